@@ -1,0 +1,404 @@
+//! The statement-based data model: every fact is a claim made by a source.
+//!
+//! Collections are `Vec`s kept in the order the user (or file) gave them, so that saving is
+//! stable and a diff of two saves shows only what changed. Lookups by id go through the
+//! derived [`crate::model::Index`], rebuilt once per revision, never per frame.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::PartialDate;
+use super::quote::Quote;
+use super::rules::SeatRules;
+
+/// A stable, human-readable identifier such as `"putin"` or `"dpa-2026-01-19"`.
+pub type Id = String;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// The body being tracked.
+    pub body: Body,
+    /// Bodies related to it (committees it oversees, an executive board).
+    #[serde(default)]
+    pub sub_bodies: Vec<Body>,
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Bumped by every change; caches of derived data compare it to know when to rebuild.
+    #[serde(skip)]
+    pub revision: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Body {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// For a sub-body: the body it belongs to or is overseen by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Id>,
+    #[serde(default)]
+    pub seat_rules: SeatRules,
+}
+
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum ActorKind {
+    #[default]
+    Person,
+    State,
+    Organisation,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 3] = [ActorKind::Person, ActorKind::State, ActorKind::Organisation];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::State => "state",
+            ActorKind::Organisation => "organisation",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: Id,
+    pub name: String,
+    /// Other names the sources use ("the Russian leader"); used to find mentions in text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub kind: ActorKind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub country: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: Id,
+    pub title: String,
+    pub outlet: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retrieved: Option<PartialDate>,
+    /// What the editor knows about the source itself (e.g. that its title was supplied).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The article text, normalised (see [`crate::model::text::normalise`]); quotes point into it.
+    pub text: String,
+    /// SHA-256 of `text`, hex; tells whether the text changed since claims were anchored.
+    pub hash: String,
+}
+
+/// What a claim is about: an actor, or a body (its seat rules, for instance).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Subject {
+    Actor(Id),
+    Body(Id),
+}
+
+impl Subject {
+    pub fn id(&self) -> &str {
+        match self {
+            Subject::Actor(id) | Subject::Body(id) => id,
+        }
+    }
+}
+
+/// Where an actor stands with respect to the body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Status {
+    /// Named as an expected or potential member, without an invitation being reported.
+    Proposed,
+    Invited,
+    Reviewing,
+    Accepted,
+    /// Reported as belonging to the body.
+    Member,
+    Signed,
+    Declined,
+    Withdrawn,
+    InvitationWithdrawn,
+}
+
+impl Status {
+    pub const ALL: [Status; 9] = [
+        Status::Proposed,
+        Status::Invited,
+        Status::Reviewing,
+        Status::Accepted,
+        Status::Member,
+        Status::Signed,
+        Status::Declined,
+        Status::Withdrawn,
+        Status::InvitationWithdrawn,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Proposed => "proposed",
+            Status::Invited => "invited",
+            Status::Reviewing => "reviewing",
+            Status::Accepted => "accepted",
+            Status::Member => "member",
+            Status::Signed => "signed",
+            Status::Declined => "declined",
+            Status::Withdrawn => "withdrawn",
+            Status::InvitationWithdrawn => "invitation withdrawn",
+        }
+    }
+
+    /// Whether the status makes the actor a sitting member (and so entitled to a seat).
+    pub fn is_seated(self) -> bool {
+        matches!(self, Status::Accepted | Status::Member | Status::Signed)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    Chair,
+    FoundingMember,
+    Member,
+    ExecutiveBoard,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Chair,
+        Role::FoundingMember,
+        Role::Member,
+        Role::ExecutiveBoard,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Chair => "chair",
+            Role::FoundingMember => "founding member",
+            Role::Member => "member",
+            Role::ExecutiveBoard => "executive board",
+        }
+    }
+}
+
+/// An amount of money in whole units of a currency (ISO 4217 code).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Money {
+    pub amount: u64,
+    pub currency: String,
+}
+
+/// The value a claim asserts. The variant is the property, so a claim can never pair a
+/// property with a value of the wrong kind.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Fact {
+    /// Whether the actor was invited to join.
+    Invited(bool),
+    Status(Status),
+    Role(Role),
+    /// The state or organisation the actor acts for (Netanyahu for Israel).
+    Represents(Id),
+    /// The actor's office or description as the source gives it, normalised by the editor.
+    Office(String),
+    Pledge(Money),
+    Joined(PartialDate),
+    /// About a body: the contribution that buys a permanent seat.
+    SeatThreshold(Money),
+    /// About a body: the length of a non-permanent term.
+    TermYears(u32),
+}
+
+/// The property a fact is a value of: the key under which claims compete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Property {
+    Invited,
+    Status,
+    Role,
+    Represents,
+    Office,
+    Pledge,
+    Joined,
+    SeatThreshold,
+    TermYears,
+}
+
+impl Property {
+    pub const ALL: [Property; 9] = [
+        Property::Invited,
+        Property::Status,
+        Property::Role,
+        Property::Represents,
+        Property::Office,
+        Property::Pledge,
+        Property::Joined,
+        Property::SeatThreshold,
+        Property::TermYears,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Property::Invited => "invited",
+            Property::Status => "status",
+            Property::Role => "role",
+            Property::Represents => "represents",
+            Property::Office => "office",
+            Property::Pledge => "pledge",
+            Property::Joined => "joined",
+            Property::SeatThreshold => "seat threshold",
+            Property::TermYears => "term (years)",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl Fact {
+    pub fn property(&self) -> Property {
+        match self {
+            Fact::Invited(_) => Property::Invited,
+            Fact::Status(_) => Property::Status,
+            Fact::Role(_) => Property::Role,
+            Fact::Represents(_) => Property::Represents,
+            Fact::Office(_) => Property::Office,
+            Fact::Pledge(_) => Property::Pledge,
+            Fact::Joined(_) => Property::Joined,
+            Fact::SeatThreshold(_) => Property::SeatThreshold,
+            Fact::TermYears(_) => Property::TermYears,
+        }
+    }
+
+    /// The value in words, for tables and reports.
+    pub fn value_label(&self) -> String {
+        match self {
+            Fact::Invited(true) => "yes".into(),
+            Fact::Invited(false) => "no".into(),
+            Fact::Status(s) => s.label().into(),
+            Fact::Role(r) => r.label().into(),
+            Fact::Represents(id) => id.clone(),
+            Fact::Office(s) => s.clone(),
+            Fact::Pledge(m) | Fact::SeatThreshold(m) => super::money::format_money(m),
+            Fact::Joined(d) => d.to_string(),
+            Fact::TermYears(y) => format!("{y} years"),
+        }
+    }
+}
+
+/// Wikidata-style rank: a preferred claim wins over normal ones; a deprecated one never counts
+/// but is kept, so nothing a source said is lost.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum Rank {
+    Deprecated,
+    #[default]
+    Normal,
+    Preferred,
+}
+
+impl Rank {
+    pub fn label(self) -> &'static str {
+        match self {
+            Rank::Deprecated => "deprecated",
+            Rank::Normal => "normal",
+            Rank::Preferred => "preferred",
+        }
+    }
+}
+
+/// The source id used for the editor's own hand edits.
+pub const EDITORS_NOTE: &str = "editors-note";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: Id,
+    pub subject: Subject,
+    pub fact: Fact,
+    /// The source that makes the claim, or [`EDITORS_NOTE`] for a hand edit.
+    pub source: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Quote>,
+    /// The day (or month, or year) on which the source says the fact held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<PartialDate>,
+    #[serde(default)]
+    pub rank: Rank,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum EventKind {
+    Invitation,
+    Statement,
+    Acceptance,
+    Decline,
+    Signing,
+    Withdrawal,
+    Meeting,
+    Conflict,
+    #[default]
+    Other,
+}
+
+impl EventKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Invitation => "invitation",
+            EventKind::Statement => "statement",
+            EventKind::Acceptance => "acceptance",
+            EventKind::Decline => "decline",
+            EventKind::Signing => "signing",
+            EventKind::Withdrawal => "withdrawal",
+            EventKind::Meeting => "meeting",
+            EventKind::Conflict => "conflict",
+            EventKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: Id,
+    pub date: PartialDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default)]
+    pub kind: EventKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Id>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Id>,
+}
+
+impl Dataset {
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn body_by_id(&self, id: &str) -> Option<&Body> {
+        std::iter::once(&self.body)
+            .chain(&self.sub_bodies)
+            .find(|b| b.id == id)
+    }
+}

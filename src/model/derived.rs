@@ -1,0 +1,39 @@
+//! Derived data, cached per revision of the dataset and as-of date: the UI asks for it every
+//! frame, and it is rebuilt only when an edit (or a new as-of date) makes it stale.
+
+use chrono::NaiveDate;
+
+use super::dataset::Dataset;
+use super::index::Index;
+use super::roster::{Roster, roster};
+use super::seats::{SeatOutcome, seat};
+
+#[derive(Debug, Default)]
+pub struct Derived {
+    key: Option<(u64, Option<NaiveDate>)>,
+    pub index: Index,
+    pub roster: Roster,
+    /// One per roster row, same order.
+    pub seats: Vec<SeatOutcome>,
+}
+
+impl Derived {
+    /// Rebuilds if the dataset changed or the as-of date moved; returns whether it did.
+    pub fn refresh(&mut self, dataset: &Dataset, as_of: Option<NaiveDate>) -> bool {
+        let key = Some((dataset.revision, as_of));
+        if self.key == key {
+            return false;
+        }
+        self.index = Index::build(dataset);
+        self.roster = roster(dataset, &self.index, as_of);
+        let rules = &dataset.body.seat_rules;
+        self.seats = self
+            .roster
+            .rows
+            .iter()
+            .map(|row| seat(rules, dataset, &self.index, row))
+            .collect();
+        self.key = key;
+        true
+    }
+}

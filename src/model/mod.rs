@@ -1,0 +1,24 @@
+//! The dataset, its claims, dates and rules, and what is derived from them.
+//! No egui and no file I/O here: the store and the UI build on this.
+
+pub mod builder;
+pub mod dataset;
+pub mod date;
+pub mod derived;
+pub mod index;
+pub mod money;
+pub mod quote;
+pub mod roster;
+pub mod rules;
+pub mod seats;
+pub mod text;
+pub mod validate;
+
+pub use dataset::*;
+pub use date::PartialDate;
+pub use derived::Derived;
+pub use index::Index;
+pub use quote::{Anchor, Quote};
+pub use roster::{Roster, RosterRow, roster};
+pub use rules::SeatRules;
+pub use seats::{SeatKind, SeatOutcome, seat};

@@ -1,0 +1,331 @@
+//! The roster, derived from claims: per actor and property, the best claim and the others.
+//!
+//! Selection follows Wikidata's ranks: deprecated claims never count; among the rest the
+//! highest rank wins, then the latest date (the claim's own, else its source's publication),
+//! then the later claim in the file. Claims of the same rank and date that disagree are a
+//! *conflict*; an editor settles one by ranking a claim preferred or deprecated. Older claims
+//! that differ are history (an invitation later accepted), not a conflict.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::dataset::{Claim, Dataset, Fact, Property, Rank, Status};
+use super::date::PartialDate;
+use super::index::Index;
+
+/// The resolved value of one property of one actor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub property: Property,
+    /// Position of the winning claim in `dataset.claims`.
+    pub best: usize,
+    /// Every other claim for this property that is known by the as-of date, best first.
+    pub others: Vec<usize>,
+    /// Whether another claim of the same rank and date says something different.
+    pub conflict: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RosterRow {
+    /// Position of the actor in `dataset.actors`.
+    pub actor: usize,
+    /// Resolved properties, in `Property` order; absent properties are left out.
+    pub values: Vec<Resolved>,
+    /// Distinct sources behind the claims counted for this actor.
+    pub sources: usize,
+}
+
+impl RosterRow {
+    pub fn get(&self, property: Property) -> Option<&Resolved> {
+        self.values.iter().find(|r| r.property == property)
+    }
+
+    pub fn fact<'d>(&self, dataset: &'d Dataset, property: Property) -> Option<&'d Fact> {
+        self.get(property).map(|r| &dataset.claims[r.best].fact)
+    }
+
+    /// The actor's status; an actor with no status claim but a reported invitation counts as
+    /// invited (sources often say "X was invited" and nothing more).
+    pub fn status(&self, dataset: &Dataset) -> Option<Status> {
+        match (
+            self.fact(dataset, Property::Status),
+            self.fact(dataset, Property::Invited),
+        ) {
+            (Some(Fact::Status(s)), _) => Some(*s),
+            (None, Some(Fact::Invited(true))) => Some(Status::Invited),
+            _ => None,
+        }
+    }
+
+    /// The status in words, "—" when nothing is known.
+    pub fn status_label(&self, dataset: &Dataset) -> &'static str {
+        self.status(dataset).map_or("—", Status::label)
+    }
+
+    pub fn has_conflict(&self) -> bool {
+        self.values.iter().any(|r| r.conflict)
+    }
+
+    pub fn conflicts(&self) -> usize {
+        self.values.iter().filter(|r| r.conflict).count()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Roster {
+    pub as_of: Option<NaiveDate>,
+    pub rows: Vec<RosterRow>,
+}
+
+impl Roster {
+    pub fn conflicts(&self) -> usize {
+        self.rows.iter().map(RosterRow::conflicts).sum()
+    }
+}
+
+/// The date a claim speaks for: its own, else its source's publication date.
+pub fn effective_date(dataset: &Dataset, index: &Index, claim: &Claim) -> Option<PartialDate> {
+    claim.as_of.or_else(|| {
+        index
+            .source_by_id
+            .get(&claim.source)
+            .and_then(|&s| dataset.sources[s].published)
+    })
+}
+
+/// Derives one row per actor, in dataset order, from the claims known by `as_of`
+/// (all claims when `None`).
+pub fn roster(dataset: &Dataset, index: &Index, as_of: Option<NaiveDate>) -> Roster {
+    let rows = dataset
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(a, _)| row(dataset, index, a, as_of))
+        .collect();
+    Roster { as_of, rows }
+}
+
+fn row(dataset: &Dataset, index: &Index, actor: usize, as_of: Option<NaiveDate>) -> RosterRow {
+    // (claim position, effective date), only claims known by the as-of day.
+    let known: Vec<(usize, Option<PartialDate>)> = index.claims_by_actor[actor]
+        .iter()
+        .map(|&c| (c, effective_date(dataset, index, &dataset.claims[c])))
+        .filter(|(_, date)| match (as_of, date) {
+            (Some(day), Some(date)) => date.known_by(day),
+            _ => true,
+        })
+        .collect();
+    let sources: HashSet<&str> = known
+        .iter()
+        .map(|&(c, _)| dataset.claims[c].source.as_str())
+        .collect();
+    let values = Property::ALL
+        .iter()
+        .filter_map(|&property| resolve(dataset, &known, property))
+        .collect();
+    RosterRow {
+        actor,
+        values,
+        sources: sources.len(),
+    }
+}
+
+fn resolve(
+    dataset: &Dataset,
+    known: &[(usize, Option<PartialDate>)],
+    property: Property,
+) -> Option<Resolved> {
+    let mut candidates: Vec<(usize, Option<PartialDate>)> = known
+        .iter()
+        .copied()
+        .filter(|&(c, _)| dataset.claims[c].fact.property() == property)
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let key = |&(c, date): &(usize, Option<PartialDate>)| (dataset.claims[c].rank, date, c);
+    candidates.sort_by_key(|c| std::cmp::Reverse(key(c)));
+    let (best, best_date) = candidates[0];
+    let best_claim = &dataset.claims[best];
+    if best_claim.rank == Rank::Deprecated {
+        // Only deprecated claims: the sources said something, but the editor rejected it all.
+        return None;
+    }
+    let conflict = candidates[1..].iter().any(|&(c, date)| {
+        let other = &dataset.claims[c];
+        other.rank == best_claim.rank && date == best_date && other.fact != best_claim.fact
+    });
+    Some(Resolved {
+        property,
+        best,
+        others: candidates[1..].iter().map(|&(c, _)| c).collect(),
+        conflict,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::builder::DatasetBuilder;
+    use crate::model::{ActorKind, Role};
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn two_sources() -> DatasetBuilder {
+        DatasetBuilder::new("Board")
+            .actor("trump", "Donald Trump", ActorKind::Person)
+            .actor("putin", "Vladimir Putin", ActorKind::Person)
+            .source(
+                "a",
+                "Outlet A",
+                Some("2026-01-19"),
+                "Trump is expected to chair.",
+            )
+            .source(
+                "b",
+                "Outlet B",
+                Some("2026-01-19"),
+                "Trump himself chairs the board.",
+            )
+    }
+
+    fn derive(d: &Dataset, as_of: Option<&str>) -> Roster {
+        roster(d, &Index::build(d), as_of.map(day))
+    }
+
+    #[test]
+    fn equal_claims_that_disagree_are_a_conflict() {
+        let d = two_sources()
+            .claim(
+                "trump",
+                Fact::Status(Status::Proposed),
+                "a",
+                None,
+                Some("expected to chair"),
+            )
+            .claim(
+                "trump",
+                Fact::Status(Status::Member),
+                "b",
+                None,
+                Some("himself chairs"),
+            )
+            .claim("trump", Fact::Role(Role::Chair), "a", None, None)
+            .claim("trump", Fact::Role(Role::Chair), "b", None, None)
+            .build();
+        let r = derive(&d, None);
+        let trump = &r.rows[0];
+        assert!(trump.get(Property::Status).unwrap().conflict);
+        assert!(
+            !trump.get(Property::Role).unwrap().conflict,
+            "both say chair: agreement"
+        );
+        assert_eq!(trump.sources, 2);
+        assert_eq!(r.conflicts(), 1);
+        assert!(r.rows[1].values.is_empty(), "Putin has no claims");
+    }
+
+    #[test]
+    fn a_later_claim_supersedes_without_conflict() {
+        let d = two_sources()
+            .claim(
+                "putin",
+                Fact::Status(Status::Invited),
+                "a",
+                Some("2026-01-19"),
+                None,
+            )
+            .claim(
+                "putin",
+                Fact::Status(Status::Declined),
+                "b",
+                Some("2026-01-25"),
+                None,
+            )
+            .build();
+        let r = derive(&d, None);
+        let putin = &r.rows[1];
+        assert_eq!(putin.status(&d), Some(Status::Declined));
+        assert!(!putin.has_conflict());
+        assert_eq!(putin.get(Property::Status).unwrap().others, vec![0]);
+    }
+
+    #[test]
+    fn as_of_hides_what_was_not_yet_known() {
+        let d = two_sources()
+            .claim("putin", Fact::Invited(true), "a", Some("2026-01-19"), None)
+            .claim(
+                "putin",
+                Fact::Status(Status::Declined),
+                "b",
+                Some("2026-01-25"),
+                None,
+            )
+            .build();
+        assert_eq!(derive(&d, Some("2026-01-18")).rows[1].status(&d), None);
+        assert_eq!(
+            derive(&d, Some("2026-01-19")).rows[1].status(&d),
+            Some(Status::Invited)
+        );
+        assert_eq!(
+            derive(&d, Some("2026-01-24")).rows[1].status(&d),
+            Some(Status::Invited)
+        );
+        assert_eq!(
+            derive(&d, Some("2026-01-25")).rows[1].status(&d),
+            Some(Status::Declined)
+        );
+        assert_eq!(derive(&d, Some("2026-01-18")).rows[1].sources, 0);
+    }
+
+    #[test]
+    fn a_claim_without_date_speaks_for_its_source_date() {
+        let d = DatasetBuilder::new("Board")
+            .actor("putin", "Vladimir Putin", ActorKind::Person)
+            .source("a", "Outlet A", Some("2026-01"), "text")
+            .claim("putin", Fact::Invited(true), "a", None, None)
+            .build();
+        // Published "in January": only known once January is over.
+        assert_eq!(derive(&d, Some("2026-01-19")).rows[0].status(&d), None);
+        assert_eq!(
+            derive(&d, Some("2026-01-31")).rows[0].status(&d),
+            Some(Status::Invited)
+        );
+    }
+
+    #[test]
+    fn ranks_settle_conflicts() {
+        let base = || {
+            two_sources()
+                .claim("trump", Fact::Status(Status::Proposed), "a", None, None)
+                .claim("trump", Fact::Status(Status::Member), "b", None, None)
+        };
+        let preferred = base().ranked(Rank::Preferred).build();
+        let row = &derive(&preferred, None).rows[0];
+        assert_eq!(row.status(&preferred), Some(Status::Member));
+        assert!(!row.has_conflict());
+
+        let mut deprecated = base().build();
+        deprecated.claims[1].rank = Rank::Deprecated;
+        let row = &derive(&deprecated, None).rows[0];
+        assert_eq!(row.status(&deprecated), Some(Status::Proposed));
+        assert!(!row.has_conflict());
+        assert_eq!(
+            row.get(Property::Status).unwrap().others,
+            vec![1],
+            "kept, not lost"
+        );
+    }
+
+    #[test]
+    fn only_deprecated_claims_resolve_to_nothing() {
+        let d = two_sources()
+            .claim("putin", Fact::Status(Status::Accepted), "a", None, None)
+            .ranked(Rank::Deprecated)
+            .build();
+        assert_eq!(derive(&d, None).rows[1].status(&d), None);
+    }
+}

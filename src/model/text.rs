@@ -1,0 +1,57 @@
+//! Normalising article text so that quotes stay anchored however the text arrived
+//! (pasted, saved on Windows, copied with trailing spaces).
+
+use sha2::{Digest, Sha256};
+
+/// Line endings become `\n`, trailing spaces go, runs of blank lines become one, and the text
+/// is trimmed at both ends. Words and punctuation (curly quotes included) are kept as they are.
+pub fn normalise(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut blank_run = 0;
+    for line in raw.replace("\r\n", "\n").replace('\r', "\n").lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(line.trim_start_matches(['\u{feff}']));
+    }
+    out
+}
+
+/// The hex SHA-256 of a text, stored beside it to notice edits.
+pub fn content_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidies_whitespace_and_keeps_words() {
+        let raw = "\u{feff}Title  \r\n\r\n\r\n   \nBody “quoted” text.\t\nEnd\n\n";
+        assert_eq!(normalise(raw), "Title\n\nBody “quoted” text.\nEnd");
+    }
+
+    #[test]
+    fn is_idempotent() {
+        let once = normalise(" a \n\n\n b \r\n c ");
+        assert_eq!(normalise(&once), once);
+    }
+
+    #[test]
+    fn hash_is_stable_hex() {
+        assert_eq!(
+            content_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! Checks a dataset's integrity: ids unique and non-empty, names present, every reference
+//! resolving. Errors make a file unusable; warnings (an orphaned quote, an edited text) are
+//! reported but nothing is dropped.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::dataset::{Dataset, EDITORS_NOTE, Fact, Subject};
+use super::quote::Anchor;
+use super::text::content_hash;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// The id of the record at fault, so a caller can point at its place in a file.
+    pub id: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn error(&mut self, id: &str, message: String) {
+        self.push(Severity::Error, id, message);
+    }
+
+    fn warn(&mut self, id: &str, message: String) {
+        self.push(Severity::Warning, id, message);
+    }
+
+    fn push(&mut self, severity: Severity, id: &str, message: String) {
+        self.problems.push(Problem {
+            severity,
+            id: (!id.is_empty()).then(|| id.to_string()),
+            message,
+        });
+    }
+
+    /// Ids must be non-empty and unique within their kind.
+    fn ids<'a>(&mut self, kind: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        for (n, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.error("", format!("{kind} number {} has an empty id", n + 1));
+            } else if !seen.insert(id) {
+                self.error(id, format!("{kind} id \"{id}\" is used more than once"));
+            }
+        }
+        seen
+    }
+}
+
+/// Every problem found, errors first.
+pub fn validate(d: &Dataset) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+    let bodies = c.ids(
+        "body",
+        std::iter::once(&d.body)
+            .chain(&d.sub_bodies)
+            .map(|b| b.id.as_str()),
+    );
+    let actors = c.ids("actor", d.actors.iter().map(|a| a.id.as_str()));
+    let sources = c.ids("source", d.sources.iter().map(|s| s.id.as_str()));
+    c.ids("claim", d.claims.iter().map(|x| x.id.as_str()));
+    c.ids("event", d.events.iter().map(|e| e.id.as_str()));
+
+    for b in std::iter::once(&d.body).chain(&d.sub_bodies) {
+        if b.name.trim().is_empty() {
+            c.error(&b.id, format!("body \"{}\" has an empty name", b.id));
+        }
+        if let Some(parent) = &b.parent {
+            if !bodies.contains(parent.as_str()) {
+                c.error(
+                    &b.id,
+                    format!(
+                        "body \"{}\" names parent \"{parent}\", which does not exist",
+                        b.id
+                    ),
+                );
+            }
+        }
+    }
+    for a in &d.actors {
+        if a.name.trim().is_empty() {
+            c.error(&a.id, format!("actor \"{}\" has an empty name", a.id));
+        }
+    }
+    for s in &d.sources {
+        if s.title.trim().is_empty() && s.outlet.trim().is_empty() {
+            c.error(
+                &s.id,
+                format!("source \"{}\" has neither title nor outlet", s.id),
+            );
+        }
+        if s.hash != content_hash(&s.text) {
+            c.warn(
+                &s.id,
+                format!(
+                    "source \"{}\": its text changed since it was stored (hash differs)",
+                    s.id
+                ),
+            );
+        }
+    }
+    for claim in &d.claims {
+        let id = claim.id.as_str();
+        let source = if claim.source == EDITORS_NOTE {
+            None
+        } else if sources.contains(claim.source.as_str()) {
+            d.source(&claim.source)
+        } else {
+            c.error(
+                id,
+                format!(
+                    "claim \"{id}\" names source \"{}\", which does not exist",
+                    claim.source
+                ),
+            );
+            None
+        };
+        match &claim.subject {
+            Subject::Actor(a) if !actors.contains(a.as_str()) => c.error(
+                id,
+                format!("claim \"{id}\" is about actor \"{a}\", who does not exist"),
+            ),
+            Subject::Body(b) if !bodies.contains(b.as_str()) => c.error(
+                id,
+                format!("claim \"{id}\" is about body \"{b}\", which does not exist"),
+            ),
+            _ => {}
+        }
+        match &claim.fact {
+            Fact::Represents(a) if !actors.contains(a.as_str()) => {
+                c.error(id, format!("claim \"{id}\" says its subject represents \"{a}\", who does not exist"))
+            }
+            Fact::Pledge(m) | Fact::SeatThreshold(m) if !is_currency_code(&m.currency) => c.error(
+                id,
+                format!("claim \"{id}\": \"{}\" is not a currency code (three capital letters, like USD)", m.currency),
+            ),
+            _ => {}
+        }
+        if let (Some(q), Some(s)) = (&claim.quote, source) {
+            match q.anchor(&s.text) {
+                Anchor::Exact => {}
+                Anchor::Moved(at) => c.warn(
+                    id,
+                    format!(
+                        "claim \"{id}\": its quote moved in source \"{}\" (now at byte {at})",
+                        s.id
+                    ),
+                ),
+                Anchor::Orphaned => c.warn(
+                    id,
+                    format!(
+                        "claim \"{id}\": its quote \"{}\" is no longer in source \"{}\" (orphaned)",
+                        q.exact, s.id
+                    ),
+                ),
+            }
+        }
+    }
+    for e in &d.events {
+        if e.title.trim().is_empty() {
+            c.error(&e.id, format!("event \"{}\" has an empty title", e.id));
+        }
+        for a in e.actors.iter().filter(|a| !actors.contains(a.as_str())) {
+            c.error(
+                &e.id,
+                format!("event \"{}\" names actor \"{a}\", who does not exist", e.id),
+            );
+        }
+        for s in e.sources.iter().filter(|s| !sources.contains(s.as_str())) {
+            c.error(
+                &e.id,
+                format!(
+                    "event \"{}\" names source \"{s}\", which does not exist",
+                    e.id
+                ),
+            );
+        }
+        if e.end.is_some_and(|end| end < e.date) {
+            c.error(&e.id, format!("event \"{}\" ends before it starts", e.id));
+        }
+    }
+    c.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    c.problems
+}
+
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}

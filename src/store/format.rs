@@ -1,0 +1,201 @@
+//! The file format: RON with the format name and version at the top.
+//!
+//! ```text
+//! (
+//!     format: "board-explorer",
+//!     version: 1,
+//!     dataset: ( body: (..), actors: [..], sources: [..], claims: [..], events: [..] ),
+//! )
+//! ```
+//! Saving is pretty-printed with a fixed layout and the dataset's own order, so two saves
+//! diff cleanly. Loading checks the version before anything else, then the syntax (errors
+//! carry line and column), then the references (errors point at the offending record's id).
+
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+
+use super::error::LoadError;
+use super::write_atomic;
+use crate::model::Dataset;
+use crate::model::validate::{Problem, Severity, validate};
+
+pub const FORMAT: &str = "board-explorer";
+/// The newest version this build reads and the one it writes.
+pub const VERSION: u32 = 1;
+
+/// The dataset the app opens on: the Board of Peace as reported in January 2026.
+const EMBEDDED: &str = include_str!("../../assets/board_of_peace.ron");
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u32,
+    dataset: &'a Dataset,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    format: String,
+    version: u32,
+    dataset: Dataset,
+}
+
+/// A dataset that loaded, with what is worth telling the user about it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub warnings: Vec<Problem>,
+}
+
+/// Parses a dataset file's text. `path` only serves the error messages.
+pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
+    let with_path = |e: LoadError| match path {
+        Some(p) => e.in_file(p),
+        None => e,
+    };
+    check_header(text).map_err(with_path)?;
+    let file: FileIn = ron::Options::default()
+        .from_str(text)
+        .map_err(|e| with_path(syntax_error(&e)))?;
+    if file.format != FORMAT {
+        return Err(with_path(LoadError::new(format!(
+            "this is not a board-explorer dataset (its format is \"{}\")",
+            file.format
+        ))));
+    }
+    // The header scan catches newer files whose syntax changed; this catches any it missed.
+    if file.version > VERSION {
+        return Err(with_path(newer_version(file.version as u64)));
+    }
+    let problems = validate(&file.dataset);
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = problems
+        .into_iter()
+        .partition(|p| p.severity == Severity::Error);
+    if let Some(first) = errors.first() {
+        let mut err = LoadError::new(format!(
+            "{} ({} problem{} in all)",
+            first.message,
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        ))
+        .at(first.id.as_deref().and_then(|id| place_of_id(text, id)));
+        err.more = errors[1..]
+            .iter()
+            .take(20)
+            .map(
+                |p| match p.id.as_deref().and_then(|id| place_of_id(text, id)) {
+                    Some((line, col)) => format!("{line}:{col}: {}", p.message),
+                    None => p.message.clone(),
+                },
+            )
+            .collect();
+        return Err(with_path(err));
+    }
+    Ok(Loaded {
+        dataset: file.dataset,
+        warnings,
+    })
+}
+
+/// The version is read on its own first, so that a file from a newer version is refused with
+/// that reason rather than with whatever syntax it added.
+fn check_header(text: &str) -> Result<(), LoadError> {
+    let head: String = text.chars().take(4096).collect();
+    let Some(at) = head.find("version") else {
+        return Err(LoadError::new(
+            "no format version found near the top: this is not a board-explorer dataset, or it is damaged",
+        ));
+    };
+    let after = head[at + "version".len()..].trim_start();
+    let Some(after) = after.strip_prefix(':') else {
+        return Ok(()); // Let the parser name the syntax error.
+    };
+    let digits: String = after
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    match digits.parse::<u64>() {
+        Ok(v) if v > VERSION as u64 => Err(newer_version(v).at(Some(line_col(text, at)))),
+        Ok(0) => {
+            Err(LoadError::new("format version 0 does not exist").at(Some(line_col(text, at))))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn newer_version(v: u64) -> LoadError {
+    LoadError::new(format!(
+        "this file was written by a newer board-explorer (format version {v}; this one reads up \
+         to version {VERSION}). Update board-explorer to open it; the file was not changed."
+    ))
+}
+
+fn syntax_error(e: &ron::error::SpannedError) -> LoadError {
+    let message = match &e.code {
+        ron::Error::Eof => "the file ends too early (it may be truncated)".to_string(),
+        other => other.to_string(),
+    };
+    LoadError::new(message).at(Some((e.span.start.line, e.span.start.col)))
+}
+
+/// Where a record's `id: "…"` stands in the file, to point an error at it.
+fn place_of_id(text: &str, id: &str) -> Option<(usize, usize)> {
+    let needle = format!("id: {}", ron::to_string(id).ok()?);
+    text.find(&needle).map(|at| line_col(text, at))
+}
+
+fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The file text for a dataset.
+pub fn to_ron(dataset: &Dataset) -> String {
+    let config = PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(false)
+        .extensions(Extensions::empty());
+    let file = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        dataset,
+    };
+    let mut text = ron::Options::default()
+        .to_string_pretty(&file, config)
+        .expect("a dataset always serialises: it holds only strings, numbers and lists");
+    text.push('\n');
+    text
+}
+
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| LoadError::new(format!("cannot read the file: {e}")).in_file(path))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        LoadError::new(format!(
+            "the file is not UTF-8 text (bad byte at offset {}); is it a dataset?",
+            e.utf8_error().valid_up_to()
+        ))
+        .in_file(path)
+    })?;
+    parse(&text, Some(path))
+}
+
+/// Saves atomically, keeping the previous file as `name.ron.bak`.
+pub fn save_file(path: &Path, dataset: &Dataset) -> std::io::Result<()> {
+    write_atomic(path, to_ron(dataset).as_bytes())
+}
+
+/// The embedded Board of Peace dataset. It is checked by the test suite, so failing here is a
+/// build defect, not a user error.
+pub fn embedded() -> Dataset {
+    parse(EMBEDDED, None)
+        .unwrap_or_else(|e| panic!("the embedded dataset is invalid: {e}"))
+        .dataset
+}

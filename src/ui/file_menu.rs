@@ -1,0 +1,233 @@
+//! File ▸ Open / Save / Save As, through native dialogs (rfd) or a typed path, so every action
+//! is reachable where no dialog can appear (a bare X server, a test).
+
+use std::path::PathBuf;
+
+use super::shortcuts;
+use crate::document::{Document, saves_dir};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileAction {
+    /// Ask for a file with the native dialog, then open it.
+    ChooseOpen,
+    /// Ask for a file name with the native dialog, then save there.
+    ChooseSaveAs,
+    /// Save to the current file, or ask where when there is none.
+    Save,
+    /// Show the window where a path can be typed.
+    TypePath(PathPurpose),
+    Open(PathBuf),
+    SaveAs(PathBuf),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+}
+
+#[derive(Debug, Default)]
+pub struct FileMenu {
+    /// The typed-path window, when open: what it is for and the text typed so far.
+    typed: Option<(PathPurpose, String)>,
+    /// A load error to show in full (they can run to several lines).
+    pub error: Option<String>,
+}
+
+impl FileMenu {
+    pub fn menu(&mut self, ui: &mut egui::Ui) -> Option<FileAction> {
+        let mut action = None;
+        ui.menu_button("File", |ui| {
+            let ctx = ui.ctx().clone();
+            let keys = |s| ctx.format_shortcut(s);
+            if ui
+                .add(egui::Button::new("Open…").shortcut_text(keys(&shortcuts::OPEN)))
+                .clicked()
+            {
+                action = Some(FileAction::ChooseOpen);
+            }
+            if ui
+                .button("Open by path…")
+                .on_hover_text("Type the path of a dataset file")
+                .clicked()
+            {
+                action = Some(FileAction::TypePath(PathPurpose::Open));
+            }
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Save").shortcut_text(keys(&shortcuts::SAVE)))
+                .clicked()
+            {
+                action = Some(FileAction::Save);
+            }
+            if ui
+                .add(egui::Button::new("Save As…").shortcut_text(keys(&shortcuts::SAVE_AS)))
+                .clicked()
+            {
+                action = Some(FileAction::ChooseSaveAs);
+            }
+            if ui
+                .button("Save as path…")
+                .on_hover_text("Type the path to save to")
+                .clicked()
+            {
+                action = Some(FileAction::TypePath(PathPurpose::SaveAs));
+            }
+        });
+        action
+    }
+
+    /// The typed-path window and the error window, when open.
+    pub fn dialogs(&mut self, ui: &mut egui::Ui) -> Option<FileAction> {
+        let mut action = None;
+        if let Some((purpose, text)) = &mut self.typed {
+            let title = match purpose {
+                PathPurpose::Open => "Open dataset",
+                PathPurpose::SaveAs => "Save dataset as",
+            };
+            let mut open = true;
+            let mut done = false;
+            egui::Window::new(title)
+                .collapsible(false)
+                .resizable(false)
+                .open(&mut open)
+                .show(ui.ctx(), |ui| {
+                    let label = ui.label("Path of the RON file:");
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .desired_width(420.0)
+                                .hint_text("saves/board.ron"),
+                        )
+                        .labelled_by(label.id);
+                    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        let ok = ui.add_enabled(
+                            !text.trim().is_empty(),
+                            egui::Button::new(title.split(' ').next().unwrap_or("OK")),
+                        );
+                        if (ok.clicked() || enter) && !text.trim().is_empty() {
+                            let path = PathBuf::from(text.trim());
+                            action = Some(match purpose {
+                                PathPurpose::Open => FileAction::Open(path),
+                                PathPurpose::SaveAs => FileAction::SaveAs(path),
+                            });
+                            done = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            done = true;
+                        }
+                    });
+                });
+            if !open || done {
+                self.typed = None;
+            }
+        }
+        if let Some(error) = &self.error {
+            let mut open = true;
+            let mut dismissed = false;
+            egui::Window::new("Could not open the file")
+                .collapsible(false)
+                .open(&mut open)
+                .show(ui.ctx(), |ui| {
+                    ui.label(egui::RichText::new(error).monospace());
+                    ui.label("Nothing was changed: the file on disk and the open dataset are as they were.");
+                    if ui.button("OK").clicked() {
+                        dismissed = true;
+                    }
+                });
+            if !open || dismissed {
+                self.error = None;
+            }
+        }
+        action
+    }
+
+    /// Carries out an action on the document: a message for the status bar, or an error.
+    pub fn perform(
+        &mut self,
+        action: FileAction,
+        doc: &mut Document,
+    ) -> Result<Option<String>, String> {
+        match action {
+            FileAction::ChooseOpen => match dialog(doc).pick_file() {
+                Some(path) => self.perform(FileAction::Open(path), doc),
+                None => Ok(None),
+            },
+            FileAction::ChooseSaveAs => match dialog(doc)
+                .set_file_name(default_file_name(doc))
+                .save_file()
+            {
+                Some(path) => self.perform(FileAction::SaveAs(path), doc),
+                None => Ok(None),
+            },
+            FileAction::Save => match doc.path.clone() {
+                Some(path) => self.perform(FileAction::SaveAs(path), doc),
+                None => self.perform(FileAction::ChooseSaveAs, doc),
+            },
+            FileAction::TypePath(purpose) => {
+                let start = match purpose {
+                    PathPurpose::Open => String::new(),
+                    PathPurpose::SaveAs => saves_dir()
+                        .join(default_file_name(doc))
+                        .display()
+                        .to_string(),
+                };
+                self.typed = Some((purpose, start));
+                Ok(None)
+            }
+            FileAction::Open(path) => match Document::open(&path) {
+                Ok((opened, warnings)) => {
+                    *doc = opened;
+                    let mut text = format!("Opened {}", path.display());
+                    if !warnings.is_empty() {
+                        text.push_str(&format!(" ({} warnings: {})", warnings.len(), warnings[0]));
+                    }
+                    Ok(Some(text))
+                }
+                Err(e) => {
+                    self.error = Some(e.to_string());
+                    Err(format!("Could not open {}: {}", path.display(), e.message))
+                }
+            },
+            FileAction::SaveAs(path) => match doc.save_as(&path) {
+                Ok(()) => Ok(Some(format!("Saved {}", path.display()))),
+                Err(e) => Err(format!(
+                    "Could not save {}: {e}. Nothing was lost: your changes are still open.",
+                    path.display()
+                )),
+            },
+        }
+    }
+}
+
+fn dialog(doc: &Document) -> rfd::FileDialog {
+    let dir = doc
+        .path
+        .as_ref()
+        .and_then(|p| p.parent().map(PathBuf::from))
+        .filter(|d| d.is_dir())
+        .unwrap_or_else(saves_dir);
+    rfd::FileDialog::new()
+        .add_filter("board-explorer dataset (RON)", &["ron"])
+        .add_filter("All files", &["*"])
+        .set_directory(dir)
+}
+
+fn default_file_name(doc: &Document) -> String {
+    doc.path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| {
+            let slug: String = doc
+                .dataset
+                .body
+                .name
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '_' })
+                .collect();
+            format!("{slug}.ron")
+        })
+}

@@ -1,0 +1,26 @@
+//! The eframe app: a menu bar, four tabs over one document, a status bar.
+//! Panels read the dataset and derived data; they never touch files.
+
+mod app;
+mod file_menu;
+mod placeholder;
+mod roster_panel;
+mod shortcuts;
+
+pub use app::{BoardExplorerApp, Tab};
+
+/// Opens the window on the embedded dataset.
+pub fn run_native() -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("board-explorer")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "board-explorer",
+        options,
+        Box::new(|cc| Ok(Box::new(BoardExplorerApp::new(cc)))),
+    )
+}
