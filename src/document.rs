@@ -16,8 +16,9 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn new(dataset: Dataset, path: Option<PathBuf>) -> Self {
-        let saved_revision = dataset.revision;
+    pub fn new(mut dataset: Dataset, path: Option<PathBuf>) -> Self {
+        dataset.touch();
+        let saved_revision = dataset.revision.get();
         Document {
             dataset,
             path,
@@ -40,14 +41,14 @@ impl Document {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.dataset.revision != self.saved_revision
+        self.dataset.revision.get() != self.saved_revision
     }
 
     /// Saves to `path` (atomically) and makes it the document's file.
     pub fn save_as(&mut self, path: &Path) -> std::io::Result<()> {
         store::save_file(path, &self.dataset)?;
         self.path = Some(path.to_path_buf());
-        self.saved_revision = self.dataset.revision;
+        self.saved_revision = self.dataset.revision.get();
         Ok(())
     }
 

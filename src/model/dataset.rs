@@ -25,9 +25,26 @@ pub struct Dataset {
     pub claims: Vec<Claim>,
     #[serde(default)]
     pub events: Vec<Event>,
-    /// Bumped by every change; caches of derived data compare it to know when to rebuild.
+    /// Changed by every edit; caches of derived data compare it to know when to rebuild.
     #[serde(skip)]
-    pub revision: u64,
+    pub revision: Revision,
+}
+
+/// Which state of a dataset this is. Two datasets with the same content are equal whatever
+/// their revisions: the revision says when to rebuild caches, not what the data is.
+#[derive(Clone, Copy, Debug, Default, Eq)]
+pub struct Revision(pub u64);
+
+impl PartialEq for Revision {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Revision {
+    pub fn get(self) -> u64 {
+        self.0
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -387,7 +404,16 @@ pub struct Event {
     pub sources: Vec<Id>,
 }
 
+/// Revisions come from one counter for the whole process, so two datasets never share one and
+/// a cache keyed on it cannot mistake a newly opened file for the old one.
+static REVISIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 impl Dataset {
+    /// Marks the dataset changed: caches of derived data will rebuild.
+    pub fn touch(&mut self) {
+        self.revision = Revision(REVISIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    }
+
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
     }

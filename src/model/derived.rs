@@ -20,7 +20,7 @@ pub struct Derived {
 impl Derived {
     /// Rebuilds if the dataset changed or the as-of date moved; returns whether it did.
     pub fn refresh(&mut self, dataset: &Dataset, as_of: Option<NaiveDate>) -> bool {
-        let key = Some((dataset.revision, as_of));
+        let key = Some((dataset.revision.get(), as_of));
         if self.key == key {
             return false;
         }

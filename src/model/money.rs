@@ -36,7 +36,7 @@ pub fn format_amount(amount: u64) -> String {
             if rest == 0 {
                 return format!("{whole} {word}");
             }
-            if rest % (scale / 10) == 0 {
+            if rest.is_multiple_of(scale / 10) {
                 return format!("{whole}.{} {word}", rest / (scale / 10));
             }
             break;
@@ -45,7 +45,7 @@ pub fn format_amount(amount: u64) -> String {
     let digits = amount.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

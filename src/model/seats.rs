@@ -83,22 +83,22 @@ pub fn seat(rules: &SeatRules, dataset: &Dataset, index: &Index, row: &RosterRow
     }
     let joined = joined_date(dataset, index, row);
     let mut late = None;
-    if let (Some(m), Some(amount)) = (pledge, pledged) {
-        if rules.meets_threshold(amount) {
-            let paid = row
-                .get(Property::Pledge)
-                .and_then(|r| effective_date(dataset, index, &dataset.claims[r.best]));
-            late = outside_window(rules, paid);
-            if late.is_none() {
-                return SeatOutcome {
-                    kind: SeatKind::Permanent,
-                    term_start: joined,
-                    term_end: None,
-                    pledged,
-                    shortfall: Some(0.0),
-                    reason: format!("pledged {}, {}", format_money(m), threshold_words(rules)),
-                };
-            }
+    if let (Some(m), Some(amount)) = (pledge, pledged)
+        && rules.meets_threshold(amount)
+    {
+        let paid = row
+            .get(Property::Pledge)
+            .and_then(|r| effective_date(dataset, index, &dataset.claims[r.best]));
+        late = outside_window(rules, paid);
+        if late.is_none() {
+            return SeatOutcome {
+                kind: SeatKind::Permanent,
+                term_start: joined,
+                term_end: None,
+                pledged,
+                shortfall: Some(0.0),
+                reason: format!("pledged {}, {}", format_money(m), threshold_words(rules)),
+            };
         }
     }
     let mut outcome = term(rules, joined, pledge, pledged, shortfall);
@@ -188,4 +188,99 @@ pub fn amount_words(amount: f64, currency: &str) -> String {
         amount: amount.round().max(0.0) as u64,
         currency: currency.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::builder::DatasetBuilder;
+    use crate::model::rules::ExchangeRate;
+    use crate::model::{ActorKind, Status, roster};
+
+    fn outcome(facts: Vec<Fact>, rules: &SeatRules) -> SeatOutcome {
+        let mut b = DatasetBuilder::new("Board")
+            .actor("x", "X", ActorKind::State)
+            .source("s", "Outlet", Some("2026-01-22"), "text");
+        for f in facts {
+            b = b.claim("x", f, "s", None, None);
+        }
+        let d = b.build();
+        let index = Index::build(&d);
+        let r = roster(&d, &index, None);
+        seat(rules, &d, &index, &r.rows[0])
+    }
+
+    fn usd(amount: u64) -> Fact {
+        Fact::Pledge(Money {
+            amount,
+            currency: "USD".into(),
+        })
+    }
+
+    #[test]
+    fn a_member_without_pledge_serves_a_term_from_joining() {
+        let o = outcome(vec![Fact::Status(Status::Member)], &SeatRules::default());
+        assert_eq!(o.kind, SeatKind::Term);
+        assert_eq!(o.term_end, Some("2029-01-22".parse().unwrap()));
+        assert_eq!(o.shortfall, Some(1e9));
+        assert_eq!(o.reason, "no pledge: 3-year term ending 2029-01-22");
+    }
+
+    #[test]
+    fn exactly_the_threshold_depends_on_the_reading() {
+        let member = || vec![Fact::Status(Status::Member), usd(1_000_000_000)];
+        let at_least = SeatRules::default();
+        assert_eq!(outcome(member(), &at_least).kind, SeatKind::Permanent);
+        let more_than = SeatRules {
+            comparison: Comparison::MoreThan,
+            ..SeatRules::default()
+        };
+        let o = outcome(member(), &more_than);
+        assert_eq!(o.kind, SeatKind::Term);
+        assert!(
+            o.reason
+                .contains("below the threshold is more than $1 billion"),
+            "{}",
+            o.reason
+        );
+    }
+
+    #[test]
+    fn other_currencies_convert_at_the_rate_set() {
+        let eur = Fact::Pledge(Money {
+            amount: 900_000_000,
+            currency: "EUR".into(),
+        });
+        let no_rate = outcome(
+            vec![Fact::Status(Status::Member), eur.clone()],
+            &SeatRules::default(),
+        );
+        assert_eq!(no_rate.kind, SeatKind::Term);
+        assert!(no_rate.reason.contains("no exchange rate for EUR"));
+        let rules = SeatRules {
+            exchange_rates: vec![ExchangeRate {
+                currency: "EUR".into(),
+                rate: 1.2,
+            }],
+            ..SeatRules::default()
+        };
+        let o = outcome(vec![Fact::Status(Status::Member), eur], &rules);
+        assert_eq!(o.kind, SeatKind::Permanent);
+        assert_eq!(o.pledged, Some(1.08e9));
+    }
+
+    #[test]
+    fn the_chair_and_non_members() {
+        let chair = outcome(
+            vec![Fact::Role(crate::model::Role::Chair)],
+            &SeatRules::default(),
+        );
+        assert_eq!(chair.kind, SeatKind::Chair);
+        let invited = outcome(
+            vec![Fact::Invited(true), usd(5_000_000_000)],
+            &SeatRules::default(),
+        );
+        assert_eq!(invited.kind, SeatKind::None);
+        assert_eq!(invited.reason, "not a member: status is invited");
+    }
 }

@@ -84,16 +84,14 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         if b.name.trim().is_empty() {
             c.error(&b.id, format!("body \"{}\" has an empty name", b.id));
         }
-        if let Some(parent) = &b.parent {
-            if !bodies.contains(parent.as_str()) {
-                c.error(
-                    &b.id,
-                    format!(
-                        "body \"{}\" names parent \"{parent}\", which does not exist",
-                        b.id
-                    ),
-                );
-            }
+        if let Some(parent) = &b.parent
+            && !bodies.contains(parent.as_str())
+        {
+            let message = format!(
+                "body \"{}\" names parent \"{parent}\", which does not exist",
+                b.id
+            );
+            c.error(&b.id, message);
         }
     }
     for a in &d.actors {

@@ -67,9 +67,6 @@ impl BoardExplorerApp {
 
     /// One frame of the whole app inside `ui`.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        // Derive once per edit, not per frame: this is a no-op unless the dataset changed.
-        self.derived.refresh(&self.doc.dataset, None);
-        self.update_title(ui.ctx());
         self.shortcuts(ui);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -86,10 +83,14 @@ impl BoardExplorerApp {
                 }
             });
         });
-        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
         if let Some(action) = self.file_menu.dialogs(ui) {
             self.file_action(action);
         }
+        // After this frame's actions, before anything reads derived data. Derive once per
+        // edit, not per frame: this is a no-op unless the dataset (or as-of date) changed.
+        self.derived.refresh(&self.doc.dataset, None);
+        self.update_title(ui.ctx());
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
         egui::CentralPanel::default().show(ui, |ui| match self.tab {
             Tab::Roster => self.roster.ui(ui, &self.doc.dataset, &self.derived),
             Tab::Seats => placeholder::seats(ui),
@@ -162,7 +163,7 @@ impl BoardExplorerApp {
                 } else {
                     ui.label(text);
                 }
-                if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
                     self.notice = None;
                 }
             }

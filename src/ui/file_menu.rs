@@ -30,6 +30,9 @@ pub enum PathPurpose {
 pub struct FileMenu {
     /// The typed-path window, when open: what it is for and the text typed so far.
     typed: Option<(PathPurpose, String)>,
+    /// Set when the typed-path window opens: focus the field with its text selected, so that
+    /// typing replaces the suggestion.
+    select_typed: bool,
     /// A load error to show in full (they can run to several lines).
     pub error: Option<String>,
 }
@@ -81,6 +84,7 @@ impl FileMenu {
     pub fn dialogs(&mut self, ui: &mut egui::Ui) -> Option<FileAction> {
         let mut action = None;
         if let Some((purpose, text)) = &mut self.typed {
+            let select = &mut self.select_typed;
             let title = match purpose {
                 PathPurpose::Open => "Open dataset",
                 PathPurpose::SaveAs => "Save dataset as",
@@ -93,13 +97,17 @@ impl FileMenu {
                 .open(&mut open)
                 .show(ui.ctx(), |ui| {
                     let label = ui.label("Path of the RON file:");
-                    let edit = ui
-                        .add(
-                            egui::TextEdit::singleline(text)
-                                .desired_width(420.0)
-                                .hint_text("saves/board.ron"),
-                        )
-                        .labelled_by(label.id);
+                    let mut output = egui::TextEdit::singleline(text)
+                        .desired_width(420.0)
+                        .hint_text("saves/board.ron")
+                        .show(ui);
+                    let edit = output.response.response.clone().labelled_by(label.id);
+                    if std::mem::take(select) {
+                        edit.request_focus();
+                        let all = egui::text::CCursorRange::select_all_str(text);
+                        output.state.cursor.set_char_range(Some(all));
+                        output.state.store(ui.ctx(), edit.id);
+                    }
                     let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
                         let ok = ui.add_enabled(
@@ -174,6 +182,7 @@ impl FileMenu {
                         .to_string(),
                 };
                 self.typed = Some((purpose, start));
+                self.select_typed = true;
                 Ok(None)
             }
             FileAction::Open(path) => match Document::open(&path) {

@@ -8,6 +8,7 @@ mod roster_panel;
 mod shortcuts;
 
 pub use app::{BoardExplorerApp, Tab};
+pub use file_menu::{FileAction, PathPurpose};
 
 /// Opens the window on the embedded dataset.
 pub fn run_native() -> eframe::Result {

@@ -32,7 +32,7 @@ impl RosterPanel {
         let rows = &derived.roster.rows;
         if rows.is_empty() {
             ui.add_space(12.0);
-            ui.label("No actors yet. Open a dataset (File ▸ Open…) to see its roster.");
+            ui.label("No actors yet. Open a dataset (File menu, Open…) to see its roster.");
             return;
         }
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
