@@ -1,28 +1,46 @@
-//! The open document: the dataset, the file it came from, and whether it has unsaved changes.
-//! No egui here: the UI drives it, tests drive it directly.
+//! The open document: the dataset, the file it came from, the undo and redo history, and
+//! whether it has unsaved changes. Every change goes through [`Document::apply`], so undo,
+//! dirty tracking and autosave all come from here. No egui here: the UI drives it, tests too.
 
 use std::path::{Path, PathBuf};
 
-use crate::model::Dataset;
+use crate::model::{Dataset, Edit, EditError};
 use crate::store::{self, LoadError};
+
+/// One step of history: the edit that goes back (on the undo stack) or forward (on the redo
+/// stack), what the user called it, and the states it connects.
+#[derive(Debug)]
+struct Step {
+    label: String,
+    edit: Edit,
+    before: u64,
+    after: u64,
+}
 
 #[derive(Debug)]
 pub struct Document {
-    pub dataset: Dataset,
-    /// The file it was loaded from or last saved to; `None` for the embedded dataset.
+    dataset: Dataset,
+    /// The file it was loaded from or last saved to; `None` for the embedded or a new dataset.
     pub path: Option<PathBuf>,
-    /// The dataset revision that matches the file on disk.
-    saved_revision: u64,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Which state the dataset is in: undoing back to the saved state makes it clean again.
+    state: u64,
+    saved_state: Option<u64>,
+    next_state: u64,
 }
 
 impl Document {
     pub fn new(mut dataset: Dataset, path: Option<PathBuf>) -> Self {
         dataset.touch();
-        let saved_revision = dataset.revision.get();
         Document {
             dataset,
             path,
-            saved_revision,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            state: 0,
+            saved_state: Some(0),
+            next_state: 1,
         }
     }
 
@@ -30,7 +48,14 @@ impl Document {
         Document::new(store::embedded(), None)
     }
 
-    /// Loads a file; on failure the current document is left as it was.
+    /// A recovered document: its content was never saved to `path`, so it starts dirty.
+    pub fn recovered(dataset: Dataset, path: Option<PathBuf>) -> Self {
+        let mut doc = Document::new(dataset, path);
+        doc.saved_state = None;
+        doc
+    }
+
+    /// Loads a file; on failure nothing changes anywhere.
     pub fn open(path: &Path) -> Result<(Self, Vec<String>), LoadError> {
         let loaded = store::load_file(path)?;
         let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
@@ -40,24 +65,83 @@ impl Document {
         ))
     }
 
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// Applies an edit as one undoable step called `label` ("Delete Vladimir Putin").
+    pub fn apply(&mut self, edit: Edit, label: impl Into<String>) -> Result<(), EditError> {
+        let inverse = edit.apply(&mut self.dataset)?;
+        let after = self.fresh_state();
+        self.undo.push(Step {
+            label: label.into(),
+            edit: inverse,
+            before: self.state,
+            after,
+        });
+        self.state = after;
+        self.redo.clear();
+        Ok(())
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self) -> Option<String> {
+        let step = self.undo.pop()?;
+        let forward = step
+            .edit
+            .apply(&mut self.dataset)
+            .expect("an inverse always applies");
+        self.state = step.before;
+        let label = step.label.clone();
+        self.redo.push(Step {
+            edit: forward,
+            ..step
+        });
+        Some(label)
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self) -> Option<String> {
+        let step = self.redo.pop()?;
+        let back = step
+            .edit
+            .apply(&mut self.dataset)
+            .expect("a redo always applies");
+        self.state = step.after;
+        let label = step.label.clone();
+        self.undo.push(Step { edit: back, ..step });
+        Some(label)
+    }
+
     pub fn is_dirty(&self) -> bool {
-        self.dataset.revision.get() != self.saved_revision
+        self.saved_state != Some(self.state)
     }
 
     /// Saves to `path` (atomically) and makes it the document's file.
     pub fn save_as(&mut self, path: &Path) -> std::io::Result<()> {
         store::save_file(path, &self.dataset)?;
         self.path = Some(path.to_path_buf());
-        self.saved_revision = self.dataset.revision.get();
+        self.saved_state = Some(self.state);
         Ok(())
     }
 
     /// The file name shown in the title bar.
     pub fn display_name(&self) -> String {
-        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "embedded dataset".to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
+        match &self.path {
+            Some(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None => "embedded dataset".to_string(),
+        }
     }
 
     /// "Board of Peace — file.ron •": the body's name, the file, and a mark when unsaved.
@@ -68,6 +152,11 @@ impl Document {
             self.dataset.body.name,
             self.display_name()
         )
+    }
+
+    fn fresh_state(&mut self) -> u64 {
+        self.next_state += 1;
+        self.next_state
     }
 }
 

@@ -155,8 +155,10 @@ fn saving_keeps_the_previous_file_as_backup() {
     let mut doc = Document::embedded();
     doc.save_as(&path).unwrap();
     let first = fs::read_to_string(&path).unwrap();
-    doc.dataset.actors[0].name = "Changed".into();
-    doc.dataset.touch();
+    let mut actor = doc.dataset().actors[0].clone();
+    actor.name = "Changed".into();
+    doc.apply(Edit::ReplaceActor { at: 0, actor }, "Rename")
+        .unwrap();
     assert!(doc.is_dirty());
     doc.save_as(&path).unwrap();
     assert!(!doc.is_dirty());

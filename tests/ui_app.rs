@@ -78,7 +78,7 @@ fn open_by_path_loads_a_file_and_shows_its_name() {
     h.run();
     h.get_by_label("Open").click();
     h.run();
-    assert_eq!(h.state().doc.dataset.body.name, "Test Board");
+    assert_eq!(h.state().doc.dataset().body.name, "Test Board");
     assert_eq!(
         h.state().doc.window_title(),
         "Test Board — small.ron — board-explorer"
@@ -99,7 +99,7 @@ fn a_bad_file_shows_the_error_and_keeps_the_open_dataset() {
     .unwrap();
     let mut h = app();
     h.run();
-    let before = h.state().doc.dataset.clone();
+    let before = h.state().doc.dataset().clone();
     h.state_mut().doc = Document::new(before.clone(), None);
     h.get_by_label("File").click();
     h.run();
@@ -117,7 +117,10 @@ fn a_bad_file_shows_the_error_and_keeps_the_open_dataset() {
             .count(),
         2
     );
-    assert!(h.state().doc.dataset == before, "the open dataset changed");
+    assert!(
+        h.state().doc.dataset() == &before,
+        "the open dataset changed"
+    );
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "(\n    format: \"board-explorer\",\n    version: 9,\n)"

@@ -61,7 +61,7 @@ impl BoardExplorerApp {
             notice: None,
             sent_title: String::new(),
         };
-        app.derived.refresh(&app.doc.dataset, None);
+        app.derived.refresh(app.doc.dataset(), None);
         app
     }
 
@@ -88,11 +88,11 @@ impl BoardExplorerApp {
         }
         // After this frame's actions, before anything reads derived data. Derive once per
         // edit, not per frame: this is a no-op unless the dataset (or as-of date) changed.
-        self.derived.refresh(&self.doc.dataset, None);
+        self.derived.refresh(self.doc.dataset(), None);
         self.update_title(ui.ctx());
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
         egui::CentralPanel::default().show(ui, |ui| match self.tab {
-            Tab::Roster => self.roster.ui(ui, &self.doc.dataset, &self.derived),
+            Tab::Roster => self.roster.ui(ui, self.doc.dataset(), &self.derived),
             Tab::Seats => placeholder::seats(ui),
             Tab::Sources => placeholder::sources(ui),
             Tab::Timeline => placeholder::timeline(ui),
@@ -145,7 +145,7 @@ impl BoardExplorerApp {
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let d = &self.doc.dataset;
+            let d = self.doc.dataset();
             ui.label(format!(
                 "{} actors · {} sources · {} claims · {} events · {} conflicts",
                 d.actors.len(),

@@ -230,7 +230,7 @@ fn default_file_name(doc: &Document) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| {
             let slug: String = doc
-                .dataset
+                .dataset()
                 .body
                 .name
                 .to_lowercase()

@@ -1,0 +1,187 @@
+//! Every change to a dataset is an `Edit`, applied in one place. Applying returns the inverse
+//! edit, so undo and redo are two stacks of edits, and dirty tracking and autosave hang off the
+//! same spot (see `crate::document`).
+//!
+//! Edits address records by position, which makes every inverse exact: undoing a delete puts
+//! the record back where it was, so a save after undo is byte-identical to the one before.
+
+use std::fmt;
+
+use super::dataset::{Actor, Claim, Dataset, Event, Source};
+use super::rules::SeatRules;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    InsertActor {
+        at: usize,
+        actor: Actor,
+    },
+    RemoveActor {
+        at: usize,
+    },
+    ReplaceActor {
+        at: usize,
+        actor: Actor,
+    },
+    InsertClaim {
+        at: usize,
+        claim: Claim,
+    },
+    RemoveClaim {
+        at: usize,
+    },
+    ReplaceClaim {
+        at: usize,
+        claim: Claim,
+    },
+    InsertSource {
+        at: usize,
+        source: Source,
+    },
+    RemoveSource {
+        at: usize,
+    },
+    ReplaceSource {
+        at: usize,
+        source: Source,
+    },
+    InsertEvent {
+        at: usize,
+        event: Event,
+    },
+    RemoveEvent {
+        at: usize,
+    },
+    ReplaceEvent {
+        at: usize,
+        event: Event,
+    },
+    SetSeatRules(SeatRules),
+    /// Several edits that stand or fall together (a delete with its claims, a merge).
+    Batch(Vec<Edit>),
+}
+
+/// An edit that does not fit the dataset it was applied to (a stale position). The dataset is
+/// left exactly as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditError(pub String);
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for EditError {}
+
+fn insert<T>(list: &mut Vec<T>, at: usize, value: T, what: &str) -> Result<(), EditError> {
+    if at > list.len() {
+        return Err(EditError(format!(
+            "cannot insert {what} at position {at} (there are {})",
+            list.len()
+        )));
+    }
+    list.insert(at, value);
+    Ok(())
+}
+
+fn remove<T>(list: &mut Vec<T>, at: usize, what: &str) -> Result<T, EditError> {
+    if at >= list.len() {
+        return Err(EditError(format!(
+            "no {what} at position {at} (there are {})",
+            list.len()
+        )));
+    }
+    Ok(list.remove(at))
+}
+
+fn replace<T>(list: &mut [T], at: usize, value: T, what: &str) -> Result<T, EditError> {
+    match list.get_mut(at) {
+        Some(slot) => Ok(std::mem::replace(slot, value)),
+        None => Err(EditError(format!(
+            "no {what} at position {at} (there are {})",
+            list.len()
+        ))),
+    }
+}
+
+impl Edit {
+    /// Applies the edit and returns its inverse. On error nothing has changed.
+    pub fn apply(self, d: &mut Dataset) -> Result<Edit, EditError> {
+        let inverse = self.apply_inner(d)?;
+        d.touch();
+        Ok(inverse)
+    }
+
+    fn apply_inner(self, d: &mut Dataset) -> Result<Edit, EditError> {
+        use Edit::*;
+        Ok(match self {
+            InsertActor { at, actor } => {
+                insert(&mut d.actors, at, actor, "actor")?;
+                RemoveActor { at }
+            }
+            RemoveActor { at } => InsertActor {
+                at,
+                actor: remove(&mut d.actors, at, "actor")?,
+            },
+            ReplaceActor { at, actor } => ReplaceActor {
+                at,
+                actor: replace(&mut d.actors, at, actor, "actor")?,
+            },
+            InsertClaim { at, claim } => {
+                insert(&mut d.claims, at, claim, "claim")?;
+                RemoveClaim { at }
+            }
+            RemoveClaim { at } => InsertClaim {
+                at,
+                claim: remove(&mut d.claims, at, "claim")?,
+            },
+            ReplaceClaim { at, claim } => ReplaceClaim {
+                at,
+                claim: replace(&mut d.claims, at, claim, "claim")?,
+            },
+            InsertSource { at, source } => {
+                insert(&mut d.sources, at, source, "source")?;
+                RemoveSource { at }
+            }
+            RemoveSource { at } => InsertSource {
+                at,
+                source: remove(&mut d.sources, at, "source")?,
+            },
+            ReplaceSource { at, source } => ReplaceSource {
+                at,
+                source: replace(&mut d.sources, at, source, "source")?,
+            },
+            InsertEvent { at, event } => {
+                insert(&mut d.events, at, event, "event")?;
+                RemoveEvent { at }
+            }
+            RemoveEvent { at } => InsertEvent {
+                at,
+                event: remove(&mut d.events, at, "event")?,
+            },
+            ReplaceEvent { at, event } => ReplaceEvent {
+                at,
+                event: replace(&mut d.events, at, event, "event")?,
+            },
+            SetSeatRules(rules) => SetSeatRules(std::mem::replace(&mut d.body.seat_rules, rules)),
+            Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply_inner(d) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            // Roll back what was applied: a batch stands or falls whole.
+                            for inverse in inverses.into_iter().rev() {
+                                inverse.apply_inner(d).expect("an inverse always applies");
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Batch(inverses)
+            }
+        })
+    }
+}
