@@ -18,6 +18,16 @@ pub struct Derived {
 }
 
 impl Derived {
+    /// The dataset revision this was derived from.
+    pub fn revision(&self) -> u64 {
+        self.key.map_or(0, |(r, _)| r)
+    }
+
+    /// The as-of date this was derived for (`None`: everything known).
+    pub fn as_of(&self) -> Option<NaiveDate> {
+        self.key.and_then(|(_, d)| d)
+    }
+
     /// Rebuilds if the dataset changed or the as-of date moved; returns whether it did.
     pub fn refresh(&mut self, dataset: &Dataset, as_of: Option<NaiveDate>) -> bool {
         let key = Some((dataset.revision.get(), as_of));

@@ -12,6 +12,7 @@ pub mod ops;
 pub mod quote;
 pub mod roster;
 pub mod rules;
+pub mod search;
 pub mod seats;
 pub mod text;
 pub mod validate;

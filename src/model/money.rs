@@ -53,9 +53,152 @@ pub fn format_amount(amount: u64) -> String {
     out
 }
 
+/// The largest amount accepted: a thousand trillion, far above any pledge, far below overflow.
+pub const MAX_AMOUNT: u64 = 1_000_000_000_000_000;
+
+/// Reads an amount as people write it: "1 billion USD", "$1bn", "€860 million", "2,500,000 GBP",
+/// "1.5 billion EUR". Refuses a missing currency, a negative or absurd amount, with a message.
+pub fn parse_money(input: &str) -> Result<Money, String> {
+    let text = input.trim();
+    let example = "write it like 1 billion USD, $1bn or €860 million";
+    if text.is_empty() {
+        return Err(format!("Enter an amount and a currency: {example}."));
+    }
+    if text.starts_with('-') || text.contains("−") {
+        return Err("A pledge cannot be negative.".into());
+    }
+    let mut currency: Option<String> = None;
+    let mut rest = text;
+    for (sym, code) in [("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY")] {
+        if let Some(r) = rest.strip_prefix(sym) {
+            currency = Some(code.into());
+            rest = r;
+        }
+    }
+    let mut number = String::new();
+    let mut scale = 1u64;
+    for word in rest.split_whitespace().flat_map(split_number_suffix) {
+        let lower = word.to_lowercase();
+        if word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.')
+            && number.is_empty()
+        {
+            number = word.replace([',', '_'], "");
+        } else if let Some(s) = scale_word(&lower) {
+            scale = s;
+        } else if word.len() == 3 && word.chars().all(|c| c.is_ascii_alphabetic()) {
+            let code = word.to_uppercase();
+            if currency.as_ref().is_some_and(|c| *c != code) {
+                return Err(format!(
+                    "Two currencies given ({} and {code}).",
+                    currency.unwrap_or_default()
+                ));
+            }
+            currency = Some(code);
+        } else {
+            return Err(format!("\"{word}\" is not understood: {example}."));
+        }
+    }
+    if number.is_empty() {
+        return Err(format!("No amount found: {example}."));
+    }
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("\"{number}\" is not a number: {example}."))?;
+    let amount = value * scale as f64;
+    if !amount.is_finite() || amount > MAX_AMOUNT as f64 {
+        return Err("That amount is implausibly large (over a thousand trillion).".into());
+    }
+    if amount.fract() != 0.0 {
+        return Err("Amounts are in whole units of the currency.".into());
+    }
+    let Some(currency) = currency else {
+        return Err(format!("Add a currency: {example}."));
+    };
+    Ok(Money {
+        amount: amount as u64,
+        currency,
+    })
+}
+
+/// "1bn" → ["1", "bn"], "860m" → ["860", "m"]; other words as they are.
+fn split_number_suffix(word: &str) -> Vec<&str> {
+    let split = word.find(|c: char| c.is_alphabetic()).filter(|&i| i > 0);
+    match split {
+        Some(i)
+            if word[..i]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',') =>
+        {
+            vec![&word[..i], &word[i..]]
+        }
+        _ => vec![word],
+    }
+}
+
+fn scale_word(word: &str) -> Option<u64> {
+    Some(match word {
+        "thousand" | "k" => 1_000,
+        "million" | "millions" | "m" | "mn" | "mio" => 1_000_000,
+        "billion" | "billions" | "bn" | "b" => 1_000_000_000,
+        "trillion" | "trillions" | "tn" => 1_000_000_000_000,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_amounts_as_people_write_them() {
+        for (text, amount, currency) in [
+            ("1 billion USD", 1_000_000_000, "USD"),
+            ("$1bn", 1_000_000_000, "USD"),
+            ("€860 million", 860_000_000, "EUR"),
+            ("2,500,000 GBP", 2_500_000, "GBP"),
+            ("1.5 billion eur", 1_500_000_000, "EUR"),
+            ("0 USD", 0, "USD"),
+            ("USD 12000", 12_000, "USD"),
+        ] {
+            assert_eq!(parse_money(text), Ok(m(amount, currency)), "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_bad_amounts_with_a_reason() {
+        assert!(parse_money("").unwrap_err().contains("Enter an amount"));
+        assert!(parse_money("-5 USD").unwrap_err().contains("negative"));
+        assert!(
+            parse_money("1 billion")
+                .unwrap_err()
+                .contains("Add a currency")
+        );
+        assert!(
+            parse_money("9999999 trillion USD")
+                .unwrap_err()
+                .contains("implausibly large")
+        );
+        assert!(parse_money("1e400 USD").is_err());
+        assert!(
+            parse_money("99999999999999999999999999 USD")
+                .unwrap_err()
+                .contains("implausibly large")
+        );
+        assert!(
+            parse_money("lots USD")
+                .unwrap_err()
+                .contains("not understood")
+        );
+        assert!(
+            parse_money("$5 EUR")
+                .unwrap_err()
+                .contains("Two currencies")
+        );
+        assert!(parse_money("0.5 USD").unwrap_err().contains("whole units"));
+    }
 
     fn m(amount: u64, currency: &str) -> Money {
         Money {

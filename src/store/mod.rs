@@ -4,7 +4,9 @@
 mod atomic;
 mod error;
 mod format;
+mod recovery;
 
 pub use atomic::{backup_path, write_atomic};
 pub use error::LoadError;
 pub use format::{FORMAT, Loaded, VERSION, embedded, load_file, parse, save_file, to_ron};
+pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};

@@ -1,13 +1,21 @@
-//! The application state and its frame: menu, tabs, the current panel, status bar.
+//! The application: menus, tabs, the current panel, status bar; the one place where requests
+//! from panels become edits on the document, where unsaved work is guarded, autosaved and
+//! recovered, and where window state persists.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
 
 use super::file_menu::{FileAction, FileMenu};
 use super::placeholder;
+use super::request::Request;
 use super::roster_panel::RosterPanel;
-use super::shortcuts::{OPEN, SAVE, SAVE_AS};
-use crate::document::Document;
+use super::shortcuts;
+use crate::document::{Document, saves_dir};
 use crate::model::Derived;
+use crate::store::{self, Recovery};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
     Roster,
     Seats,
@@ -35,6 +43,18 @@ pub struct Notice {
     pub is_error: bool,
 }
 
+/// What survives a restart (eframe storage): the open tab, the last file, recent files.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Persisted {
+    tab: Option<Tab>,
+    last_file: Option<PathBuf>,
+    recent: Vec<PathBuf>,
+}
+
+const STORAGE_KEY: &str = "board-explorer";
+/// Unsaved work is written to the recovery file this long after the last change.
+const AUTOSAVE_AFTER_SECONDS: f64 = 3.0;
+
 pub struct BoardExplorerApp {
     pub doc: Document,
     pub derived: Derived,
@@ -42,15 +62,54 @@ pub struct BoardExplorerApp {
     pub roster: RosterPanel,
     pub file_menu: FileMenu,
     pub notice: Option<Notice>,
+    /// An action that would lose unsaved changes, waiting for the user's answer.
+    pub pending: Option<FileAction>,
+    /// Where unsaved work is autosaved; `None` turns autosave off (tests, scripts).
+    pub recovery_file: Option<PathBuf>,
+    /// Work found in the recovery file at start, waiting for "restore" or "discard".
+    pub recovery_offer: Option<Recovery>,
+    /// The source a claim link pointed at, for the Sources tab.
+    pub shown_source: Option<(String, Option<String>)>,
     /// The title last sent to the window, so it is only sent when it changes.
     sent_title: String,
+    /// When the dataset last changed (egui time), and which revision the recovery file holds.
+    changed_at: Option<(u64, f64)>,
+    autosaved: Option<u64>,
+    /// Set once the user agreed to quit despite unsaved changes.
+    closing: bool,
 }
 
 impl BoardExplorerApp {
-    pub fn new(_cc: &eframe::CreationContext<'_>) -> Self {
-        Self::with_document(Document::embedded())
+    /// The app as eframe starts it: the last file if it still loads, else the embedded
+    /// dataset; autosave on, and any unsaved work from a crash offered back.
+    pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+        let persisted: Persisted = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default();
+        let mut notice = None;
+        let doc = match &persisted.last_file {
+            Some(path) => match Document::open(path) {
+                Ok((doc, _)) => doc,
+                Err(e) => {
+                    notice = Some(Notice {
+                        text: format!("Could not reopen the last file: {}", e.message),
+                        is_error: true,
+                    });
+                    Document::embedded()
+                }
+            },
+            None => Document::embedded(),
+        };
+        let mut app = Self::with_document(doc);
+        app.notice = notice;
+        app.tab = persisted.tab.unwrap_or(Tab::Roster);
+        app.file_menu.recent = persisted.recent;
+        app.enable_recovery(store::recovery_path(&saves_dir()));
+        app
     }
 
+    /// The app on a document, without storage or autosave (tests and benchmarks).
     pub fn with_document(doc: Document) -> Self {
         let mut app = BoardExplorerApp {
             doc,
@@ -59,21 +118,39 @@ impl BoardExplorerApp {
             roster: RosterPanel::default(),
             file_menu: FileMenu::default(),
             notice: None,
+            pending: None,
+            recovery_file: None,
+            recovery_offer: None,
+            shown_source: None,
             sent_title: String::new(),
+            changed_at: None,
+            autosaved: None,
+            closing: false,
         };
         app.derived.refresh(app.doc.dataset(), None);
         app
     }
 
+    /// Autosaves to `path` from now on, and offers back any work already there.
+    pub fn enable_recovery(&mut self, path: PathBuf) {
+        match store::read_recovery(&path) {
+            Ok(offer) => self.recovery_offer = offer,
+            Err(e) => self.notify_error(format!("{e} (it was left in place)")),
+        }
+        self.recovery_file = Some(path);
+    }
+
     /// One frame of the whole app inside `ui`.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.guard_close(ui.ctx());
         self.shortcuts(ui);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 if let Some(action) = self.file_menu.menu(ui) {
-                    self.file_action(action);
+                    self.file_action(action, ui.ctx());
                 }
+                self.edit_menu(ui);
             });
         });
         egui::Panel::top("tabs").show(ui, |ui| {
@@ -84,55 +161,312 @@ impl BoardExplorerApp {
             });
         });
         if let Some(action) = self.file_menu.dialogs(ui) {
-            self.file_action(action);
+            self.file_action(action, ui.ctx());
         }
+        self.unsaved_dialog(ui);
+        self.recovery_dialog(ui);
+
         // After this frame's actions, before anything reads derived data. Derive once per
         // edit, not per frame: this is a no-op unless the dataset (or as-of date) changed.
         self.derived.refresh(self.doc.dataset(), None);
         self.update_title(ui.ctx());
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
-        egui::CentralPanel::default().show(ui, |ui| match self.tab {
-            Tab::Roster => self.roster.ui(ui, self.doc.dataset(), &self.derived),
-            Tab::Seats => placeholder::seats(ui),
-            Tab::Sources => placeholder::sources(ui),
-            Tab::Timeline => placeholder::timeline(ui),
+        let requests = egui::CentralPanel::default()
+            .show(ui, |ui| match self.tab {
+                Tab::Roster => self.roster.ui(ui, self.doc.dataset(), &self.derived),
+                Tab::Seats => {
+                    placeholder::seats(ui);
+                    Vec::new()
+                }
+                Tab::Sources => {
+                    placeholder::sources(ui, self.doc.dataset(), self.shown_source.as_ref());
+                    Vec::new()
+                }
+                Tab::Timeline => {
+                    placeholder::timeline(ui);
+                    Vec::new()
+                }
+            })
+            .inner;
+        for request in requests {
+            self.handle(request);
+        }
+        self.autosave(ui.ctx());
+    }
+
+    /// Carries out a panel's request; every edit goes through the document.
+    pub fn handle(&mut self, request: Request) {
+        match request {
+            Request::Edit { edit, label } => match self.doc.apply(edit, label.clone()) {
+                Ok(()) => self.notice = None,
+                Err(e) => self.notify_error(format!("{label} failed: {e}. Nothing was changed.")),
+            },
+            Request::ShowSource { source, claim } => {
+                self.shown_source = Some((source, claim));
+                self.tab = Tab::Sources;
+            }
+        }
+    }
+
+    pub fn undo(&mut self) {
+        if let Some(label) = self.doc.undo() {
+            self.notify(format!("Undid: {label}"));
+        }
+    }
+
+    pub fn redo(&mut self) {
+        if let Some(label) = self.doc.redo() {
+            self.notify(format!("Redid: {label}"));
+        }
+    }
+
+    fn notify(&mut self, text: String) {
+        self.notice = Some(Notice {
+            text,
+            is_error: false,
+        });
+    }
+
+    fn notify_error(&mut self, text: String) {
+        self.notice = Some(Notice {
+            text,
+            is_error: true,
         });
     }
 
     fn shortcuts(&mut self, ui: &mut egui::Ui) {
-        // Save As before Save: Ctrl+Shift+S must not be taken as Ctrl+S.
-        let action = ui.input_mut(|i| {
-            if i.consume_shortcut(&SAVE_AS) {
-                Some(FileAction::ChooseSaveAs)
-            } else if i.consume_shortcut(&SAVE) {
-                Some(FileAction::Save)
-            } else if i.consume_shortcut(&OPEN) {
-                Some(FileAction::ChooseOpen)
-            } else {
-                None
-            }
+        // Text fields keep Ctrl+Z for their own text while they have the keyboard.
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        let (save_as, save, open, undo, redo) = ui.input_mut(|i| {
+            // Save As before Save: Ctrl+Shift+S must not be taken as Ctrl+S; likewise redo.
+            let save_as = i.consume_shortcut(&shortcuts::SAVE_AS);
+            let save = i.consume_shortcut(&shortcuts::SAVE);
+            let open = i.consume_shortcut(&shortcuts::OPEN);
+            let redo = !typing
+                && (i.consume_shortcut(&shortcuts::REDO) || i.consume_shortcut(&shortcuts::REDO_Y));
+            let undo = !typing && i.consume_shortcut(&shortcuts::UNDO);
+            (save_as, save, open, undo, redo)
         });
-        if let Some(action) = action {
-            self.file_action(action);
+        let ctx = ui.ctx().clone();
+        if save_as {
+            self.file_action(FileAction::ChooseSaveAs, &ctx);
+        } else if save {
+            self.file_action(FileAction::Save, &ctx);
+        }
+        if open {
+            self.file_action(FileAction::ChooseOpen, &ctx);
+        }
+        if redo {
+            self.redo();
+        } else if undo {
+            self.undo();
         }
     }
 
-    fn file_action(&mut self, action: FileAction) {
-        match self.file_menu.perform(action, &mut self.doc) {
-            Ok(Some(text)) => {
-                self.notice = Some(Notice {
-                    text,
-                    is_error: false,
-                })
+    fn edit_menu(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button("Edit", |ui| {
+            let ctx = ui.ctx().clone();
+            let undo = match self.doc.undo_label() {
+                Some(label) => format!("Undo {label}"),
+                None => "Undo".to_string(),
+            };
+            let button =
+                egui::Button::new(undo).shortcut_text(ctx.format_shortcut(&shortcuts::UNDO));
+            if ui
+                .add_enabled(self.doc.undo_label().is_some(), button)
+                .clicked()
+            {
+                self.undo();
             }
+            let redo = match self.doc.redo_label() {
+                Some(label) => format!("Redo {label}"),
+                None => "Redo".to_string(),
+            };
+            let button =
+                egui::Button::new(redo).shortcut_text(ctx.format_shortcut(&shortcuts::REDO));
+            if ui
+                .add_enabled(self.doc.redo_label().is_some(), button)
+                .clicked()
+            {
+                self.redo();
+            }
+        });
+    }
+
+    /// File actions; those that would replace unsaved work ask first.
+    fn file_action(&mut self, action: FileAction, ctx: &egui::Context) {
+        let replaces_document = matches!(
+            action,
+            FileAction::ChooseOpen | FileAction::Open(_) | FileAction::New
+        );
+        if replaces_document && self.doc.is_dirty() {
+            self.pending = Some(action);
+            return;
+        }
+        self.perform(action, ctx);
+    }
+
+    /// File actions, without asking about unsaved changes.
+    fn perform(&mut self, action: FileAction, ctx: &egui::Context) {
+        if action == FileAction::Quit {
+            self.closing = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        let replaces_document = matches!(
+            action,
+            FileAction::ChooseOpen | FileAction::Open(_) | FileAction::New
+        );
+        let was_dirty = self.doc.is_dirty();
+        match self.file_menu.perform(action, &mut self.doc) {
+            Ok(Some(text)) => self.notify(text),
             Ok(None) => {}
-            Err(text) => {
-                self.notice = Some(Notice {
-                    text,
-                    is_error: true,
-                })
+            Err(text) => self.notify_error(text),
+        }
+        if was_dirty && !self.doc.is_dirty() || replaces_document {
+            self.clear_recovery();
+        }
+    }
+
+    /// The window's close button with unsaved changes: ask first.
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.closing {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(FileAction::Quit);
+        }
+    }
+
+    /// "Save changes to X?" before New, Open or Quit.
+    fn unsaved_dialog(&mut self, ui: &mut egui::Ui) {
+        let Some(action) = self.pending.clone() else {
+            return;
+        };
+        let verb = match action {
+            FileAction::Quit => "quitting",
+            FileAction::New => "starting a new dataset",
+            _ => "opening another file",
+        };
+        let mut choice = None;
+        let modal = egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ui.ctx(), |ui| {
+            ui.heading("Unsaved changes");
+            ui.label(format!(
+                "Save the changes to {} before {verb}?",
+                self.doc.display_name()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(true);
+                }
+                if ui
+                    .button("Don't save")
+                    .on_hover_text("Your changes are lost")
+                    .clicked()
+                {
+                    choice = Some(false);
+                }
+                if ui.button("Cancel").clicked() {
+                    self.pending = None;
+                }
+            });
+        });
+        if modal.should_close() {
+            self.pending = None;
+        }
+        let Some(save) = choice else { return };
+        self.pending = None;
+        let ctx = ui.ctx().clone();
+        if save {
+            self.file_action(FileAction::Save, &ctx);
+            if self.doc.is_dirty() {
+                return; // The save was cancelled or failed: keep the work, do nothing more.
             }
         }
+        self.clear_recovery();
+        // Saved, or deliberately discarded: carry on without asking again.
+        self.perform(action, &ctx);
+    }
+
+    fn recovery_dialog(&mut self, ui: &mut egui::Ui) {
+        let Some(offer) = &self.recovery_offer else {
+            return;
+        };
+        let mut choice = None;
+        let place = offer.original.as_ref().map_or_else(
+            || "a dataset that was never saved".to_string(),
+            |p| p.display().to_string(),
+        );
+        egui::Modal::new(egui::Id::unique("recovery")).show(ui.ctx(), |ui| {
+            ui.heading("Restore unsaved work?");
+            ui.label(format!(
+                "board-explorer did not close normally. Unsaved changes to {place} were kept at {}.",
+                offer.written
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Discard").on_hover_text("Delete the recovered work").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        match choice {
+            Some(true) => {
+                let offer = self.recovery_offer.take().expect("shown above");
+                self.doc = Document::recovered(offer.dataset, offer.original);
+                self.notify("Restored unsaved work: save it to keep it.".into());
+            }
+            Some(false) => {
+                self.recovery_offer = None;
+                self.clear_recovery();
+            }
+            None => {}
+        }
+    }
+
+    /// Writes unsaved work to the recovery file a few seconds after the last change, so that a
+    /// crash loses at most those seconds; removes it once the work is saved.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.recovery_file.clone() else {
+            return;
+        };
+        if self.recovery_offer.is_some() {
+            return; // Never overwrite work the user has not answered for.
+        }
+        let revision = self.doc.dataset().revision.get();
+        let now = ctx.input(|i| i.time);
+        if !self.doc.is_dirty() {
+            if self.autosaved.take().is_some() {
+                store::clear_recovery(&path);
+            }
+            return;
+        }
+        if self.changed_at.is_none_or(|(r, _)| r != revision) {
+            self.changed_at = Some((revision, now));
+        }
+        let (_, changed) = self.changed_at.expect("set above");
+        if self.autosaved == Some(revision) {
+            return;
+        }
+        let due = changed + AUTOSAVE_AFTER_SECONDS;
+        if now < due {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
+            return;
+        }
+        match store::write_recovery(&path, self.doc.path.as_deref(), self.doc.dataset()) {
+            Ok(()) => self.autosaved = Some(revision),
+            Err(e) => {
+                self.autosaved = Some(revision); // Do not retry every frame.
+                self.notify_error(format!("Autosave to {} failed: {e}", path.display()));
+            }
+        }
+    }
+
+    fn clear_recovery(&mut self) {
+        if let Some(path) = &self.recovery_file {
+            store::clear_recovery(path);
+        }
+        self.autosaved = None;
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -154,12 +488,16 @@ impl BoardExplorerApp {
                 d.events.len(),
                 self.derived.roster.conflicts()
             ));
+            if self.doc.is_dirty() {
+                ui.separator();
+                ui.label("unsaved changes")
+                    .on_hover_text("Ctrl+S saves; work is also kept for recovery after a crash");
+            }
             if let Some(notice) = &self.notice {
                 ui.separator();
                 let text = egui::RichText::new(&notice.text);
                 if notice.is_error {
-                    ui.label(text.color(ui.visuals().error_fg_color))
-                        .on_hover_text("The file on disk was not changed.");
+                    ui.label(text.color(ui.visuals().error_fg_color));
                 } else {
                     ui.label(text);
                 }
@@ -174,5 +512,14 @@ impl BoardExplorerApp {
 impl eframe::App for BoardExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         BoardExplorerApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let persisted = Persisted {
+            tab: Some(self.tab),
+            last_file: self.doc.path.clone(),
+            recent: self.file_menu.recent.clone(),
+        };
+        eframe::set_value(storage, STORAGE_KEY, &persisted);
     }
 }

@@ -8,6 +8,10 @@ use crate::document::{Document, saves_dir};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileAction {
+    /// Start an empty dataset.
+    New,
+    /// Close the window.
+    Quit,
     /// Ask for a file with the native dialog, then open it.
     ChooseOpen,
     /// Ask for a file name with the native dialog, then save there.
@@ -35,6 +39,8 @@ pub struct FileMenu {
     select_typed: bool,
     /// A load error to show in full (they can run to several lines).
     pub error: Option<String>,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
 }
 
 impl FileMenu {
@@ -43,6 +49,13 @@ impl FileMenu {
         ui.menu_button("File", |ui| {
             let ctx = ui.ctx().clone();
             let keys = |s| ctx.format_shortcut(s);
+            if ui
+                .button("New dataset")
+                .on_hover_text("Start an empty dataset")
+                .clicked()
+            {
+                action = Some(FileAction::New);
+            }
             if ui
                 .add(egui::Button::new("Open…").shortcut_text(keys(&shortcuts::OPEN)))
                 .clicked()
@@ -56,6 +69,15 @@ impl FileMenu {
             {
                 action = Some(FileAction::TypePath(PathPurpose::Open));
             }
+            ui.add_enabled_ui(!self.recent.is_empty(), |ui| {
+                ui.menu_button("Open recent", |ui| {
+                    for path in &self.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            action = Some(FileAction::Open(path.clone()));
+                        }
+                    }
+                });
+            });
             ui.separator();
             if ui
                 .add(egui::Button::new("Save").shortcut_text(keys(&shortcuts::SAVE)))
@@ -75,6 +97,10 @@ impl FileMenu {
                 .clicked()
             {
                 action = Some(FileAction::TypePath(PathPurpose::SaveAs));
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                action = Some(FileAction::Quit);
             }
         });
         action
@@ -185,9 +211,18 @@ impl FileMenu {
                 self.select_typed = true;
                 Ok(None)
             }
+            FileAction::New => {
+                let mut dataset = crate::model::Dataset::default();
+                dataset.body.id = "body".into();
+                dataset.body.name = "New body".into();
+                *doc = Document::new(dataset, None);
+                Ok(Some("Started a new dataset".into()))
+            }
+            FileAction::Quit => Ok(None),
             FileAction::Open(path) => match Document::open(&path) {
                 Ok((opened, warnings)) => {
                     *doc = opened;
+                    self.remember(&path);
                     let mut text = format!("Opened {}", path.display());
                     if !warnings.is_empty() {
                         text.push_str(&format!(" ({} warnings: {})", warnings.len(), warnings[0]));
@@ -200,13 +235,26 @@ impl FileMenu {
                 }
             },
             FileAction::SaveAs(path) => match doc.save_as(&path) {
-                Ok(()) => Ok(Some(format!("Saved {}", path.display()))),
+                Ok(()) => {
+                    self.remember(&path);
+                    Ok(Some(format!("Saved {}", path.display())))
+                }
                 Err(e) => Err(format!(
                     "Could not save {}: {e}. Nothing was lost: your changes are still open.",
                     path.display()
                 )),
             },
         }
+    }
+}
+
+impl FileMenu {
+    /// Puts a file at the top of the recent list (at most eight).
+    fn remember(&mut self, path: &std::path::Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(8);
     }
 }
 

@@ -1,14 +1,22 @@
 //! The eframe app: a menu bar, four tabs over one document, a status bar.
 //! Panels read the dataset and derived data; they never touch files.
 
+mod actor_detail;
 mod app;
+mod citation;
+mod fact_input;
 mod file_menu;
 mod placeholder;
+mod request;
 mod roster_panel;
+mod roster_view;
 mod shortcuts;
 
 pub use app::{BoardExplorerApp, Tab};
 pub use file_menu::{FileAction, PathPurpose};
+pub use request::Request;
+pub use roster_panel::RosterPanel;
+pub use roster_view::{Column, RosterQuery};
 
 /// Opens the window on the embedded dataset.
 pub fn run_native() -> eframe::Result {

@@ -22,7 +22,57 @@ pub fn seats(ui: &mut egui::Ui) {
     );
 }
 
-pub fn sources(ui: &mut egui::Ui) {
+/// Until the comparison panel exists, a claim's source link shows the source here, with the
+/// quoted words highlighted in its text.
+pub fn sources(
+    ui: &mut egui::Ui,
+    d: &crate::model::Dataset,
+    shown: Option<&(String, Option<String>)>,
+) {
+    if let Some(source) = shown.and_then(|(id, _)| d.source(id)) {
+        let claim = shown
+            .and_then(|(_, c)| c.as_ref())
+            .and_then(|c| d.claims.iter().find(|x| &x.id == c));
+        ui.add_space(8.0);
+        ui.heading(&source.title);
+        ui.label(egui::RichText::new(super::citation::source_label(d, &source.id)).weak());
+        if let Some(claim) = claim {
+            ui.label(format!(
+                "Claim: {} is {}",
+                claim.fact.property().label(),
+                claim.fact.value_label()
+            ));
+        }
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let quote = claim
+                    .and_then(|c| c.quote.as_ref())
+                    .filter(|q| source.text.get(q.start..q.end) == Some(q.exact.as_str()));
+                let mut job = egui::text::LayoutJob::default();
+                let plain = egui::TextFormat {
+                    color: ui.visuals().text_color(),
+                    ..Default::default()
+                };
+                let marked = egui::TextFormat {
+                    color: ui.visuals().strong_text_color(),
+                    background: ui.visuals().selection.bg_fill,
+                    ..Default::default()
+                };
+                match quote {
+                    Some(q) => {
+                        job.append(&source.text[..q.start], 0.0, plain.clone());
+                        job.append(&source.text[q.start..q.end], 0.0, marked);
+                        job.append(&source.text[q.end..], 0.0, plain);
+                    }
+                    None => job.append(&source.text, 0.0, plain),
+                }
+                job.wrap.max_width = ui.available_width();
+                ui.label(job);
+            });
+        return;
+    }
     explain(
         ui,
         "Source comparison",

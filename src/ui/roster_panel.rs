@@ -1,109 +1,717 @@
-//! The Roster tab: the derived roster as a virtualised table (only visible rows are built).
+//! The Roster tab: search and filters, a virtualised sortable table (only visible rows are
+//! built) with in-place editing, a detail pane for the selected actor, and the dialogs for
+//! adding, deleting and merging actors. Every change leaves as a [`Request`].
 
-use egui_extras::{Column, TableBuilder};
+use egui::{Key, KeyboardShortcut, Modifiers};
+use egui_extras::{Column as TableColumn, TableBuilder};
 
-use crate::model::{Dataset, Derived, Property, RosterRow};
+use super::actor_detail::ActorDetail;
+use super::citation::Citation;
+use super::fact_input::enum_combo;
+use super::request::Request;
+use super::roster_view::{Column, RosterQuery, RosterView};
+use crate::model::money::{format_money, parse_money};
+use crate::model::ops::{add_actor, check_name, delete_actor, hand_claim, update_actor};
+use crate::model::{Actor, ActorKind, Dataset, Derived, Fact, Property, Role, RosterRow, Status};
 
-#[derive(Debug, Default)]
-pub struct RosterPanel {}
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const ADD_ACTOR: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 
-const COLUMNS: [(&str, &str); 8] = [
-    ("Name", "The actor's name"),
-    ("Kind", "Person, state or organisation"),
-    ("Country", "The actor's country"),
-    (
-        "Role",
-        "Role on the body, from the best-ranked, latest claim",
-    ),
-    (
-        "Status",
-        "Where the actor stands: invited, reviewing, member, declined…",
-    ),
-    (
-        "Seat",
-        "The seat the body's rules give: chair, permanent, term, or none",
-    ),
-    ("Sources", "How many sources make claims about the actor"),
-    ("⚠", "A conflict: sources of equal rank and date disagree"),
-];
+/// A cell being edited in place.
+#[derive(Clone, Debug)]
+struct CellEdit {
+    actor: String,
+    column: Column,
+    text: String,
+    /// Set on the first frame, to focus the field.
+    fresh: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+struct NewActor {
+    name: String,
+    kind: ActorKind,
+    country: String,
+}
+
+#[derive(Default)]
+pub struct RosterPanel {
+    pub query: RosterQuery,
+    view: RosterView,
+    /// The selected actor, by id (positions shift as actors are added and removed).
+    pub selected: Option<String>,
+    editing: Option<CellEdit>,
+    pub citation: Citation,
+    detail: ActorDetail,
+    focus_search: bool,
+    adding: Option<NewActor>,
+    /// The delete waiting for confirmation: the actor's id.
+    confirm_delete: Option<String>,
+    /// Why the last change was refused, shown until the next one.
+    pub refusal: Option<String>,
+}
 
 impl RosterPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, dataset: &Dataset, derived: &Derived) {
-        let rows = &derived.roster.rows;
-        if rows.is_empty() {
+    pub fn ui(&mut self, ui: &mut egui::Ui, dataset: &Dataset, derived: &Derived) -> Vec<Request> {
+        let mut requests = Vec::new();
+        self.shortcuts(ui, dataset);
+        self.view.refresh(dataset, derived, &self.query);
+        if self
+            .selected
+            .as_ref()
+            .is_some_and(|id| !derived.index.actor_by_id.contains_key(id))
+        {
+            self.selected = None; // Deleted or merged away.
+        }
+
+        self.toolbar(ui, dataset, derived);
+        if let Some(refusal) = self.refusal.clone() {
+            ui.horizontal(|ui| {
+                ui.colored_label(ui.visuals().error_fg_color, refusal);
+                if ui.small_button("OK").clicked() {
+                    self.refusal = None;
+                }
+            });
+        }
+        if let Some(id) = self.selected.clone() {
+            egui::Panel::right("actor_detail")
+                .resizable(true)
+                .default_size(420.0)
+                .min_size(280.0)
+                .show(ui, |ui| {
+                    let actions = self
+                        .detail
+                        .ui(ui, dataset, derived, &id, &mut self.citation);
+                    for action in actions {
+                        match action {
+                            super::actor_detail::Action::Request(r) => requests.push(r),
+                            super::actor_detail::Action::Refused(why) => self.refusal = Some(why),
+                            super::actor_detail::Action::Delete => {
+                                self.confirm_delete = Some(id.clone())
+                            }
+                            super::actor_detail::Action::Close => self.selected = None,
+                        }
+                    }
+                });
+        }
+        egui::CentralPanel::default()
+            .show(ui, |ui| self.table(ui, dataset, derived, &mut requests));
+        self.add_dialog(ui, dataset, &mut requests);
+        self.delete_dialog(ui, dataset, derived, &mut requests);
+        requests
+    }
+
+    fn shortcuts(&mut self, ui: &mut egui::Ui, dataset: &Dataset) {
+        let (find, add, delete, escape) = ui.input_mut(|i| {
+            (
+                i.consume_shortcut(&FIND),
+                i.consume_shortcut(&ADD_ACTOR),
+                // Delete only when no text field has the keyboard.
+                i.key_pressed(Key::Delete),
+                i.key_pressed(Key::Escape),
+            )
+        });
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        if find {
+            self.focus_search = true;
+        }
+        if add {
+            self.adding = Some(NewActor::default());
+        }
+        if delete && !typing && self.editing.is_none() {
+            if let Some(id) = &self.selected {
+                if dataset.actor(id).is_some() {
+                    self.confirm_delete = Some(id.clone());
+                }
+            }
+        }
+        if escape {
+            self.editing = None;
+        }
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui, dataset: &Dataset, derived: &Derived) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("🔍");
+            let search = ui.add(
+                egui::TextEdit::singleline(&mut self.query.text)
+                    .desired_width(200.0)
+                    .hint_text("Search names and aliases (Ctrl+F)"),
+            );
+            let search = search
+                .labelled_by(label.id)
+                .on_hover_text("Accents and case are ignored: \"erdogan\" finds Erdoğan");
+            if std::mem::take(&mut self.focus_search) {
+                search.request_focus();
+            }
+            ui.separator();
+            let q = &mut self.query;
+            filter_combo(ui, "Kind", &mut q.kind, &ActorKind::ALL, ActorKind::label);
+            filter_combo(ui, "Status", &mut q.status, &Status::ALL, Status::label);
+            filter_combo(ui, "Role", &mut q.role, &Role::ALL, Role::label);
+            ui.checkbox(&mut q.conflicts_only, "Has conflicts");
+            if q.is_filtered()
+                && ui
+                    .button("Clear")
+                    .on_hover_text("Show every actor")
+                    .clicked()
+            {
+                *q = RosterQuery {
+                    sort: q.sort,
+                    descending: q.descending,
+                    ..Default::default()
+                };
+            }
+            ui.separator();
+            ui.label(format!(
+                "{} of {} actors",
+                self.view.rows.len(),
+                dataset.actors.len()
+            ));
+            if let Some(day) = derived.as_of() {
+                ui.label(
+                    egui::RichText::new(format!("as of {day}"))
+                        .strong()
+                        .color(ui.visuals().warn_fg_color),
+                );
+            }
+            ui.separator();
+            if ui
+                .button("➕ Add actor")
+                .on_hover_text(format!(
+                    "Add a person, state or organisation ({})",
+                    ui.ctx().format_shortcut(&ADD_ACTOR)
+                ))
+                .clicked()
+            {
+                self.adding = Some(NewActor::default());
+            }
+        });
+        ui.add_space(2.0);
+    }
+
+    fn table(
+        &mut self,
+        ui: &mut egui::Ui,
+        dataset: &Dataset,
+        derived: &Derived,
+        requests: &mut Vec<Request>,
+    ) {
+        if dataset.actors.is_empty() {
             ui.add_space(12.0);
-            ui.label("No actors yet. Open a dataset (File menu, Open…) to see its roster.");
+            ui.label("No actors yet. Add one (Ctrl+N) or open a dataset from the File menu.");
             return;
         }
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-        TableBuilder::new(ui)
+        if self.view.rows.is_empty() {
+            ui.add_space(12.0);
+            ui.label("No actor matches the search and filters.");
+            if ui.button("Clear search and filters").clicked() {
+                self.query = RosterQuery::default();
+            }
+            return;
+        }
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let mut table = TableBuilder::new(ui)
             .id_salt("roster_table")
             .striped(true)
             .resizable(true)
+            .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(220.0).at_least(80.0).clip(true))
-            .column(Column::initial(90.0).at_least(50.0).clip(true))
-            .column(Column::initial(110.0).at_least(50.0).clip(true))
-            .column(Column::initial(130.0).at_least(50.0).clip(true))
-            .column(Column::initial(110.0).at_least(50.0).clip(true))
-            .column(Column::initial(90.0).at_least(40.0).clip(true))
-            .column(Column::initial(60.0).at_least(40.0))
-            .column(Column::remainder().at_least(24.0))
-            .header(row_height + 2.0, |mut header| {
-                for (name, tip) in COLUMNS {
+            .column(TableColumn::initial(210.0).at_least(80.0).clip(true))
+            .column(TableColumn::initial(100.0).at_least(50.0).clip(true))
+            .column(TableColumn::initial(110.0).at_least(50.0).clip(true))
+            .column(TableColumn::initial(120.0).at_least(50.0).clip(true))
+            .column(TableColumn::initial(110.0).at_least(50.0).clip(true))
+            .column(TableColumn::initial(80.0).at_least(40.0).clip(true))
+            .column(TableColumn::initial(110.0).at_least(50.0).clip(true))
+            .column(TableColumn::initial(60.0).at_least(40.0))
+            .column(TableColumn::remainder().at_least(28.0));
+        if let Some(editing) = &self.editing {
+            if let Some(pos) = self.position_of(derived, &editing.actor) {
+                table = table.scroll_to_row(pos, None);
+            }
+        }
+        let mut clicked_header = None;
+        table
+            .header(row_height, |mut header| {
+                for column in Column::ALL {
                     header.col(|ui| {
-                        ui.strong(name).on_hover_text(tip);
+                        let arrow = match (self.query.sort == column, self.query.descending) {
+                            (true, false) => " ⏶",
+                            (true, true) => " ⏷",
+                            _ => "",
+                        };
+                        let button = egui::Button::new(
+                            egui::RichText::new(format!("{}{arrow}", column.title())).strong(),
+                        )
+                        .frame(false);
+                        if ui
+                            .add(button)
+                            .on_hover_text(format!("{}\nClick to sort", column.tooltip()))
+                            .clicked()
+                        {
+                            clicked_header = Some(column);
+                        }
                     });
                 }
             })
             .body(|body| {
-                body.rows(row_height, rows.len(), |mut table_row| {
-                    let i = table_row.index();
-                    let row = &rows[i];
+                body.rows(row_height, self.view.rows.len(), |mut table_row| {
+                    let row = &derived.roster.rows[self.view.rows[table_row.index()]];
+                    let row_index = self.view.rows[table_row.index()];
                     let actor = &dataset.actors[row.actor];
-                    let value = |p: Property| {
-                        row.fact(dataset, p)
-                            .map_or_else(|| "—".to_string(), |f| f.value_label())
-                    };
-                    table_row.col(|ui| {
-                        ui.label(&actor.name);
-                    });
-                    table_row.col(|ui| {
-                        ui.label(actor.kind.label());
-                    });
-                    table_row.col(|ui| {
-                        ui.label(if actor.country.is_empty() {
-                            "—"
-                        } else {
-                            &actor.country
+                    table_row.set_selected(self.selected.as_deref() == Some(actor.id.as_str()));
+                    for column in Column::ALL {
+                        let (_, response) = table_row.col(|ui| {
+                            self.cell(ui, dataset, derived, row_index, row, column, requests);
                         });
-                    });
-                    table_row.col(|ui| {
-                        ui.label(value(Property::Role));
-                    });
-                    table_row.col(|ui| {
-                        ui.label(row.status_label(dataset).to_string());
-                    });
-                    table_row.col(|ui| {
-                        ui.label(derived.seats[i].kind.label())
-                            .on_hover_text(&derived.seats[i].reason);
-                    });
-                    table_row.col(|ui| {
-                        ui.label(row.sources.to_string());
-                    });
-                    table_row.col(|ui| {
-                        if row.has_conflict() {
-                            ui.colored_label(ui.visuals().warn_fg_color, "⚠")
-                                .on_hover_text(conflict_summary(dataset, row));
+                        if response.double_clicked() && editable(column) {
+                            self.start_edit(dataset, derived, row_index, column);
                         }
-                    });
+                        if response.clicked() {
+                            self.selected = Some(actor.id.clone());
+                        }
+                    }
                 });
             });
+        if let Some(column) = clicked_header {
+            if self.query.sort == column {
+                self.query.descending = !self.query.descending;
+            } else {
+                self.query.sort = column;
+                self.query.descending = false;
+            }
+        }
+    }
+
+    fn position_of(&self, derived: &Derived, actor: &str) -> Option<usize> {
+        let at = *derived.index.actor_by_id.get(actor)?;
+        // Roster rows are one per actor, in dataset order.
+        self.view.rows.iter().position(|&r| r == at)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cell(
+        &mut self,
+        ui: &mut egui::Ui,
+        dataset: &Dataset,
+        derived: &Derived,
+        row_index: usize,
+        row: &RosterRow,
+        column: Column,
+        requests: &mut Vec<Request>,
+    ) {
+        let actor = &dataset.actors[row.actor];
+        let is_editing = self
+            .editing
+            .as_ref()
+            .is_some_and(|e| e.actor == actor.id && e.column == column);
+        if is_editing {
+            self.edit_cell(ui, dataset, row_index, derived, requests);
+            return;
+        }
+        let text = cell_text(dataset, derived, row_index, row, column);
+        match column {
+            Column::Seat => {
+                ui.label(text)
+                    .on_hover_text(&derived.seats[row_index].reason);
+            }
+            Column::Conflict => {
+                if row.has_conflict() {
+                    ui.colored_label(ui.visuals().warn_fg_color, "⚠")
+                        .on_hover_text(conflict_summary(dataset, row));
+                }
+            }
+            _ => {
+                let label = ui.label(text);
+                if editable(column) {
+                    label.on_hover_text("Double-click to edit");
+                }
+            }
+        }
+    }
+
+    fn start_edit(
+        &mut self,
+        dataset: &Dataset,
+        derived: &Derived,
+        row_index: usize,
+        column: Column,
+    ) {
+        let row = &derived.roster.rows[row_index];
+        let actor = &dataset.actors[row.actor];
+        let text = match column {
+            Column::Name => actor.name.clone(),
+            Column::Country => actor.country.clone(),
+            Column::Pledge => match row.fact(dataset, Property::Pledge) {
+                Some(Fact::Pledge(m)) => format!("{} {}", m.amount, m.currency),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        };
+        self.selected = Some(actor.id.clone());
+        self.editing = Some(CellEdit {
+            actor: actor.id.clone(),
+            column,
+            text,
+            fresh: true,
+        });
+    }
+
+    /// The editor inside a cell: a text field (Enter keeps, Escape cancels) or a combo box.
+    fn edit_cell(
+        &mut self,
+        ui: &mut egui::Ui,
+        dataset: &Dataset,
+        row_index: usize,
+        derived: &Derived,
+        requests: &mut Vec<Request>,
+    ) {
+        let Some(edit) = self.editing.as_mut() else {
+            return;
+        };
+        let row = &derived.roster.rows[row_index];
+        let actor_at = row.actor;
+        let mut commit: Option<Result<Request, String>> = None;
+        match edit.column {
+            Column::Name | Column::Country | Column::Pledge => {
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut edit.text)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(if edit.column == Column::Pledge {
+                            "1 billion USD"
+                        } else {
+                            ""
+                        }),
+                );
+                let field = field.on_hover_text("Enter to keep, Escape to cancel");
+                if std::mem::take(&mut edit.fresh) {
+                    field.request_focus();
+                }
+                if field.lost_focus() {
+                    if ui.input(|i| i.key_pressed(Key::Enter)) {
+                        commit = Some(text_commit(
+                            dataset,
+                            derived,
+                            actor_at,
+                            edit.column,
+                            &edit.text,
+                            &self.citation,
+                        ));
+                    } else {
+                        self.editing = None;
+                        return;
+                    }
+                }
+            }
+            Column::Kind => {
+                let mut kind = dataset.actors[actor_at].kind;
+                if enum_combo(
+                    ui,
+                    "cell_kind",
+                    &mut kind,
+                    &ActorKind::ALL,
+                    ActorKind::label,
+                    None,
+                ) {
+                    let mut actor = dataset.actors[actor_at].clone();
+                    actor.kind = kind;
+                    commit = Some(update_actor(dataset, actor_at, actor).map(|e| {
+                        Request::edit(e, format!("Set kind of {}", dataset.actors[actor_at].name))
+                    }));
+                }
+            }
+            Column::Status => {
+                let mut status = row.status(dataset).unwrap_or(Status::Invited);
+                if enum_combo(
+                    ui,
+                    "cell_status",
+                    &mut status,
+                    &Status::ALL,
+                    Status::label,
+                    None,
+                ) {
+                    commit = Some(claim_commit(
+                        dataset,
+                        actor_at,
+                        Fact::Status(status),
+                        &self.citation,
+                    ));
+                }
+            }
+            Column::Role => {
+                let mut role = match row.fact(dataset, Property::Role) {
+                    Some(Fact::Role(r)) => *r,
+                    _ => Role::Member,
+                };
+                if enum_combo(ui, "cell_role", &mut role, &Role::ALL, Role::label, None) {
+                    commit = Some(claim_commit(
+                        dataset,
+                        actor_at,
+                        Fact::Role(role),
+                        &self.citation,
+                    ));
+                }
+            }
+            _ => {}
+        }
+        match commit {
+            Some(Ok(request)) => {
+                requests.push(request);
+                self.editing = None;
+                self.refusal = None;
+            }
+            Some(Err(why)) => {
+                // Refused in the field: the editor stays open with the text as typed.
+                self.refusal = Some(why);
+                if let Some(edit) = self.editing.as_mut() {
+                    edit.fresh = true;
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn add_dialog(&mut self, ui: &mut egui::Ui, dataset: &Dataset, requests: &mut Vec<Request>) {
+        let Some(new) = self.adding.as_mut() else {
+            return;
+        };
+        let mut close = false;
+        let mut error = None;
+        let modal = egui::Modal::new(egui::Id::unique("add_actor")).show(ui.ctx(), |ui| {
+            ui.heading("Add actor");
+            egui::Grid::new("add_actor_grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let label = ui.label("Name");
+                    let name = ui
+                        .add(egui::TextEdit::singleline(&mut new.name).desired_width(260.0))
+                        .labelled_by(label.id);
+                    if name.ctx.memory(|m| m.focused().is_none()) {
+                        name.request_focus();
+                    }
+                    ui.end_row();
+                    let label = ui.label("Kind");
+                    enum_combo(
+                        ui,
+                        "add_kind",
+                        &mut new.kind,
+                        &ActorKind::ALL,
+                        ActorKind::label,
+                        Some(label.id),
+                    );
+                    ui.end_row();
+                    let label = ui.label("Country");
+                    ui.add(egui::TextEdit::singleline(&mut new.country).desired_width(260.0))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                });
+            match check_name(dataset, &new.name, None) {
+                Ok(Some(warning)) => {
+                    ui.colored_label(ui.visuals().warn_fg_color, warning);
+                }
+                Err(e) if !new.name.is_empty() => {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                _ => {}
+            }
+            ui.horizontal(|ui| {
+                let enter = ui.input(|i| i.key_pressed(Key::Enter));
+                if ui.button("Add").clicked() || enter {
+                    let actor = Actor {
+                        name: new.name.clone(),
+                        kind: new.kind,
+                        country: new.country.trim().to_string(),
+                        ..Default::default()
+                    };
+                    match add_actor(dataset, actor) {
+                        Ok(edit) => {
+                            if let crate::model::Edit::InsertActor { actor, .. } = &edit {
+                                self.selected = Some(actor.id.clone());
+                            }
+                            requests.push(Request::edit(edit, format!("Add {}", new.name.trim())));
+                            close = true;
+                        }
+                        Err(e) => error = Some(e),
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if let Some(e) = error {
+            self.refusal = Some(e);
+        }
+        if close || modal.should_close() {
+            self.adding = None;
+        }
+    }
+
+    fn delete_dialog(
+        &mut self,
+        ui: &mut egui::Ui,
+        dataset: &Dataset,
+        derived: &Derived,
+        requests: &mut Vec<Request>,
+    ) {
+        let Some(id) = self.confirm_delete.clone() else {
+            return;
+        };
+        let Some(&at) = derived.index.actor_by_id.get(&id) else {
+            self.confirm_delete = None;
+            return;
+        };
+        let (edit, summary) = delete_actor(dataset, at);
+        let name = dataset.actors[at].name.clone();
+        let mut close = false;
+        let modal = egui::Modal::new(egui::Id::unique("confirm_delete")).show(ui.ctx(), |ui| {
+            ui.heading(format!("Delete {name}?"));
+            ui.label(format!("This removes {name} and {}.", summary.words()));
+            ui.label("You can undo it with Ctrl+Z.");
+            ui.horizontal(|ui| {
+                if ui.button("Delete").clicked() {
+                    requests.push(Request::edit(edit, format!("Delete {name}")));
+                    close = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close || modal.should_close() {
+            self.confirm_delete = None;
+        }
     }
 }
 
+fn editable(column: Column) -> bool {
+    matches!(
+        column,
+        Column::Name
+            | Column::Kind
+            | Column::Country
+            | Column::Role
+            | Column::Status
+            | Column::Pledge
+    )
+}
+
+/// A text cell's new value as a request, or why it is refused.
+fn text_commit(
+    dataset: &Dataset,
+    _derived: &Derived,
+    actor_at: usize,
+    column: Column,
+    text: &str,
+    citation: &Citation,
+) -> Result<Request, String> {
+    let old = &dataset.actors[actor_at];
+    match column {
+        Column::Name | Column::Country => {
+            let mut actor = old.clone();
+            if column == Column::Name {
+                actor.name = text.to_string();
+            } else {
+                actor.country = text.trim().to_string();
+            }
+            let label = format!("Edit {} of {}", column.title().to_lowercase(), old.name);
+            update_actor(dataset, actor_at, actor).map(|e| Request::edit(e, label))
+        }
+        Column::Pledge => {
+            let money = parse_money(text).map_err(|e| format!("Pledge not saved: {e}"))?;
+            claim_commit(dataset, actor_at, Fact::Pledge(money), citation)
+        }
+        _ => Err("This cell cannot be edited.".into()),
+    }
+}
+
+/// A hand edit of a claim-backed cell becomes a claim citing the chosen source.
+fn claim_commit(
+    dataset: &Dataset,
+    actor_at: usize,
+    fact: Fact,
+    citation: &Citation,
+) -> Result<Request, String> {
+    let as_of = citation.date()?;
+    let actor = &dataset.actors[actor_at];
+    let label = format!(
+        "Set {} of {} to {}",
+        fact.property().label(),
+        actor.name,
+        fact.value_label()
+    );
+    Ok(Request::edit(
+        hand_claim(
+            dataset,
+            &actor.id,
+            fact,
+            &citation.source,
+            as_of,
+            &citation.note,
+        ),
+        label,
+    ))
+}
+
+fn cell_text(
+    dataset: &Dataset,
+    derived: &Derived,
+    row_index: usize,
+    row: &RosterRow,
+    column: Column,
+) -> String {
+    let actor = &dataset.actors[row.actor];
+    let value = |p: Property| {
+        row.fact(dataset, p)
+            .map_or_else(|| "—".to_string(), Fact::value_label)
+    };
+    match column {
+        Column::Name => actor.name.clone(),
+        Column::Kind => actor.kind.label().to_string(),
+        Column::Country if actor.country.is_empty() => "—".to_string(),
+        Column::Country => actor.country.clone(),
+        Column::Role => value(Property::Role),
+        Column::Status => row.status_label(dataset).to_string(),
+        Column::Seat => derived.seats[row_index].kind.label().to_string(),
+        Column::Pledge => match row.fact(dataset, Property::Pledge) {
+            Some(Fact::Pledge(m)) => format_money(m),
+            _ => "—".to_string(),
+        },
+        Column::Sources => row.sources.to_string(),
+        Column::Conflict => String::new(),
+    }
+}
+
+/// A filter combo: "Any" or one value.
+fn filter_combo<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    name: &str,
+    value: &mut Option<T>,
+    all: &[T],
+    label: fn(T) -> &'static str,
+) {
+    let text = value.map_or_else(
+        || format!("{name}: any"),
+        |v| format!("{name}: {}", label(v)),
+    );
+    egui::ComboBox::from_id_salt(("filter", name))
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "any");
+            for &v in all {
+                ui.selectable_value(value, Some(v), label(v));
+            }
+        })
+        .response
+        .on_hover_text(format!(
+            "Show only actors with this {}",
+            name.to_lowercase()
+        ));
+}
+
 /// "Conflicting claims on status: member (DPA) vs proposed (Unnamed outlet)".
-fn conflict_summary(dataset: &Dataset, row: &RosterRow) -> String {
+pub fn conflict_summary(dataset: &Dataset, row: &RosterRow) -> String {
     row.values
         .iter()
         .filter(|r| r.conflict)
@@ -128,8 +736,9 @@ fn conflict_summary(dataset: &Dataset, row: &RosterRow) -> String {
 }
 
 fn claim_words(dataset: &Dataset, claim: &crate::model::Claim) -> String {
-    let outlet = dataset
-        .source(&claim.source)
-        .map_or(claim.source.as_str(), |s| s.outlet.as_str());
-    format!("{} ({outlet})", claim.fact.value_label())
+    format!(
+        "{} ({})",
+        claim.fact.value_label(),
+        super::citation::source_label(dataset, &claim.source)
+    )
 }

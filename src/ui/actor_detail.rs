@@ -1,0 +1,406 @@
+//! The detail pane for one actor: its identity (editable), every claim for every property with
+//! source, quote and rank (conflicts plain to see), a form to add a claim, merge and delete.
+
+use super::citation::{Citation, source_label};
+use super::fact_input::{FactInput, enum_combo};
+use super::request::Request;
+use crate::model::ops::{check_name, hand_claim, merge_actors, set_rank, update_actor};
+use crate::model::search::{Query, search_key};
+use crate::model::{Actor, ActorKind, Claim, Dataset, Derived, Property, Rank};
+
+/// What the pane asks of the roster panel.
+pub enum Action {
+    Request(Request),
+    Refused(String),
+    Delete,
+    Close,
+}
+
+#[derive(Default)]
+pub struct ActorDetail {
+    /// Which actor and revision the form fields were loaded from.
+    loaded: Option<(String, u64)>,
+    name: String,
+    kind: ActorKind,
+    country: String,
+    aliases: String,
+    note: String,
+    fact: FactInput,
+    merge_search: String,
+    merge_into: Option<String>,
+}
+
+impl ActorDetail {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        id: &str,
+        citation: &mut Citation,
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let Some(&at) = derived.index.actor_by_id.get(id) else {
+            return actions;
+        };
+        let actor = &d.actors[at];
+        if self.loaded.as_ref() != Some(&(id.to_string(), derived.revision())) {
+            self.load(actor, derived.revision());
+        }
+        ui.horizontal(|ui| {
+            ui.heading(&actor.name);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Close the detail pane")
+                    .clicked()
+                {
+                    actions.push(Action::Close);
+                }
+            });
+        });
+        let mut facts = vec![actor.kind.label().to_string()];
+        if !actor.country.is_empty() {
+            facts.push(actor.country.clone());
+        }
+        facts.push(format!("id {}", actor.id));
+        ui.label(egui::RichText::new(facts.join(" · ")).weak());
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::CollapsingHeader::new("Details")
+                    .default_open(false)
+                    .show(ui, |ui| {
+                        self.identity_form(ui, d, at, &mut actions);
+                    });
+                ui.add_space(6.0);
+                ui.strong("Claims");
+                self.claims(ui, d, derived, at, &mut actions);
+                ui.add_space(8.0);
+                ui.separator();
+                ui.strong("Add a claim");
+                citation.ui(ui, d);
+                ui.horizontal_wrapped(|ui| {
+                    self.fact.ui(ui, d, id);
+                    if ui.button("Add claim").clicked() {
+                        match self
+                            .fact
+                            .fact()
+                            .and_then(|fact| Ok((fact, citation.date()?)))
+                        {
+                            Ok((fact, as_of)) => {
+                                let label = format!(
+                                    "Set {} of {} to {}",
+                                    fact.property().label(),
+                                    actor.name,
+                                    fact.value_label()
+                                );
+                                let edit = hand_claim(
+                                    d,
+                                    id,
+                                    fact,
+                                    &citation.source,
+                                    as_of,
+                                    &citation.note,
+                                );
+                                actions.push(Action::Request(Request::edit(edit, label)));
+                            }
+                            Err(why) => actions.push(Action::Refused(why)),
+                        }
+                    }
+                });
+                ui.add_space(8.0);
+                ui.separator();
+                self.merge_ui(ui, d, derived, at, &mut actions);
+                ui.add_space(8.0);
+                if ui
+                    .button("🗑 Delete actor…")
+                    .on_hover_text("Delete this actor and its claims (asks first; Ctrl+Z undoes)")
+                    .clicked()
+                {
+                    actions.push(Action::Delete);
+                }
+            });
+        actions
+    }
+
+    fn load(&mut self, actor: &Actor, revision: u64) {
+        self.loaded = Some((actor.id.clone(), revision));
+        self.name = actor.name.clone();
+        self.kind = actor.kind;
+        self.country = actor.country.clone();
+        self.aliases = actor.aliases.join(", ");
+        self.note = actor.note.clone();
+    }
+
+    fn identity_form(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        at: usize,
+        actions: &mut Vec<Action>,
+    ) {
+        egui::Grid::new("identity").num_columns(2).show(ui, |ui| {
+            let label = ui.label("Name");
+            ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(240.0))
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Kind");
+            enum_combo(
+                ui,
+                "detail_kind",
+                &mut self.kind,
+                &ActorKind::ALL,
+                ActorKind::label,
+                Some(label.id),
+            );
+            ui.end_row();
+            let label = ui.label("Country");
+            ui.add(egui::TextEdit::singleline(&mut self.country).desired_width(240.0))
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Aliases");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.aliases)
+                    .desired_width(240.0)
+                    .hint_text("comma-separated"),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Other names the sources use; search finds them too");
+            ui.end_row();
+            let label = ui.label("Note");
+            ui.add(
+                egui::TextEdit::multiline(&mut self.note)
+                    .desired_width(240.0)
+                    .desired_rows(2),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+        match check_name(d, &self.name, Some(at)) {
+            Ok(Some(warning)) => {
+                ui.colored_label(ui.visuals().warn_fg_color, warning);
+            }
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            Ok(None) => {}
+        }
+        if ui.button("Apply changes").clicked() {
+            let mut actor = d.actors[at].clone();
+            actor.name = self.name.clone();
+            actor.kind = self.kind;
+            actor.country = self.country.trim().to_string();
+            actor.aliases = self
+                .aliases
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect();
+            actor.note = self.note.clone();
+            if actor == d.actors[at] {
+                return;
+            }
+            match update_actor(d, at, actor) {
+                Ok(edit) => actions.push(Action::Request(Request::edit(
+                    edit,
+                    format!("Edit {}", d.actors[at].name),
+                ))),
+                Err(e) => actions.push(Action::Refused(e)),
+            }
+        }
+    }
+
+    fn claims(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        at: usize,
+        actions: &mut Vec<Action>,
+    ) {
+        let claims = &derived.index.claims_by_actor[at];
+        if claims.is_empty() {
+            ui.label(
+                egui::RichText::new("No claims yet. Add one below, or edit a cell in the table.")
+                    .weak(),
+            );
+            return;
+        }
+        let row = &derived.roster.rows[at];
+        for property in Property::ALL {
+            let of_property: Vec<usize> = claims
+                .iter()
+                .copied()
+                .filter(|&c| d.claims[c].fact.property() == property)
+                .collect();
+            if of_property.is_empty() {
+                continue;
+            }
+            let resolved = row.get(property);
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                let current = resolved.map_or("—".to_string(), |r| d.claims[r.best].fact.value_label());
+                ui.label(egui::RichText::new(format!("{}: {current}", property.label())).strong());
+                if resolved.is_some_and(|r| r.conflict) {
+                    ui.colored_label(ui.visuals().warn_fg_color, "⚠ conflict")
+                        .on_hover_text("Sources of equal rank and date disagree. Prefer one claim, or deprecate the other, to settle it.");
+                }
+            });
+            for c in of_property {
+                let is_best = resolved.is_some_and(|r| r.best == c);
+                claim_ui(ui, d, c, &d.claims[c], is_best, actions);
+            }
+        }
+    }
+
+    fn merge_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        at: usize,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.strong("Merge");
+        ui.label(egui::RichText::new("If another actor is the same person or body, merge it into this one: its names become aliases and its claims move here.").weak());
+        ui.horizontal(|ui| {
+            let label = ui.label("Find");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.merge_search)
+                    .desired_width(200.0)
+                    .hint_text("name of the duplicate"),
+            )
+            .labelled_by(label.id);
+        });
+        let query = Query::new(&self.merge_search);
+        if !query.is_empty() {
+            // At most a handful of matches, so this stays cheap at any dataset size.
+            let matches: Vec<&Actor> = d
+                .actors
+                .iter()
+                .enumerate()
+                .filter(|&(i, a)| i != at && query.matches(&search_key(a)))
+                .map(|(_, a)| a)
+                .take(8)
+                .collect();
+            if matches.is_empty() {
+                ui.label(egui::RichText::new("No other actor matches.").weak());
+            }
+            for other in matches {
+                ui.radio_value(
+                    &mut self.merge_into,
+                    Some(other.id.clone()),
+                    format!("{} ({})", other.name, other.kind.label()),
+                );
+            }
+        }
+        let target = self
+            .merge_into
+            .as_ref()
+            .and_then(|id| derived.index.actor_by_id.get(id).copied());
+        let label = match target {
+            Some(t) => format!("Merge {} into {}", d.actors[t].name, d.actors[at].name),
+            None => "Merge".to_string(),
+        };
+        if ui
+            .add_enabled(target.is_some(), egui::Button::new(&label))
+            .clicked()
+        {
+            if let Some(t) = target {
+                actions.push(Action::Request(Request::edit(
+                    merge_actors(d, at, t),
+                    label,
+                )));
+                self.merge_into = None;
+                self.merge_search.clear();
+            }
+        }
+    }
+}
+
+fn claim_ui(
+    ui: &mut egui::Ui,
+    d: &Dataset,
+    index: usize,
+    claim: &Claim,
+    is_best: bool,
+    actions: &mut Vec<Action>,
+) {
+    let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
+    frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            let value = egui::RichText::new(claim.fact.value_label());
+            let value = match claim.rank {
+                Rank::Deprecated => value.strikethrough().weak(),
+                _ if is_best => value.strong(),
+                _ => value,
+            };
+            ui.label(value);
+            if is_best {
+                ui.label(
+                    egui::RichText::new("✔ current")
+                        .small()
+                        .color(ui.visuals().hyperlink_color),
+                )
+                .on_hover_text("This claim wins: best rank, then latest date");
+            }
+            ui.label("—");
+            let source = source_label(d, &claim.source);
+            if d.source(&claim.source).is_some() {
+                if ui
+                    .link(&source)
+                    .on_hover_text("Show this source and the quoted words")
+                    .clicked()
+                {
+                    actions.push(Action::Request(Request::ShowSource {
+                        source: claim.source.clone(),
+                        claim: Some(claim.id.clone()),
+                    }));
+                }
+            } else {
+                ui.label(source);
+            }
+            if let Some(as_of) = claim.as_of {
+                ui.label(egui::RichText::new(format!("as of {as_of}")).weak());
+            }
+        });
+        if let Some(quote) = &claim.quote {
+            ui.label(
+                egui::RichText::new(format!("“{}”", quote.exact))
+                    .italics()
+                    .weak(),
+            );
+        }
+        if !claim.note.is_empty() {
+            ui.label(egui::RichText::new(&claim.note).small());
+        }
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(format!("rank: {}", claim.rank.label())).small());
+            for (rank, text, tip) in [
+                (
+                    Rank::Preferred,
+                    "Prefer",
+                    "Rank this claim above the others: it settles a conflict in its favour",
+                ),
+                (Rank::Normal, "Normal", "Back to normal rank"),
+                (
+                    Rank::Deprecated,
+                    "Deprecate",
+                    "Keep the claim but never count it",
+                ),
+            ] {
+                if claim.rank != rank && ui.small_button(text).on_hover_text(tip).clicked() {
+                    let label = format!("{} claim \"{}\"", text, claim.fact.value_label());
+                    actions.push(Action::Request(Request::edit(
+                        set_rank(d, index, rank),
+                        label,
+                    )));
+                }
+            }
+        });
+    });
+}

@@ -1,0 +1,175 @@
+//! Entering a claim's value for any property: a combo for statuses and roles, a checkbox for
+//! "invited", an actor for "represents", text (checked) for office, pledge and dates.
+
+use crate::model::money::parse_money;
+use crate::model::{Dataset, Fact, PartialDate, Property, Role, Status};
+
+/// Properties a hand edit can set on an actor (the body's own rules are edited elsewhere).
+pub const ACTOR_PROPERTIES: [Property; 7] = [
+    Property::Status,
+    Property::Role,
+    Property::Invited,
+    Property::Pledge,
+    Property::Joined,
+    Property::Office,
+    Property::Represents,
+];
+
+#[derive(Clone, Debug)]
+pub struct FactInput {
+    pub property: Property,
+    pub text: String,
+    pub status: Status,
+    pub role: Role,
+    pub invited: bool,
+    pub represents: String,
+}
+
+impl Default for FactInput {
+    fn default() -> Self {
+        FactInput {
+            property: Property::Status,
+            text: String::new(),
+            status: Status::Invited,
+            role: Role::Member,
+            invited: true,
+            represents: String::new(),
+        }
+    }
+}
+
+impl FactInput {
+    /// The value as a fact, or why it cannot be one.
+    pub fn fact(&self) -> Result<Fact, String> {
+        Ok(match self.property {
+            Property::Status => Fact::Status(self.status),
+            Property::Role => Fact::Role(self.role),
+            Property::Invited => Fact::Invited(self.invited),
+            Property::Pledge => Fact::Pledge(parse_money(&self.text)?),
+            Property::Joined => Fact::Joined(
+                self.text
+                    .trim()
+                    .parse::<PartialDate>()
+                    .map_err(|e| e.to_string())?,
+            ),
+            Property::Office => {
+                let text = self.text.trim();
+                if text.is_empty() {
+                    return Err("Enter the office, e.g. \"Kremlin spokesman\".".into());
+                }
+                Fact::Office(text.to_string())
+            }
+            Property::Represents => {
+                if self.represents.is_empty() {
+                    return Err("Pick whom the actor represents.".into());
+                }
+                Fact::Represents(self.represents.clone())
+            }
+            Property::SeatThreshold | Property::TermYears => {
+                return Err("Seat rules are set in the Seats tab.".into());
+            }
+        })
+    }
+
+    /// The property picker and the value editor on one line.
+    pub fn ui(&mut self, ui: &mut egui::Ui, d: &Dataset, actor: &str) {
+        let label = ui.label("Property");
+        egui::ComboBox::from_id_salt("fact_property")
+            .selected_text(self.property.label())
+            .show_ui(ui, |ui| {
+                for p in ACTOR_PROPERTIES {
+                    ui.selectable_value(&mut self.property, p, p.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        self.value_ui(ui, d, actor);
+    }
+
+    /// Just the value editor, for the current property.
+    pub fn value_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, actor: &str) {
+        let label = ui.label("Value");
+        let id = label.id;
+        match self.property {
+            Property::Status => {
+                enum_combo(
+                    ui,
+                    "fact_status",
+                    &mut self.status,
+                    &Status::ALL,
+                    |s| s.label(),
+                    Some(id),
+                );
+            }
+            Property::Role => {
+                enum_combo(
+                    ui,
+                    "fact_role",
+                    &mut self.role,
+                    &Role::ALL,
+                    |r| r.label(),
+                    Some(id),
+                );
+            }
+            Property::Invited => {
+                ui.checkbox(&mut self.invited, "invited").labelled_by(id);
+            }
+            Property::Represents => {
+                let current = d
+                    .actor(&self.represents)
+                    .map_or("pick…", |a| a.name.as_str());
+                egui::ComboBox::from_id_salt("fact_represents")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        // Only states and organisations can be represented; at most a few hundred.
+                        for a in d
+                            .actors
+                            .iter()
+                            .filter(|a| a.id != actor && a.kind != crate::model::ActorKind::Person)
+                        {
+                            ui.selectable_value(&mut self.represents, a.id.clone(), &a.name);
+                        }
+                    })
+                    .response
+                    .labelled_by(id);
+            }
+            Property::Pledge | Property::Joined | Property::Office => {
+                let hint = match self.property {
+                    Property::Pledge => "1 billion USD",
+                    Property::Joined => "2026-01-22",
+                    _ => "Kremlin spokesman",
+                };
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.text)
+                        .desired_width(160.0)
+                        .hint_text(hint),
+                )
+                .labelled_by(id);
+            }
+            Property::SeatThreshold | Property::TermYears => {}
+        }
+    }
+}
+
+/// A combo box over an enum's values.
+pub fn enum_combo<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    salt: &str,
+    value: &mut T,
+    all: &[T],
+    label: impl Fn(T) -> &'static str,
+    labelled_by: Option<egui::Id>,
+) -> bool {
+    let mut changed = false;
+    let response = egui::ComboBox::from_id_salt(salt)
+        .selected_text(label(*value))
+        .show_ui(ui, |ui| {
+            for &v in all {
+                changed |= ui.selectable_value(value, v, label(v)).changed();
+            }
+        });
+    if let Some(id) = labelled_by {
+        response.response.labelled_by(id);
+    }
+    changed
+}
