@@ -155,3 +155,128 @@ fn save_as_path_writes_the_file() {
         board_explorer::store::embedded()
     );
 }
+
+fn edited_app() -> Harness<'static, BoardExplorerApp> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            |ui, app: &mut BoardExplorerApp| app.ui(ui),
+            BoardExplorerApp::with_document(Document::embedded()),
+        );
+    h.run();
+    let edit = board_explorer::model::ops::set_rank(
+        h.state().doc.dataset(),
+        0,
+        board_explorer::model::Rank::Preferred,
+    );
+    h.state_mut()
+        .handle(board_explorer::ui::Request::edit(edit, "Prefer"));
+    h.run();
+    assert!(h.state().doc.is_dirty());
+    h
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_work() {
+    let mut h = edited_app();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New dataset").click();
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().doc.is_dirty());
+    assert_eq!(h.state().doc.dataset().body.name, "Board of Peace");
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New dataset").click();
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert_eq!(h.state().doc.dataset().body.name, "New body");
+    assert!(h.state().doc.dataset().actors.is_empty());
+    h.get_by_label_contains("No actors yet");
+}
+
+#[test]
+fn save_in_the_guard_saves_then_carries_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.ron");
+    let mut h = edited_app();
+    h.state_mut().doc.path = Some(path.clone());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New dataset").click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let saved = board_explorer::store::load_file(&path).unwrap().dataset;
+    assert_eq!(saved.claims[0].rank, board_explorer::model::Rank::Preferred);
+    assert_eq!(h.state().doc.dataset().body.name, "New body");
+}
+
+#[test]
+fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = board_explorer::store::recovery_path(dir.path());
+    {
+        let mut h = edited_app();
+        h.state_mut().enable_recovery(recovery.clone());
+        // Autosave waits for a few quiet seconds after the last change.
+        for _ in 0..100 {
+            h.step();
+        }
+        assert!(recovery.exists(), "the recovery file was written");
+        // The process "crashes" here: the harness is dropped without saving.
+    }
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            |ui, app: &mut BoardExplorerApp| app.ui(ui),
+            BoardExplorerApp::with_document(Document::embedded()),
+        );
+    h.state_mut().enable_recovery(recovery.clone());
+    h.run();
+    h.get_by_label("Restore unsaved work?");
+    h.get_by_label("Restore").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(
+        app.doc.dataset().claims[0].rank,
+        board_explorer::model::Rank::Preferred
+    );
+    assert!(app.doc.is_dirty(), "restored work still needs saving");
+
+    // Saving the restored work removes the recovery file.
+    let path = dir.path().join("restored.ron");
+    let mut doc = std::mem::replace(&mut h.state_mut().doc, Document::embedded());
+    h.state_mut()
+        .file_menu
+        .perform(board_explorer::ui::FileAction::SaveAs(path), &mut doc)
+        .unwrap();
+    h.state_mut().doc = doc;
+    h.run();
+    assert!(!recovery.exists());
+}
+
+#[test]
+fn discarding_recovered_work_deletes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = board_explorer::store::recovery_path(dir.path());
+    board_explorer::store::write_recovery(&recovery, None, &board_explorer::store::embedded())
+        .unwrap();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            |ui, app: &mut BoardExplorerApp| app.ui(ui),
+            BoardExplorerApp::with_document(Document::embedded()),
+        );
+    h.state_mut().enable_recovery(recovery.clone());
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(!recovery.exists());
+    assert!(!h.state().doc.is_dirty());
+}

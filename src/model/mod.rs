@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod date;
 pub mod derived;
 pub mod edit;
+pub mod generate;
 pub mod index;
 pub mod money;
 pub mod ops;

@@ -52,7 +52,9 @@ pub fn read_recovery(path: &Path) -> Result<Option<Recovery>, LoadError> {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
-            return Err(LoadError::new(format!("cannot read the recovery file: {e}")).in_file(path));
+            return Err(
+                LoadError::new(format!("cannot read the recovery file: {e}")).in_file(path),
+            );
         }
     };
     let recovery: Recovery = ron::Options::default().from_str(&text).map_err(|e| {

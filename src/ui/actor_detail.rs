@@ -305,18 +305,16 @@ impl ActorDetail {
             Some(t) => format!("Merge {} into {}", d.actors[t].name, d.actors[at].name),
             None => "Merge".to_string(),
         };
-        if ui
+        let clicked = ui
             .add_enabled(target.is_some(), egui::Button::new(&label))
-            .clicked()
-        {
-            if let Some(t) = target {
-                actions.push(Action::Request(Request::edit(
-                    merge_actors(d, at, t),
-                    label,
-                )));
-                self.merge_into = None;
-                self.merge_search.clear();
-            }
+            .clicked();
+        if let (true, Some(t)) = (clicked, target) {
+            actions.push(Action::Request(Request::edit(
+                merge_actors(d, at, t),
+                label,
+            )));
+            self.merge_into = None;
+            self.merge_search.clear();
         }
     }
 }

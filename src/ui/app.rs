@@ -75,6 +75,8 @@ pub struct BoardExplorerApp {
     /// When the dataset last changed (egui time), and which revision the recovery file holds.
     changed_at: Option<(u64, f64)>,
     autosaved: Option<u64>,
+    /// Whether the recovery file holds work of this session (written, or restored from).
+    recovery_on_disk: bool,
     /// Set once the user agreed to quit despite unsaved changes.
     closing: bool,
 }
@@ -125,6 +127,7 @@ impl BoardExplorerApp {
             sent_title: String::new(),
             changed_at: None,
             autosaved: None,
+            recovery_on_disk: false,
             closing: false,
         };
         app.derived.refresh(app.doc.dataset(), None);
@@ -197,7 +200,7 @@ impl BoardExplorerApp {
     /// Carries out a panel's request; every edit goes through the document.
     pub fn handle(&mut self, request: Request) {
         match request {
-            Request::Edit { edit, label } => match self.doc.apply(edit, label.clone()) {
+            Request::Edit { edit, label } => match self.doc.apply(*edit, label.clone()) {
                 Ok(()) => self.notice = None,
                 Err(e) => self.notify_error(format!("{label} failed: {e}. Nothing was changed.")),
             },
@@ -414,6 +417,7 @@ impl BoardExplorerApp {
             Some(true) => {
                 let offer = self.recovery_offer.take().expect("shown above");
                 self.doc = Document::recovered(offer.dataset, offer.original);
+                self.recovery_on_disk = true;
                 self.notify("Restored unsaved work: save it to keep it.".into());
             }
             Some(false) => {
@@ -436,8 +440,8 @@ impl BoardExplorerApp {
         let revision = self.doc.dataset().revision.get();
         let now = ctx.input(|i| i.time);
         if !self.doc.is_dirty() {
-            if self.autosaved.take().is_some() {
-                store::clear_recovery(&path);
+            if self.recovery_on_disk {
+                self.clear_recovery();
             }
             return;
         }
@@ -454,7 +458,10 @@ impl BoardExplorerApp {
             return;
         }
         match store::write_recovery(&path, self.doc.path.as_deref(), self.doc.dataset()) {
-            Ok(()) => self.autosaved = Some(revision),
+            Ok(()) => {
+                self.autosaved = Some(revision);
+                self.recovery_on_disk = true;
+            }
             Err(e) => {
                 self.autosaved = Some(revision); // Do not retry every frame.
                 self.notify_error(format!("Autosave to {} failed: {e}", path.display()));
@@ -467,6 +474,7 @@ impl BoardExplorerApp {
             store::clear_recovery(path);
         }
         self.autosaved = None;
+        self.recovery_on_disk = false;
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {

@@ -6,7 +6,7 @@ use crate::model::Edit;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Request {
     /// Apply an edit as one undoable step with this label.
-    Edit { edit: Edit, label: String },
+    Edit { edit: Box<Edit>, label: String },
     /// Show a source (and the claim's quote in it) in the Sources tab.
     ShowSource {
         source: String,
@@ -17,7 +17,7 @@ pub enum Request {
 impl Request {
     pub fn edit(edit: Edit, label: impl Into<String>) -> Self {
         Request::Edit {
-            edit,
+            edit: Box::new(edit),
             label: label.into(),
         }
     }

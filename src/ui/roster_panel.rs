@@ -49,6 +49,8 @@ pub struct RosterPanel {
     confirm_delete: Option<String>,
     /// Why the last change was refused, shown until the next one.
     pub refusal: Option<String>,
+    /// The header of each column, to name the in-place editors for screen readers.
+    header_ids: Vec<egui::Id>,
 }
 
 impl RosterPanel {
@@ -84,7 +86,10 @@ impl RosterPanel {
                         .ui(ui, dataset, derived, &id, &mut self.citation);
                     for action in actions {
                         match action {
-                            super::actor_detail::Action::Request(r) => requests.push(r),
+                            super::actor_detail::Action::Request(r) => {
+                                self.refusal = None;
+                                requests.push(r);
+                            }
                             super::actor_detail::Action::Refused(why) => self.refusal = Some(why),
                             super::actor_detail::Action::Delete => {
                                 self.confirm_delete = Some(id.clone())
@@ -118,12 +123,13 @@ impl RosterPanel {
         if add {
             self.adding = Some(NewActor::default());
         }
-        if delete && !typing && self.editing.is_none() {
-            if let Some(id) = &self.selected {
-                if dataset.actor(id).is_some() {
-                    self.confirm_delete = Some(id.clone());
-                }
-            }
+        if delete
+            && !typing
+            && self.editing.is_none()
+            && let Some(id) = &self.selected
+            && dataset.actor(id).is_some()
+        {
+            self.confirm_delete = Some(id.clone());
         }
         if escape {
             self.editing = None;
@@ -132,11 +138,11 @@ impl RosterPanel {
 
     fn toolbar(&mut self, ui: &mut egui::Ui, dataset: &Dataset, derived: &Derived) {
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("🔍");
+            let label = ui.label("🔍 Search");
             let search = ui.add(
                 egui::TextEdit::singleline(&mut self.query.text)
                     .desired_width(200.0)
-                    .hint_text("Search names and aliases (Ctrl+F)"),
+                    .hint_text("names and aliases (Ctrl+F)"),
             );
             let search = search
                 .labelled_by(label.id)
@@ -226,12 +232,14 @@ impl RosterPanel {
             .column(TableColumn::initial(110.0).at_least(50.0).clip(true))
             .column(TableColumn::initial(60.0).at_least(40.0))
             .column(TableColumn::remainder().at_least(28.0));
-        if let Some(editing) = &self.editing {
-            if let Some(pos) = self.position_of(derived, &editing.actor) {
-                table = table.scroll_to_row(pos, None);
-            }
+        // Bring a cell just put into editing into view (once: the user may scroll away).
+        if let Some(editing) = self.editing.as_ref().filter(|e| e.fresh)
+            && let Some(pos) = self.position_of(derived, &editing.actor)
+        {
+            table = table.scroll_to_row(pos, None);
         }
         let mut clicked_header = None;
+        let mut header_ids = Vec::with_capacity(Column::ALL.len());
         table
             .header(row_height, |mut header| {
                 for column in Column::ALL {
@@ -245,13 +253,13 @@ impl RosterPanel {
                             egui::RichText::new(format!("{}{arrow}", column.title())).strong(),
                         )
                         .frame(false);
-                        if ui
+                        let response = ui
                             .add(button)
-                            .on_hover_text(format!("{}\nClick to sort", column.tooltip()))
-                            .clicked()
-                        {
+                            .on_hover_text(format!("{}\nClick to sort", column.tooltip()));
+                        if response.clicked() {
                             clicked_header = Some(column);
                         }
+                        header_ids.push(response.id);
                     });
                 }
             })
@@ -274,6 +282,7 @@ impl RosterPanel {
                     }
                 });
             });
+        self.header_ids = header_ids;
         if let Some(column) = clicked_header {
             if self.query.sort == column {
                 self.query.descending = !self.query.descending;
@@ -311,21 +320,24 @@ impl RosterPanel {
             return;
         }
         let text = cell_text(dataset, derived, row_index, row, column);
+        // Not selectable: a click must reach the row (select) and a double-click the cell (edit).
+        let label = |ui: &mut egui::Ui, text: egui::WidgetText| {
+            ui.add(egui::Label::new(text).selectable(false))
+        };
         match column {
             Column::Seat => {
-                ui.label(text)
-                    .on_hover_text(&derived.seats[row_index].reason);
+                label(ui, text.into()).on_hover_text(&derived.seats[row_index].reason);
             }
             Column::Conflict => {
                 if row.has_conflict() {
-                    ui.colored_label(ui.visuals().warn_fg_color, "⚠")
-                        .on_hover_text(conflict_summary(dataset, row));
+                    let mark = egui::RichText::new("⚠").color(ui.visuals().warn_fg_color);
+                    label(ui, mark.into()).on_hover_text(conflict_summary(dataset, row));
                 }
             }
             _ => {
-                let label = ui.label(text);
+                let response = label(ui, text.into());
                 if editable(column) {
-                    label.on_hover_text("Double-click to edit");
+                    response.on_hover_text("Double-click to edit");
                 }
             }
         }
@@ -370,6 +382,11 @@ impl RosterPanel {
         let Some(edit) = self.editing.as_mut() else {
             return;
         };
+        let header = Column::ALL
+            .iter()
+            .position(|c| *c == edit.column)
+            .and_then(|i| self.header_ids.get(i))
+            .copied();
         let row = &derived.roster.rows[row_index];
         let actor_at = row.actor;
         let mut commit: Option<Result<Request, String>> = None;
@@ -384,6 +401,10 @@ impl RosterPanel {
                             ""
                         }),
                 );
+                let field = match header {
+                    Some(id) => field.labelled_by(id),
+                    None => field,
+                };
                 let field = field.on_hover_text("Enter to keep, Escape to cancel");
                 if std::mem::take(&mut edit.fresh) {
                     field.request_focus();
@@ -412,7 +433,7 @@ impl RosterPanel {
                     &mut kind,
                     &ActorKind::ALL,
                     ActorKind::label,
-                    None,
+                    header,
                 ) {
                     let mut actor = dataset.actors[actor_at].clone();
                     actor.kind = kind;
@@ -429,7 +450,7 @@ impl RosterPanel {
                     &mut status,
                     &Status::ALL,
                     Status::label,
-                    None,
+                    header,
                 ) {
                     commit = Some(claim_commit(
                         dataset,
@@ -444,7 +465,7 @@ impl RosterPanel {
                     Some(Fact::Role(r)) => *r,
                     _ => Role::Member,
                 };
-                if enum_combo(ui, "cell_role", &mut role, &Role::ALL, Role::label, None) {
+                if enum_combo(ui, "cell_role", &mut role, &Role::ALL, Role::label, header) {
                     commit = Some(claim_commit(
                         dataset,
                         actor_at,

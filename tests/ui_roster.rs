@@ -1,0 +1,333 @@
+//! The Roster panel's flows, driven through the real UI with egui_kittest.
+
+use board_explorer::document::Document;
+use board_explorer::model::{Fact, Status, Subject};
+use board_explorer::ui::BoardExplorerApp;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn app() -> Harness<'static, BoardExplorerApp> {
+    // Short steps: two clicks one step apart must fall within egui's double-click time.
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(0.05)
+        .build_ui_state(
+            |ui, app: &mut BoardExplorerApp| app.ui(ui),
+            BoardExplorerApp::with_document(Document::embedded()),
+        );
+    h.run();
+    h
+}
+
+fn y_of(h: &Harness<'_, BoardExplorerApp>, label: &str) -> f32 {
+    h.get_by_label(label).rect().min.y
+}
+
+fn status_of(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> Option<Status> {
+    let app = h.state();
+    let at = app.derived.index.actor_by_id[actor];
+    app.derived.roster.rows[at].status(app.doc.dataset())
+}
+
+fn select(h: &mut Harness<'_, BoardExplorerApp>, name: &str) {
+    h.get_by_label(name).click();
+    h.run();
+}
+
+/// Clicks a button or link, scrolling it into view first.
+fn press(h: &mut Harness<'_, BoardExplorerApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn double_click(h: &mut Harness<'_, BoardExplorerApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.step();
+    h.get_by_label(label).click();
+    h.step();
+    h.run();
+}
+
+/// Opens the combo box named `label` and picks `choice`.
+fn pick(h: &mut Harness<'_, BoardExplorerApp>, label: &str, choice: &str) {
+    h.get_by_role_and_label(Role::ComboBox, label)
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, label).click();
+    h.run();
+    h.get_by_label(choice).click();
+    h.run();
+}
+
+/// Focuses the text field named `label` and types `text` at its end.
+fn type_into(h: &mut Harness<'_, BoardExplorerApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label)
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+#[test]
+fn search_narrows_the_table_forgivingly() {
+    let mut h = app();
+    h.get_by_label("🔍 Search").click();
+    h.run();
+    h.get_by_label("🔍 Search").type_text("erdogan");
+    h.run();
+    h.get_by_label("Recep Tayyip Erdoğan");
+    assert!(h.query_by_label("Vladimir Putin").is_none());
+    h.get_by_label(&format!(
+        "1 of {} actors",
+        h.state().doc.dataset().actors.len()
+    ));
+    // An alias finds its actor too.
+    h.state_mut().roster.query.text = "russian leader".into();
+    h.run();
+    h.get_by_label("Vladimir Putin");
+    // Nothing matches: the table says so and offers a way out.
+    h.state_mut().roster.query.text = "nobody at all".into();
+    h.run();
+    h.get_by_label("No actor matches the search and filters.");
+    h.get_by_label("Clear search and filters").click();
+    h.run();
+    h.get_by_label("Vladimir Putin");
+}
+
+#[test]
+fn the_conflict_filter_shows_only_disputed_actors() {
+    let mut h = app();
+    h.get_by_label("Has conflicts").click();
+    h.run();
+    for name in ["Donald Trump", "Tony Blair", "Marco Rubio"] {
+        h.get_by_label(name);
+    }
+    assert!(h.query_by_label("Vladimir Putin").is_none());
+}
+
+#[test]
+fn clicking_a_header_sorts_and_clicking_again_reverses() {
+    let mut h = app();
+    h.get_by_label("Country").click();
+    h.run();
+    assert!(
+        y_of(&h, "Javier Milei") < y_of(&h, "Donald Trump"),
+        "Argentina before United States"
+    );
+    h.get_by_label("Country ⏶").click();
+    h.run();
+    assert!(
+        y_of(&h, "Javier Milei") > y_of(&h, "Donald Trump"),
+        "reversed"
+    );
+    h.get_by_label("Country ⏷");
+}
+
+#[test]
+fn an_edit_in_the_detail_pane_shows_in_the_table_and_undo_restores_it() {
+    let mut h = app();
+    assert_eq!(status_of(&h, "putin"), Some(Status::Reviewing));
+    select(&mut h, "Vladimir Putin");
+    // The detail pane lists every claim with its source and quote.
+    h.get_by_label_contains("We are currently reviewing all the details");
+    // The property is "status" by default.
+    pick(&mut h, "Value", "declined");
+    press(&mut h, "Add claim");
+    assert_eq!(status_of(&h, "putin"), Some(Status::Declined));
+    let claim = h.state().doc.dataset().claims.last().unwrap().clone();
+    assert_eq!(claim.subject, Subject::Actor("putin".into()));
+    assert_eq!(claim.fact, Fact::Status(Status::Declined));
+    assert_eq!(claim.source, board_explorer::model::EDITORS_NOTE);
+    assert!(
+        h.query_all_by_label("declined").count() >= 1,
+        "the table shows it"
+    );
+    assert_eq!(
+        h.state().doc.window_title(),
+        "Board of Peace — embedded dataset • — board-explorer"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(status_of(&h, "putin"), Some(Status::Reviewing));
+    assert!(!h.state().doc.is_dirty());
+    h.get_by_label_contains("Undid: Set status of Vladimir Putin to declined");
+    // And redo brings it back.
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    h.run();
+    assert_eq!(status_of(&h, "putin"), Some(Status::Declined));
+}
+
+#[test]
+fn editing_a_name_in_place() {
+    let mut h = app();
+    double_click(&mut h, "Mark Carney");
+    // The editor opens focused with the name in it; select it all and type over it.
+    let field = h.get_by_role_and_label(Role::TextInput, "Name ⏶");
+    assert_eq!(field.value().as_deref(), Some("Mark Carney"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Name ⏶")
+        .type_text("Mark J. Carney");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().doc.dataset().actor("carney").unwrap().name,
+        "Mark J. Carney"
+    );
+    assert!(h.query_all_by_label("Mark J. Carney").count() >= 1);
+}
+
+#[test]
+fn delete_asks_then_undo_brings_the_actor_and_its_claims_back() {
+    let mut h = app();
+    let before = h.state().doc.dataset().clone();
+    // "Israel" is also Netanyahu's country: narrow the table to the state first.
+    type_into(&mut h, "🔍 Search", "israel");
+    h.get_all_by_label("Israel").next().unwrap().click();
+    h.run();
+    press(&mut h, "🗑 Delete actor…");
+    h.get_by_label("Delete Israel?");
+    h.get_by_label_contains("claims about it");
+    h.get_by_label("Delete").click();
+    h.run();
+    let d = h.state().doc.dataset();
+    assert!(d.actor("israel").is_none());
+    assert!(d.claims.len() < before.claims.len());
+    assert!(h.query_by_label("Israel").is_none());
+
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo Delete Israel").click();
+    h.run();
+    assert!(h.state().doc.dataset() == &before, "everything is back");
+    assert!(h.query_all_by_label("Israel").count() >= 1);
+}
+
+#[test]
+fn delete_can_be_cancelled() {
+    let mut h = app();
+    // "Israel" is both a name and a country: the name comes first in its row.
+    h.get_all_by_label("Israel").next().unwrap().click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().doc.dataset().actor("israel").is_some());
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn add_an_actor_then_merge_it_into_the_same_person() {
+    let mut h = app();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Add actor");
+    // The name field has the keyboard when the dialog opens.
+    h.get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("V. Putin");
+    h.run();
+    h.get_by_label("Add").click();
+    h.run();
+    assert!(h.state().doc.dataset().actor("v-putin").is_some());
+    let n = h.state().doc.dataset().actors.len();
+
+    select(&mut h, "Vladimir Putin");
+    type_into(&mut h, "Find", "v. putin");
+    press(&mut h, "V. Putin (person)");
+    press(&mut h, "Merge V. Putin into Vladimir Putin");
+    let d = h.state().doc.dataset();
+    assert_eq!(d.actors.len(), n - 1);
+    assert!(d.actor("v-putin").is_none());
+    assert!(
+        d.actor("putin")
+            .unwrap()
+            .aliases
+            .contains(&"V. Putin".to_string())
+    );
+    assert_eq!(
+        h.state().doc.undo_label(),
+        Some("Merge V. Putin into Vladimir Putin")
+    );
+}
+
+#[test]
+fn an_empty_name_is_refused() {
+    let mut h = app();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("   ");
+    h.run();
+    h.get_by_label("Add").click();
+    h.run();
+    assert!(h.query_all_by_label("A name cannot be empty.").count() >= 1);
+    assert_eq!(h.state().doc.undo_label(), None);
+}
+
+#[test]
+fn an_invalid_pledge_is_refused_with_a_message() {
+    let mut h = app();
+    let claims = h.state().doc.dataset().claims.len();
+    select(&mut h, "Javier Milei");
+    pick(&mut h, "Property", "pledge");
+    type_into(&mut h, "Value", "-5 million USD");
+    press(&mut h, "Add claim");
+    h.get_by_label("A pledge cannot be negative.");
+    assert_eq!(
+        h.state().doc.dataset().claims.len(),
+        claims,
+        "nothing saved"
+    );
+
+    // A valid one goes in, and shows in the table as money.
+    type_into(&mut h, "Value", "");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Value")
+        .type_text("$1.5bn");
+    h.run();
+    press(&mut h, "Add claim");
+    assert_eq!(h.state().doc.dataset().claims.len(), claims + 1);
+    assert!(h.query_all_by_label("$1.5 billion").count() >= 1);
+    assert_eq!(h.state().roster.refusal, None, "the old message is gone");
+}
+
+#[test]
+fn ranking_a_claim_preferred_settles_a_conflict() {
+    let mut h = app();
+    assert!(h.state().derived.roster.conflicts() == 3);
+    select(&mut h, "Donald Trump");
+    h.get_by_label("⚠ conflict");
+    // The first "Prefer" button belongs to the first claim listed.
+    h.get_all_by_label("Prefer").next().unwrap().scroll_to_me();
+    h.run();
+    h.get_all_by_label("Prefer").next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().derived.roster.conflicts(), 2);
+}
+
+#[test]
+fn a_claim_source_link_opens_the_source_with_the_quote() {
+    let mut h = app();
+    select(&mut h, "Tony Blair");
+    let link = h.get_all_by_label("DPA, 2026-01-19").next().unwrap();
+    link.scroll_to_me();
+    h.run();
+    h.get_all_by_label("DPA, 2026-01-19")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(h.state().tab, board_explorer::ui::Tab::Sources);
+    h.get_by_label("Vladimir Putin invited to join Trump's Board of Peace for Gaza: Kremlin");
+}
