@@ -414,6 +414,16 @@ impl Dataset {
         self.revision = Revision(REVISIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
     }
 
+    /// A fact's value in words, with actor ids replaced by names ("represents Israel").
+    pub fn fact_label(&self, fact: &Fact) -> String {
+        match fact {
+            Fact::Represents(id) => self
+                .actor(id)
+                .map_or_else(|| id.clone(), |a| a.name.clone()),
+            other => other.value_label(),
+        }
+    }
+
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
     }

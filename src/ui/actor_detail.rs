@@ -94,7 +94,7 @@ impl ActorDetail {
                                     "Set {} of {} to {}",
                                     fact.property().label(),
                                     actor.name,
-                                    fact.value_label()
+                                    d.fact_label(&fact)
                                 );
                                 let edit = hand_claim(
                                     d,
@@ -242,7 +242,7 @@ impl ActorDetail {
             let resolved = row.get(property);
             ui.add_space(4.0);
             ui.horizontal(|ui| {
-                let current = resolved.map_or("—".to_string(), |r| d.claims[r.best].fact.value_label());
+                let current = resolved.map_or("—".to_string(), |r| d.fact_label(&d.claims[r.best].fact));
                 ui.label(egui::RichText::new(format!("{}: {current}", property.label())).strong());
                 if resolved.is_some_and(|r| r.conflict) {
                     ui.colored_label(ui.visuals().warn_fg_color, "⚠ conflict")
@@ -331,7 +331,7 @@ fn claim_ui(
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
-            let value = egui::RichText::new(claim.fact.value_label());
+            let value = egui::RichText::new(d.fact_label(&claim.fact));
             let value = match claim.rank {
                 Rank::Deprecated => value.strikethrough().weak(),
                 _ if is_best => value.strong(),
@@ -392,7 +392,7 @@ fn claim_ui(
                 ),
             ] {
                 if claim.rank != rank && ui.small_button(text).on_hover_text(tip).clicked() {
-                    let label = format!("{} claim \"{}\"", text, claim.fact.value_label());
+                    let label = format!("{} claim \"{}\"", text, d.fact_label(&claim.fact));
                     actions.push(Action::Request(Request::edit(
                         set_rank(d, index, rank),
                         label,

@@ -40,7 +40,7 @@ pub fn sources(
             ui.label(format!(
                 "Claim: {} is {}",
                 claim.fact.property().label(),
-                claim.fact.value_label()
+                d.fact_label(&claim.fact)
             ));
         }
         ui.separator();

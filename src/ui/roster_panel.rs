@@ -78,7 +78,7 @@ impl RosterPanel {
         if let Some(id) = self.selected.clone() {
             egui::Panel::right("actor_detail")
                 .resizable(true)
-                .default_size(420.0)
+                .default_size(360.0)
                 .min_size(280.0)
                 .show(ui, |ui| {
                     let actions = self
@@ -216,6 +216,19 @@ impl RosterPanel {
             }
             return;
         }
+        // In a narrow window the columns scroll sideways rather than disappear.
+        egui::ScrollArea::horizontal()
+            .id_salt("roster_hscroll")
+            .show(ui, |ui| self.table_body(ui, dataset, derived, requests));
+    }
+
+    fn table_body(
+        &mut self,
+        ui: &mut egui::Ui,
+        dataset: &Dataset,
+        derived: &Derived,
+        requests: &mut Vec<Request>,
+    ) {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         let mut table = TableBuilder::new(ui)
             .id_salt("roster_table")
@@ -223,15 +236,16 @@ impl RosterPanel {
             .resizable(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(TableColumn::initial(210.0).at_least(80.0).clip(true))
-            .column(TableColumn::initial(100.0).at_least(50.0).clip(true))
+            // Widths that fit beside the detail pane in a 1280-point window.
+            .column(TableColumn::initial(190.0).at_least(80.0).clip(true))
+            .column(TableColumn::initial(80.0).at_least(50.0).clip(true))
+            .column(TableColumn::initial(105.0).at_least(50.0).clip(true))
             .column(TableColumn::initial(110.0).at_least(50.0).clip(true))
-            .column(TableColumn::initial(120.0).at_least(50.0).clip(true))
-            .column(TableColumn::initial(110.0).at_least(50.0).clip(true))
-            .column(TableColumn::initial(80.0).at_least(40.0).clip(true))
-            .column(TableColumn::initial(110.0).at_least(50.0).clip(true))
+            .column(TableColumn::initial(95.0).at_least(50.0).clip(true))
+            .column(TableColumn::initial(70.0).at_least(40.0).clip(true))
+            .column(TableColumn::initial(95.0).at_least(50.0).clip(true))
             .column(TableColumn::initial(60.0).at_least(40.0))
-            .column(TableColumn::remainder().at_least(28.0));
+            .column(TableColumn::exact(32.0));
         // Bring a cell just put into editing into view (once: the user may scroll away).
         if let Some(editing) = self.editing.as_ref().filter(|e| e.fresh)
             && let Some(pos) = self.position_of(derived, &editing.actor)
@@ -660,7 +674,7 @@ fn claim_commit(
         "Set {} of {} to {}",
         fact.property().label(),
         actor.name,
-        fact.value_label()
+        dataset.fact_label(&fact)
     );
     Ok(Request::edit(
         hand_claim(
@@ -759,7 +773,7 @@ pub fn conflict_summary(dataset: &Dataset, row: &RosterRow) -> String {
 fn claim_words(dataset: &Dataset, claim: &crate::model::Claim) -> String {
     format!(
         "{} ({})",
-        claim.fact.value_label(),
+        dataset.fact_label(&claim.fact),
         super::citation::source_label(dataset, &claim.source)
     )
 }
