@@ -14,6 +14,19 @@ fn app() -> Harness<'static, BoardExplorerApp> {
         .build_eframe(|cc| BoardExplorerApp::new(cc))
 }
 
+/// File ▸ Open by path…, type the path, Open.
+fn open_by_path(h: &mut Harness<'static, BoardExplorerApp>, path: &std::path::Path) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open by path…").click();
+    h.run();
+    h.get_by_label("Path of the RON file:")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+}
+
 #[test]
 fn opens_on_the_embedded_dataset_with_putin_in_the_roster() {
     let mut h = app();
@@ -69,15 +82,7 @@ fn open_by_path_loads_a_file_and_shows_its_name() {
 
     let mut h = app();
     h.run();
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Open by path…").click();
-    h.run();
-    h.get_by_label("Path of the RON file:")
-        .type_text(&path.display().to_string());
-    h.run();
-    h.get_by_label("Open").click();
-    h.run();
+    open_by_path(&mut h, &path);
     assert_eq!(h.state().doc.dataset().body.name, "Test Board");
     assert_eq!(
         h.state().doc.window_title(),
@@ -101,15 +106,7 @@ fn a_bad_file_shows_the_error_and_keeps_the_open_dataset() {
     h.run();
     let before = h.state().doc.dataset().clone();
     h.state_mut().doc = Document::new(before.clone(), None);
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Open by path…").click();
-    h.run();
-    h.get_by_label("Path of the RON file:")
-        .type_text(&path.display().to_string());
-    h.run();
-    h.get_by_label("Open").click();
-    h.run();
+    open_by_path(&mut h, &path);
     h.get_by_label("Could not open the file");
     // In the error window in full, and in the status bar.
     assert_eq!(

@@ -1,10 +1,11 @@
 //! The detail pane for one actor: its identity (editable), every claim for every property with
 //! source, quote and rank (conflicts plain to see), a form to add a claim, merge and delete.
 
+use super::actor_form::{identity_rows, name_feedback};
 use super::citation::{Citation, source_label};
-use super::fact_input::{FactInput, enum_combo};
+use super::fact_input::FactInput;
 use super::request::Request;
-use crate::model::ops::{check_name, hand_claim, merge_actors, set_rank, update_actor};
+use crate::model::ops::{hand_claim, merge_actors, set_rank, update_actor};
 use crate::model::search::{Query, search_key};
 use crate::model::{Actor, ActorKind, Claim, Dataset, Derived, Property, Rank};
 
@@ -142,24 +143,13 @@ impl ActorDetail {
         actions: &mut Vec<Action>,
     ) {
         egui::Grid::new("identity").num_columns(2).show(ui, |ui| {
-            let label = ui.label("Name");
-            ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(240.0))
-                .labelled_by(label.id);
-            ui.end_row();
-            let label = ui.label("Kind");
-            enum_combo(
+            identity_rows(
                 ui,
-                "detail_kind",
+                "detail",
+                &mut self.name,
                 &mut self.kind,
-                &ActorKind::ALL,
-                ActorKind::label,
-                Some(label.id),
+                &mut self.country,
             );
-            ui.end_row();
-            let label = ui.label("Country");
-            ui.add(egui::TextEdit::singleline(&mut self.country).desired_width(240.0))
-                .labelled_by(label.id);
-            ui.end_row();
             let label = ui.label("Aliases");
             ui.add(
                 egui::TextEdit::singleline(&mut self.aliases)
@@ -178,15 +168,7 @@ impl ActorDetail {
             .labelled_by(label.id);
             ui.end_row();
         });
-        match check_name(d, &self.name, Some(at)) {
-            Ok(Some(warning)) => {
-                ui.colored_label(ui.visuals().warn_fg_color, warning);
-            }
-            Err(e) => {
-                ui.colored_label(ui.visuals().error_fg_color, e);
-            }
-            Ok(None) => {}
-        }
+        name_feedback(ui, d, &self.name, Some(at));
         if ui.button("Apply changes").clicked() {
             let mut actor = d.actors[at].clone();
             actor.name = self.name.clone();

@@ -2,6 +2,7 @@
 //! Panels read the dataset and derived data; they never touch files.
 
 mod actor_detail;
+mod actor_form;
 mod app;
 mod citation;
 mod fact_input;

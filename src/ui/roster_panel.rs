@@ -6,12 +6,13 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
 use super::actor_detail::ActorDetail;
+use super::actor_form::{identity_rows, name_feedback};
 use super::citation::Citation;
 use super::fact_input::enum_combo;
 use super::request::Request;
 use super::roster_view::{Column, RosterQuery, RosterView};
 use crate::model::money::{format_money, parse_money};
-use crate::model::ops::{add_actor, check_name, delete_actor, hand_claim, update_actor};
+use crate::model::ops::{add_actor, delete_actor, hand_claim, update_actor};
 use crate::model::{Actor, ActorKind, Dataset, Derived, Fact, Property, Role, RosterRow, Status};
 
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -518,37 +519,15 @@ impl RosterPanel {
             egui::Grid::new("add_actor_grid")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    let label = ui.label("Name");
-                    let name = ui
-                        .add(egui::TextEdit::singleline(&mut new.name).desired_width(260.0))
-                        .labelled_by(label.id);
+                    let name =
+                        identity_rows(ui, "add", &mut new.name, &mut new.kind, &mut new.country);
                     if name.ctx.memory(|m| m.focused().is_none()) {
                         name.request_focus();
                     }
-                    ui.end_row();
-                    let label = ui.label("Kind");
-                    enum_combo(
-                        ui,
-                        "add_kind",
-                        &mut new.kind,
-                        &ActorKind::ALL,
-                        ActorKind::label,
-                        Some(label.id),
-                    );
-                    ui.end_row();
-                    let label = ui.label("Country");
-                    ui.add(egui::TextEdit::singleline(&mut new.country).desired_width(260.0))
-                        .labelled_by(label.id);
-                    ui.end_row();
                 });
-            match check_name(dataset, &new.name, None) {
-                Ok(Some(warning)) => {
-                    ui.colored_label(ui.visuals().warn_fg_color, warning);
-                }
-                Err(e) if !new.name.is_empty() => {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-                _ => {}
+            // No red before the user has typed anything.
+            if !new.name.is_empty() {
+                name_feedback(ui, dataset, &new.name, None);
             }
             ui.horizontal(|ui| {
                 let enter = ui.input(|i| i.key_pressed(Key::Enter));

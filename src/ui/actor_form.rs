@@ -1,0 +1,50 @@
+//! The name, kind and country fields an actor is made of, and what is wrong with a name: shared
+//! by the "Add actor" dialog and the detail pane's form.
+
+use super::fact_input::enum_combo;
+use crate::model::ops::check_name;
+use crate::model::{ActorKind, Dataset};
+
+/// Three rows of a two-column grid; returns the name field, so a dialog can focus it.
+pub fn identity_rows(
+    ui: &mut egui::Ui,
+    salt: &str,
+    name: &mut String,
+    kind: &mut ActorKind,
+    country: &mut String,
+) -> egui::Response {
+    let label = ui.label("Name");
+    let field = ui
+        .add(egui::TextEdit::singleline(name).desired_width(240.0))
+        .labelled_by(label.id);
+    ui.end_row();
+    let label = ui.label("Kind");
+    enum_combo(
+        ui,
+        &format!("{salt}_kind"),
+        kind,
+        &ActorKind::ALL,
+        ActorKind::label,
+        Some(label.id),
+    );
+    ui.end_row();
+    let label = ui.label("Country");
+    ui.add(egui::TextEdit::singleline(country).desired_width(240.0))
+        .labelled_by(label.id);
+    ui.end_row();
+    field
+}
+
+/// An empty name in red, a duplicate in amber; nothing for a good name. `except` is the
+/// actor being renamed, which may keep its own name.
+pub fn name_feedback(ui: &mut egui::Ui, d: &Dataset, name: &str, except: Option<usize>) {
+    match check_name(d, name, except) {
+        Ok(Some(warning)) => {
+            ui.colored_label(ui.visuals().warn_fg_color, warning);
+        }
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        Ok(None) => {}
+    }
+}
