@@ -97,3 +97,48 @@ fn roster_as_of_a_day_before_the_news_shows_no_statuses() {
     assert!(!ok);
     assert!(err.contains("not a calendar day"), "{err}");
 }
+
+#[test]
+fn seats_prints_members_with_seats_and_totals() {
+    let (ok, out, _) = run(&["seats"]);
+    assert!(ok);
+    assert!(out.starts_with("Board of Peace: seats\n"));
+    let trump = out.lines().find(|l| l.starts_with("Donald Trump")).unwrap();
+    assert!(trump.contains("chair"));
+    let blair = out.lines().find(|l| l.starts_with("Tony Blair")).unwrap();
+    assert!(
+        blair.contains("term") && blair.contains("2029-01-19"),
+        "{blair}"
+    );
+    assert!(!out.contains("Vladimir Putin"), "invited is not a member");
+    assert!(
+        out.contains("0 permanent, 4 term, 1 chair; $0 pledged"),
+        "{out}"
+    );
+    assert!(out.contains("terms ending in 2029: 4"));
+}
+
+#[test]
+fn seats_answers_one_amount() {
+    let (ok, out, _) = run(&[
+        "seats",
+        "--amount",
+        "860000000",
+        "--currency",
+        "EUR",
+        "--joined",
+        "2026-01-22",
+    ]);
+    assert!(ok);
+    assert_eq!(
+        out,
+        "seat: term\nterm ends: 2029-01-22\nreason: pledged €860 million, but no exchange rate for EUR is set: 3-year term ending 2029-01-22\n"
+    );
+    let (ok, out, _) = run(&["seats", "--amount", "1 billion"]);
+    assert!(ok);
+    assert!(out.starts_with("seat: permanent\n"), "{out}");
+    assert!(out.contains("shortfall: $0"), "{out}");
+    let (ok, _, err) = run(&["seats", "--amount", "1", "--currency", "dollars"]);
+    assert!(!ok);
+    assert!(err.contains("not understood"), "{err}");
+}

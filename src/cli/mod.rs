@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::model::money::{format_money, parse_money};
+use crate::model::seats::{SeatKind, amount_words, quick, totals};
 use crate::model::{Dataset, Index, PartialDate, Property, roster, seat};
 use crate::store::{self, Loaded};
 
@@ -36,6 +38,23 @@ pub enum Command {
         #[arg(long, value_parser = parse_day)]
         as_of: Option<chrono::NaiveDate>,
     },
+    /// Apply the seat rules: to every member (a table), or to one amount (--amount).
+    Seats {
+        /// The dataset file (RON); the embedded Board of Peace dataset when left out.
+        file: Option<PathBuf>,
+        /// The roster as it stood on this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<chrono::NaiveDate>,
+        /// Instead of the table: what this amount buys (whole units, or "860 million").
+        #[arg(long)]
+        amount: Option<String>,
+        /// The amount's currency (ISO code); the threshold's currency when left out.
+        #[arg(long, requires = "amount")]
+        currency: Option<String>,
+        /// The joining (and paying) date for --amount.
+        #[arg(long, requires = "amount")]
+        joined: Option<PartialDate>,
+    },
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -50,6 +69,43 @@ pub fn run(command: Command) -> Result<String, String> {
         Command::Roster { file, as_of } => {
             let loaded = load(file.as_ref())?;
             Ok(roster_table(&loaded.dataset, as_of))
+        }
+        Command::Seats {
+            file,
+            as_of,
+            amount: None,
+            ..
+        } => {
+            let loaded = load(file.as_ref())?;
+            Ok(seats_table(&loaded.dataset, as_of))
+        }
+        Command::Seats {
+            file,
+            amount: Some(amount),
+            currency,
+            joined,
+            ..
+        } => {
+            let d = load(file.as_ref())?.dataset;
+            let rules = &d.body.seat_rules;
+            let currency = currency
+                .unwrap_or_else(|| rules.threshold.currency.clone())
+                .to_uppercase();
+            let money =
+                parse_money(&format!("{amount} {currency}")).map_err(|e| format!("error: {e}"))?;
+            let o = quick(rules, &money, joined).map_err(|e| format!("error: {e}"))?;
+            let mut out = format!("seat: {}\n", o.kind.label());
+            if let Some(end) = o.term_end {
+                out.push_str(&format!("term ends: {end}\n"));
+            }
+            if let Some(short) = o.shortfall {
+                out.push_str(&format!(
+                    "shortfall: {}\n",
+                    amount_words(short, &rules.threshold.currency)
+                ));
+            }
+            out.push_str(&format!("reason: {}\n", o.reason));
+            Ok(out)
         }
     }
 }
@@ -133,5 +189,58 @@ pub fn roster_table(d: &Dataset, as_of: Option<chrono::NaiveDate>) -> String {
         None => format!("{}\n", d.body.name),
     };
     out.push_str(&table::align(&header, &rows));
+    out
+}
+
+/// Every member's seat under the dataset's rules, with totals.
+pub fn seats_table(d: &Dataset, as_of: Option<chrono::NaiveDate>) -> String {
+    let index = Index::build(d);
+    let roster = roster(d, &index, as_of);
+    let rules = &d.body.seat_rules;
+    let outcomes: Vec<_> = roster
+        .rows
+        .iter()
+        .map(|row| (row, seat(rules, d, &index, row)))
+        .collect();
+    let members: Vec<_> = outcomes
+        .iter()
+        .filter(|(_, o)| o.kind != SeatKind::None)
+        .collect();
+    let header = ["Name", "Seat", "Term ends", "Pledge", "Shortfall", "Reason"];
+    let rows: Vec<Vec<String>> = members
+        .iter()
+        .map(|(row, o)| {
+            vec![
+                d.actors[row.actor].name.clone(),
+                o.kind.label().to_string(),
+                o.term_end.map_or("—".into(), |e| e.to_string()),
+                o.pledge.as_ref().map_or("—".into(), format_money),
+                o.shortfall
+                    .map_or("?".into(), |s| amount_words(s, &rules.threshold.currency)),
+                o.reason.clone(),
+            ]
+        })
+        .collect();
+    let mut out = format!("{}: seats", d.body.name);
+    if let Some(day) = as_of {
+        out.push_str(&format!(" as of {day}"));
+    }
+    out.push('\n');
+    out.push_str(&table::align(&header, &rows));
+    let t = totals(members.iter().map(|(_, o)| o));
+    out.push_str(&format!(
+        "\n{} permanent, {} term, {} chair; {} pledged",
+        t.permanent,
+        t.term,
+        t.chair,
+        amount_words(t.pledged, &rules.threshold.currency)
+    ));
+    if t.unconverted > 0 {
+        out.push_str(&format!(" (+{} without an exchange rate)", t.unconverted));
+    }
+    out.push('\n');
+    for (year, n) in &t.expiries {
+        out.push_str(&format!("terms ending in {year}: {n}\n"));
+    }
     out
 }

@@ -1,12 +1,16 @@
-//! Applying the seat rules to a roster row: permanent seat, term seat, chair, or none, with the
-//! reason in words and what is lacking for a permanent seat.
+//! Applying the seat rules: permanent seat, term seat, chair, or none, with the reason in words
+//! and what is lacking for a permanent seat. One core, [`decide`], serves the roster (a member's
+//! resolved claims) and the quick calculator (a typed pledge and joining date) alike.
 
-use super::dataset::{Dataset, Fact, Money, Property, Role};
+use std::collections::BTreeMap;
+
+use super::dataset::{Dataset, Fact, Money, Property, Role, Status};
 use super::date::PartialDate;
 use super::index::Index;
-use super::money::format_money;
+use super::money::{MAX_AMOUNT, format_money};
 use super::roster::{RosterRow, effective_date};
 use super::rules::{Comparison, SeatRules};
+use super::validate::is_currency_code;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SeatKind {
@@ -32,120 +36,184 @@ pub struct SeatOutcome {
     pub kind: SeatKind,
     pub term_start: Option<PartialDate>,
     pub term_end: Option<PartialDate>,
+    /// The pledge as given, in its own currency.
+    pub pledge: Option<Money>,
     /// The pledge in the threshold's currency, when there is one and a rate for it.
     pub pledged: Option<f64>,
-    /// What is lacking for a permanent seat, in the threshold's currency (0 when it has one).
+    /// What is lacking for a permanent seat, in the threshold's currency (0 when it has one;
+    /// `None` when a pledge cannot be converted).
     pub shortfall: Option<f64>,
     pub reason: String,
 }
 
+/// What the rules need to know about one member.
+#[derive(Clone, Debug, Default)]
+pub struct Member<'a> {
+    pub status: Option<Status>,
+    pub is_chair: bool,
+    pub pledge: Option<&'a Money>,
+    /// When the pledge was paid (the pledge claim's date), for the payment window.
+    pub paid: Option<PartialDate>,
+    /// When the member joined: the start of a term.
+    pub joined: Option<PartialDate>,
+}
+
 /// The seat an actor holds under `rules`, given its resolved roster row.
 pub fn seat(rules: &SeatRules, dataset: &Dataset, index: &Index, row: &RosterRow) -> SeatOutcome {
-    let status = row.status(dataset);
-    let is_chair = matches!(
-        row.fact(dataset, Property::Role),
-        Some(Fact::Role(Role::Chair))
-    );
-    let pledge = match row.fact(dataset, Property::Pledge) {
-        Some(Fact::Pledge(m)) => Some(m),
-        _ => None,
+    decide(rules, &member(dataset, index, row))
+}
+
+/// What the rules need to know about the actor of a roster row, from its resolved claims.
+pub fn member<'a>(dataset: &'a Dataset, index: &Index, row: &RosterRow) -> Member<'a> {
+    let date_of = |p: Property| {
+        row.get(p)
+            .and_then(|r| effective_date(dataset, index, &dataset.claims[r.best]))
     };
-    let pledged = pledge.and_then(|m| rules.convert(m));
-    let shortfall = if pledge.is_some() && pledged.is_none() {
-        None
-    } else {
-        Some((rules.threshold.amount as f64 - pledged.unwrap_or(0.0)).max(0.0))
+    Member {
+        status: row.status(dataset),
+        is_chair: matches!(
+            row.fact(dataset, Property::Role),
+            Some(Fact::Role(Role::Chair))
+        ),
+        pledge: match row.fact(dataset, Property::Pledge) {
+            Some(Fact::Pledge(m)) => Some(m),
+            _ => None,
+        },
+        paid: date_of(Property::Pledge),
+        // A Joined claim, else the date of the claim that seated the actor.
+        joined: match row.fact(dataset, Property::Joined) {
+            Some(Fact::Joined(d)) => Some(*d),
+            _ => date_of(Property::Status),
+        },
+    }
+}
+
+/// The quick calculator: what a member pledging `pledge`, paid on joining, would get.
+/// Refuses amounts no rule can sensibly apply to.
+pub fn quick(
+    rules: &SeatRules,
+    pledge: &Money,
+    joined: Option<PartialDate>,
+) -> Result<SeatOutcome, String> {
+    if !is_currency_code(&pledge.currency) {
+        return Err(format!(
+            "\"{}\" is not a currency code (three capital letters, like USD).",
+            pledge.currency
+        ));
+    }
+    if pledge.amount > MAX_AMOUNT {
+        return Err("That amount is implausibly large (over a thousand trillion).".into());
+    }
+    let member = Member {
+        status: Some(Status::Member),
+        pledge: Some(pledge),
+        paid: joined,
+        joined,
+        ..Default::default()
     };
-    let seated = status.is_some_and(|s| s.is_seated()) || (is_chair && status.is_none());
-    let none = |reason: String| SeatOutcome {
+    Ok(decide(rules, &member))
+}
+
+/// The rules applied to one member.
+pub fn decide(rules: &SeatRules, m: &Member) -> SeatOutcome {
+    let pledged = m.pledge.and_then(|p| rules.convert(p));
+    let shortfall = match (m.pledge, pledged) {
+        (Some(_), None) => None,
+        _ => Some((rules.threshold.amount as f64 - pledged.unwrap_or(0.0)).max(0.0)),
+    };
+    let mut outcome = SeatOutcome {
         kind: SeatKind::None,
         term_start: None,
         term_end: None,
+        pledge: m.pledge.cloned(),
         pledged,
         shortfall,
-        reason,
+        reason: String::new(),
     };
+    let seated = m.status.is_some_and(Status::is_seated) || (m.is_chair && m.status.is_none());
     if !seated {
-        return none(match status {
+        outcome.reason = match m.status {
             Some(s) => format!("not a member: status is {}", s.label()),
             None => "not a member: no status reported".into(),
-        });
-    }
-    if is_chair {
-        return SeatOutcome {
-            kind: SeatKind::Chair,
-            term_start: None,
-            term_end: None,
-            pledged,
-            shortfall,
-            reason: "chairs the body".into(),
         };
+        return outcome;
     }
-    let joined = joined_date(dataset, index, row);
-    let mut late = None;
-    if let (Some(m), Some(amount)) = (pledge, pledged)
-        && rules.meets_threshold(amount)
-    {
-        let paid = row
-            .get(Property::Pledge)
-            .and_then(|r| effective_date(dataset, index, &dataset.claims[r.best]));
-        late = outside_window(rules, paid);
-        if late.is_none() {
-            return SeatOutcome {
-                kind: SeatKind::Permanent,
-                term_start: joined,
-                term_end: None,
-                pledged,
-                shortfall: Some(0.0),
-                reason: format!("pledged {}, {}", format_money(m), threshold_words(rules)),
-            };
+    if m.is_chair {
+        outcome.kind = SeatKind::Chair;
+        outcome.reason = "chairs the body".into();
+        return outcome;
+    }
+    outcome.term_start = m.joined;
+    let words = pledge_words(rules, m.pledge, pledged);
+    let meets = pledged.is_some_and(|amount| rules.meets_threshold(amount));
+    let late = if meets {
+        outside_window(rules, m.paid)
+    } else {
+        None
+    };
+    if meets && late.is_none() {
+        outcome.kind = SeatKind::Permanent;
+        outcome.shortfall = Some(0.0);
+        outcome.reason = format!("{words}: meets {}: permanent seat", threshold_words(rules));
+        return outcome;
+    }
+    outcome.kind = SeatKind::Term;
+    outcome.term_end = m
+        .joined
+        .filter(|_| rules.term_years > 0)
+        .map(|d| d.add_years(rules.term_years));
+    let why = match (late, m.pledge, pledged) {
+        (Some(late), _, _) => format!("{words}, but {late}"),
+        (None, Some(_), Some(amount)) if amount < rules.threshold.amount as f64 => {
+            format!("{words}, below {}", threshold_words(rules))
         }
-    }
-    let mut outcome = term(rules, joined, pledge, pledged, shortfall);
-    if let Some(late) = late {
-        outcome.reason = format!("{late}: {}", outcome.reason);
-    }
+        // Exactly the threshold when the rule says "more than".
+        (None, Some(_), Some(_)) => {
+            format!("{words}, which does not meet {}", threshold_words(rules))
+        }
+        (None, _, _) => words,
+    };
+    let renew = if rules.chair_can_renew {
+        ", renewable by the chair"
+    } else {
+        ""
+    };
+    let length = match (rules.term_years, outcome.term_end) {
+        (0, _) => "a term without end".to_string(),
+        (y, Some(end)) => format!("{y}-year term ending {end}{renew}"),
+        (y, None) => format!("{y}-year term{renew} (joining date unknown)"),
+    };
+    outcome.reason = format!("{why}: {length}");
     outcome
 }
 
-fn term(
-    rules: &SeatRules,
-    joined: Option<PartialDate>,
-    pledge: Option<&Money>,
-    pledged: Option<f64>,
-    shortfall: Option<f64>,
-) -> SeatOutcome {
-    let term_end = joined
-        .filter(|_| rules.term_years > 0)
-        .map(|d| d.add_years(rules.term_years));
-    let why = match (pledge, pledged) {
-        (None, _) => "no pledge".to_string(),
-        (Some(m), None) => format!(
-            "pledged {} but no exchange rate for {}",
-            format_money(m),
-            m.currency
-        ),
-        (Some(m), Some(amount)) if rules.meets_threshold(amount) => {
-            format!("pledged {}", format_money(m))
+/// "no pledge", "pledged $1 billion", "pledged €860 million (= $946 million at 1 EUR = 1.1 USD)".
+fn pledge_words(rules: &SeatRules, pledge: Option<&Money>, pledged: Option<f64>) -> String {
+    let Some(p) = pledge else {
+        return "no pledge".into();
+    };
+    match pledged {
+        _ if p.currency == rules.threshold.currency => format!("pledged {}", format_money(p)),
+        Some(amount) => {
+            let rate = rules
+                .exchange_rates
+                .iter()
+                .find(|r| r.currency == p.currency)
+                .map_or(0.0, |r| r.rate);
+            format!(
+                "pledged {} (= {} at the rate you set, 1 {} = {} {})",
+                format_money(p),
+                amount_words(amount, &rules.threshold.currency),
+                p.currency,
+                rate,
+                rules.threshold.currency
+            )
         }
-        (Some(m), Some(_)) => format!(
-            "pledged {}, below {}",
-            format_money(m),
-            threshold_words(rules)
+        None => format!(
+            "pledged {}, but no exchange rate for {} is set",
+            format_money(p),
+            p.currency
         ),
-    };
-    let length = match (rules.term_years, term_end) {
-        (0, _) => "a term without end".to_string(),
-        (y, Some(end)) => format!("{y}-year term ending {end}"),
-        (y, None) => format!("{y}-year term (joining date unknown)"),
-    };
-    SeatOutcome {
-        kind: SeatKind::Term,
-        term_start: joined,
-        term_end,
-        pledged,
-        shortfall,
-        reason: format!("{why}: {length}"),
     }
 }
 
@@ -154,7 +222,7 @@ fn threshold_words(rules: &SeatRules) -> String {
         Comparison::AtLeast => "at least",
         Comparison::MoreThan => "more than",
     };
-    format!("the threshold is {cmp} {}", format_money(&rules.threshold))
+    format!("the threshold of {cmp} {}", format_money(&rules.threshold))
 }
 
 /// Why a payment made on `paid` falls outside the rules' window, if it does.
@@ -163,24 +231,16 @@ fn outside_window(rules: &SeatRules, paid: Option<PartialDate>) -> Option<String
     let from = window.from?;
     let closes = from.first_day() + chrono::Months::new(window.months);
     match paid {
-        Some(day) if day.first_day() <= closes => None,
+        // A payment known only to the month or year counts from its last possible day.
+        Some(day) if day.last_day() <= closes => None,
         Some(day) => Some(format!(
             "paid {day}, after the window closed on {closes} ({} months after {})",
             window.months, window.after
         )),
         None => Some(format!(
-            "payment date unknown; the window closed on {closes}"
+            "the payment date is unknown and the window closed on {closes}"
         )),
     }
-}
-
-/// When the actor joined: a `Joined` claim, else the date of the claim that seated it.
-fn joined_date(dataset: &Dataset, index: &Index, row: &RosterRow) -> Option<PartialDate> {
-    if let Some(Fact::Joined(d)) = row.fact(dataset, Property::Joined) {
-        return Some(*d);
-    }
-    row.get(Property::Status)
-        .and_then(|r| effective_date(dataset, index, &dataset.claims[r.best]))
 }
 
 pub fn amount_words(amount: f64, currency: &str) -> String {
@@ -188,6 +248,38 @@ pub fn amount_words(amount: f64, currency: &str) -> String {
         amount: amount.round().max(0.0) as u64,
         currency: currency.to_string(),
     })
+}
+
+/// Totals over the seated members: funds, seats, and when terms run out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Totals {
+    /// Pledges in the threshold's currency.
+    pub pledged: f64,
+    /// Pledges that could not be counted for want of an exchange rate.
+    pub unconverted: usize,
+    pub chair: usize,
+    pub permanent: usize,
+    pub term: usize,
+    /// Terms ending in each year.
+    pub expiries: BTreeMap<i32, usize>,
+}
+
+pub fn totals<'a>(outcomes: impl IntoIterator<Item = &'a SeatOutcome>) -> Totals {
+    let mut t = Totals::default();
+    for o in outcomes.into_iter().filter(|o| o.kind != SeatKind::None) {
+        t.pledged += o.pledged.unwrap_or(0.0);
+        t.unconverted += usize::from(o.pledge.is_some() && o.pledged.is_none());
+        match o.kind {
+            SeatKind::Chair => t.chair += 1,
+            SeatKind::Permanent => t.permanent += 1,
+            SeatKind::Term => t.term += 1,
+            SeatKind::None => {}
+        }
+        if let Some(end) = o.term_end {
+            *t.expiries.entry(end.year_value()).or_default() += 1;
+        }
+    }
+    t
 }
 
 #[cfg(test)]
@@ -237,11 +329,9 @@ mod tests {
         };
         let o = outcome(member(), &more_than);
         assert_eq!(o.kind, SeatKind::Term);
-        assert!(
-            o.reason
-                .contains("below the threshold is more than $1 billion"),
-            "{}",
-            o.reason
+        assert_eq!(
+            o.reason,
+            "pledged $1 billion, which does not meet the threshold of more than $1 billion: 3-year term ending 2029-01-22"
         );
     }
 
@@ -282,5 +372,169 @@ mod tests {
         );
         assert_eq!(invited.kind, SeatKind::None);
         assert_eq!(invited.reason, "not a member: status is invited");
+    }
+
+    fn window_rules() -> SeatRules {
+        SeatRules {
+            window: Some(crate::model::rules::PaymentWindow {
+                months: 12,
+                after: "the charter enters into force".into(),
+                from: Some("2026-01-22".parse().unwrap()),
+            }),
+            ..SeatRules::default()
+        }
+    }
+
+    #[test]
+    fn a_payment_outside_the_window_buys_only_a_term() {
+        let pledge = Money {
+            amount: 2_000_000_000,
+            currency: "USD".into(),
+        };
+        let rules = window_rules();
+        let inside = quick(&rules, &pledge, Some("2027-01-22".parse().unwrap())).unwrap();
+        assert_eq!(inside.kind, SeatKind::Permanent);
+        let late = quick(&rules, &pledge, Some("2027-01-23".parse().unwrap())).unwrap();
+        assert_eq!(late.kind, SeatKind::Term);
+        assert!(late.reason.contains("after the window closed on 2027-01-22 (12 months after the charter enters into force)"), "{}", late.reason);
+        // Known only to the month: January 2027 may be after the 22nd, so it is not proven inside.
+        let vague = quick(&rules, &pledge, Some("2027-01".parse().unwrap())).unwrap();
+        assert_eq!(vague.kind, SeatKind::Term);
+        let unknown = quick(&rules, &pledge, None).unwrap();
+        assert!(
+            unknown.reason.contains("payment date is unknown"),
+            "{}",
+            unknown.reason
+        );
+    }
+
+    #[test]
+    fn the_quick_answer_reads_like_the_issue_example() {
+        let rules = SeatRules {
+            exchange_rates: vec![ExchangeRate {
+                currency: "EUR".into(),
+                rate: 1.1,
+            }],
+            ..SeatRules::default()
+        };
+        let eur = Money {
+            amount: 860_000_000,
+            currency: "EUR".into(),
+        };
+        let o = quick(&rules, &eur, Some("2026-01-22".parse().unwrap())).unwrap();
+        assert_eq!(o.kind, SeatKind::Term);
+        assert_eq!(
+            o.reason,
+            "pledged €860 million (= $946 million at the rate you set, 1 EUR = 1.1 USD), below the threshold of at least $1 billion: 3-year term ending 2029-01-22"
+        );
+        assert_eq!(o.shortfall.map(|s| s.round()), Some(54_000_000.0));
+    }
+
+    #[test]
+    fn a_leap_day_joiner_serves_to_the_28th_of_february() {
+        let o = quick(
+            &SeatRules::default(),
+            &Money {
+                amount: 0,
+                currency: "USD".into(),
+            },
+            Some("2028-02-29".parse().unwrap()),
+        )
+        .unwrap();
+        assert_eq!(o.term_end, Some("2031-02-28".parse().unwrap()));
+        let four = SeatRules {
+            term_years: 4,
+            ..SeatRules::default()
+        };
+        let o = quick(
+            &four,
+            &Money {
+                amount: 0,
+                currency: "USD".into(),
+            },
+            Some("2028-02-29".parse().unwrap()),
+        )
+        .unwrap();
+        assert_eq!(o.term_end, Some("2032-02-29".parse().unwrap()));
+    }
+
+    #[test]
+    fn renewal_and_endless_terms_are_said() {
+        let renew = SeatRules {
+            chair_can_renew: true,
+            ..SeatRules::default()
+        };
+        let o = outcome(vec![Fact::Status(Status::Member)], &renew);
+        assert!(
+            o.reason
+                .ends_with("3-year term ending 2029-01-22, renewable by the chair"),
+            "{}",
+            o.reason
+        );
+        let endless = SeatRules {
+            term_years: 0,
+            ..SeatRules::default()
+        };
+        let o = outcome(vec![Fact::Status(Status::Member)], &endless);
+        assert_eq!(o.term_end, None);
+        assert!(o.reason.ends_with("a term without end"));
+    }
+
+    #[test]
+    fn absurd_or_malformed_amounts_are_refused() {
+        let rules = SeatRules::default();
+        let huge = Money {
+            amount: u64::MAX,
+            currency: "USD".into(),
+        };
+        assert!(
+            quick(&rules, &huge, None)
+                .unwrap_err()
+                .contains("implausibly large")
+        );
+        let bad = Money {
+            amount: 5,
+            currency: "dollars".into(),
+        };
+        assert!(
+            quick(&rules, &bad, None)
+                .unwrap_err()
+                .contains("not a currency code")
+        );
+    }
+
+    #[test]
+    fn totals_count_seats_funds_and_expiries() {
+        let rules = SeatRules::default();
+        let usd = |amount| Money {
+            amount,
+            currency: "USD".into(),
+        };
+        let chf = Money {
+            amount: 5,
+            currency: "CHF".into(),
+        };
+        let outcomes = [
+            quick(
+                &rules,
+                &usd(1_000_000_000),
+                Some("2026-01-22".parse().unwrap()),
+            )
+            .unwrap(),
+            quick(
+                &rules,
+                &usd(200_000_000),
+                Some("2026-01-22".parse().unwrap()),
+            )
+            .unwrap(),
+            quick(&rules, &usd(0), Some("2027-06-01".parse().unwrap())).unwrap(),
+            quick(&rules, &chf, Some("2027-06-01".parse().unwrap())).unwrap(),
+        ];
+        let t = totals(&outcomes);
+        assert_eq!((t.permanent, t.term, t.chair), (1, 3, 0));
+        assert_eq!(t.pledged, 1_200_000_000.0);
+        assert_eq!(t.unconverted, 1);
+        assert_eq!(t.expiries.get(&2029), Some(&1));
+        assert_eq!(t.expiries.get(&2030), Some(&2));
     }
 }

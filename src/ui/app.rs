@@ -10,6 +10,7 @@ use super::file_menu::{FileAction, FileMenu};
 use super::placeholder;
 use super::request::Request;
 use super::roster_panel::RosterPanel;
+use super::seats_panel::SeatsPanel;
 use super::shortcuts;
 use crate::document::{Document, saves_dir};
 use crate::model::Derived;
@@ -60,6 +61,7 @@ pub struct BoardExplorerApp {
     pub derived: Derived,
     pub tab: Tab,
     pub roster: RosterPanel,
+    pub seats: SeatsPanel,
     pub file_menu: FileMenu,
     pub notice: Option<Notice>,
     /// An action that would lose unsaved changes, waiting for the user's answer.
@@ -118,6 +120,7 @@ impl BoardExplorerApp {
             derived: Derived::default(),
             tab: Tab::Roster,
             roster: RosterPanel::default(),
+            seats: SeatsPanel::default(),
             file_menu: FileMenu::default(),
             notice: None,
             pending: None,
@@ -177,10 +180,7 @@ impl BoardExplorerApp {
         let requests = egui::CentralPanel::default()
             .show(ui, |ui| match self.tab {
                 Tab::Roster => self.roster.ui(ui, self.doc.dataset(), &self.derived),
-                Tab::Seats => {
-                    placeholder::seats(ui);
-                    Vec::new()
-                }
+                Tab::Seats => self.seats.ui(ui, self.doc.dataset(), &self.derived),
                 Tab::Sources => {
                     placeholder::sources(ui, self.doc.dataset(), self.shown_source.as_ref());
                     Vec::new()

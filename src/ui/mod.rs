@@ -11,6 +11,7 @@ mod placeholder;
 mod request;
 mod roster_panel;
 mod roster_view;
+mod seats_panel;
 mod shortcuts;
 
 pub use app::{BoardExplorerApp, Tab};
@@ -18,6 +19,7 @@ pub use file_menu::{FileAction, PathPurpose};
 pub use request::Request;
 pub use roster_panel::RosterPanel;
 pub use roster_view::{Column, RosterQuery};
+pub use seats_panel::SeatsPanel;
 
 /// Opens the window on the embedded dataset.
 pub fn run_native() -> eframe::Result {

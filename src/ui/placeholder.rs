@@ -10,18 +10,6 @@ fn explain(ui: &mut egui::Ui, title: &str, lines: &[&str]) {
     }
 }
 
-pub fn seats(ui: &mut egui::Ui) {
-    explain(
-        ui,
-        "Seat calculator",
-        &[
-            "edit the body's seat rules: threshold and currency, \"at least\" or \"more than\", payment window, term length",
-            "see every member's seat type, term end, pledge and shortfall to a permanent seat",
-            "ask what-if questions without touching the dataset",
-        ],
-    );
-}
-
 /// Until the comparison panel exists, a claim's source link shows the source here, with the
 /// quoted words highlighted in its text.
 pub fn sources(

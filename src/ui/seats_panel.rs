@@ -1,0 +1,690 @@
+//! The Seats tab: the body's seat rules, a quick calculator, and the rules applied to every
+//! member with totals and term expiries.
+//!
+//! Editing the rules here does not touch the dataset at once: the edited rules (and any
+//! what-if pledges typed in the table) are a *what-if*, shown side by side with the saved
+//! rules until the user applies them (one undoable edit) or discards them.
+
+use std::collections::BTreeMap;
+
+use egui_extras::{Column as TableColumn, TableBuilder};
+
+use super::request::Request;
+use crate::model::money::{format_money, parse_money};
+use crate::model::ops::hand_claim;
+use crate::model::rules::{Comparison, ExchangeRate, PaymentWindow};
+use crate::model::seats::{
+    SeatKind, SeatOutcome, Totals, amount_words, decide, member, quick, totals,
+};
+use crate::model::{Dataset, Derived, EDITORS_NOTE, Edit, Fact, Money, PartialDate, SeatRules};
+
+/// The rules as being edited, with the text fields that may not parse yet.
+#[derive(Clone, Debug)]
+struct RulesForm {
+    /// The saved rules this form started from: when they change (apply, undo, another file),
+    /// the form follows them.
+    base: SeatRules,
+    rules: SeatRules,
+    threshold: String,
+    window_from: String,
+    error: Option<String>,
+}
+
+impl RulesForm {
+    fn from(rules: &SeatRules) -> Self {
+        RulesForm {
+            base: rules.clone(),
+            rules: rules.clone(),
+            threshold: format!("{} {}", rules.threshold.amount, rules.threshold.currency),
+            window_from: rules
+                .window
+                .as_ref()
+                .and_then(|w| w.from)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            error: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Calculator {
+    amount: String,
+    currency: String,
+    joined: String,
+}
+
+impl Default for Calculator {
+    fn default() -> Self {
+        Calculator {
+            amount: String::new(),
+            currency: "USD".into(),
+            joined: chrono::Local::now().date_naive().to_string(),
+        }
+    }
+}
+
+/// The what-if outcomes, rebuilt only when the dataset or the what-if changes.
+#[derive(Default)]
+struct WhatIf {
+    key: Option<(u64, SeatRules, BTreeMap<String, Money>)>,
+    /// Roster rows shown (members, or everyone), and their outcomes under the what-if.
+    rows: Vec<usize>,
+    outcomes: Vec<SeatOutcome>,
+    totals: Totals,
+    saved_totals: Totals,
+}
+
+#[derive(Default)]
+pub struct SeatsPanel {
+    form: Option<RulesForm>,
+    /// What-if pledges by actor id.
+    pledges: BTreeMap<String, Money>,
+    /// The what-if pledge being typed: actor id and text.
+    pledge_edit: Option<(String, String)>,
+    pub show_everyone: bool,
+    calculator: Calculator,
+    what_if: WhatIf,
+    shown_everyone: bool,
+}
+
+impl SeatsPanel {
+    pub fn ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) -> Vec<Request> {
+        let mut requests = Vec::new();
+        let saved = &d.body.seat_rules;
+        let form = self.form.get_or_insert_with(|| RulesForm::from(saved));
+        if form.base != *saved {
+            *form = RulesForm::from(saved);
+        }
+        egui::Panel::left("seat_rules")
+            .resizable(true)
+            .default_size(330.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    self.rules_ui(ui, d, &mut requests);
+                    ui.separator();
+                    self.calculator_ui(ui);
+                });
+            });
+        self.refresh(d, derived);
+        egui::CentralPanel::default().show(ui, |ui| self.members_ui(ui, d, derived));
+        requests
+    }
+
+    /// Tries a pledge for an actor (by id) as a what-if.
+    pub fn try_pledge(&mut self, actor: &str, pledge: Money) {
+        self.pledges.insert(actor.to_string(), pledge);
+    }
+
+    fn is_what_if(&self, saved: &SeatRules) -> bool {
+        !self.pledges.is_empty() || self.form.as_ref().is_some_and(|f| f.rules != *saved)
+    }
+
+    fn rules_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, requests: &mut Vec<Request>) {
+        let saved = &d.body.seat_rules;
+        let form = self.form.as_mut().expect("set in ui()");
+        ui.heading("Seat rules");
+        ui.label(egui::RichText::new(format!("of {}", d.body.name)).weak());
+        egui::Grid::new("rules_grid")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let label = ui.label("Permanent seat for");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut form.rules.comparison, Comparison::AtLeast, "at least");
+                    ui.radio_value(
+                        &mut form.rules.comparison,
+                        Comparison::MoreThan,
+                        "more than",
+                    );
+                })
+                .response
+                .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Threshold");
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut form.threshold)
+                            .desired_width(150.0)
+                            .hint_text("1 billion USD"),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text("An amount and a currency: 1 billion USD, $1bn, €900 million");
+                if field.changed() {
+                    match parse_money(&form.threshold) {
+                        Ok(m) => {
+                            form.rules.threshold = m;
+                            form.error = None;
+                        }
+                        Err(e) => form.error = Some(format!("Threshold: {e}")),
+                    }
+                }
+                ui.end_row();
+                let label = ui.label("Term (years)");
+                ui.add(egui::DragValue::new(&mut form.rules.term_years).range(0..=50))
+                    .labelled_by(label.id)
+                    .on_hover_text("0: terms do not expire");
+                ui.end_row();
+                ui.label("");
+                ui.checkbox(&mut form.rules.chair_can_renew, "renewable by the chair");
+                ui.end_row();
+            });
+        let mut windowed = form.rules.window.is_some();
+        if ui
+            .checkbox(&mut windowed, "Must be paid within a window")
+            .on_hover_text("e.g. within 12 months after the charter enters into force")
+            .changed()
+        {
+            form.rules.window = windowed.then(|| PaymentWindow {
+                months: 12,
+                after: "the charter enters into force".into(),
+                from: form.window_from.parse().ok(),
+            });
+        }
+        if let Some(window) = &mut form.rules.window {
+            egui::Grid::new("window_grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let label = ui.label("Months");
+                    ui.add(egui::DragValue::new(&mut window.months).range(1..=600))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("after");
+                    ui.add(egui::TextEdit::singleline(&mut window.after).desired_width(180.0))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("which is on");
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut form.window_from)
+                                .desired_width(100.0)
+                                .hint_text("2026-01-22"),
+                        )
+                        .labelled_by(label.id)
+                        .on_hover_text("Leave empty while the date is unknown");
+                    if field.changed() {
+                        match form.window_from.trim() {
+                            "" => {
+                                window.from = None;
+                                form.error = None;
+                            }
+                            text => match text.parse::<PartialDate>() {
+                                Ok(date) => {
+                                    window.from = Some(date);
+                                    form.error = None;
+                                }
+                                Err(e) => form.error = Some(format!("Window: {e}")),
+                            },
+                        }
+                    }
+                    ui.end_row();
+                });
+        }
+        ui.add_space(4.0);
+        ui.label(
+            egui::RichText::new(format!(
+                "Exchange rates (to {})",
+                form.rules.threshold.currency
+            ))
+            .strong(),
+        );
+        let mut remove = None;
+        for (i, rate) in form.rules.exchange_rates.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                ui.label("1");
+                let label = ui.label(&rate.currency);
+                ui.label("=");
+                ui.add(
+                    egui::DragValue::new(&mut rate.rate)
+                        .speed(0.001)
+                        .range(0.0..=1e6)
+                        .max_decimals(6),
+                )
+                .labelled_by(label.id);
+                ui.label(&form.rules.threshold.currency);
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Remove this rate")
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+        }
+        if let Some(i) = remove {
+            form.rules.exchange_rates.remove(i);
+        }
+        ui.menu_button("Add a rate…", |ui| {
+            for code in [
+                "EUR", "GBP", "JPY", "CHF", "CNY", "SAR", "AED", "QAR", "RUB", "TRY",
+            ] {
+                let taken = code == form.rules.threshold.currency
+                    || form.rules.exchange_rates.iter().any(|r| r.currency == code);
+                if !taken && ui.button(code).clicked() {
+                    form.rules.exchange_rates.push(ExchangeRate {
+                        currency: code.into(),
+                        rate: 1.0,
+                    });
+                    ui.close();
+                }
+            }
+        });
+        if let Some(e) = &form.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        ui.add_space(6.0);
+        let changed = self.is_what_if(saved);
+        let form = self.form.as_mut().expect("set in ui()");
+        ui.horizontal(|ui| {
+            let apply = ui
+                .add_enabled(changed && form.error.is_none(), egui::Button::new("Apply"))
+                .on_hover_text("Make these the body's rules (and record what-if pledges as claims); Ctrl+Z undoes");
+            if apply.clicked() {
+                let mut edits = Vec::new();
+                if form.rules != *saved {
+                    edits.push(Edit::SetSeatRules(form.rules.clone()));
+                }
+                                // Pledges become claims by the editor, appended one after the other. Their ids
+                // differ by actor, so computing them against the current claims is enough.
+                for (k, (actor, money)) in self.pledges.iter().enumerate() {
+                    let note = "what-if pledge applied in the seat calculator";
+                    let mut edit = hand_claim(d, actor, Fact::Pledge(money.clone()), EDITORS_NOTE, None, note);
+                    if let Edit::InsertClaim { at, .. } = &mut edit {
+                        *at += k;
+                    }
+                    edits.push(edit);
+                }
+                requests.push(Request::edit(Edit::Batch(edits), "Change seat rules"));
+                self.pledges.clear();
+            }
+            if ui.add_enabled(changed, egui::Button::new("Discard what-if")).clicked() {
+                *form = RulesForm::from(saved);
+                self.pledges.clear();
+                self.pledge_edit = None;
+            }
+        });
+        if changed {
+            ui.label(
+                egui::RichText::new(
+                    "What-if: not applied. The table compares it with the saved rules.",
+                )
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
+    }
+
+    fn calculator_ui(&mut self, ui: &mut egui::Ui) {
+        let rules = &self.form.as_ref().expect("set in ui()").rules;
+        let c = &mut self.calculator;
+        ui.heading("Quick calculator");
+        egui::Grid::new("calc_grid").num_columns(2).show(ui, |ui| {
+            let label = ui.label("Amount");
+            ui.add(
+                egui::TextEdit::singleline(&mut c.amount)
+                    .desired_width(150.0)
+                    .hint_text("860 million"),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Currency");
+            ui.add(egui::TextEdit::singleline(&mut c.currency).desired_width(60.0))
+                .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Joining date");
+            ui.add(
+                egui::TextEdit::singleline(&mut c.joined)
+                    .desired_width(100.0)
+                    .hint_text("2026-01-22"),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+        if c.amount.trim().is_empty() {
+            ui.label(
+                egui::RichText::new("Type an amount to see what it buys under the rules above.")
+                    .weak(),
+            );
+            return;
+        }
+        let answer = parse_money(&format!(
+            "{} {}",
+            c.amount,
+            c.currency.trim().to_uppercase()
+        ))
+        .and_then(|money| {
+            let joined = match c.joined.trim() {
+                "" => None,
+                text => Some(
+                    text.parse::<PartialDate>()
+                        .map_err(|e| format!("Joining date: {e}"))?,
+                ),
+            };
+            quick(rules, &money, joined)
+        });
+        match answer {
+            Ok(o) => {
+                ui.label(egui::RichText::new(format!("Seat: {}", seat_words(&o))).strong());
+                if let Some(short) = o.shortfall.filter(|s| *s > 0.0) {
+                    ui.label(format!(
+                        "Lacks {} for a permanent seat",
+                        amount_words(short, &rules.threshold.currency)
+                    ));
+                }
+                ui.label(&o.reason);
+            }
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+        }
+    }
+
+    /// Rebuilds the what-if outcomes when the dataset or the what-if changed.
+    fn refresh(&mut self, d: &Dataset, derived: &Derived) {
+        let rules = self.form.as_ref().expect("set in ui()").rules.clone();
+        let key = Some((derived.revision(), rules.clone(), self.pledges.clone()));
+        if self.what_if.key == key && self.shown_everyone == self.show_everyone {
+            return;
+        }
+        let rows: Vec<usize> = (0..derived.roster.rows.len())
+            .filter(|&i| {
+                self.show_everyone
+                    || derived.seats[i].kind != SeatKind::None
+                    || self.pledged_what_if(d, derived, i)
+            })
+            .collect();
+        let outcomes: Vec<SeatOutcome> = rows
+            .iter()
+            .map(|&i| {
+                let row = &derived.roster.rows[i];
+                let mut m = member(d, &derived.index, row);
+                if let Some(p) = self.pledges.get(&d.actors[row.actor].id) {
+                    m.pledge = Some(p);
+                    m.paid = m.joined;
+                }
+                decide(&rules, &m)
+            })
+            .collect();
+        self.what_if = WhatIf {
+            totals: totals(&outcomes),
+            saved_totals: totals(rows.iter().map(|&i| &derived.seats[i])),
+            rows,
+            outcomes,
+            key,
+        };
+        self.shown_everyone = self.show_everyone;
+    }
+
+    fn pledged_what_if(&self, d: &Dataset, derived: &Derived, row: usize) -> bool {
+        self.pledges
+            .contains_key(&d.actors[derived.roster.rows[row].actor].id)
+    }
+
+    fn members_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
+        let what_if = self.is_what_if(&d.body.seat_rules);
+        let currency = self
+            .form
+            .as_ref()
+            .expect("set")
+            .rules
+            .threshold
+            .currency
+            .clone();
+        ui.horizontal(|ui| {
+            totals_ui(
+                ui,
+                "Saved rules",
+                &self.what_if.saved_totals,
+                &d.body.seat_rules.threshold.currency,
+            );
+            if what_if {
+                ui.separator();
+                totals_ui(ui, "What-if", &self.what_if.totals, &currency);
+            }
+        });
+        expiry_chart(
+            ui,
+            &self.what_if.totals.expiries,
+            if what_if {
+                "Terms ending by year (what-if)"
+            } else {
+                "Terms ending by year"
+            },
+        );
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut self.show_everyone, "Show non-members too");
+            if let Some(day) = derived.as_of() {
+                ui.label(format!("as of {day}"));
+            }
+            ui.label(
+                egui::RichText::new("Double-click a pledge to try another amount (what-if).")
+                    .weak(),
+            );
+        });
+        if self.what_if.rows.is_empty() {
+            ui.add_space(8.0);
+            ui.label("No member yet: nobody's status makes them a member. Tick \"Show non-members too\" to see everyone.");
+            return;
+        }
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        // Names the what-if pledge field for screen readers.
+        let mut pledge_header = None;
+        let mut table = TableBuilder::new(ui)
+            .id_salt("seats_table")
+            .striped(true)
+            .resizable(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(TableColumn::initial(170.0).clip(true))
+            .column(TableColumn::initial(110.0).clip(true));
+        if what_if {
+            table = table.column(TableColumn::initial(80.0).clip(true));
+        }
+        let headers: &[&str] = if what_if {
+            &[
+                "Name",
+                "Pledge",
+                "Saved seat",
+                "Seat",
+                "Term ends",
+                "Shortfall",
+                "Reason",
+            ]
+        } else {
+            &["Name", "Pledge", "Seat", "Term ends", "Shortfall", "Reason"]
+        };
+        table
+            .column(TableColumn::initial(80.0).clip(true))
+            .column(TableColumn::initial(90.0).clip(true))
+            .column(TableColumn::initial(100.0).clip(true))
+            .column(TableColumn::remainder().clip(true))
+            .header(row_height, |mut header| {
+                for h in headers {
+                    header.col(|ui| {
+                        let label = ui.strong(*h);
+                        if *h == "Pledge" {
+                            pledge_header = Some(label.id);
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, self.what_if.rows.len(), |mut row| {
+                    let k = row.index();
+                    let i = self.what_if.rows[k];
+                    let o = &self.what_if.outcomes[k];
+                    let actor = &d.actors[derived.roster.rows[i].actor];
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&actor.name).selectable(false));
+                    });
+                    row.col(|ui| {
+                        pledge_cell(
+                            ui,
+                            &mut self.pledge_edit,
+                            &mut self.pledges,
+                            &actor.id,
+                            o,
+                            pledge_header,
+                        )
+                    });
+                    if what_if {
+                        let saved = derived.seats[i].kind;
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(saved.label()).selectable(false));
+                        });
+                    }
+                    let differs = what_if && derived.seats[i].kind != o.kind;
+                    row.col(|ui| {
+                        let text = egui::RichText::new(o.kind.label());
+                        let text = if differs {
+                            text.strong().color(ui.visuals().warn_fg_color)
+                        } else {
+                            text
+                        };
+                        ui.add(egui::Label::new(text).selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.label(o.term_end.map_or("—".into(), |e| e.to_string()));
+                    });
+                    row.col(|ui| {
+                        ui.label(match o.shortfall {
+                            Some(s) if s > 0.0 => amount_words(s, &currency),
+                            Some(_) => "none".into(),
+                            None => "?".into(),
+                        });
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&o.reason).truncate())
+                            .on_hover_text(&o.reason);
+                    });
+                });
+            });
+    }
+}
+
+/// The pledge, or the field where a what-if pledge is typed (Enter tries it, Escape cancels).
+fn pledge_cell(
+    ui: &mut egui::Ui,
+    editing: &mut Option<(String, String)>,
+    pledges: &mut BTreeMap<String, Money>,
+    actor: &str,
+    o: &SeatOutcome,
+    label: Option<egui::Id>,
+) {
+    if let Some((_, text)) = editing.as_mut().filter(|(who, _)| who == actor) {
+        let field = ui.add(
+            egui::TextEdit::singleline(text)
+                .desired_width(f32::INFINITY)
+                .hint_text("1 billion USD"),
+        );
+        let field = match label {
+            Some(id) => field.labelled_by(id),
+            None => field,
+        };
+        let problem = parse_money(text).err();
+        let field = field.on_hover_text(
+            problem
+                .as_deref()
+                .unwrap_or("A what-if pledge: Enter tries it, Escape cancels"),
+        );
+        if !field.has_focus() && !field.lost_focus() {
+            field.request_focus();
+        }
+        if field.lost_focus() {
+            if ui.input(|i| i.key_pressed(egui::Key::Enter))
+                && let Ok(money) = parse_money(text)
+            {
+                pledges.insert(actor.to_string(), money);
+            }
+            *editing = None;
+        }
+        return;
+    }
+    let what_if = pledges.contains_key(actor);
+    let text = o.pledge.as_ref().map_or("—".to_string(), format_money);
+    let text = if what_if {
+        egui::RichText::new(format!("{text} (what-if)")).italics()
+    } else {
+        egui::RichText::new(text)
+    };
+    let response = ui.add(
+        egui::Label::new(text)
+            .selectable(false)
+            .sense(egui::Sense::click()),
+    );
+    if response
+        .on_hover_text("Double-click to try another pledge")
+        .double_clicked()
+    {
+        let start = o
+            .pledge
+            .as_ref()
+            .map(|m| format!("{} {}", m.amount, m.currency))
+            .unwrap_or_default();
+        *editing = Some((actor.to_string(), start));
+    }
+}
+
+fn seat_words(o: &SeatOutcome) -> String {
+    match (o.kind, o.term_end) {
+        (SeatKind::Term, Some(end)) => format!("term until {end}"),
+        (kind, _) => kind.label().to_string(),
+    }
+}
+
+fn totals_ui(ui: &mut egui::Ui, title: &str, t: &Totals, currency: &str) {
+    ui.vertical(|ui| {
+        ui.strong(title);
+        ui.label(format!(
+            "{} permanent · {} term · {} chair",
+            t.permanent, t.term, t.chair
+        ));
+        let mut funds = format!("{} pledged", amount_words(t.pledged, currency));
+        if t.unconverted > 0 {
+            funds.push_str(&format!(
+                " (+{} pledges without an exchange rate)",
+                t.unconverted
+            ));
+        }
+        ui.label(funds);
+    });
+}
+
+/// A small bar chart of terms ending each year, painted directly.
+fn expiry_chart(ui: &mut egui::Ui, expiries: &BTreeMap<i32, usize>, title: &str) {
+    if expiries.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(title).small());
+    let max = expiries.values().copied().max().unwrap_or(1).max(1) as f32;
+    let bar_width = 44.0;
+    let height = 60.0;
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(bar_width * expiries.len() as f32 + 8.0, height + 18.0),
+        egui::Sense::hover(),
+    );
+    let painter = ui.painter_at(rect);
+    let fill = ui.visuals().selection.bg_fill;
+    let text = ui.visuals().text_color();
+    for (n, (year, count)) in expiries.iter().enumerate() {
+        let x = rect.left() + 4.0 + n as f32 * bar_width;
+        let h = height * (*count as f32 / max);
+        let bar = egui::Rect::from_min_max(
+            egui::pos2(x + 6.0, rect.top() + height - h),
+            egui::pos2(x + bar_width - 6.0, rect.top() + height),
+        );
+        painter.rect_filled(bar, 2.0, fill);
+        painter.text(
+            bar.center_top() - egui::vec2(0.0, 2.0),
+            egui::Align2::CENTER_BOTTOM,
+            count.to_string(),
+            egui::FontId::proportional(11.0),
+            text,
+        );
+        painter.text(
+            egui::pos2(bar.center().x, rect.top() + height + 2.0),
+            egui::Align2::CENTER_TOP,
+            year.to_string(),
+            egui::FontId::proportional(11.0),
+            text,
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! The Seats panel, driven through the real UI with egui_kittest.
+
+use board_explorer::document::Document;
+use board_explorer::model::ops::hand_claim;
+use board_explorer::model::seats::SeatKind;
+use board_explorer::model::{EDITORS_NOTE, Fact, Money};
+use board_explorer::ui::{BoardExplorerApp, Request, Tab};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The app on the Seats tab, with Witkoff pledging $500 million.
+fn app() -> Harness<'static, BoardExplorerApp> {
+    let mut app = BoardExplorerApp::with_document(Document::embedded());
+    let pledge = Fact::Pledge(Money {
+        amount: 500_000_000,
+        currency: "USD".into(),
+    });
+    let edit = hand_claim(
+        app.doc.dataset(),
+        "witkoff",
+        pledge,
+        EDITORS_NOTE,
+        Some("2026-01-20".parse().unwrap()),
+        "",
+    );
+    app.handle(Request::edit(edit, "Pledge"));
+    app.tab = Tab::Seats;
+    let mut h = Harness::builder()
+        .with_size([1500.0, 900.0])
+        .with_step_dt(0.05)
+        .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+fn saved_seat(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> SeatKind {
+    let app = h.state();
+    app.derived.seats[app.derived.index.actor_by_id[actor]].kind
+}
+
+/// Replaces the text of the field named `label`.
+fn retype(h: &mut Harness<'_, BoardExplorerApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+#[test]
+fn lowering_the_threshold_gives_a_permanent_seat_and_undo_restores_the_rule() {
+    let mut h = app();
+    assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Term);
+    h.get_by_label("Steve Witkoff");
+    retype(&mut h, "Threshold", "500 million USD");
+    // A what-if first: the table compares, the dataset is untouched.
+    h.get_by_label_contains("What-if: not applied");
+    h.get_by_label("Saved seat");
+    assert_eq!(
+        h.state().doc.dataset().body.seat_rules.threshold.amount,
+        1_000_000_000
+    );
+    assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Term);
+    assert!(
+        h.query_all_by_label("permanent").count() >= 1,
+        "the what-if column shows it"
+    );
+
+    h.get_by_label("Apply").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.dataset().body.seat_rules.threshold.amount,
+        500_000_000
+    );
+    assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Permanent);
+    assert!(
+        h.query_by_label("Saved seat").is_none(),
+        "no what-if once applied"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.dataset().body.seat_rules.threshold.amount,
+        1_000_000_000
+    );
+    assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Term);
+    let field = h.get_by_role_and_label(Role::TextInput, "Threshold");
+    assert_eq!(
+        field.value().as_deref(),
+        Some("1000000000 USD"),
+        "the form follows the restored rule"
+    );
+}
+
+#[test]
+fn an_invalid_threshold_is_refused_and_cannot_be_applied() {
+    let mut h = app();
+    retype(&mut h, "Threshold", "lots of money");
+    h.get_by_label_contains("Threshold: \"lots\" is not understood");
+    assert_eq!(
+        h.state().doc.dataset().body.seat_rules.threshold.amount,
+        1_000_000_000
+    );
+}
+
+#[test]
+fn the_quick_calculator_answers_typed_input() {
+    let mut h = app();
+    h.get_by_label("Type an amount to see what it buys under the rules above.");
+    retype(&mut h, "Amount", "860 million");
+    retype(&mut h, "Currency", "EUR");
+    retype(&mut h, "Joining date", "2026-01-22");
+    h.get_by_label("Seat: term until 2029-01-22");
+    h.get_by_label_contains("no exchange rate for EUR is set");
+
+    retype(&mut h, "Currency", "USD");
+    retype(&mut h, "Amount", "1 billion");
+    h.get_by_label("Seat: permanent");
+    retype(&mut h, "Amount", "-3");
+    h.get_by_label("A pledge cannot be negative.");
+}
+
+#[test]
+fn a_what_if_pledge_changes_the_table_not_the_dataset() {
+    let mut h = app();
+    let claims = h.state().doc.dataset().claims.len();
+    // Blair's pledge cell is the only "—" in his row: double-click it.
+    let blair_y = h.get_by_label("Tony Blair").rect().center().y;
+    let in_row = |h: &Harness<'_, BoardExplorerApp>| {
+        h.get_all_by_label("—")
+            .find(|n| (n.rect().center().y - blair_y).abs() < 2.0)
+            .unwrap()
+            .click()
+    };
+    in_row(&h);
+    h.step();
+    in_row(&h);
+    h.step();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Pledge")
+        .type_text("2 billion USD");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("$2 billion (what-if)");
+    h.get_by_label_contains("What-if: not applied");
+    assert_eq!(
+        h.state().doc.dataset().claims.len(),
+        claims,
+        "dataset untouched"
+    );
+    h.get_by_label("Discard what-if").click();
+    h.run();
+    assert!(h.query_by_label("$2 billion (what-if)").is_none());
+}
+
+#[test]
+fn applying_a_what_if_pledge_records_it_as_a_claim() {
+    let mut h = app();
+    h.state_mut().seats.try_pledge(
+        "blair",
+        Money {
+            amount: 2_000_000_000,
+            currency: "USD".into(),
+        },
+    );
+    h.run();
+    h.get_by_label("$2 billion (what-if)");
+    h.get_by_label("Apply").click();
+    h.run();
+    let claim = h.state().doc.dataset().claims.last().unwrap().clone();
+    assert_eq!(
+        claim.fact,
+        Fact::Pledge(Money {
+            amount: 2_000_000_000,
+            currency: "USD".into()
+        })
+    );
+    assert_eq!(claim.source, EDITORS_NOTE);
+    assert_eq!(saved_seat(&h, "blair"), SeatKind::Permanent);
+    assert_eq!(h.state().doc.undo_label(), Some("Change seat rules"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(saved_seat(&h, "blair"), SeatKind::Term);
+}
