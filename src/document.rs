@@ -126,7 +126,19 @@ impl Document {
     }
 
     /// Saves to `path` (atomically) and makes it the document's file.
+    /// Refuses (writing nothing) a dataset that would not load again, naming the problem.
     pub fn save_as(&mut self, path: &Path) -> std::io::Result<()> {
+        let problems = crate::model::validate::validate(&self.dataset);
+        if let Some(p) = problems
+            .iter()
+            .find(|p| p.severity == crate::model::validate::Severity::Error)
+        {
+            let message = format!("the dataset has a problem to fix first: {p}");
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                message,
+            ));
+        }
         store::save_file(path, &self.dataset)?;
         self.path = Some(path.to_path_buf());
         self.saved_state = Some(self.state);

@@ -360,3 +360,19 @@ proptest! {
         prop_assert_eq!(load_file(&path).unwrap().dataset, d);
     }
 }
+
+#[test]
+fn saving_refuses_a_dataset_that_would_not_load_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    let mut doc = Document::embedded();
+    let mut claim = doc.dataset().claims[0].clone();
+    claim.id = "dangling".into();
+    claim.source = "no-such-source".into();
+    doc.apply(Edit::InsertClaim { at: 0, claim }, "Bad")
+        .unwrap();
+    let err = doc.save_as(&path).unwrap_err();
+    assert!(err.to_string().contains("no-such-source"), "{err}");
+    assert!(!path.exists(), "nothing written");
+    assert!(doc.is_dirty(), "the work is still open");
+}

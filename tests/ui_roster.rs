@@ -331,3 +331,52 @@ fn a_claim_source_link_opens_the_source_with_the_quote() {
     assert_eq!(h.state().tab, board_explorer::ui::Tab::Sources);
     h.get_by_label("Vladimir Putin invited to join Trump's Board of Peace for Gaza: Kremlin");
 }
+
+#[test]
+fn a_merge_pick_does_not_follow_to_another_actor() {
+    let mut h = app();
+    select(&mut h, "Mark Carney");
+    type_into(&mut h, "Find", "blair");
+    press(&mut h, "Tony Blair (person)");
+    h.get_by_label("Merge Tony Blair into Mark Carney");
+    // Selecting Blair himself must not offer "Merge Tony Blair into Tony Blair".
+    h.get_all_by_label("Tony Blair").next().unwrap().click();
+    h.run();
+    assert!(h.query_by_label_contains("into Tony Blair").is_none());
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Find")
+            .value()
+            .as_deref(),
+        Some("")
+    );
+}
+
+#[test]
+fn file_quit_with_unsaved_changes_asks_first() {
+    let mut h = app();
+    select(&mut h, "Vladimir Putin");
+    pick(&mut h, "Value", "declined");
+    press(&mut h, "Add claim");
+    assert!(h.state().doc.is_dirty());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Quit").click();
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label_contains("before quitting");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().doc.is_dirty(), "the work is still there");
+}
+
+#[test]
+fn a_cited_source_that_no_longer_exists_is_refused() {
+    let mut h = app();
+    h.state_mut().roster.citation.source = "deleted-source".into();
+    select(&mut h, "Vladimir Putin");
+    pick(&mut h, "Value", "declined");
+    let claims = h.state().doc.dataset().claims.len();
+    press(&mut h, "Add claim");
+    assert_eq!(h.state().doc.dataset().claims.len(), claims);
+    h.get_by_label_contains("The cited source no longer exists");
+}

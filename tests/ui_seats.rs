@@ -92,7 +92,7 @@ fn lowering_the_threshold_gives_a_permanent_seat_and_undo_restores_the_rule() {
     let field = h.get_by_role_and_label(Role::TextInput, "Threshold");
     assert_eq!(
         field.value().as_deref(),
-        Some("1000000000 USD"),
+        Some("1 billion USD"),
         "the form follows the restored rule"
     );
 }

@@ -15,9 +15,28 @@ pub struct Derived {
     pub roster: Roster,
     /// One per roster row, same order.
     pub seats: Vec<SeatOutcome>,
+    /// Properties in conflict across the roster (counted once, shown every frame).
+    pub conflicts: usize,
 }
 
 impl Derived {
+    /// A fact's value in words, with actor ids shown as names (through the index, so it is
+    /// cheap enough for every frame).
+    pub fn fact_label(&self, d: &Dataset, fact: &crate::model::Fact) -> String {
+        match fact {
+            crate::model::Fact::Represents(id) => match self.index.actor_by_id.get(id) {
+                Some(&at) => d.actors[at].name.clone(),
+                None => id.clone(),
+            },
+            other => other.value_label(),
+        }
+    }
+
+    /// A source by id, through the index.
+    pub fn source<'d>(&self, d: &'d Dataset, id: &str) -> Option<&'d crate::model::Source> {
+        self.index.source_by_id.get(id).map(|&s| &d.sources[s])
+    }
+
     /// The dataset revision this was derived from.
     pub fn revision(&self) -> u64 {
         self.key.map_or(0, |(r, _)| r)
@@ -43,6 +62,7 @@ impl Derived {
             .iter()
             .map(|row| seat(rules, dataset, &self.index, row))
             .collect();
+        self.conflicts = self.roster.conflicts();
         self.key = key;
         true
     }

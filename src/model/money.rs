@@ -85,7 +85,7 @@ pub fn parse_money(input: &str) -> Result<Money, String> {
             .is_some_and(|c| c.is_ascii_digit() || c == '.')
             && number.is_empty()
         {
-            number = word.replace([',', '_'], "");
+            number = plain_number(word)?;
         } else if let Some(s) = scale_word(&lower) {
             scale = s;
         } else if word.len() == 3 && word.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -121,6 +121,26 @@ pub fn parse_money(input: &str) -> Result<Money, String> {
         amount: amount as u64,
         currency,
     })
+}
+
+/// "2,500,000" → "2500000". Commas only between groups of three digits: "1,5" is refused
+/// rather than read as fifteen (in many countries it means one and a half).
+fn plain_number(word: &str) -> Result<String, String> {
+    if !word.contains(',') {
+        return Ok(word.replace('_', ""));
+    }
+    let whole = word.split('.').next().unwrap_or_default();
+    let groups: Vec<&str> = whole.split(',').collect();
+    let grouped = (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    if grouped {
+        Ok(word.replace(',', ""))
+    } else {
+        Err(format!(
+            "\"{word}\": use a point for decimals (1.5 billion) and commas only between thousands (2,500,000)."
+        ))
+    }
 }
 
 /// "1bn" → ["1", "bn"], "860m" → ["860", "m"]; other words as they are.
@@ -198,6 +218,12 @@ mod tests {
                 .contains("Two currencies")
         );
         assert!(parse_money("0.5 USD").unwrap_err().contains("whole units"));
+        assert!(
+            parse_money("1,5 billion EUR")
+                .unwrap_err()
+                .contains("use a point for decimals")
+        );
+        assert!(parse_money("12,34,567 INR").is_err());
     }
 
     fn m(amount: u64, currency: &str) -> Money {

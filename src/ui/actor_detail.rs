@@ -1,13 +1,13 @@
 //! The detail pane for one actor: its identity (editable), every claim for every property with
 //! source, quote and rank (conflicts plain to see), a form to add a claim, merge and delete.
 
-use super::actor_form::{identity_rows, name_feedback};
+use super::actor_form::{NameCheck, identity_rows, name_feedback};
 use super::citation::{Citation, source_label};
 use super::fact_input::FactInput;
 use super::request::Request;
 use crate::model::ops::{hand_claim, merge_actors, set_rank, update_actor};
 use crate::model::search::{Query, search_key};
-use crate::model::{Actor, ActorKind, Claim, Dataset, Derived, Property, Rank};
+use crate::model::{Actor, ActorKind, Dataset, Derived, Property, Rank};
 
 /// What the pane asks of the roster panel.
 pub enum Action {
@@ -19,8 +19,9 @@ pub enum Action {
 
 #[derive(Default)]
 pub struct ActorDetail {
-    /// Which actor and revision the form fields were loaded from.
-    loaded: Option<(String, u64)>,
+    /// The actor record the form fields were loaded from: the form reloads when it changes
+    /// (another actor, an undo), not on unrelated edits, so typed text is not thrown away.
+    loaded: Option<Actor>,
     name: String,
     kind: ActorKind,
     country: String,
@@ -29,6 +30,9 @@ pub struct ActorDetail {
     fact: FactInput,
     merge_search: String,
     merge_into: Option<String>,
+    name_check: NameCheck,
+    /// Actors matching the merge search: (text, revision, actor) → positions.
+    merge_matches: Option<((String, u64, usize), Vec<usize>)>,
 }
 
 impl ActorDetail {
@@ -45,8 +49,8 @@ impl ActorDetail {
             return actions;
         };
         let actor = &d.actors[at];
-        if self.loaded.as_ref() != Some(&(id.to_string(), derived.revision())) {
-            self.load(actor, derived.revision());
+        if self.loaded.as_ref() != Some(actor) {
+            self.load(actor);
         }
         ui.horizontal(|ui| {
             ui.heading(&actor.name);
@@ -81,30 +85,23 @@ impl ActorDetail {
                 ui.add_space(8.0);
                 ui.separator();
                 ui.strong("Add a claim");
-                citation.ui(ui, d);
+                citation.ui(ui, d, derived);
                 ui.horizontal_wrapped(|ui| {
                     self.fact.ui(ui, d, id);
                     if ui.button("Add claim").clicked() {
-                        match self
+                        let checked = self
                             .fact
-                            .fact()
-                            .and_then(|fact| Ok((fact, citation.date()?)))
-                        {
-                            Ok((fact, as_of)) => {
+                            .fact(d, id)
+                            .and_then(|fact| Ok((fact, citation.resolve(d)?)));
+                        match checked {
+                            Ok((fact, (source, as_of))) => {
                                 let label = format!(
                                     "Set {} of {} to {}",
                                     fact.property().label(),
                                     actor.name,
                                     d.fact_label(&fact)
                                 );
-                                let edit = hand_claim(
-                                    d,
-                                    id,
-                                    fact,
-                                    &citation.source,
-                                    as_of,
-                                    &citation.note,
-                                );
+                                let edit = hand_claim(d, id, fact, &source, as_of, &citation.note);
                                 actions.push(Action::Request(Request::edit(edit, label)));
                             }
                             Err(why) => actions.push(Action::Refused(why)),
@@ -126,8 +123,14 @@ impl ActorDetail {
         actions
     }
 
-    fn load(&mut self, actor: &Actor, revision: u64) {
-        self.loaded = Some((actor.id.clone(), revision));
+    fn load(&mut self, actor: &Actor) {
+        if self.loaded.as_ref().is_none_or(|a| a.id != actor.id) {
+            // Another actor: what was picked for the previous one must not carry over.
+            self.fact = FactInput::default();
+            self.merge_search.clear();
+            self.merge_into = None;
+        }
+        self.loaded = Some(actor.clone());
         self.name = actor.name.clone();
         self.kind = actor.kind;
         self.country = actor.country.clone();
@@ -168,7 +171,7 @@ impl ActorDetail {
             .labelled_by(label.id);
             ui.end_row();
         });
-        name_feedback(ui, d, &self.name, Some(at));
+        name_feedback(ui, d, &self.name, Some(at), &mut self.name_check);
         if ui.button("Apply changes").clicked() {
             let mut actor = d.actors[at].clone();
             actor.name = self.name.clone();
@@ -224,7 +227,7 @@ impl ActorDetail {
             let resolved = row.get(property);
             ui.add_space(4.0);
             ui.horizontal(|ui| {
-                let current = resolved.map_or("—".to_string(), |r| d.fact_label(&d.claims[r.best].fact));
+                let current = resolved.map_or("—".to_string(), |r| derived.fact_label(d, &d.claims[r.best].fact));
                 ui.label(egui::RichText::new(format!("{}: {current}", property.label())).strong());
                 if resolved.is_some_and(|r| r.conflict) {
                     ui.colored_label(ui.visuals().warn_fg_color, "⚠ conflict")
@@ -233,7 +236,7 @@ impl ActorDetail {
             });
             for c in of_property {
                 let is_best = resolved.is_some_and(|r| r.best == c);
-                claim_ui(ui, d, c, &d.claims[c], is_best, actions);
+                claim_ui(ui, d, derived, c, is_best, actions);
             }
         }
     }
@@ -257,32 +260,38 @@ impl ActorDetail {
             )
             .labelled_by(label.id);
         });
-        let query = Query::new(&self.merge_search);
-        if !query.is_empty() {
-            // At most a handful of matches, so this stays cheap at any dataset size.
-            let matches: Vec<&Actor> = d
-                .actors
-                .iter()
-                .enumerate()
-                .filter(|&(i, a)| i != at && query.matches(&search_key(a)))
-                .map(|(_, a)| a)
-                .take(8)
-                .collect();
-            if matches.is_empty() {
-                ui.label(egui::RichText::new("No other actor matches.").weak());
-            }
-            for other in matches {
-                ui.radio_value(
-                    &mut self.merge_into,
-                    Some(other.id.clone()),
-                    format!("{} ({})", other.name, other.kind.label()),
-                );
-            }
+        // Searched once per change of text or dataset, not per frame: at 100,000 actors a
+        // scan with transliteration is far too slow to repeat every frame.
+        let key = (self.merge_search.clone(), derived.revision(), at);
+        if self.merge_matches.as_ref().is_none_or(|(k, _)| *k != key) {
+            let query = Query::new(&self.merge_search);
+            let matches = if query.is_empty() {
+                Vec::new()
+            } else {
+                (0..d.actors.len())
+                    .filter(|&i| i != at && query.matches(&search_key(&d.actors[i])))
+                    .take(8)
+                    .collect()
+            };
+            self.merge_matches = Some((key, matches));
+        }
+        let matches = &self.merge_matches.as_ref().expect("set above").1;
+        if !self.merge_search.trim().is_empty() && matches.is_empty() {
+            ui.label(egui::RichText::new("No other actor matches.").weak());
+        }
+        for &i in matches {
+            let other = &d.actors[i];
+            ui.radio_value(
+                &mut self.merge_into,
+                Some(other.id.clone()),
+                format!("{} ({})", other.name, other.kind.label()),
+            );
         }
         let target = self
             .merge_into
             .as_ref()
-            .and_then(|id| derived.index.actor_by_id.get(id).copied());
+            .and_then(|id| derived.index.actor_by_id.get(id).copied())
+            .filter(|&t| t != at);
         let label = match target {
             Some(t) => format!("Merge {} into {}", d.actors[t].name, d.actors[at].name),
             None => "Merge".to_string(),
@@ -304,16 +313,17 @@ impl ActorDetail {
 fn claim_ui(
     ui: &mut egui::Ui,
     d: &Dataset,
+    derived: &Derived,
     index: usize,
-    claim: &Claim,
     is_best: bool,
     actions: &mut Vec<Action>,
 ) {
+    let claim = &d.claims[index];
     let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
-            let value = egui::RichText::new(d.fact_label(&claim.fact));
+            let value = egui::RichText::new(derived.fact_label(d, &claim.fact));
             let value = match claim.rank {
                 Rank::Deprecated => value.strikethrough().weak(),
                 _ if is_best => value.strong(),
@@ -329,8 +339,8 @@ fn claim_ui(
                 .on_hover_text("This claim wins: best rank, then latest date");
             }
             ui.label("—");
-            let source = source_label(d, &claim.source);
-            if d.source(&claim.source).is_some() {
+            let source = source_label(derived, d, &claim.source);
+            if derived.source(d, &claim.source).is_some() {
                 if ui
                     .link(&source)
                     .on_hover_text("Show this source and the quoted words")
@@ -374,7 +384,8 @@ fn claim_ui(
                 ),
             ] {
                 if claim.rank != rank && ui.small_button(text).on_hover_text(tip).clicked() {
-                    let label = format!("{} claim \"{}\"", text, d.fact_label(&claim.fact));
+                    let label =
+                        format!("{} claim \"{}\"", text, derived.fact_label(d, &claim.fact));
                     actions.push(Action::Request(Request::edit(
                         set_rank(d, index, rank),
                         label,

@@ -35,10 +35,38 @@ pub fn identity_rows(
     field
 }
 
+/// The last name checked and what was wrong with it: the check scans every actor, so it runs
+/// when the name or the dataset changes, not every frame.
+#[derive(Debug)]
+pub struct NameCheck {
+    key: Option<(String, u64, Option<usize>)>,
+    result: Result<Option<String>, String>,
+}
+
+impl Default for NameCheck {
+    fn default() -> Self {
+        NameCheck {
+            key: None,
+            result: Ok(None),
+        }
+    }
+}
+
 /// An empty name in red, a duplicate in amber; nothing for a good name. `except` is the
 /// actor being renamed, which may keep its own name.
-pub fn name_feedback(ui: &mut egui::Ui, d: &Dataset, name: &str, except: Option<usize>) {
-    match check_name(d, name, except) {
+pub fn name_feedback(
+    ui: &mut egui::Ui,
+    d: &Dataset,
+    name: &str,
+    except: Option<usize>,
+    cache: &mut NameCheck,
+) {
+    let key = Some((name.to_string(), d.revision.get(), except));
+    if cache.key != key {
+        cache.result = check_name(d, name, except);
+        cache.key = key;
+    }
+    match &cache.result {
         Ok(Some(warning)) => {
             ui.colored_label(ui.visuals().warn_fg_color, warning);
         }

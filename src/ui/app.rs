@@ -71,7 +71,7 @@ pub struct BoardExplorerApp {
     /// Work found in the recovery file at start, waiting for "restore" or "discard".
     pub recovery_offer: Option<Recovery>,
     /// The source a claim link pointed at, for the Sources tab.
-    pub shown_source: Option<(String, Option<String>)>,
+    pub shown_source: Option<placeholder::ShownSource>,
     /// The title last sent to the window, so it is only sent when it changes.
     sent_title: String,
     /// When the dataset last changed (egui time), and which revision the recovery file holds.
@@ -182,7 +182,12 @@ impl BoardExplorerApp {
                 Tab::Roster => self.roster.ui(ui, self.doc.dataset(), &self.derived),
                 Tab::Seats => self.seats.ui(ui, self.doc.dataset(), &self.derived),
                 Tab::Sources => {
-                    placeholder::sources(ui, self.doc.dataset(), self.shown_source.as_ref());
+                    placeholder::sources(
+                        ui,
+                        self.doc.dataset(),
+                        &self.derived,
+                        self.shown_source.as_ref(),
+                    );
                     Vec::new()
                 }
                 Tab::Timeline => {
@@ -205,7 +210,12 @@ impl BoardExplorerApp {
                 Err(e) => self.notify_error(format!("{label} failed: {e}. Nothing was changed.")),
             },
             Request::ShowSource { source, claim } => {
-                self.shown_source = Some((source, claim));
+                // Found once, on the click; checked by id when shown, in case edits moved it.
+                let claim = claim.and_then(|id| {
+                    let at = self.doc.dataset().claims.iter().position(|c| c.id == id)?;
+                    Some((at, id))
+                });
+                self.shown_source = Some(placeholder::ShownSource { source, claim });
                 self.tab = Tab::Sources;
             }
         }
@@ -298,11 +308,11 @@ impl BoardExplorerApp {
 
     /// File actions; those that would replace unsaved work ask first.
     fn file_action(&mut self, action: FileAction, ctx: &egui::Context) {
-        let replaces_document = matches!(
+        let loses_work = matches!(
             action,
-            FileAction::ChooseOpen | FileAction::Open(_) | FileAction::New
+            FileAction::ChooseOpen | FileAction::Open(_) | FileAction::New | FileAction::Quit
         );
-        if replaces_document && self.doc.is_dirty() {
+        if loses_work && self.doc.is_dirty() {
             self.pending = Some(action);
             return;
         }
@@ -321,6 +331,7 @@ impl BoardExplorerApp {
             FileAction::ChooseOpen | FileAction::Open(_) | FileAction::New
         );
         let was_dirty = self.doc.is_dirty();
+        let revision_before = self.doc.dataset().revision.get();
         match self.file_menu.perform(action, &mut self.doc) {
             Ok(Some(text)) => self.notify(text),
             Ok(None) => {}
@@ -328,6 +339,9 @@ impl BoardExplorerApp {
         }
         if was_dirty && !self.doc.is_dirty() || replaces_document {
             self.clear_recovery();
+        }
+        if replaces_document && self.doc.dataset().revision.get() != revision_before {
+            self.reset_panels();
         }
     }
 
@@ -416,8 +430,19 @@ impl BoardExplorerApp {
         match choice {
             Some(true) => {
                 let offer = self.recovery_offer.take().expect("shown above");
+                let problems = crate::model::validate::validate(&offer.dataset);
                 self.doc = Document::recovered(offer.dataset, offer.original);
                 self.recovery_on_disk = true;
+                self.reset_panels();
+                if let Some(p) = problems
+                    .iter()
+                    .find(|p| p.severity == crate::model::validate::Severity::Error)
+                {
+                    self.notify_error(format!(
+                        "Restored, but the work has a problem to fix before saving: {p}"
+                    ));
+                    return;
+                }
                 self.notify("Restored unsaved work: save it to keep it.".into());
             }
             Some(false) => {
@@ -469,6 +494,14 @@ impl BoardExplorerApp {
         }
     }
 
+    /// A different dataset: selections, forms and what-ifs of the old one must not carry over
+    /// (a cited source or a picked actor may not exist in the new one).
+    fn reset_panels(&mut self) {
+        self.roster = RosterPanel::default();
+        self.seats = SeatsPanel::default();
+        self.shown_source = None;
+    }
+
     fn clear_recovery(&mut self) {
         if let Some(path) = &self.recovery_file {
             store::clear_recovery(path);
@@ -494,7 +527,7 @@ impl BoardExplorerApp {
                 d.sources.len(),
                 d.claims.len(),
                 d.events.len(),
-                self.derived.roster.conflicts()
+                self.derived.conflicts
             ));
             if self.doc.is_dirty() {
                 ui.separator();

@@ -1,7 +1,7 @@
 //! What a hand edit cites: a source (or the editor's note), the date it speaks for, and a note.
 //! Shared by in-place edits in the table and the detail pane.
 
-use crate::model::{Dataset, EDITORS_NOTE, PartialDate};
+use crate::model::{Dataset, Derived, EDITORS_NOTE, PartialDate};
 
 #[derive(Clone, Debug)]
 pub struct Citation {
@@ -23,6 +23,17 @@ impl Default for Citation {
 }
 
 impl Citation {
+    /// The source and date a new claim cites, or why they cannot be used: the source may have
+    /// been deleted since it was picked.
+    pub fn resolve(&self, d: &Dataset) -> Result<(String, Option<PartialDate>), String> {
+        if self.source != EDITORS_NOTE && d.source(&self.source).is_none() {
+            return Err(
+                "The cited source no longer exists: pick another under \"New claims cite\".".into(),
+            );
+        }
+        Ok((self.source.clone(), self.date()?))
+    }
+
     /// The as-of date, or why it is not one. Empty means "no date".
     pub fn date(&self) -> Result<Option<PartialDate>, String> {
         let text = self.as_of.trim();
@@ -32,25 +43,24 @@ impl Citation {
         text.parse().map(Some).map_err(|e| format!("As of: {e}"))
     }
 
-    /// A source is valid if it still exists (it may have been deleted since it was picked).
-    pub fn source_label(&self, d: &Dataset) -> String {
-        source_label(d, &self.source)
-    }
-
-    pub fn ui(&mut self, ui: &mut egui::Ui, d: &Dataset) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("New claims cite");
             egui::ComboBox::from_id_salt("citation_source")
-                .selected_text(self.source_label(d))
+                .selected_text(source_label(derived, d, &self.source))
                 .width(220.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(
                         &mut self.source,
                         EDITORS_NOTE.to_string(),
-                        source_label(d, EDITORS_NOTE),
+                        source_label(derived, d, EDITORS_NOTE),
                     );
                     for s in &d.sources {
-                        ui.selectable_value(&mut self.source, s.id.clone(), source_label(d, &s.id));
+                        ui.selectable_value(
+                            &mut self.source,
+                            s.id.clone(),
+                            source_label(derived, d, &s.id),
+                        );
                     }
                 })
                 .response
@@ -81,12 +91,12 @@ impl Citation {
     }
 }
 
-/// "DPA, 2026-01-19" or "Editor's note".
-pub fn source_label(d: &Dataset, id: &str) -> String {
+/// "DPA, 2026-01-19" or "Editor's note" (looked up through the index: used every frame).
+pub fn source_label(derived: &Derived, d: &Dataset, id: &str) -> String {
     if id == EDITORS_NOTE {
         return "Editor's note".to_string();
     }
-    match d.source(id) {
+    match derived.source(d, id) {
         Some(s) => match s.published {
             Some(date) => format!("{}, {date}", s.outlet),
             None => s.outlet.clone(),

@@ -39,8 +39,8 @@ impl Default for FactInput {
 }
 
 impl FactInput {
-    /// The value as a fact, or why it cannot be one.
-    pub fn fact(&self) -> Result<Fact, String> {
+    /// The value as a fact about `subject`, or why it cannot be one.
+    pub fn fact(&self, d: &Dataset, subject: &str) -> Result<Fact, String> {
         Ok(match self.property {
             Property::Status => Fact::Status(self.status),
             Property::Role => Fact::Role(self.role),
@@ -60,8 +60,11 @@ impl FactInput {
                 Fact::Office(text.to_string())
             }
             Property::Represents => {
-                if self.represents.is_empty() {
+                if self.represents.is_empty() || d.actor(&self.represents).is_none() {
                     return Err("Pick whom the actor represents.".into());
+                }
+                if self.represents == subject {
+                    return Err("An actor cannot represent itself.".into());
                 }
                 Fact::Represents(self.represents.clone())
             }
@@ -172,4 +175,31 @@ pub fn enum_combo<T: Copy + PartialEq>(
         response.response.labelled_by(id);
     }
     changed
+}
+
+/// A combo box for a value that may be unknown ("—"); returns a newly picked value. Picking the
+/// current value again is not a change.
+pub fn pick_combo<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    salt: &str,
+    current: Option<T>,
+    all: &[T],
+    label: impl Fn(T) -> &'static str,
+    labelled_by: Option<egui::Id>,
+) -> Option<T> {
+    let mut picked = None;
+    let response = egui::ComboBox::from_id_salt(salt)
+        .selected_text(current.map_or("—", &label))
+        .show_ui(ui, |ui| {
+            for &v in all {
+                if ui.selectable_label(current == Some(v), label(v)).clicked() && current != Some(v)
+                {
+                    picked = Some(v);
+                }
+            }
+        });
+    if let Some(id) = labelled_by {
+        response.response.labelled_by(id);
+    }
+    picked
 }

@@ -1,4 +1,13 @@
-//! What the Seats, Sources and Timeline tabs will hold, said plainly until they are built.
+//! What the Sources and Timeline tabs will hold, said plainly until they are built.
+
+use crate::model::{Dataset, Derived};
+
+/// A source to show, from a claim's source link: its id, and the claim (position and id).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownSource {
+    pub source: String,
+    pub claim: Option<(usize, String)>,
+}
 
 fn explain(ui: &mut egui::Ui, title: &str, lines: &[&str]) {
     ui.add_space(12.0);
@@ -12,23 +21,19 @@ fn explain(ui: &mut egui::Ui, title: &str, lines: &[&str]) {
 
 /// Until the comparison panel exists, a claim's source link shows the source here, with the
 /// quoted words highlighted in its text.
-pub fn sources(
-    ui: &mut egui::Ui,
-    d: &crate::model::Dataset,
-    shown: Option<&(String, Option<String>)>,
-) {
-    if let Some(source) = shown.and_then(|(id, _)| d.source(id)) {
+pub fn sources(ui: &mut egui::Ui, d: &Dataset, derived: &Derived, shown: Option<&ShownSource>) {
+    if let Some(source) = shown.and_then(|s| derived.source(d, &s.source)) {
         let claim = shown
-            .and_then(|(_, c)| c.as_ref())
-            .and_then(|c| d.claims.iter().find(|x| &x.id == c));
+            .and_then(|s| s.claim.as_ref())
+            .and_then(|(at, id)| d.claims.get(*at).filter(|c| &c.id == id));
         ui.add_space(8.0);
         ui.heading(&source.title);
-        ui.label(egui::RichText::new(super::citation::source_label(d, &source.id)).weak());
+        ui.label(egui::RichText::new(super::citation::source_label(derived, d, &source.id)).weak());
         if let Some(claim) = claim {
             ui.label(format!(
                 "Claim: {} is {}",
                 claim.fact.property().label(),
-                d.fact_label(&claim.fact)
+                derived.fact_label(d, &claim.fact)
             ));
         }
         ui.separator();

@@ -6,9 +6,9 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
 use super::actor_detail::ActorDetail;
-use super::actor_form::{identity_rows, name_feedback};
+use super::actor_form::{NameCheck, identity_rows, name_feedback};
 use super::citation::Citation;
-use super::fact_input::enum_combo;
+use super::fact_input::{enum_combo, pick_combo};
 use super::request::Request;
 use super::roster_view::{Column, RosterQuery, RosterView};
 use crate::model::money::{format_money, parse_money};
@@ -28,11 +28,12 @@ struct CellEdit {
     fresh: bool,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 struct NewActor {
     name: String,
     kind: ActorKind,
     country: String,
+    check: NameCheck,
 }
 
 #[derive(Default)]
@@ -48,6 +49,8 @@ pub struct RosterPanel {
     adding: Option<NewActor>,
     /// The delete waiting for confirmation: the actor's id.
     confirm_delete: Option<String>,
+    /// That delete, worked out once (it walks every claim): actor id, revision, edit, words.
+    prepared_delete: Option<(String, u64, crate::model::Edit, String)>,
     /// Why the last change was refused, shown until the next one.
     pub refusal: Option<String>,
     /// The header of each column, to name the in-place editors for screen readers.
@@ -346,7 +349,10 @@ impl RosterPanel {
             Column::Conflict => {
                 if row.has_conflict() {
                     let mark = egui::RichText::new("⚠").color(ui.visuals().warn_fg_color);
-                    label(ui, mark.into()).on_hover_text(conflict_summary(dataset, row));
+                    // Built only while hovered: most frames never need it.
+                    label(ui, mark.into()).on_hover_ui(|ui| {
+                        ui.label(conflict_summary(dataset, derived, row));
+                    });
                 }
             }
             _ => {
@@ -458,11 +464,11 @@ impl RosterPanel {
                 }
             }
             Column::Status => {
-                let mut status = row.status(dataset).unwrap_or(Status::Invited);
-                if enum_combo(
+                let current = row.status(dataset);
+                if let Some(status) = pick_combo(
                     ui,
                     "cell_status",
-                    &mut status,
+                    current,
                     &Status::ALL,
                     Status::label,
                     header,
@@ -476,11 +482,13 @@ impl RosterPanel {
                 }
             }
             Column::Role => {
-                let mut role = match row.fact(dataset, Property::Role) {
-                    Some(Fact::Role(r)) => *r,
-                    _ => Role::Member,
+                let current = match row.fact(dataset, Property::Role) {
+                    Some(Fact::Role(r)) => Some(*r),
+                    _ => None,
                 };
-                if enum_combo(ui, "cell_role", &mut role, &Role::ALL, Role::label, header) {
+                if let Some(role) =
+                    pick_combo(ui, "cell_role", current, &Role::ALL, Role::label, header)
+                {
                     commit = Some(claim_commit(
                         dataset,
                         actor_at,
@@ -527,7 +535,7 @@ impl RosterPanel {
                 });
             // No red before the user has typed anything.
             if !new.name.is_empty() {
-                name_feedback(ui, dataset, &new.name, None);
+                name_feedback(ui, dataset, &new.name, None, &mut new.check);
             }
             ui.horizontal(|ui| {
                 let enter = ui.input(|i| i.key_pressed(Key::Enter));
@@ -576,25 +584,33 @@ impl RosterPanel {
             self.confirm_delete = None;
             return;
         };
-        let (edit, summary) = delete_actor(dataset, at);
+        let key = (id.clone(), derived.revision());
+        if self
+            .prepared_delete
+            .as_ref()
+            .is_none_or(|(i, r, _, _)| (i, r) != (&key.0, &key.1))
+        {
+            let (edit, summary) = delete_actor(dataset, at);
+            self.prepared_delete = Some((key.0, key.1, edit, summary.words()));
+        }
+        let words = &self.prepared_delete.as_ref().expect("prepared above").3;
         let name = dataset.actors[at].name.clone();
-        let mut close = false;
+        let (mut confirmed, mut close) = (false, false);
         let modal = egui::Modal::new(egui::Id::unique("confirm_delete")).show(ui.ctx(), |ui| {
             ui.heading(format!("Delete {name}?"));
-            ui.label(format!("This removes {name} and {}.", summary.words()));
+            ui.label(format!("This removes {name} and {words}."));
             ui.label("You can undo it with Ctrl+Z.");
             ui.horizontal(|ui| {
-                if ui.button("Delete").clicked() {
-                    requests.push(Request::edit(edit, format!("Delete {name}")));
-                    close = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
+                confirmed = ui.button("Delete").clicked();
+                close = ui.button("Cancel").clicked();
             });
         });
-        if close || modal.should_close() {
+        if confirmed && let Some((_, _, edit, _)) = self.prepared_delete.take() {
+            requests.push(Request::edit(edit, format!("Delete {name}")));
+        }
+        if confirmed || close || modal.should_close() {
             self.confirm_delete = None;
+            self.prepared_delete = None;
         }
     }
 }
@@ -647,7 +663,7 @@ fn claim_commit(
     fact: Fact,
     citation: &Citation,
 ) -> Result<Request, String> {
-    let as_of = citation.date()?;
+    let (source, as_of) = citation.resolve(dataset)?;
     let actor = &dataset.actors[actor_at];
     let label = format!(
         "Set {} of {} to {}",
@@ -656,14 +672,7 @@ fn claim_commit(
         dataset.fact_label(&fact)
     );
     Ok(Request::edit(
-        hand_claim(
-            dataset,
-            &actor.id,
-            fact,
-            &citation.source,
-            as_of,
-            &citation.note,
-        ),
+        hand_claim(dataset, &actor.id, fact, &source, as_of, &citation.note),
         label,
     ))
 }
@@ -725,19 +734,19 @@ fn filter_combo<T: Copy + PartialEq>(
 }
 
 /// "Conflicting claims on status: member (DPA) vs proposed (Unnamed outlet)".
-pub fn conflict_summary(dataset: &Dataset, row: &RosterRow) -> String {
+pub fn conflict_summary(dataset: &Dataset, derived: &Derived, row: &RosterRow) -> String {
     row.values
         .iter()
         .filter(|r| r.conflict)
         .map(|r| {
             let best = &dataset.claims[r.best];
-            let mut parts = vec![claim_words(dataset, best)];
+            let mut parts = vec![claim_words(dataset, derived, best)];
             parts.extend(
                 r.others
                     .iter()
                     .map(|&c| &dataset.claims[c])
                     .filter(|c| c.rank == best.rank && c.fact != best.fact)
-                    .map(|c| claim_words(dataset, c)),
+                    .map(|c| claim_words(dataset, derived, c)),
             );
             format!(
                 "Conflicting claims on {}: {}",
@@ -749,10 +758,10 @@ pub fn conflict_summary(dataset: &Dataset, row: &RosterRow) -> String {
         .join("\n")
 }
 
-fn claim_words(dataset: &Dataset, claim: &crate::model::Claim) -> String {
+fn claim_words(dataset: &Dataset, derived: &Derived, claim: &crate::model::Claim) -> String {
     format!(
         "{} ({})",
-        dataset.fact_label(&claim.fact),
-        super::citation::source_label(dataset, &claim.source)
+        derived.fact_label(dataset, &claim.fact),
+        super::citation::source_label(derived, dataset, &claim.source)
     )
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use egui_extras::{Column as TableColumn, TableBuilder};
 
 use super::request::Request;
-use crate::model::money::{format_money, parse_money};
+use crate::model::money::{format_amount, format_money, parse_money};
 use crate::model::ops::hand_claim;
 use crate::model::rules::{Comparison, ExchangeRate, PaymentWindow};
 use crate::model::seats::{
@@ -35,7 +35,11 @@ impl RulesForm {
         RulesForm {
             base: rules.clone(),
             rules: rules.clone(),
-            threshold: format!("{} {}", rules.threshold.amount, rules.threshold.currency),
+            threshold: format!(
+                "{} {}",
+                format_amount(rules.threshold.amount),
+                rules.threshold.currency
+            ),
             window_from: rules
                 .window
                 .as_ref()
