@@ -16,6 +16,7 @@ pub mod rules;
 pub mod search;
 pub mod seats;
 pub mod text;
+pub mod timeline;
 pub mod validate;
 
 pub use dataset::*;

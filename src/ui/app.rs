@@ -12,6 +12,7 @@ use super::request::Request;
 use super::roster_panel::RosterPanel;
 use super::seats_panel::SeatsPanel;
 use super::shortcuts;
+use super::timeline_panel::TimelinePanel;
 use crate::document::{Document, saves_dir};
 use crate::model::Derived;
 use crate::store::{self, Recovery};
@@ -62,6 +63,7 @@ pub struct BoardExplorerApp {
     pub tab: Tab,
     pub roster: RosterPanel,
     pub seats: SeatsPanel,
+    pub timeline: TimelinePanel,
     pub file_menu: FileMenu,
     pub notice: Option<Notice>,
     /// An action that would lose unsaved changes, waiting for the user's answer.
@@ -70,6 +72,8 @@ pub struct BoardExplorerApp {
     pub recovery_file: Option<PathBuf>,
     /// Work found in the recovery file at start, waiting for "restore" or "discard".
     pub recovery_offer: Option<Recovery>,
+    /// The day the whole app shows the roster as of; `None` is "everything known", today.
+    pub as_of: Option<chrono::NaiveDate>,
     /// The source a claim link pointed at, for the Sources tab.
     pub shown_source: Option<placeholder::ShownSource>,
     /// The title last sent to the window, so it is only sent when it changes.
@@ -121,12 +125,14 @@ impl BoardExplorerApp {
             tab: Tab::Roster,
             roster: RosterPanel::default(),
             seats: SeatsPanel::default(),
+            timeline: TimelinePanel::default(),
             file_menu: FileMenu::default(),
             notice: None,
             pending: None,
             recovery_file: None,
             recovery_offer: None,
             shown_source: None,
+            as_of: None,
             sent_title: String::new(),
             changed_at: None,
             autosaved: None,
@@ -164,6 +170,18 @@ impl BoardExplorerApp {
                 for tab in Tab::ALL {
                     ui.selectable_value(&mut self.tab, tab, tab.label());
                 }
+                if let Some(day) = self.as_of {
+                    // Plain to see: the whole app is showing the past.
+                    ui.separator();
+                    let badge = egui::RichText::new(format!("As of {day}"))
+                        .strong()
+                        .color(ui.visuals().warn_fg_color);
+                    ui.label(badge)
+                        .on_hover_text("Roster and Seats show what was known on this day");
+                    if ui.small_button("Back to today").clicked() {
+                        self.as_of = None;
+                    }
+                }
             });
         });
         if let Some(action) = self.file_menu.dialogs(ui) {
@@ -174,7 +192,7 @@ impl BoardExplorerApp {
 
         // After this frame's actions, before anything reads derived data. Derive once per
         // edit, not per frame: this is a no-op unless the dataset (or as-of date) changed.
-        self.derived.refresh(self.doc.dataset(), None);
+        self.derived.refresh(self.doc.dataset(), self.as_of);
         self.update_title(ui.ctx());
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
         let requests = egui::CentralPanel::default()
@@ -191,8 +209,8 @@ impl BoardExplorerApp {
                     Vec::new()
                 }
                 Tab::Timeline => {
-                    placeholder::timeline(ui);
-                    Vec::new()
+                    self.timeline
+                        .ui(ui, self.doc.dataset(), &self.derived, self.as_of)
                 }
             })
             .inner;
@@ -218,6 +236,11 @@ impl BoardExplorerApp {
                 self.shown_source = Some(placeholder::ShownSource { source, claim });
                 self.tab = Tab::Sources;
             }
+            Request::ShowActor(id) => {
+                self.roster.selected = Some(id);
+                self.tab = Tab::Roster;
+            }
+            Request::SetAsOf(day) => self.as_of = day,
         }
     }
 
@@ -499,6 +522,7 @@ impl BoardExplorerApp {
     fn reset_panels(&mut self) {
         self.roster = RosterPanel::default();
         self.seats = SeatsPanel::default();
+        self.timeline = TimelinePanel::default();
         self.shown_source = None;
     }
 

@@ -203,3 +203,26 @@ pub fn pick_combo<T: Copy + PartialEq>(
     }
     picked
 }
+
+/// A filter: a label, then a combo of "any" or one value. The combo is named by the label,
+/// for screen readers.
+pub fn filter_combo<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    name: &str,
+    value: &mut Option<T>,
+    all: &[T],
+    label: impl Fn(T) -> &'static str,
+) {
+    let caption = ui.label(name);
+    egui::ComboBox::from_id_salt(("filter", name))
+        .selected_text(value.map_or("any", &label))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "any");
+            for &v in all {
+                ui.selectable_value(value, Some(v), label(v));
+            }
+        })
+        .response
+        .labelled_by(caption.id)
+        .on_hover_text(format!("Show only what has this {}", name.to_lowercase()));
+}

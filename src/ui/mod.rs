@@ -13,6 +13,7 @@ mod roster_panel;
 mod roster_view;
 mod seats_panel;
 mod shortcuts;
+mod timeline_panel;
 
 pub use app::{BoardExplorerApp, Tab};
 pub use file_menu::{FileAction, PathPurpose};
@@ -20,6 +21,7 @@ pub use request::Request;
 pub use roster_panel::RosterPanel;
 pub use roster_view::{Column, RosterQuery};
 pub use seats_panel::SeatsPanel;
+pub use timeline_panel::TimelinePanel;
 
 /// Opens the window on the embedded dataset.
 pub fn run_native() -> eframe::Result {

@@ -1,4 +1,4 @@
-//! What the Sources and Timeline tabs will hold, said plainly until they are built.
+//! What the Sources tab will hold, said plainly until they are built.
 
 use crate::model::{Dataset, Derived};
 
@@ -73,17 +73,6 @@ pub fn sources(ui: &mut egui::Ui, d: &Dataset, derived: &Derived, shown: Option<
             "read two or more reports side by side, each claim's quoted words highlighted",
             "see a claim matrix: where sources agree, conflict, or only one says something",
             "import a new report and turn selected words into claims",
-        ],
-    );
-}
-
-pub fn timeline(ui: &mut egui::Ui) {
-    explain(
-        ui,
-        "Timeline",
-        &[
-            "see dated events and their sources on a zoomable axis",
-            "move an \"as of\" cursor to see the roster as it stood on any day",
         ],
     );
 }

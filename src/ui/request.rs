@@ -12,6 +12,10 @@ pub enum Request {
         source: String,
         claim: Option<String>,
     },
+    /// Select an actor in the Roster tab.
+    ShowActor(String),
+    /// Show the whole app as it stood on this day (`None`: everything known).
+    SetAsOf(Option<chrono::NaiveDate>),
 }
 
 impl Request {

@@ -8,7 +8,7 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 use super::actor_detail::ActorDetail;
 use super::actor_form::{NameCheck, identity_rows, name_feedback};
 use super::citation::Citation;
-use super::fact_input::{enum_combo, pick_combo};
+use super::fact_input::{enum_combo, filter_combo, pick_combo};
 use super::request::Request;
 use super::roster_view::{Column, RosterQuery, RosterView};
 use crate::model::money::{format_money, parse_money};
@@ -704,33 +704,6 @@ fn cell_text(
         Column::Sources => row.sources.to_string(),
         Column::Conflict => String::new(),
     }
-}
-
-/// A filter combo: "Any" or one value.
-fn filter_combo<T: Copy + PartialEq>(
-    ui: &mut egui::Ui,
-    name: &str,
-    value: &mut Option<T>,
-    all: &[T],
-    label: fn(T) -> &'static str,
-) {
-    let text = value.map_or_else(
-        || format!("{name}: any"),
-        |v| format!("{name}: {}", label(v)),
-    );
-    egui::ComboBox::from_id_salt(("filter", name))
-        .selected_text(text)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "any");
-            for &v in all {
-                ui.selectable_value(value, Some(v), label(v));
-            }
-        })
-        .response
-        .on_hover_text(format!(
-            "Show only actors with this {}",
-            name.to_lowercase()
-        ));
 }
 
 /// "Conflicting claims on status: member (DPA) vs proposed (Unnamed outlet)".

@@ -1,0 +1,430 @@
+//! The timeline's arithmetic, without any drawing: time as fractional days since 1970, the span
+//! a partial date covers, tick marks that suit the zoom (hours to centuries), and lanes of
+//! marks sorted by start so that only the visible ones are ever looked at.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::dataset::{ActorKind, Dataset, Event};
+use super::date::PartialDate;
+use super::index::Index;
+
+/// Days since 1970-01-01 (fractions are hours).
+pub type Time = f64;
+
+pub fn day_number(d: NaiveDate) -> Time {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid")).num_days() as Time
+}
+
+pub fn date_of(t: Time) -> NaiveDate {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid");
+    let days = t.floor().clamp(-700_000.0, 2_900_000.0) as i64;
+    epoch + chrono::Duration::days(days)
+}
+
+/// The stretch of time a date covers: a day is one day long, a month a month, a year a year.
+/// A date known only to the month is drawn as that whole month, not as a false point.
+pub fn span(date: PartialDate) -> (Time, Time) {
+    (
+        day_number(date.first_day()),
+        day_number(date.last_day()) + 1.0,
+    )
+}
+
+/// An event's span: from its date to the end of its end date, if it has one.
+pub fn event_span(e: &Event) -> (Time, Time) {
+    let (start, end) = span(e.date);
+    match e.end {
+        Some(last) => (start, span(last).1.max(end)),
+        None => (start, end),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub t: Time,
+    pub label: String,
+    /// Major ticks start a larger unit (a year among months, a month among days).
+    pub major: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Hours(u32),
+    Days(u32),
+    Months(u32),
+    Years(u32),
+}
+
+impl Step {
+    /// Roughly how many days one step is, to choose a step for the zoom.
+    fn days(self) -> f64 {
+        match self {
+            Step::Hours(h) => h as f64 / 24.0,
+            Step::Days(d) => d as f64,
+            Step::Months(m) => m as f64 * 30.44,
+            Step::Years(y) => y as f64 * 365.25,
+        }
+    }
+}
+
+const STEPS: [Step; 19] = [
+    Step::Hours(1),
+    Step::Hours(3),
+    Step::Hours(6),
+    Step::Hours(12),
+    Step::Days(1),
+    Step::Days(2),
+    Step::Days(7),
+    Step::Months(1),
+    Step::Months(3),
+    Step::Months(6),
+    Step::Years(1),
+    Step::Years(2),
+    Step::Years(5),
+    Step::Years(10),
+    Step::Years(20),
+    Step::Years(50),
+    Step::Years(100),
+    Step::Years(200),
+    Step::Years(500),
+];
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Ticks for the visible range `[t0, t1)` drawn `width` points wide, at least `min_gap`
+/// points apart, aligned to calendar units, labelled for the zoom.
+pub fn ticks(t0: Time, t1: Time, width: f32, min_gap: f32) -> Vec<Tick> {
+    if t1 <= t0 || width <= 0.0 {
+        return Vec::new();
+    }
+    let days_per_point = (t1 - t0) / width as f64;
+    let step = STEPS
+        .iter()
+        .copied()
+        .find(|s| s.days() / days_per_point >= min_gap as f64)
+        .unwrap_or(Step::Years(1000));
+    let mut out = Vec::new();
+    match step {
+        Step::Hours(h) => {
+            let mut t = (t0 * 24.0 / h as f64).floor() * h as f64 / 24.0;
+            while t < t1 && out.len() < 2000 {
+                let hour = ((t - t.floor()) * 24.0).round() as u32 % 24;
+                let major = hour == 0;
+                let label = if major {
+                    day_label(date_of(t + 1e-9))
+                } else {
+                    format!("{hour:02}:00")
+                };
+                out.push(Tick { t, label, major });
+                t += h as f64 / 24.0;
+            }
+        }
+        Step::Days(n) => {
+            let mut day = date_of(t0);
+            if n == 7 {
+                // Weeks start on Mondays.
+                day -= chrono::Duration::days(day.weekday().num_days_from_monday() as i64);
+            }
+            while day_number(day) < t1 && out.len() < 2000 {
+                let major = day.day() == 1;
+                let label = if major {
+                    format!("{} {}", MONTHS[day.month0() as usize], day.year())
+                } else {
+                    day_label(day)
+                };
+                out.push(Tick {
+                    t: day_number(day),
+                    label,
+                    major,
+                });
+                day += chrono::Duration::days(n as i64);
+            }
+        }
+        Step::Months(n) => {
+            let start = date_of(t0);
+            let month0 = start.month0() - start.month0() % n;
+            let mut day = NaiveDate::from_ymd_opt(start.year(), month0 + 1, 1).expect("valid");
+            while day_number(day) < t1 && out.len() < 2000 {
+                let major = day.month0() == 0;
+                let label = if major {
+                    day.year().to_string()
+                } else {
+                    MONTHS[day.month0() as usize].to_string()
+                };
+                out.push(Tick {
+                    t: day_number(day),
+                    label,
+                    major,
+                });
+                day = day + Months::new(n);
+            }
+        }
+        Step::Years(n) => {
+            let first = date_of(t0).year();
+            let mut year = first - first.rem_euclid(n as i32);
+            while let Some(day) = NaiveDate::from_ymd_opt(year, 1, 1) {
+                if day_number(day) >= t1 || out.len() >= 2000 {
+                    break;
+                }
+                let major = year % (n as i32 * 10) == 0;
+                out.push(Tick {
+                    t: day_number(day),
+                    label: year.to_string(),
+                    major,
+                });
+                year += n as i32;
+            }
+        }
+    }
+    out.retain(|t| t.t >= t0.floor() - 1.0);
+    out
+}
+
+fn day_label(d: NaiveDate) -> String {
+    format!("{} {}", d.day(), MONTHS[d.month0() as usize])
+}
+
+/// How events are grouped into lanes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum LaneMode {
+    #[default]
+    Actor,
+    Kind,
+    Source,
+}
+
+impl LaneMode {
+    pub const ALL: [LaneMode; 3] = [LaneMode::Actor, LaneMode::Kind, LaneMode::Source];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneMode::Actor => "by actor",
+            LaneMode::Kind => "by actor kind",
+            LaneMode::Source => "by source",
+        }
+    }
+}
+
+/// One mark on a lane: an event's span.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    pub start: Time,
+    pub end: Time,
+    /// Position of the event in `dataset.events`.
+    pub event: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub label: String,
+    /// Sorted by start.
+    pub marks: Vec<Mark>,
+    /// The longest mark, so a search by start can reach marks that began before the view.
+    pub longest: Time,
+}
+
+impl Lane {
+    /// The marks overlapping `[t0, t1)`: a binary search, then a walk over just those.
+    pub fn visible(&self, t0: Time, t1: Time) -> impl Iterator<Item = &Mark> {
+        let from = self.marks.partition_point(|m| m.start < t0 - self.longest);
+        self.marks[from..]
+            .iter()
+            .take_while(move |m| m.start < t1)
+            .filter(move |m| m.end > t0)
+    }
+}
+
+/// Groups events (those `keep` accepts) into lanes. An event with several actors or sources
+/// appears in each of their lanes; one with none goes to a lane of its own.
+pub fn lanes(
+    d: &Dataset,
+    index: &Index,
+    mode: LaneMode,
+    keep: impl Fn(&Event) -> bool,
+) -> Vec<Lane> {
+    let mut by_key: BTreeMap<String, Vec<Mark>> = BTreeMap::new();
+    for (i, e) in d.events.iter().enumerate().filter(|(_, e)| keep(e)) {
+        let (start, end) = event_span(e);
+        let mark = Mark {
+            start,
+            end,
+            event: i,
+        };
+        let keys: Vec<String> = match mode {
+            LaneMode::Actor => e.actors.iter().map(|a| actor_name(d, index, a)).collect(),
+            LaneMode::Kind => {
+                let mut kinds: Vec<ActorKind> = e
+                    .actors
+                    .iter()
+                    .filter_map(|a| index.actor_by_id.get(a).map(|&at| d.actors[at].kind))
+                    .collect();
+                kinds.sort();
+                kinds.dedup();
+                kinds.iter().map(|k| k.label().to_string()).collect()
+            }
+            LaneMode::Source => e
+                .sources
+                .iter()
+                .map(|s| {
+                    index
+                        .source_by_id
+                        .get(s)
+                        .map_or_else(|| s.clone(), |&at| d.sources[at].outlet.clone())
+                })
+                .collect(),
+        };
+        if keys.is_empty() {
+            by_key.entry("(none)".into()).or_default().push(mark);
+        }
+        for key in keys {
+            by_key.entry(key).or_default().push(mark);
+        }
+    }
+    by_key
+        .into_iter()
+        .map(|(label, mut marks)| {
+            marks.sort_by(|a, b| a.start.total_cmp(&b.start));
+            let longest = marks.iter().map(|m| m.end - m.start).fold(0.0, f64::max);
+            Lane {
+                label,
+                marks,
+                longest,
+            }
+        })
+        .collect()
+}
+
+fn actor_name(d: &Dataset, index: &Index, id: &str) -> String {
+    index
+        .actor_by_id
+        .get(id)
+        .map_or_else(|| id.to_string(), |&at| d.actors[at].name.clone())
+}
+
+/// The overall span of a set of events, for "fit all".
+pub fn extent(d: &Dataset) -> Option<(Time, Time)> {
+    d.events
+        .iter()
+        .map(event_span)
+        .fold(None, |acc, (s, e)| match acc {
+            None => Some((s, e)),
+            Some((a, b)) => Some((a.min(s), b.max(e))),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Time {
+        day_number(s.parse().unwrap())
+    }
+
+    #[test]
+    fn partial_dates_cover_their_whole_period() {
+        assert_eq!(
+            span("2026-01-19".parse().unwrap()),
+            (t("2026-01-19"), t("2026-01-20"))
+        );
+        assert_eq!(
+            span("2023-10".parse().unwrap()),
+            (t("2023-10-01"), t("2023-11-01"))
+        );
+        assert_eq!(
+            span("2022".parse().unwrap()),
+            (t("2022-01-01"), t("2023-01-01"))
+        );
+        assert_eq!(
+            span("2024-02".parse().unwrap()).1 - span("2024-02".parse().unwrap()).0,
+            29.0
+        );
+    }
+
+    #[test]
+    fn ticks_suit_each_zoom() {
+        // Decades across 1000 points: labelled years, a few decades apart.
+        let decades = ticks(t("1950-01-01"), t("2050-01-01"), 1000.0, 60.0);
+        assert!(decades.iter().all(|k| k.label.len() == 4), "{decades:?}");
+        assert!(
+            decades.len() >= 8 && decades.len() <= 20,
+            "{}",
+            decades.len()
+        );
+        // One year: months, the year itself as the major tick.
+        let year = ticks(t("2026-01-01"), t("2027-01-01"), 1000.0, 60.0);
+        assert_eq!(
+            year[0],
+            Tick {
+                t: t("2026-01-01"),
+                label: "2026".into(),
+                major: true
+            }
+        );
+        assert_eq!(year[1].label, "Feb");
+        // A month: days, weekly or daily.
+        let month = ticks(t("2026-01-01"), t("2026-02-01"), 1200.0, 60.0);
+        assert!(month.iter().any(|k| k.label == "19 Jan"), "{month:?}");
+        // A day: hours, midnight labelled with the date.
+        let day = ticks(t("2026-01-19"), t("2026-01-20"), 1200.0, 60.0);
+        assert_eq!(day[0].label, "19 Jan");
+        assert!(day[0].major);
+        assert!(day.iter().any(|k| k.label == "12:00"), "{day:?}");
+        // Ticks are in order and inside the range.
+        for w in [&decades, &year, &month, &day] {
+            assert!(w.windows(2).all(|p| p[0].t < p[1].t));
+        }
+    }
+
+    #[test]
+    fn ticks_survive_absurd_ranges() {
+        assert!(ticks(0.0, 0.0, 100.0, 60.0).is_empty());
+        assert!(ticks(-1e9, 1e9, 1000.0, 60.0).len() <= 2000);
+        assert!(ticks(t("2026-01-01"), t("2026-01-01") + 1e-6, 1000.0, 60.0).len() <= 2000);
+    }
+
+    #[test]
+    fn only_visible_marks_are_visited() {
+        let lane = Lane {
+            label: "x".into(),
+            marks: (0..1000)
+                .map(|i| Mark {
+                    start: i as f64,
+                    end: i as f64 + 1.0,
+                    event: i,
+                })
+                .collect(),
+            longest: 1.0,
+        };
+        let seen: Vec<usize> = lane.visible(500.5, 503.0).map(|m| m.event).collect();
+        assert_eq!(seen, vec![500, 501, 502]);
+        // A long mark that started before the view still shows.
+        let mut long = lane.clone();
+        long.marks.insert(
+            0,
+            Mark {
+                start: -100.0,
+                end: 2000.0,
+                event: 9999,
+            },
+        );
+        long.longest = 2100.0;
+        assert!(long.visible(500.5, 503.0).any(|m| m.event == 9999));
+    }
+
+    #[test]
+    fn lanes_group_the_embedded_events() {
+        let d = crate::store::embedded();
+        let index = Index::build(&d);
+        let by_source = lanes(&d, &index, LaneMode::Source, |_| true);
+        let labels: Vec<&str> = by_source.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(labels, vec!["DPA", "Unnamed outlet"]);
+        let by_actor = lanes(&d, &index, LaneMode::Actor, |_| true);
+        assert!(by_actor.iter().any(|l| l.label == "Vladimir Putin"));
+        let kinds = lanes(&d, &index, LaneMode::Kind, |_| true);
+        assert!(kinds.iter().any(|l| l.label == "state"));
+    }
+}

@@ -1,0 +1,178 @@
+//! The Timeline panel and the app-wide "as of" date, driven through egui_kittest.
+
+use board_explorer::document::Document;
+use board_explorer::model::Status;
+use board_explorer::ui::{BoardExplorerApp, Tab};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn app() -> Harness<'static, BoardExplorerApp> {
+    let mut app = BoardExplorerApp::with_document(Document::embedded());
+    app.tab = Tab::Timeline;
+    let mut h = Harness::builder()
+        .with_size([1500.0, 900.0])
+        .with_step_dt(0.05)
+        .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+fn type_into(h: &mut Harness<'_, BoardExplorerApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+fn status_of(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> Option<Status> {
+    let app = h.state();
+    let at = app.derived.index.actor_by_id[actor];
+    app.derived.roster.rows[at].status(app.doc.dataset())
+}
+
+#[test]
+fn the_as_of_date_changes_the_roster_everywhere() {
+    let mut h = app();
+    assert_eq!(status_of(&h, "putin"), Some(Status::Reviewing));
+    type_into(&mut h, "As of", "2026-01-18");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().as_of, Some("2026-01-18".parse().unwrap()));
+    h.get_by_label("As of 2026-01-18");
+    h.get_by_label("Roster").click();
+    h.run();
+    assert_eq!(
+        status_of(&h, "putin"),
+        None,
+        "the invitation was not yet known"
+    );
+    h.get_by_label_contains("as of 2026-01-18");
+
+    h.get_by_label("Back to today").click();
+    h.run();
+    assert_eq!(status_of(&h, "putin"), Some(Status::Reviewing));
+    assert!(h.query_by_label("As of 2026-01-18").is_none());
+}
+
+#[test]
+fn a_bad_as_of_date_is_refused_in_the_field() {
+    let mut h = app();
+    type_into(&mut h, "As of", "2026-02-30");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains("not a calendar day");
+    assert_eq!(h.state().as_of, None);
+}
+
+#[test]
+fn adding_an_event_shows_it_and_undo_removes_it() {
+    let mut h = app();
+    let events = h.state().doc.dataset().events.len();
+    h.get_by_label_contains(&format!("{events} of {events} events"));
+    h.get_by_label("➕ Add event").click();
+    h.run();
+    type_into(&mut h, "Date", "2026-01-22");
+    type_into(&mut h, "Title", "Putin declines the invitation");
+    type_into(&mut h, "Add an actor", "putin");
+    h.get_by_label("+ Vladimir Putin").click();
+    h.run();
+    h.get_by_label("DPA").click();
+    h.run();
+    h.get_by_label("Add").click();
+    h.run();
+    let d = h.state().doc.dataset();
+    assert_eq!(d.events.len(), events + 1);
+    let e = d.events.last().unwrap();
+    assert_eq!(e.actors, vec!["putin".to_string()]);
+    assert_eq!(e.sources, vec!["dpa-2026-01-19".to_string()]);
+    // In the list, selected, with its detail.
+    h.get_by_label("2026-01-22  Putin declines the invitation");
+    assert!(
+        h.query_all_by_label("Putin declines the invitation")
+            .count()
+            >= 1
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.dataset().events.len(), events);
+    assert!(
+        h.query_by_label("2026-01-22  Putin declines the invitation")
+            .is_none()
+    );
+}
+
+#[test]
+fn an_event_without_title_or_with_a_backwards_range_is_refused() {
+    let mut h = app();
+    h.get_by_label("➕ Add event").click();
+    h.run();
+    type_into(&mut h, "Date", "2026-01-22");
+    h.get_by_label("Add").click();
+    h.run();
+    h.get_by_label("An event needs a title.");
+    type_into(&mut h, "Title", "Talks");
+    type_into(&mut h, "End (optional)", "2026-01-01");
+    h.get_by_label("Add").click();
+    h.run();
+    h.get_by_label("The end comes before the start.");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc.undo_label(), None);
+}
+
+#[test]
+fn find_picks_an_event_edit_and_delete_it() {
+    let mut h = app();
+    type_into(&mut h, "🔍 Find", "abbas");
+    h.get_by_label("1 of 11 events");
+    h.get_by_label("2026-01  Mahmoud Abbas expected to visit Russia")
+        .click();
+    h.run();
+    h.get_by_label("The date is known only to the month or year.");
+    h.get_by_label("Edit…").click();
+    h.run();
+    type_into(&mut h, "Date", "2026-01-25");
+    h.get_by_label("Save event").click();
+    h.run();
+    let e = h
+        .state()
+        .doc
+        .dataset()
+        .events
+        .iter()
+        .find(|e| e.id == "e-abbas-visit-expected")
+        .unwrap();
+    assert_eq!(e.date.to_string(), "2026-01-25");
+    h.get_by_label("Delete").click();
+    h.run();
+    assert!(
+        !h.state()
+            .doc
+            .dataset()
+            .events
+            .iter()
+            .any(|e| e.id == "e-abbas-visit-expected")
+    );
+    assert_eq!(
+        h.state().doc.undo_label(),
+        Some("Delete event \"Mahmoud Abbas expected to visit Russia\"")
+    );
+}
+
+#[test]
+fn an_actor_link_opens_the_roster_on_that_actor() {
+    let mut h = app();
+    h.get_by_label("2026-01-19  Kremlin confirms Putin's invitation to the Board of Peace")
+        .click();
+    h.run();
+    h.get_by_label("Dmitry Peskov").click();
+    h.run();
+    assert_eq!(h.state().tab, Tab::Roster);
+    assert_eq!(h.state().roster.selected.as_deref(), Some("peskov"));
+}
