@@ -1,0 +1,81 @@
+//! The Timeline tab with 10,000 events: one headless frame with everything in view, and frames
+//! panning a zoomed-in view (where only visible marks are visited).
+//!
+//! Run: `cargo bench --bench timeline`.
+
+use std::hint::black_box;
+
+use board_explorer::document::Document;
+use board_explorer::model::generate::{Spec, generate};
+use board_explorer::ui::{BoardExplorerApp, Tab};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const SPEC: Spec = Spec {
+    actors: 1_000,
+    claims_per_actor: 2,
+    sources: 20,
+    events: 10_000,
+    seed: 3,
+};
+
+fn input(events: Vec<egui::Event>) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        events,
+        ..Default::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, app: &mut BoardExplorerApp, events: Vec<egui::Event>) {
+    let output = ctx.run_ui(input(events), |ui| app.ui(ui));
+    black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+}
+
+fn wheel(dx: f32, dy: f32) -> egui::Event {
+    egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(dx, dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let mut app = BoardExplorerApp::with_document(Document::new(generate(SPEC), None));
+    app.tab = Tab::Timeline;
+    for _ in 0..3 {
+        frame(&ctx, &mut app, Vec::new());
+    }
+    let mut group = c.benchmark_group("timeline frame (10k events, 1k lanes)");
+    group.bench_function("everything in view", |b| {
+        b.iter(|| frame(&ctx, &mut app, Vec::new()))
+    });
+    // Zoom in hard over the canvas, then pan sideways each frame.
+    let over = egui::Event::PointerMoved(egui::pos2(700.0, 500.0));
+    for _ in 0..40 {
+        frame(&ctx, &mut app, vec![over.clone(), wheel(0.0, 200.0)]);
+    }
+    group.bench_function("panning, zoomed in", |b| {
+        b.iter(|| frame(&ctx, &mut app, vec![over.clone(), wheel(-40.0, 0.0)]))
+    });
+    // Worst case: three lanes (by actor kind) holding all 10,000 marks, all in view.
+    app.timeline.mode = board_explorer::model::timeline::LaneMode::Kind;
+    app.timeline.fit_all();
+    frame(&ctx, &mut app, Vec::new());
+    group.bench_function("all 10k marks in view (3 lanes)", |b| {
+        b.iter(|| frame(&ctx, &mut app, Vec::new()))
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = timeline_benches;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(4));
+    targets = benches
+}
+criterion_main!(timeline_benches);
