@@ -142,3 +142,121 @@ fn seats_answers_one_amount() {
     assert!(!ok);
     assert!(err.contains("not understood"), "{err}");
 }
+
+#[test]
+fn the_csv_export_parses_back_to_the_roster() {
+    let (ok, out, _) = run(&["export", "--format", "csv"]);
+    assert!(ok);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "name");
+    assert_eq!(&headers[4], "status");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let d = embedded();
+    assert_eq!(rows.len(), d.actors.len());
+    let index = board_explorer::model::Index::build(&d);
+    let roster = board_explorer::model::roster(&d, &index, None);
+    for (record, row) in rows.iter().zip(&roster.rows) {
+        assert_eq!(&record[0], d.actors[row.actor].name);
+        assert_eq!(&record[4], row.status(&d).map_or("", |s| s.label()));
+        assert_eq!(record[11].parse::<usize>().unwrap(), row.conflicts());
+    }
+    let blair = rows.iter().find(|r| &r[0] == "Tony Blair").unwrap();
+    assert_eq!(&blair[6], "2029-01-19", "term end in ISO 8601");
+}
+
+#[test]
+fn the_markdown_report_names_every_actor_and_every_conflict() {
+    let (ok, out, _) = run(&["export", "--format", "md", "--as-of", "2026-01-19"]);
+    assert!(ok);
+    assert!(out.starts_with("# Board of Peace\n\nAs of **2026-01-19**"));
+    for a in &embedded().actors {
+        assert!(
+            out.contains(&format!("| {} |", a.name)),
+            "{} missing",
+            a.name
+        );
+    }
+    let conflicts = out
+        .split("## Conflicts")
+        .nth(1)
+        .unwrap()
+        .split("## Timeline")
+        .next()
+        .unwrap();
+    for (who, quote) in [
+        (
+            "**Donald Trump**, status",
+            "which Trump is expected to chair",
+        ),
+        (
+            "**Tony Blair**, status",
+            "the board also includes former British prime minister Tony Blair",
+        ),
+        (
+            "**Marco Rubio**, status",
+            "US Secretary of State Marco Rubio",
+        ),
+    ] {
+        assert!(conflicts.contains(who), "{who} missing:\n{conflicts}");
+        assert!(conflicts.contains(quote), "{quote} missing");
+    }
+    assert!(out.contains("## Timeline") && out.contains("**2022** Russia invades Ukraine"));
+    assert!(out.contains("- DPA: *Vladimir Putin invited to join Trump's Board of Peace for Gaza: Kremlin*, 2026-01-19"));
+}
+
+#[test]
+fn snapshots_diff_and_exports_never_overwrite_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s18, s19, report) = (
+        dir.path().join("18.ron"),
+        dir.path().join("19.ron"),
+        dir.path().join("r.csv"),
+    );
+    let p = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    assert!(
+        run(&[
+            "snapshot",
+            "--as-of",
+            "2026-01-18",
+            "--note",
+            "before",
+            "-o",
+            &p(&s18)
+        ])
+        .0
+    );
+    assert!(
+        run(&[
+            "snapshot",
+            "--as-of",
+            "2026-01-19",
+            "--note",
+            "after",
+            "-o",
+            &p(&s19)
+        ])
+        .0
+    );
+    let (ok, out, _) = run(&["diff", &p(&s18), &p(&s19)]);
+    assert!(ok);
+    assert!(
+        out.contains("Vladimir Putin appears: status reviewing"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Alexander Lukashenko appears: status invited"),
+        "{out}"
+    );
+    let (ok, _, err) = run(&["snapshot", "-o", &p(&s18)]);
+    assert!(!ok && err.contains("pass --force"), "{err}");
+    assert!(run(&["export", "--format", "csv", "-o", &p(&report)]).0);
+    let (ok, _, err) = run(&["export", "--format", "md", "-o", &p(&report)]);
+    assert!(!ok && err.contains("exists"), "{err}");
+    assert!(run(&["export", "--format", "md", "-o", &p(&report), "--force"]).0);
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .starts_with("# Board of Peace")
+    );
+}

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::model::diff::{Side, diff, report};
 use crate::model::money::{format_money, parse_money};
 use crate::model::seats::{SeatKind, amount_words, quick, totals};
 use crate::model::{Dataset, Index, PartialDate, Property, roster, seat};
@@ -55,6 +56,55 @@ pub enum Command {
         #[arg(long, requires = "amount")]
         joined: Option<PartialDate>,
     },
+    /// Freeze the dataset as of a day, with a note, into a snapshot file.
+    Snapshot {
+        /// The dataset file (RON); the embedded Board of Peace dataset when left out.
+        file: Option<PathBuf>,
+        /// The day the snapshot views the roster as of (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<chrono::NaiveDate>,
+        /// What the snapshot is for.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Where to write it; a file named for its date and note in saves/ when left out.
+        #[arg(short = 'o', long)]
+        out: Option<PathBuf>,
+        /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// What changed between two datasets or snapshots: who joined, left, changed; claims and sources.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// View OLD as of this day (a snapshot's own date otherwise).
+        #[arg(long, value_parser = parse_day)]
+        old_as_of: Option<chrono::NaiveDate>,
+        /// View NEW as of this day (a snapshot's own date otherwise).
+        #[arg(long, value_parser = parse_day)]
+        new_as_of: Option<chrono::NaiveDate>,
+    },
+    /// Export the roster as CSV or a Markdown report (to standard output without -o).
+    Export {
+        /// The dataset or snapshot file; the embedded Board of Peace dataset when left out.
+        file: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The roster as of this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<chrono::NaiveDate>,
+        #[arg(short = 'o', long)]
+        out: Option<PathBuf>,
+        /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Md,
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -107,6 +157,86 @@ pub fn run(command: Command) -> Result<String, String> {
             out.push_str(&format!("reason: {}\n", o.reason));
             Ok(out)
         }
+        Command::Snapshot {
+            file,
+            as_of,
+            note,
+            out,
+            force,
+        } => {
+            let d = load(file.as_ref())?.dataset;
+            match out {
+                Some(out) => {
+                    let taken = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
+                    write_out(&out, &store::snapshot_text(&d, as_of, &note, &taken), force)
+                }
+                None => {
+                    let path =
+                        store::take_snapshot(&crate::document::saves_dir(), &d, as_of, &note)
+                            .map_err(|e| format!("error: cannot write the snapshot: {e}"))?;
+                    Ok(format!("wrote {}\n", path.display()))
+                }
+            }
+        }
+        Command::Diff {
+            old,
+            new,
+            old_as_of,
+            new_as_of,
+        } => {
+            let (od, o_day) = load_any(Some(&old))?;
+            let (nd, n_day) = load_any(Some(&new))?;
+            let changes = diff(
+                Side {
+                    dataset: &od,
+                    as_of: old_as_of.or(o_day),
+                },
+                Side {
+                    dataset: &nd,
+                    as_of: new_as_of.or(n_day),
+                },
+            );
+            Ok(report(&changes))
+        }
+        Command::Export {
+            file,
+            format,
+            as_of,
+            out,
+            force,
+        } => {
+            let (d, snapshot_day) = load_any(file.as_ref())?;
+            let as_of = as_of.or(snapshot_day);
+            let text = match format {
+                ExportFormat::Csv => store::roster_csv(&d, as_of),
+                ExportFormat::Md => store::markdown_report(&d, as_of),
+            };
+            match out {
+                Some(out) => write_out(&out, &text, force),
+                None => Ok(text),
+            }
+        }
+    }
+}
+
+/// Writes `text` to `out` atomically, refusing to replace a file unless `force`.
+fn write_out(out: &std::path::Path, text: &str, force: bool) -> Result<String, String> {
+    if out.exists() && !force {
+        return Err(format!(
+            "error: {} exists; pass --force to overwrite it",
+            out.display()
+        ));
+    }
+    store::write_atomic(out, text.as_bytes())
+        .map_err(|e| format!("error: cannot write {}: {e}", out.display()))?;
+    Ok(format!("wrote {}\n", out.display()))
+}
+
+/// A dataset or snapshot file, or the embedded dataset: the dataset and a snapshot's as-of day.
+fn load_any(file: Option<&PathBuf>) -> Result<(Dataset, Option<chrono::NaiveDate>), String> {
+    match file {
+        Some(path) => store::load_any(path).map_err(|e| format!("error: {e}")),
+        None => Ok((store::embedded(), None)),
     }
 }
 

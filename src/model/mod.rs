@@ -5,6 +5,7 @@ pub mod builder;
 pub mod dataset;
 pub mod date;
 pub mod derived;
+pub mod diff;
 pub mod edit;
 pub mod generate;
 pub mod index;

@@ -3,10 +3,17 @@
 
 mod atomic;
 mod error;
+mod export;
 mod format;
 mod recovery;
+mod snapshot;
 
 pub use atomic::{backup_path, write_atomic};
 pub use error::LoadError;
+pub use export::{markdown_report, roster_csv};
 pub use format::{FORMAT, Loaded, VERSION, embedded, load_file, parse, save_file, to_ron};
 pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};
+pub use snapshot::{
+    SNAPSHOT_SUFFIX, Snapshot, SnapshotInfo, list_snapshots, load_any, parse_snapshot,
+    read_snapshot, snapshot_file_name, snapshot_text, take_snapshot,
+};

@@ -1,0 +1,353 @@
+//! What changed between two states of a dataset (two snapshots, a snapshot and the working
+//! file, or one dataset as of two days): who joined or left, whose status, role, seat or pledge
+//! changed, which claims and sources were added or removed. As a readable list.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::dataset::{Dataset, Property};
+use super::index::Index;
+use super::roster::roster;
+use super::seats::{SeatKind, seat};
+
+/// One state: a dataset, seen as of a day (`None`: everything known).
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    pub dataset: &'a Dataset,
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ChangeKind {
+    Joined,
+    Left,
+    Changed,
+    ClaimAdded,
+    ClaimRemoved,
+    SourceAdded,
+    SourceRemoved,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    /// The actor (or claim, or source) it is about, by name.
+    pub subject: String,
+    pub text: String,
+}
+
+/// What an actor looks like on the roster, for comparing.
+#[derive(Clone, Debug, PartialEq)]
+struct Standing {
+    name: String,
+    values: Vec<(Property, String)>,
+    seat: SeatKind,
+}
+
+fn standings(side: Side) -> Vec<(String, Standing)> {
+    let d = side.dataset;
+    let index = Index::build(d);
+    let r = roster(d, &index, side.as_of);
+    r.rows
+        .iter()
+        .map(|row| {
+            let values = [Property::Status, Property::Role, Property::Pledge]
+                .into_iter()
+                .filter_map(|p| {
+                    let label = match p {
+                        Property::Status => row.status(d).map(|s| s.label().to_string()),
+                        _ => row.fact(d, p).map(|f| f.value_label()),
+                    };
+                    label.map(|l| (p, l))
+                })
+                .collect();
+            let actor = &d.actors[row.actor];
+            let standing = Standing {
+                name: actor.name.clone(),
+                values,
+                seat: seat(&d.body.seat_rules, d, &index, row).kind,
+            };
+            (actor.id.clone(), standing)
+        })
+        .collect()
+}
+
+/// On the roster: something is known about the actor's standing.
+fn on_roster(s: &Standing) -> bool {
+    !s.values.is_empty()
+}
+
+pub fn diff(old: Side, new: Side) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let before: std::collections::HashMap<String, Standing> = standings(old).into_iter().collect();
+    let after = standings(new);
+    let after_ids: HashSet<&str> = after.iter().map(|(id, _)| id.as_str()).collect();
+
+    for (id, now) in &after {
+        let was = before.get(id).filter(|s| on_roster(s));
+        match (was, on_roster(now)) {
+            (None, true) => changes.push(Change {
+                kind: ChangeKind::Joined,
+                subject: now.name.clone(),
+                text: format!("{} appears: {}", now.name, describe(now)),
+            }),
+            (Some(was), false) => changes.push(Change {
+                kind: ChangeKind::Left,
+                subject: now.name.clone(),
+                text: format!(
+                    "{} no longer has a standing (was {})",
+                    now.name,
+                    describe(was)
+                ),
+            }),
+            (Some(was), true) => {
+                for property in [Property::Status, Property::Role, Property::Pledge] {
+                    let a = value(was, property);
+                    let b = value(now, property);
+                    if a != b {
+                        changes.push(Change {
+                            kind: ChangeKind::Changed,
+                            subject: now.name.clone(),
+                            text: format!(
+                                "{}: {} {} → {}",
+                                now.name,
+                                property.label(),
+                                a.unwrap_or("—"),
+                                b.unwrap_or("—")
+                            ),
+                        });
+                    }
+                }
+                if was.seat != now.seat {
+                    changes.push(Change {
+                        kind: ChangeKind::Changed,
+                        subject: now.name.clone(),
+                        text: format!(
+                            "{}: seat {} → {}",
+                            now.name,
+                            was.seat.label(),
+                            now.seat.label()
+                        ),
+                    });
+                }
+            }
+            (None, false) => {}
+        }
+    }
+    for (id, was) in &before {
+        if !after_ids.contains(id.as_str()) {
+            changes.push(Change {
+                kind: ChangeKind::Left,
+                subject: was.name.clone(),
+                text: format!("{} was removed from the dataset", was.name),
+            });
+        }
+    }
+    let (od, nd) = (old.dataset, new.dataset);
+    let old_claims: HashSet<&str> = od.claims.iter().map(|c| c.id.as_str()).collect();
+    let new_claims: HashSet<&str> = nd.claims.iter().map(|c| c.id.as_str()).collect();
+    for c in nd
+        .claims
+        .iter()
+        .filter(|c| !old_claims.contains(c.id.as_str()))
+    {
+        changes.push(claim_change(nd, c, ChangeKind::ClaimAdded));
+    }
+    for c in od
+        .claims
+        .iter()
+        .filter(|c| !new_claims.contains(c.id.as_str()))
+    {
+        changes.push(claim_change(od, c, ChangeKind::ClaimRemoved));
+    }
+    let old_sources: HashSet<&str> = od.sources.iter().map(|s| s.id.as_str()).collect();
+    let new_sources: HashSet<&str> = nd.sources.iter().map(|s| s.id.as_str()).collect();
+    for s in nd
+        .sources
+        .iter()
+        .filter(|s| !old_sources.contains(s.id.as_str()))
+    {
+        changes.push(Change {
+            kind: ChangeKind::SourceAdded,
+            subject: s.outlet.clone(),
+            text: format!("source added: {} ({})", s.title, s.outlet),
+        });
+    }
+    for s in od
+        .sources
+        .iter()
+        .filter(|s| !new_sources.contains(s.id.as_str()))
+    {
+        changes.push(Change {
+            kind: ChangeKind::SourceRemoved,
+            subject: s.outlet.clone(),
+            text: format!("source removed: {} ({})", s.title, s.outlet),
+        });
+    }
+    changes.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.subject.cmp(&b.subject)));
+    changes
+}
+
+fn value(s: &Standing, p: Property) -> Option<&str> {
+    s.values
+        .iter()
+        .find(|(q, _)| *q == p)
+        .map(|(_, v)| v.as_str())
+}
+
+fn describe(s: &Standing) -> String {
+    let mut parts: Vec<String> = s
+        .values
+        .iter()
+        .map(|(p, v)| format!("{} {v}", p.label()))
+        .collect();
+    if s.seat != SeatKind::None {
+        parts.push(format!("seat {}", s.seat.label()));
+    }
+    parts.join(", ")
+}
+
+fn claim_change(d: &Dataset, c: &super::dataset::Claim, kind: ChangeKind) -> Change {
+    let subject = d
+        .actor(c.subject.id())
+        .map_or_else(|| c.subject.id().to_string(), |a| a.name.clone());
+    let verb = if kind == ChangeKind::ClaimAdded {
+        "added"
+    } else {
+        "removed"
+    };
+    Change {
+        kind,
+        text: format!(
+            "claim {verb}: {subject} {} {} ({})",
+            c.fact.property().label(),
+            d.fact_label(&c.fact),
+            c.source
+        ),
+        subject,
+    }
+}
+
+/// The change list as text, one change per line, grouped under headings.
+pub fn report(changes: &[Change]) -> String {
+    if changes.is_empty() {
+        return "No changes.\n".into();
+    }
+    let mut out = String::new();
+    let mut heading = None;
+    for c in changes {
+        let h = match c.kind {
+            ChangeKind::Joined => "Joined the roster",
+            ChangeKind::Left => "Left the roster",
+            ChangeKind::Changed => "Changed",
+            ChangeKind::ClaimAdded | ChangeKind::ClaimRemoved => "Claims",
+            ChangeKind::SourceAdded | ChangeKind::SourceRemoved => "Sources",
+        };
+        if heading != Some(h) {
+            out.push_str(&format!("{h}:\n"));
+            heading = Some(h);
+        }
+        out.push_str(&format!("  {}\n", c.text));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Option<NaiveDate> {
+        Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn the_day_the_invitations_became_known() {
+        let d = crate::store::embedded();
+        let changes = diff(
+            Side {
+                dataset: &d,
+                as_of: day("2026-01-18"),
+            },
+            Side {
+                dataset: &d,
+                as_of: day("2026-01-19"),
+            },
+        );
+        let joined: Vec<&str> = changes
+            .iter()
+            .filter(|c| c.kind == ChangeKind::Joined)
+            .map(|c| c.subject.as_str())
+            .collect();
+        for name in [
+            "Vladimir Putin",
+            "Alexander Lukashenko",
+            "Recep Tayyip Erdoğan",
+            "Javier Milei",
+            "Abdel Fattah al-Sisi",
+        ] {
+            assert!(joined.contains(&name), "{name} missing from {joined:?}");
+        }
+        let putin = changes
+            .iter()
+            .find(|c| c.subject == "Vladimir Putin")
+            .unwrap();
+        assert_eq!(putin.text, "Vladimir Putin appears: status reviewing");
+        let text = report(&changes);
+        assert!(text.starts_with("Joined the roster:\n"), "{text}");
+        // Nothing was added or removed: the same dataset, two days.
+        assert!(!changes.iter().any(|c| c.kind == ChangeKind::ClaimAdded));
+    }
+
+    #[test]
+    fn edits_between_two_datasets_are_listed() {
+        let old = crate::store::embedded();
+        let mut new = old.clone();
+        let putin = new
+            .claims
+            .iter()
+            .position(|c| c.id.contains("putin") && matches!(c.fact, crate::model::Fact::Status(_)))
+            .unwrap();
+        new.claims[putin].rank = crate::model::Rank::Deprecated;
+        new.claims.retain(|c| !c.id.starts_with("c-witkoff"));
+        new.sources.push(crate::model::Source {
+            id: "new".into(),
+            title: "Later report".into(),
+            outlet: "AFP".into(),
+            ..Default::default()
+        });
+        let changes = diff(
+            Side {
+                dataset: &old,
+                as_of: None,
+            },
+            Side {
+                dataset: &new,
+                as_of: None,
+            },
+        );
+        let text = report(&changes);
+        assert!(
+            text.contains("Steve Witkoff no longer has a standing"),
+            "{text}"
+        );
+        assert!(
+            text.contains("claim removed: Steve Witkoff status member"),
+            "{text}"
+        );
+        assert!(text.contains("source added: Later report (AFP)"), "{text}");
+        assert_eq!(
+            report(&diff(
+                Side {
+                    dataset: &old,
+                    as_of: None
+                },
+                Side {
+                    dataset: &old,
+                    as_of: None
+                }
+            )),
+            "No changes.\n"
+        );
+    }
+}

@@ -1,0 +1,260 @@
+//! Snapshots: the dataset frozen with the as-of date it was viewed at, when it was taken and a
+//! note, as RON in `saves/`, named for its date and note. Opened read-only, compared with other
+//! snapshots or the working file, or restored as a new working file.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::error::LoadError;
+use super::format::{Loaded, parse};
+use super::write_atomic;
+use crate::model::Dataset;
+use crate::model::validate::{Severity, validate};
+
+pub const SNAPSHOT_FORMAT: &str = "board-explorer-snapshot";
+const SNAPSHOT_VERSION: u32 = 1;
+/// Snapshot files end in this, so the list can tell them from working files.
+pub const SNAPSHOT_SUFFIX: &str = ".snapshot.ron";
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub format: String,
+    pub version: u32,
+    /// Local time it was taken, "2026-11-24 14:03".
+    pub taken: String,
+    pub note: String,
+    /// The day the roster was viewed as of; `None`: everything known.
+    pub as_of: Option<NaiveDate>,
+    pub dataset: Dataset,
+}
+
+/// What the snapshot list shows, read from the top of the file without parsing the dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SnapshotInfo {
+    pub path: PathBuf,
+    pub taken: String,
+    pub note: String,
+    pub as_of: Option<NaiveDate>,
+}
+
+pub fn snapshot_text(
+    dataset: &Dataset,
+    as_of: Option<NaiveDate>,
+    note: &str,
+    taken: &str,
+) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        format: &'a str,
+        version: u32,
+        taken: &'a str,
+        note: &'a str,
+        as_of: Option<NaiveDate>,
+        dataset: &'a Dataset,
+    }
+    let out = Out {
+        format: SNAPSHOT_FORMAT,
+        version: SNAPSHOT_VERSION,
+        taken,
+        note,
+        as_of,
+        dataset,
+    };
+    let mut text = ron::ser::to_string_pretty(&out, ron::ser::PrettyConfig::new().new_line("\n"))
+        .expect("a dataset always serialises");
+    text.push('\n');
+    text
+}
+
+/// "2026-11-24_1403_before-the-summit.snapshot.ron"
+pub fn snapshot_file_name(taken: chrono::NaiveDateTime, note: &str) -> String {
+    let slug: String = deunicode::deunicode(note)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
+    let stamp = taken.format("%Y-%m-%d_%H%M%S");
+    if slug.is_empty() {
+        format!("{stamp}{SNAPSHOT_SUFFIX}")
+    } else {
+        format!("{stamp}_{slug}{SNAPSHOT_SUFFIX}")
+    }
+}
+
+/// Writes a snapshot into `dir` (atomically) and returns its path. Refuses a dataset that would
+/// not load again.
+pub fn take_snapshot(
+    dir: &Path,
+    dataset: &Dataset,
+    as_of: Option<NaiveDate>,
+    note: &str,
+) -> std::io::Result<PathBuf> {
+    if let Some(p) = validate(dataset)
+        .into_iter()
+        .find(|p| p.severity == Severity::Error)
+    {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("the dataset has a problem to fix first: {p}"),
+        ));
+    }
+    let now = chrono::Local::now().naive_local();
+    let path = dir.join(snapshot_file_name(now, note));
+    let taken = now.format("%Y-%m-%d %H:%M").to_string();
+    write_atomic(
+        &path,
+        snapshot_text(dataset, as_of, note, &taken).as_bytes(),
+    )?;
+    Ok(path)
+}
+
+pub fn read_snapshot(path: &Path) -> Result<Snapshot, LoadError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| LoadError::new(format!("cannot read the snapshot: {e}")).in_file(path))?;
+    parse_snapshot(&text).map_err(|e| e.in_file(path))
+}
+
+pub fn parse_snapshot(text: &str) -> Result<Snapshot, LoadError> {
+    let snapshot: Snapshot = ron::Options::default().from_str(text).map_err(|e| {
+        LoadError::new(format!("the snapshot is damaged: {}", e.code))
+            .at(Some((e.span.start.line, e.span.start.col)))
+    })?;
+    if snapshot.format != SNAPSHOT_FORMAT {
+        return Err(LoadError::new(format!(
+            "not a snapshot (its format is \"{}\")",
+            snapshot.format
+        )));
+    }
+    if snapshot.version > SNAPSHOT_VERSION {
+        return Err(LoadError::new(format!(
+            "this snapshot was written by a newer board-explorer (version {}); update to open it",
+            snapshot.version
+        )));
+    }
+    if let Some(p) = validate(&snapshot.dataset)
+        .into_iter()
+        .find(|p| p.severity == Severity::Error)
+    {
+        return Err(LoadError::new(format!(
+            "the snapshot's dataset is invalid: {p}"
+        )));
+    }
+    Ok(snapshot)
+}
+
+/// The snapshots in `dir`, newest first. Only the top of each file is read.
+pub fn list_snapshots(dir: &Path) -> Vec<SnapshotInfo> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut list: Vec<SnapshotInfo> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().ends_with(SNAPSHOT_SUFFIX))
+        })
+        .filter_map(|path| {
+            let head = read_head(&path)?;
+            let field = |name: &str| {
+                head.lines().map(str::trim).find_map(|l| {
+                    l.strip_prefix(name)?
+                        .strip_prefix(':')
+                        .map(|v| v.trim().trim_end_matches(',').to_string())
+                })
+            };
+            let text = |name: &str| {
+                field(name)
+                    .and_then(|v| ron::from_str::<String>(&v).ok())
+                    .unwrap_or_default()
+            };
+            let as_of = field("as_of")
+                .and_then(|v| ron::from_str::<Option<NaiveDate>>(&v).ok())
+                .flatten();
+            Some(SnapshotInfo {
+                taken: text("taken"),
+                note: text("note"),
+                as_of,
+                path,
+            })
+        })
+        .collect();
+    list.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.path.cmp(&a.path)));
+    list
+}
+
+fn read_head(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut buf = vec![0; 4096];
+    let n = std::fs::File::open(path).ok()?.read(&mut buf).ok()?;
+    buf.truncate(n);
+    Some(String::from_utf8_lossy(&buf).into_owned())
+}
+
+/// Loads a dataset or a snapshot file: the dataset, and the as-of date a snapshot was taken at.
+pub fn load_any(path: &Path) -> Result<(Dataset, Option<NaiveDate>), LoadError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| LoadError::new(format!("cannot read the file: {e}")).in_file(path))?;
+    if text
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .contains(SNAPSHOT_FORMAT)
+    {
+        let s = parse_snapshot(&text).map_err(|e| e.in_file(path))?;
+        return Ok((s.dataset, s.as_of));
+    }
+    let Loaded { dataset, .. } = parse(&text, Some(path))?;
+    Ok((dataset, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_lists_and_reads_snapshots() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = crate::store::embedded();
+        let day: NaiveDate = "2026-01-19".parse().unwrap();
+        let path = take_snapshot(dir.path(), &d, Some(day), "Before the summit: Ünïcode").unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.ends_with("_before-the-summit-unicode.snapshot.ron"),
+            "{name}"
+        );
+        let list = list_snapshots(dir.path());
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].note, "Before the summit: Ünïcode");
+        assert_eq!(list[0].as_of, Some(day));
+        let s = read_snapshot(&path).unwrap();
+        assert!(s.dataset == d);
+        assert_eq!(s.as_of, Some(day));
+        assert_eq!(load_any(&path).unwrap().1, Some(day));
+    }
+
+    #[test]
+    fn bad_snapshots_are_refused() {
+        assert!(
+            parse_snapshot("(format: \"board-explorer-snapshot\", vers")
+                .unwrap_err()
+                .message
+                .contains("damaged")
+        );
+        let newer = snapshot_text(&crate::store::embedded(), None, "x", "now").replacen(
+            "version: 1",
+            "version: 9",
+            1,
+        );
+        assert!(
+            parse_snapshot(&newer)
+                .unwrap_err()
+                .message
+                .contains("newer")
+        );
+    }
+}
