@@ -69,6 +69,11 @@ impl Document {
         &self.dataset
     }
 
+    /// The dataset, leaving the document behind (no copy).
+    pub fn into_dataset(self) -> Dataset {
+        self.dataset
+    }
+
     /// Applies an edit as one undoable step called `label` ("Delete Vladimir Putin").
     pub fn apply(&mut self, edit: Edit, label: impl Into<String>) -> Result<(), EditError> {
         let inverse = edit.apply(&mut self.dataset)?;

@@ -6,12 +6,13 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::file_menu::{FileAction, FileMenu};
+use super::file_menu::{ExportKind, FileAction, FileMenu, export_dialog};
 use super::placeholder;
 use super::request::Request;
 use super::roster_panel::RosterPanel;
 use super::seats_panel::SeatsPanel;
 use super::shortcuts;
+use super::snapshots::{SnapshotAction, SnapshotsPanel};
 use super::timeline_panel::TimelinePanel;
 use crate::document::{Document, saves_dir};
 use crate::model::Derived;
@@ -45,6 +46,14 @@ pub struct Notice {
     pub is_error: bool,
 }
 
+/// A snapshot being viewed: what it is, and the working document and as-of date to return to.
+pub struct ReadOnly {
+    pub note: String,
+    pub taken: String,
+    stashed: Document,
+    stashed_as_of: Option<chrono::NaiveDate>,
+}
+
 /// What survives a restart (eframe storage): the open tab, the last file, recent files.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Persisted {
@@ -54,6 +63,8 @@ struct Persisted {
 }
 
 const STORAGE_KEY: &str = "board-explorer";
+const READ_ONLY: &str = "This snapshot is open read-only: nothing in it can change. \
+                         \"Restore as a new working file\" to edit it, or close it.";
 /// Unsaved work is written to the recovery file this long after the last change.
 const AUTOSAVE_AFTER_SECONDS: f64 = 3.0;
 
@@ -72,6 +83,13 @@ pub struct BoardExplorerApp {
     pub recovery_file: Option<PathBuf>,
     /// Work found in the recovery file at start, waiting for "restore" or "discard".
     pub recovery_offer: Option<Recovery>,
+    pub snapshots: SnapshotsPanel,
+    /// Where snapshots (and, by default, exports) go: `saves/`.
+    pub saves: PathBuf,
+    /// A snapshot open read-only, with the working document set aside until it is closed.
+    pub read_only: Option<ReadOnly>,
+    /// Where a PNG export reports back from the renderer.
+    screenshot: std::sync::Arc<std::sync::Mutex<Option<Result<String, String>>>>,
     /// The day the whole app shows the roster as of; `None` is "everything known", today.
     pub as_of: Option<chrono::NaiveDate>,
     /// The source a claim link pointed at, for the Sources tab.
@@ -132,6 +150,10 @@ impl BoardExplorerApp {
             recovery_file: None,
             recovery_offer: None,
             shown_source: None,
+            snapshots: SnapshotsPanel::default(),
+            saves: saves_dir(),
+            read_only: None,
+            screenshot: Default::default(),
             as_of: None,
             sent_title: String::new(),
             changed_at: None,
@@ -189,6 +211,7 @@ impl BoardExplorerApp {
         }
         self.unsaved_dialog(ui);
         self.recovery_dialog(ui);
+        self.snapshot_ui(ui);
 
         // After this frame's actions, before anything reads derived data. Derive once per
         // edit, not per frame: this is a no-op unless the dataset (or as-of date) changed.
@@ -220,9 +243,195 @@ impl BoardExplorerApp {
         self.autosave(ui.ctx());
     }
 
+    /// The read-only banner, the snapshot list, and the snapshot dialogs.
+    fn snapshot_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(ro) = &self.read_only {
+            let mut close = false;
+            let mut restore = false;
+            egui::Panel::top("read_only_banner").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    let note = if ro.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" \"{}\"", ro.note)
+                    };
+                    let text = format!(
+                        "Read-only snapshot{note}, taken {}: edits are refused.",
+                        ro.taken
+                    );
+                    ui.label(
+                        egui::RichText::new(text)
+                            .strong()
+                            .color(ui.visuals().warn_fg_color),
+                    );
+                    restore = ui.button("Restore as a new working file").clicked();
+                    close = ui.button("Close snapshot").clicked();
+                });
+            });
+            if restore {
+                self.restore_current_snapshot();
+            } else if close {
+                self.close_snapshot();
+            }
+        }
+        if self.snapshots.open {
+            let saves = self.saves.clone();
+            let action = egui::Panel::right("snapshots")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| self.snapshots.ui(ui, &saves))
+                .inner;
+            if let Some(action) = action {
+                self.snapshot_action(action);
+            }
+        }
+        if let Some(note) = self.snapshots.take_dialog(ui, self.as_of) {
+            match crate::store::take_snapshot(&self.saves, self.doc.dataset(), self.as_of, &note) {
+                Ok(path) => {
+                    self.notify(format!("Snapshot taken: {}", path.display()));
+                    self.snapshots.invalidate();
+                }
+                Err(e) => self.notify_error(format!("Could not take the snapshot: {e}")),
+            }
+        }
+        self.snapshots.comparison_window(ui);
+        if let Some(result) = self.screenshot.lock().ok().and_then(|mut r| r.take()) {
+            match result {
+                Ok(text) => self.notify(text),
+                Err(text) => self.notify_error(text),
+            }
+        }
+    }
+
+    pub fn snapshot_action(&mut self, action: SnapshotAction) {
+        let path = match &action {
+            SnapshotAction::OpenReadOnly(p)
+            | SnapshotAction::Restore(p)
+            | SnapshotAction::Compare(p) => p.clone(),
+        };
+        let snapshot = match crate::store::read_snapshot(&path) {
+            Ok(s) => s,
+            Err(e) => return self.notify_error(format!("Could not read the snapshot: {e}")),
+        };
+        match action {
+            SnapshotAction::Compare(_) => {
+                // Against the working file, even while another snapshot is being viewed.
+                let (working, as_of) = match &self.read_only {
+                    Some(ro) => (ro.stashed.dataset(), ro.stashed_as_of),
+                    None => (self.doc.dataset(), self.as_of),
+                };
+                let changes = crate::model::diff::diff(
+                    crate::model::diff::Side {
+                        dataset: &snapshot.dataset,
+                        as_of: snapshot.as_of,
+                    },
+                    crate::model::diff::Side {
+                        dataset: working,
+                        as_of,
+                    },
+                );
+                let title = format!(
+                    "From snapshot \"{}\" ({}) to the working file",
+                    snapshot.note, snapshot.taken
+                );
+                self.snapshots.comparison = Some((title, crate::model::diff::report(&changes)));
+            }
+            SnapshotAction::OpenReadOnly(_) => {
+                if self.read_only.is_some() {
+                    self.close_snapshot();
+                }
+                let stashed =
+                    std::mem::replace(&mut self.doc, Document::new(snapshot.dataset, None));
+                self.read_only = Some(ReadOnly {
+                    note: snapshot.note,
+                    taken: snapshot.taken,
+                    stashed,
+                    stashed_as_of: self.as_of,
+                });
+                self.as_of = snapshot.as_of;
+                self.reset_panels();
+            }
+            SnapshotAction::Restore(_) => {
+                if self.read_only.is_none() && self.doc.is_dirty() {
+                    return self.notify_error(
+                        "Save or undo your changes first: restoring replaces the working file."
+                            .into(),
+                    );
+                }
+                self.read_only = None;
+                self.doc = Document::recovered(snapshot.dataset, None);
+                self.as_of = None;
+                self.reset_panels();
+                self.notify(format!(
+                    "Restored snapshot \"{}\" as a new, unsaved working file.",
+                    snapshot.note
+                ));
+            }
+        }
+    }
+
+    fn restore_current_snapshot(&mut self) {
+        if let Some(ro) = self.read_only.take() {
+            if ro.stashed.is_dirty() {
+                // Never drop unsaved work: go back to it and say why.
+                self.read_only = Some(ro);
+                self.close_snapshot();
+                return self.notify_error(
+                    "Your working file has unsaved changes: save them before restoring a snapshot."
+                        .into(),
+                );
+            }
+            let snapshot = std::mem::replace(&mut self.doc, ro.stashed);
+            // The working file was clean (checked above), so nothing is lost by replacing it.
+            self.doc = Document::recovered(snapshot.into_dataset(), None);
+            self.as_of = None;
+            self.reset_panels();
+            self.notify("Restored the snapshot as a new, unsaved working file.".into());
+        }
+    }
+
+    fn close_snapshot(&mut self) {
+        if let Some(ro) = self.read_only.take() {
+            self.doc = ro.stashed;
+            self.as_of = ro.stashed_as_of;
+            self.reset_panels();
+        }
+    }
+
+    /// Writes an export; a PNG is taken by the renderer and reported back on a later frame.
+    fn export(&mut self, kind: ExportKind, path: PathBuf, ctx: &egui::Context) {
+        let d = self.doc.dataset();
+        let text = match kind {
+            ExportKind::Csv => crate::store::roster_csv(d, self.as_of),
+            ExportKind::Markdown => crate::store::markdown_report(d, self.as_of),
+            ExportKind::Png => {
+                let result = self.screenshot.clone();
+                ctx.request_screenshot(move |image| {
+                    let outcome = write_png(&path, &image)
+                        .map(|()| format!("Saved the image to {}", path.display()))
+                        .map_err(|e| {
+                            format!("Could not save the image to {}: {e}", path.display())
+                        });
+                    if let Ok(mut slot) = result.lock() {
+                        *slot = Some(outcome);
+                    }
+                });
+                ctx.request_repaint();
+                return self.notify("Taking the image…".into());
+            }
+        };
+        match crate::store::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => self.notify(format!("Exported {}", path.display())),
+            Err(e) => self.notify_error(format!("Could not export to {}: {e}", path.display())),
+        }
+    }
+
     /// Carries out a panel's request; every edit goes through the document.
     pub fn handle(&mut self, request: Request) {
         match request {
+            Request::Edit { .. } if self.read_only.is_some() => {
+                self.notify_error(READ_ONLY.into());
+            }
             Request::Edit { edit, label } => match self.doc.apply(*edit, label.clone()) {
                 Ok(()) => self.notice = None,
                 Err(e) => self.notify_error(format!("{label} failed: {e}. Nothing was changed.")),
@@ -245,12 +454,18 @@ impl BoardExplorerApp {
     }
 
     pub fn undo(&mut self) {
+        if self.read_only.is_some() {
+            return;
+        }
         if let Some(label) = self.doc.undo() {
             self.notify(format!("Undid: {label}"));
         }
     }
 
     pub fn redo(&mut self) {
+        if self.read_only.is_some() {
+            return;
+        }
         if let Some(label) = self.doc.redo() {
             self.notify(format!("Redid: {label}"));
         }
@@ -344,6 +559,35 @@ impl BoardExplorerApp {
 
     /// File actions, without asking about unsaved changes.
     fn perform(&mut self, action: FileAction, ctx: &egui::Context) {
+        match action {
+            FileAction::ChooseExport(kind) => {
+                if let Some(path) = export_dialog(&self.doc, kind) {
+                    self.export(kind, path, ctx);
+                }
+                return;
+            }
+            FileAction::Export(kind, path) => return self.export(kind, path, ctx),
+            FileAction::TakeSnapshot => {
+                self.snapshots.taking = Some(String::new());
+                return;
+            }
+            FileAction::ToggleSnapshots => {
+                self.snapshots.open = !self.snapshots.open;
+                self.snapshots.invalidate();
+                return;
+            }
+            FileAction::Save | FileAction::ChooseSaveAs | FileAction::SaveAs(_)
+                if self.read_only.is_some() =>
+            {
+                return self.notify_error(READ_ONLY.into());
+            }
+            FileAction::ChooseOpen | FileAction::Open(_) | FileAction::New
+                if self.read_only.is_some() =>
+            {
+                return self.notify_error("Close the snapshot first (the bar at the top).".into());
+            }
+            _ => {}
+        }
         if action == FileAction::Quit {
             self.closing = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -572,6 +816,18 @@ impl BoardExplorerApp {
             }
         });
     }
+}
+
+fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, rgba)
+        .ok_or("the image has the wrong size")?;
+    let mut png = Vec::new();
+    buffer
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    crate::store::write_atomic(path, &png).map_err(|e| e.to_string())
 }
 
 impl eframe::App for BoardExplorerApp {

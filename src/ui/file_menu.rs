@@ -22,12 +22,54 @@ pub enum FileAction {
     TypePath(PathPurpose),
     Open(PathBuf),
     SaveAs(PathBuf),
+    /// Ask where with the native dialog, then export there.
+    ChooseExport(ExportKind),
+    Export(ExportKind, PathBuf),
+    /// Ask for a note, then freeze the dataset into `saves/`.
+    TakeSnapshot,
+    /// Show or hide the list of snapshots.
+    ToggleSnapshots,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathPurpose {
     Open,
     SaveAs,
+    Export(ExportKind),
+}
+
+/// What can be handed to people who do not run the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Csv,
+    Markdown,
+    Png,
+}
+
+impl ExportKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            ExportKind::Csv => "Export roster as CSV",
+            ExportKind::Markdown => "Export report as Markdown",
+            ExportKind::Png => "Export image of this panel",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::Csv => "csv",
+            ExportKind::Markdown => "md",
+            ExportKind::Png => "png",
+        }
+    }
+
+    fn file_stem(self) -> &'static str {
+        match self {
+            ExportKind::Csv => "roster",
+            ExportKind::Markdown => "report",
+            ExportKind::Png => "panel",
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -99,6 +141,31 @@ impl FileMenu {
                 action = Some(FileAction::TypePath(PathPurpose::SaveAs));
             }
             ui.separator();
+            if ui
+                .button("Take snapshot…")
+                .on_hover_text("Freeze the dataset as it is shown now, with a note")
+                .clicked()
+            {
+                action = Some(FileAction::TakeSnapshot);
+            }
+            if ui
+                .button("Snapshots…")
+                .on_hover_text("List, open, compare and restore snapshots")
+                .clicked()
+            {
+                action = Some(FileAction::ToggleSnapshots);
+            }
+            ui.menu_button("Export", |ui| {
+                for kind in [ExportKind::Csv, ExportKind::Markdown, ExportKind::Png] {
+                    if ui.button(format!("{}…", kind.title())).clicked() {
+                        action = Some(FileAction::ChooseExport(kind));
+                    }
+                    if ui.button(format!("{} by path…", kind.title())).clicked() {
+                        action = Some(FileAction::TypePath(PathPurpose::Export(kind)));
+                    }
+                }
+            });
+            ui.separator();
             if ui.button("Quit").clicked() {
                 action = Some(FileAction::Quit);
             }
@@ -114,6 +181,11 @@ impl FileMenu {
             let title = match purpose {
                 PathPurpose::Open => "Open dataset",
                 PathPurpose::SaveAs => "Save dataset as",
+                PathPurpose::Export(kind) => kind.title(),
+            };
+            let prompt = match purpose {
+                PathPurpose::Export(_) => "Path of the file:",
+                _ => "Path of the RON file:",
             };
             let mut open = true;
             let mut done = false;
@@ -122,7 +194,7 @@ impl FileMenu {
                 .resizable(false)
                 .open(&mut open)
                 .show(ui.ctx(), |ui| {
-                    let label = ui.label("Path of the RON file:");
+                    let label = ui.label(prompt);
                     let mut output = egui::TextEdit::singleline(text)
                         .desired_width(420.0)
                         .hint_text("saves/board.ron")
@@ -145,6 +217,7 @@ impl FileMenu {
                             action = Some(match purpose {
                                 PathPurpose::Open => FileAction::Open(path),
                                 PathPurpose::SaveAs => FileAction::SaveAs(path),
+                                PathPurpose::Export(kind) => FileAction::Export(*kind, path),
                             });
                             done = true;
                         }
@@ -206,6 +279,10 @@ impl FileMenu {
                         .join(default_file_name(doc))
                         .display()
                         .to_string(),
+                    PathPurpose::Export(kind) => saves_dir()
+                        .join(export_file_name(doc, kind))
+                        .display()
+                        .to_string(),
                 };
                 self.typed = Some((purpose, start));
                 self.select_typed = true;
@@ -218,7 +295,13 @@ impl FileMenu {
                 *doc = Document::new(dataset, None);
                 Ok(Some("Started a new dataset".into()))
             }
-            FileAction::Quit => Ok(None),
+            // The app carries these out before they reach here: they need the as-of date,
+            // the window and the panels, which the file menu does not know.
+            FileAction::Quit
+            | FileAction::ChooseExport(_)
+            | FileAction::Export(..)
+            | FileAction::TakeSnapshot
+            | FileAction::ToggleSnapshots => Ok(None),
             FileAction::Open(path) => match Document::open(&path) {
                 Ok((opened, warnings)) => {
                     *doc = opened;
@@ -269,6 +352,22 @@ fn dialog(doc: &Document) -> rfd::FileDialog {
         .add_filter("board-explorer dataset (RON)", &["ron"])
         .add_filter("All files", &["*"])
         .set_directory(dir)
+}
+
+/// "board_of_peace-roster.csv"
+pub fn export_file_name(doc: &Document, kind: ExportKind) -> String {
+    let stem = default_file_name(doc);
+    let stem = stem.strip_suffix(".ron").unwrap_or(&stem);
+    format!("{stem}-{}.{}", kind.file_stem(), kind.extension())
+}
+
+/// The native save dialog for an export, starting in `saves/`.
+pub fn export_dialog(doc: &Document, kind: ExportKind) -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .add_filter(kind.title(), &[kind.extension()])
+        .set_directory(saves_dir())
+        .set_file_name(export_file_name(doc, kind))
+        .save_file()
 }
 
 fn default_file_name(doc: &Document) -> String {

@@ -13,14 +13,16 @@ mod roster_panel;
 mod roster_view;
 mod seats_panel;
 mod shortcuts;
+mod snapshots;
 mod timeline_panel;
 
 pub use app::{BoardExplorerApp, Tab};
-pub use file_menu::{FileAction, PathPurpose};
+pub use file_menu::{ExportKind, FileAction, PathPurpose};
 pub use request::Request;
 pub use roster_panel::RosterPanel;
 pub use roster_view::{Column, RosterQuery};
 pub use seats_panel::SeatsPanel;
+pub use snapshots::{SnapshotAction, SnapshotsPanel};
 pub use timeline_panel::TimelinePanel;
 
 /// Opens the window on the embedded dataset.

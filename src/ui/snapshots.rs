@@ -1,0 +1,166 @@
+//! Snapshots in the app: taking one (with a note), the list of those in `saves/`, opening one
+//! read-only, restoring one as a new working file, and comparing one with the working file.
+
+use std::path::PathBuf;
+
+use crate::store::SnapshotInfo;
+
+/// What the user asked of a snapshot in the list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SnapshotAction {
+    OpenReadOnly(PathBuf),
+    Restore(PathBuf),
+    Compare(PathBuf),
+}
+
+#[derive(Default)]
+pub struct SnapshotsPanel {
+    pub open: bool,
+    /// The list, read when the panel opens or after a snapshot is taken.
+    list: Option<Vec<SnapshotInfo>>,
+    /// The note being typed for a new snapshot.
+    pub taking: Option<String>,
+    /// A comparison to show: its title and the change list.
+    pub comparison: Option<(String, String)>,
+}
+
+impl SnapshotsPanel {
+    pub fn invalidate(&mut self) {
+        self.list = None;
+    }
+
+    /// The side panel listing snapshots.
+    pub fn ui(&mut self, ui: &mut egui::Ui, dir: &std::path::Path) -> Option<SnapshotAction> {
+        let mut action = None;
+        ui.horizontal(|ui| {
+            ui.heading("Snapshots");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Close the list")
+                    .clicked()
+                {
+                    self.open = false;
+                }
+                if ui
+                    .small_button("⟳")
+                    .on_hover_text("Read the folder again")
+                    .clicked()
+                {
+                    self.list = None;
+                }
+            });
+        });
+        ui.label(
+            egui::RichText::new(format!("in {}", dir.display()))
+                .weak()
+                .small(),
+        );
+        if ui.button("📷 Take snapshot…").clicked() {
+            self.taking = Some(String::new());
+        }
+        ui.separator();
+        let list = self
+            .list
+            .get_or_insert_with(|| crate::store::list_snapshots(dir));
+        if list.is_empty() {
+            ui.label(egui::RichText::new("No snapshots yet. A snapshot freezes the dataset as you see it now, with a note, so you can compare it with later days.").weak());
+        }
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for s in list.iter() {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    let note = if s.note.is_empty() {
+                        "(no note)"
+                    } else {
+                        s.note.as_str()
+                    };
+                    ui.strong(note);
+                    let as_of = s
+                        .as_of
+                        .map_or("as of the day taken".to_string(), |d| format!("as of {d}"));
+                    ui.label(egui::RichText::new(format!("taken {} · {as_of}", s.taken)).small());
+                    ui.horizontal_wrapped(|ui| {
+                        if ui.small_button("Open read-only").clicked() {
+                            action = Some(SnapshotAction::OpenReadOnly(s.path.clone()));
+                        }
+                        if ui
+                            .small_button("Compare")
+                            .on_hover_text("What changed from this snapshot to the working file")
+                            .clicked()
+                        {
+                            action = Some(SnapshotAction::Compare(s.path.clone()));
+                        }
+                        if ui
+                            .small_button("Restore as new file")
+                            .on_hover_text("Continue working from this snapshot")
+                            .clicked()
+                        {
+                            action = Some(SnapshotAction::Restore(s.path.clone()));
+                        }
+                    });
+                });
+            }
+        });
+        action
+    }
+
+    /// The "take snapshot" dialog: returns the note once the user confirms.
+    pub fn take_dialog(
+        &mut self,
+        ui: &mut egui::Ui,
+        as_of: Option<chrono::NaiveDate>,
+    ) -> Option<String> {
+        let note = self.taking.as_mut()?;
+        let (mut take, mut cancel) = (false, false);
+        let modal = egui::Modal::new(egui::Id::unique("take_snapshot")).show(ui.ctx(), |ui| {
+            ui.heading("Take snapshot");
+            let when = as_of.map_or("as it stands today".to_string(), |d| format!("as of {d}"));
+            ui.label(format!(
+                "Freezes the dataset, {when}, into the snapshots folder."
+            ));
+            let label = ui.label("Note");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(note)
+                        .desired_width(320.0)
+                        .hint_text("e.g. before the Davos signing"),
+                )
+                .labelled_by(label.id);
+            if !field.has_focus() && note.is_empty() {
+                field.request_focus();
+            }
+            take = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                take |= ui.button("Take").clicked();
+                cancel = ui.button("Cancel").clicked();
+            });
+        });
+        if take {
+            return self.taking.take();
+        }
+        if cancel || modal.should_close() {
+            self.taking = None;
+        }
+        None
+    }
+
+    /// The comparison window, when one is open.
+    pub fn comparison_window(&mut self, ui: &mut egui::Ui) {
+        let Some((title, text)) = &self.comparison else {
+            return;
+        };
+        let mut open = true;
+        egui::Window::new(title.as_str())
+            .open(&mut open)
+            .default_size([560.0, 420.0])
+            .show(ui.ctx(), |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    ui.label(egui::RichText::new(text.as_str()).monospace());
+                });
+            });
+        if !open {
+            self.comparison = None;
+        }
+    }
+}
