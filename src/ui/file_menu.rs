@@ -192,6 +192,7 @@ impl FileMenu {
             egui::Window::new(title)
                 .collapsible(false)
                 .resizable(false)
+                .anchor(egui::Align2::CENTER_TOP, [0.0, 120.0])
                 .open(&mut open)
                 .show(ui.ctx(), |ui| {
                     let label = ui.label(prompt);
