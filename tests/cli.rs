@@ -260,3 +260,79 @@ fn snapshots_diff_and_exports_never_overwrite_silently() {
             .starts_with("# Board of Peace")
     );
 }
+
+#[test]
+fn compare_prints_the_matrix_and_can_show_only_conflicts() {
+    let (ok, out, _) = run(&["compare"]);
+    assert!(ok);
+    assert!(
+        out.contains("report-a") && out.contains("dpa-2026-01-19"),
+        "{out}"
+    );
+    let carney = out.lines().find(|l| l.starts_with("Mark Carney")).unwrap();
+    assert!(carney.ends_with("single source"), "{carney}");
+    let (ok, out, _) = run(&["compare", "--conflicts-only"]);
+    assert!(ok);
+    let rows: Vec<&str> = out.lines().skip(3).collect();
+    assert_eq!(rows.len(), 3, "{out}");
+    assert!(rows.iter().all(|r| r.ends_with("conflict")));
+    assert!(rows[0].starts_with("Donald Trump") && rows[0].contains("proposed"));
+    let (ok, _, err) = run(&["compare", "--sources", "report-a,nope"]);
+    assert!(!ok);
+    assert!(err.contains("no source \"nope\""), "{err}");
+}
+
+#[test]
+fn import_source_adds_the_article_reports_mentions_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("wire.html");
+    std::fs::write(
+        &article,
+        "<html><body><p>The Russian\nleader has declined.</p><p>Donald Trump will chair the board.</p></body></html>",
+    )
+    .unwrap();
+    let out_file = dir.path().join("out.ron");
+    let args = |force: bool| {
+        let mut a = vec![
+            "import-source",
+            "--text",
+            article.to_str().unwrap(),
+            "--outlet",
+            "Wire",
+            "--title",
+            "Putin declines",
+            "--date",
+            "2026-01-25",
+            "-o",
+            out_file.to_str().unwrap(),
+        ];
+        if force {
+            a.push("--force");
+        }
+        a
+    };
+    let (ok, out, err) = run(&args(false));
+    assert!(ok, "{err}");
+    assert!(out.contains("added source \"wire-2026-01-25\""), "{out}");
+    let putin = out
+        .lines()
+        .find(|l| l.starts_with("Vladimir Putin"))
+        .unwrap();
+    assert!(
+        putin.contains("1:1") && putin.contains("[The Russian leader]"),
+        "{putin}"
+    );
+    assert!(out.lines().any(|l| l.starts_with("Donald Trump")));
+    let saved = board_explorer::store::load_file(&out_file).unwrap().dataset;
+    let source = saved.source("wire-2026-01-25").unwrap();
+    assert!(!source.text.contains('<'), "HTML stripped: {}", source.text);
+    assert_eq!(saved.sources.len(), embedded().sources.len() + 1);
+
+    let before = std::fs::read(&out_file).unwrap();
+    let (ok, _, err) = run(&args(false));
+    assert!(!ok);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(&out_file).unwrap(), before);
+    let (ok, _, _) = run(&args(true));
+    assert!(ok);
+}

@@ -1,7 +1,10 @@
 //! The command line: the same binary serves scripts. Each command returns its output as a
 //! string (printed by `main`), so tests call it directly.
 
+mod sources;
 mod table;
+
+pub use sources::{ImportArgs, compare_table, import_source};
 
 use std::path::PathBuf;
 
@@ -95,6 +98,41 @@ pub enum Command {
         as_of: Option<chrono::NaiveDate>,
         #[arg(short = 'o', long)]
         out: Option<PathBuf>,
+        /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the claim matrix: what each source says about each subject and property, and
+    /// whether the sources agree, conflict, or only one says it.
+    Compare {
+        /// The dataset file (RON); the embedded Board of Peace dataset when left out.
+        file: Option<PathBuf>,
+        /// The sources to compare, by id, comma-separated; all of them when left out.
+        #[arg(long, value_delimiter = ',')]
+        sources: Vec<String>,
+        /// Show only the rows where sources conflict.
+        #[arg(long)]
+        conflicts_only: bool,
+    },
+    /// Add an article (.txt, .md or .html) as a source, list the known actors it names, and
+    /// write the dataset to OUT.
+    ImportSource {
+        /// The dataset file (RON); the embedded Board of Peace dataset when left out.
+        file: Option<PathBuf>,
+        /// The article's text file.
+        #[arg(long)]
+        text: PathBuf,
+        /// Who published it.
+        #[arg(long)]
+        outlet: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        /// When it was published (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<PartialDate>,
+        /// Where to write the dataset with the new source.
+        #[arg(short = 'o', long)]
+        out: PathBuf,
         /// Overwrite OUT if it exists.
         #[arg(long)]
         force: bool,
@@ -215,6 +253,38 @@ pub fn run(command: Command) -> Result<String, String> {
                 Some(out) => write_out(&out, &text, force),
                 None => Ok(text),
             }
+        }
+        Command::Compare {
+            file,
+            sources,
+            conflicts_only,
+        } => compare_table(&load(file.as_ref())?.dataset, &sources, conflicts_only),
+        Command::ImportSource {
+            file,
+            text,
+            outlet,
+            title,
+            date,
+            out,
+            force,
+        } => {
+            // Refuse before any work, so a long import is not wasted on a name clash.
+            if out.exists() && !force {
+                return Err(format!(
+                    "error: {} exists; pass --force to overwrite it",
+                    out.display()
+                ));
+            }
+            let mut d = load(file.as_ref())?.dataset;
+            let args = ImportArgs {
+                text_file: &text,
+                outlet: &outlet,
+                title: &title,
+                date,
+            };
+            let mut report = import_source(&mut d, &args)?;
+            report.push_str(&write_out(&out, &store::to_ron(&d), true)?);
+            Ok(report)
         }
     }
 }

@@ -2,6 +2,7 @@
 //! No egui and no file I/O here: the store and the UI build on this.
 
 pub mod builder;
+pub mod compare;
 pub mod dataset;
 pub mod date;
 pub mod derived;
@@ -9,6 +10,7 @@ pub mod diff;
 pub mod edit;
 pub mod generate;
 pub mod index;
+pub mod mentions;
 pub mod money;
 pub mod ops;
 pub mod quote;
@@ -16,6 +18,7 @@ pub mod roster;
 pub mod rules;
 pub mod search;
 pub mod seats;
+pub mod source_ops;
 pub mod text;
 pub mod timeline;
 pub mod validate;

@@ -23,6 +23,30 @@ pub fn normalise(raw: &str) -> String {
     out
 }
 
+/// HTML to plain text: tags stripped (scripts and styles with their content), entities decoded,
+/// paragraphs and line breaks kept as lines. Through nanohtml2text, a small, tested converter.
+pub fn strip_html(html: &str) -> String {
+    nanohtml2text::html2text(html)
+}
+
+/// Whether pasted text looks like HTML rather than prose that happens to hold a `<`.
+pub fn looks_like_html(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "<html", "<body", "<p>", "<p ", "<div", "<br", "</p>", "<article",
+    ]
+    .iter()
+    .any(|tag| lower.contains(tag))
+}
+
+/// The 1-based line and column (in characters) of a byte offset, for messages.
+pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
 /// The hex SHA-256 of a text, stored beside it to notice edits.
 pub fn content_hash(text: &str) -> String {
     Sha256::digest(text.as_bytes())
@@ -45,6 +69,17 @@ mod tests {
     fn is_idempotent() {
         let once = normalise(" a \n\n\n b \r\n c ");
         assert_eq!(normalise(&once), once);
+    }
+
+    #[test]
+    fn html_is_stripped_to_its_words() {
+        let html = "<html><head><style>p{}</style></head><body><p>Putin &amp; Lukashenko</p>\n<p>were <b>invited</b>.</p></body></html>";
+        assert!(looks_like_html(html));
+        assert!(!looks_like_html("Growth was < 2% and > 1%."));
+        let text = normalise(&strip_html(html));
+        assert!(text.contains("Putin & Lukashenko"), "{text}");
+        assert!(text.contains("were invited."), "{text}");
+        assert!(!text.contains("p{}"), "{text}");
     }
 
     #[test]

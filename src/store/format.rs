@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::error::LoadError;
 use super::write_atomic;
 use crate::model::Dataset;
+use crate::model::text::line_col;
 use crate::model::validate::{Problem, Severity, validate};
 
 pub const FORMAT: &str = "board-explorer";
@@ -146,13 +147,6 @@ fn syntax_error(e: &ron::error::SpannedError) -> LoadError {
 fn place_of_id(text: &str, id: &str) -> Option<(usize, usize)> {
     let needle = format!("id: {}", ron::to_string(id).ok()?);
     text.find(&needle).map(|at| line_col(text, at))
-}
-
-fn line_col(text: &str, byte: usize) -> (usize, usize) {
-    let before = &text[..byte];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 /// The file text for a dataset.

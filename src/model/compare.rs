@@ -1,0 +1,433 @@
+//! Comparing sources: the claim matrix (rows are subject and property, columns the chosen
+//! sources, cells what each says), each row's verdict, and each claim's agreement, which
+//! colours its quote in the side-by-side texts.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::dataset::{Claim, Dataset, Fact, Property, Rank, Subject};
+use super::index::Index;
+use super::quote::Anchor;
+
+/// How the chosen sources relate on one row, or one claim to the others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Verdict {
+    /// Every source that speaks to it says the same.
+    Agree,
+    /// Only one of the chosen sources says anything about it.
+    Single,
+    /// Two sources say different things.
+    Conflict,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 3] = [Verdict::Agree, Verdict::Single, Verdict::Conflict];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Agree => "agree",
+            Verdict::Single => "single source",
+            Verdict::Conflict => "conflict",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatrixRow {
+    pub subject: Subject,
+    pub property: Property,
+    /// One cell per chosen source: the positions of its claims on this row.
+    pub cells: Vec<Vec<usize>>,
+    pub verdict: Verdict,
+}
+
+impl MatrixRow {
+    /// The distinct values a cell holds, in claim order.
+    pub fn values<'d>(&self, d: &'d Dataset, column: usize) -> Vec<&'d Fact> {
+        let mut values: Vec<&Fact> = Vec::new();
+        for &c in &self.cells[column] {
+            if !values.contains(&&d.claims[c].fact) {
+                values.push(&d.claims[c].fact);
+            }
+        }
+        values
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClaimMatrix {
+    /// The chosen sources' ids, one per column.
+    pub sources: Vec<String>,
+    pub rows: Vec<MatrixRow>,
+    /// Each compared claim's row and column.
+    place: HashMap<usize, (usize, usize)>,
+}
+
+impl ClaimMatrix {
+    /// How many rows have each verdict.
+    pub fn count(&self, verdict: Verdict) -> usize {
+        self.rows.iter().filter(|r| r.verdict == verdict).count()
+    }
+
+    /// How a claim stands against the other chosen sources: it agrees when every other source
+    /// on its row says the same, conflicts when one says otherwise, is single when none speaks.
+    pub fn claim_verdict(&self, d: &Dataset, claim: usize) -> Option<Verdict> {
+        let &(row, column) = self.place.get(&claim)?;
+        let row = &self.rows[row];
+        let value = &d.claims[claim].fact;
+        let mut others = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, cell)| *i != column && !cell.is_empty())
+            .peekable();
+        if others.peek().is_none() {
+            return Some(Verdict::Single);
+        }
+        let all_agree =
+            others.all(|(_, cell)| cell.iter().any(|&other| d.claims[other].fact == *value));
+        Some(if all_agree {
+            Verdict::Agree
+        } else {
+            Verdict::Conflict
+        })
+    }
+
+    /// For each other chosen source, the claim on the same row that best answers this one:
+    /// one with the same value if there is one, else the first that differs.
+    pub fn counterparts(&self, d: &Dataset, claim: usize) -> Vec<usize> {
+        let Some(&(row, column)) = self.place.get(&claim) else {
+            return Vec::new();
+        };
+        let value = &d.claims[claim].fact;
+        self.rows[row]
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != column)
+            .filter_map(|(_, cell)| {
+                cell.iter()
+                    .copied()
+                    .find(|&c| d.claims[c].fact == *value)
+                    .or_else(|| cell.first().copied())
+            })
+            .collect()
+    }
+
+    /// The row a claim sits on, if it was compared.
+    pub fn row_of(&self, claim: usize) -> Option<usize> {
+        self.place.get(&claim).map(|&(row, _)| row)
+    }
+}
+
+/// A subject's name: the actor's, or the body's.
+pub fn subject_name<'d>(d: &'d Dataset, index: &Index, subject: &'d Subject) -> &'d str {
+    match subject {
+        Subject::Actor(id) => index.actor_by_id.get(id).map_or(id, |&a| &d.actors[a].name),
+        Subject::Body(id) => d.body_by_id(id).map_or(id, |b| &b.name),
+    }
+}
+
+/// Builds the matrix for the chosen sources (by id, in column order). Deprecated claims never
+/// count, so they are left out; rows follow the body first, then actors in dataset order.
+pub fn compare(d: &Dataset, index: &Index, sources: &[String]) -> ClaimMatrix {
+    let column: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let mut rows: BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>> = BTreeMap::new();
+    for (i, claim) in d.claims.iter().enumerate() {
+        let Some(&col) = column.get(claim.source.as_str()) else {
+            continue;
+        };
+        if claim.rank == Rank::Deprecated {
+            continue;
+        }
+        let order = match &claim.subject {
+            Subject::Body(_) => 0,
+            Subject::Actor(id) => index.actor_by_id.get(id).map_or(usize::MAX, |&a| a + 1),
+        };
+        let cells = rows
+            .entry((order, claim.subject.clone(), claim.fact.property()))
+            .or_insert_with(|| vec![Vec::new(); sources.len()]);
+        cells[col].push(i);
+    }
+    let mut place = HashMap::new();
+    let rows = rows
+        .into_iter()
+        .enumerate()
+        .map(|(r, ((_, subject, property), cells))| {
+            for (col, cell) in cells.iter().enumerate() {
+                for &c in cell {
+                    place.insert(c, (r, col));
+                }
+            }
+            let verdict = row_verdict(&d.claims, &cells);
+            MatrixRow {
+                subject,
+                property,
+                cells,
+                verdict,
+            }
+        })
+        .collect();
+    ClaimMatrix {
+        sources: sources.to_vec(),
+        rows,
+        place,
+    }
+}
+
+/// Agree when every source that speaks holds the same set of values.
+fn row_verdict(claims: &[Claim], cells: &[Vec<usize>]) -> Verdict {
+    let mut sets = cells.iter().filter(|c| !c.is_empty()).map(|cell| {
+        let mut values: Vec<&Fact> = cell.iter().map(|&c| &claims[c].fact).collect();
+        values.sort();
+        values.dedup();
+        values
+    });
+    let Some(first) = sets.next() else {
+        return Verdict::Single;
+    };
+    let mut spoke = 1;
+    for set in sets {
+        spoke += 1;
+        if set != first {
+            return Verdict::Conflict;
+        }
+    }
+    if spoke == 1 {
+        Verdict::Single
+    } else {
+        Verdict::Agree
+    }
+}
+
+/// Where a claim's quote stands in its source's current text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placed {
+    pub claim: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The quotes of one source's claims, placed in its current text (a quote whose words moved
+/// is shown where they now are), and the claims whose words are gone.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Anchored {
+    /// Sorted by start.
+    pub placed: Vec<Placed>,
+    pub orphaned: Vec<usize>,
+    pub moved: Vec<usize>,
+}
+
+pub fn anchor_claims(d: &Dataset, source: usize) -> Anchored {
+    let s = &d.sources[source];
+    let mut out = Anchored::default();
+    for (i, claim) in d.claims.iter().enumerate() {
+        let Some(q) = claim.quote.as_ref().filter(|_| claim.source == s.id) else {
+            continue;
+        };
+        let start = match q.anchor(&s.text) {
+            Anchor::Exact => q.start,
+            Anchor::Moved(at) => {
+                out.moved.push(i);
+                at
+            }
+            Anchor::Orphaned => {
+                out.orphaned.push(i);
+                continue;
+            }
+        };
+        out.placed.push(Placed {
+            claim: i,
+            start,
+            end: start + q.exact.len(),
+        });
+    }
+    out.placed.sort_by_key(|p| (p.start, p.end));
+    out
+}
+
+/// Per source (dataset order): how many claims cite it, and how many of their quotes are
+/// orphaned. Exact quotes cost a slice comparison; only the others are searched for.
+pub fn source_counts(d: &Dataset, index: &Index) -> Vec<(usize, usize)> {
+    let mut counts = vec![(0, 0); d.sources.len()];
+    for claim in &d.claims {
+        let Some(&s) = index.source_by_id.get(&claim.source) else {
+            continue;
+        };
+        counts[s].0 += 1;
+        if let Some(q) = &claim.quote
+            && q.anchor(&d.sources[s].text) == Anchor::Orphaned
+        {
+            counts[s].1 += 1;
+        }
+    }
+    counts
+}
+
+/// A stretch of text under the same set of quotes: overlapping quotes split the text into
+/// segments, each coloured by its most telling verdict (conflict over single over agree).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    pub verdict: Verdict,
+    /// The claims quoting these words.
+    pub claims: Vec<usize>,
+}
+
+/// Cuts the text at every quote boundary and keeps the stretches under at least one quote.
+/// `verdict` says how each placed claim stands.
+pub fn segments(placed: &[Placed], verdict: impl Fn(usize) -> Verdict) -> Vec<Segment> {
+    let mut cuts: Vec<usize> = placed.iter().flat_map(|p| [p.start, p.end]).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Segment> = Vec::new();
+    // Quotes still open at the current cut; `placed` is sorted by start.
+    let mut open: Vec<&Placed> = Vec::new();
+    let mut next = 0;
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        open.retain(|p| p.end > start);
+        while next < placed.len() && placed[next].start <= start {
+            if placed[next].end > start {
+                open.push(&placed[next]);
+            }
+            next += 1;
+        }
+        if open.is_empty() {
+            continue;
+        }
+        let claims: Vec<usize> = open.iter().map(|p| p.claim).collect();
+        let worst = claims
+            .iter()
+            .map(|&c| verdict(c))
+            .max()
+            .unwrap_or(Verdict::Agree);
+        out.push(Segment {
+            start,
+            end,
+            verdict: worst,
+            claims,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::builder::DatasetBuilder;
+    use crate::model::{Quote, Status};
+
+    fn dataset() -> Dataset {
+        use crate::model::ActorKind::Person;
+        DatasetBuilder::new("Board")
+            .actor("a", "Ann", Person)
+            .actor("b", "Bob", Person)
+            .source("s1", "One", None, "Ann was invited. Bob is a member.")
+            .source("s2", "Two", None, "Ann was invited. Bob is only proposed.")
+            .source("s3", "Three", None, "Ann was invited.")
+            .claim("a", Fact::Invited(true), "s1", None, None)
+            .claim("a", Fact::Invited(true), "s2", None, None)
+            .claim("b", Fact::Status(Status::Member), "s1", None, None)
+            .claim("b", Fact::Status(Status::Proposed), "s2", None, None)
+            .claim("a", Fact::Invited(true), "s3", None, None)
+            .build()
+    }
+
+    fn matrix(d: &Dataset, sources: &[&str]) -> ClaimMatrix {
+        let ids: Vec<String> = sources.iter().map(|s| s.to_string()).collect();
+        compare(d, &Index::build(d), &ids)
+    }
+
+    #[test]
+    fn rows_say_agree_conflict_or_single() {
+        let d = dataset();
+        let m = matrix(&d, &["s1", "s2"]);
+        let verdicts: Vec<_> = m.rows.iter().map(|r| (r.subject.id(), r.verdict)).collect();
+        assert_eq!(verdicts, [("a", Verdict::Agree), ("b", Verdict::Conflict)]);
+        let m = matrix(&d, &["s1", "s3"]);
+        let verdicts: Vec<_> = m.rows.iter().map(|r| (r.subject.id(), r.verdict)).collect();
+        assert_eq!(verdicts, [("a", Verdict::Agree), ("b", Verdict::Single)]);
+    }
+
+    #[test]
+    fn a_claim_conflicts_when_any_other_source_differs() {
+        let d = dataset();
+        let m = matrix(&d, &["s1", "s2", "s3"]);
+        assert_eq!(m.claim_verdict(&d, 0), Some(Verdict::Agree));
+        assert_eq!(m.claim_verdict(&d, 2), Some(Verdict::Conflict));
+        assert_eq!(m.counterparts(&d, 2), vec![3]);
+        assert_eq!(m.counterparts(&d, 0), vec![1, 4]);
+        let only_one = matrix(&d, &["s1"]);
+        assert_eq!(only_one.claim_verdict(&d, 2), Some(Verdict::Single));
+        assert_eq!(only_one.claim_verdict(&d, 1), None, "s2 was not chosen");
+    }
+
+    #[test]
+    fn deprecated_claims_do_not_count() {
+        let mut d = dataset();
+        d.claims[3].rank = Rank::Deprecated;
+        let m = matrix(&d, &["s1", "s2"]);
+        assert_eq!(m.rows[1].verdict, Verdict::Single);
+    }
+
+    #[test]
+    fn overlapping_quotes_split_into_segments() {
+        let placed = [
+            Placed {
+                claim: 0,
+                start: 0,
+                end: 10,
+            },
+            Placed {
+                claim: 1,
+                start: 5,
+                end: 15,
+            },
+            Placed {
+                claim: 2,
+                start: 20,
+                end: 25,
+            },
+        ];
+        let segs = segments(&placed, |c| {
+            if c == 1 {
+                Verdict::Conflict
+            } else {
+                Verdict::Agree
+            }
+        });
+        let shape: Vec<_> = segs
+            .iter()
+            .map(|s| (s.start, s.end, s.verdict, s.claims.clone()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (0, 5, Verdict::Agree, vec![0]),
+                (5, 10, Verdict::Conflict, vec![0, 1]),
+                (10, 15, Verdict::Conflict, vec![1]),
+                (20, 25, Verdict::Agree, vec![2]),
+            ]
+        );
+    }
+
+    #[test]
+    fn anchoring_finds_moved_and_orphaned_quotes() {
+        let mut d = dataset();
+        let text = d.sources[0].text.clone();
+        d.claims[0].quote = Quote::find(&text, "Ann was invited");
+        d.claims[2].quote = Quote::find(&text, "Bob is a member");
+        d.sources[0].text = format!("Update. {}", text.replace("Bob is a member", "Bob left"));
+        let a = anchor_claims(&d, 0);
+        assert_eq!(a.moved, [0]);
+        assert_eq!(a.orphaned, [2]);
+        assert_eq!(a.placed[0].start, "Update. ".len());
+        let counts = source_counts(&d, &Index::build(&d));
+        assert_eq!(counts[0], (2, 1));
+    }
+}

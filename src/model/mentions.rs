@@ -1,0 +1,317 @@
+//! Finding known actors in a text by their names and aliases ("Putin", "Vladimir Putin",
+//! "the Russian leader"), in any case, with or without accents, across line breaks; and
+//! turning the sentence around a mention into a suggested claim.
+//!
+//! Matching runs over a folded copy of the text (lowercase ASCII, one space for any run of
+//! white space) with a map from each folded byte back to the original, so every mention is
+//! reported as a span of the original text, ready to become a quote.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::dataset::{Actor, Fact, Role, Status};
+
+/// One place a known actor is named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The actor's position in the dataset.
+    pub actor: usize,
+    /// Byte offsets into the original text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A text folded for matching, with the original byte offset of every folded byte.
+struct Folded {
+    text: String,
+    origin: Vec<usize>,
+}
+
+fn fold(raw: &str) -> Folded {
+    let mut text = String::with_capacity(raw.len());
+    let mut origin = Vec::with_capacity(raw.len() + 1);
+    let mut last_space = true;
+    let mut buf = [0u8; 4];
+    for (at, c) in raw.char_indices() {
+        if c.is_whitespace() {
+            if !last_space {
+                text.push(' ');
+                origin.push(at);
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        let ascii = deunicode::deunicode_char(c).filter(|s| !s.trim().is_empty());
+        let piece: &str = match ascii {
+            Some(s) => s,
+            None => c.encode_utf8(&mut buf),
+        };
+        for l in piece.chars().flat_map(char::to_lowercase) {
+            text.push(l);
+            origin.extend(std::iter::repeat_n(at, l.len_utf8()));
+        }
+    }
+    origin.push(raw.len());
+    Folded { text, origin }
+}
+
+fn fold_name(name: &str) -> String {
+    fold(name).text.trim().to_string()
+}
+
+/// An automaton over every actor's name and aliases, built once per dataset revision.
+pub struct MentionFinder {
+    automaton: Option<AhoCorasick>,
+    /// For each pattern, the actor it names.
+    owner: Vec<usize>,
+}
+
+impl MentionFinder {
+    pub fn new(actors: &[Actor]) -> MentionFinder {
+        let mut patterns = Vec::new();
+        let mut owner = Vec::new();
+        for (i, actor) in actors.iter().enumerate() {
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let folded = fold_name(name);
+                // One- and two-letter names would match inside ordinary words' neighbours.
+                if folded.chars().count() >= 3 {
+                    patterns.push(folded);
+                    owner.push(i);
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        MentionFinder { automaton, owner }
+    }
+
+    /// Every mention in `text`, in order, longest first where names overlap ("Vladimir Putin"
+    /// rather than "Putin"), whole words only.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let folded = fold(text);
+        let bytes = folded.text.as_bytes();
+        let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+        let mut found: Vec<(usize, usize, usize)> = automaton
+            .find_overlapping_iter(&folded.text)
+            .filter(|m| {
+                let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+                !is_word(before) && !is_word(bytes.get(m.end()))
+            })
+            .map(|m| (m.start(), m.end(), self.owner[m.pattern().as_usize()]))
+            .collect();
+        // Leftmost, then longest; drop what overlaps a mention already kept.
+        found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        let mut out: Vec<Mention> = Vec::new();
+        let mut covered = 0;
+        for (s, e, actor) in found {
+            if s < covered {
+                continue;
+            }
+            covered = e;
+            out.push(Mention {
+                actor,
+                start: folded.origin[s],
+                end: end_in_original(text, folded.origin[e - 1]),
+            });
+        }
+        out
+    }
+}
+
+/// The end of the character starting at `at`.
+fn end_in_original(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// Up to `chars` characters either side of a span, on one line: what a mention is shown with.
+pub fn context(text: &str, start: usize, end: usize, chars: usize) -> String {
+    let before: String = text[..start]
+        .chars()
+        .rev()
+        .take(chars)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = text[end..].chars().take(chars).collect();
+    let line = format!("…{before}[{}]{after}…", &text[start..end]);
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The sentence around a span: from after the previous full stop (or line break) to the next.
+pub fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_stop(c) && text[i + c.len_utf8()..].starts_with(char::is_whitespace))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = text[end..]
+        .char_indices()
+        .find(|&(_, c)| is_stop(c))
+        .map_or(text.len(), |(i, c)| end + i + c.len_utf8());
+    let slice = &text[from..to];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    (from + lead, to - trail)
+}
+
+/// A first guess at what a sentence says about the actor it names, from its words; the user
+/// checks it before it becomes a claim.
+pub fn guess_fact(sentence: &str) -> Option<Fact> {
+    let s = sentence.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
+    Some(if has(&["declin", "reject", "turned down"]) {
+        Fact::Status(Status::Declined)
+    } else if has(&["withdr"]) {
+        Fact::Status(Status::Withdrawn)
+    } else if has(&["signed", "signing"]) {
+        Fact::Status(Status::Signed)
+    } else if has(&["accept", "agreed to join"]) {
+        Fact::Status(Status::Accepted)
+    } else if has(&["reviewing", "considering", "studying the"]) {
+        Fact::Status(Status::Reviewing)
+    } else if has(&["invit"]) {
+        Fact::Invited(true)
+    } else if has(&["chair"]) {
+        Fact::Role(Role::Chair)
+    } else if has(&["founding member"]) {
+        Fact::Role(Role::FoundingMember)
+    } else if has(&["potential member", "expected to", "proposed"]) {
+        Fact::Status(Status::Proposed)
+    } else if has(&["member", "includes", "sits on"]) {
+        Fact::Status(Status::Member)
+    } else {
+        return None;
+    })
+}
+
+/// A claim the text seems to support: who, the sentence as its quote, and a guessed value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    pub actor: usize,
+    pub start: usize,
+    pub end: usize,
+    pub fact: Option<Fact>,
+    /// How many times the actor is named in the text.
+    pub mentions: usize,
+}
+
+/// One suggestion per actor named: the first sentence naming them that suggests a value, else
+/// the first that names them. In order of first mention.
+pub fn suggestions(text: &str, mentions: &[Mention]) -> Vec<Suggestion> {
+    let mut out: Vec<Suggestion> = Vec::new();
+    for m in mentions {
+        let (start, end) = sentence(text, m.start, m.end);
+        let fact = guess_fact(&text[start..end]);
+        match out.iter_mut().find(|s| s.actor == m.actor) {
+            Some(s) => {
+                s.mentions += 1;
+                if s.fact.is_none() && fact.is_some() {
+                    (s.start, s.end, s.fact) = (start, end, fact);
+                }
+            }
+            None => out.push(Suggestion {
+                actor: m.actor,
+                start,
+                end,
+                fact,
+                mentions: 1,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn putin(aliases: &[&str]) -> Vec<Actor> {
+        vec![
+            Actor {
+                id: "putin".into(),
+                name: "Vladimir Putin".into(),
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                ..Default::default()
+            },
+            Actor {
+                id: "erdogan".into(),
+                name: "Recep Tayyip Erdoğan".into(),
+                aliases: vec!["Erdogan".into()],
+                ..Default::default()
+            },
+        ]
+    }
+
+    fn found(actors: &[Actor], text: &str) -> Vec<String> {
+        MentionFinder::new(actors)
+            .find(text)
+            .iter()
+            .map(|m| text[m.start..m.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_and_aliases_in_any_case_and_across_lines() {
+        let actors = putin(&["Putin", "the Russian leader"]);
+        let text = "VLADIMIR\n  PUTIN spoke. Later putin said more, and The Russian\nleader left.";
+        assert_eq!(
+            found(&actors, text),
+            ["VLADIMIR\n  PUTIN", "putin", "The Russian\nleader"]
+        );
+    }
+
+    #[test]
+    fn aliases_only_count_when_they_are_aliases() {
+        let text = "The Russian leader spoke.";
+        assert!(found(&putin(&[]), text).is_empty());
+        assert_eq!(found(&putin(&["the Russian leader"]), text).len(), 1);
+    }
+
+    #[test]
+    fn matches_whole_words_with_or_without_accents() {
+        let actors = putin(&["Putin"]);
+        assert!(found(&actors, "Putinism and Rasputin are not mentions.").is_empty());
+        assert_eq!(
+            found(&actors, "Erdogan met Erdoğan’s aide (Putin)."),
+            ["Erdogan", "Erdoğan", "Putin"]
+        );
+    }
+
+    #[test]
+    fn mentions_point_at_the_right_actor() {
+        let actors = putin(&["Putin"]);
+        let m = MentionFinder::new(&actors).find("Erdoğan and Putin");
+        assert_eq!(m.iter().map(|m| m.actor).collect::<Vec<_>>(), [1, 0]);
+    }
+
+    #[test]
+    fn suggests_one_claim_per_actor_from_a_telling_sentence() {
+        let actors = putin(&["Putin"]);
+        let text =
+            "Putin spoke on Monday. Putin has received an invitation to join.\nErdoğan declined.";
+        let m = MentionFinder::new(&actors).find(text);
+        let s = suggestions(text, &m);
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            &text[s[0].start..s[0].end],
+            "Putin has received an invitation to join."
+        );
+        assert_eq!(s[0].fact, Some(Fact::Invited(true)));
+        assert_eq!(s[0].mentions, 2);
+        assert_eq!(s[1].fact, Some(Fact::Status(Status::Declined)));
+    }
+
+    #[test]
+    fn context_is_one_line_around_the_span() {
+        let text = "one two\nthree Putin four five";
+        let at = text.find("Putin").unwrap();
+        assert_eq!(context(text, at, at + 5, 6), "…three [Putin] four …");
+    }
+}
