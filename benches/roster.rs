@@ -13,6 +13,9 @@ use board_explorer::model::{Index, roster};
 use board_explorer::ui::{BoardExplorerApp, Column};
 use criterion::{Criterion, criterion_group, criterion_main};
 
+mod common;
+use common::{frame, wheel};
+
 const SPEC: Spec = Spec {
     actors: 10_000,
     claims_per_actor: 10,
@@ -20,32 +23,6 @@ const SPEC: Spec = Spec {
     events: 0,
     seed: 1,
 };
-
-fn input(events: Vec<egui::Event>) -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1600.0, 1000.0),
-        )),
-        events,
-        ..Default::default()
-    }
-}
-
-fn frame(ctx: &egui::Context, app: &mut BoardExplorerApp, events: Vec<egui::Event>) {
-    let output = ctx.run_ui(input(events), |ui| app.ui(ui));
-    black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
-}
-
-fn wheel(dy: f32) -> egui::Event {
-    egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, dy),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Unknown,
-        modifiers: egui::Modifiers::NONE,
-    }
-}
 
 fn benches(c: &mut Criterion) {
     let dataset = generate(SPEC);
@@ -67,7 +44,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("scrolling", |b| {
         // The pointer over the table, then a wheel step each frame.
         let hover = egui::Event::PointerMoved(egui::pos2(400.0, 500.0));
-        b.iter(|| frame(&ctx, &mut app, vec![hover.clone(), wheel(-120.0)]))
+        b.iter(|| frame(&ctx, &mut app, vec![hover.clone(), wheel(0.0, -120.0)]))
     });
     let mut flip = false;
     group.bench_function("re-sorting", |b| {

@@ -3,12 +3,13 @@
 //!
 //! Run: `cargo bench --bench timeline`.
 
-use std::hint::black_box;
-
 use board_explorer::document::Document;
 use board_explorer::model::generate::{Spec, generate};
 use board_explorer::ui::{BoardExplorerApp, Tab};
 use criterion::{Criterion, criterion_group, criterion_main};
+
+mod common;
+use common::{frame, wheel};
 
 const SPEC: Spec = Spec {
     actors: 1_000,
@@ -17,32 +18,6 @@ const SPEC: Spec = Spec {
     events: 10_000,
     seed: 3,
 };
-
-fn input(events: Vec<egui::Event>) -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1600.0, 1000.0),
-        )),
-        events,
-        ..Default::default()
-    }
-}
-
-fn frame(ctx: &egui::Context, app: &mut BoardExplorerApp, events: Vec<egui::Event>) {
-    let output = ctx.run_ui(input(events), |ui| app.ui(ui));
-    black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
-}
-
-fn wheel(dx: f32, dy: f32) -> egui::Event {
-    egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(dx, dy),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Unknown,
-        modifiers: egui::Modifiers::NONE,
-    }
-}
 
 fn benches(c: &mut Criterion) {
     let ctx = egui::Context::default();

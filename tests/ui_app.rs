@@ -45,7 +45,7 @@ fn opens_on_the_embedded_dataset_with_putin_in_the_roster() {
 }
 
 #[test]
-fn every_tab_opens_and_unbuilt_ones_say_what_they_will_hold() {
+fn every_tab_opens_on_its_content() {
     let mut h = app();
     h.run();
     h.get_by_label("Seats").click();
@@ -58,8 +58,9 @@ fn every_tab_opens_and_unbuilt_ones_say_what_they_will_hold() {
     h.get_by_label_contains("of 11 events");
     h.get_by_label("Sources").click();
     h.run();
-    h.get_by_label("Source comparison");
-    h.get_by_label_contains("Not built yet");
+    h.get_by_label("Import source…");
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Unnamed outlet");
+    h.get_by_role_and_label(egui::accesskit::Role::CheckBox, "DPA");
     h.get_by_label("Roster").click();
     h.run();
     h.get_by_label("Vladimir Putin");

@@ -1,34 +1,21 @@
 //! The Roster panel's flows, driven through the real UI with egui_kittest.
 
-use board_explorer::document::Document;
 use board_explorer::model::{Fact, Status, Subject};
-use board_explorer::ui::BoardExplorerApp;
+use board_explorer::ui::{BoardExplorerApp, Tab};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+use common::status_of;
+
 fn app() -> Harness<'static, BoardExplorerApp> {
-    // Short steps: two clicks one step apart must fall within egui's double-click time.
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_step_dt(0.05)
-        .build_ui_state(
-            |ui, app: &mut BoardExplorerApp| app.ui(ui),
-            BoardExplorerApp::with_document(Document::embedded()),
-        );
-    h.run();
-    h
+    common::app_on(Tab::Roster, [1400.0, 900.0])
 }
 
 fn y_of(h: &Harness<'_, BoardExplorerApp>, label: &str) -> f32 {
     h.get_by_label(label).rect().min.y
-}
-
-fn status_of(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> Option<Status> {
-    let app = h.state();
-    let at = app.derived.index.actor_by_id[actor];
-    app.derived.roster.rows[at].status(app.doc.dataset())
 }
 
 fn select(h: &mut Harness<'_, BoardExplorerApp>, name: &str) {
@@ -329,7 +316,19 @@ fn a_claim_source_link_opens_the_source_with_the_quote() {
         .click();
     h.run();
     assert_eq!(h.state().tab, board_explorer::ui::Tab::Sources);
-    h.get_by_label("Vladimir Putin invited to join Trump's Board of Peace for Gaza: Kremlin");
+    // The claim is picked in the Sources tab, its quote in view in the DPA text.
+    let app = h.state();
+    let d = app.doc.dataset();
+    let picked = app.sources.selected_claim(d).expect("the claim is picked");
+    assert_eq!(d.claims[picked].source, "dpa-2026-01-19");
+    assert_eq!(d.claims[picked].subject, Subject::Actor("blair".into()));
+    let q = d.claims[picked].quote.as_ref().unwrap();
+    assert!(
+        app.sources
+            .screen_pos(d, "dpa-2026-01-19", q.start)
+            .is_some()
+    );
+    h.get_by_label("Picked claim");
 }
 
 #[test]

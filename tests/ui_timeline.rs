@@ -1,38 +1,16 @@
 //! The Timeline panel and the app-wide "as of" date, driven through egui_kittest.
 
-use board_explorer::document::Document;
 use board_explorer::model::Status;
 use board_explorer::ui::{BoardExplorerApp, Tab};
-use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+use common::{status_of, type_into};
+
 fn app() -> Harness<'static, BoardExplorerApp> {
-    let mut app = BoardExplorerApp::with_document(Document::embedded());
-    app.tab = Tab::Timeline;
-    let mut h = Harness::builder()
-        .with_size([1500.0, 900.0])
-        .with_step_dt(0.05)
-        .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
-    h.run();
-    h
-}
-
-fn type_into(h: &mut Harness<'_, BoardExplorerApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run();
-}
-
-fn status_of(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> Option<Status> {
-    let app = h.state();
-    let at = app.derived.index.actor_by_id[actor];
-    app.derived.roster.rows[at].status(app.doc.dataset())
+    common::app_on(Tab::Timeline, [1500.0, 900.0])
 }
 
 #[test]

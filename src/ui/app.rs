@@ -7,12 +7,12 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::file_menu::{ExportKind, FileAction, FileMenu, export_dialog};
-use super::placeholder;
 use super::request::Request;
 use super::roster_panel::RosterPanel;
 use super::seats_panel::SeatsPanel;
 use super::shortcuts;
 use super::snapshots::{SnapshotAction, SnapshotsPanel};
+use super::sources_panel::SourcesPanel;
 use super::timeline_panel::TimelinePanel;
 use crate::document::{Document, saves_dir};
 use crate::model::Derived;
@@ -92,8 +92,7 @@ pub struct BoardExplorerApp {
     screenshot: std::sync::Arc<std::sync::Mutex<Option<Result<String, String>>>>,
     /// The day the whole app shows the roster as of; `None` is "everything known", today.
     pub as_of: Option<chrono::NaiveDate>,
-    /// The source a claim link pointed at, for the Sources tab.
-    pub shown_source: Option<placeholder::ShownSource>,
+    pub sources: SourcesPanel,
     /// The title last sent to the window, so it is only sent when it changes.
     sent_title: String,
     /// When the dataset last changed (egui time), and which revision the recovery file holds.
@@ -149,7 +148,7 @@ impl BoardExplorerApp {
             pending: None,
             recovery_file: None,
             recovery_offer: None,
-            shown_source: None,
+            sources: SourcesPanel::default(),
             snapshots: SnapshotsPanel::default(),
             saves: saves_dir(),
             read_only: None,
@@ -222,15 +221,7 @@ impl BoardExplorerApp {
             .show(ui, |ui| match self.tab {
                 Tab::Roster => self.roster.ui(ui, self.doc.dataset(), &self.derived),
                 Tab::Seats => self.seats.ui(ui, self.doc.dataset(), &self.derived),
-                Tab::Sources => {
-                    placeholder::sources(
-                        ui,
-                        self.doc.dataset(),
-                        &self.derived,
-                        self.shown_source.as_ref(),
-                    );
-                    Vec::new()
-                }
+                Tab::Sources => self.sources.ui(ui, self.doc.dataset(), &self.derived),
                 Tab::Timeline => {
                     self.timeline
                         .ui(ui, self.doc.dataset(), &self.derived, self.as_of)
@@ -437,12 +428,8 @@ impl BoardExplorerApp {
                 Err(e) => self.notify_error(format!("{label} failed: {e}. Nothing was changed.")),
             },
             Request::ShowSource { source, claim } => {
-                // Found once, on the click; checked by id when shown, in case edits moved it.
-                let claim = claim.and_then(|id| {
-                    let at = self.doc.dataset().claims.iter().position(|c| c.id == id)?;
-                    Some((at, id))
-                });
-                self.shown_source = Some(placeholder::ShownSource { source, claim });
+                self.sources
+                    .show_claim(self.doc.dataset(), &source, claim.as_deref());
                 self.tab = Tab::Sources;
             }
             Request::ShowActor(id) => {
@@ -767,7 +754,7 @@ impl BoardExplorerApp {
         self.roster = RosterPanel::default();
         self.seats = SeatsPanel::default();
         self.timeline = TimelinePanel::default();
-        self.shown_source = None;
+        self.sources = SourcesPanel::default();
     }
 
     fn clear_recovery(&mut self) {

@@ -74,6 +74,19 @@ impl FactInput {
         })
     }
 
+    /// Shows `fact` in the inputs (a suggestion the user then checks).
+    pub fn set(&mut self, d: &Dataset, fact: &Fact) {
+        self.property = fact.property();
+        match fact {
+            Fact::Status(s) => self.status = *s,
+            Fact::Role(r) => self.role = *r,
+            Fact::Invited(yes) => self.invited = *yes,
+            Fact::Represents(id) => self.represents = id.clone(),
+            Fact::Office(text) => self.text = text.clone(),
+            other => self.text = d.fact_label(other),
+        }
+    }
+
     /// The property picker and the value editor on one line.
     pub fn ui(&mut self, ui: &mut egui::Ui, d: &Dataset, actor: &str) {
         let label = ui.label("Property");

@@ -5,15 +5,19 @@ mod actor_detail;
 mod actor_form;
 mod app;
 mod citation;
+mod claim_matrix;
 mod fact_input;
 mod file_menu;
-mod placeholder;
+mod quote_claim;
 mod request;
 mod roster_panel;
 mod roster_view;
 mod seats_panel;
 mod shortcuts;
 mod snapshots;
+mod source_form;
+mod source_text;
+mod sources_panel;
 mod timeline_panel;
 
 pub use app::{BoardExplorerApp, Tab};
@@ -23,6 +27,7 @@ pub use roster_panel::RosterPanel;
 pub use roster_view::{Column, RosterQuery};
 pub use seats_panel::SeatsPanel;
 pub use snapshots::{SnapshotAction, SnapshotsPanel};
+pub use sources_panel::{SourcesPanel, SourcesView};
 pub use timeline_panel::TimelinePanel;
 
 /// Opens the window on the embedded dataset.

@@ -1,0 +1,34 @@
+//! What every panel benchmark shares: one headless frame of the whole app in a 1600×1000
+//! window, tessellation included, and a mouse-wheel step.
+
+#![allow(dead_code)] // Each benchmark uses its own part of this.
+
+use std::hint::black_box;
+
+use board_explorer::ui::BoardExplorerApp;
+
+pub fn input(events: Vec<egui::Event>) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        events,
+        ..Default::default()
+    }
+}
+
+pub fn frame(ctx: &egui::Context, app: &mut BoardExplorerApp, events: Vec<egui::Event>) {
+    let output = ctx.run_ui(input(events), |ui| app.ui(ui));
+    black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+}
+
+pub fn wheel(dx: f32, dy: f32) -> egui::Event {
+    egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(dx, dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    }
+}

@@ -1,0 +1,117 @@
+//! The claim matrix as a table: a row per (subject, property), a column per chosen source,
+//! and the verdict. Virtualised: only the rows in view are built.
+
+use egui_extras::{Column, TableBuilder};
+
+use super::source_text::verdict_colour;
+use crate::model::compare::{ClaimMatrix, Verdict, subject_name};
+use crate::model::{Dataset, Derived};
+
+/// What the user did in the matrix.
+pub enum MatrixAction {
+    /// Picked a row: its first claim.
+    Select(usize),
+    /// Double-clicked a row: show its claim in the texts.
+    Open(usize),
+}
+
+/// `rows` are the positions of the matrix rows to show (all, or the conflicts).
+pub fn matrix_table(
+    ui: &mut egui::Ui,
+    d: &Dataset,
+    derived: &Derived,
+    matrix: &ClaimMatrix,
+    rows: &[usize],
+    selected_row: Option<usize>,
+) -> Option<MatrixAction> {
+    let mut action = None;
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let source_names: Vec<String> = matrix
+        .sources
+        .iter()
+        .map(|id| {
+            derived
+                .source(d, id)
+                .map_or(id.clone(), |s| s.outlet.clone())
+        })
+        .collect();
+    // Fit every column in view: the verdict must never be scrolled off.
+    let fixed = 160.0 + 100.0 + 120.0;
+    let per_source =
+        ((ui.available_width() - fixed) / matrix.sources.len().max(1) as f32).clamp(80.0, 280.0);
+    let mut table = TableBuilder::new(ui)
+        .id_salt("claim_matrix")
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(160.0).at_least(80.0).clip(true))
+        .column(Column::initial(100.0).at_least(60.0).clip(true));
+    for _ in &matrix.sources {
+        table = table.column(Column::initial(per_source).at_least(60.0).clip(true));
+    }
+    table
+        .column(Column::remainder().at_least(90.0))
+        .header(row_height, |mut header| {
+            let mut titles = vec!["Subject".to_string(), "Property".to_string()];
+            titles.extend(source_names.iter().cloned());
+            titles.push("Verdict".into());
+            for title in titles {
+                header.col(|ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(title).strong()).selectable(false));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let r = rows[row.index()];
+                let m = &matrix.rows[r];
+                row.set_selected(selected_row == Some(r));
+                row.col(|ui| {
+                    let name = subject_name(d, &derived.index, &m.subject);
+                    ui.add(egui::Label::new(name).selectable(false));
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(m.property.label()).selectable(false));
+                });
+                for column in 0..matrix.sources.len() {
+                    row.col(|ui| {
+                        let values: Vec<String> = m
+                            .values(d, column)
+                            .into_iter()
+                            .map(|f| derived.fact_label(d, f))
+                            .collect();
+                        let text = if values.is_empty() {
+                            egui::RichText::new("—").weak()
+                        } else {
+                            egui::RichText::new(values.join("; "))
+                        };
+                        ui.add(egui::Label::new(text).selectable(false));
+                    });
+                }
+                row.col(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter()
+                        .rect_filled(rect, 2.0, verdict_colour(m.verdict, true));
+                    let text = egui::RichText::new(m.verdict.label());
+                    let text = if m.verdict == Verdict::Conflict {
+                        text.strong()
+                    } else {
+                        text
+                    };
+                    ui.add(egui::Label::new(text).selectable(false));
+                });
+                let response = row.response();
+                let first = m.cells.iter().flatten().next().copied();
+                if let Some(claim) = first {
+                    if response.double_clicked() {
+                        action = Some(MatrixAction::Open(claim));
+                    } else if response.clicked() {
+                        action = Some(MatrixAction::Select(claim));
+                    }
+                }
+            });
+        });
+    action
+}

@@ -1,0 +1,149 @@
+//! Making a claim from words selected in a source: who it is about (found by typing part of a
+//! name), the property and the value. The quote and its position come from the selection.
+
+use super::fact_input::FactInput;
+use crate::model::search::{Query, search_key};
+use crate::model::{Dataset, Fact};
+
+/// How many matching actors are offered at once.
+const OFFERED: usize = 8;
+
+#[derive(Default)]
+pub struct QuoteClaimForm {
+    /// The actor the claim is about, by id.
+    pub subject: Option<String>,
+    pub search: String,
+    pub fact: FactInput,
+    pub error: Option<String>,
+    /// Actors matching `search`, found when it changes (never per frame): the query they
+    /// answer, the dataset revision, and the positions.
+    found: Option<(String, u64, Vec<usize>)>,
+}
+
+impl QuoteClaimForm {
+    /// Fills the form from a suggestion: the actor named, and the guessed value if any.
+    pub fn suggest(&mut self, d: &Dataset, actor: usize, fact: Option<&Fact>) {
+        self.subject = Some(d.actors[actor].id.clone());
+        self.search = d.actors[actor].name.clone();
+        if let Some(fact) = fact {
+            self.fact.set(d, fact);
+        }
+        self.error = None;
+    }
+
+    fn matches(&mut self, d: &Dataset, revision: u64) -> &[usize] {
+        let stale = self
+            .found
+            .as_ref()
+            .is_none_or(|(q, r, _)| *q != self.search || *r != revision);
+        if stale {
+            let query = Query::new(&self.search);
+            let hits = if query.is_empty() {
+                Vec::new()
+            } else {
+                d.actors
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| query.matches(&search_key(a)))
+                    .map(|(i, _)| i)
+                    .take(OFFERED)
+                    .collect()
+            };
+            self.found = Some((self.search.clone(), revision, hits));
+        }
+        &self.found.as_ref().expect("just set").2
+    }
+
+    /// The form; returns the subject and value when the user adds the claim.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        revision: u64,
+        selected_words: Option<&str>,
+    ) -> Option<(String, Fact)> {
+        ui.strong("New claim from the text");
+        match selected_words {
+            Some(words) => {
+                let shown: String = words.chars().take(240).collect();
+                let more = if words.chars().count() > 240 {
+                    "…"
+                } else {
+                    ""
+                };
+                ui.label(egui::RichText::new(format!("“{shown}{more}”")).italics());
+            }
+            None => {
+                ui.label(
+                    egui::RichText::new(
+                        "Drag across words in a text (or use Find) to choose the quote.",
+                    )
+                    .weak(),
+                );
+            }
+        }
+        let label = ui.label("About");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.search)
+                    .hint_text("type part of a name")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            self.subject = None;
+        }
+        let chosen = self
+            .subject
+            .as_ref()
+            .and_then(|id| d.actor(id))
+            .map(|a| a.name.clone());
+        match chosen {
+            Some(name) => {
+                ui.label(format!("✔ {name}"));
+            }
+            None => {
+                let hits = self.matches(d, revision).to_vec();
+                ui.horizontal_wrapped(|ui| {
+                    for i in hits {
+                        if ui.button(&d.actors[i].name).clicked() {
+                            self.subject = Some(d.actors[i].id.clone());
+                            self.search = d.actors[i].name.clone();
+                        }
+                    }
+                });
+            }
+        }
+        ui.horizontal_wrapped(|ui| {
+            self.fact.ui(ui, d, self.subject.as_deref().unwrap_or(""));
+        });
+        if let Some(e) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        let ready = selected_words.is_some();
+        let add = ui
+            .add_enabled(ready, egui::Button::new("Add claim"))
+            .on_hover_text("Add the claim with the selected words as its quote (Ctrl+Enter)")
+            .on_disabled_hover_text("Select the words that support the claim first")
+            .clicked()
+            || (ready
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter)));
+        if !add {
+            return None;
+        }
+        let Some(subject) = self.subject.clone() else {
+            self.error = Some("Pick whom the claim is about.".into());
+            return None;
+        };
+        match self.fact.fact(d, &subject) {
+            Ok(fact) => {
+                self.error = None;
+                Some((subject, fact))
+            }
+            Err(e) => {
+                self.error = Some(e);
+                None
+            }
+        }
+    }
+}

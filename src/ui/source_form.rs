@@ -1,0 +1,233 @@
+//! The window for importing a new source (pasted text or a .txt, .md or .html file) or editing
+//! one: outlet, title, date, address, note and text.
+
+use crate::model::PartialDate;
+use crate::model::source_ops::SourceDraft;
+use crate::model::text::looks_like_html;
+
+pub enum FormOutcome {
+    /// The user confirmed: the draft to import, or to store over the source with this id.
+    Done(SourceDraft),
+    Cancelled,
+}
+
+pub struct SourceForm {
+    /// The source being edited, by id; `None` for an import.
+    pub editing: Option<String>,
+    pub outlet: String,
+    pub title: String,
+    pub date: String,
+    pub url: String,
+    pub note: String,
+    pub text: String,
+    pub html: bool,
+    pub error: Option<String>,
+    fresh: bool,
+}
+
+impl SourceForm {
+    pub fn import() -> Self {
+        SourceForm {
+            editing: None,
+            outlet: String::new(),
+            title: String::new(),
+            date: String::new(),
+            url: String::new(),
+            note: String::new(),
+            text: String::new(),
+            html: false,
+            error: None,
+            fresh: true,
+        }
+    }
+
+    pub fn edit(id: &str, draft: SourceDraft) -> Self {
+        SourceForm {
+            editing: Some(id.to_string()),
+            outlet: draft.outlet,
+            title: draft.title,
+            date: draft.published.map(|d| d.to_string()).unwrap_or_default(),
+            url: draft.url,
+            note: draft.note,
+            text: draft.text,
+            html: false,
+            error: None,
+            fresh: true,
+        }
+    }
+
+    /// The draft, or why the form cannot be used yet.
+    fn draft(&self) -> Result<SourceDraft, String> {
+        let date = self.date.trim();
+        let published = if date.is_empty() {
+            None
+        } else {
+            Some(
+                date.parse::<PartialDate>()
+                    .map_err(|e| format!("Published: {e}"))?,
+            )
+        };
+        Ok(SourceDraft {
+            outlet: self.outlet.clone(),
+            title: self.title.clone(),
+            published,
+            url: self.url.clone(),
+            note: self.note.clone(),
+            text: self.text.clone(),
+            html: self.html,
+        })
+    }
+
+    /// Reads an article file into the form (its name as the title if none is given yet).
+    fn open_file(&mut self) {
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter("Articles", &["txt", "md", "html", "htm"])
+            .pick_file()
+        else {
+            return;
+        };
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                self.text = String::from_utf8_lossy(&bytes).into_owned();
+                let ext = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                self.html = matches!(ext.as_str(), "html" | "htm") || looks_like_html(&self.text);
+                if self.title.trim().is_empty()
+                    && let Some(stem) = path.file_stem()
+                {
+                    self.title = stem.to_string_lossy().into_owned();
+                }
+                self.error = None;
+            }
+            Err(e) => self.error = Some(format!("Could not read {}: {e}", path.display())),
+        }
+    }
+
+    /// The window; `Some` once the user confirms or cancels.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<FormOutcome> {
+        let mut outcome = None;
+        let title = if self.editing.is_some() {
+            "Edit source"
+        } else {
+            "Import source"
+        };
+        let mut open = true;
+        egui::Window::new(title)
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(560.0)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
+            .show(ui.ctx(), |ui| {
+                egui::Grid::new("source_form")
+                    .num_columns(2)
+                    .spacing([8.0, 6.0])
+                    .show(ui, |ui| {
+                        let fields: [(&str, &mut String, &str); 4] = [
+                            ("Outlet", &mut self.outlet, "DPA"),
+                            ("Title", &mut self.title, "Putin invited to join the board"),
+                            ("Published", &mut self.date, "2026-01-19, 2026-01 or 2026"),
+                            ("Address", &mut self.url, "https://…"),
+                        ];
+                        for (i, (name, value, hint)) in fields.into_iter().enumerate() {
+                            let label = ui.label(name);
+                            let r = ui
+                                .add(
+                                    egui::TextEdit::singleline(value)
+                                        .hint_text(hint)
+                                        .desired_width(420.0),
+                                )
+                                .labelled_by(label.id);
+                            if i == 0 && self.fresh {
+                                r.request_focus();
+                                self.fresh = false;
+                            }
+                            ui.end_row();
+                        }
+                        let label = ui.label("Note");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.note)
+                                .hint_text("what you know about the source itself")
+                                .desired_width(420.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                    });
+                ui.horizontal(|ui| {
+                    ui.label("Text");
+                    if ui
+                        .button("Open file…")
+                        .on_hover_text("Read a .txt, .md or .html article into the text below")
+                        .clicked()
+                    {
+                        self.open_file();
+                    }
+                    ui.checkbox(&mut self.html, "Text is HTML")
+                        .on_hover_text("Strip tags and decode entities when stored");
+                    ui.label(
+                        egui::RichText::new(format!("{} characters", self.text.chars().count()))
+                            .weak(),
+                    );
+                });
+                let text_label = ui.label(
+                    egui::RichText::new(
+                        "Paste the article here. It is stored with whitespace tidied; \
+                         quotes are anchored in the stored text.",
+                    )
+                    .weak()
+                    .small(),
+                );
+                egui::ScrollArea::vertical()
+                    .max_height(280.0)
+                    .show(ui, |ui| {
+                        let r = ui
+                            .add(
+                                egui::TextEdit::multiline(&mut self.text)
+                                    .desired_rows(12)
+                                    .desired_width(f32::INFINITY)
+                                    .hint_text("Article text"),
+                            )
+                            .labelled_by(text_label.id);
+                        if r.changed() && self.editing.is_none() && looks_like_html(&self.text) {
+                            self.html = true;
+                        }
+                    });
+                if self.editing.is_some() {
+                    ui.label(
+                        egui::RichText::new(
+                            "Changing the text re-anchors quotes whose words moved; quotes whose \
+                             words are gone are flagged orphaned, never dropped.",
+                        )
+                        .weak()
+                        .small(),
+                    );
+                }
+                if let Some(e) = &self.error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let confirm = if self.editing.is_some() {
+                        "Save source"
+                    } else {
+                        "Import"
+                    };
+                    if ui.button(confirm).clicked() {
+                        match self.draft() {
+                            Ok(draft) => outcome = Some(FormOutcome::Done(draft)),
+                            Err(e) => self.error = Some(e),
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        outcome = Some(FormOutcome::Cancelled);
+                    }
+                });
+            });
+        if !open || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            outcome = Some(FormOutcome::Cancelled);
+        }
+        outcome
+    }
+}

@@ -1,0 +1,915 @@
+//! The Sources tab: the list of sources (add, edit, delete), two or more of them side by side
+//! with every quote highlighted by agreement, the claim matrix, and claims made from selected
+//! words. Every change leaves as a [`Request`].
+
+use std::collections::HashMap;
+
+use super::claim_matrix::{MatrixAction, matrix_table};
+use super::quote_claim::QuoteClaimForm;
+use super::request::Request;
+use super::source_form::{FormOutcome, SourceForm};
+use super::source_text::{Marks, SourceText, verdict_colour};
+use crate::model::compare::{
+    Anchored, ClaimMatrix, Segment, Verdict, anchor_claims, compare, segments, source_counts,
+    subject_name,
+};
+use crate::model::mentions::{Mention, MentionFinder, Suggestion, suggestions};
+use crate::model::source_ops::{SourceDraft, add_source, delete_source, edit_source, quoted_claim};
+use crate::model::{Dataset, Derived, PartialDate, Subject};
+
+pub const IMPORT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::I);
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SourcesView {
+    /// The chosen sources' texts side by side.
+    #[default]
+    Texts,
+    /// The claim matrix.
+    Matrix,
+}
+
+/// One chosen source's marks, worked out once per edit.
+struct ColumnMarks {
+    /// The source's position in the dataset.
+    source: usize,
+    anchored: Anchored,
+    segments: Vec<Segment>,
+    mentions: Vec<Mention>,
+}
+
+/// Everything derived for the tab, rebuilt only when the dataset, the chosen sources or the
+/// mentions switch change; never per frame.
+struct Cache {
+    key: (u64, Vec<String>, bool),
+    matrix: ClaimMatrix,
+    /// Per dataset source: claims citing it, orphaned quotes among them.
+    counts: Vec<(usize, usize)>,
+    columns: Vec<ColumnMarks>,
+    conflict_rows: Vec<usize>,
+    all_rows: Vec<usize>,
+}
+
+impl Cache {
+    fn build(d: &Dataset, derived: &Derived, chosen: &[String], mentions_on: bool) -> Cache {
+        let matrix = compare(d, &derived.index, chosen);
+        let finder = mentions_on.then(|| MentionFinder::new(&d.actors));
+        let columns = chosen
+            .iter()
+            .filter_map(|id| derived.index.source_by_id.get(id).copied())
+            .map(|source| {
+                let anchored = anchor_claims(d, source);
+                let segments = segments(&anchored.placed, |c| {
+                    matrix.claim_verdict(d, c).unwrap_or(Verdict::Single)
+                });
+                let mentions = finder
+                    .as_ref()
+                    .map(|f| f.find(&d.sources[source].text))
+                    .unwrap_or_default();
+                ColumnMarks {
+                    source,
+                    anchored,
+                    segments,
+                    mentions,
+                }
+            })
+            .collect();
+        let conflict_rows = (0..matrix.rows.len())
+            .filter(|&r| matrix.rows[r].verdict == Verdict::Conflict)
+            .collect();
+        Cache {
+            key: (d.revision.get(), chosen.to_vec(), mentions_on),
+            all_rows: (0..matrix.rows.len()).collect(),
+            conflict_rows,
+            counts: source_counts(d, &derived.index),
+            matrix,
+            columns,
+        }
+    }
+}
+
+pub struct SourcesPanel {
+    /// The sources compared, by id, in column order.
+    pub chosen: Vec<String>,
+    /// Whether `chosen` has been given its default (the first two sources).
+    seeded: bool,
+    pub view: SourcesView,
+    pub conflicts_only: bool,
+    pub show_mentions: bool,
+    /// The claim picked in a text or the matrix: position, checked against the id.
+    selected: Option<(usize, String)>,
+    texts: HashMap<String, SourceText>,
+    finds: HashMap<String, String>,
+    /// The text whose selection a new claim would quote.
+    selecting_in: Option<String>,
+    /// The source picked in the list, for Edit and Delete.
+    pub focused: Option<String>,
+    form: Option<SourceForm>,
+    pub claim_form: QuoteClaimForm,
+    confirm_delete: Option<String>,
+    /// The known actors named in a newly imported source, offered as claims.
+    pub suggestions: Option<(String, Vec<Suggestion>)>,
+    /// A source just imported, whose suggestions are found once the import has been applied.
+    awaiting: Option<String>,
+    pub notice: Option<String>,
+    cache: Option<Cache>,
+}
+
+impl Default for SourcesPanel {
+    fn default() -> Self {
+        SourcesPanel {
+            chosen: Vec::new(),
+            seeded: false,
+            view: SourcesView::Texts,
+            conflicts_only: false,
+            show_mentions: true,
+            selected: None,
+            texts: HashMap::new(),
+            finds: HashMap::new(),
+            selecting_in: None,
+            focused: None,
+            form: None,
+            claim_form: QuoteClaimForm::default(),
+            confirm_delete: None,
+            suggestions: None,
+            awaiting: None,
+            notice: None,
+            cache: None,
+        }
+    }
+}
+
+impl SourcesPanel {
+    /// Shows a source (from a claim's citation elsewhere), with the claim picked and in view.
+    pub fn show_claim(&mut self, d: &Dataset, source: &str, claim: Option<&str>) {
+        if !self.chosen.iter().any(|s| s == source) {
+            self.chosen.insert(0, source.to_string());
+        }
+        self.seeded = true;
+        self.view = SourcesView::Texts;
+        self.focused = Some(source.to_string());
+        self.selected = claim.and_then(|id| {
+            let at = d.claims.iter().position(|c| c.id == id)?;
+            Some((at, id.to_string()))
+        });
+        if let Some((at, _)) = &self.selected
+            && let Some(q) = &d.claims[*at].quote
+        {
+            self.texts.entry(source.to_string()).or_default().scroll_to = Some(q.start);
+        }
+    }
+
+    /// The picked claim's position, if it still exists.
+    pub fn selected_claim(&self, d: &Dataset) -> Option<usize> {
+        let (at, id) = self.selected.as_ref()?;
+        d.claims.get(*at).filter(|c| &c.id == id).map(|_| *at)
+    }
+
+    /// The words selected in a text: source position and span.
+    pub fn selection(&self, derived: &Derived) -> Option<(usize, (usize, usize))> {
+        let id = self.selecting_in.as_ref()?;
+        let span = self.texts.get(id)?.selected()?;
+        Some((*derived.index.source_by_id.get(id)?, span))
+    }
+
+    /// Selects words in a chosen source's text (what dragging across them does).
+    pub fn select_words(&mut self, source: &str, start: usize, end: usize) {
+        self.texts
+            .entry(source.to_string())
+            .or_default()
+            .select(start, end);
+        self.focus_selection(source);
+    }
+
+    /// Where a byte of a chosen source's text was drawn last frame (for tests).
+    pub fn screen_pos(&self, d: &Dataset, source: &str, byte: usize) -> Option<egui::Pos2> {
+        self.texts
+            .get(source)?
+            .screen_pos(&d.source(source)?.text, byte)
+    }
+
+    fn focus_selection(&mut self, source: &str) {
+        self.selecting_in = Some(source.to_string());
+        for (id, text) in &mut self.texts {
+            if id != source {
+                text.clear_selection();
+            }
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) -> Vec<Request> {
+        let mut requests = Vec::new();
+        self.keep_consistent(d, derived);
+        if ui.input_mut(|i| i.consume_shortcut(&IMPORT)) {
+            self.form = Some(SourceForm::import());
+        }
+        let stale = self
+            .cache
+            .as_ref()
+            .is_none_or(|c| c.key != (d.revision.get(), self.chosen.clone(), self.show_mentions));
+        if stale {
+            self.cache = Some(Cache::build(d, derived, &self.chosen, self.show_mentions));
+        }
+        if let Some(id) = self.awaiting.take() {
+            self.find_suggestions(d, derived, id);
+        }
+        let cache = self.cache.take().expect("built above");
+
+        self.toolbar(ui, &cache);
+        if let Some(notice) = self.notice.clone() {
+            ui.horizontal(|ui| {
+                ui.label(notice);
+                if ui.small_button("OK").clicked() {
+                    self.notice = None;
+                }
+            });
+        }
+        egui::Panel::left("source_list")
+            .resizable(true)
+            .default_size(270.0)
+            .min_size(200.0)
+            .show(ui, |ui| self.source_list(ui, d, &cache));
+        egui::Panel::right("claim_side")
+            .resizable(true)
+            .default_size(320.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("claim_side_scroll")
+                    .show(ui, |ui| self.side(ui, d, derived, &cache, &mut requests));
+            });
+        egui::CentralPanel::default().show(ui, |ui| match self.view {
+            SourcesView::Texts => self.texts_view(ui, d, derived, &cache),
+            SourcesView::Matrix => self.matrix_view(ui, d, derived, &cache),
+        });
+        self.form_window(ui, d, derived, &mut requests);
+        self.delete_window(ui, d, derived, &mut requests);
+        self.cache = Some(cache);
+        requests
+    }
+
+    /// Drops what the last edit made stale: sources gone, a claim gone.
+    fn keep_consistent(&mut self, d: &Dataset, derived: &Derived) {
+        if !self.seeded {
+            self.chosen = d.sources.iter().take(2).map(|s| s.id.clone()).collect();
+            self.seeded = true;
+        }
+        let exists = |id: &String| derived.index.source_by_id.contains_key(id);
+        self.chosen.retain(exists);
+        self.texts.retain(|id, _| exists(id));
+        if self.focused.as_ref().is_some_and(|id| !exists(id)) {
+            self.focused = None;
+        }
+        if let Some((at, id)) = &self.selected
+            && d.claims.get(*at).is_none_or(|c| &c.id != id)
+        {
+            // Moved by an edit elsewhere: find it again once, or let it go.
+            self.selected = d
+                .claims
+                .iter()
+                .position(|c| &c.id == id)
+                .map(|at| (at, id.clone()));
+        }
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui, cache: &Cache) {
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Import source…")
+                .on_hover_text("Paste an article or open a .txt, .md or .html file (Ctrl+I)")
+                .clicked()
+            {
+                self.form = Some(SourceForm::import());
+            }
+            ui.separator();
+            ui.selectable_value(&mut self.view, SourcesView::Texts, "Texts")
+                .on_hover_text("The chosen sources side by side, quotes highlighted");
+            ui.selectable_value(&mut self.view, SourcesView::Matrix, "Matrix")
+                .on_hover_text("What each chosen source says, row by row");
+            ui.separator();
+            match self.view {
+                SourcesView::Matrix => {
+                    ui.checkbox(&mut self.conflicts_only, "Conflicts only");
+                }
+                SourcesView::Texts => {
+                    ui.checkbox(&mut self.show_mentions, "Underline known actors")
+                        .on_hover_text("Underline every name or alias of an actor in the dataset");
+                }
+            }
+            ui.separator();
+            let m = &cache.matrix;
+            for verdict in Verdict::ALL {
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter()
+                    .rect_filled(rect, 2.0, verdict_colour(verdict, true));
+                ui.label(format!("{} {}", m.count(verdict), verdict.label()))
+                    .on_hover_text("Rows of the claim matrix with this verdict");
+            }
+        });
+        ui.separator();
+    }
+
+    fn source_list(&mut self, ui: &mut egui::Ui, d: &Dataset, cache: &Cache) {
+        ui.heading("Sources");
+        ui.label(
+            egui::RichText::new("Tick the sources to compare; click one to edit or delete it.")
+                .weak()
+                .small(),
+        );
+        ui.separator();
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 3.0 + 8.0;
+        let bottom = 40.0;
+        egui::ScrollArea::vertical()
+            .id_salt("source_list_scroll")
+            .max_height((ui.available_height() - bottom).max(80.0))
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, d.sources.len(), |ui, rows| {
+                for i in rows {
+                    self.source_row(ui, d, cache, i, row_height);
+                }
+            });
+        ui.separator();
+        ui.horizontal(|ui| {
+            let focused = self.focused.clone();
+            let at = focused
+                .as_ref()
+                .and_then(|id| d.sources.iter().position(|s| &s.id == id));
+            if ui
+                .add_enabled(at.is_some(), egui::Button::new("Edit…"))
+                .on_disabled_hover_text("Click a source in the list first")
+                .clicked()
+                && let Some(at) = at
+            {
+                let s = &d.sources[at];
+                self.form = Some(SourceForm::edit(&s.id, SourceDraft::of(s)));
+            }
+            if ui
+                .add_enabled(at.is_some(), egui::Button::new("Delete…"))
+                .on_disabled_hover_text("Click a source in the list first")
+                .clicked()
+            {
+                self.confirm_delete = focused;
+            }
+        });
+    }
+
+    fn source_row(&mut self, ui: &mut egui::Ui, d: &Dataset, cache: &Cache, i: usize, h: f32) {
+        let s = &d.sources[i];
+        let (claims, orphaned) = cache.counts.get(i).copied().unwrap_or_default();
+        ui.allocate_ui(egui::vec2(ui.available_width(), h), |ui| {
+            ui.vertical(|ui| {
+                let mut on = self.chosen.contains(&s.id);
+                let outlet = if s.outlet.is_empty() {
+                    &s.id
+                } else {
+                    &s.outlet
+                };
+                if ui
+                    .checkbox(&mut on, outlet)
+                    .on_hover_text("Compare this source")
+                    .changed()
+                {
+                    if on {
+                        self.chosen.push(s.id.clone());
+                    } else {
+                        self.chosen.retain(|c| c != &s.id);
+                    }
+                }
+                let focused = self.focused.as_ref() == Some(&s.id);
+                let title: String = s.title.chars().take(80).collect();
+                if ui.selectable_label(focused, title).clicked() {
+                    self.focused = Some(s.id.clone());
+                }
+                ui.horizontal(|ui| {
+                    let date = s.published.map_or("undated".to_string(), |p| p.to_string());
+                    ui.label(
+                        egui::RichText::new(format!("{date} · {claims} claims"))
+                            .weak()
+                            .small(),
+                    );
+                    if orphaned > 0 {
+                        ui.label(
+                            egui::RichText::new(format!("{orphaned} orphaned"))
+                                .small()
+                                .color(ui.visuals().warn_fg_color),
+                        )
+                        .on_hover_text(
+                            "Quotes whose words are no longer in the text; listed on the right",
+                        );
+                    }
+                });
+            });
+        });
+    }
+
+    fn texts_view(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived, cache: &Cache) {
+        if cache.columns.is_empty() {
+            ui.add_space(24.0);
+            ui.vertical_centered(|ui| {
+                ui.heading("No source chosen");
+                ui.label("Tick two or more sources on the left to read them side by side.");
+                if d.sources.is_empty() && ui.button("Import source…").clicked() {
+                    self.form = Some(SourceForm::import());
+                }
+            });
+            return;
+        }
+        let selected = self.selected_claim(d);
+        let mut clicked: Option<(usize, usize)> = None;
+        ui.columns(cache.columns.len(), |uis| {
+            for (ui, column) in uis.iter_mut().zip(&cache.columns) {
+                let source = &d.sources[column.source];
+                self.column_header(ui, d, column);
+                let marks = Marks {
+                    segments: &column.segments,
+                    mentions: &column.mentions,
+                    selected_claim: selected,
+                };
+                let view = self.texts.entry(source.id.clone()).or_default();
+                let had = view.selected();
+                let out = view.show(ui, &source.id, d.revision.get(), &source.text, &marks);
+                if view.selected() != had && view.selected().is_some() {
+                    self.focus_selection(&source.id);
+                }
+                if let Some(response) = out.response
+                    && let Some(at) = out.hovered
+                    && let Some(seg) = segment_at(&column.segments, at)
+                {
+                    response.on_hover_ui_at_pointer(|ui| {
+                        for &c in &seg.claims {
+                            claim_line(ui, d, derived, &cache.matrix, c);
+                        }
+                        ui.label(
+                            egui::RichText::new("Click to pick; the other texts scroll to it.")
+                                .weak()
+                                .small(),
+                        );
+                    });
+                }
+                if let Some(at) = out.clicked {
+                    clicked = Some((column.source, at));
+                }
+            }
+        });
+        if let Some((source, at)) = clicked {
+            self.click_text(d, cache, source, at);
+        }
+    }
+
+    /// A click in a text picks the claim under it (the next one, where quotes overlap) and
+    /// brings the other sources' answers to it into view.
+    fn click_text(&mut self, d: &Dataset, cache: &Cache, source: usize, at: usize) {
+        let Some(column) = cache.columns.iter().find(|c| c.source == source) else {
+            return;
+        };
+        let Some(seg) = segment_at(&column.segments, at) else {
+            self.selected = None;
+            return;
+        };
+        // The most telling claim first: a conflict before a lone claim before an agreement.
+        let mut ordered = seg.claims.clone();
+        ordered.sort_by_key(|&c| {
+            std::cmp::Reverse(cache.matrix.claim_verdict(d, c).unwrap_or(Verdict::Single))
+        });
+        let current = self.selected_claim(d);
+        let next = match current.and_then(|c| ordered.iter().position(|&x| x == c)) {
+            Some(i) => ordered[(i + 1) % ordered.len()],
+            None => ordered[0],
+        };
+        self.pick(d, cache, next);
+    }
+
+    fn pick(&mut self, d: &Dataset, cache: &Cache, claim: usize) {
+        self.selected = Some((claim, d.claims[claim].id.clone()));
+        for other in cache.matrix.counterparts(d, claim) {
+            let source = &d.claims[other].source;
+            let place = cache
+                .columns
+                .iter()
+                .flat_map(|c| &c.anchored.placed)
+                .find(|p| p.claim == other);
+            if let Some(p) = place {
+                self.texts.entry(source.clone()).or_default().scroll_to = Some(p.start);
+            }
+        }
+    }
+
+    fn column_header(&mut self, ui: &mut egui::Ui, d: &Dataset, column: &ColumnMarks) {
+        let source = &d.sources[column.source];
+        ui.horizontal(|ui| {
+            ui.strong(if source.outlet.is_empty() {
+                &source.id
+            } else {
+                &source.outlet
+            });
+            if let Some(p) = source.published {
+                ui.label(egui::RichText::new(p.to_string()).weak());
+            }
+        });
+        ui.add(egui::Label::new(egui::RichText::new(&source.title).italics()).truncate());
+        ui.horizontal(|ui| {
+            let label = ui.label("Find");
+            let find = self.finds.entry(source.id.clone()).or_default();
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(find)
+                        .hint_text("words to select")
+                        .desired_width((ui.available_width() - 50.0).max(60.0)),
+                )
+                .labelled_by(label.id)
+                .on_hover_text("Type words from the text and press Enter to select them (again for the next place)");
+            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if enter || ui.small_button("Next").clicked() {
+                let needle = find.clone();
+                let view = self.texts.entry(source.id.clone()).or_default();
+                let from = view.selected().map_or(0, |(s, _)| s + 1);
+                match find_next(&source.text, &needle, from) {
+                    Some(at) => {
+                        view.select(at, at + needle.len());
+                        self.focus_selection(&source.id);
+                        self.notice = None;
+                    }
+                    None if !needle.trim().is_empty() => {
+                        self.notice = Some(format!("“{needle}” is not in {}.", source.outlet));
+                    }
+                    None => {}
+                }
+                if enter {
+                    response.request_focus();
+                }
+            }
+        });
+        ui.separator();
+    }
+
+    fn matrix_view(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived, cache: &Cache) {
+        if cache.matrix.sources.is_empty() {
+            ui.label("Tick two or more sources on the left to compare them.");
+            return;
+        }
+        let rows = if self.conflicts_only {
+            &cache.conflict_rows
+        } else {
+            &cache.all_rows
+        };
+        if rows.is_empty() {
+            ui.label(if self.conflicts_only {
+                "The chosen sources do not conflict on anything."
+            } else {
+                "The chosen sources make no claims yet."
+            });
+            return;
+        }
+        let selected_row = self.selected_claim(d).and_then(|c| cache.matrix.row_of(c));
+        match matrix_table(ui, d, derived, &cache.matrix, rows, selected_row) {
+            Some(MatrixAction::Select(c)) => self.pick(d, cache, c),
+            Some(MatrixAction::Open(c)) => {
+                self.pick(d, cache, c);
+                self.view = SourcesView::Texts;
+                if let Some(q) = &d.claims[c].quote {
+                    self.texts
+                        .entry(d.claims[c].source.clone())
+                        .or_default()
+                        .scroll_to = Some(q.start);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// The right-hand side: the picked claim, the new-claim form, suggestions, orphans.
+    fn side(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        cache: &Cache,
+        requests: &mut Vec<Request>,
+    ) {
+        if let Some(c) = self.selected_claim(d) {
+            self.claim_detail(ui, d, derived, cache, c, requests);
+            ui.separator();
+        }
+        let selection = self.selection(derived);
+        let words = selection.map(|(s, (a, b))| &d.sources[s].text[a..b]);
+        if let Some((subject, fact)) = self.claim_form.ui(ui, d, d.revision.get(), words)
+            && let Some((source, span)) = selection
+        {
+            match quoted_claim(d, source, span, Subject::Actor(subject.clone()), fact) {
+                Ok(edit) => {
+                    let name = d
+                        .actor(&subject)
+                        .map_or(subject.as_str(), |a| a.name.as_str());
+                    requests.push(Request::edit(edit, format!("Add claim about {name}")));
+                    if let Some(id) = &self.selecting_in
+                        && let Some(view) = self.texts.get_mut(id)
+                    {
+                        view.clear_selection();
+                    }
+                    self.notice = Some(format!("Claim about {name} added; it is in the roster."));
+                }
+                Err(e) => self.claim_form.error = Some(e),
+            }
+        }
+        self.suggestions_ui(ui, d);
+        self.orphans_ui(ui, d, derived, cache, requests);
+    }
+
+    fn claim_detail(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        cache: &Cache,
+        c: usize,
+        requests: &mut Vec<Request>,
+    ) {
+        let claim = &d.claims[c];
+        ui.horizontal(|ui| {
+            ui.strong("Picked claim");
+            if ui
+                .small_button("Clear")
+                .on_hover_text("Unpick the claim (Esc)")
+                .clicked()
+                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
+                self.selected = None;
+            }
+        });
+        claim_line(ui, d, derived, &cache.matrix, c);
+        if let Some(q) = &claim.quote {
+            ui.label(egui::RichText::new(format!("“{}”", q.exact)).italics());
+        }
+        let others = cache.matrix.counterparts(d, c);
+        for other in others {
+            let o = &d.claims[other];
+            let outlet = derived
+                .source(d, &o.source)
+                .map_or(o.source.as_str(), |s| s.outlet.as_str());
+            let same = o.fact == claim.fact;
+            ui.label(format!(
+                "{outlet} {}: {}",
+                if same { "agrees" } else { "says instead" },
+                derived.fact_label(d, &o.fact)
+            ));
+        }
+        if let Subject::Actor(id) = &claim.subject
+            && ui.button("Show in roster").clicked()
+        {
+            requests.push(Request::ShowActor(id.clone()));
+        }
+    }
+
+    fn suggestions_ui(&mut self, ui: &mut egui::Ui, d: &Dataset) {
+        let Some((source, list)) = self.suggestions.clone() else {
+            return;
+        };
+        ui.separator();
+        ui.horizontal(|ui| {
+            ui.strong(format!("Known actors in the new source ({})", list.len()));
+            if ui.small_button("Dismiss").clicked() {
+                self.suggestions = None;
+            }
+        });
+        if list.is_empty() {
+            ui.label(egui::RichText::new("No known actor is named in it.").weak());
+        }
+        for s in &list {
+            let actor = &d.actors[s.actor];
+            ui.horizontal_wrapped(|ui| {
+                let guess = s.fact.as_ref().map_or("no value guessed".to_string(), |f| {
+                    format!("{}: {}", f.property().label(), d.fact_label(f))
+                });
+                ui.label(format!("{} ×{} · {guess}", actor.name, s.mentions));
+                if ui
+                    .small_button(format!("Suggest claim: {}", actor.name))
+                    .on_hover_text("Select the sentence naming them and fill the claim form")
+                    .clicked()
+                {
+                    self.claim_form.suggest(d, s.actor, s.fact.as_ref());
+                    if !self.chosen.contains(&source) {
+                        self.chosen.push(source.clone());
+                    }
+                    self.select_words(&source, s.start, s.end);
+                    self.view = SourcesView::Texts;
+                }
+            });
+        }
+    }
+
+    fn orphans_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        cache: &Cache,
+        requests: &mut Vec<Request>,
+    ) {
+        let orphans: Vec<usize> = cache
+            .columns
+            .iter()
+            .flat_map(|c| c.anchored.orphaned.iter().copied())
+            .collect();
+        if orphans.is_empty() {
+            return;
+        }
+        ui.separator();
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("Orphaned quotes ({})", orphans.len()),
+        )
+        .on_hover_text("These claims' words are no longer in their source's text. They are kept as they were: fix the text, or edit or delete the claim in the roster.");
+        for c in orphans {
+            let claim = &d.claims[c];
+            ui.horizontal_wrapped(|ui| {
+                claim_line(ui, d, derived, &cache.matrix, c);
+                if let Subject::Actor(id) = &claim.subject
+                    && ui.small_button("Show in roster").clicked()
+                {
+                    requests.push(Request::ShowActor(id.clone()));
+                }
+            });
+            if let Some(q) = &claim.quote {
+                ui.label(
+                    egui::RichText::new(format!("was: “{}”", q.exact))
+                        .weak()
+                        .italics(),
+                );
+            }
+        }
+    }
+
+    fn find_suggestions(&mut self, d: &Dataset, derived: &Derived, id: String) {
+        let Some(&at) = derived.index.source_by_id.get(&id) else {
+            return; // The import was refused; its message says why.
+        };
+        let text = &d.sources[at].text;
+        let mentions = MentionFinder::new(&d.actors).find(text);
+        self.suggestions = Some((id, suggestions(text, &mentions)));
+    }
+
+    fn form_window(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        requests: &mut Vec<Request>,
+    ) {
+        let Some(form) = &mut self.form else {
+            return;
+        };
+        let outcome = form.ui(ui);
+        let editing = form.editing.clone();
+        match outcome {
+            None => {}
+            Some(FormOutcome::Cancelled) => self.form = None,
+            Some(FormOutcome::Done(draft)) => match editing {
+                None => {
+                    let today = PartialDate::from(chrono::Local::now().date_naive());
+                    match add_source(d, draft, today) {
+                        Ok((edit, id)) => {
+                            requests.push(Request::edit(edit, "Import source"));
+                            self.chosen.push(id.clone());
+                            self.focused = Some(id.clone());
+                            self.awaiting = Some(id);
+                            self.view = SourcesView::Texts;
+                            self.form = None;
+                        }
+                        Err(e) => form.error = Some(e),
+                    }
+                }
+                Some(id) => {
+                    let Some(&at) = derived.index.source_by_id.get(&id) else {
+                        self.form = None;
+                        return;
+                    };
+                    match edit_source(d, at, draft) {
+                        Ok((edit, report)) => {
+                            requests.push(Request::edit(edit, "Edit source"));
+                            self.notice = (report.moved + report.orphaned > 0).then(|| {
+                                format!(
+                                    "{} quotes re-anchored where their words moved; {} orphaned (listed on the right).",
+                                    report.moved, report.orphaned
+                                )
+                            });
+                            self.form = None;
+                        }
+                        Err(e) => form.error = Some(e),
+                    }
+                }
+            },
+        }
+    }
+
+    fn delete_window(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        requests: &mut Vec<Request>,
+    ) {
+        let Some(id) = self.confirm_delete.clone() else {
+            return;
+        };
+        let Some(&at) = derived.index.source_by_id.get(&id) else {
+            self.confirm_delete = None;
+            return;
+        };
+        let claims = self
+            .cache
+            .as_ref()
+            .and_then(|c| c.counts.get(at))
+            .map_or(0, |c| c.0);
+        let mut open = true;
+        let mut done = false;
+        egui::Window::new("Delete source")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 120.0])
+            .open(&mut open)
+            .show(ui.ctx(), |ui| {
+                ui.label(format!(
+                    "Delete “{}” and the {claims} claims that cite it? Undo (Ctrl+Z) brings them back.",
+                    d.sources[at].title
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Delete").clicked() {
+                        let (edit, _) = delete_source(d, at);
+                        requests.push(Request::edit(edit, "Delete source"));
+                        done = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        done = true;
+                    }
+                });
+            });
+        if done || !open {
+            self.confirm_delete = None;
+        }
+    }
+}
+
+/// One claim in words: who, what, which source, and how it stands against the others.
+fn claim_line(ui: &mut egui::Ui, d: &Dataset, derived: &Derived, matrix: &ClaimMatrix, c: usize) {
+    let claim = &d.claims[c];
+    let who = subject_name(d, &derived.index, &claim.subject);
+    let outlet = derived
+        .source(d, &claim.source)
+        .map_or(claim.source.as_str(), |s| s.outlet.as_str());
+    let verdict = matrix.claim_verdict(d, c);
+    ui.horizontal_wrapped(|ui| {
+        if let Some(v) = verdict {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, verdict_colour(v, true));
+        }
+        ui.label(format!(
+            "{who} · {}: {} ({outlet}{})",
+            claim.fact.property().label(),
+            derived.fact_label(d, &claim.fact),
+            verdict.map_or(String::new(), |v| format!(", {}", v.label()))
+        ));
+    });
+}
+
+fn segment_at(segments: &[Segment], at: usize) -> Option<&Segment> {
+    let i = segments.partition_point(|s| s.end <= at);
+    segments.get(i).filter(|s| s.start <= at)
+}
+
+/// The next place of `needle` at or after `from`, matching case as typed first, then ASCII
+/// case-insensitively (which keeps byte offsets), wrapping round to the start.
+fn find_next(text: &str, needle: &str, from: usize) -> Option<usize> {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return None;
+    }
+    let search = |hay: &str, n: &str| {
+        let from = (from..=hay.len()).find(|&i| hay.is_char_boundary(i))?;
+        hay[from..]
+            .find(n)
+            .map(|i| from + i)
+            .or_else(|| hay.find(n))
+    };
+    search(text, needle)
+        .or_else(|| search(&text.to_ascii_lowercase(), &needle.to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_next_cycles_and_ignores_case() {
+        let text = "Putin spoke. Later PUTIN left.";
+        assert_eq!(find_next(text, "Putin", 0), Some(0));
+        assert_eq!(
+            find_next(text, "Putin", 1),
+            Some(0),
+            "wraps: the other is upper case"
+        );
+        assert_eq!(find_next(text, "putin", 1), Some(19));
+        assert_eq!(find_next(text, " ", 0), None);
+        assert_eq!(find_next(text, "Erdogan", 0), None);
+    }
+}

@@ -1,0 +1,46 @@
+//! What the UI tests share: the app on the embedded dataset in a headless harness, typing into
+//! a labelled field, and reading the derived roster.
+
+#![allow(dead_code)] // Each test file uses its own part of this.
+
+use board_explorer::document::Document;
+use board_explorer::model::Status;
+use board_explorer::ui::{BoardExplorerApp, Tab};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The app on the embedded dataset, on `tab`, settled. Short steps: two clicks one step apart
+/// must fall within egui's double-click time.
+pub fn app_on(tab: Tab, size: [f32; 2]) -> Harness<'static, BoardExplorerApp> {
+    let mut app = BoardExplorerApp::with_document(Document::embedded());
+    app.tab = tab;
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_step_dt(0.05)
+        .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// Replaces what the text field named `label` holds with `text`, scrolling it into view.
+pub fn type_into(h: &mut Harness<'_, BoardExplorerApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label)
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+/// An actor's status in the roster the app derived.
+pub fn status_of(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> Option<Status> {
+    let app = h.state();
+    let at = app.derived.index.actor_by_id[actor];
+    app.derived.roster.rows[at].status(app.doc.dataset())
+}

@@ -1,0 +1,266 @@
+//! The Sources tab's flows, driven through the real UI with egui_kittest: choosing sources
+//! and reading the matrix, importing an article, making claims from selected words, picking a
+//! highlighted quote, and editing and deleting sources.
+
+use board_explorer::model::{Fact, Status, Subject};
+use board_explorer::ui::{BoardExplorerApp, SourcesView, Tab};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+mod common;
+use common::{status_of, type_into};
+
+const A: &str = "report-a";
+const DPA: &str = "dpa-2026-01-19";
+
+fn app() -> Harness<'static, BoardExplorerApp> {
+    common::app_on(Tab::Sources, [1400.0, 900.0])
+}
+
+/// The screen position of the first occurrence of `words` in a shown source's text.
+fn pos_of(h: &Harness<'_, BoardExplorerApp>, source: &str, words: &str, end: bool) -> egui::Pos2 {
+    let app = h.state();
+    let d = app.doc.dataset();
+    let text = &d.source(source).unwrap().text;
+    let at = text.find(words).unwrap() + if end { words.len() } else { 0 };
+    app.sources
+        .screen_pos(d, source, at)
+        .unwrap_or_else(|| panic!("“{words}” is not in view"))
+}
+
+#[test]
+fn choosing_two_sources_shows_the_matrix() {
+    let mut h = app();
+    // Both embedded articles are chosen at first; untick DPA, then tick it again.
+    h.get_by_role_and_label(Role::CheckBox, "DPA").click();
+    h.run();
+    assert_eq!(h.state().sources.chosen, [A]);
+    h.get_by_role_and_label(Role::CheckBox, "DPA").click();
+    h.run();
+    assert_eq!(h.state().sources.chosen, [A, DPA]);
+    h.get_by_label("Matrix").click();
+    h.run();
+    assert_eq!(h.state().sources.view, SourcesView::Matrix);
+    // Carney is named only by source A; Trump's status is where they conflict.
+    assert!(h.get_all_by_label("Mark Carney").count() >= 1);
+    assert!(h.get_all_by_label("conflict").count() >= 1);
+    h.get_by_label("Conflicts only").click();
+    h.run();
+    assert!(h.query_by_label("Mark Carney").is_none());
+    assert_eq!(h.get_all_by_label("conflict").count(), 3);
+    for who in ["Donald Trump", "Tony Blair", "Marco Rubio"] {
+        h.get_by_label(who);
+    }
+}
+
+#[test]
+fn importing_a_pasted_article_adds_it_with_suggested_mentions() {
+    let mut h = app();
+    let sources = h.state().doc.dataset().sources.len();
+    h.get_by_label("Import source…").click();
+    h.run();
+    type_into(&mut h, "Outlet", "Wire");
+    type_into(&mut h, "Title", "Putin declines");
+    type_into(&mut h, "Published", "2026-01-25");
+    let label = "Paste the article here. It is stored with whitespace tidied; quotes are anchored in the stored text.";
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text(
+            "The Russian leader has declined the invitation.\n\nDonald Trump chairs the board.",
+        );
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    let d = h.state().doc.dataset();
+    assert_eq!(d.sources.len(), sources + 1);
+    let source = d.source("wire-2026-01-25").expect("imported");
+    assert!(source.text.starts_with("The Russian leader"));
+    assert!(
+        h.state()
+            .sources
+            .chosen
+            .contains(&"wire-2026-01-25".to_string())
+    );
+    // Known actors named in it are offered as claims.
+    h.get_by_label_contains("Known actors in the new source (2)");
+    h.get_by_label("Suggest claim: Vladimir Putin").click();
+    h.run();
+    h.get_by_label("Add claim").click();
+    h.run();
+    let d = h.state().doc.dataset();
+    let claim = d.claims.last().unwrap();
+    assert_eq!(claim.subject, Subject::Actor("putin".into()));
+    assert_eq!(claim.fact, Fact::Status(Status::Declined));
+    assert_eq!(
+        claim.quote.as_ref().unwrap().exact,
+        "The Russian leader has declined the invitation."
+    );
+    assert_eq!(status_of(&h, "putin"), Some(Status::Declined));
+    // One undo takes the claim back, another the source.
+    h.state_mut().undo();
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(h.state().doc.dataset().sources.len(), sources);
+}
+
+#[test]
+fn find_selects_words_in_the_text_it_belongs_to() {
+    let mut h = app();
+    // The second Find field is DPA's (the columns follow the chosen order).
+    fn find<'h>(h: &'h Harness<'_, BoardExplorerApp>) -> egui_kittest::Node<'h> {
+        h.get_all_by_role_and_label(Role::TextInput, "Find")
+            .nth(1)
+            .unwrap()
+    }
+    find(&h).focus();
+    h.run();
+    find(&h).type_text("jared kushner");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run_steps(30);
+    let app = h.state();
+    let d = app.doc.dataset();
+    let (source, (start, end)) = app.sources.selection(&app.derived).expect("selected");
+    assert_eq!(d.sources[source].id, DPA);
+    assert_eq!(&d.sources[source].text[start..end], "Jared Kushner");
+    assert!(
+        app.sources.screen_pos(d, DPA, start).is_some(),
+        "scrolled into view"
+    );
+}
+
+#[test]
+fn making_a_claim_from_dragged_words_adds_it_to_the_roster() {
+    let mut h = app();
+    let claims = h.state().doc.dataset().claims.len();
+    let words = "a close ally of Putin";
+    let (from, to) = (pos_of(&h, A, words, false), pos_of(&h, A, words, true));
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+    type_into(&mut h, "About", "lukash");
+    h.get_by_label("Alexander Lukashenko").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Property").click();
+    h.run();
+    h.get_by_label("office").click();
+    h.run();
+    type_into(&mut h, "Value", "close ally of Putin");
+    h.get_by_label("Add claim").click();
+    h.run();
+    let d = h.state().doc.dataset();
+    assert_eq!(d.claims.len(), claims + 1);
+    let claim = d.claims.last().unwrap();
+    assert_eq!(claim.source, A);
+    assert_eq!(claim.subject, Subject::Actor("lukashenko".into()));
+    assert_eq!(claim.fact, Fact::Office("close ally of Putin".into()));
+    let q = claim.quote.as_ref().unwrap();
+    assert_eq!(q.exact, words);
+    assert_eq!(&d.source(A).unwrap().text[q.start..q.end], words);
+    // The roster weighs the new claim among Lukashenko's.
+    let app = h.state();
+    let at = app.derived.index.actor_by_id["lukashenko"];
+    assert!(app.derived.index.claims_by_actor[at].contains(&claims));
+    h.get_by_label_contains("it is in the roster");
+}
+
+#[test]
+fn clicking_a_conflicting_quote_picks_it_and_scrolls_the_other_text_to_its_answer() {
+    let mut h = app();
+    let chairs = {
+        let d = h.state().doc.dataset();
+        let text = &d.source(DPA).unwrap().text;
+        text.find("Trump himself chairs").unwrap()
+    };
+    assert!(
+        h.state()
+            .sources
+            .screen_pos(h.state().doc.dataset(), DPA, chairs)
+            .is_none(),
+        "the DPA answer starts out of view"
+    );
+    let at = pos_of(&h, A, "which Trump is expected to chair", false) + egui::vec2(20.0, 0.0);
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.step();
+    h.drop_at(at);
+    // Scrolling the other text animates over a few frames.
+    h.run_steps(30);
+    let app = h.state();
+    let d = app.doc.dataset();
+    let picked = app.sources.selected_claim(d).expect("a claim is picked");
+    assert_eq!(d.claims[picked].fact, Fact::Status(Status::Proposed));
+    h.get_by_label("Picked claim");
+    h.get_by_label("DPA says instead: member");
+    assert!(
+        app.sources.screen_pos(d, DPA, chairs).is_some(),
+        "the DPA text scrolled to “Trump himself chairs”"
+    );
+}
+
+#[test]
+fn editing_a_source_flags_lost_quotes_and_deleting_one_takes_its_claims() {
+    let mut h = app();
+    // The title in the list (the column header shows it too, as plain text).
+    h.get_by_role_and_label(
+        Role::Button,
+        "Vladimir Putin invited to join Trump's Board of Peace for Gaza: Kremlin",
+    )
+    .click();
+    h.run();
+    h.get_by_label("Edit…").click();
+    h.run();
+    // Change the words of a quoted sentence.
+    let label = "Paste the article here. It is stored with whitespace tidied; quotes are anchored in the stored text.";
+    let text = h.state().doc.dataset().source(DPA).unwrap().text.clone();
+    let changed = text.replace("Trump himself chairs the board.", "Trump leads it.");
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text(&changed);
+    h.run();
+    h.get_by_label("Save source").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.dataset().source(DPA).unwrap().text,
+        board_explorer::model::text::normalise(&changed)
+    );
+    h.get_by_label_contains("Orphaned quotes (");
+    let orphaned = h
+        .state()
+        .doc
+        .dataset()
+        .claims
+        .iter()
+        .filter(|c| {
+            c.quote
+                .as_ref()
+                .is_some_and(|q| q.exact.contains("Trump himself chairs"))
+        })
+        .count();
+    assert!(orphaned >= 1, "the claims are kept, not dropped");
+
+    h.get_by_label("Delete…").click();
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    let d = h.state().doc.dataset();
+    assert!(d.source(DPA).is_none());
+    assert!(d.claims.iter().all(|c| c.source != DPA));
+    assert_eq!(h.state().tab, Tab::Sources);
+    h.state_mut().undo();
+    h.run();
+    assert!(h.state().doc.dataset().source(DPA).is_some());
+}
