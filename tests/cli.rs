@@ -336,3 +336,31 @@ fn import_source_adds_the_article_reports_mentions_and_refuses_to_overwrite() {
     let (ok, _, _) = run(&args(true));
     assert!(ok);
 }
+
+#[test]
+fn generate_writes_a_valid_dataset_of_the_size_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("big.ron");
+    let path = out.to_str().unwrap();
+    let args = [
+        "generate",
+        "--actors",
+        "300",
+        "--claims-per-actor",
+        "4",
+        "--sources",
+        "5",
+        "--events",
+        "20",
+        "-o",
+        path,
+    ];
+    let (ok, _, err) = run(&args);
+    assert!(ok, "{err}");
+    let (ok, summary, err) = run(&["check", path]);
+    assert!(ok, "{err}");
+    assert!(summary.contains(": ok: 300 actors, 5 sources"), "{summary}");
+    assert!(summary.contains("20 events"), "{summary}");
+    let (ok, _, err) = run(&args);
+    assert!(!ok && err.contains("--force"), "{err}");
+}

@@ -137,6 +137,26 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write a generated, valid dataset of any size (accented names, conflicting claims,
+    /// partial dates, long source texts), for trying the app and benchmarks at scale.
+    Generate {
+        #[arg(long, default_value_t = 1_000)]
+        actors: usize,
+        #[arg(long, default_value_t = 10)]
+        claims_per_actor: usize,
+        #[arg(long, default_value_t = 50)]
+        sources: usize,
+        #[arg(long, default_value_t = 200)]
+        events: usize,
+        /// The same seed gives the same dataset.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short = 'o', long)]
+        out: PathBuf,
+        /// Overwrite OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -253,6 +273,30 @@ pub fn run(command: Command) -> Result<String, String> {
                 Some(out) => write_out(&out, &text, force),
                 None => Ok(text),
             }
+        }
+        Command::Generate {
+            actors,
+            claims_per_actor,
+            sources,
+            events,
+            seed,
+            out,
+            force,
+        } => {
+            if out.exists() && !force {
+                return Err(format!(
+                    "error: {} exists; pass --force to overwrite it",
+                    out.display()
+                ));
+            }
+            let d = crate::model::generate::generate(crate::model::generate::Spec {
+                actors,
+                claims_per_actor,
+                sources,
+                events,
+                seed,
+            });
+            write_out(&out, &store::to_ron(&d), true)
         }
         Command::Compare {
             file,
