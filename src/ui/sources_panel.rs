@@ -51,9 +51,13 @@ struct Cache {
 }
 
 impl Cache {
-    fn build(d: &Dataset, derived: &Derived, chosen: &[String], mentions_on: bool) -> Cache {
+    fn build(
+        d: &Dataset,
+        derived: &Derived,
+        chosen: &[String],
+        finder: Option<&MentionFinder>,
+    ) -> Cache {
         let matrix = compare(d, &derived.index, chosen);
-        let finder = mentions_on.then(|| MentionFinder::new(&d.actors));
         let columns = chosen
             .iter()
             .filter_map(|id| derived.index.source_by_id.get(id).copied())
@@ -63,7 +67,6 @@ impl Cache {
                     matrix.claim_verdict(d, c).unwrap_or(Verdict::Single)
                 });
                 let mentions = finder
-                    .as_ref()
                     .map(|f| f.find(&d.sources[source].text))
                     .unwrap_or_default();
                 ColumnMarks {
@@ -78,7 +81,7 @@ impl Cache {
             .filter(|&r| matrix.rows[r].verdict == Verdict::Conflict)
             .collect();
         Cache {
-            key: (d.revision.get(), chosen.to_vec(), mentions_on),
+            key: (d.revision.get(), chosen.to_vec(), finder.is_some()),
             all_rows: (0..matrix.rows.len()).collect(),
             conflict_rows,
             counts: source_counts(d, &derived.index),
@@ -113,6 +116,9 @@ pub struct SourcesPanel {
     awaiting: Option<String>,
     pub notice: Option<String>,
     cache: Option<Cache>,
+    /// The automaton over every actor's names, with a hash of the names it was built from:
+    /// rebuilt when names change, not on every edit (it is the costly part at scale).
+    finder: Option<(u64, MentionFinder)>,
 }
 
 impl Default for SourcesPanel {
@@ -135,6 +141,7 @@ impl Default for SourcesPanel {
             awaiting: None,
             notice: None,
             cache: None,
+            finder: None,
         }
     }
 }
@@ -208,7 +215,9 @@ impl SourcesPanel {
             .as_ref()
             .is_none_or(|c| c.key != (d.revision.get(), self.chosen.clone(), self.show_mentions));
         if stale {
-            self.cache = Some(Cache::build(d, derived, &self.chosen, self.show_mentions));
+            let chosen = self.chosen.clone();
+            let finder = self.show_mentions.then(|| self.finder(d));
+            self.cache = Some(Cache::build(d, derived, &chosen, finder));
         }
         if let Some(id) = self.awaiting.take() {
             self.find_suggestions(d, derived, id);
@@ -246,6 +255,20 @@ impl SourcesPanel {
         self.delete_window(ui, d, derived, &mut requests);
         self.cache = Some(cache);
         requests
+    }
+
+    /// The mention finder for the dataset's current names.
+    fn finder(&mut self, d: &Dataset) -> &MentionFinder {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for a in &d.actors {
+            (&a.name, &a.aliases).hash(&mut hasher);
+        }
+        let names = hasher.finish();
+        if self.finder.as_ref().is_none_or(|(h, _)| *h != names) {
+            self.finder = Some((names, MentionFinder::new(&d.actors)));
+        }
+        &self.finder.as_ref().expect("just built").1
     }
 
     /// Drops what the last edit made stale: sources gone, a claim gone.
@@ -745,7 +768,7 @@ impl SourcesPanel {
             return; // The import was refused; its message says why.
         };
         let text = &d.sources[at].text;
-        let mentions = MentionFinder::new(&d.actors).find(text);
+        let mentions = self.finder(d).find(text);
         self.suggestions = Some((id, suggestions(text, &mentions)));
     }
 
