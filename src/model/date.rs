@@ -99,13 +99,21 @@ impl PartialDate {
 
     /// The same precision, `years` later. A leap day lands on 28 February (chrono's rule).
     pub fn add_years(&self, years: u32) -> Self {
-        let first = self.first_day() + Months::new(years.saturating_mul(12));
+        let first = add_months(self.first_day(), years.saturating_mul(12));
         Self {
             year: first.year(),
             month: self.month.map(|_| first.month() as u8),
             day: self.day.map(|_| first.day() as u8),
         }
     }
+}
+
+/// `day` plus `months`, held at the last day of year 9999 rather than overflowing (a term or
+/// window read from a hostile file can be billions of months long).
+pub fn add_months(day: NaiveDate, months: u32) -> NaiveDate {
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid day");
+    day.checked_add_months(Months::new(months))
+        .map_or(last, |d| d.min(last))
 }
 
 fn check_year(year: i32) -> Result<(), DateError> {
@@ -188,6 +196,18 @@ mod tests {
 
     fn d(s: &str) -> PartialDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn adding_months_saturates_instead_of_overflowing() {
+        let day = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+        assert_eq!(
+            add_months(day, 1),
+            NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()
+        );
+        assert_eq!(add_months(day, u32::MAX).year(), 9999);
+        let d: PartialDate = "2026-01".parse().unwrap();
+        assert_eq!(d.add_years(u32::MAX).year_value(), 9999);
     }
 
     #[test]

@@ -229,7 +229,7 @@ fn threshold_words(rules: &SeatRules) -> String {
 fn outside_window(rules: &SeatRules, paid: Option<PartialDate>) -> Option<String> {
     let window = rules.window.as_ref()?;
     let from = window.from?;
-    let closes = from.first_day() + chrono::Months::new(window.months);
+    let closes = super::date::add_months(from.first_day(), window.months);
     match paid {
         // A payment known only to the month or year counts from its last possible day.
         Some(day) if day.last_day() <= closes => None,

@@ -6,8 +6,12 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::dataset::{Dataset, EDITORS_NOTE, Fact, Subject};
+use super::money::MAX_AMOUNT;
 use super::quote::Anchor;
 use super::text::content_hash;
+
+/// The longest term a body's rules may set; a century is already generous.
+pub const MAX_TERM_YEARS: u32 = 100;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -84,6 +88,9 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         if b.name.trim().is_empty() {
             c.error(&b.id, format!("body \"{}\" has an empty name", b.id));
         }
+        for why in rules_problems(&b.seat_rules) {
+            c.error(&b.id, format!("body \"{}\": {why}", b.id));
+        }
         if let Some(parent) = &b.parent
             && !bodies.contains(parent.as_str())
         {
@@ -151,6 +158,14 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
                 id,
                 format!("claim \"{id}\": \"{}\" is not a currency code (three capital letters, like USD)", m.currency),
             ),
+            Fact::Pledge(m) | Fact::SeatThreshold(m) if m.amount > MAX_AMOUNT => c.error(
+                id,
+                format!("claim \"{id}\": the amount {} is absurd (more than {MAX_AMOUNT})", m.amount),
+            ),
+            Fact::TermYears(y) if !(1..=MAX_TERM_YEARS).contains(y) => c.error(
+                id,
+                format!("claim \"{id}\": a term of {y} years is out of range (1 to {MAX_TERM_YEARS})"),
+            ),
             _ => {}
         }
         if let (Some(q), Some(s)) = (&claim.quote, source) {
@@ -198,6 +213,40 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     }
     c.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     c.problems
+}
+
+/// What is out of range in a body's seat rules.
+fn rules_problems(rules: &super::rules::SeatRules) -> Vec<String> {
+    let mut out = Vec::new();
+    if rules.threshold.amount > MAX_AMOUNT {
+        out.push(format!(
+            "the seat threshold {} is absurd (more than {MAX_AMOUNT})",
+            rules.threshold.amount
+        ));
+    }
+    if rules.term_years > MAX_TERM_YEARS {
+        out.push(format!(
+            "a term of {} years is out of range (0 to {MAX_TERM_YEARS})",
+            rules.term_years
+        ));
+    }
+    if let Some(w) = &rules.window
+        && w.months > MAX_TERM_YEARS * 12
+    {
+        out.push(format!(
+            "a payment window of {} months is out of range",
+            w.months
+        ));
+    }
+    for r in &rules.exchange_rates {
+        if !(r.rate.is_finite() && r.rate > 0.0) {
+            out.push(format!(
+                "the exchange rate for {} must be a positive number (it is {})",
+                r.currency, r.rate
+            ));
+        }
+    }
+    out
 }
 
 pub fn is_currency_code(code: &str) -> bool {

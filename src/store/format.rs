@@ -27,6 +27,14 @@ pub const FORMAT: &str = "board-explorer";
 /// The newest version this build reads and the one it writes.
 pub const VERSION: u32 = 1;
 
+/// The largest file the loader reads. A dataset of 100,000 actors and a million claims is
+/// about 400 MB; beyond this, reading would risk exhausting memory, so it is refused first.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// How deep lists and records may nest. A dataset needs fewer than ten levels; the limit stops
+/// a hostile file from exhausting the stack.
+const MAX_NESTING: usize = 32;
+
 /// The dataset the app opens on: the Board of Peace as reported in January 2026.
 const EMBEDDED: &str = include_str!("../../assets/board_of_peace.ron");
 
@@ -60,7 +68,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
     check_header(text).map_err(with_path)?;
     let file: FileIn = ron::Options::default()
         .from_str(text)
-        .map_err(|e| with_path(syntax_error(&e)))?;
+        .map_err(|e| with_path(syntax_error(&e, text)))?;
     if file.format != FORMAT {
         return Err(with_path(LoadError::new(format!(
             "this is not a board-explorer dataset (its format is \"{}\")",
@@ -135,9 +143,18 @@ fn newer_version(v: u64) -> LoadError {
     ))
 }
 
-fn syntax_error(e: &ron::error::SpannedError) -> LoadError {
+fn syntax_error(e: &ron::error::SpannedError, text: &str) -> LoadError {
+    // An error on the last line of an unfinished file is most likely a cut-off file.
+    let last_line = text.trim_end().lines().count();
+    let unfinished = !text.trim_end().ends_with(')');
     let message = match &e.code {
         ron::Error::Eof => "the file ends too early (it may be truncated)".to_string(),
+        ron::Error::ExceededRecursionLimit => format!(
+            "lists or records are nested too deeply (more than {MAX_NESTING} levels): this is not a dataset this program wrote"
+        ),
+        other if unfinished && e.span.start.line >= last_line => {
+            format!("the file ends too early (it may be truncated): {other}")
+        }
         other => other.to_string(),
     };
     LoadError::new(message).at(Some((e.span.start.line, e.span.start.col)))
@@ -169,16 +186,35 @@ pub fn to_ron(dataset: &Dataset) -> String {
 }
 
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let in_file = |e: LoadError| e.in_file(path);
+    let size = std::fs::metadata(path)
+        .map_err(|e| in_file(LoadError::new(format!("cannot read the file: {e}"))))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(in_file(LoadError::new(format!(
+            "the file is too large to open ({} MB; the limit is {} MB)",
+            size >> 20,
+            MAX_FILE_BYTES >> 20
+        ))));
+    }
     let bytes = std::fs::read(path)
-        .map_err(|e| LoadError::new(format!("cannot read the file: {e}")).in_file(path))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        LoadError::new(format!(
+        .map_err(|e| in_file(LoadError::new(format!("cannot read the file: {e}"))))?;
+    parse_bytes(&bytes, Some(path))
+}
+
+/// Parses a dataset file's bytes, which must be UTF-8 text. `path` only serves the messages.
+pub fn parse_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Loaded, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let err = LoadError::new(format!(
             "the file is not UTF-8 text (bad byte at offset {}); is it a dataset?",
-            e.utf8_error().valid_up_to()
-        ))
-        .in_file(path)
+            e.valid_up_to()
+        ));
+        match path {
+            Some(p) => err.in_file(p),
+            None => err,
+        }
     })?;
-    parse(&text, Some(path))
+    parse(text, path)
 }
 
 /// Saves atomically, keeping the previous file as `name.ron.bak`.

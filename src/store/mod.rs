@@ -11,7 +11,10 @@ mod snapshot;
 pub use atomic::{backup_path, write_atomic};
 pub use error::LoadError;
 pub use export::{markdown_report, roster_csv};
-pub use format::{FORMAT, Loaded, VERSION, embedded, load_file, parse, save_file, to_ron};
+pub use format::{
+    FORMAT, Loaded, MAX_FILE_BYTES, VERSION, embedded, load_file, parse, parse_bytes, save_file,
+    to_ron,
+};
 pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};
 pub use snapshot::{
     SNAPSHOT_SUFFIX, Snapshot, SnapshotInfo, list_snapshots, load_any, parse_snapshot,
