@@ -171,7 +171,8 @@ fn action() -> impl Strategy<Value = Action> {
         (any::<usize>(), any::<usize>()).prop_map(|(a, s)| Action::Claim(a, s)),
         (any::<usize>(), 0u8..3).prop_map(|(c, r)| Action::Rank(c, r)),
         (any::<usize>(), "[A-Za-z]{1,8}").prop_map(|(a, n)| Action::Rename(a, n)),
-        any::<u64>().prop_map(Action::Rules),
+        // The seat form refuses absurd amounts (over MAX_AMOUNT) as validation does.
+        (0..=board_explorer::model::money::MAX_AMOUNT).prop_map(Action::Rules),
     ]
 }
 
