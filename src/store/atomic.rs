@@ -29,8 +29,12 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         file.write_all(contents)?;
         file.sync_all()?;
         if path.exists() {
-            // Copy, not rename: the target must exist at every instant.
-            fs::copy(path, backup_path(path))?;
+            // Copy, not rename: the target must exist at every instant. The copy goes through
+            // a temporary name too, so a crash mid-copy never leaves a half backup.
+            let bak = backup_path(path);
+            let bak_tmp = temp_path(&bak);
+            fs::copy(path, &bak_tmp)?;
+            fs::rename(&bak_tmp, &bak)?;
         }
         fs::rename(&tmp, path)?;
         sync_dir(path);

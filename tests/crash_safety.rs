@@ -1,0 +1,176 @@
+//! Power cuts and crashes: a child process saving over and over is killed at random moments,
+//! and a child app with unsaved work is killed after its autosave. What is on disk must always
+//! be a whole file (the old version or the new), and the next start must offer the work back.
+//!
+//! The child is this test binary run again with an environment variable naming its job.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use board_explorer::document::Document;
+use board_explorer::model::Dataset;
+use board_explorer::model::generate::{Spec, generate};
+use board_explorer::store::{self, backup_path, load_file, save_file, to_ron};
+use board_explorer::ui::BoardExplorerApp;
+
+const JOB: &str = "BOARD_EXPLORER_CRASH_CHILD";
+
+/// Two versions of a dataset big enough that a save takes a few milliseconds.
+fn versions() -> [Dataset; 2] {
+    let spec = |seed| Spec {
+        actors: 1_500,
+        claims_per_actor: 4,
+        sources: 10,
+        events: 50,
+        seed,
+    };
+    [generate(spec(1)), generate(spec(2))]
+}
+
+/// Runs this binary's test `name` as a child with `job` set to `arg`.
+fn spawn(name: &str, arg: &Path) -> Child {
+    Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", name, "--nocapture", "--test-threads=1"])
+        .env(JOB, format!("{name}={}", arg.display()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the test binary runs again")
+}
+
+/// The path this child was given, if this process is the child for test `name`.
+fn child_job(name: &str) -> Option<PathBuf> {
+    let job = std::env::var(JOB).ok()?;
+    let (test, path) = job.split_once('=')?;
+    (test == name).then(|| PathBuf::from(path))
+}
+
+/// Waits until `what` holds, failing if the child gives up first.
+fn wait_for(child: &mut Child, what: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !what() {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("the child exited ({status}) before it got there");
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the child never got there"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+#[test]
+fn a_save_killed_at_any_moment_leaves_a_whole_file() {
+    const NAME: &str = "a_save_killed_at_any_moment_leaves_a_whole_file";
+    let [a, b] = versions();
+    let texts = [to_ron(&a), to_ron(&b)];
+    if let Some(path) = child_job(NAME) {
+        // The child: write the two versions in turn until killed. They are serialised once, so
+        // nearly all its time is spent writing: where a power cut does harm.
+        loop {
+            for text in &texts {
+                store::write_atomic(&path, text.as_bytes()).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ron");
+    save_file(&path, &a).unwrap();
+    let modified = || std::fs::metadata(&path).unwrap().modified().unwrap();
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut cut_mid_write = 0;
+    for round in 0..25 {
+        let before = modified();
+        let mut child = spawn(NAME, &path);
+        // Once it is writing, kill it at a random moment within a few writes.
+        wait_for(&mut child, || modified() != before);
+        std::thread::sleep(Duration::from_micros(rng.u64(0..60_000)));
+        let pid = child.id();
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // A temporary file left behind means the kill landed in the middle of writing.
+        let leftovers = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                let name = e.as_ref().unwrap().file_name();
+                name.to_string_lossy().contains(&format!(".{pid}.tmp"))
+            })
+            .count();
+        cut_mid_write += usize::from(leftovers > 0);
+        for file in [path.clone(), backup_path(&path)] {
+            if round == 0 && !file.exists() {
+                continue;
+            }
+            let loaded = load_file(&file)
+                .unwrap_or_else(|e| panic!("round {round}: {} is damaged: {e}", file.display()));
+            let text = to_ron(&loaded.dataset);
+            assert!(
+                texts.contains(&text),
+                "round {round}: {} is neither version",
+                file.display()
+            );
+        }
+    }
+    assert!(
+        cut_mid_write > 0,
+        "no kill landed in the middle of a write; the test proved nothing"
+    );
+    eprintln!("{cut_mid_write} of 25 kills landed in the middle of a write");
+}
+
+#[test]
+fn a_crash_with_unsaved_work_offers_it_back_on_the_next_start() {
+    const NAME: &str = "a_crash_with_unsaved_work_offers_it_back_on_the_next_start";
+    if let Some(recovery) = child_job(NAME) {
+        // The child: the app with autosave on; one edit; frames until it autosaved; then it
+        // waits to be killed, as a crash would take it, without any chance to clean up.
+        let mut app = BoardExplorerApp::with_document(Document::embedded());
+        app.enable_recovery(recovery.clone());
+        let ctx = egui::Context::default();
+        let mut t = 0.0;
+        let mut frame = |app: &mut BoardExplorerApp, t: f64| {
+            let input = egui::RawInput {
+                time: Some(t),
+                ..Default::default()
+            };
+            let mut output = ctx.run_ui(input, |ui| app.ui(ui));
+            output.textures_delta.clear(); // No renderer here to upload fonts to.
+        };
+        frame(&mut app, t);
+        let d = app.doc.dataset();
+        let at = d.actors.iter().position(|x| x.id == "putin").unwrap();
+        let mut putin = d.actors[at].clone();
+        putin.name = "Vladimir V. Putin".into();
+        let edit = board_explorer::model::ops::update_actor(d, at, putin).unwrap();
+        app.handle(board_explorer::ui::Request::edit(edit, "Rename"));
+        loop {
+            t += 0.5;
+            frame(&mut app, t);
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = store::recovery_path(dir.path());
+    let mut child = spawn(NAME, &recovery);
+    wait_for(&mut child, || recovery.exists());
+    std::thread::sleep(Duration::from_millis(50));
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let mut app = BoardExplorerApp::with_document(Document::embedded());
+    app.enable_recovery(recovery.clone());
+    let offer = app
+        .recovery_offer
+        .as_ref()
+        .expect("the autosaved work is offered");
+    assert!(
+        offer
+            .dataset
+            .actors
+            .iter()
+            .any(|a| a.name == "Vladimir V. Putin"),
+        "the offer holds the unsaved edit"
+    );
+}
