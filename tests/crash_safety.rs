@@ -130,7 +130,7 @@ fn a_crash_with_unsaved_work_offers_it_back_on_the_next_start() {
         app.enable_recovery(recovery.clone());
         let ctx = egui::Context::default();
         let mut t = 0.0;
-        let mut frame = |app: &mut BoardExplorerApp, t: f64| {
+        let frame = |app: &mut BoardExplorerApp, t: f64| {
             let input = egui::RawInput {
                 time: Some(t),
                 ..Default::default()
