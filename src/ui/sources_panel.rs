@@ -48,6 +48,8 @@ struct Cache {
     columns: Vec<ColumnMarks>,
     conflict_rows: Vec<usize>,
     all_rows: Vec<usize>,
+    /// Rows per verdict, in `Verdict::ALL` order, for the legend.
+    verdicts: [usize; 3],
 }
 
 impl Cache {
@@ -80,7 +82,9 @@ impl Cache {
         let conflict_rows = (0..matrix.rows.len())
             .filter(|&r| matrix.rows[r].verdict == Verdict::Conflict)
             .collect();
+        let verdicts = Verdict::ALL.map(|v| matrix.count(v));
         Cache {
+            verdicts,
             key: (d.revision.get(), chosen.to_vec(), finder.is_some()),
             all_rows: (0..matrix.rows.len()).collect(),
             conflict_rows,
@@ -320,13 +324,12 @@ impl SourcesPanel {
                 }
             }
             ui.separator();
-            let m = &cache.matrix;
-            for verdict in Verdict::ALL {
+            for (verdict, count) in Verdict::ALL.into_iter().zip(cache.verdicts) {
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                 ui.painter()
                     .rect_filled(rect, 2.0, verdict_colour(verdict, true));
-                ui.label(format!("{} {}", m.count(verdict), verdict.label()))
+                ui.label(format!("{count} {}", verdict.label()))
                     .on_hover_text("Rows of the claim matrix with this verdict");
             }
         });
