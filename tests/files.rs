@@ -188,9 +188,10 @@ fn date() -> impl Strategy<Value = PartialDate> {
     })
 }
 
+/// Amounts a dataset may hold: validation refuses more than MAX_AMOUNT as absurd.
 fn money() -> impl Strategy<Value = Money> {
     (
-        any::<u64>(),
+        0..=board_explorer::model::money::MAX_AMOUNT,
         prop::sample::select(vec!["USD", "EUR", "GBP", "CHF"]),
     )
         .prop_map(|(amount, c)| Money {
@@ -241,7 +242,8 @@ fn dataset() -> impl Strategy<Value = Dataset> {
             money(),
             any::<bool>(),
             0u32..50,
-            prop::collection::vec(-1e12f64..1e12, 0..3),
+            // Rates must be positive: validation refuses others.
+            prop::collection::vec(1e-9f64..1e12, 0..3),
         );
         (
             name(),

@@ -241,7 +241,7 @@ impl SeatsPanel {
                 ui.add(
                     egui::DragValue::new(&mut rate.rate)
                         .speed(0.001)
-                        .range(0.0..=1e6)
+                        .range(1e-6..=1e6)
                         .max_decimals(6),
                 )
                 .labelled_by(label.id);
