@@ -65,6 +65,9 @@ const COUNTRIES: [&str; 12] = [
     "Türkiye",
     "United States",
 ];
+/// The least a generated report's text holds, in bytes: a few screens of reading.
+const MIN_TEXT_BYTES: usize = 20_000;
+
 const OUTLETS: [&str; 8] = [
     "DPA",
     "Reuters",
@@ -156,6 +159,22 @@ pub fn generate(spec: Spec) -> Dataset {
                 rank: Rank::Normal,
                 note: String::new(),
             });
+        }
+    }
+    // Reports are long whatever the dataset's size: background paragraphs follow the quoted
+    // sentences (appended after them, so no quote moves).
+    for (s, text) in texts.iter_mut().enumerate() {
+        let mut p = 0;
+        while text.len() < MIN_TEXT_BYTES {
+            let country = COUNTRIES[(s + p) % COUNTRIES.len()];
+            let outlet = OUTLETS[(s + 3 * p) % OUTLETS.len()];
+            text.push_str(&format!(
+                "\n\nDiplomats in {country} said on day {p} that talks on the board's charter \
+                 continued, according to {outlet}. Officials declined to say which governments \
+                 had pledged funds for reconstruction, or when the first meeting would be held. \
+                 Critics asked how the board would answer to the United Nations."
+            ));
+            p += 1;
         }
     }
     // Context either side of each quote, now that the texts are complete.
