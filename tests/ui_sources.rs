@@ -123,7 +123,7 @@ fn find_selects_words_in_the_text_it_belongs_to() {
     h.run_steps(30);
     let app = h.state();
     let d = app.doc.dataset();
-    let (source, (start, end)) = app.sources.selection(&app.derived).expect("selected");
+    let (source, (start, end)) = app.sources.selection(d, &app.derived).expect("selected");
     assert_eq!(d.sources[source].id, DPA);
     assert_eq!(&d.sources[source].text[start..end], "Jared Kushner");
     assert!(
@@ -254,6 +254,16 @@ fn editing_a_source_flags_lost_quotes_and_deleting_one_takes_its_claims() {
 
     h.get_by_label("Delete…").click();
     h.run();
+    // The dialog says what goes with the source.
+    let cited = h
+        .state()
+        .doc
+        .dataset()
+        .claims
+        .iter()
+        .filter(|c| c.source == DPA)
+        .count();
+    h.get_by_label_contains(&format!("the {cited} claims that cite it"));
     h.get_by_label("Delete").click();
     h.run();
     let d = h.state().doc.dataset();
@@ -263,4 +273,54 @@ fn editing_a_source_flags_lost_quotes_and_deleting_one_takes_its_claims() {
     h.state_mut().undo();
     h.run();
     assert!(h.state().doc.dataset().source(DPA).is_some());
+}
+
+#[test]
+fn a_selection_or_suggestion_made_stale_by_an_edit_is_dropped_not_used() {
+    use board_explorer::model::ops::delete_actor;
+    use board_explorer::model::source_ops::{SourceDraft, edit_source};
+    use board_explorer::ui::Request;
+    let mut h = app();
+    // Select the last words of DPA, then shorten its text from elsewhere (as an undo might).
+    let (at, len) = {
+        let d = h.state().doc.dataset();
+        let at = d.sources.iter().position(|s| s.id == DPA).unwrap();
+        (at, d.sources[at].text.len())
+    };
+    h.state_mut().sources.select_words(DPA, len - 12, len - 1);
+    h.run_steps(30); // The text scrolls to the words.
+    let d = h.state().doc.dataset();
+    let mut draft = SourceDraft::of(&d.sources[at]);
+    draft.text = draft.text[..len / 2].to_string();
+    let (edit, _) = edit_source(d, at, draft).unwrap();
+    h.state_mut().handle(Request::edit(edit, "Shorten"));
+    h.run();
+    assert!(
+        h.state()
+            .sources
+            .selection(h.state().doc.dataset(), &h.state().derived)
+            .is_none()
+    );
+
+    // Suggestions from an import survive edits elsewhere but skip an actor deleted since.
+    h.get_by_label("Import source…").click();
+    h.run();
+    common::type_into(&mut h, "Outlet", "Wire");
+    let label = "Paste the article here. It is stored with whitespace tidied; quotes are anchored in the stored text.";
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text("Tony Blair and Marco Rubio were invited.");
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    h.get_by_label("Suggest claim: Tony Blair");
+    let d = h.state().doc.dataset();
+    let blair = d.actors.iter().position(|a| a.id == "blair").unwrap();
+    let (edit, _) = delete_actor(d, blair);
+    h.state_mut().handle(Request::edit(edit, "Delete Blair"));
+    h.run();
+    assert!(h.query_by_label("Suggest claim: Tony Blair").is_none());
+    h.get_by_label("Suggest claim: Marco Rubio");
 }

@@ -60,16 +60,19 @@ impl Quote {
         if text.get(self.start..self.end) == Some(self.exact.as_str()) {
             return Anchor::Exact;
         }
-        // Prefer the occurrence whose context still matches; else the one nearest the old spot.
+        // Prefer the occurrence whose context still matches on both sides; else the nearest one
+        // whose context matches on one side (the text was edited next to it). The same words
+        // elsewhere, in other company, are other words: the quote is orphaned, never moved
+        // onto them.
         let occurrences: Vec<usize> = text.match_indices(&self.exact).map(|(i, _)| i).collect();
-        let with_context = occurrences.iter().copied().find(|&i| {
-            text[..i].ends_with(&self.prefix)
-                && text[i + self.exact.len()..].starts_with(&self.suffix)
-        });
+        let before = |i: usize| text[..i].ends_with(&self.prefix);
+        let after = |i: usize| text[i + self.exact.len()..].starts_with(&self.suffix);
+        let with_context = occurrences.iter().copied().find(|&i| before(i) && after(i));
         match with_context.or_else(|| {
             occurrences
                 .iter()
                 .copied()
+                .filter(|&i| before(i) || after(i))
                 .min_by_key(|&i| i.abs_diff(self.start))
         }) {
             Some(i) if !self.exact.is_empty() => Anchor::Moved(i),
@@ -128,6 +131,14 @@ mod tests {
             second.anchor(&edited),
             Anchor::Moved(second.start + text.len() + 1)
         );
+    }
+
+    #[test]
+    fn is_not_moved_onto_the_same_words_in_other_company() {
+        let q = Quote::find(TEXT, "Erdoğan was invited").unwrap();
+        // The sentence is rewritten around the words, which now stand elsewhere.
+        let edited = "Nobody doubted it: Erdoğan was invited, they said later.";
+        assert_eq!(q.anchor(edited), Anchor::Orphaned);
     }
 
     #[test]

@@ -67,6 +67,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
     };
     check_header(text).map_err(with_path)?;
     let file: FileIn = ron::Options::default()
+        .with_recursion_limit(MAX_NESTING)
         .from_str(text)
         .map_err(|e| with_path(syntax_error(&e, text)))?;
     if file.format != FORMAT {

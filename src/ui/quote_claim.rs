@@ -3,7 +3,7 @@
 
 use super::fact_input::FactInput;
 use crate::model::search::{Query, search_key};
-use crate::model::{Dataset, Fact};
+use crate::model::{Dataset, Derived, Fact};
 
 /// How many matching actors are offered at once.
 const OFFERED: usize = 8;
@@ -59,9 +59,10 @@ impl QuoteClaimForm {
         &mut self,
         ui: &mut egui::Ui,
         d: &Dataset,
-        revision: u64,
+        derived: &Derived,
         selected_words: Option<&str>,
     ) -> Option<(String, Fact)> {
+        let revision = derived.revision();
         ui.strong("New claim from the text");
         match selected_words {
             Some(words) => {
@@ -96,8 +97,8 @@ impl QuoteClaimForm {
         let chosen = self
             .subject
             .as_ref()
-            .and_then(|id| d.actor(id))
-            .map(|a| a.name.clone());
+            .and_then(|id| derived.index.actor_by_id.get(id))
+            .map(|&at| d.actors[at].name.clone());
         match chosen {
             Some(name) => {
                 ui.label(format!("✔ {name}"));

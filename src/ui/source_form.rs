@@ -109,6 +109,9 @@ impl SourceForm {
     /// The window; `Some` once the user confirms or cancels.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<FormOutcome> {
         let mut outcome = None;
+        // Escape in a text field only leaves the field; pasted text is never lost to it. Read
+        // before the fields run, as a field gives up the keyboard on the Escape itself.
+        let typing = ui.ctx().egui_wants_keyboard_input();
         let title = if self.editing.is_some() {
             "Edit source"
         } else {
@@ -225,7 +228,7 @@ impl SourceForm {
                     }
                 });
             });
-        if !open || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        if !open || (!typing && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
             outcome = Some(FormOutcome::Cancelled);
         }
         outcome

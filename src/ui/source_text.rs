@@ -47,8 +47,9 @@ pub struct TextResponse {
 
 #[derive(Default)]
 pub struct SourceText {
-    /// Which text the paragraphs below were cut from: source id and dataset revision.
-    key: Option<(String, u64)>,
+    /// Which text the paragraphs below were cut from: source id and the text's hash (so an
+    /// edit elsewhere in the dataset keeps the layout and the scroll position).
+    key: Option<(String, String)>,
     paragraphs: Vec<Range<usize>>,
     /// Heights at `width`: measured for paragraphs that have been drawn, estimated for others.
     heights: Vec<f32>,
@@ -92,16 +93,12 @@ impl SourceText {
     }
 
     /// Re-cuts the paragraphs when the text changed; keeps the selection if it still fits.
-    fn prepare(&mut self, id: &str, revision: u64, text: &str) {
-        if self
-            .key
-            .as_ref()
-            .is_some_and(|(i, r)| i == id && *r == revision)
-        {
+    fn prepare(&mut self, id: &str, hash: &str, text: &str) {
+        if self.key.as_ref().is_some_and(|(i, h)| i == id && h == hash) {
             return;
         }
         let same_source = self.key.as_ref().is_some_and(|(i, _)| i == id);
-        self.key = Some((id.to_string(), revision));
+        self.key = Some((id.to_string(), hash.to_string()));
         self.paragraphs = cut(text);
         self.heights.clear();
         self.width = 0.0;
@@ -132,11 +129,11 @@ impl SourceText {
         &mut self,
         ui: &mut egui::Ui,
         id: &str,
-        revision: u64,
+        hash: &str,
         text: &str,
         marks: &Marks,
     ) -> TextResponse {
-        self.prepare(id, revision, text);
+        self.prepare(id, hash, text);
         let width = (ui.available_width() - 14.0).max(80.0);
         let font = egui::TextStyle::Body.resolve(ui.style());
         let row = ui.text_style_height(&egui::TextStyle::Body);

@@ -64,7 +64,11 @@ impl Cache {
             .iter()
             .filter_map(|id| derived.index.source_by_id.get(id).copied())
             .map(|source| {
-                let anchored = anchor_claims(d, source);
+                let mut anchored = anchor_claims(d, source);
+                // Deprecated claims never count, so they are not coloured as if they did.
+                anchored
+                    .placed
+                    .retain(|p| matrix.claim_verdict(d, p.claim).is_some());
                 let segments = segments(&anchored.placed, |c| {
                     matrix.claim_verdict(d, c).unwrap_or(Verdict::Single)
                 });
@@ -95,6 +99,10 @@ impl Cache {
     }
 }
 
+/// The known actors named in a newly imported source, offered as claims: the source's id, the
+/// hash of the text they were found in, and each actor's id with the suggestion.
+pub type Suggested = (String, String, Vec<(String, Suggestion)>);
+
 pub struct SourcesPanel {
     /// The sources compared, by id, in column order.
     pub chosen: Vec<String>,
@@ -114,8 +122,7 @@ pub struct SourcesPanel {
     form: Option<SourceForm>,
     pub claim_form: QuoteClaimForm,
     confirm_delete: Option<String>,
-    /// The known actors named in a newly imported source, offered as claims.
-    pub suggestions: Option<(String, Vec<Suggestion>)>,
+    pub suggestions: Option<Suggested>,
     /// A source just imported, whose suggestions are found once the import has been applied.
     awaiting: Option<String>,
     pub notice: Option<String>,
@@ -176,11 +183,14 @@ impl SourcesPanel {
         d.claims.get(*at).filter(|c| &c.id == id).map(|_| *at)
     }
 
-    /// The words selected in a text: source position and span.
-    pub fn selection(&self, derived: &Derived) -> Option<(usize, (usize, usize))> {
+    /// The words selected in a text: source position and span, checked against the text as it
+    /// is now (an edit or an undo may have changed it since the words were selected).
+    pub fn selection(&self, d: &Dataset, derived: &Derived) -> Option<(usize, (usize, usize))> {
         let id = self.selecting_in.as_ref()?;
-        let span = self.texts.get(id)?.selected()?;
-        Some((*derived.index.source_by_id.get(id)?, span))
+        let (start, end) = self.texts.get(id)?.selected()?;
+        let at = *derived.index.source_by_id.get(id)?;
+        d.sources[at].text.get(start..end)?;
+        Some((at, (start, end)))
     }
 
     /// Selects words in a chosen source's text (what dragging across them does).
@@ -241,7 +251,7 @@ impl SourcesPanel {
             .resizable(true)
             .default_size(270.0)
             .min_size(200.0)
-            .show(ui, |ui| self.source_list(ui, d, &cache));
+            .show(ui, |ui| self.source_list(ui, d, derived, &cache));
         egui::Panel::right("claim_side")
             .resizable(true)
             .default_size(320.0)
@@ -256,7 +266,7 @@ impl SourcesPanel {
             SourcesView::Matrix => self.matrix_view(ui, d, derived, &cache),
         });
         self.form_window(ui, d, derived, &mut requests);
-        self.delete_window(ui, d, derived, &mut requests);
+        self.delete_window(ui, d, derived, &cache, &mut requests);
         self.cache = Some(cache);
         requests
     }
@@ -336,7 +346,7 @@ impl SourcesPanel {
         ui.separator();
     }
 
-    fn source_list(&mut self, ui: &mut egui::Ui, d: &Dataset, cache: &Cache) {
+    fn source_list(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived, cache: &Cache) {
         ui.heading("Sources");
         ui.label(
             egui::RichText::new("Tick the sources to compare; click one to edit or delete it.")
@@ -360,7 +370,7 @@ impl SourcesPanel {
             let focused = self.focused.clone();
             let at = focused
                 .as_ref()
-                .and_then(|id| d.sources.iter().position(|s| &s.id == id));
+                .and_then(|id| derived.index.source_by_id.get(id).copied());
             if ui
                 .add_enabled(at.is_some(), egui::Button::new("Edit…"))
                 .on_disabled_hover_text("Click a source in the list first")
@@ -403,7 +413,11 @@ impl SourcesPanel {
                     }
                 }
                 let focused = self.focused.as_ref() == Some(&s.id);
-                let title: String = s.title.chars().take(80).collect();
+                let title: String = if s.title.trim().is_empty() {
+                    "(untitled)".into()
+                } else {
+                    s.title.chars().take(80).collect()
+                };
                 if ui.selectable_label(focused, title).clicked() {
                     self.focused = Some(s.id.clone());
                 }
@@ -454,7 +468,7 @@ impl SourcesPanel {
                 };
                 let view = self.texts.entry(source.id.clone()).or_default();
                 let had = view.selected();
-                let out = view.show(ui, &source.id, d.revision.get(), &source.text, &marks);
+                let out = view.show(ui, &source.id, &source.hash, &source.text, &marks);
                 if view.selected() != had && view.selected().is_some() {
                     self.focus_selection(&source.id);
                 }
@@ -551,8 +565,8 @@ impl SourcesPanel {
                 let view = self.texts.entry(source.id.clone()).or_default();
                 let from = view.selected().map_or(0, |(s, _)| s + 1);
                 match find_next(&source.text, &needle, from) {
-                    Some(at) => {
-                        view.select(at, at + needle.len());
+                    Some((start, end)) => {
+                        view.select(start, end);
                         self.focus_selection(&source.id);
                         self.notice = None;
                     }
@@ -617,9 +631,9 @@ impl SourcesPanel {
             self.claim_detail(ui, d, derived, cache, c, requests);
             ui.separator();
         }
-        let selection = self.selection(derived);
+        let selection = self.selection(d, derived);
         let words = selection.map(|(s, (a, b))| &d.sources[s].text[a..b]);
-        if let Some((subject, fact)) = self.claim_form.ui(ui, d, d.revision.get(), words)
+        if let Some((subject, fact)) = self.claim_form.ui(ui, d, derived, words)
             && let Some((source, span)) = selection
         {
             match quoted_claim(d, source, span, Subject::Actor(subject.clone()), fact) {
@@ -638,7 +652,7 @@ impl SourcesPanel {
                 Err(e) => self.claim_form.error = Some(e),
             }
         }
-        self.suggestions_ui(ui, d);
+        self.suggestions_ui(ui, d, derived);
         self.orphans_ui(ui, d, derived, cache, requests);
     }
 
@@ -687,10 +701,16 @@ impl SourcesPanel {
         }
     }
 
-    fn suggestions_ui(&mut self, ui: &mut egui::Ui, d: &Dataset) {
-        let Some((source, list)) = self.suggestions.clone() else {
+    fn suggestions_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
+        let Some((source, hash, list)) = self.suggestions.clone() else {
             return;
         };
+        // Spans were found in one text: if the source is gone or its text changed, they no
+        // longer point at the words, so the suggestions go.
+        if derived.source(d, &source).is_none_or(|s| s.hash != hash) {
+            self.suggestions = None;
+            return;
+        }
         ui.separator();
         ui.horizontal(|ui| {
             ui.strong(format!("Known actors in the new source ({})", list.len()));
@@ -701,11 +721,15 @@ impl SourcesPanel {
         if list.is_empty() {
             ui.label(egui::RichText::new("No known actor is named in it.").weak());
         }
-        for s in &list {
-            let actor = &d.actors[s.actor];
+        for (id, s) in &list {
+            // An actor deleted or merged away since is skipped.
+            let Some(&at) = derived.index.actor_by_id.get(id) else {
+                continue;
+            };
+            let actor = &d.actors[at];
             ui.horizontal_wrapped(|ui| {
                 let guess = s.fact.as_ref().map_or("no value guessed".to_string(), |f| {
-                    format!("{}: {}", f.property().label(), d.fact_label(f))
+                    format!("{}: {}", f.property().label(), derived.fact_label(d, f))
                 });
                 ui.label(format!("{} ×{} · {guess}", actor.name, s.mentions));
                 if ui
@@ -713,7 +737,7 @@ impl SourcesPanel {
                     .on_hover_text("Select the sentence naming them and fill the claim form")
                     .clicked()
                 {
-                    self.claim_form.suggest(d, s.actor, s.fact.as_ref());
+                    self.claim_form.suggest(d, at, s.fact.as_ref());
                     if !self.chosen.contains(&source) {
                         self.chosen.push(source.clone());
                     }
@@ -746,7 +770,16 @@ impl SourcesPanel {
             format!("Orphaned quotes ({})", orphans.len()),
         )
         .on_hover_text("These claims' words are no longer in their source's text. They are kept as they were: fix the text, or edit or delete the claim in the roster.");
-        for c in orphans {
+        // A text edit can orphan thousands; the first hundred are enough to act on.
+        const SHOWN: usize = 100;
+        if orphans.len() > SHOWN {
+            ui.label(
+                egui::RichText::new(format!("The first {SHOWN} are listed."))
+                    .weak()
+                    .small(),
+            );
+        }
+        for c in orphans.into_iter().take(SHOWN) {
             let claim = &d.claims[c];
             ui.horizontal_wrapped(|ui| {
                 claim_line(ui, d, derived, &cache.matrix, c);
@@ -772,7 +805,11 @@ impl SourcesPanel {
         };
         let text = &d.sources[at].text;
         let mentions = self.finder(d).find(text);
-        self.suggestions = Some((id, suggestions(text, &mentions)));
+        let found = suggestions(text, &mentions)
+            .into_iter()
+            .map(|s| (d.actors[s.actor].id.clone(), s))
+            .collect();
+        self.suggestions = Some((id, d.sources[at].hash.clone(), found));
     }
 
     fn form_window(
@@ -833,6 +870,7 @@ impl SourcesPanel {
         ui: &mut egui::Ui,
         d: &Dataset,
         derived: &Derived,
+        cache: &Cache,
         requests: &mut Vec<Request>,
     ) {
         let Some(id) = self.confirm_delete.clone() else {
@@ -842,11 +880,7 @@ impl SourcesPanel {
             self.confirm_delete = None;
             return;
         };
-        let claims = self
-            .cache
-            .as_ref()
-            .and_then(|c| c.counts.get(at))
-            .map_or(0, |c| c.0);
+        let claims = cache.counts.get(at).map_or(0, |c| c.0);
         let mut open = true;
         let mut done = false;
         egui::Window::new("Delete source")
@@ -905,7 +939,7 @@ fn segment_at(segments: &[Segment], at: usize) -> Option<&Segment> {
 
 /// The next place of `needle` at or after `from`, matching case as typed first, then ASCII
 /// case-insensitively (which keeps byte offsets), wrapping round to the start.
-fn find_next(text: &str, needle: &str, from: usize) -> Option<usize> {
+fn find_next(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
     let needle = needle.trim();
     if needle.is_empty() {
         return None;
@@ -919,6 +953,7 @@ fn find_next(text: &str, needle: &str, from: usize) -> Option<usize> {
     };
     search(text, needle)
         .or_else(|| search(&text.to_ascii_lowercase(), &needle.to_ascii_lowercase()))
+        .map(|at| (at, at + needle.len()))
 }
 
 #[cfg(test)]
@@ -928,13 +963,18 @@ mod tests {
     #[test]
     fn find_next_cycles_and_ignores_case() {
         let text = "Putin spoke. Later PUTIN left.";
-        assert_eq!(find_next(text, "Putin", 0), Some(0));
+        assert_eq!(find_next(text, "Putin", 0), Some((0, 5)));
         assert_eq!(
             find_next(text, "Putin", 1),
-            Some(0),
+            Some((0, 5)),
             "wraps: the other is upper case"
         );
-        assert_eq!(find_next(text, "putin", 1), Some(19));
+        assert_eq!(find_next(text, "putin", 1), Some((19, 24)));
+        assert_eq!(
+            find_next("Erdoğan declined", "Erdo ", 0),
+            Some((0, 4)),
+            "trimmed"
+        );
         assert_eq!(find_next(text, " ", 0), None);
         assert_eq!(find_next(text, "Erdogan", 0), None);
     }
