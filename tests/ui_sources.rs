@@ -39,6 +39,8 @@ fn choosing_two_sources_shows_the_matrix() {
     h.get_by_role_and_label(Role::CheckBox, "DPA").click();
     h.run();
     assert_eq!(h.state().sources.chosen, [A, DPA]);
+    // Each text is named for screen readers.
+    h.get_by_label_contains("Text of DPA: Vladimir Putin invited");
     h.get_by_label("Matrix").click();
     h.run();
     assert_eq!(h.state().sources.view, SourcesView::Matrix);

@@ -472,6 +472,13 @@ impl SourcesPanel {
                 if view.selected() != had && view.selected().is_some() {
                     self.focus_selection(&source.id);
                 }
+                // Named for screen readers: the text itself is painted, not a widget.
+                if let Some(r) = &out.response {
+                    let name = format!("Text of {}: {}", source.outlet, source.title);
+                    r.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::accesskit::Role::Document, true, &name)
+                    });
+                }
                 if let Some(response) = out.response
                     && let Some(at) = out.hovered
                     && let Some(seg) = segment_at(&column.segments, at)
