@@ -10,6 +10,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+use common::type_into;
+
 /// The app on the Seats tab, with Witkoff pledging $500 million.
 fn app() -> Harness<'static, BoardExplorerApp> {
     let mut app = BoardExplorerApp::with_document(Document::embedded());
@@ -40,23 +43,12 @@ fn saved_seat(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> SeatKind {
     app.derived.seats[app.derived.index.actor_by_id[actor]].kind
 }
 
-/// Replaces the text of the field named `label`.
-fn retype(h: &mut Harness<'_, BoardExplorerApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run();
-}
-
 #[test]
 fn lowering_the_threshold_gives_a_permanent_seat_and_undo_restores_the_rule() {
     let mut h = app();
     assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Term);
     h.get_by_label("Steve Witkoff");
-    retype(&mut h, "Threshold", "500 million USD");
+    type_into(&mut h, "Threshold", "500 million USD");
     // A what-if first: the table compares, the dataset is untouched.
     h.get_by_label_contains("What-if: not applied");
     h.get_by_label("Saved seat");
@@ -100,7 +92,7 @@ fn lowering_the_threshold_gives_a_permanent_seat_and_undo_restores_the_rule() {
 #[test]
 fn an_invalid_threshold_is_refused_and_cannot_be_applied() {
     let mut h = app();
-    retype(&mut h, "Threshold", "lots of money");
+    type_into(&mut h, "Threshold", "lots of money");
     h.get_by_label_contains("Threshold: \"lots\" is not understood");
     assert_eq!(
         h.state().doc.dataset().body.seat_rules.threshold.amount,
@@ -112,16 +104,16 @@ fn an_invalid_threshold_is_refused_and_cannot_be_applied() {
 fn the_quick_calculator_answers_typed_input() {
     let mut h = app();
     h.get_by_label("Type an amount to see what it buys under the rules above.");
-    retype(&mut h, "Amount", "860 million");
-    retype(&mut h, "Currency", "EUR");
-    retype(&mut h, "Joining date", "2026-01-22");
+    type_into(&mut h, "Amount", "860 million");
+    type_into(&mut h, "Currency", "EUR");
+    type_into(&mut h, "Joining date", "2026-01-22");
     h.get_by_label("Seat: term until 2029-01-22");
     h.get_by_label_contains("no exchange rate for EUR is set");
 
-    retype(&mut h, "Currency", "USD");
-    retype(&mut h, "Amount", "1 billion");
+    type_into(&mut h, "Currency", "USD");
+    type_into(&mut h, "Amount", "1 billion");
     h.get_by_label("Seat: permanent");
-    retype(&mut h, "Amount", "-3");
+    type_into(&mut h, "Amount", "-3");
     h.get_by_label("A pledge cannot be negative.");
 }
 

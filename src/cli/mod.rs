@@ -283,12 +283,7 @@ pub fn run(command: Command) -> Result<String, String> {
             out,
             force,
         } => {
-            if out.exists() && !force {
-                return Err(format!(
-                    "error: {} exists; pass --force to overwrite it",
-                    out.display()
-                ));
-            }
+            refuse_overwrite(&out, force)?;
             let d = crate::model::generate::generate(crate::model::generate::Spec {
                 actors,
                 claims_per_actor,
@@ -312,13 +307,7 @@ pub fn run(command: Command) -> Result<String, String> {
             out,
             force,
         } => {
-            // Refuse before any work, so a long import is not wasted on a name clash.
-            if out.exists() && !force {
-                return Err(format!(
-                    "error: {} exists; pass --force to overwrite it",
-                    out.display()
-                ));
-            }
+            refuse_overwrite(&out, force)?;
             let mut d = load(file.as_ref())?.dataset;
             let args = ImportArgs {
                 text_file: &text,
@@ -333,14 +322,21 @@ pub fn run(command: Command) -> Result<String, String> {
     }
 }
 
-/// Writes `text` to `out` atomically, refusing to replace a file unless `force`.
-fn write_out(out: &std::path::Path, text: &str, force: bool) -> Result<String, String> {
+/// Refuses to replace an existing file unless `force`. Commands that do long work call it
+/// first, so the work is not wasted on a name clash.
+fn refuse_overwrite(out: &std::path::Path, force: bool) -> Result<(), String> {
     if out.exists() && !force {
         return Err(format!(
             "error: {} exists; pass --force to overwrite it",
             out.display()
         ));
     }
+    Ok(())
+}
+
+/// Writes `text` to `out` atomically, refusing to replace a file unless `force`.
+fn write_out(out: &std::path::Path, text: &str, force: bool) -> Result<String, String> {
+    refuse_overwrite(out, force)?;
     store::write_atomic(out, text.as_bytes())
         .map_err(|e| format!("error: cannot write {}: {e}", out.display()))?;
     Ok(format!("wrote {}\n", out.display()))

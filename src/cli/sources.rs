@@ -6,7 +6,7 @@ use super::table;
 use crate::model::compare::{Verdict, compare, subject_name};
 use crate::model::mentions::{MentionFinder, context};
 use crate::model::source_ops::{SourceDraft, add_source};
-use crate::model::text::{line_col, looks_like_html};
+use crate::model::text::{is_html, line_col};
 use crate::model::{Dataset, Index, PartialDate};
 
 /// The claim matrix of the chosen sources (all of them when none are named).
@@ -81,23 +81,14 @@ pub struct ImportArgs<'a> {
 pub fn import_source(d: &mut Dataset, args: &ImportArgs) -> Result<String, String> {
     let raw = std::fs::read_to_string(args.text_file)
         .map_err(|e| format!("error: cannot read {}: {e}", args.text_file.display()))?;
-    let ext = args
-        .text_file
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let extension = args.text_file.extension().and_then(|e| e.to_str());
     let draft = SourceDraft {
         outlet: args.outlet.to_string(),
         title: args.title.to_string(),
         published: args.date,
+        html: is_html(extension, &raw),
         text: raw,
-        html: matches!(ext.as_str(), "html" | "htm"),
         ..Default::default()
-    };
-    let draft = SourceDraft {
-        html: draft.html || looks_like_html(&draft.text),
-        ..draft
     };
     let today = PartialDate::from(chrono::Local::now().date_naive());
     let (edit, id) = add_source(d, draft, today).map_err(|e| format!("error: {e}"))?;

@@ -408,6 +408,17 @@ pub struct Event {
 /// a cache keyed on it cannot mistake a newly opened file for the old one.
 static REVISIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
+impl Source {
+    /// What to call the source in a list or a column: its outlet, else its title, else its id.
+    pub fn name(&self) -> &str {
+        [&self.outlet, &self.title, &self.id]
+            .into_iter()
+            .map(|s| s.trim())
+            .find(|s| !s.is_empty())
+            .unwrap_or("")
+    }
+}
+
 impl Dataset {
     /// Marks the dataset changed: caches of derived data will rebuild.
     pub fn touch(&mut self) {

@@ -29,6 +29,12 @@ pub fn strip_html(html: &str) -> String {
     nanohtml2text::html2text(html)
 }
 
+/// Whether an article is HTML: by its file's extension, else by its look.
+pub fn is_html(extension: Option<&str>, text: &str) -> bool {
+    extension.is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+        || looks_like_html(text)
+}
+
 /// Whether pasted text looks like HTML rather than prose that happens to hold a `<`.
 pub fn looks_like_html(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();

@@ -2,11 +2,11 @@
 //! source, quote and rank (conflicts plain to see), a form to add a claim, merge and delete.
 
 use super::actor_form::{NameCheck, identity_rows, name_feedback};
+use super::actor_search::ActorSearch;
 use super::citation::{Citation, source_label};
 use super::fact_input::FactInput;
 use super::request::Request;
 use crate::model::ops::{hand_claim, merge_actors, set_rank, update_actor};
-use crate::model::search::{Query, search_key};
 use crate::model::{Actor, ActorKind, Dataset, Derived, Property, Rank};
 
 /// What the pane asks of the roster panel.
@@ -28,11 +28,9 @@ pub struct ActorDetail {
     aliases: String,
     note: String,
     fact: FactInput,
-    merge_search: String,
+    merge_search: ActorSearch,
     merge_into: Option<String>,
     name_check: NameCheck,
-    /// Actors matching the merge search: (text, revision, actor) → positions.
-    merge_matches: Option<((String, u64, usize), Vec<usize>)>,
 }
 
 impl ActorDetail {
@@ -127,7 +125,7 @@ impl ActorDetail {
         if self.loaded.as_ref().is_none_or(|a| a.id != actor.id) {
             // Another actor: what was picked for the previous one must not carry over.
             self.fact = FactInput::default();
-            self.merge_search.clear();
+            self.merge_search.text.clear();
             self.merge_into = None;
         }
         self.loaded = Some(actor.clone());
@@ -254,32 +252,24 @@ impl ActorDetail {
         ui.horizontal(|ui| {
             let label = ui.label("Find");
             ui.add(
-                egui::TextEdit::singleline(&mut self.merge_search)
+                egui::TextEdit::singleline(&mut self.merge_search.text)
                     .desired_width(200.0)
                     .hint_text("name of the duplicate"),
             )
             .labelled_by(label.id);
         });
-        // Searched once per change of text or dataset, not per frame: at 100,000 actors a
-        // scan with transliteration is far too slow to repeat every frame.
-        let key = (self.merge_search.clone(), derived.revision(), at);
-        if self.merge_matches.as_ref().is_none_or(|(k, _)| *k != key) {
-            let query = Query::new(&self.merge_search);
-            let matches = if query.is_empty() {
-                Vec::new()
-            } else {
-                (0..d.actors.len())
-                    .filter(|&i| i != at && query.matches(&search_key(&d.actors[i])))
-                    .take(8)
-                    .collect()
-            };
-            self.merge_matches = Some((key, matches));
-        }
-        let matches = &self.merge_matches.as_ref().expect("set above").1;
-        if !self.merge_search.trim().is_empty() && matches.is_empty() {
+        let matches: Vec<usize> = self
+            .merge_search
+            .matches(d)
+            .iter()
+            .copied()
+            .filter(|&i| i != at)
+            .take(8)
+            .collect();
+        if !self.merge_search.text.trim().is_empty() && matches.is_empty() {
             ui.label(egui::RichText::new("No other actor matches.").weak());
         }
-        for &i in matches {
+        for i in matches {
             let other = &d.actors[i];
             ui.radio_value(
                 &mut self.merge_into,
@@ -305,7 +295,7 @@ impl ActorDetail {
                 label,
             )));
             self.merge_into = None;
-            self.merge_search.clear();
+            self.merge_search.text.clear();
         }
     }
 }

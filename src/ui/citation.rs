@@ -98,8 +98,8 @@ pub fn source_label(derived: &Derived, d: &Dataset, id: &str) -> String {
     }
     match derived.source(d, id) {
         Some(s) => match s.published {
-            Some(date) => format!("{}, {date}", s.outlet),
-            None => s.outlet.clone(),
+            Some(date) => format!("{}, {date}", s.name()),
+            None => s.name().to_string(),
         },
         None => format!("{id} (missing)"),
     }

@@ -32,7 +32,7 @@ pub fn matrix_table(
         .map(|id| {
             derived
                 .source(d, id)
-                .map_or(id.clone(), |s| s.outlet.clone())
+                .map_or(id.clone(), |s| s.name().to_string())
         })
         .collect();
     // Fit every column in view: the verdict must never be scrolled off.

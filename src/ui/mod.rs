@@ -3,6 +3,7 @@
 
 mod actor_detail;
 mod actor_form;
+mod actor_search;
 mod app;
 mod citation;
 mod claim_matrix;

@@ -1,8 +1,8 @@
 //! Making a claim from words selected in a source: who it is about (found by typing part of a
 //! name), the property and the value. The quote and its position come from the selection.
 
+use super::actor_search::ActorSearch;
 use super::fact_input::FactInput;
-use crate::model::search::{Query, search_key};
 use crate::model::{Dataset, Derived, Fact};
 
 /// How many matching actors are offered at once.
@@ -12,46 +12,20 @@ const OFFERED: usize = 8;
 pub struct QuoteClaimForm {
     /// The actor the claim is about, by id.
     pub subject: Option<String>,
-    pub search: String,
+    pub search: ActorSearch,
     pub fact: FactInput,
     pub error: Option<String>,
-    /// Actors matching `search`, found when it changes (never per frame): the query they
-    /// answer, the dataset revision, and the positions.
-    found: Option<(String, u64, Vec<usize>)>,
 }
 
 impl QuoteClaimForm {
     /// Fills the form from a suggestion: the actor named, and the guessed value if any.
     pub fn suggest(&mut self, d: &Dataset, actor: usize, fact: Option<&Fact>) {
         self.subject = Some(d.actors[actor].id.clone());
-        self.search = d.actors[actor].name.clone();
+        self.search.text = d.actors[actor].name.clone();
         if let Some(fact) = fact {
             self.fact.set(d, fact);
         }
         self.error = None;
-    }
-
-    fn matches(&mut self, d: &Dataset, revision: u64) -> &[usize] {
-        let stale = self
-            .found
-            .as_ref()
-            .is_none_or(|(q, r, _)| *q != self.search || *r != revision);
-        if stale {
-            let query = Query::new(&self.search);
-            let hits = if query.is_empty() {
-                Vec::new()
-            } else {
-                d.actors
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| query.matches(&search_key(a)))
-                    .map(|(i, _)| i)
-                    .take(OFFERED)
-                    .collect()
-            };
-            self.found = Some((self.search.clone(), revision, hits));
-        }
-        &self.found.as_ref().expect("just set").2
     }
 
     /// The form; returns the subject and value when the user adds the claim.
@@ -62,7 +36,6 @@ impl QuoteClaimForm {
         derived: &Derived,
         selected_words: Option<&str>,
     ) -> Option<(String, Fact)> {
-        let revision = derived.revision();
         ui.strong("New claim from the text");
         match selected_words {
             Some(words) => {
@@ -86,7 +59,7 @@ impl QuoteClaimForm {
         let label = ui.label("About");
         let response = ui
             .add(
-                egui::TextEdit::singleline(&mut self.search)
+                egui::TextEdit::singleline(&mut self.search.text)
                     .hint_text("type part of a name")
                     .desired_width(f32::INFINITY),
             )
@@ -104,12 +77,18 @@ impl QuoteClaimForm {
                 ui.label(format!("✔ {name}"));
             }
             None => {
-                let hits = self.matches(d, revision).to_vec();
+                let hits: Vec<usize> = self
+                    .search
+                    .matches(d)
+                    .iter()
+                    .take(OFFERED)
+                    .copied()
+                    .collect();
                 ui.horizontal_wrapped(|ui| {
                     for i in hits {
                         if ui.button(&d.actors[i].name).clicked() {
                             self.subject = Some(d.actors[i].id.clone());
-                            self.search = d.actors[i].name.clone();
+                            self.search.text = d.actors[i].name.clone();
                         }
                     }
                 });

@@ -3,7 +3,7 @@
 
 use crate::model::PartialDate;
 use crate::model::source_ops::SourceDraft;
-use crate::model::text::looks_like_html;
+use crate::model::text::{is_html, looks_like_html};
 
 pub enum FormOutcome {
     /// The user confirmed: the draft to import, or to store over the source with this id.
@@ -89,12 +89,7 @@ impl SourceForm {
         match std::fs::read(&path) {
             Ok(bytes) => {
                 self.text = String::from_utf8_lossy(&bytes).into_owned();
-                let ext = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                self.html = matches!(ext.as_str(), "html" | "htm") || looks_like_html(&self.text);
+                self.html = is_html(path.extension().and_then(|e| e.to_str()), &self.text);
                 if self.title.trim().is_empty()
                     && let Some(stem) = path.file_stem()
                 {

@@ -17,6 +17,9 @@ use crate::model::mentions::{Mention, MentionFinder, Suggestion, suggestions};
 use crate::model::source_ops::{SourceDraft, add_source, delete_source, edit_source, quoted_claim};
 use crate::model::{Dataset, Derived, PartialDate, Subject};
 
+/// The narrowest a text column gets; below it the columns scroll sideways instead.
+const MIN_COLUMN: f32 = 280.0;
+
 pub const IMPORT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::I);
 
@@ -50,6 +53,8 @@ struct Cache {
     all_rows: Vec<usize>,
     /// Rows per verdict, in `Verdict::ALL` order, for the legend.
     verdicts: [usize; 3],
+    /// The chosen sources' claims whose quotes lost their words.
+    orphans: Vec<usize>,
 }
 
 impl Cache {
@@ -60,7 +65,7 @@ impl Cache {
         finder: Option<&MentionFinder>,
     ) -> Cache {
         let matrix = compare(d, &derived.index, chosen);
-        let columns = chosen
+        let columns: Vec<ColumnMarks> = chosen
             .iter()
             .filter_map(|id| derived.index.source_by_id.get(id).copied())
             .map(|source| {
@@ -87,8 +92,13 @@ impl Cache {
             .filter(|&r| matrix.rows[r].verdict == Verdict::Conflict)
             .collect();
         let verdicts = Verdict::ALL.map(|v| matrix.count(v));
+        let orphans = columns
+            .iter()
+            .flat_map(|c| c.anchored.orphaned.iter().copied())
+            .collect();
         Cache {
             verdicts,
+            orphans,
             key: (d.revision.get(), chosen.to_vec(), finder.is_some()),
             all_rows: (0..matrix.rows.len()).collect(),
             conflict_rows,
@@ -224,10 +234,12 @@ impl SourcesPanel {
         if ui.input_mut(|i| i.consume_shortcut(&IMPORT)) {
             self.form = Some(SourceForm::import());
         }
-        let stale = self
-            .cache
-            .as_ref()
-            .is_none_or(|c| c.key != (d.revision.get(), self.chosen.clone(), self.show_mentions));
+        let stale = self.cache.as_ref().is_none_or(|c| {
+            let (revision, chosen, mentions) = &c.key;
+            *revision != d.revision.get()
+                || *chosen != self.chosen
+                || *mentions != self.show_mentions
+        });
         if stale {
             let chosen = self.chosen.clone();
             let finder = self.show_mentions.then(|| self.finder(d));
@@ -247,15 +259,17 @@ impl SourcesPanel {
                 }
             });
         }
+        // Side panels give way in a narrow window, so the texts keep most of it.
+        let width = ui.available_width();
         egui::Panel::left("source_list")
             .resizable(true)
-            .default_size(270.0)
-            .min_size(200.0)
+            .default_size((width * 0.2).clamp(160.0, 270.0))
+            .min_size(140.0)
             .show(ui, |ui| self.source_list(ui, d, derived, &cache));
         egui::Panel::right("claim_side")
             .resizable(true)
-            .default_size(320.0)
-            .min_size(260.0)
+            .default_size((width * 0.24).clamp(200.0, 320.0))
+            .min_size(180.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("claim_side_scroll")
@@ -333,6 +347,9 @@ impl SourcesPanel {
                         .on_hover_text("Underline every name or alias of an actor in the dataset");
                 }
             }
+            if cache.columns.is_empty() {
+                return; // Nothing compared, nothing to count.
+            }
             ui.separator();
             for (verdict, count) in Verdict::ALL.into_iter().zip(cache.verdicts) {
                 let (rect, _) =
@@ -354,6 +371,9 @@ impl SourcesPanel {
                 .small(),
         );
         ui.separator();
+        if d.sources.is_empty() {
+            ui.label(egui::RichText::new("None yet: import one (Ctrl+I).").weak());
+        }
         let row_height = ui.text_style_height(&egui::TextStyle::Body) * 3.0 + 8.0;
         let bottom = 40.0;
         egui::ScrollArea::vertical()
@@ -395,15 +415,13 @@ impl SourcesPanel {
         let (claims, orphaned) = cache.counts.get(i).copied().unwrap_or_default();
         ui.allocate_ui(egui::vec2(ui.available_width(), h), |ui| {
             ui.vertical(|ui| {
+                // Rows are of fixed height (the list is virtualised): long names are cut, and
+                // shown whole on hover.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 let mut on = self.chosen.contains(&s.id);
-                let outlet = if s.outlet.is_empty() {
-                    &s.id
-                } else {
-                    &s.outlet
-                };
                 if ui
-                    .checkbox(&mut on, outlet)
-                    .on_hover_text("Compare this source")
+                    .checkbox(&mut on, s.name())
+                    .on_hover_text(format!("Compare {}", s.name()))
                     .changed()
                 {
                     if on {
@@ -413,12 +431,16 @@ impl SourcesPanel {
                     }
                 }
                 let focused = self.focused.as_ref() == Some(&s.id);
-                let title: String = if s.title.trim().is_empty() {
-                    "(untitled)".into()
+                let title = if s.title.trim().is_empty() {
+                    "(untitled)"
                 } else {
-                    s.title.chars().take(80).collect()
+                    s.title.as_str()
                 };
-                if ui.selectable_label(focused, title).clicked() {
+                if ui
+                    .add(egui::Button::selectable(focused, title))
+                    .on_hover_text(title)
+                    .clicked()
+                {
                     self.focused = Some(s.id.clone());
                 }
                 ui.horizontal(|ui| {
@@ -447,61 +469,105 @@ impl SourcesPanel {
         if cache.columns.is_empty() {
             ui.add_space(24.0);
             ui.vertical_centered(|ui| {
-                ui.heading("No source chosen");
-                ui.label("Tick two or more sources on the left to read them side by side.");
-                if d.sources.is_empty() && ui.button("Import source…").clicked() {
-                    self.form = Some(SourceForm::import());
+                if d.sources.is_empty() {
+                    ui.heading("No sources yet");
+                    ui.label(
+                        "Import a news report to read it here, compare it with others, \
+                         and turn its words into claims.",
+                    );
+                    if ui.button("Import source…").clicked() {
+                        self.form = Some(SourceForm::import());
+                    }
+                } else {
+                    ui.heading("No source chosen");
+                    ui.label("Tick two or more sources on the left to read them side by side.");
                 }
             });
             return;
         }
         let selected = self.selected_claim(d);
         let mut clicked: Option<(usize, usize)> = None;
-        ui.columns(cache.columns.len(), |uis| {
-            for (ui, column) in uis.iter_mut().zip(&cache.columns) {
-                let source = &d.sources[column.source];
-                self.column_header(ui, d, column);
-                let marks = Marks {
-                    segments: &column.segments,
-                    mentions: &column.mentions,
-                    selected_claim: selected,
-                };
-                let view = self.texts.entry(source.id.clone()).or_default();
-                let had = view.selected();
-                let out = view.show(ui, &source.id, &source.hash, &source.text, &marks);
-                if view.selected() != had && view.selected().is_some() {
-                    self.focus_selection(&source.id);
+        let n = cache.columns.len();
+        if ui.available_width() >= n as f32 * MIN_COLUMN {
+            ui.columns(n, |uis| {
+                for (ui, column) in uis.iter_mut().zip(&cache.columns) {
+                    if let Some(at) = self.text_column(ui, d, derived, cache, column, selected) {
+                        clicked = Some((column.source, at));
+                    }
                 }
-                // Named for screen readers: the text itself is painted, not a widget.
-                if let Some(r) = &out.response {
-                    let name = format!("Text of {}: {}", source.outlet, source.title);
-                    r.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::accesskit::Role::Document, true, &name)
-                    });
-                }
-                if let Some(response) = out.response
-                    && let Some(at) = out.hovered
-                    && let Some(seg) = segment_at(&column.segments, at)
-                {
-                    response.on_hover_ui_at_pointer(|ui| {
-                        for &c in &seg.claims {
-                            claim_line(ui, d, derived, &cache.matrix, c);
+            });
+        } else {
+            // Too narrow for all of them side by side: each keeps a readable width and the row
+            // scrolls sideways.
+            egui::ScrollArea::horizontal()
+                .id_salt("text_columns")
+                .show(ui, |ui| {
+                    ui.horizontal_top(|ui| {
+                        for column in &cache.columns {
+                            let size = egui::vec2(MIN_COLUMN, ui.available_height());
+                            let layout = egui::Layout::top_down(egui::Align::Min);
+                            ui.allocate_ui_with_layout(size, layout, |ui| {
+                                ui.set_width(MIN_COLUMN);
+                                if let Some(at) =
+                                    self.text_column(ui, d, derived, cache, column, selected)
+                                {
+                                    clicked = Some((column.source, at));
+                                }
+                            });
                         }
-                        ui.label(
-                            egui::RichText::new("Click to pick; the other texts scroll to it.")
-                                .weak()
-                                .small(),
-                        );
                     });
-                }
-                if let Some(at) = out.clicked {
-                    clicked = Some((column.source, at));
-                }
-            }
-        });
+                });
+        }
         if let Some((source, at)) = clicked {
             self.click_text(d, cache, source, at);
         }
+    }
+
+    /// One source's column: its header and Find, then its text. Returns the byte clicked.
+    fn text_column(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        cache: &Cache,
+        column: &ColumnMarks,
+        selected: Option<usize>,
+    ) -> Option<usize> {
+        let source = &d.sources[column.source];
+        self.column_header(ui, d, derived, column);
+        let marks = Marks {
+            segments: &column.segments,
+            mentions: &column.mentions,
+            selected_claim: selected,
+        };
+        let view = self.texts.entry(source.id.clone()).or_default();
+        let had = view.selected();
+        let out = view.show(ui, &source.id, &source.hash, &source.text, &marks);
+        if view.selected() != had && view.selected().is_some() {
+            self.focus_selection(&source.id);
+        }
+        let response = out.response?;
+        // Named for screen readers: the text itself is painted, not a widget.
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::accesskit::Role::Document,
+                true,
+                format!("Text of {}: {}", source.name(), source.title),
+            )
+        });
+        if let Some(seg) = out.hovered.and_then(|at| segment_at(&column.segments, at)) {
+            response.on_hover_ui_at_pointer(|ui| {
+                for &c in &seg.claims {
+                    claim_line(ui, d, derived, &cache.matrix, c);
+                }
+                ui.label(
+                    egui::RichText::new("Click to pick; the other texts scroll to it.")
+                        .weak()
+                        .small(),
+                );
+            });
+        }
+        out.clicked
     }
 
     /// A click in a text picks the claim under it (the next one, where quotes overlap) and
@@ -542,18 +608,16 @@ impl SourcesPanel {
         }
     }
 
-    fn column_header(&mut self, ui: &mut egui::Ui, d: &Dataset, column: &ColumnMarks) {
+    fn column_header(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        column: &ColumnMarks,
+    ) {
         let source = &d.sources[column.source];
-        ui.horizontal(|ui| {
-            ui.strong(if source.outlet.is_empty() {
-                &source.id
-            } else {
-                &source.outlet
-            });
-            if let Some(p) = source.published {
-                ui.label(egui::RichText::new(p.to_string()).weak());
-            }
-        });
+        let name = super::citation::source_label(derived, d, &source.id);
+        ui.add(egui::Label::new(egui::RichText::new(name).strong()).truncate());
         ui.add(egui::Label::new(egui::RichText::new(&source.title).italics()).truncate());
         ui.horizontal(|ui| {
             let label = ui.label("Find");
@@ -578,7 +642,7 @@ impl SourcesPanel {
                         self.notice = None;
                     }
                     None if !needle.trim().is_empty() => {
-                        self.notice = Some(format!("“{needle}” is not in {}.", source.outlet));
+                        self.notice = Some(format!("“{needle}” is not in {}.", source.name()));
                     }
                     None => {}
                 }
@@ -638,16 +702,21 @@ impl SourcesPanel {
             self.claim_detail(ui, d, derived, cache, c, requests);
             ui.separator();
         }
+        // The claim form quotes a shown text: with none shown it has nothing to offer.
         let selection = self.selection(d, derived);
         let words = selection.map(|(s, (a, b))| &d.sources[s].text[a..b]);
-        if let Some((subject, fact)) = self.claim_form.ui(ui, d, derived, words)
+        if self.view == SourcesView::Texts
+            && !cache.columns.is_empty()
+            && let Some((subject, fact)) = self.claim_form.ui(ui, d, derived, words)
             && let Some((source, span)) = selection
         {
             match quoted_claim(d, source, span, Subject::Actor(subject.clone()), fact) {
                 Ok(edit) => {
-                    let name = d
-                        .actor(&subject)
-                        .map_or(subject.as_str(), |a| a.name.as_str());
+                    let name = derived
+                        .index
+                        .actor_by_id
+                        .get(&subject)
+                        .map_or(subject.as_str(), |&a| d.actors[a].name.as_str());
                     requests.push(Request::edit(edit, format!("Add claim about {name}")));
                     if let Some(id) = &self.selecting_in
                         && let Some(view) = self.texts.get_mut(id)
@@ -693,7 +762,7 @@ impl SourcesPanel {
             let o = &d.claims[other];
             let outlet = derived
                 .source(d, &o.source)
-                .map_or(o.source.as_str(), |s| s.outlet.as_str());
+                .map_or(o.source.as_str(), |s| s.name());
             let same = o.fact == claim.fact;
             ui.label(format!(
                 "{outlet} {}: {}",
@@ -709,26 +778,26 @@ impl SourcesPanel {
     }
 
     fn suggestions_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
-        let Some((source, hash, list)) = self.suggestions.clone() else {
+        // Taken out while shown (the buttons below change the panel), put back unless dismissed.
+        let Some(suggested) = self.suggestions.take() else {
             return;
         };
+        let (source, hash, list) = &suggested;
         // Spans were found in one text: if the source is gone or its text changed, they no
         // longer point at the words, so the suggestions go.
-        if derived.source(d, &source).is_none_or(|s| s.hash != hash) {
-            self.suggestions = None;
+        if derived.source(d, source).is_none_or(|s| &s.hash != hash) {
             return;
         }
         ui.separator();
+        let mut keep = true;
         ui.horizontal(|ui| {
             ui.strong(format!("Known actors in the new source ({})", list.len()));
-            if ui.small_button("Dismiss").clicked() {
-                self.suggestions = None;
-            }
+            keep = !ui.small_button("Dismiss").clicked();
         });
         if list.is_empty() {
             ui.label(egui::RichText::new("No known actor is named in it.").weak());
         }
-        for (id, s) in &list {
+        for (id, s) in list {
             // An actor deleted or merged away since is skipped.
             let Some(&at) = derived.index.actor_by_id.get(id) else {
                 continue;
@@ -745,13 +814,16 @@ impl SourcesPanel {
                     .clicked()
                 {
                     self.claim_form.suggest(d, at, s.fact.as_ref());
-                    if !self.chosen.contains(&source) {
+                    if !self.chosen.contains(source) {
                         self.chosen.push(source.clone());
                     }
-                    self.select_words(&source, s.start, s.end);
+                    self.select_words(source, s.start, s.end);
                     self.view = SourcesView::Texts;
                 }
             });
+        }
+        if keep {
+            self.suggestions = Some(suggested);
         }
     }
 
@@ -763,11 +835,7 @@ impl SourcesPanel {
         cache: &Cache,
         requests: &mut Vec<Request>,
     ) {
-        let orphans: Vec<usize> = cache
-            .columns
-            .iter()
-            .flat_map(|c| c.anchored.orphaned.iter().copied())
-            .collect();
+        let orphans = &cache.orphans;
         if orphans.is_empty() {
             return;
         }
@@ -786,7 +854,7 @@ impl SourcesPanel {
                     .small(),
             );
         }
-        for c in orphans.into_iter().take(SHOWN) {
+        for &c in orphans.iter().take(SHOWN) {
             let claim = &d.claims[c];
             ui.horizontal_wrapped(|ui| {
                 claim_line(ui, d, derived, &cache.matrix, c);
@@ -923,7 +991,7 @@ fn claim_line(ui: &mut egui::Ui, d: &Dataset, derived: &Derived, matrix: &ClaimM
     let who = subject_name(d, &derived.index, &claim.subject);
     let outlet = derived
         .source(d, &claim.source)
-        .map_or(claim.source.as_str(), |s| s.outlet.as_str());
+        .map_or(claim.source.as_str(), |s| s.name());
     let verdict = matrix.claim_verdict(d, c);
     ui.horizontal_wrapped(|ui| {
         if let Some(v) = verdict {

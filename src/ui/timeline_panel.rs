@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::actor_search::ActorSearch;
 use super::fact_input::{enum_combo, filter_combo};
 use super::request::Request;
 use crate::model::ops::unique_id;
@@ -46,7 +47,7 @@ struct EventForm {
     kind: EventKind,
     actors: Vec<String>,
     sources: Vec<String>,
-    actor_search: String,
+    actor_search: ActorSearch,
     error: Option<String>,
 }
 
@@ -680,6 +681,8 @@ impl TimelinePanel {
         };
         let (mut save, mut cancel) = (false, false);
         let modal = egui::Modal::new(egui::Id::unique("event_form")).show(ui.ctx(), |ui| {
+            // A modal sizes to its content, which left the fields a few words wide.
+            ui.set_min_width(440.0);
             ui.heading(title);
             egui::Grid::new("event_grid").num_columns(2).show(ui, |ui| {
                 for (name, text, hint) in [
@@ -734,26 +737,23 @@ impl TimelinePanel {
                     }
                     let label = ui.label("Add an actor");
                     ui.add(
-                        egui::TextEdit::singleline(&mut form.actor_search)
+                        egui::TextEdit::singleline(&mut form.actor_search.text)
                             .desired_width(200.0)
                             .hint_text("type a name"),
                     )
                     .labelled_by(label.id);
-                    let query = Query::new(&form.actor_search);
-                    if !query.is_empty() {
-                        let matches: Vec<&crate::model::Actor> = d
-                            .actors
-                            .iter()
-                            .filter(|a| {
-                                !form.actors.contains(&a.id) && query.matches(&fold(&a.name))
-                            })
-                            .take(6)
-                            .collect();
-                        for a in matches {
-                            if ui.button(format!("+ {}", a.name)).clicked() {
-                                form.actors.push(a.id.clone());
-                                form.actor_search.clear();
-                            }
+                    let matches: Vec<&crate::model::Actor> = form
+                        .actor_search
+                        .matches(d)
+                        .iter()
+                        .map(|&i| &d.actors[i])
+                        .filter(|a| !form.actors.contains(&a.id))
+                        .take(6)
+                        .collect();
+                    for a in matches {
+                        if ui.button(format!("+ {}", a.name)).clicked() {
+                            form.actors.push(a.id.clone());
+                            form.actor_search.text.clear();
                         }
                     }
                 });
