@@ -50,7 +50,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("re-sorting", |b| {
         b.iter(|| {
             flip = !flip;
-            app.roster.query.sort = if flip { Column::Country } else { Column::Name };
+            app.panels.roster.query.sort = if flip { Column::Country } else { Column::Name };
             frame(&ctx, &mut app, Vec::new())
         })
     });
@@ -59,7 +59,7 @@ fn benches(c: &mut Criterion) {
     group.bench_function("typing in search", |b| {
         b.iter(|| {
             i = (i + 1) % queries.len();
-            app.roster.query.text = queries[i].to_string();
+            app.panels.roster.query.text = queries[i].to_string();
             frame(&ctx, &mut app, Vec::new())
         })
     });

@@ -90,7 +90,7 @@ fn frames(c: &mut Criterion, n: usize, d: Dataset) {
     let mut group = c.benchmark_group("scale/frame");
     group.sample_size(20);
     for tab in Tab::ALL {
-        app.tab = tab;
+        app.panels.tab = tab;
         for _ in 0..3 {
             frame(&ctx, &mut app, Vec::new());
         }

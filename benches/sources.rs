@@ -94,8 +94,8 @@ fn benches(c: &mut Criterion) {
 
     let ctx = egui::Context::default();
     let mut app = BoardExplorerApp::with_document(Document::new(d, None));
-    app.tab = Tab::Sources;
-    app.sources.chosen = chosen;
+    app.panels.tab = Tab::Sources;
+    app.panels.sources.chosen = chosen;
     for _ in 0..3 {
         frame(&ctx, &mut app, Vec::new());
     }

@@ -22,7 +22,7 @@ const SPEC: Spec = Spec {
 fn benches(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let mut app = BoardExplorerApp::with_document(Document::new(generate(SPEC), None));
-    app.tab = Tab::Timeline;
+    app.panels.tab = Tab::Timeline;
     for _ in 0..3 {
         frame(&ctx, &mut app, Vec::new());
     }
@@ -39,8 +39,8 @@ fn benches(c: &mut Criterion) {
         b.iter(|| frame(&ctx, &mut app, vec![over.clone(), wheel(-40.0, 0.0)]))
     });
     // Worst case: three lanes (by actor kind) holding all 10,000 marks, all in view.
-    app.timeline.mode = board_explorer::model::timeline::LaneMode::Kind;
-    app.timeline.fit_all();
+    app.panels.timeline.mode = board_explorer::model::timeline::LaneMode::Kind;
+    app.panels.timeline.fit_all();
     frame(&ctx, &mut app, Vec::new());
     group.bench_function("all 10k marks in view (3 lanes)", |b| {
         b.iter(|| frame(&ctx, &mut app, Vec::new()))

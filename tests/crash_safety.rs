@@ -139,12 +139,12 @@ fn a_crash_with_unsaved_work_offers_it_back_on_the_next_start() {
             output.textures_delta.clear(); // No renderer here to upload fonts to.
         };
         frame(&mut app, t);
-        let d = app.doc.dataset();
+        let d = app.session.document().dataset();
         let at = d.actors.iter().position(|x| x.id == "putin").unwrap();
         let mut putin = d.actors[at].clone();
         putin.name = "Vladimir V. Putin".into();
         let edit = board_explorer::model::ops::update_actor(d, at, putin).unwrap();
-        app.handle(board_explorer::ui::Request::edit(edit, "Rename"));
+        app.perform(board_explorer::session::Command::edit(edit, "Rename"));
         loop {
             t += 0.5;
             frame(&mut app, t);
@@ -162,8 +162,8 @@ fn a_crash_with_unsaved_work_offers_it_back_on_the_next_start() {
     let mut app = BoardExplorerApp::with_document(Document::embedded());
     app.enable_recovery(recovery.clone());
     let offer = app
-        .recovery_offer
-        .as_ref()
+        .session
+        .recovery_offer()
         .expect("the autosaved work is offered");
     assert!(
         offer

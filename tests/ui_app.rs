@@ -3,6 +3,7 @@
 use board_explorer::document::Document;
 use board_explorer::model::builder::DatasetBuilder;
 use board_explorer::model::{ActorKind, Fact};
+use board_explorer::session::Command;
 use board_explorer::store::to_ron;
 use board_explorer::ui::{BoardExplorerApp, Tab};
 use egui_kittest::Harness;
@@ -33,10 +34,11 @@ fn opens_on_the_embedded_dataset_with_putin_in_the_roster() {
     h.run();
     h.get_by_label("Vladimir Putin");
     h.get_by_label("Recep Tayyip Erdoğan");
-    assert_eq!(h.state().tab, Tab::Roster);
+    assert_eq!(h.state().panels.tab, Tab::Roster);
     assert!(
         h.state()
-            .doc
+            .session
+            .document()
             .window_title()
             .starts_with("Board of Peace — embedded dataset")
     );
@@ -86,9 +88,12 @@ fn open_by_path_loads_a_file_and_shows_its_name() {
     let mut h = app();
     h.run();
     open_by_path(&mut h, &path);
-    assert_eq!(h.state().doc.dataset().body.name, "Test Board");
     assert_eq!(
-        h.state().doc.window_title(),
+        h.state().session.document().dataset().body.name,
+        "Test Board"
+    );
+    assert_eq!(
+        h.state().session.document().window_title(),
         "Test Board — small.ron — board-explorer"
     );
     assert!(h.query_by_label("Tony Blair").is_none());
@@ -107,8 +112,10 @@ fn a_bad_file_shows_the_error_and_keeps_the_open_dataset() {
     .unwrap();
     let mut h = app();
     h.run();
-    let before = h.state().doc.dataset().clone();
-    h.state_mut().doc = Document::new(before.clone(), None);
+    let before = h.state().session.document().dataset().clone();
+    h.state_mut()
+        .session
+        .replace_document(Document::new(before.clone(), None));
     open_by_path(&mut h, &path);
     h.get_by_label("Could not open the file");
     // In the error window in full, and in the status bar.
@@ -118,7 +125,7 @@ fn a_bad_file_shows_the_error_and_keeps_the_open_dataset() {
         2
     );
     assert!(
-        h.state().doc.dataset() == &before,
+        h.state().session.document().dataset() == &before,
         "the open dataset changed"
     );
     assert_eq!(
@@ -147,7 +154,7 @@ fn save_as_path_writes_the_file() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(
-        h.state().doc.window_title(),
+        h.state().session.document().window_title(),
         "Board of Peace — out.ron — board-explorer"
     );
     assert_eq!(
@@ -165,14 +172,14 @@ fn edited_app() -> Harness<'static, BoardExplorerApp> {
         );
     h.run();
     let edit = board_explorer::model::ops::set_rank(
-        h.state().doc.dataset(),
+        h.state().session.document().dataset(),
         0,
         board_explorer::model::Rank::Preferred,
     );
     h.state_mut()
-        .handle(board_explorer::ui::Request::edit(edit, "Prefer"));
+        .perform(board_explorer::session::Command::edit(edit, "Prefer"));
     h.run();
-    assert!(h.state().doc.is_dirty());
+    assert!(h.state().session.document().is_dirty());
     h
 }
 
@@ -186,8 +193,11 @@ fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_work() {
     h.get_by_label("Unsaved changes");
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().doc.is_dirty());
-    assert_eq!(h.state().doc.dataset().body.name, "Board of Peace");
+    assert!(h.state().session.document().is_dirty());
+    assert_eq!(
+        h.state().session.document().dataset().body.name,
+        "Board of Peace"
+    );
 
     h.get_by_label("File").click();
     h.run();
@@ -195,8 +205,8 @@ fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_work() {
     h.run();
     h.get_by_label("Don't save").click();
     h.run();
-    assert_eq!(h.state().doc.dataset().body.name, "New body");
-    assert!(h.state().doc.dataset().actors.is_empty());
+    assert_eq!(h.state().session.document().dataset().body.name, "New body");
+    assert!(h.state().session.document().dataset().actors.is_empty());
     h.get_by_label_contains("No actors yet");
 }
 
@@ -205,7 +215,7 @@ fn save_in_the_guard_saves_then_carries_on() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kept.ron");
     let mut h = edited_app();
-    h.state_mut().doc.path = Some(path.clone());
+    h.state_mut().session.document_mut().path = Some(path.clone());
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("New dataset").click();
@@ -214,7 +224,7 @@ fn save_in_the_guard_saves_then_carries_on() {
     h.run();
     let saved = board_explorer::store::load_file(&path).unwrap().dataset;
     assert_eq!(saved.claims[0].rank, board_explorer::model::Rank::Preferred);
-    assert_eq!(h.state().doc.dataset().body.name, "New body");
+    assert_eq!(h.state().session.document().dataset().body.name, "New body");
 }
 
 #[test]
@@ -244,19 +254,17 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     h.run();
     let app = h.state();
     assert_eq!(
-        app.doc.dataset().claims[0].rank,
+        app.session.document().dataset().claims[0].rank,
         board_explorer::model::Rank::Preferred
     );
-    assert!(app.doc.is_dirty(), "restored work still needs saving");
+    assert!(
+        app.session.document().is_dirty(),
+        "restored work still needs saving"
+    );
 
     // Saving the restored work removes the recovery file.
     let path = dir.path().join("restored.ron");
-    let mut doc = std::mem::replace(&mut h.state_mut().doc, Document::embedded());
-    h.state_mut()
-        .file_menu
-        .perform(board_explorer::ui::FileAction::SaveAs(path), &mut doc)
-        .unwrap();
-    h.state_mut().doc = doc;
+    h.state_mut().perform(Command::SaveAs(path));
     h.run();
     assert!(!recovery.exists());
 }
@@ -278,5 +286,5 @@ fn discarding_recovered_work_deletes_it() {
     h.get_by_label("Discard").click();
     h.run();
     assert!(!recovery.exists());
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().session.document().is_dirty());
 }

@@ -73,14 +73,14 @@ fn search_narrows_the_table_forgivingly() {
     assert!(h.query_by_label("Vladimir Putin").is_none());
     h.get_by_label(&format!(
         "1 of {} actors",
-        h.state().doc.dataset().actors.len()
+        h.state().session.document().dataset().actors.len()
     ));
     // An alias finds its actor too.
-    h.state_mut().roster.query.text = "russian leader".into();
+    h.state_mut().panels.roster.query.text = "russian leader".into();
     h.run();
     h.get_by_label("Vladimir Putin");
     // Nothing matches: the table says so and offers a way out.
-    h.state_mut().roster.query.text = "nobody at all".into();
+    h.state_mut().panels.roster.query.text = "nobody at all".into();
     h.run();
     h.get_by_label("No actor matches the search and filters.");
     h.get_by_label("Clear search and filters").click();
@@ -128,7 +128,15 @@ fn an_edit_in_the_detail_pane_shows_in_the_table_and_undo_restores_it() {
     pick(&mut h, "Value", "declined");
     press(&mut h, "Add claim");
     assert_eq!(status_of(&h, "putin"), Some(Status::Declined));
-    let claim = h.state().doc.dataset().claims.last().unwrap().clone();
+    let claim = h
+        .state()
+        .session
+        .document()
+        .dataset()
+        .claims
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(claim.subject, Subject::Actor("putin".into()));
     assert_eq!(claim.fact, Fact::Status(Status::Declined));
     assert_eq!(claim.source, board_explorer::model::EDITORS_NOTE);
@@ -137,14 +145,14 @@ fn an_edit_in_the_detail_pane_shows_in_the_table_and_undo_restores_it() {
         "the table shows it"
     );
     assert_eq!(
-        h.state().doc.window_title(),
+        h.state().session.document().window_title(),
         "Board of Peace — embedded dataset • — board-explorer"
     );
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(status_of(&h, "putin"), Some(Status::Reviewing));
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().session.document().is_dirty());
     h.get_by_label_contains("Undid: Set status of Vladimir Putin to declined");
     // And redo brings it back.
     h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
@@ -167,7 +175,13 @@ fn editing_a_name_in_place() {
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(
-        h.state().doc.dataset().actor("carney").unwrap().name,
+        h.state()
+            .session
+            .document()
+            .dataset()
+            .actor("carney")
+            .unwrap()
+            .name,
         "Mark J. Carney"
     );
     assert!(h.query_all_by_label("Mark J. Carney").count() >= 1);
@@ -176,7 +190,7 @@ fn editing_a_name_in_place() {
 #[test]
 fn delete_asks_then_undo_brings_the_actor_and_its_claims_back() {
     let mut h = app();
-    let before = h.state().doc.dataset().clone();
+    let before = h.state().session.document().dataset().clone();
     // "Israel" is also Netanyahu's country: narrow the table to the state first.
     type_into(&mut h, "🔍 Search", "israel");
     h.get_all_by_label("Israel").next().unwrap().click();
@@ -186,7 +200,7 @@ fn delete_asks_then_undo_brings_the_actor_and_its_claims_back() {
     h.get_by_label_contains("claims about it");
     h.get_by_label("Delete").click();
     h.run();
-    let d = h.state().doc.dataset();
+    let d = h.state().session.document().dataset();
     assert!(d.actor("israel").is_none());
     assert!(d.claims.len() < before.claims.len());
     assert!(h.query_by_label("Israel").is_none());
@@ -195,7 +209,10 @@ fn delete_asks_then_undo_brings_the_actor_and_its_claims_back() {
     h.run();
     h.get_by_label_contains("Undo Delete Israel").click();
     h.run();
-    assert!(h.state().doc.dataset() == &before, "everything is back");
+    assert!(
+        h.state().session.document().dataset() == &before,
+        "everything is back"
+    );
     assert!(h.query_all_by_label("Israel").count() >= 1);
 }
 
@@ -209,8 +226,15 @@ fn delete_can_be_cancelled() {
     h.run();
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().doc.dataset().actor("israel").is_some());
-    assert!(!h.state().doc.is_dirty());
+    assert!(
+        h.state()
+            .session
+            .document()
+            .dataset()
+            .actor("israel")
+            .is_some()
+    );
+    assert!(!h.state().session.document().is_dirty());
 }
 
 #[test]
@@ -225,14 +249,21 @@ fn add_an_actor_then_merge_it_into_the_same_person() {
     h.run();
     h.get_by_label("Add").click();
     h.run();
-    assert!(h.state().doc.dataset().actor("v-putin").is_some());
-    let n = h.state().doc.dataset().actors.len();
+    assert!(
+        h.state()
+            .session
+            .document()
+            .dataset()
+            .actor("v-putin")
+            .is_some()
+    );
+    let n = h.state().session.document().dataset().actors.len();
 
     select(&mut h, "Vladimir Putin");
     type_into(&mut h, "Find", "v. putin");
     press(&mut h, "V. Putin (person)");
     press(&mut h, "Merge V. Putin into Vladimir Putin");
-    let d = h.state().doc.dataset();
+    let d = h.state().session.document().dataset();
     assert_eq!(d.actors.len(), n - 1);
     assert!(d.actor("v-putin").is_none());
     assert!(
@@ -242,7 +273,7 @@ fn add_an_actor_then_merge_it_into_the_same_person() {
             .contains(&"V. Putin".to_string())
     );
     assert_eq!(
-        h.state().doc.undo_label(),
+        h.state().session.document().undo_label(),
         Some("Merge V. Putin into Vladimir Putin")
     );
 }
@@ -258,20 +289,20 @@ fn an_empty_name_is_refused() {
     h.get_by_label("Add").click();
     h.run();
     assert!(h.query_all_by_label("A name cannot be empty.").count() >= 1);
-    assert_eq!(h.state().doc.undo_label(), None);
+    assert_eq!(h.state().session.document().undo_label(), None);
 }
 
 #[test]
 fn an_invalid_pledge_is_refused_with_a_message() {
     let mut h = app();
-    let claims = h.state().doc.dataset().claims.len();
+    let claims = h.state().session.document().dataset().claims.len();
     select(&mut h, "Javier Milei");
     pick(&mut h, "Property", "pledge");
     type_into(&mut h, "Value", "-5 million USD");
     press(&mut h, "Add claim");
     h.get_by_label("A pledge cannot be negative.");
     assert_eq!(
-        h.state().doc.dataset().claims.len(),
+        h.state().session.document().dataset().claims.len(),
         claims,
         "nothing saved"
     );
@@ -284,15 +315,22 @@ fn an_invalid_pledge_is_refused_with_a_message() {
         .type_text("$1.5bn");
     h.run();
     press(&mut h, "Add claim");
-    assert_eq!(h.state().doc.dataset().claims.len(), claims + 1);
+    assert_eq!(
+        h.state().session.document().dataset().claims.len(),
+        claims + 1
+    );
     assert!(h.query_all_by_label("$1.5 billion").count() >= 1);
-    assert_eq!(h.state().roster.refusal, None, "the old message is gone");
+    assert_eq!(
+        h.state().panels.roster.refusal,
+        None,
+        "the old message is gone"
+    );
 }
 
 #[test]
 fn ranking_a_claim_preferred_settles_a_conflict() {
     let mut h = app();
-    assert!(h.state().derived.roster.conflicts() == 3);
+    assert!(h.state().session.derived().roster.conflicts() == 3);
     select(&mut h, "Donald Trump");
     h.get_by_label("⚠ conflict");
     // The first "Prefer" button belongs to the first claim listed.
@@ -300,7 +338,7 @@ fn ranking_a_claim_preferred_settles_a_conflict() {
     h.run();
     h.get_all_by_label("Prefer").next().unwrap().click();
     h.run();
-    assert_eq!(h.state().derived.roster.conflicts(), 2);
+    assert_eq!(h.state().session.derived().roster.conflicts(), 2);
 }
 
 #[test]
@@ -315,16 +353,21 @@ fn a_claim_source_link_opens_the_source_with_the_quote() {
         .unwrap()
         .click();
     h.run();
-    assert_eq!(h.state().tab, board_explorer::ui::Tab::Sources);
+    assert_eq!(h.state().panels.tab, board_explorer::ui::Tab::Sources);
     // The claim is picked in the Sources tab, its quote in view in the DPA text.
     let app = h.state();
-    let d = app.doc.dataset();
-    let picked = app.sources.selected_claim(d).expect("the claim is picked");
+    let d = app.session.document().dataset();
+    let picked = app
+        .panels
+        .sources
+        .selected_claim(d)
+        .expect("the claim is picked");
     assert_eq!(d.claims[picked].source, "dpa-2026-01-19");
     assert_eq!(d.claims[picked].subject, Subject::Actor("blair".into()));
     let q = d.claims[picked].quote.as_ref().unwrap();
     assert!(
-        app.sources
+        app.panels
+            .sources
             .screen_pos(d, "dpa-2026-01-19", q.start)
             .is_some()
     );
@@ -356,7 +399,7 @@ fn file_quit_with_unsaved_changes_asks_first() {
     select(&mut h, "Vladimir Putin");
     pick(&mut h, "Value", "declined");
     press(&mut h, "Add claim");
-    assert!(h.state().doc.is_dirty());
+    assert!(h.state().session.document().is_dirty());
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Quit").click();
@@ -365,17 +408,20 @@ fn file_quit_with_unsaved_changes_asks_first() {
     h.get_by_label_contains("before quitting");
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().doc.is_dirty(), "the work is still there");
+    assert!(
+        h.state().session.document().is_dirty(),
+        "the work is still there"
+    );
 }
 
 #[test]
 fn a_cited_source_that_no_longer_exists_is_refused() {
     let mut h = app();
-    h.state_mut().roster.citation.source = "deleted-source".into();
+    h.state_mut().panels.roster.citation.source = "deleted-source".into();
     select(&mut h, "Vladimir Putin");
     pick(&mut h, "Value", "declined");
-    let claims = h.state().doc.dataset().claims.len();
+    let claims = h.state().session.document().dataset().claims.len();
     press(&mut h, "Add claim");
-    assert_eq!(h.state().doc.dataset().claims.len(), claims);
+    assert_eq!(h.state().session.document().dataset().claims.len(), claims);
     h.get_by_label_contains("The cited source no longer exists");
 }

@@ -4,7 +4,8 @@ use board_explorer::document::Document;
 use board_explorer::model::ops::hand_claim;
 use board_explorer::model::seats::SeatKind;
 use board_explorer::model::{EDITORS_NOTE, Fact, Money};
-use board_explorer::ui::{BoardExplorerApp, Request, Tab};
+use board_explorer::session::Command;
+use board_explorer::ui::{BoardExplorerApp, Tab};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -21,15 +22,15 @@ fn app() -> Harness<'static, BoardExplorerApp> {
         currency: "USD".into(),
     });
     let edit = hand_claim(
-        app.doc.dataset(),
+        app.session.document().dataset(),
         "witkoff",
         pledge,
         EDITORS_NOTE,
         Some("2026-01-20".parse().unwrap()),
         "",
     );
-    app.handle(Request::edit(edit, "Pledge"));
-    app.tab = Tab::Seats;
+    app.perform(Command::edit(edit, "Pledge"));
+    app.panels.tab = Tab::Seats;
     let mut h = Harness::builder()
         .with_size([1500.0, 900.0])
         .with_step_dt(0.05)
@@ -40,7 +41,7 @@ fn app() -> Harness<'static, BoardExplorerApp> {
 
 fn saved_seat(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> SeatKind {
     let app = h.state();
-    app.derived.seats[app.derived.index.actor_by_id[actor]].kind
+    app.session.derived().seats[app.session.derived().index.actor_by_id[actor]].kind
 }
 
 #[test]
@@ -53,7 +54,14 @@ fn lowering_the_threshold_gives_a_permanent_seat_and_undo_restores_the_rule() {
     h.get_by_label_contains("What-if: not applied");
     h.get_by_label("Saved seat");
     assert_eq!(
-        h.state().doc.dataset().body.seat_rules.threshold.amount,
+        h.state()
+            .session
+            .document()
+            .dataset()
+            .body
+            .seat_rules
+            .threshold
+            .amount,
         1_000_000_000
     );
     assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Term);
@@ -65,7 +73,14 @@ fn lowering_the_threshold_gives_a_permanent_seat_and_undo_restores_the_rule() {
     h.get_by_label("Apply").click();
     h.run();
     assert_eq!(
-        h.state().doc.dataset().body.seat_rules.threshold.amount,
+        h.state()
+            .session
+            .document()
+            .dataset()
+            .body
+            .seat_rules
+            .threshold
+            .amount,
         500_000_000
     );
     assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Permanent);
@@ -77,7 +92,14 @@ fn lowering_the_threshold_gives_a_permanent_seat_and_undo_restores_the_rule() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(
-        h.state().doc.dataset().body.seat_rules.threshold.amount,
+        h.state()
+            .session
+            .document()
+            .dataset()
+            .body
+            .seat_rules
+            .threshold
+            .amount,
         1_000_000_000
     );
     assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Term);
@@ -95,7 +117,14 @@ fn an_invalid_threshold_is_refused_and_cannot_be_applied() {
     type_into(&mut h, "Threshold", "lots of money");
     h.get_by_label_contains("Threshold: \"lots\" is not understood");
     assert_eq!(
-        h.state().doc.dataset().body.seat_rules.threshold.amount,
+        h.state()
+            .session
+            .document()
+            .dataset()
+            .body
+            .seat_rules
+            .threshold
+            .amount,
         1_000_000_000
     );
 }
@@ -120,7 +149,7 @@ fn the_quick_calculator_answers_typed_input() {
 #[test]
 fn a_what_if_pledge_changes_the_table_not_the_dataset() {
     let mut h = app();
-    let claims = h.state().doc.dataset().claims.len();
+    let claims = h.state().session.document().dataset().claims.len();
     // Blair's pledge cell is the only "—" in his row: double-click it.
     let blair_y = h.get_by_label("Tony Blair").rect().center().y;
     let in_row = |h: &Harness<'_, BoardExplorerApp>| {
@@ -142,7 +171,7 @@ fn a_what_if_pledge_changes_the_table_not_the_dataset() {
     h.get_by_label("$2 billion (what-if)");
     h.get_by_label_contains("What-if: not applied");
     assert_eq!(
-        h.state().doc.dataset().claims.len(),
+        h.state().session.document().dataset().claims.len(),
         claims,
         "dataset untouched"
     );
@@ -154,7 +183,7 @@ fn a_what_if_pledge_changes_the_table_not_the_dataset() {
 #[test]
 fn applying_a_what_if_pledge_records_it_as_a_claim() {
     let mut h = app();
-    h.state_mut().seats.try_pledge(
+    h.state_mut().panels.seats.try_pledge(
         "blair",
         Money {
             amount: 2_000_000_000,
@@ -165,7 +194,15 @@ fn applying_a_what_if_pledge_records_it_as_a_claim() {
     h.get_by_label("$2 billion (what-if)");
     h.get_by_label("Apply").click();
     h.run();
-    let claim = h.state().doc.dataset().claims.last().unwrap().clone();
+    let claim = h
+        .state()
+        .session
+        .document()
+        .dataset()
+        .claims
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(
         claim.fact,
         Fact::Pledge(Money {
@@ -175,7 +212,10 @@ fn applying_a_what_if_pledge_records_it_as_a_claim() {
     );
     assert_eq!(claim.source, EDITORS_NOTE);
     assert_eq!(saved_seat(&h, "blair"), SeatKind::Permanent);
-    assert_eq!(h.state().doc.undo_label(), Some("Change seat rules"));
+    assert_eq!(
+        h.state().session.document().undo_label(),
+        Some("Change seat rules")
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(saved_seat(&h, "blair"), SeatKind::Term);

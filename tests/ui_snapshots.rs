@@ -3,6 +3,7 @@
 
 use board_explorer::document::Document;
 use board_explorer::model::Status;
+use board_explorer::session::Command;
 use board_explorer::ui::{BoardExplorerApp, Tab};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -10,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 
 fn app(saves: &std::path::Path) -> Harness<'static, BoardExplorerApp> {
     let mut app = BoardExplorerApp::with_document(Document::embedded());
-    app.saves = saves.to_path_buf();
+    app.session.set_snapshots_dir(saves.to_path_buf());
     let mut h = Harness::builder()
         .with_size([1500.0, 900.0])
         .with_step_dt(0.05)
@@ -33,18 +34,19 @@ fn take_snapshot(h: &mut Harness<'_, BoardExplorerApp>, note: &str) {
 
 fn status_of(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> Option<Status> {
     let app = h.state();
-    let at = app.derived.index.actor_by_id[actor];
-    app.derived.roster.rows[at].status(app.doc.dataset())
+    let at = app.session.derived().index.actor_by_id[actor];
+    app.session.derived().roster.rows[at].status(app.session.document().dataset())
 }
 
 #[test]
 fn a_read_only_snapshot_refuses_edits_and_closing_it_returns_to_the_work() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path());
-    h.state_mut().as_of = Some("2026-01-19".parse().unwrap());
+    h.state_mut()
+        .perform(Command::SetAsOf(Some("2026-01-19".parse().unwrap())));
     take_snapshot(&mut h, "the day of the news");
     h.get_by_label_contains("Snapshot taken");
-    h.state_mut().as_of = None;
+    h.state_mut().perform(Command::SetAsOf(None));
 
     h.get_by_label("File").click();
     h.run();
@@ -55,14 +57,14 @@ fn a_read_only_snapshot_refuses_edits_and_closing_it_returns_to_the_work() {
     h.run();
     h.get_by_label_contains("Read-only snapshot \"the day of the news\"");
     assert_eq!(
-        h.state().as_of,
+        h.state().session.as_of(),
         Some("2026-01-19".parse().unwrap()),
         "seen as it was taken"
     );
 
     // An edit through the UI is refused with a message, and nothing changes.
-    let claims = h.state().doc.dataset().claims.len();
-    h.state_mut().tab = Tab::Roster;
+    let claims = h.state().session.document().dataset().claims.len();
+    h.state_mut().panels.tab = Tab::Roster;
     h.run();
     h.get_by_label("Vladimir Putin").click();
     h.run();
@@ -77,14 +79,14 @@ fn a_read_only_snapshot_refuses_edits_and_closing_it_returns_to_the_work() {
     h.run();
     h.get_by_label("Add claim").click();
     h.run();
-    assert_eq!(h.state().doc.dataset().claims.len(), claims);
+    assert_eq!(h.state().session.document().dataset().claims.len(), claims);
     assert_eq!(status_of(&h, "putin"), Some(Status::Reviewing));
     h.get_by_label_contains("This snapshot is open read-only");
 
     h.get_by_label("Close snapshot").click();
     h.run();
-    assert!(h.state().read_only.is_none());
-    assert_eq!(h.state().as_of, None);
+    assert!(h.state().session.read_only().is_none());
+    assert_eq!(h.state().session.as_of(), None);
     assert!(h.query_by_label_contains("Read-only snapshot").is_none());
 }
 
@@ -92,10 +94,11 @@ fn a_read_only_snapshot_refuses_edits_and_closing_it_returns_to_the_work() {
 fn compare_lists_what_changed_since_the_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path());
-    h.state_mut().as_of = Some("2026-01-18".parse().unwrap());
+    h.state_mut()
+        .perform(Command::SetAsOf(Some("2026-01-18".parse().unwrap())));
     take_snapshot(&mut h, "before");
-    h.state_mut().as_of = None;
-    h.state_mut().snapshots.open = true;
+    h.state_mut().perform(Command::SetAsOf(None));
+    h.state_mut().window.snapshots.open = true;
     h.run();
     h.get_by_label("Compare").click();
     h.run();
@@ -108,15 +111,18 @@ fn restoring_a_snapshot_makes_a_new_unsaved_working_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path());
     take_snapshot(&mut h, "kept");
-    h.state_mut().snapshots.open = true;
+    h.state_mut().window.snapshots.open = true;
     h.run();
     h.get_by_label("Restore as new file").click();
     h.run();
     let app = h.state();
-    assert!(app.doc.is_dirty(), "a new file, not yet saved");
-    assert_eq!(app.doc.path, None);
+    assert!(
+        app.session.document().is_dirty(),
+        "a new file, not yet saved"
+    );
+    assert_eq!(app.session.document().path, None);
     assert_eq!(
-        app.doc.dataset().actors.len(),
+        app.session.document().dataset().actors.len(),
         board_explorer::store::embedded().actors.len()
     );
 }

@@ -3,6 +3,7 @@
 //! highlighted quote, and editing and deleting sources.
 
 use board_explorer::model::{Fact, Status, Subject};
+use board_explorer::session::Command;
 use board_explorer::ui::{BoardExplorerApp, SourcesView, Tab};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -21,10 +22,11 @@ fn app() -> Harness<'static, BoardExplorerApp> {
 /// The screen position of the first occurrence of `words` in a shown source's text.
 fn pos_of(h: &Harness<'_, BoardExplorerApp>, source: &str, words: &str, end: bool) -> egui::Pos2 {
     let app = h.state();
-    let d = app.doc.dataset();
+    let d = app.session.document().dataset();
     let text = &d.source(source).unwrap().text;
     let at = text.find(words).unwrap() + if end { words.len() } else { 0 };
-    app.sources
+    app.panels
+        .sources
         .screen_pos(d, source, at)
         .unwrap_or_else(|| panic!("“{words}” is not in view"))
 }
@@ -35,15 +37,15 @@ fn choosing_two_sources_shows_the_matrix() {
     // Both embedded articles are chosen at first; untick DPA, then tick it again.
     h.get_by_role_and_label(Role::CheckBox, "DPA").click();
     h.run();
-    assert_eq!(h.state().sources.chosen, [A]);
+    assert_eq!(h.state().panels.sources.chosen, [A]);
     h.get_by_role_and_label(Role::CheckBox, "DPA").click();
     h.run();
-    assert_eq!(h.state().sources.chosen, [A, DPA]);
+    assert_eq!(h.state().panels.sources.chosen, [A, DPA]);
     // Each text is named for screen readers.
     h.get_by_label_contains("Text of DPA: Vladimir Putin invited");
     h.get_by_label("Matrix").click();
     h.run();
-    assert_eq!(h.state().sources.view, SourcesView::Matrix);
+    assert_eq!(h.state().panels.sources.view, SourcesView::Matrix);
     // Carney is named only by source A; Trump's status is where they conflict.
     assert!(h.get_all_by_label("Mark Carney").count() >= 1);
     assert!(h.get_all_by_label("conflict").count() >= 1);
@@ -59,7 +61,7 @@ fn choosing_two_sources_shows_the_matrix() {
 #[test]
 fn importing_a_pasted_article_adds_it_with_suggested_mentions() {
     let mut h = app();
-    let sources = h.state().doc.dataset().sources.len();
+    let sources = h.state().session.document().dataset().sources.len();
     h.get_by_label("Import source…").click();
     h.run();
     type_into(&mut h, "Outlet", "Wire");
@@ -76,12 +78,13 @@ fn importing_a_pasted_article_adds_it_with_suggested_mentions() {
     h.run();
     h.get_by_label("Import").click();
     h.run();
-    let d = h.state().doc.dataset();
+    let d = h.state().session.document().dataset();
     assert_eq!(d.sources.len(), sources + 1);
     let source = d.source("wire-2026-01-25").expect("imported");
     assert!(source.text.starts_with("The Russian leader"));
     assert!(
         h.state()
+            .panels
             .sources
             .chosen
             .contains(&"wire-2026-01-25".to_string())
@@ -92,7 +95,7 @@ fn importing_a_pasted_article_adds_it_with_suggested_mentions() {
     h.run();
     h.get_by_label("Add claim").click();
     h.run();
-    let d = h.state().doc.dataset();
+    let d = h.state().session.document().dataset();
     let claim = d.claims.last().unwrap();
     assert_eq!(claim.subject, Subject::Actor("putin".into()));
     assert_eq!(claim.fact, Fact::Status(Status::Declined));
@@ -102,10 +105,13 @@ fn importing_a_pasted_article_adds_it_with_suggested_mentions() {
     );
     assert_eq!(status_of(&h, "putin"), Some(Status::Declined));
     // One undo takes the claim back, another the source.
-    h.state_mut().undo();
-    h.state_mut().undo();
+    h.state_mut().perform(Command::Undo);
+    h.state_mut().perform(Command::Undo);
     h.run();
-    assert_eq!(h.state().doc.dataset().sources.len(), sources);
+    assert_eq!(
+        h.state().session.document().dataset().sources.len(),
+        sources
+    );
 }
 
 #[test]
@@ -124,12 +130,16 @@ fn find_selects_words_in_the_text_it_belongs_to() {
     h.key_press(egui::Key::Enter);
     h.run_steps(30);
     let app = h.state();
-    let d = app.doc.dataset();
-    let (source, (start, end)) = app.sources.selection(d, &app.derived).expect("selected");
+    let d = app.session.document().dataset();
+    let (source, (start, end)) = app
+        .panels
+        .sources
+        .selection(d, app.session.derived())
+        .expect("selected");
     assert_eq!(d.sources[source].id, DPA);
     assert_eq!(&d.sources[source].text[start..end], "Jared Kushner");
     assert!(
-        app.sources.screen_pos(d, DPA, start).is_some(),
+        app.panels.sources.screen_pos(d, DPA, start).is_some(),
         "scrolled into view"
     );
 }
@@ -137,7 +147,7 @@ fn find_selects_words_in_the_text_it_belongs_to() {
 #[test]
 fn making_a_claim_from_dragged_words_adds_it_to_the_roster() {
     let mut h = app();
-    let claims = h.state().doc.dataset().claims.len();
+    let claims = h.state().session.document().dataset().claims.len();
     let words = "a close ally of Putin";
     let (from, to) = (pos_of(&h, A, words, false), pos_of(&h, A, words, true));
     h.hover_at(from);
@@ -158,7 +168,7 @@ fn making_a_claim_from_dragged_words_adds_it_to_the_roster() {
     type_into(&mut h, "Value", "close ally of Putin");
     h.get_by_label("Add claim").click();
     h.run();
-    let d = h.state().doc.dataset();
+    let d = h.state().session.document().dataset();
     assert_eq!(d.claims.len(), claims + 1);
     let claim = d.claims.last().unwrap();
     assert_eq!(claim.source, A);
@@ -169,8 +179,8 @@ fn making_a_claim_from_dragged_words_adds_it_to_the_roster() {
     assert_eq!(&d.source(A).unwrap().text[q.start..q.end], words);
     // The roster weighs the new claim among Lukashenko's.
     let app = h.state();
-    let at = app.derived.index.actor_by_id["lukashenko"];
-    assert!(app.derived.index.claims_by_actor[at].contains(&claims));
+    let at = app.session.derived().index.actor_by_id["lukashenko"];
+    assert!(app.session.derived().index.claims_by_actor[at].contains(&claims));
     h.get_by_label_contains("it is in the roster");
 }
 
@@ -178,14 +188,15 @@ fn making_a_claim_from_dragged_words_adds_it_to_the_roster() {
 fn clicking_a_conflicting_quote_picks_it_and_scrolls_the_other_text_to_its_answer() {
     let mut h = app();
     let chairs = {
-        let d = h.state().doc.dataset();
+        let d = h.state().session.document().dataset();
         let text = &d.source(DPA).unwrap().text;
         text.find("Trump himself chairs").unwrap()
     };
     assert!(
         h.state()
+            .panels
             .sources
-            .screen_pos(h.state().doc.dataset(), DPA, chairs)
+            .screen_pos(h.state().session.document().dataset(), DPA, chairs)
             .is_none(),
         "the DPA answer starts out of view"
     );
@@ -198,13 +209,17 @@ fn clicking_a_conflicting_quote_picks_it_and_scrolls_the_other_text_to_its_answe
     // Scrolling the other text animates over a few frames.
     h.run_steps(30);
     let app = h.state();
-    let d = app.doc.dataset();
-    let picked = app.sources.selected_claim(d).expect("a claim is picked");
+    let d = app.session.document().dataset();
+    let picked = app
+        .panels
+        .sources
+        .selected_claim(d)
+        .expect("a claim is picked");
     assert_eq!(d.claims[picked].fact, Fact::Status(Status::Proposed));
     h.get_by_label("Picked claim");
     h.get_by_label("DPA says instead: member");
     assert!(
-        app.sources.screen_pos(d, DPA, chairs).is_some(),
+        app.panels.sources.screen_pos(d, DPA, chairs).is_some(),
         "the DPA text scrolled to “Trump himself chairs”"
     );
 }
@@ -223,7 +238,15 @@ fn editing_a_source_flags_lost_quotes_and_deleting_one_takes_its_claims() {
     h.run();
     // Change the words of a quoted sentence.
     let label = "Paste the article here. It is stored with whitespace tidied; quotes are anchored in the stored text.";
-    let text = h.state().doc.dataset().source(DPA).unwrap().text.clone();
+    let text = h
+        .state()
+        .session
+        .document()
+        .dataset()
+        .source(DPA)
+        .unwrap()
+        .text
+        .clone();
     let changed = text.replace("Trump himself chairs the board.", "Trump leads it.");
     h.get_by_role_and_label(Role::MultilineTextInput, label)
         .focus();
@@ -236,13 +259,20 @@ fn editing_a_source_flags_lost_quotes_and_deleting_one_takes_its_claims() {
     h.get_by_label("Save source").click();
     h.run();
     assert_eq!(
-        h.state().doc.dataset().source(DPA).unwrap().text,
+        h.state()
+            .session
+            .document()
+            .dataset()
+            .source(DPA)
+            .unwrap()
+            .text,
         board_explorer::model::text::normalise(&changed)
     );
     h.get_by_label_contains("Orphaned quotes (");
     let orphaned = h
         .state()
-        .doc
+        .session
+        .document()
         .dataset()
         .claims
         .iter()
@@ -259,7 +289,8 @@ fn editing_a_source_flags_lost_quotes_and_deleting_one_takes_its_claims() {
     // The dialog says what goes with the source.
     let cited = h
         .state()
-        .doc
+        .session
+        .document()
         .dataset()
         .claims
         .iter()
@@ -268,39 +299,46 @@ fn editing_a_source_flags_lost_quotes_and_deleting_one_takes_its_claims() {
     h.get_by_label_contains(&format!("the {cited} claims that cite it"));
     h.get_by_label("Delete").click();
     h.run();
-    let d = h.state().doc.dataset();
+    let d = h.state().session.document().dataset();
     assert!(d.source(DPA).is_none());
     assert!(d.claims.iter().all(|c| c.source != DPA));
-    assert_eq!(h.state().tab, Tab::Sources);
-    h.state_mut().undo();
+    assert_eq!(h.state().panels.tab, Tab::Sources);
+    h.state_mut().perform(Command::Undo);
     h.run();
-    assert!(h.state().doc.dataset().source(DPA).is_some());
+    assert!(h.state().session.document().dataset().source(DPA).is_some());
 }
 
 #[test]
 fn a_selection_or_suggestion_made_stale_by_an_edit_is_dropped_not_used() {
     use board_explorer::model::ops::delete_actor;
     use board_explorer::model::source_ops::{SourceDraft, edit_source};
-    use board_explorer::ui::Request;
+
     let mut h = app();
     // Select the last words of DPA, then shorten its text from elsewhere (as an undo might).
     let (at, len) = {
-        let d = h.state().doc.dataset();
+        let d = h.state().session.document().dataset();
         let at = d.sources.iter().position(|s| s.id == DPA).unwrap();
         (at, d.sources[at].text.len())
     };
-    h.state_mut().sources.select_words(DPA, len - 12, len - 1);
+    h.state_mut()
+        .panels
+        .sources
+        .select_words(DPA, len - 12, len - 1);
     h.run_steps(30); // The text scrolls to the words.
-    let d = h.state().doc.dataset();
+    let d = h.state().session.document().dataset();
     let mut draft = SourceDraft::of(&d.sources[at]);
     draft.text = draft.text[..len / 2].to_string();
     let (edit, _) = edit_source(d, at, draft).unwrap();
-    h.state_mut().handle(Request::edit(edit, "Shorten"));
+    h.state_mut().perform(Command::edit(edit, "Shorten"));
     h.run();
     assert!(
         h.state()
+            .panels
             .sources
-            .selection(h.state().doc.dataset(), &h.state().derived)
+            .selection(
+                h.state().session.document().dataset(),
+                h.state().session.derived()
+            )
             .is_none()
     );
 
@@ -318,10 +356,10 @@ fn a_selection_or_suggestion_made_stale_by_an_edit_is_dropped_not_used() {
     h.get_by_label("Import").click();
     h.run();
     h.get_by_label("Suggest claim: Tony Blair");
-    let d = h.state().doc.dataset();
+    let d = h.state().session.document().dataset();
     let blair = d.actors.iter().position(|a| a.id == "blair").unwrap();
     let (edit, _) = delete_actor(d, blair);
-    h.state_mut().handle(Request::edit(edit, "Delete Blair"));
+    h.state_mut().perform(Command::edit(edit, "Delete Blair"));
     h.run();
     assert!(h.query_by_label("Suggest claim: Tony Blair").is_none());
     h.get_by_label("Suggest claim: Marco Rubio");

@@ -20,7 +20,10 @@ fn the_as_of_date_changes_the_roster_everywhere() {
     type_into(&mut h, "As of", "2026-01-18");
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(h.state().as_of, Some("2026-01-18".parse().unwrap()));
+    assert_eq!(
+        h.state().session.as_of(),
+        Some("2026-01-18".parse().unwrap())
+    );
     h.get_by_label("As of 2026-01-18");
     h.get_by_label("Roster").click();
     h.run();
@@ -44,13 +47,13 @@ fn a_bad_as_of_date_is_refused_in_the_field() {
     h.key_press(Key::Enter);
     h.run();
     h.get_by_label_contains("not a calendar day");
-    assert_eq!(h.state().as_of, None);
+    assert_eq!(h.state().session.as_of(), None);
 }
 
 #[test]
 fn adding_an_event_shows_it_and_undo_removes_it() {
     let mut h = app();
-    let events = h.state().doc.dataset().events.len();
+    let events = h.state().session.document().dataset().events.len();
     h.get_by_label_contains(&format!("{events} of {events} events"));
     h.get_by_label("➕ Add event").click();
     h.run();
@@ -63,7 +66,7 @@ fn adding_an_event_shows_it_and_undo_removes_it() {
     h.run();
     h.get_by_label("Add").click();
     h.run();
-    let d = h.state().doc.dataset();
+    let d = h.state().session.document().dataset();
     assert_eq!(d.events.len(), events + 1);
     let e = d.events.last().unwrap();
     assert_eq!(e.actors, vec!["putin".to_string()]);
@@ -78,7 +81,7 @@ fn adding_an_event_shows_it_and_undo_removes_it() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.dataset().events.len(), events);
+    assert_eq!(h.state().session.document().dataset().events.len(), events);
     assert!(
         h.query_by_label("2026-01-22  Putin declines the invitation")
             .is_none()
@@ -101,7 +104,7 @@ fn an_event_without_title_or_with_a_backwards_range_is_refused() {
     h.get_by_label("The end comes before the start.");
     h.get_by_label("Cancel").click();
     h.run();
-    assert_eq!(h.state().doc.undo_label(), None);
+    assert_eq!(h.state().session.document().undo_label(), None);
 }
 
 #[test]
@@ -120,7 +123,8 @@ fn find_picks_an_event_edit_and_delete_it() {
     h.run();
     let e = h
         .state()
-        .doc
+        .session
+        .document()
         .dataset()
         .events
         .iter()
@@ -131,14 +135,15 @@ fn find_picks_an_event_edit_and_delete_it() {
     h.run();
     assert!(
         !h.state()
-            .doc
+            .session
+            .document()
             .dataset()
             .events
             .iter()
             .any(|e| e.id == "e-abbas-visit-expected")
     );
     assert_eq!(
-        h.state().doc.undo_label(),
+        h.state().session.document().undo_label(),
         Some("Delete event \"Mahmoud Abbas expected to visit Russia\"")
     );
 }
@@ -151,6 +156,6 @@ fn an_actor_link_opens_the_roster_on_that_actor() {
     h.run();
     h.get_by_label("Dmitry Peskov").click();
     h.run();
-    assert_eq!(h.state().tab, Tab::Roster);
-    assert_eq!(h.state().roster.selected.as_deref(), Some("peskov"));
+    assert_eq!(h.state().panels.tab, Tab::Roster);
+    assert_eq!(h.state().session.selection.actor.as_deref(), Some("peskov"));
 }

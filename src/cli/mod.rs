@@ -1,5 +1,9 @@
 //! The command line: the same binary serves scripts. Each command returns its output as a
-//! string (printed by `main`), so tests call it directly.
+//! string (printed by `main`), so tests call it directly. Files are loaded and derived through
+//! the same [`Session`] the window uses; tables render its [`Report`].
+//!
+//! A new verb: a variant of [`Command`] (its arguments documented for `--help`), an arm in
+//! [`run`], and, when it is more than a few lines, a file of its own beside `sources.rs`.
 
 mod sources;
 mod table;
@@ -10,11 +14,13 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::model::PartialDate;
+use crate::model::Property;
 use crate::model::diff::{Side, diff, report};
 use crate::model::money::{format_money, parse_money};
-use crate::model::seats::{SeatKind, amount_words, quick, totals};
-use crate::model::{Dataset, Index, PartialDate, Property, roster, seat};
-use crate::store::{self, Loaded};
+use crate::model::report::Report;
+use crate::model::seats::{amount_words, quick};
+use crate::session::{self, Session};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -175,8 +181,8 @@ pub fn run(command: Command) -> Result<String, String> {
     match command {
         Command::Check { file } => check(file),
         Command::Roster { file, as_of } => {
-            let loaded = load(file.as_ref())?;
-            Ok(roster_table(&loaded.dataset, as_of))
+            let session = load_as_of(file.as_ref(), as_of)?;
+            Ok(roster_table(&session.report()))
         }
         Command::Seats {
             file,
@@ -184,8 +190,8 @@ pub fn run(command: Command) -> Result<String, String> {
             amount: None,
             ..
         } => {
-            let loaded = load(file.as_ref())?;
-            Ok(seats_table(&loaded.dataset, as_of))
+            let session = load_as_of(file.as_ref(), as_of)?;
+            Ok(seats_table(&session.report()))
         }
         Command::Seats {
             file,
@@ -194,8 +200,8 @@ pub fn run(command: Command) -> Result<String, String> {
             joined,
             ..
         } => {
-            let d = load(file.as_ref())?.dataset;
-            let rules = &d.body.seat_rules;
+            let session = load(file.as_ref())?.0;
+            let rules = &session.dataset().body.seat_rules;
             let currency = currency
                 .unwrap_or_else(|| rules.threshold.currency.clone())
                 .to_uppercase();
@@ -222,16 +228,16 @@ pub fn run(command: Command) -> Result<String, String> {
             out,
             force,
         } => {
-            let d = load(file.as_ref())?.dataset;
+            let session = load_as_of(file.as_ref(), as_of)?;
             match out {
                 Some(out) => {
                     let taken = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
-                    write_out(&out, &store::snapshot_text(&d, as_of, &note, &taken), force)
+                    write_out(&out, &session.snapshot_text(&note, &taken), force)
                 }
                 None => {
-                    let path =
-                        store::take_snapshot(&crate::document::saves_dir(), &d, as_of, &note)
-                            .map_err(|e| format!("error: cannot write the snapshot: {e}"))?;
+                    let path = session
+                        .write_snapshot(&note)
+                        .map_err(|e| format!("error: cannot write the snapshot: {e}"))?;
                     Ok(format!("wrote {}\n", path.display()))
                 }
             }
@@ -242,16 +248,16 @@ pub fn run(command: Command) -> Result<String, String> {
             old_as_of,
             new_as_of,
         } => {
-            let (od, o_day) = load_any(Some(&old))?;
-            let (nd, n_day) = load_any(Some(&new))?;
+            let old = load_any(Some(&old))?;
+            let new = load_any(Some(&new))?;
             let changes = diff(
                 Side {
-                    dataset: &od,
-                    as_of: old_as_of.or(o_day),
+                    dataset: old.dataset(),
+                    as_of: old_as_of.or(old.as_of()),
                 },
                 Side {
-                    dataset: &nd,
-                    as_of: new_as_of.or(n_day),
+                    dataset: new.dataset(),
+                    as_of: new_as_of.or(new.as_of()),
                 },
             );
             Ok(report(&changes))
@@ -263,12 +269,14 @@ pub fn run(command: Command) -> Result<String, String> {
             out,
             force,
         } => {
-            let (d, snapshot_day) = load_any(file.as_ref())?;
-            let as_of = as_of.or(snapshot_day);
-            let text = match format {
-                ExportFormat::Csv => store::roster_csv(&d, as_of),
-                ExportFormat::Md => store::markdown_report(&d, as_of),
-            };
+            let mut session = load_any(file.as_ref())?;
+            if as_of.is_some() {
+                session.perform(session::Command::SetAsOf(as_of));
+            }
+            let text = session.export_text(match format {
+                ExportFormat::Csv => session::ExportFormat::Csv,
+                ExportFormat::Md => session::ExportFormat::Markdown,
+            });
             match out {
                 Some(out) => write_out(&out, &text, force),
                 None => Ok(text),
@@ -291,13 +299,13 @@ pub fn run(command: Command) -> Result<String, String> {
                 events,
                 seed,
             });
-            write_out(&out, &store::to_ron(&d), true)
+            write_out(&out, &session::dataset_text(&d), true)
         }
         Command::Compare {
             file,
             sources,
             conflicts_only,
-        } => compare_table(&load(file.as_ref())?.dataset, &sources, conflicts_only),
+        } => compare_table(&load(file.as_ref())?.0, &sources, conflicts_only),
         Command::ImportSource {
             file,
             text,
@@ -308,15 +316,19 @@ pub fn run(command: Command) -> Result<String, String> {
             force,
         } => {
             refuse_overwrite(&out, force)?;
-            let mut d = load(file.as_ref())?.dataset;
+            let mut session = load(file.as_ref())?.0;
             let args = ImportArgs {
                 text_file: &text,
                 outlet: &outlet,
                 title: &title,
                 date,
             };
-            let mut report = import_source(&mut d, &args)?;
-            report.push_str(&write_out(&out, &store::to_ron(&d), true)?);
+            let mut report = import_source(&mut session, &args)?;
+            report.push_str(&write_out(
+                &out,
+                &session::dataset_text(session.dataset()),
+                true,
+            )?);
             Ok(report)
         }
     }
@@ -337,34 +349,37 @@ fn refuse_overwrite(out: &std::path::Path, force: bool) -> Result<(), String> {
 /// Writes `text` to `out` atomically, refusing to replace a file unless `force`.
 fn write_out(out: &std::path::Path, text: &str, force: bool) -> Result<String, String> {
     refuse_overwrite(out, force)?;
-    store::write_atomic(out, text.as_bytes())
+    session::write_file(out, text.as_bytes())
         .map_err(|e| format!("error: cannot write {}: {e}", out.display()))?;
     Ok(format!("wrote {}\n", out.display()))
 }
 
-/// A dataset or snapshot file, or the embedded dataset: the dataset and a snapshot's as-of day.
-fn load_any(file: Option<&PathBuf>) -> Result<(Dataset, Option<chrono::NaiveDate>), String> {
+/// A dataset or snapshot file (viewed as of the snapshot's day), or the embedded dataset.
+fn load_any(file: Option<&PathBuf>) -> Result<Session, String> {
+    Session::open_any(file.map(PathBuf::as_path)).map_err(|e| format!("error: {e}"))
+}
+
+/// A dataset file, or the embedded dataset, with the file's warnings.
+fn load(file: Option<&PathBuf>) -> Result<(Session, Vec<String>), String> {
     match file {
-        Some(path) => store::load_any(path).map_err(|e| format!("error: {e}")),
-        None => Ok((store::embedded(), None)),
+        Some(path) => Session::open(path).map_err(|e| format!("error: {e}")),
+        None => Ok((Session::embedded(), Vec::new())),
     }
 }
 
-fn load(file: Option<&PathBuf>) -> Result<Loaded, String> {
-    match file {
-        Some(path) => store::load_file(path).map_err(|e| format!("error: {e}")),
-        None => Ok(Loaded {
-            dataset: store::embedded(),
-            warnings: Vec::new(),
-        }),
+/// A dataset file, or the embedded dataset, viewed as of a day.
+fn load_as_of(file: Option<&PathBuf>, as_of: Option<chrono::NaiveDate>) -> Result<Session, String> {
+    let mut session = load(file)?.0;
+    if as_of.is_some() {
+        session.perform(session::Command::SetAsOf(as_of));
     }
+    Ok(session)
 }
 
 fn check(file: Option<PathBuf>) -> Result<String, String> {
-    let loaded = load(file.as_ref())?;
-    let d = &loaded.dataset;
-    let index = Index::build(d);
-    let conflicts = roster(d, &index, None).conflicts();
+    let (session, warnings) = load(file.as_ref())?;
+    let d = session.dataset();
+    let conflicts = session.derived().conflicts;
     let name = file.map_or_else(
         || "embedded dataset".to_string(),
         |p| p.display().to_string(),
@@ -377,33 +392,31 @@ fn check(file: Option<PathBuf>) -> Result<String, String> {
         d.events.len(),
         conflicts
     );
-    if !loaded.warnings.is_empty() {
-        out.push_str(&format!(", {} warnings", loaded.warnings.len()));
+    if !warnings.is_empty() {
+        out.push_str(&format!(", {} warnings", warnings.len()));
     }
     out.push('\n');
-    for w in &loaded.warnings {
+    for w in &warnings {
         out.push_str(&format!("  warning: {w}\n"));
     }
     Ok(out)
 }
 
 /// The roster as an aligned table, one line per actor.
-pub fn roster_table(d: &Dataset, as_of: Option<chrono::NaiveDate>) -> String {
-    let index = Index::build(d);
-    let roster = roster(d, &index, as_of);
+pub fn roster_table(report: &Report) -> String {
+    let d = report.dataset;
     let header = [
         "Name", "Kind", "Country", "Role", "Status", "Seat", "Sources", "Conflict",
     ];
-    let rows: Vec<Vec<String>> = roster
+    let rows: Vec<Vec<String>> = report
         .rows
         .iter()
-        .map(|row| {
-            let actor = &d.actors[row.actor];
+        .map(|r| {
+            let (actor, row) = (r.actor, r.row);
             let value = |p: Property| {
                 row.fact(d, p)
                     .map_or_else(|| "—".to_string(), |f| f.value_label())
             };
-            let seat = seat(&d.body.seat_rules, d, &index, row);
             vec![
                 actor.name.clone(),
                 actor.kind.label().to_string(),
@@ -414,7 +427,7 @@ pub fn roster_table(d: &Dataset, as_of: Option<chrono::NaiveDate>) -> String {
                 },
                 value(Property::Role),
                 row.status_label(d).to_string(),
-                seat.kind.label().to_string(),
+                r.seat.kind.label().to_string(),
                 row.sources.to_string(),
                 if row.has_conflict() {
                     "yes".into()
@@ -424,7 +437,7 @@ pub fn roster_table(d: &Dataset, as_of: Option<chrono::NaiveDate>) -> String {
             ]
         })
         .collect();
-    let mut out = match as_of {
+    let mut out = match report.as_of {
         Some(day) => format!("{} as of {day}\n", d.body.name),
         None => format!("{}\n", d.body.name),
     };
@@ -433,25 +446,16 @@ pub fn roster_table(d: &Dataset, as_of: Option<chrono::NaiveDate>) -> String {
 }
 
 /// Every member's seat under the dataset's rules, with totals.
-pub fn seats_table(d: &Dataset, as_of: Option<chrono::NaiveDate>) -> String {
-    let index = Index::build(d);
-    let roster = roster(d, &index, as_of);
+pub fn seats_table(report: &Report) -> String {
+    let d = report.dataset;
     let rules = &d.body.seat_rules;
-    let outcomes: Vec<_> = roster
-        .rows
-        .iter()
-        .map(|row| (row, seat(rules, d, &index, row)))
-        .collect();
-    let members: Vec<_> = outcomes
-        .iter()
-        .filter(|(_, o)| o.kind != SeatKind::None)
-        .collect();
     let header = ["Name", "Seat", "Term ends", "Pledge", "Shortfall", "Reason"];
-    let rows: Vec<Vec<String>> = members
-        .iter()
-        .map(|(row, o)| {
+    let rows: Vec<Vec<String>> = report
+        .member_rows()
+        .map(|r| {
+            let o = r.seat;
             vec![
-                d.actors[row.actor].name.clone(),
+                r.actor.name.clone(),
                 o.kind.label().to_string(),
                 o.term_end.map_or("—".into(), |e| e.to_string()),
                 o.pledge.as_ref().map_or("—".into(), format_money),
@@ -462,12 +466,12 @@ pub fn seats_table(d: &Dataset, as_of: Option<chrono::NaiveDate>) -> String {
         })
         .collect();
     let mut out = format!("{}: seats", d.body.name);
-    if let Some(day) = as_of {
+    if let Some(day) = report.as_of {
         out.push_str(&format!(" as of {day}"));
     }
     out.push('\n');
     out.push_str(&table::align(&header, &rows));
-    let t = totals(members.iter().map(|(_, o)| o));
+    let t = &report.totals;
     out.push_str(&format!(
         "\n{} permanent, {} term, {} chair; {} pledged",
         t.permanent,

@@ -3,19 +3,21 @@
 use std::path::Path;
 
 use super::table;
+use crate::model::PartialDate;
 use crate::model::compare::{Verdict, compare, subject_name};
 use crate::model::mentions::{MentionFinder, context};
 use crate::model::source_ops::{SourceDraft, add_source};
 use crate::model::text::{is_html, line_col};
-use crate::model::{Dataset, Index, PartialDate};
+use crate::session::{Command, Session};
 
 /// The claim matrix of the chosen sources (all of them when none are named).
 pub fn compare_table(
-    d: &Dataset,
+    session: &Session,
     sources: &[String],
     conflicts_only: bool,
 ) -> Result<String, String> {
-    let index = Index::build(d);
+    let d = session.dataset();
+    let index = &session.derived().index;
     let chosen: Vec<String> = if sources.is_empty() {
         d.sources.iter().map(|s| s.id.clone()).collect()
     } else {
@@ -28,7 +30,7 @@ pub fn compare_table(
             known.join(", ")
         ));
     }
-    let m = compare(d, &index, &chosen);
+    let m = compare(d, index, &chosen);
     let mut header = vec!["Subject", "Property"];
     header.extend(chosen.iter().map(String::as_str));
     header.push("Verdict");
@@ -38,7 +40,7 @@ pub fn compare_table(
         .filter(|r| !conflicts_only || r.verdict == Verdict::Conflict)
         .map(|r| {
             let mut cells = vec![
-                subject_name(d, &index, &r.subject).to_string(),
+                subject_name(d, index, &r.subject).to_string(),
                 r.property.label().to_string(),
             ];
             for column in 0..chosen.len() {
@@ -76,9 +78,9 @@ pub struct ImportArgs<'a> {
     pub date: Option<PartialDate>,
 }
 
-/// Adds the article as a source of `d`, as the panel does, and reports the known actors it
-/// names. Returns the report; `d` holds the new source.
-pub fn import_source(d: &mut Dataset, args: &ImportArgs) -> Result<String, String> {
+/// Adds the article as a source, as the panel does (one edit through the session), and reports
+/// the known actors it names. Returns the report; the session holds the new source.
+pub fn import_source(session: &mut Session, args: &ImportArgs) -> Result<String, String> {
     let raw = std::fs::read_to_string(args.text_file)
         .map_err(|e| format!("error: cannot read {}: {e}", args.text_file.display()))?;
     let extension = args.text_file.extension().and_then(|e| e.to_str());
@@ -91,8 +93,13 @@ pub fn import_source(d: &mut Dataset, args: &ImportArgs) -> Result<String, Strin
         ..Default::default()
     };
     let today = PartialDate::from(chrono::Local::now().date_naive());
-    let (edit, id) = add_source(d, draft, today).map_err(|e| format!("error: {e}"))?;
-    edit.apply(d).map_err(|e| format!("error: {e}"))?;
+    let (edit, id) =
+        add_source(session.dataset(), draft, today).map_err(|e| format!("error: {e}"))?;
+    let outcome = session.perform(Command::edit(edit, "Import source"));
+    if let Some(notice) = outcome.notice.filter(|n| n.is_error) {
+        return Err(format!("error: {}", notice.text));
+    }
+    let d = session.dataset();
     let source = d.sources.last().expect("just added");
     let mentions = MentionFinder::new(&d.actors).find(&source.text);
     let mut out = format!(

@@ -1,11 +1,14 @@
 //! Plain-text tables with aligned columns, for terminals and scripts.
 
-/// Pads each column to its widest cell (counted in characters, so "Erdoğan" aligns).
+use unicode_width::UnicodeWidthStr;
+
+/// Pads each column to its widest cell, measured in terminal columns: "Erdoğan" is seven wide
+/// (a combining accent takes none), "习近平" six (each character takes two).
 pub fn align(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(cell.width());
         }
     }
     let line = |cells: &mut dyn Iterator<Item = &str>| {
@@ -15,7 +18,7 @@ pub fn align(header: &[&str], rows: &[Vec<String>]) -> String {
                 out.push_str("  ");
             }
             out.push_str(cell);
-            out.extend(std::iter::repeat_n(' ', w - cell.chars().count()));
+            out.extend(std::iter::repeat_n(' ', w - cell.width()));
         }
         out.truncate(out.trim_end().len());
         out.push('\n');
@@ -39,7 +42,7 @@ pub fn align(header: &[&str], rows: &[Vec<String>]) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn aligns_by_characters() {
+    fn aligns_by_display_width() {
         let out = super::align(
             &["A", "B"],
             &[
@@ -51,5 +54,16 @@ mod tests {
         assert_eq!(lines[0], "A        B");
         assert_eq!(lines[2], "Erdoğan  x");
         assert_eq!(lines[3], "Li       y");
+        // Wide characters take two columns, combining marks none.
+        let out = super::align(
+            &["A", "B"],
+            &[
+                vec!["习近平".into(), "x".into()],
+                vec!["Erdog\u{306}an".into(), "y".into()],
+            ],
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], "习近平   x");
+        assert_eq!(lines[3], "Erdog\u{306}an  y");
     }
 }

@@ -7,6 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
+// Money and the seat rules are leaves: they import nothing from here, so the dataset builds on
+// them without a circle.
+pub use super::money::Money;
 use super::quote::Quote;
 use super::rules::SeatRules;
 
@@ -206,13 +209,6 @@ impl Role {
             Role::ExecutiveBoard => "executive board",
         }
     }
-}
-
-/// An amount of money in whole units of a currency (ISO 4217 code).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Money {
-    pub amount: u64,
-    pub currency: String,
 }
 
 /// The value a claim asserts. The variant is the property, so a claim can never pair a

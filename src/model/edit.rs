@@ -1,11 +1,9 @@
 //! Every change to a dataset is an `Edit`, applied in one place. Applying returns the inverse
 //! edit, so undo and redo are two stacks of edits, and dirty tracking and autosave hang off the
-//! same spot (see `crate::document`).
+//! same spot (see `crate::session::document`).
 //!
 //! Edits address records by position, which makes every inverse exact: undoing a delete puts
 //! the record back where it was, so a save after undo is byte-identical to the one before.
-
-use std::fmt;
 
 use super::dataset::{Actor, Claim, Dataset, Event, Source};
 use super::rules::SeatRules;
@@ -63,45 +61,50 @@ pub enum Edit {
 
 /// An edit that does not fit the dataset it was applied to (a stale position). The dataset is
 /// left exactly as it was.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EditError(pub String);
-
-impl fmt::Display for EditError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("cannot insert {what} at position {at} (there are {len})")]
+    CannotInsert {
+        what: &'static str,
+        at: usize,
+        len: usize,
+    },
+    #[error("no {what} at position {at} (there are {len})")]
+    NoSuchPosition {
+        what: &'static str,
+        at: usize,
+        len: usize,
+    },
 }
 
-impl std::error::Error for EditError {}
-
-fn insert<T>(list: &mut Vec<T>, at: usize, value: T, what: &str) -> Result<(), EditError> {
+fn insert<T>(list: &mut Vec<T>, at: usize, value: T, what: &'static str) -> Result<(), EditError> {
     if at > list.len() {
-        return Err(EditError(format!(
-            "cannot insert {what} at position {at} (there are {})",
-            list.len()
-        )));
+        return Err(EditError::CannotInsert {
+            what,
+            at,
+            len: list.len(),
+        });
     }
     list.insert(at, value);
     Ok(())
 }
 
-fn remove<T>(list: &mut Vec<T>, at: usize, what: &str) -> Result<T, EditError> {
+fn remove<T>(list: &mut Vec<T>, at: usize, what: &'static str) -> Result<T, EditError> {
     if at >= list.len() {
-        return Err(EditError(format!(
-            "no {what} at position {at} (there are {})",
-            list.len()
-        )));
+        return Err(EditError::NoSuchPosition {
+            what,
+            at,
+            len: list.len(),
+        });
     }
     Ok(list.remove(at))
 }
 
-fn replace<T>(list: &mut [T], at: usize, value: T, what: &str) -> Result<T, EditError> {
+fn replace<T>(list: &mut [T], at: usize, value: T, what: &'static str) -> Result<T, EditError> {
+    let len = list.len();
     match list.get_mut(at) {
         Some(slot) => Ok(std::mem::replace(slot, value)),
-        None => Err(EditError(format!(
-            "no {what} at position {at} (there are {})",
-            list.len()
-        ))),
+        None => Err(EditError::NoSuchPosition { what, at, len }),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod mentions;
 pub mod money;
 pub mod ops;
 pub mod quote;
+pub mod report;
 pub mod roster;
 pub mod rules;
 pub mod search;

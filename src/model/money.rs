@@ -1,6 +1,13 @@
 //! Amounts of money in words people read: "$1 billion", "€860 million".
 
-use super::dataset::Money;
+use serde::{Deserialize, Serialize};
+
+/// An amount of money in whole units of a currency (ISO 4217 code).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Money {
+    pub amount: u64,
+    pub currency: String,
+}
 
 fn symbol(currency: &str) -> Option<&'static str> {
     match currency {

@@ -50,12 +50,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// A fresh id from a name: lowercase ASCII words joined by dashes, unique among `taken`.
 pub fn unique_id(base: &str, taken: &HashSet<&str>) -> String {
-    let slug: String = deunicode::deunicode(base)
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = super::text::slug(base, "-", usize::MAX);
     let slug = if slug.is_empty() {
         "item".to_string()
     } else {

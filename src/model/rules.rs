@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::dataset::Money;
+use super::money::Money;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Comparison {

@@ -61,6 +61,19 @@ pub fn content_hash(text: &str) -> String {
         .collect()
 }
 
+/// Lowercase ASCII words of `text` (accents transliterated), at most `max_words`, joined by
+/// `separator`: "Recep Tayyip Erdoğan" → "recep-tayyip-erdogan". Empty when `text` has no
+/// letter or digit. Ids, file names and snapshot names are all made with this.
+pub fn slug(text: &str, separator: &str, max_words: usize) -> String {
+    deunicode::deunicode(text)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max_words)
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -414,17 +414,4 @@ mod tests {
         long.longest = 2100.0;
         assert!(long.visible(500.5, 503.0).any(|m| m.event == 9999));
     }
-
-    #[test]
-    fn lanes_group_the_embedded_events() {
-        let d = crate::store::embedded();
-        let index = Index::build(&d);
-        let by_source = lanes(&d, &index, LaneMode::Source, |_| true);
-        let labels: Vec<&str> = by_source.iter().map(|l| l.label.as_str()).collect();
-        assert_eq!(labels, vec!["DPA", "Unnamed outlet"]);
-        let by_actor = lanes(&d, &index, LaneMode::Actor, |_| true);
-        assert!(by_actor.iter().any(|l| l.label == "Vladimir Putin"));
-        let kinds = lanes(&d, &index, LaneMode::Kind, |_| true);
-        assert!(kinds.iter().any(|l| l.label == "state"));
-    }
 }

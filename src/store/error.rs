@@ -55,3 +55,27 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// Why a dataset (or a snapshot of it) was not written. Nothing was written in either case.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// It would not load again: the first problem that stops it.
+    #[error("the dataset has a problem to fix first: {0}")]
+    Invalid(crate::model::validate::Problem),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl SaveError {
+    /// Refuses a dataset with an error-level problem: it would not load again.
+    pub fn check(dataset: &crate::model::Dataset) -> Result<(), SaveError> {
+        use crate::model::validate::{Severity, validate};
+        match validate(dataset)
+            .into_iter()
+            .find(|p| p.severity == Severity::Error)
+        {
+            Some(p) => Err(SaveError::Invalid(p)),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,11 +1,10 @@
 //! Exports for people who do not run the app: the roster as CSV (any spreadsheet reads it),
 //! and a Markdown report (roster, seats, conflicts with their quotes, timeline, sources).
 
-use chrono::NaiveDate;
-
 use crate::model::money::format_money;
-use crate::model::seats::{SeatOutcome, amount_words, seat, totals};
-use crate::model::{Dataset, Fact, Index, Property, Roster, roster};
+use crate::model::report::Report;
+use crate::model::seats::amount_words;
+use crate::model::{Fact, Property};
 
 const COLUMNS: [&str; 12] = [
     "name",
@@ -22,29 +21,13 @@ const COLUMNS: [&str; 12] = [
     "conflicts",
 ];
 
-struct Derived {
-    roster: Roster,
-    seats: Vec<SeatOutcome>,
-}
-
-fn derive(d: &Dataset, as_of: Option<NaiveDate>) -> (Index, Derived) {
-    let index = Index::build(d);
-    let roster = roster(d, &index, as_of);
-    let seats = roster
-        .rows
-        .iter()
-        .map(|row| seat(&d.body.seat_rules, d, &index, row))
-        .collect();
-    (index, Derived { roster, seats })
-}
-
 /// One row per actor with the Roster table's columns; dates in ISO 8601; quoting by the csv crate.
-pub fn roster_csv(d: &Dataset, as_of: Option<NaiveDate>) -> String {
-    let (_, derived) = derive(d, as_of);
+pub fn roster_csv(report: &Report) -> String {
+    let d = report.dataset;
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(COLUMNS).expect("writing to memory");
-    for (row, seat) in derived.roster.rows.iter().zip(&derived.seats) {
-        let actor = &d.actors[row.actor];
+    for r in &report.rows {
+        let (actor, row, seat) = (r.actor, r.row, r.seat);
         let value = |p: Property| row.fact(d, p).map(|f| d.fact_label(f)).unwrap_or_default();
         let pledge = match row.fact(d, Property::Pledge) {
             Some(Fact::Pledge(m)) => Some(m),
@@ -81,10 +64,12 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
-pub fn markdown_report(d: &Dataset, as_of: Option<NaiveDate>) -> String {
-    let (index, derived) = derive(d, as_of);
+/// The whole report as Markdown: roster, seats and totals, conflicts with their sources and
+/// quotes, timeline, sources.
+pub fn markdown_report(report: &Report) -> String {
+    let d = report.dataset;
     let mut out = format!("# {}\n\n", d.body.name);
-    match as_of {
+    match report.as_of {
         Some(day) => out.push_str(&format!(
             "As of **{day}**: what the sources had said by that day.\n\n"
         )),
@@ -95,8 +80,8 @@ pub fn markdown_report(d: &Dataset, as_of: Option<NaiveDate>) -> String {
     }
 
     out.push_str("## Roster\n\n| Name | Kind | Country | Role | Status | Seat | Pledge | Sources | Conflict |\n|---|---|---|---|---|---|---|---|---|\n");
-    for (row, seat) in derived.roster.rows.iter().zip(&derived.seats) {
-        let a = &d.actors[row.actor];
+    for r in &report.rows {
+        let (a, row, seat) = (r.actor, r.row, r.seat);
         let value = |p: Property| {
             row.fact(d, p)
                 .map_or_else(|| "—".to_string(), |f| d.fact_label(f))
@@ -121,25 +106,18 @@ pub fn markdown_report(d: &Dataset, as_of: Option<NaiveDate>) -> String {
 
     let rules = &d.body.seat_rules;
     out.push_str("\n## Seats\n\n");
-    let members: Vec<(usize, &SeatOutcome)> = derived
-        .seats
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.kind != crate::model::SeatKind::None)
-        .collect();
-    if members.is_empty() {
+    if report.members.is_empty() {
         out.push_str("No member yet.\n");
     } else {
-        for (i, s) in &members {
-            let name = &d.actors[derived.roster.rows[*i].actor].name;
+        for m in report.member_rows() {
             out.push_str(&format!(
                 "- **{}**: {} ({})\n",
-                name,
-                s.kind.label(),
-                s.reason
+                m.actor.name,
+                m.seat.kind.label(),
+                m.seat.reason
             ));
         }
-        let t = totals(members.iter().map(|(_, s)| *s));
+        let t = &report.totals;
         out.push_str(&format!(
             "\nTotals: {} permanent, {} term, {} chair; {} pledged.\n",
             t.permanent,
@@ -150,49 +128,35 @@ pub fn markdown_report(d: &Dataset, as_of: Option<NaiveDate>) -> String {
     }
 
     out.push_str("\n## Conflicts\n\n");
-    let mut any = false;
-    for row in &derived.roster.rows {
-        for r in row.values.iter().filter(|r| r.conflict) {
-            any = true;
-            let best = &d.claims[r.best];
+    for c in &report.conflicts {
+        out.push_str(&format!(
+            "- **{}**, {}:\n",
+            c.actor.name,
+            c.property.label()
+        ));
+        for rc in &c.claims {
+            let quote = rc
+                .claim
+                .quote
+                .as_ref()
+                .map(|q| format!(": “{}”", q.exact))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "- **{}**, {}:\n",
-                d.actors[row.actor].name,
-                r.property.label()
+                "  - {} ({}){quote}\n",
+                d.fact_label(&rc.claim.fact),
+                rc.source
             ));
-            let competing = std::iter::once(r.best).chain(r.others.iter().copied().filter(|&c| {
-                let c = &d.claims[c];
-                c.rank == best.rank && c.fact != best.fact
-            }));
-            for c in competing {
-                let claim = &d.claims[c];
-                let source = index
-                    .source_by_id
-                    .get(&claim.source)
-                    .map_or(claim.source.as_str(), |&s| d.sources[s].outlet.as_str());
-                let quote = claim
-                    .quote
-                    .as_ref()
-                    .map(|q| format!(": “{}”", q.exact))
-                    .unwrap_or_default();
-                out.push_str(&format!(
-                    "  - {} ({source}){quote}\n",
-                    d.fact_label(&claim.fact)
-                ));
-            }
         }
     }
-    if !any {
+    if report.conflicts.is_empty() {
         out.push_str("None: the sources agree, or an editor has settled every disagreement.\n");
     }
 
     out.push_str("\n## Timeline\n\n");
-    let mut events: Vec<&crate::model::Event> = d.events.iter().collect();
-    events.sort_by_key(|e| e.date);
-    if events.is_empty() {
+    if report.timeline.is_empty() {
         out.push_str("No events.\n");
     }
-    for e in events {
+    for e in &report.timeline {
         let when = match e.end {
             Some(end) => format!("{} to {end}", e.date),
             None => e.date.to_string(),
@@ -201,7 +165,7 @@ pub fn markdown_report(d: &Dataset, as_of: Option<NaiveDate>) -> String {
     }
 
     out.push_str("\n## Sources\n\n");
-    for s in &d.sources {
+    for s in report.sources {
         let date = s.published.map(|p| format!(", {p}")).unwrap_or_default();
         let url = s
             .url

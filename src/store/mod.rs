@@ -9,7 +9,7 @@ mod recovery;
 mod snapshot;
 
 pub use atomic::{backup_path, write_atomic};
-pub use error::LoadError;
+pub use error::{LoadError, SaveError};
 pub use export::{markdown_report, roster_csv};
 pub use format::{
     FORMAT, Loaded, MAX_FILE_BYTES, VERSION, embedded, load_file, parse, parse_bytes, save_file,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::error::LoadError;
+use super::error::{LoadError, SaveError};
 use super::format::{Loaded, parse};
 use super::write_atomic;
 use crate::model::Dataset;
@@ -70,13 +70,7 @@ pub fn snapshot_text(
 
 /// "2026-11-24_1403_before-the-summit.snapshot.ron"
 pub fn snapshot_file_name(taken: chrono::NaiveDateTime, note: &str) -> String {
-    let slug: String = deunicode::deunicode(note)
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = crate::model::text::slug(note, "-", 8);
     let stamp = taken.format("%Y-%m-%d_%H%M%S");
     if slug.is_empty() {
         format!("{stamp}{SNAPSHOT_SUFFIX}")
@@ -92,16 +86,8 @@ pub fn take_snapshot(
     dataset: &Dataset,
     as_of: Option<NaiveDate>,
     note: &str,
-) -> std::io::Result<PathBuf> {
-    if let Some(p) = validate(dataset)
-        .into_iter()
-        .find(|p| p.severity == Severity::Error)
-    {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("the dataset has a problem to fix first: {p}"),
-        ));
-    }
+) -> Result<PathBuf, SaveError> {
+    SaveError::check(dataset)?;
     let now = chrono::Local::now().naive_local();
     let path = dir.join(snapshot_file_name(now, note));
     let taken = now.format("%Y-%m-%d %H:%M").to_string();

@@ -5,13 +5,13 @@ use super::actor_form::{NameCheck, identity_rows, name_feedback};
 use super::actor_search::ActorSearch;
 use super::citation::{Citation, source_label};
 use super::fact_input::FactInput;
-use super::request::Request;
 use crate::model::ops::{hand_claim, merge_actors, set_rank, update_actor};
 use crate::model::{Actor, ActorKind, Dataset, Derived, Property, Rank};
+use crate::session::Command;
 
 /// What the pane asks of the roster panel.
 pub enum Action {
-    Request(Request),
+    Send(Command),
     Refused(String),
     Delete,
     Close,
@@ -100,7 +100,7 @@ impl ActorDetail {
                                     d.fact_label(&fact)
                                 );
                                 let edit = hand_claim(d, id, fact, &source, as_of, &citation.note);
-                                actions.push(Action::Request(Request::edit(edit, label)));
+                                actions.push(Action::Send(Command::edit(edit, label)));
                             }
                             Err(why) => actions.push(Action::Refused(why)),
                         }
@@ -187,7 +187,7 @@ impl ActorDetail {
                 return;
             }
             match update_actor(d, at, actor) {
-                Ok(edit) => actions.push(Action::Request(Request::edit(
+                Ok(edit) => actions.push(Action::Send(Command::edit(
                     edit,
                     format!("Edit {}", d.actors[at].name),
                 ))),
@@ -290,10 +290,7 @@ impl ActorDetail {
             .add_enabled(target.is_some(), egui::Button::new(&label))
             .clicked();
         if let (true, Some(t)) = (clicked, target) {
-            actions.push(Action::Request(Request::edit(
-                merge_actors(d, at, t),
-                label,
-            )));
+            actions.push(Action::Send(Command::edit(merge_actors(d, at, t), label)));
             self.merge_into = None;
             self.merge_search.text.clear();
         }
@@ -336,7 +333,7 @@ fn claim_ui(
                     .on_hover_text("Show this source and the quoted words")
                     .clicked()
                 {
-                    actions.push(Action::Request(Request::ShowSource {
+                    actions.push(Action::Send(Command::ShowSource {
                         source: claim.source.clone(),
                         claim: Some(claim.id.clone()),
                     }));
@@ -376,10 +373,7 @@ fn claim_ui(
                 if claim.rank != rank && ui.small_button(text).on_hover_text(tip).clicked() {
                     let label =
                         format!("{} claim \"{}\"", text, derived.fact_label(d, &claim.fact));
-                    actions.push(Action::Request(Request::edit(
-                        set_rank(d, index, rank),
-                        label,
-                    )));
+                    actions.push(Action::Send(Command::edit(set_rank(d, index, rank), label)));
                 }
             }
         });

@@ -42,7 +42,7 @@ mod tests {
 
     #[test]
     fn finds_by_alias_and_folded_name_and_follows_edits() {
-        let mut d = crate::store::embedded();
+        let mut d = crate::session::Session::embedded().dataset().clone();
         let mut search = ActorSearch {
             text: "erdogan".into(),
             ..Default::default()

@@ -1,25 +1,29 @@
-//! The application: menus, tabs, the current panel, status bar; the one place where requests
-//! from panels become edits on the document, where unsaved work is guarded, autosaved and
-//! recovered, and where window state persists.
+//! The window: menus, tabs, the current panel, status bar, and the dialogs. It is one client of
+//! the [`Session`]: panels queue commands while they draw, and the app performs them once, after
+//! the frame's UI, then shows what they answered (a message, a tab to open, a question).
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
-use super::file_menu::{ExportKind, FileAction, FileMenu, export_dialog};
-use super::request::Request;
+use super::action::UiAction;
+use super::file_menu::{FileMenu, export_dialog, open_dialog, save_dialog};
 use super::roster_panel::RosterPanel;
 use super::seats_panel::SeatsPanel;
 use super::shortcuts;
-use super::snapshots::{SnapshotAction, SnapshotsPanel};
+use super::snapshots::SnapshotsPanel;
 use super::sources_panel::SourcesPanel;
 use super::timeline_panel::TimelinePanel;
-use crate::document::{Document, saves_dir};
-use crate::model::Derived;
-use crate::store::{self, Recovery};
+use super::view::ViewCtx;
+use crate::session::{
+    CLOSE_SNAPSHOT_FIRST, Command, Confirm, Document, Focus, Notice, Outcome, READ_ONLY, Session,
+    recovery_path, saves_dir,
+};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
+    #[default]
     Roster,
     Seats,
     Sources,
@@ -39,21 +43,6 @@ impl Tab {
     }
 }
 
-/// A message for the status bar: what just happened, or what went wrong.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    pub is_error: bool,
-}
-
-/// A snapshot being viewed: what it is, and the working document and as-of date to return to.
-pub struct ReadOnly {
-    pub note: String,
-    pub taken: String,
-    stashed: Document,
-    stashed_as_of: Option<chrono::NaiveDate>,
-}
-
 /// What survives a restart (eframe storage): the open tab, the last file, recent files.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Persisted {
@@ -63,45 +52,40 @@ struct Persisted {
 }
 
 const STORAGE_KEY: &str = "board-explorer";
-const READ_ONLY: &str = "This snapshot is open read-only: nothing in it can change. \
-                         \"Restore as a new working file\" to edit it, or close it.";
-/// Unsaved work is written to the recovery file this long after the last change.
-const AUTOSAVE_AFTER_SECONDS: f64 = 3.0;
 
-pub struct BoardExplorerApp {
-    pub doc: Document,
-    pub derived: Derived,
+/// The panels' own state: what they show and how, never the dataset.
+#[derive(Default)]
+pub struct Panels {
     pub tab: Tab,
     pub roster: RosterPanel,
     pub seats: SeatsPanel,
+    pub sources: SourcesPanel,
     pub timeline: TimelinePanel,
+}
+
+/// A picture of the window from the renderer, and where it goes.
+type Picture = (PathBuf, Arc<egui::ColorImage>);
+
+/// The window's own bits: menus and dialogs, the status message, the title.
+#[derive(Default)]
+pub struct Window {
     pub file_menu: FileMenu,
+    pub snapshots: SnapshotsPanel,
     pub notice: Option<Notice>,
     /// An action that would lose unsaved changes, waiting for the user's answer.
-    pub pending: Option<FileAction>,
-    /// Where unsaved work is autosaved; `None` turns autosave off (tests, scripts).
-    pub recovery_file: Option<PathBuf>,
-    /// Work found in the recovery file at start, waiting for "restore" or "discard".
-    pub recovery_offer: Option<Recovery>,
-    pub snapshots: SnapshotsPanel,
-    /// Where snapshots (and, by default, exports) go: `saves/`.
-    pub saves: PathBuf,
-    /// A snapshot open read-only, with the working document set aside until it is closed.
-    pub read_only: Option<ReadOnly>,
-    /// Where a PNG export reports back from the renderer.
-    screenshot: std::sync::Arc<std::sync::Mutex<Option<Result<String, String>>>>,
-    /// The day the whole app shows the roster as of; `None` is "everything known", today.
-    pub as_of: Option<chrono::NaiveDate>,
-    pub sources: SourcesPanel,
+    pub pending: Option<UiAction>,
+    /// A PNG export waiting for the renderer's picture: where it goes, and the picture.
+    screenshot: Arc<Mutex<Option<Picture>>>,
     /// The title last sent to the window, so it is only sent when it changes.
     sent_title: String,
-    /// When the dataset last changed (egui time), and which revision the recovery file holds.
-    changed_at: Option<(u64, f64)>,
-    autosaved: Option<u64>,
-    /// Whether the recovery file holds work of this session (written, or restored from).
-    recovery_on_disk: bool,
     /// Set once the user agreed to quit despite unsaved changes.
     closing: bool,
+}
+
+pub struct BoardExplorerApp {
+    pub session: Session,
+    pub panels: Panels,
+    pub window: Window,
 }
 
 impl BoardExplorerApp {
@@ -117,81 +101,57 @@ impl BoardExplorerApp {
             Some(path) => match Document::open(path) {
                 Ok((doc, _)) => doc,
                 Err(e) => {
-                    notice = Some(Notice {
-                        text: format!("Could not reopen the last file: {}", e.message),
-                        is_error: true,
-                    });
+                    notice = Some(Notice::error(format!(
+                        "Could not reopen the last file: {}",
+                        e.message
+                    )));
                     Document::embedded()
                 }
             },
             None => Document::embedded(),
         };
         let mut app = Self::with_document(doc);
-        app.notice = notice;
-        app.tab = persisted.tab.unwrap_or(Tab::Roster);
-        app.file_menu.recent = persisted.recent;
-        app.enable_recovery(store::recovery_path(&saves_dir()));
+        app.window.notice = notice;
+        app.panels.tab = persisted.tab.unwrap_or(Tab::Roster);
+        app.session.set_recent(persisted.recent);
+        app.enable_recovery(recovery_path(&saves_dir()));
         app
     }
 
     /// The app on a document, without storage or autosave (tests and benchmarks).
     pub fn with_document(doc: Document) -> Self {
-        let mut app = BoardExplorerApp {
-            doc,
-            derived: Derived::default(),
-            tab: Tab::Roster,
-            roster: RosterPanel::default(),
-            seats: SeatsPanel::default(),
-            timeline: TimelinePanel::default(),
-            file_menu: FileMenu::default(),
-            notice: None,
-            pending: None,
-            recovery_file: None,
-            recovery_offer: None,
-            sources: SourcesPanel::default(),
-            snapshots: SnapshotsPanel::default(),
-            saves: saves_dir(),
-            read_only: None,
-            screenshot: Default::default(),
-            as_of: None,
-            sent_title: String::new(),
-            changed_at: None,
-            autosaved: None,
-            recovery_on_disk: false,
-            closing: false,
-        };
-        app.derived.refresh(app.doc.dataset(), None);
-        app
+        BoardExplorerApp {
+            session: Session::new(doc),
+            panels: Panels::default(),
+            window: Window::default(),
+        }
     }
 
     /// Autosaves to `path` from now on, and offers back any work already there.
     pub fn enable_recovery(&mut self, path: PathBuf) {
-        match store::read_recovery(&path) {
-            Ok(offer) => self.recovery_offer = offer,
-            Err(e) => self.notify_error(format!("{e} (it was left in place)")),
-        }
-        self.recovery_file = Some(path);
+        let outcome = self.session.enable_recovery(path);
+        self.show(outcome);
     }
 
     /// One frame of the whole app inside `ui`.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let mut actions = Vec::new();
         self.guard_close(ui.ctx());
-        self.shortcuts(ui);
+        self.shortcuts(ui, &mut actions);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
-                if let Some(action) = self.file_menu.menu(ui) {
-                    self.file_action(action, ui.ctx());
-                }
-                self.edit_menu(ui);
+                let recent = self.session.recent();
+                actions.extend(self.window.file_menu.menu(ui, recent));
+                edit_menu(ui, self.session.document(), &mut actions);
             });
         });
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.horizontal(|ui| {
                 for tab in Tab::ALL {
-                    ui.selectable_value(&mut self.tab, tab, tab.label());
+                    ui.selectable_value(&mut self.panels.tab, tab, tab.label());
                 }
-                if let Some(day) = self.as_of {
+                if let Some(day) = self.session.as_of() {
                     // Plain to see: the whole app is showing the past.
                     ui.separator();
                     let badge = egui::RichText::new(format!("As of {day}"))
@@ -200,45 +160,160 @@ impl BoardExplorerApp {
                     ui.label(badge)
                         .on_hover_text("Roster and Seats show what was known on this day");
                     if ui.small_button("Back to today").clicked() {
-                        self.as_of = None;
+                        actions.push(UiAction::Run(Command::SetAsOf(None)));
                     }
                 }
             });
         });
-        if let Some(action) = self.file_menu.dialogs(ui) {
-            self.file_action(action, ui.ctx());
-        }
-        self.unsaved_dialog(ui);
-        self.recovery_dialog(ui);
-        self.snapshot_ui(ui);
+        actions.extend(self.window.file_menu.dialogs(ui));
+        self.unsaved_dialog(ui, &mut actions);
+        self.recovery_dialog(ui, &mut actions);
+        self.snapshot_ui(ui, &mut actions);
 
-        // After this frame's actions, before anything reads derived data. Derive once per
-        // edit, not per frame: this is a no-op unless the dataset (or as-of date) changed.
-        self.derived.refresh(self.doc.dataset(), self.as_of);
         self.update_title(ui.ctx());
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
-        let requests = egui::CentralPanel::default()
-            .show(ui, |ui| match self.tab {
-                Tab::Roster => self.roster.ui(ui, self.doc.dataset(), &self.derived),
-                Tab::Seats => self.seats.ui(ui, self.doc.dataset(), &self.derived),
-                Tab::Sources => self.sources.ui(ui, self.doc.dataset(), &self.derived),
-                Tab::Timeline => {
-                    self.timeline
-                        .ui(ui, self.doc.dataset(), &self.derived, self.as_of)
-                }
-            })
-            .inner;
-        for request in requests {
-            self.handle(request);
+        let mut commands = Vec::new();
+        egui::CentralPanel::default().show(ui, |ui| {
+            let mut cx = ViewCtx::new(self.session.view_parts(), &mut commands);
+            let panels = &mut self.panels;
+            match panels.tab {
+                Tab::Roster => panels.roster.ui(ui, &mut cx),
+                Tab::Seats => panels.seats.ui(ui, &mut cx),
+                Tab::Sources => panels.sources.ui(ui, &mut cx),
+                Tab::Timeline => panels.timeline.ui(ui, &mut cx),
+            }
+        });
+
+        // Everything asked for in this frame, in order, once the UI is drawn.
+        let acted = !actions.is_empty() || !commands.is_empty();
+        for action in actions {
+            self.act(action, ui.ctx());
+        }
+        for command in commands {
+            self.perform(command);
+        }
+        if acted {
+            ui.ctx().request_repaint();
         }
         self.autosave(ui.ctx());
     }
 
-    /// The read-only banner, the snapshot list, and the snapshot dialogs.
-    fn snapshot_ui(&mut self, ui: &mut egui::Ui) {
-        if let Some(ro) = &self.read_only {
-            let mut close = false;
-            let mut restore = false;
+    /// Performs a session command and shows what it answered.
+    pub fn perform(&mut self, command: Command) {
+        let took_snapshot = matches!(command, Command::TakeSnapshot { .. });
+        let outcome = self.session.perform(command);
+        if took_snapshot && !outcome.is_error() {
+            self.window.snapshots.invalidate();
+        }
+        self.show(outcome);
+    }
+
+    /// Shows a command's outcome: its message, the tab it brings into view, its question.
+    fn show(&mut self, outcome: Outcome) {
+        if outcome.replaced {
+            // A different dataset: selections, forms and what-ifs of the old one must not
+            // carry over (a cited source or a picked actor may not exist in the new one).
+            self.panels = Panels {
+                tab: self.panels.tab,
+                ..Panels::default()
+            };
+        }
+        if outcome.clear_notice {
+            self.window.notice = None;
+        }
+        if let Some(notice) = outcome.notice {
+            self.window.notice = Some(notice);
+        }
+        if let Some(detail) = outcome.detail {
+            self.window.file_menu.error = Some(detail);
+        }
+        if let Some(comparison) = outcome.comparison {
+            self.window.snapshots.comparison = Some(comparison);
+        }
+        match outcome.focus {
+            Some(Focus::Actor(_)) => self.panels.tab = Tab::Roster,
+            Some(Focus::Source { source, claim }) => {
+                self.panels
+                    .sources
+                    .show_claim(self.session.dataset(), &source, claim.as_deref());
+                self.panels.tab = Tab::Sources;
+            }
+            Some(Focus::Event(_)) => self.panels.tab = Tab::Timeline,
+            None => {}
+        }
+        if let Some(Confirm::UnsavedChanges { then }) = outcome.confirm {
+            self.window.pending = Some(UiAction::Run(*then));
+        }
+        if outcome.quit {
+            self.window.closing = true;
+        }
+    }
+
+    /// Carries out what the window asked for: a command, or a dialog first.
+    fn act(&mut self, action: UiAction, ctx: &egui::Context) {
+        let read_only = self.session.read_only().is_some();
+        match action {
+            UiAction::Run(command) => {
+                self.perform(command);
+                if self.window.closing {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            UiAction::ChooseOpen if read_only => self.show(Outcome::error(CLOSE_SNAPSHOT_FIRST)),
+            UiAction::ChooseOpen if self.session.document().is_dirty() => {
+                self.window.pending = Some(UiAction::ChooseOpen);
+            }
+            UiAction::ChooseOpen => {
+                if let Some(path) = open_dialog(self.session.document()) {
+                    self.perform(Command::Open(path));
+                }
+            }
+            UiAction::Save | UiAction::ChooseSaveAs if read_only => {
+                self.show(Outcome::error(READ_ONLY))
+            }
+            UiAction::Save if self.session.document().path.is_some() => self.perform(Command::Save),
+            UiAction::Save | UiAction::ChooseSaveAs => {
+                if let Some(path) = save_dialog(self.session.document()) {
+                    self.perform(Command::SaveAs(path));
+                }
+            }
+            UiAction::TypePath(purpose) => self
+                .window
+                .file_menu
+                .type_path(purpose, self.session.document()),
+            UiAction::ChooseExport(kind) => {
+                if let Some(path) = export_dialog(self.session.document(), kind) {
+                    self.act(UiAction::ExportTo(kind, path), ctx);
+                }
+            }
+            UiAction::ExportTo(kind, path) => match kind.format() {
+                Some(format) => self.perform(Command::Export { format, path }),
+                None => self.take_picture(path, ctx),
+            },
+            UiAction::TakeSnapshot => self.window.snapshots.taking = Some(String::new()),
+            UiAction::ToggleSnapshots => {
+                let snapshots = &mut self.window.snapshots;
+                snapshots.open = !snapshots.open;
+                snapshots.invalidate();
+            }
+        }
+    }
+
+    /// Asks the renderer for a picture of the window; it is written on a later frame.
+    fn take_picture(&mut self, path: PathBuf, ctx: &egui::Context) {
+        let slot = self.window.screenshot.clone();
+        ctx.request_screenshot(move |image| {
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some((path, image));
+            }
+        });
+        ctx.request_repaint();
+        self.show(Outcome::info("Taking the image…"));
+    }
+
+    /// The read-only banner, the snapshot list, the snapshot dialogs, a picture to write.
+    fn snapshot_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+        if let Some(ro) = self.session.read_only() {
             egui::Panel::top("read_only_banner").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     let note = if ro.note.is_empty() {
@@ -255,224 +330,45 @@ impl BoardExplorerApp {
                             .strong()
                             .color(ui.visuals().warn_fg_color),
                     );
-                    restore = ui.button("Restore as a new working file").clicked();
-                    close = ui.button("Close snapshot").clicked();
-                });
-            });
-            if restore {
-                self.restore_current_snapshot();
-            } else if close {
-                self.close_snapshot();
-            }
-        }
-        if self.snapshots.open {
-            let saves = self.saves.clone();
-            let action = egui::Panel::right("snapshots")
-                .resizable(true)
-                .default_size(300.0)
-                .show(ui, |ui| self.snapshots.ui(ui, &saves))
-                .inner;
-            if let Some(action) = action {
-                self.snapshot_action(action);
-            }
-        }
-        if let Some(note) = self.snapshots.take_dialog(ui, self.as_of) {
-            match crate::store::take_snapshot(&self.saves, self.doc.dataset(), self.as_of, &note) {
-                Ok(path) => {
-                    self.notify(format!("Snapshot taken: {}", path.display()));
-                    self.snapshots.invalidate();
-                }
-                Err(e) => self.notify_error(format!("Could not take the snapshot: {e}")),
-            }
-        }
-        self.snapshots.comparison_window(ui);
-        if let Some(result) = self.screenshot.lock().ok().and_then(|mut r| r.take()) {
-            match result {
-                Ok(text) => self.notify(text),
-                Err(text) => self.notify_error(text),
-            }
-        }
-    }
-
-    pub fn snapshot_action(&mut self, action: SnapshotAction) {
-        let path = match &action {
-            SnapshotAction::OpenReadOnly(p)
-            | SnapshotAction::Restore(p)
-            | SnapshotAction::Compare(p) => p.clone(),
-        };
-        let snapshot = match crate::store::read_snapshot(&path) {
-            Ok(s) => s,
-            Err(e) => return self.notify_error(format!("Could not read the snapshot: {e}")),
-        };
-        match action {
-            SnapshotAction::Compare(_) => {
-                // Against the working file, even while another snapshot is being viewed.
-                let (working, as_of) = match &self.read_only {
-                    Some(ro) => (ro.stashed.dataset(), ro.stashed_as_of),
-                    None => (self.doc.dataset(), self.as_of),
-                };
-                let changes = crate::model::diff::diff(
-                    crate::model::diff::Side {
-                        dataset: &snapshot.dataset,
-                        as_of: snapshot.as_of,
-                    },
-                    crate::model::diff::Side {
-                        dataset: working,
-                        as_of,
-                    },
-                );
-                let title = format!(
-                    "From snapshot \"{}\" ({}) to the working file",
-                    snapshot.note, snapshot.taken
-                );
-                self.snapshots.comparison = Some((title, crate::model::diff::report(&changes)));
-            }
-            SnapshotAction::OpenReadOnly(_) => {
-                if self.read_only.is_some() {
-                    self.close_snapshot();
-                }
-                let stashed =
-                    std::mem::replace(&mut self.doc, Document::new(snapshot.dataset, None));
-                self.read_only = Some(ReadOnly {
-                    note: snapshot.note,
-                    taken: snapshot.taken,
-                    stashed,
-                    stashed_as_of: self.as_of,
-                });
-                self.as_of = snapshot.as_of;
-                self.reset_panels();
-            }
-            SnapshotAction::Restore(_) => {
-                if self.read_only.is_none() && self.doc.is_dirty() {
-                    return self.notify_error(
-                        "Save or undo your changes first: restoring replaces the working file."
-                            .into(),
-                    );
-                }
-                self.read_only = None;
-                self.doc = Document::recovered(snapshot.dataset, None);
-                self.as_of = None;
-                self.reset_panels();
-                self.notify(format!(
-                    "Restored snapshot \"{}\" as a new, unsaved working file.",
-                    snapshot.note
-                ));
-            }
-        }
-    }
-
-    fn restore_current_snapshot(&mut self) {
-        if let Some(ro) = self.read_only.take() {
-            if ro.stashed.is_dirty() {
-                // Never drop unsaved work: go back to it and say why.
-                self.read_only = Some(ro);
-                self.close_snapshot();
-                return self.notify_error(
-                    "Your working file has unsaved changes: save them before restoring a snapshot."
-                        .into(),
-                );
-            }
-            let snapshot = std::mem::replace(&mut self.doc, ro.stashed);
-            // The working file was clean (checked above), so nothing is lost by replacing it.
-            self.doc = Document::recovered(snapshot.into_dataset(), None);
-            self.as_of = None;
-            self.reset_panels();
-            self.notify("Restored the snapshot as a new, unsaved working file.".into());
-        }
-    }
-
-    fn close_snapshot(&mut self) {
-        if let Some(ro) = self.read_only.take() {
-            self.doc = ro.stashed;
-            self.as_of = ro.stashed_as_of;
-            self.reset_panels();
-        }
-    }
-
-    /// Writes an export; a PNG is taken by the renderer and reported back on a later frame.
-    fn export(&mut self, kind: ExportKind, path: PathBuf, ctx: &egui::Context) {
-        let d = self.doc.dataset();
-        let text = match kind {
-            ExportKind::Csv => crate::store::roster_csv(d, self.as_of),
-            ExportKind::Markdown => crate::store::markdown_report(d, self.as_of),
-            ExportKind::Png => {
-                let result = self.screenshot.clone();
-                ctx.request_screenshot(move |image| {
-                    let outcome = write_png(&path, &image)
-                        .map(|()| format!("Saved the image to {}", path.display()))
-                        .map_err(|e| {
-                            format!("Could not save the image to {}: {e}", path.display())
-                        });
-                    if let Ok(mut slot) = result.lock() {
-                        *slot = Some(outcome);
+                    let restore = ui.button("Restore as a new working file").clicked();
+                    let close = ui.button("Close snapshot").clicked();
+                    if restore {
+                        actions.push(UiAction::Run(Command::RestoreOpenSnapshot));
+                    } else if close {
+                        actions.push(UiAction::Run(Command::CloseSnapshot));
                     }
                 });
-                ctx.request_repaint();
-                return self.notify("Taking the image…".into());
-            }
-        };
-        match crate::store::write_atomic(&path, text.as_bytes()) {
-            Ok(()) => self.notify(format!("Exported {}", path.display())),
-            Err(e) => self.notify_error(format!("Could not export to {}: {e}", path.display())),
+            });
+        }
+        if self.window.snapshots.open {
+            let command = egui::Panel::right("snapshots")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| self.window.snapshots.ui(ui, &self.session))
+                .inner;
+            actions.extend(command.map(UiAction::Run));
+        }
+        if let Some(note) = self.window.snapshots.take_dialog(ui, self.session.as_of()) {
+            actions.push(UiAction::Run(Command::TakeSnapshot { note }));
+        }
+        self.window.snapshots.comparison_window(ui);
+        let picture = self
+            .window
+            .screenshot
+            .lock()
+            .ok()
+            .and_then(|mut r| r.take());
+        if let Some((path, image)) = picture {
+            let rgba = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+            actions.push(UiAction::Run(Command::ExportImage {
+                path,
+                size: image.size,
+                rgba,
+            }));
         }
     }
 
-    /// Carries out a panel's request; every edit goes through the document.
-    pub fn handle(&mut self, request: Request) {
-        match request {
-            Request::Edit { .. } if self.read_only.is_some() => {
-                self.notify_error(READ_ONLY.into());
-            }
-            Request::Edit { edit, label } => match self.doc.apply(*edit, label.clone()) {
-                Ok(()) => self.notice = None,
-                Err(e) => self.notify_error(format!("{label} failed: {e}. Nothing was changed.")),
-            },
-            Request::ShowSource { source, claim } => {
-                self.sources
-                    .show_claim(self.doc.dataset(), &source, claim.as_deref());
-                self.tab = Tab::Sources;
-            }
-            Request::ShowActor(id) => {
-                self.roster.selected = Some(id);
-                self.tab = Tab::Roster;
-            }
-            Request::SetAsOf(day) => self.as_of = day,
-        }
-    }
-
-    pub fn undo(&mut self) {
-        if self.read_only.is_some() {
-            return;
-        }
-        if let Some(label) = self.doc.undo() {
-            self.notify(format!("Undid: {label}"));
-        }
-    }
-
-    pub fn redo(&mut self) {
-        if self.read_only.is_some() {
-            return;
-        }
-        if let Some(label) = self.doc.redo() {
-            self.notify(format!("Redid: {label}"));
-        }
-    }
-
-    fn notify(&mut self, text: String) {
-        self.notice = Some(Notice {
-            text,
-            is_error: false,
-        });
-    }
-
-    fn notify_error(&mut self, text: String) {
-        self.notice = Some(Notice {
-            text,
-            is_error: true,
-        });
-    }
-
-    fn shortcuts(&mut self, ui: &mut egui::Ui) {
+    fn shortcuts(&mut self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
         // Text fields keep Ctrl+Z for their own text while they have the keyboard.
         let typing = ui.ctx().egui_wants_keyboard_input();
         let (save_as, save, open, undo, redo) = ui.input_mut(|i| {
@@ -485,145 +381,48 @@ impl BoardExplorerApp {
             let undo = !typing && i.consume_shortcut(&shortcuts::UNDO);
             (save_as, save, open, undo, redo)
         });
-        let ctx = ui.ctx().clone();
         if save_as {
-            self.file_action(FileAction::ChooseSaveAs, &ctx);
+            actions.push(UiAction::ChooseSaveAs);
         } else if save {
-            self.file_action(FileAction::Save, &ctx);
+            actions.push(UiAction::Save);
         }
         if open {
-            self.file_action(FileAction::ChooseOpen, &ctx);
+            actions.push(UiAction::ChooseOpen);
         }
         if redo {
-            self.redo();
+            actions.push(UiAction::Run(Command::Redo));
         } else if undo {
-            self.undo();
-        }
-    }
-
-    fn edit_menu(&mut self, ui: &mut egui::Ui) {
-        ui.menu_button("Edit", |ui| {
-            let ctx = ui.ctx().clone();
-            let undo = match self.doc.undo_label() {
-                Some(label) => format!("Undo {label}"),
-                None => "Undo".to_string(),
-            };
-            let button =
-                egui::Button::new(undo).shortcut_text(ctx.format_shortcut(&shortcuts::UNDO));
-            if ui
-                .add_enabled(self.doc.undo_label().is_some(), button)
-                .clicked()
-            {
-                self.undo();
-            }
-            let redo = match self.doc.redo_label() {
-                Some(label) => format!("Redo {label}"),
-                None => "Redo".to_string(),
-            };
-            let button =
-                egui::Button::new(redo).shortcut_text(ctx.format_shortcut(&shortcuts::REDO));
-            if ui
-                .add_enabled(self.doc.redo_label().is_some(), button)
-                .clicked()
-            {
-                self.redo();
-            }
-        });
-    }
-
-    /// File actions; those that would replace unsaved work ask first.
-    fn file_action(&mut self, action: FileAction, ctx: &egui::Context) {
-        let loses_work = matches!(
-            action,
-            FileAction::ChooseOpen | FileAction::Open(_) | FileAction::New | FileAction::Quit
-        );
-        if loses_work && self.doc.is_dirty() {
-            self.pending = Some(action);
-            return;
-        }
-        self.perform(action, ctx);
-    }
-
-    /// File actions, without asking about unsaved changes.
-    fn perform(&mut self, action: FileAction, ctx: &egui::Context) {
-        match action {
-            FileAction::ChooseExport(kind) => {
-                if let Some(path) = export_dialog(&self.doc, kind) {
-                    self.export(kind, path, ctx);
-                }
-                return;
-            }
-            FileAction::Export(kind, path) => return self.export(kind, path, ctx),
-            FileAction::TakeSnapshot => {
-                self.snapshots.taking = Some(String::new());
-                return;
-            }
-            FileAction::ToggleSnapshots => {
-                self.snapshots.open = !self.snapshots.open;
-                self.snapshots.invalidate();
-                return;
-            }
-            FileAction::Save | FileAction::ChooseSaveAs | FileAction::SaveAs(_)
-                if self.read_only.is_some() =>
-            {
-                return self.notify_error(READ_ONLY.into());
-            }
-            FileAction::ChooseOpen | FileAction::Open(_) | FileAction::New
-                if self.read_only.is_some() =>
-            {
-                return self.notify_error("Close the snapshot first (the bar at the top).".into());
-            }
-            _ => {}
-        }
-        if action == FileAction::Quit {
-            self.closing = true;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            return;
-        }
-        let replaces_document = matches!(
-            action,
-            FileAction::ChooseOpen | FileAction::Open(_) | FileAction::New
-        );
-        let was_dirty = self.doc.is_dirty();
-        let revision_before = self.doc.dataset().revision.get();
-        match self.file_menu.perform(action, &mut self.doc) {
-            Ok(Some(text)) => self.notify(text),
-            Ok(None) => {}
-            Err(text) => self.notify_error(text),
-        }
-        if was_dirty && !self.doc.is_dirty() || replaces_document {
-            self.clear_recovery();
-        }
-        if replaces_document && self.doc.dataset().revision.get() != revision_before {
-            self.reset_panels();
+            actions.push(UiAction::Run(Command::Undo));
         }
     }
 
     /// The window's close button with unsaved changes: ask first.
     fn guard_close(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.closing {
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.session.document().is_dirty()
+            && !self.window.closing
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.pending = Some(FileAction::Quit);
+            self.window.pending = Some(UiAction::Run(Command::Quit));
         }
     }
 
     /// "Save changes to X?" before New, Open or Quit.
-    fn unsaved_dialog(&mut self, ui: &mut egui::Ui) {
-        let Some(action) = self.pending.clone() else {
+    fn unsaved_dialog(&mut self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+        let Some(action) = self.window.pending.clone() else {
             return;
         };
         let verb = match action {
-            FileAction::Quit => "quitting",
-            FileAction::New => "starting a new dataset",
+            UiAction::Run(Command::Quit) => "quitting",
+            UiAction::Run(Command::New) => "starting a new dataset",
             _ => "opening another file",
         };
         let mut choice = None;
+        let mut cancel = false;
+        let name = self.session.document().display_name();
         let modal = egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ui.ctx(), |ui| {
             ui.heading("Unsaved changes");
-            ui.label(format!(
-                "Save the changes to {} before {verb}?",
-                self.doc.display_name()
-            ));
+            ui.label(format!("Save the changes to {name} before {verb}?"));
             ui.horizontal(|ui| {
                 if ui.button("Save").clicked() {
                     choice = Some(true);
@@ -635,33 +434,35 @@ impl BoardExplorerApp {
                 {
                     choice = Some(false);
                 }
-                if ui.button("Cancel").clicked() {
-                    self.pending = None;
-                }
+                cancel = ui.button("Cancel").clicked();
             });
         });
-        if modal.should_close() {
-            self.pending = None;
+        if cancel || modal.should_close() {
+            self.window.pending = None;
         }
         let Some(save) = choice else { return };
-        self.pending = None;
-        let ctx = ui.ctx().clone();
+        self.window.pending = None;
         if save {
-            self.file_action(FileAction::Save, &ctx);
-            if self.doc.is_dirty() {
+            self.act(UiAction::Save, &ui.ctx().clone());
+            if self.session.document().is_dirty() {
                 return; // The save was cancelled or failed: keep the work, do nothing more.
             }
         }
-        self.clear_recovery();
         // Saved, or deliberately discarded: carry on without asking again.
-        self.perform(action, &ctx);
+        actions.push(match action {
+            UiAction::Run(command) => UiAction::Run(Command::Confirmed(Box::new(command))),
+            UiAction::ChooseOpen => match open_dialog(self.session.document()) {
+                Some(path) => UiAction::Run(Command::Confirmed(Box::new(Command::Open(path)))),
+                None => return,
+            },
+            other => other,
+        });
     }
 
-    fn recovery_dialog(&mut self, ui: &mut egui::Ui) {
-        let Some(offer) = &self.recovery_offer else {
+    fn recovery_dialog(&mut self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+        let Some(offer) = self.session.recovery_offer() else {
             return;
         };
-        let mut choice = None;
         let place = offer.original.as_ref().map_or_else(
             || "a dataset that was never saved".to_string(),
             |p| p.display().to_string(),
@@ -674,122 +475,52 @@ impl BoardExplorerApp {
             ));
             ui.horizontal(|ui| {
                 if ui.button("Restore").clicked() {
-                    choice = Some(true);
+                    actions.push(UiAction::Run(Command::RestoreRecovery));
                 }
                 if ui.button("Discard").on_hover_text("Delete the recovered work").clicked() {
-                    choice = Some(false);
+                    actions.push(UiAction::Run(Command::DiscardRecovery));
                 }
             });
         });
-        match choice {
-            Some(true) => {
-                let offer = self.recovery_offer.take().expect("shown above");
-                let problems = crate::model::validate::validate(&offer.dataset);
-                self.doc = Document::recovered(offer.dataset, offer.original);
-                self.recovery_on_disk = true;
-                self.reset_panels();
-                if let Some(p) = problems
-                    .iter()
-                    .find(|p| p.severity == crate::model::validate::Severity::Error)
-                {
-                    self.notify_error(format!(
-                        "Restored, but the work has a problem to fix before saving: {p}"
-                    ));
-                    return;
-                }
-                self.notify("Restored unsaved work: save it to keep it.".into());
-            }
-            Some(false) => {
-                self.recovery_offer = None;
-                self.clear_recovery();
-            }
-            None => {}
-        }
     }
 
-    /// Writes unsaved work to the recovery file a few seconds after the last change, so that a
-    /// crash loses at most those seconds; removes it once the work is saved.
+    /// Autosave on egui's clock; a repaint is asked for when a write falls due.
     fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.recovery_file.clone() else {
-            return;
-        };
-        if self.recovery_offer.is_some() {
-            return; // Never overwrite work the user has not answered for.
-        }
-        let revision = self.doc.dataset().revision.get();
         let now = ctx.input(|i| i.time);
-        if !self.doc.is_dirty() {
-            if self.recovery_on_disk {
-                self.clear_recovery();
-            }
-            return;
+        let tick = self.session.autosave(now);
+        if let Some(after) = tick.again_after {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(after));
         }
-        if self.changed_at.is_none_or(|(r, _)| r != revision) {
-            self.changed_at = Some((revision, now));
+        if let Some(error) = tick.error {
+            self.window.notice = Some(Notice::error(error));
         }
-        let (_, changed) = self.changed_at.expect("set above");
-        if self.autosaved == Some(revision) {
-            return;
-        }
-        let due = changed + AUTOSAVE_AFTER_SECONDS;
-        if now < due {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
-            return;
-        }
-        match store::write_recovery(&path, self.doc.path.as_deref(), self.doc.dataset()) {
-            Ok(()) => {
-                self.autosaved = Some(revision);
-                self.recovery_on_disk = true;
-            }
-            Err(e) => {
-                self.autosaved = Some(revision); // Do not retry every frame.
-                self.notify_error(format!("Autosave to {} failed: {e}", path.display()));
-            }
-        }
-    }
-
-    /// A different dataset: selections, forms and what-ifs of the old one must not carry over
-    /// (a cited source or a picked actor may not exist in the new one).
-    fn reset_panels(&mut self) {
-        self.roster = RosterPanel::default();
-        self.seats = SeatsPanel::default();
-        self.timeline = TimelinePanel::default();
-        self.sources = SourcesPanel::default();
-    }
-
-    fn clear_recovery(&mut self) {
-        if let Some(path) = &self.recovery_file {
-            store::clear_recovery(path);
-        }
-        self.autosaved = None;
-        self.recovery_on_disk = false;
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = self.doc.window_title();
-        if title != self.sent_title {
+        let title = self.session.document().window_title();
+        if title != self.window.sent_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.sent_title = title;
+            self.window.sent_title = title;
         }
     }
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            let d = self.doc.dataset();
+            let d = self.session.dataset();
             ui.label(format!(
                 "{} actors · {} sources · {} claims · {} events · {} conflicts",
                 d.actors.len(),
                 d.sources.len(),
                 d.claims.len(),
                 d.events.len(),
-                self.derived.conflicts
+                self.session.derived().conflicts
             ));
-            if self.doc.is_dirty() {
+            if self.session.document().is_dirty() {
                 ui.separator();
                 ui.label("unsaved changes")
                     .on_hover_text("Ctrl+S saves; work is also kept for recovery after a crash");
             }
-            if let Some(notice) = &self.notice {
+            if let Some(notice) = &self.window.notice {
                 ui.separator();
                 let text = egui::RichText::new(&notice.text);
                 if notice.is_error {
@@ -798,23 +529,34 @@ impl BoardExplorerApp {
                     ui.label(text);
                 }
                 if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
-                    self.notice = None;
+                    self.window.notice = None;
                 }
             }
         });
     }
 }
 
-fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
-    let [w, h] = image.size;
-    let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, rgba)
-        .ok_or("the image has the wrong size")?;
-    let mut png = Vec::new();
-    buffer
-        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-        .map_err(|e| e.to_string())?;
-    crate::store::write_atomic(path, &png).map_err(|e| e.to_string())
+/// The Edit menu: undo and redo, named for what they undo.
+fn edit_menu(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<UiAction>) {
+    ui.menu_button("Edit", |ui| {
+        let ctx = ui.ctx().clone();
+        let undo = match doc.undo_label() {
+            Some(label) => format!("Undo {label}"),
+            None => "Undo".to_string(),
+        };
+        let button = egui::Button::new(undo).shortcut_text(ctx.format_shortcut(&shortcuts::UNDO));
+        if ui.add_enabled(doc.undo_label().is_some(), button).clicked() {
+            actions.push(UiAction::Run(Command::Undo));
+        }
+        let redo = match doc.redo_label() {
+            Some(label) => format!("Redo {label}"),
+            None => "Redo".to_string(),
+        };
+        let button = egui::Button::new(redo).shortcut_text(ctx.format_shortcut(&shortcuts::REDO));
+        if ui.add_enabled(doc.redo_label().is_some(), button).clicked() {
+            actions.push(UiAction::Run(Command::Redo));
+        }
+    });
 }
 
 impl eframe::App for BoardExplorerApp {
@@ -824,9 +566,9 @@ impl eframe::App for BoardExplorerApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let persisted = Persisted {
-            tab: Some(self.tab),
-            last_file: self.doc.path.clone(),
-            recent: self.file_menu.recent.clone(),
+            tab: Some(self.panels.tab),
+            last_file: self.session.document().path.clone(),
+            recent: self.session.recent().to_vec(),
         };
         eframe::set_value(storage, STORAGE_KEY, &persisted);
     }

@@ -3,74 +3,9 @@
 
 use std::path::PathBuf;
 
+use super::action::{ExportKind, PathPurpose, UiAction};
 use super::shortcuts;
-use crate::document::{Document, saves_dir};
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum FileAction {
-    /// Start an empty dataset.
-    New,
-    /// Close the window.
-    Quit,
-    /// Ask for a file with the native dialog, then open it.
-    ChooseOpen,
-    /// Ask for a file name with the native dialog, then save there.
-    ChooseSaveAs,
-    /// Save to the current file, or ask where when there is none.
-    Save,
-    /// Show the window where a path can be typed.
-    TypePath(PathPurpose),
-    Open(PathBuf),
-    SaveAs(PathBuf),
-    /// Ask where with the native dialog, then export there.
-    ChooseExport(ExportKind),
-    Export(ExportKind, PathBuf),
-    /// Ask for a note, then freeze the dataset into `saves/`.
-    TakeSnapshot,
-    /// Show or hide the list of snapshots.
-    ToggleSnapshots,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    SaveAs,
-    Export(ExportKind),
-}
-
-/// What can be handed to people who do not run the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportKind {
-    Csv,
-    Markdown,
-    Png,
-}
-
-impl ExportKind {
-    pub fn title(self) -> &'static str {
-        match self {
-            ExportKind::Csv => "Export roster as CSV",
-            ExportKind::Markdown => "Export report as Markdown",
-            ExportKind::Png => "Export image of this panel",
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportKind::Csv => "csv",
-            ExportKind::Markdown => "md",
-            ExportKind::Png => "png",
-        }
-    }
-
-    fn file_stem(self) -> &'static str {
-        match self {
-            ExportKind::Csv => "roster",
-            ExportKind::Markdown => "report",
-            ExportKind::Png => "panel",
-        }
-    }
-}
+use crate::session::{Command, Document, default_file_name, export_file_name, saves_dir};
 
 #[derive(Debug, Default)]
 pub struct FileMenu {
@@ -81,12 +16,11 @@ pub struct FileMenu {
     select_typed: bool,
     /// A load error to show in full (they can run to several lines).
     pub error: Option<String>,
-    /// Recently opened or saved files, newest first.
-    pub recent: Vec<PathBuf>,
 }
 
 impl FileMenu {
-    pub fn menu(&mut self, ui: &mut egui::Ui) -> Option<FileAction> {
+    /// The File menu; `recent` lists recently opened or saved files, newest first.
+    pub fn menu(&mut self, ui: &mut egui::Ui, recent: &[PathBuf]) -> Option<UiAction> {
         let mut action = None;
         ui.menu_button("File", |ui| {
             let ctx = ui.ctx().clone();
@@ -96,26 +30,26 @@ impl FileMenu {
                 .on_hover_text("Start an empty dataset")
                 .clicked()
             {
-                action = Some(FileAction::New);
+                action = Some(UiAction::Run(Command::New));
             }
             if ui
                 .add(egui::Button::new("Open…").shortcut_text(keys(&shortcuts::OPEN)))
                 .clicked()
             {
-                action = Some(FileAction::ChooseOpen);
+                action = Some(UiAction::ChooseOpen);
             }
             if ui
                 .button("Open by path…")
                 .on_hover_text("Type the path of a dataset file")
                 .clicked()
             {
-                action = Some(FileAction::TypePath(PathPurpose::Open));
+                action = Some(UiAction::TypePath(PathPurpose::Open));
             }
-            ui.add_enabled_ui(!self.recent.is_empty(), |ui| {
+            ui.add_enabled_ui(!recent.is_empty(), |ui| {
                 ui.menu_button("Open recent", |ui| {
-                    for path in &self.recent {
+                    for path in recent {
                         if ui.button(path.display().to_string()).clicked() {
-                            action = Some(FileAction::Open(path.clone()));
+                            action = Some(UiAction::Run(Command::Open(path.clone())));
                         }
                     }
                 });
@@ -125,20 +59,20 @@ impl FileMenu {
                 .add(egui::Button::new("Save").shortcut_text(keys(&shortcuts::SAVE)))
                 .clicked()
             {
-                action = Some(FileAction::Save);
+                action = Some(UiAction::Save);
             }
             if ui
                 .add(egui::Button::new("Save As…").shortcut_text(keys(&shortcuts::SAVE_AS)))
                 .clicked()
             {
-                action = Some(FileAction::ChooseSaveAs);
+                action = Some(UiAction::ChooseSaveAs);
             }
             if ui
                 .button("Save as path…")
                 .on_hover_text("Type the path to save to")
                 .clicked()
             {
-                action = Some(FileAction::TypePath(PathPurpose::SaveAs));
+                action = Some(UiAction::TypePath(PathPurpose::SaveAs));
             }
             ui.separator();
             if ui
@@ -146,35 +80,35 @@ impl FileMenu {
                 .on_hover_text("Freeze the dataset as it is shown now, with a note")
                 .clicked()
             {
-                action = Some(FileAction::TakeSnapshot);
+                action = Some(UiAction::TakeSnapshot);
             }
             if ui
                 .button("Snapshots…")
                 .on_hover_text("List, open, compare and restore snapshots")
                 .clicked()
             {
-                action = Some(FileAction::ToggleSnapshots);
+                action = Some(UiAction::ToggleSnapshots);
             }
             ui.menu_button("Export", |ui| {
-                for kind in [ExportKind::Csv, ExportKind::Markdown, ExportKind::Png] {
+                for kind in ExportKind::ALL {
                     if ui.button(format!("{}…", kind.title())).clicked() {
-                        action = Some(FileAction::ChooseExport(kind));
+                        action = Some(UiAction::ChooseExport(kind));
                     }
                     if ui.button(format!("{} by path…", kind.title())).clicked() {
-                        action = Some(FileAction::TypePath(PathPurpose::Export(kind)));
+                        action = Some(UiAction::TypePath(PathPurpose::Export(kind)));
                     }
                 }
             });
             ui.separator();
             if ui.button("Quit").clicked() {
-                action = Some(FileAction::Quit);
+                action = Some(UiAction::Run(Command::Quit));
             }
         });
         action
     }
 
     /// The typed-path window and the error window, when open.
-    pub fn dialogs(&mut self, ui: &mut egui::Ui) -> Option<FileAction> {
+    pub fn dialogs(&mut self, ui: &mut egui::Ui) -> Option<UiAction> {
         let mut action = None;
         if let Some((purpose, text)) = &mut self.typed {
             let select = &mut self.select_typed;
@@ -216,9 +150,9 @@ impl FileMenu {
                         if (ok.clicked() || enter) && !text.trim().is_empty() {
                             let path = PathBuf::from(text.trim());
                             action = Some(match purpose {
-                                PathPurpose::Open => FileAction::Open(path),
-                                PathPurpose::SaveAs => FileAction::SaveAs(path),
-                                PathPurpose::Export(kind) => FileAction::Export(*kind, path),
+                                PathPurpose::Open => UiAction::Run(Command::Open(path)),
+                                PathPurpose::SaveAs => UiAction::Run(Command::SaveAs(path)),
+                                PathPurpose::Export(kind) => UiAction::ExportTo(*kind, path),
                             });
                             done = true;
                         }
@@ -251,97 +185,26 @@ impl FileMenu {
         action
     }
 
-    /// Carries out an action on the document: a message for the status bar, or an error.
-    pub fn perform(
-        &mut self,
-        action: FileAction,
-        doc: &mut Document,
-    ) -> Result<Option<String>, String> {
-        match action {
-            FileAction::ChooseOpen => match dialog(doc).pick_file() {
-                Some(path) => self.perform(FileAction::Open(path), doc),
-                None => Ok(None),
-            },
-            FileAction::ChooseSaveAs => match dialog(doc)
-                .set_file_name(default_file_name(doc))
-                .save_file()
-            {
-                Some(path) => self.perform(FileAction::SaveAs(path), doc),
-                None => Ok(None),
-            },
-            FileAction::Save => match doc.path.clone() {
-                Some(path) => self.perform(FileAction::SaveAs(path), doc),
-                None => self.perform(FileAction::ChooseSaveAs, doc),
-            },
-            FileAction::TypePath(purpose) => {
-                let start = match purpose {
-                    PathPurpose::Open => String::new(),
-                    PathPurpose::SaveAs => saves_dir()
-                        .join(default_file_name(doc))
-                        .display()
-                        .to_string(),
-                    PathPurpose::Export(kind) => saves_dir()
-                        .join(export_file_name(doc, kind))
-                        .display()
-                        .to_string(),
-                };
-                self.typed = Some((purpose, start));
-                self.select_typed = true;
-                Ok(None)
-            }
-            FileAction::New => {
-                let mut dataset = crate::model::Dataset::default();
-                dataset.body.id = "body".into();
-                dataset.body.name = "New body".into();
-                *doc = Document::new(dataset, None);
-                Ok(Some("Started a new dataset".into()))
-            }
-            // The app carries these out before they reach here: they need the as-of date,
-            // the window and the panels, which the file menu does not know.
-            FileAction::Quit
-            | FileAction::ChooseExport(_)
-            | FileAction::Export(..)
-            | FileAction::TakeSnapshot
-            | FileAction::ToggleSnapshots => Ok(None),
-            FileAction::Open(path) => match Document::open(&path) {
-                Ok((opened, warnings)) => {
-                    *doc = opened;
-                    self.remember(&path);
-                    let mut text = format!("Opened {}", path.display());
-                    if !warnings.is_empty() {
-                        text.push_str(&format!(" ({} warnings: {})", warnings.len(), warnings[0]));
-                    }
-                    Ok(Some(text))
-                }
-                Err(e) => {
-                    self.error = Some(e.to_string());
-                    Err(format!("Could not open {}: {}", path.display(), e.message))
-                }
-            },
-            FileAction::SaveAs(path) => match doc.save_as(&path) {
-                Ok(()) => {
-                    self.remember(&path);
-                    Ok(Some(format!("Saved {}", path.display())))
-                }
-                Err(e) => Err(format!(
-                    "Could not save {}: {e}. Nothing was lost: your changes are still open.",
-                    path.display()
-                )),
-            },
-        }
+    /// Opens the typed-path window, its field filled with a suggestion (all selected, so
+    /// that typing replaces it).
+    pub fn type_path(&mut self, purpose: PathPurpose, doc: &Document) {
+        let start = match purpose {
+            PathPurpose::Open => String::new(),
+            PathPurpose::SaveAs => saves_dir()
+                .join(default_file_name(doc))
+                .display()
+                .to_string(),
+            PathPurpose::Export(kind) => saves_dir()
+                .join(export_file_name(doc, kind.file_stem(), kind.extension()))
+                .display()
+                .to_string(),
+        };
+        self.typed = Some((purpose, start));
+        self.select_typed = true;
     }
 }
 
-impl FileMenu {
-    /// Puts a file at the top of the recent list (at most eight).
-    fn remember(&mut self, path: &std::path::Path) {
-        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        self.recent.retain(|p| *p != path);
-        self.recent.insert(0, path);
-        self.recent.truncate(8);
-    }
-}
-
+/// The native dialog for a dataset file, starting beside the open one (else in `saves/`).
 fn dialog(doc: &Document) -> rfd::FileDialog {
     let dir = doc
         .path
@@ -355,11 +218,16 @@ fn dialog(doc: &Document) -> rfd::FileDialog {
         .set_directory(dir)
 }
 
-/// "board_of_peace-roster.csv"
-pub fn export_file_name(doc: &Document, kind: ExportKind) -> String {
-    let stem = default_file_name(doc);
-    let stem = stem.strip_suffix(".ron").unwrap_or(&stem);
-    format!("{stem}-{}.{}", kind.file_stem(), kind.extension())
+/// The native open dialog.
+pub fn open_dialog(doc: &Document) -> Option<PathBuf> {
+    dialog(doc).pick_file()
+}
+
+/// The native save dialog, suggesting the dataset's file name.
+pub fn save_dialog(doc: &Document) -> Option<PathBuf> {
+    dialog(doc)
+        .set_file_name(default_file_name(doc))
+        .save_file()
 }
 
 /// The native save dialog for an export, starting in `saves/`.
@@ -367,24 +235,6 @@ pub fn export_dialog(doc: &Document, kind: ExportKind) -> Option<PathBuf> {
     rfd::FileDialog::new()
         .add_filter(kind.title(), &[kind.extension()])
         .set_directory(saves_dir())
-        .set_file_name(export_file_name(doc, kind))
+        .set_file_name(export_file_name(doc, kind.file_stem(), kind.extension()))
         .save_file()
-}
-
-fn default_file_name(doc: &Document) -> String {
-    doc.path
-        .as_ref()
-        .and_then(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| {
-            let slug: String = doc
-                .dataset()
-                .body
-                .name
-                .to_lowercase()
-                .chars()
-                .map(|c| if c.is_alphanumeric() { c } else { '_' })
-                .collect();
-            format!("{slug}.ron")
-        })
 }

@@ -1,6 +1,8 @@
-//! The eframe app: a menu bar, four tabs over one document, a status bar.
-//! Panels read the dataset and derived data; they never touch files.
+//! The eframe app: a menu bar, four tabs over one session, a status bar.
+//! Panels draw from one view context ([`ViewCtx`]) and queue session commands; they never
+//! touch files, and nothing here reaches the store.
 
+mod action;
 mod actor_detail;
 mod actor_form;
 mod actor_search;
@@ -10,7 +12,6 @@ mod claim_matrix;
 mod fact_input;
 mod file_menu;
 mod quote_claim;
-mod request;
 mod roster_panel;
 mod roster_view;
 mod seats_panel;
@@ -20,16 +21,17 @@ mod source_form;
 mod source_text;
 mod sources_panel;
 mod timeline_panel;
+mod view;
 
-pub use app::{BoardExplorerApp, Tab};
-pub use file_menu::{ExportKind, FileAction, PathPurpose};
-pub use request::Request;
+pub use action::{ExportKind, PathPurpose, UiAction};
+pub use app::{BoardExplorerApp, Panels, Tab, Window};
 pub use roster_panel::RosterPanel;
 pub use roster_view::{Column, RosterQuery};
 pub use seats_panel::SeatsPanel;
-pub use snapshots::{SnapshotAction, SnapshotsPanel};
+pub use snapshots::SnapshotsPanel;
 pub use sources_panel::{SourcesPanel, SourcesView};
 pub use timeline_panel::TimelinePanel;
+pub use view::ViewCtx;
 
 /// Opens the window on the embedded dataset.
 pub fn run_native() -> eframe::Result {

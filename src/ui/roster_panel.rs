@@ -1,6 +1,6 @@
 //! The Roster tab: search and filters, a virtualised sortable table (only visible rows are
 //! built) with in-place editing, a detail pane for the selected actor, and the dialogs for
-//! adding, deleting and merging actors. Every change leaves as a [`Request`].
+//! adding, deleting and merging actors. Every change leaves as a session command.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 use egui_extras::{Column as TableColumn, TableBuilder};
@@ -9,11 +9,12 @@ use super::actor_detail::ActorDetail;
 use super::actor_form::{NameCheck, identity_rows, name_feedback};
 use super::citation::Citation;
 use super::fact_input::{enum_combo, filter_combo, pick_combo};
-use super::request::Request;
 use super::roster_view::{Column, RosterQuery, RosterView};
+use super::view::ViewCtx;
 use crate::model::money::{format_money, parse_money};
 use crate::model::ops::{add_actor, delete_actor, hand_claim, update_actor};
 use crate::model::{Actor, ActorKind, Dataset, Derived, Fact, Property, Role, RosterRow, Status};
+use crate::session::Command;
 
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const ADD_ACTOR: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -40,8 +41,6 @@ struct NewActor {
 pub struct RosterPanel {
     pub query: RosterQuery,
     view: RosterView,
-    /// The selected actor, by id (positions shift as actors are added and removed).
-    pub selected: Option<String>,
     editing: Option<CellEdit>,
     pub citation: Citation,
     detail: ActorDetail,
@@ -58,17 +57,17 @@ pub struct RosterPanel {
 }
 
 impl RosterPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, dataset: &Dataset, derived: &Derived) -> Vec<Request> {
-        let mut requests = Vec::new();
-        self.shortcuts(ui, dataset);
-        self.view.refresh(dataset, derived, &self.query);
-        if self
-            .selected
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let (dataset, derived) = (cx.dataset, cx.derived);
+        let selected = &mut cx.selection.actor;
+        if selected
             .as_ref()
             .is_some_and(|id| !derived.index.actor_by_id.contains_key(id))
         {
-            self.selected = None; // Deleted or merged away.
+            *selected = None; // Deleted or merged away.
         }
+        self.shortcuts(ui, cx);
+        self.view.refresh(dataset, derived, &self.query);
 
         self.toolbar(ui, dataset, derived);
         if let Some(refusal) = self.refusal.clone() {
@@ -79,7 +78,7 @@ impl RosterPanel {
                 }
             });
         }
-        if let Some(id) = self.selected.clone() {
+        if let Some(id) = cx.selection.actor.clone() {
             egui::Panel::right("actor_detail")
                 .resizable(true)
                 .default_size(360.0)
@@ -90,27 +89,25 @@ impl RosterPanel {
                         .ui(ui, dataset, derived, &id, &mut self.citation);
                     for action in actions {
                         match action {
-                            super::actor_detail::Action::Request(r) => {
+                            super::actor_detail::Action::Send(r) => {
                                 self.refusal = None;
-                                requests.push(r);
+                                cx.send(r);
                             }
                             super::actor_detail::Action::Refused(why) => self.refusal = Some(why),
                             super::actor_detail::Action::Delete => {
                                 self.confirm_delete = Some(id.clone())
                             }
-                            super::actor_detail::Action::Close => self.selected = None,
+                            super::actor_detail::Action::Close => cx.selection.actor = None,
                         }
                     }
                 });
         }
-        egui::CentralPanel::default()
-            .show(ui, |ui| self.table(ui, dataset, derived, &mut requests));
-        self.add_dialog(ui, dataset, &mut requests);
-        self.delete_dialog(ui, dataset, derived, &mut requests);
-        requests
+        egui::CentralPanel::default().show(ui, |ui| self.table(ui, cx));
+        self.add_dialog(ui, cx);
+        self.delete_dialog(ui, cx);
     }
 
-    fn shortcuts(&mut self, ui: &mut egui::Ui, dataset: &Dataset) {
+    fn shortcuts(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let (find, add, delete, escape) = ui.input_mut(|i| {
             (
                 i.consume_shortcut(&FIND),
@@ -130,8 +127,8 @@ impl RosterPanel {
         if delete
             && !typing
             && self.editing.is_none()
-            && let Some(id) = &self.selected
-            && dataset.actor(id).is_some()
+            && let Some(id) = &cx.selection.actor
+            && cx.dataset.actor(id).is_some()
         {
             self.confirm_delete = Some(id.clone());
         }
@@ -200,13 +197,8 @@ impl RosterPanel {
         ui.add_space(2.0);
     }
 
-    fn table(
-        &mut self,
-        ui: &mut egui::Ui,
-        dataset: &Dataset,
-        derived: &Derived,
-        requests: &mut Vec<Request>,
-    ) {
+    fn table(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let dataset = cx.dataset;
         if dataset.actors.is_empty() {
             ui.add_space(12.0);
             ui.label("No actors yet. Add one (Ctrl+N) or open a dataset from the File menu.");
@@ -223,16 +215,11 @@ impl RosterPanel {
         // In a narrow window the columns scroll sideways rather than disappear.
         egui::ScrollArea::horizontal()
             .id_salt("roster_hscroll")
-            .show(ui, |ui| self.table_body(ui, dataset, derived, requests));
+            .show(ui, |ui| self.table_body(ui, cx));
     }
 
-    fn table_body(
-        &mut self,
-        ui: &mut egui::Ui,
-        dataset: &Dataset,
-        derived: &Derived,
-        requests: &mut Vec<Request>,
-    ) {
+    fn table_body(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let (dataset, derived) = (cx.dataset, cx.derived);
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         let mut table = TableBuilder::new(ui)
             .id_salt("roster_table")
@@ -286,16 +273,17 @@ impl RosterPanel {
                     let row = &derived.roster.rows[self.view.rows[table_row.index()]];
                     let row_index = self.view.rows[table_row.index()];
                     let actor = &dataset.actors[row.actor];
-                    table_row.set_selected(self.selected.as_deref() == Some(actor.id.as_str()));
+                    let is_selected = cx.selection.actor.as_deref() == Some(actor.id.as_str());
+                    table_row.set_selected(is_selected);
                     for column in Column::ALL {
                         let (_, response) = table_row.col(|ui| {
-                            self.cell(ui, dataset, derived, row_index, row, column, requests);
+                            self.cell(ui, cx, row_index, column);
                         });
                         if response.double_clicked() && editable(column) {
-                            self.start_edit(dataset, derived, row_index, column);
+                            self.start_edit(cx, row_index, column);
                         }
                         if response.clicked() {
-                            self.selected = Some(actor.id.clone());
+                            cx.selection.actor = Some(actor.id.clone());
                         }
                     }
                 });
@@ -317,24 +305,16 @@ impl RosterPanel {
         self.view.rows.iter().position(|&r| r == at)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn cell(
-        &mut self,
-        ui: &mut egui::Ui,
-        dataset: &Dataset,
-        derived: &Derived,
-        row_index: usize,
-        row: &RosterRow,
-        column: Column,
-        requests: &mut Vec<Request>,
-    ) {
+    fn cell(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, row_index: usize, column: Column) {
+        let (dataset, derived) = (cx.dataset, cx.derived);
+        let row = &derived.roster.rows[row_index];
         let actor = &dataset.actors[row.actor];
         let is_editing = self
             .editing
             .as_ref()
             .is_some_and(|e| e.actor == actor.id && e.column == column);
         if is_editing {
-            self.edit_cell(ui, dataset, row_index, derived, requests);
+            self.edit_cell(ui, cx, row_index);
             return;
         }
         let text = cell_text(dataset, derived, row_index, row, column);
@@ -364,13 +344,8 @@ impl RosterPanel {
         }
     }
 
-    fn start_edit(
-        &mut self,
-        dataset: &Dataset,
-        derived: &Derived,
-        row_index: usize,
-        column: Column,
-    ) {
+    fn start_edit(&mut self, cx: &mut ViewCtx<'_>, row_index: usize, column: Column) {
+        let (dataset, derived) = (cx.dataset, cx.derived);
         let row = &derived.roster.rows[row_index];
         let actor = &dataset.actors[row.actor];
         let text = match column {
@@ -382,7 +357,7 @@ impl RosterPanel {
             },
             _ => String::new(),
         };
-        self.selected = Some(actor.id.clone());
+        cx.selection.actor = Some(actor.id.clone());
         self.editing = Some(CellEdit {
             actor: actor.id.clone(),
             column,
@@ -392,14 +367,8 @@ impl RosterPanel {
     }
 
     /// The editor inside a cell: a text field (Enter keeps, Escape cancels) or a combo box.
-    fn edit_cell(
-        &mut self,
-        ui: &mut egui::Ui,
-        dataset: &Dataset,
-        row_index: usize,
-        derived: &Derived,
-        requests: &mut Vec<Request>,
-    ) {
+    fn edit_cell(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, row_index: usize) {
+        let (dataset, derived) = (cx.dataset, cx.derived);
         let Some(edit) = self.editing.as_mut() else {
             return;
         };
@@ -410,7 +379,7 @@ impl RosterPanel {
             .copied();
         let row = &derived.roster.rows[row_index];
         let actor_at = row.actor;
-        let mut commit: Option<Result<Request, String>> = None;
+        let mut commit: Option<Result<Command, String>> = None;
         match edit.column {
             Column::Name | Column::Country | Column::Pledge => {
                 let field = ui.add(
@@ -434,7 +403,6 @@ impl RosterPanel {
                     if ui.input(|i| i.key_pressed(Key::Enter)) {
                         commit = Some(text_commit(
                             dataset,
-                            derived,
                             actor_at,
                             edit.column,
                             &edit.text,
@@ -459,7 +427,7 @@ impl RosterPanel {
                     let mut actor = dataset.actors[actor_at].clone();
                     actor.kind = kind;
                     commit = Some(update_actor(dataset, actor_at, actor).map(|e| {
-                        Request::edit(e, format!("Set kind of {}", dataset.actors[actor_at].name))
+                        Command::edit(e, format!("Set kind of {}", dataset.actors[actor_at].name))
                     }));
                 }
             }
@@ -500,8 +468,8 @@ impl RosterPanel {
             _ => {}
         }
         match commit {
-            Some(Ok(request)) => {
-                requests.push(request);
+            Some(Ok(command)) => {
+                cx.send(command);
                 self.editing = None;
                 self.refusal = None;
             }
@@ -516,7 +484,8 @@ impl RosterPanel {
         }
     }
 
-    fn add_dialog(&mut self, ui: &mut egui::Ui, dataset: &Dataset, requests: &mut Vec<Request>) {
+    fn add_dialog(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let dataset = cx.dataset;
         let Some(new) = self.adding.as_mut() else {
             return;
         };
@@ -549,9 +518,9 @@ impl RosterPanel {
                     match add_actor(dataset, actor) {
                         Ok(edit) => {
                             if let crate::model::Edit::InsertActor { actor, .. } = &edit {
-                                self.selected = Some(actor.id.clone());
+                                cx.selection.actor = Some(actor.id.clone());
                             }
-                            requests.push(Request::edit(edit, format!("Add {}", new.name.trim())));
+                            cx.edit(edit, format!("Add {}", new.name.trim()));
                             close = true;
                         }
                         Err(e) => error = Some(e),
@@ -570,13 +539,8 @@ impl RosterPanel {
         }
     }
 
-    fn delete_dialog(
-        &mut self,
-        ui: &mut egui::Ui,
-        dataset: &Dataset,
-        derived: &Derived,
-        requests: &mut Vec<Request>,
-    ) {
+    fn delete_dialog(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let (dataset, derived) = (cx.dataset, cx.derived);
         let Some(id) = self.confirm_delete.clone() else {
             return;
         };
@@ -606,7 +570,7 @@ impl RosterPanel {
             });
         });
         if confirmed && let Some((_, _, edit, _)) = self.prepared_delete.take() {
-            requests.push(Request::edit(edit, format!("Delete {name}")));
+            cx.edit(edit, format!("Delete {name}"));
         }
         if confirmed || close || modal.should_close() {
             self.confirm_delete = None;
@@ -627,15 +591,14 @@ fn editable(column: Column) -> bool {
     )
 }
 
-/// A text cell's new value as a request, or why it is refused.
+/// A text cell's new value as a command, or why it is refused.
 fn text_commit(
     dataset: &Dataset,
-    _derived: &Derived,
     actor_at: usize,
     column: Column,
     text: &str,
     citation: &Citation,
-) -> Result<Request, String> {
+) -> Result<Command, String> {
     let old = &dataset.actors[actor_at];
     match column {
         Column::Name | Column::Country => {
@@ -646,7 +609,7 @@ fn text_commit(
                 actor.country = text.trim().to_string();
             }
             let label = format!("Edit {} of {}", column.title().to_lowercase(), old.name);
-            update_actor(dataset, actor_at, actor).map(|e| Request::edit(e, label))
+            update_actor(dataset, actor_at, actor).map(|e| Command::edit(e, label))
         }
         Column::Pledge => {
             let money = parse_money(text).map_err(|e| format!("Pledge not saved: {e}"))?;
@@ -662,7 +625,7 @@ fn claim_commit(
     actor_at: usize,
     fact: Fact,
     citation: &Citation,
-) -> Result<Request, String> {
+) -> Result<Command, String> {
     let (source, as_of) = citation.resolve(dataset)?;
     let actor = &dataset.actors[actor_at];
     let label = format!(
@@ -671,7 +634,7 @@ fn claim_commit(
         actor.name,
         dataset.fact_label(&fact)
     );
-    Ok(Request::edit(
+    Ok(Command::edit(
         hand_claim(dataset, &actor.id, fact, &source, as_of, &citation.note),
         label,
     ))

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use super::request::Request;
+use super::view::ViewCtx;
 use crate::model::money::{format_amount, format_money, parse_money};
 use crate::model::ops::hand_claim;
 use crate::model::rules::{Comparison, ExchangeRate, PaymentWindow};
@@ -93,8 +93,8 @@ pub struct SeatsPanel {
 }
 
 impl SeatsPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) -> Vec<Request> {
-        let mut requests = Vec::new();
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let (d, derived) = (cx.dataset, cx.derived);
         let saved = &d.body.seat_rules;
         let form = self.form.get_or_insert_with(|| RulesForm::from(saved));
         if form.base != *saved {
@@ -105,14 +105,13 @@ impl SeatsPanel {
             .default_size(330.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    self.rules_ui(ui, d, &mut requests);
+                    self.rules_ui(ui, cx);
                     ui.separator();
                     self.calculator_ui(ui);
                 });
             });
         self.refresh(d, derived);
         egui::CentralPanel::default().show(ui, |ui| self.members_ui(ui, d, derived));
-        requests
     }
 
     /// Tries a pledge for an actor (by id) as a what-if.
@@ -124,7 +123,8 @@ impl SeatsPanel {
         !self.pledges.is_empty() || self.form.as_ref().is_some_and(|f| f.rules != *saved)
     }
 
-    fn rules_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, requests: &mut Vec<Request>) {
+    fn rules_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let d = cx.dataset;
         let saved = &d.body.seat_rules;
         let form = self.form.as_mut().expect("set in ui()");
         ui.heading("Seat rules");
@@ -298,7 +298,7 @@ impl SeatsPanel {
                     }
                     edits.push(edit);
                 }
-                requests.push(Request::edit(Edit::Batch(edits), "Change seat rules"));
+                cx.edit(Edit::Batch(edits), "Change seat rules");
                 self.pledges.clear();
             }
             if ui.add_enabled(changed, egui::Button::new("Discard what-if")).clicked() {

@@ -1,17 +1,7 @@
 //! Snapshots in the app: taking one (with a note), the list of those in `saves/`, opening one
 //! read-only, restoring one as a new working file, and comparing one with the working file.
 
-use std::path::PathBuf;
-
-use crate::store::SnapshotInfo;
-
-/// What the user asked of a snapshot in the list.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SnapshotAction {
-    OpenReadOnly(PathBuf),
-    Restore(PathBuf),
-    Compare(PathBuf),
-}
+use crate::session::{Command, Session, SnapshotInfo};
 
 #[derive(Default)]
 pub struct SnapshotsPanel {
@@ -29,8 +19,9 @@ impl SnapshotsPanel {
         self.list = None;
     }
 
-    /// The side panel listing snapshots.
-    pub fn ui(&mut self, ui: &mut egui::Ui, dir: &std::path::Path) -> Option<SnapshotAction> {
+    /// The side panel listing the session's snapshots.
+    pub fn ui(&mut self, ui: &mut egui::Ui, session: &Session) -> Option<Command> {
+        let dir = session.snapshots_dir();
         let mut action = None;
         ui.horizontal(|ui| {
             ui.heading("Snapshots");
@@ -60,9 +51,7 @@ impl SnapshotsPanel {
             self.taking = Some(String::new());
         }
         ui.separator();
-        let list = self
-            .list
-            .get_or_insert_with(|| crate::store::list_snapshots(dir));
+        let list = self.list.get_or_insert_with(|| session.snapshots());
         if list.is_empty() {
             ui.label(egui::RichText::new("No snapshots yet. A snapshot freezes the dataset as you see it now, with a note, so you can compare it with later days.").weak());
         }
@@ -82,21 +71,21 @@ impl SnapshotsPanel {
                     ui.label(egui::RichText::new(format!("taken {} · {as_of}", s.taken)).small());
                     ui.horizontal_wrapped(|ui| {
                         if ui.small_button("Open read-only").clicked() {
-                            action = Some(SnapshotAction::OpenReadOnly(s.path.clone()));
+                            action = Some(Command::OpenSnapshot(s.path.clone()));
                         }
                         if ui
                             .small_button("Compare")
                             .on_hover_text("What changed from this snapshot to the working file")
                             .clicked()
                         {
-                            action = Some(SnapshotAction::Compare(s.path.clone()));
+                            action = Some(Command::CompareSnapshot(s.path.clone()));
                         }
                         if ui
                             .small_button("Restore as new file")
                             .on_hover_text("Continue working from this snapshot")
                             .clicked()
                         {
-                            action = Some(SnapshotAction::Restore(s.path.clone()));
+                            action = Some(Command::RestoreSnapshot(s.path.clone()));
                         }
                     });
                 });

@@ -170,27 +170,22 @@ impl SourceText {
                 .partition_point(|&t| t <= viewport.min.y)
                 .saturating_sub(1);
             self.painted.clear();
-            let base = TextFormat {
-                font_id: font.clone(),
-                color: ui.visuals().text_color(),
-                ..Default::default()
+            let style = PieceStyle {
+                base: TextFormat {
+                    font_id: font.clone(),
+                    color: ui.visuals().text_color(),
+                    ..Default::default()
+                },
+                selection_fill: ui.visuals().selection.bg_fill,
+                mention_stroke: Stroke::new(1.0, ui.visuals().hyperlink_color),
+                width,
             };
-            let selection_fill = ui.visuals().selection.bg_fill;
-            let mention_stroke = Stroke::new(1.0, ui.visuals().hyperlink_color);
             for (p, &top) in tops.iter().enumerate().skip(first) {
                 if top > viewport.max.y {
                     break;
                 }
                 let range = self.paragraphs[p].clone();
-                let job = self.job(
-                    text,
-                    range,
-                    marks,
-                    &base,
-                    selection_fill,
-                    mention_stroke,
-                    width,
-                );
+                let job = self.job(text, range, marks, &style);
                 let galley = ui.painter().layout_job(job);
                 let origin = rect.min + Vec2::new(0.0, top);
                 self.heights[p] = galley.size().y.max(row);
@@ -252,17 +247,14 @@ impl SourceText {
 
     /// The layout of one paragraph: plain text cut wherever a quote, a mention or the
     /// selection begins or ends, each piece formatted by what covers it.
-    #[allow(clippy::too_many_arguments)]
-    fn job(
-        &self,
-        text: &str,
-        range: Range<usize>,
-        marks: &Marks,
-        base: &TextFormat,
-        selection_fill: Color32,
-        mention_stroke: Stroke,
-        width: f32,
-    ) -> LayoutJob {
+    fn job(&self, text: &str, range: Range<usize>, marks: &Marks, style: &PieceStyle) -> LayoutJob {
+        let PieceStyle {
+            base,
+            selection_fill,
+            mention_stroke,
+            width,
+        } = style;
+        let (selection_fill, mention_stroke, width) = (*selection_fill, *mention_stroke, *width);
         let segs = overlapping(marks.segments, &range, |s| (s.start, s.end));
         let ments = overlapping(marks.mentions, &range, |m| (m.start, m.end));
         let selected = self.selected();
@@ -303,6 +295,15 @@ impl SourceText {
         }
         job
     }
+}
+
+/// How the pieces of a paragraph are drawn: the plain text, the selection, a mention, and the
+/// width to wrap at.
+struct PieceStyle {
+    base: TextFormat,
+    selection_fill: Color32,
+    mention_stroke: Stroke,
+    width: f32,
 }
 
 /// The items of a sorted, non-overlapping list that overlap `range`.

@@ -1,14 +1,14 @@
 //! The Sources tab: the list of sources (add, edit, delete), two or more of them side by side
 //! with every quote highlighted by agreement, the claim matrix, and claims made from selected
-//! words. Every change leaves as a [`Request`].
+//! words. Every change leaves as a session command.
 
 use std::collections::HashMap;
 
 use super::claim_matrix::{MatrixAction, matrix_table};
 use super::quote_claim::QuoteClaimForm;
-use super::request::Request;
 use super::source_form::{FormOutcome, SourceForm};
 use super::source_text::{Marks, SourceText, verdict_colour};
+use super::view::ViewCtx;
 use crate::model::compare::{
     Anchored, ClaimMatrix, Segment, Verdict, anchor_claims, compare, segments, source_counts,
     subject_name,
@@ -16,6 +16,7 @@ use crate::model::compare::{
 use crate::model::mentions::{Mention, MentionFinder, Suggestion, suggestions};
 use crate::model::source_ops::{SourceDraft, add_source, delete_source, edit_source, quoted_claim};
 use crate::model::{Dataset, Derived, PartialDate, Subject};
+use crate::session::Command;
 
 /// The narrowest a text column gets; below it the columns scroll sideways instead.
 const MIN_COLUMN: f32 = 280.0;
@@ -228,8 +229,8 @@ impl SourcesPanel {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) -> Vec<Request> {
-        let mut requests = Vec::new();
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let (d, derived) = (cx.dataset, cx.derived);
         self.keep_consistent(d, derived);
         if ui.input_mut(|i| i.consume_shortcut(&IMPORT)) {
             self.form = Some(SourceForm::import());
@@ -273,16 +274,15 @@ impl SourcesPanel {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("claim_side_scroll")
-                    .show(ui, |ui| self.side(ui, d, derived, &cache, &mut requests));
+                    .show(ui, |ui| self.side(ui, cx, &cache));
             });
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             SourcesView::Texts => self.texts_view(ui, d, derived, &cache),
             SourcesView::Matrix => self.matrix_view(ui, d, derived, &cache),
         });
-        self.form_window(ui, d, derived, &mut requests);
-        self.delete_window(ui, d, derived, &cache, &mut requests);
+        self.form_window(ui, cx);
+        self.delete_window(ui, cx, &cache);
         self.cache = Some(cache);
-        requests
     }
 
     /// The mention finder for the dataset's current names.
@@ -690,16 +690,10 @@ impl SourcesPanel {
     }
 
     /// The right-hand side: the picked claim, the new-claim form, suggestions, orphans.
-    fn side(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
-        cache: &Cache,
-        requests: &mut Vec<Request>,
-    ) {
+    fn side(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, cache: &Cache) {
+        let (d, derived) = (cx.dataset, cx.derived);
         if let Some(c) = self.selected_claim(d) {
-            self.claim_detail(ui, d, derived, cache, c, requests);
+            self.claim_detail(ui, cx, cache, c);
             ui.separator();
         }
         // The claim form quotes a shown text: with none shown it has nothing to offer.
@@ -717,7 +711,7 @@ impl SourcesPanel {
                         .actor_by_id
                         .get(&subject)
                         .map_or(subject.as_str(), |&a| d.actors[a].name.as_str());
-                    requests.push(Request::edit(edit, format!("Add claim about {name}")));
+                    cx.send(Command::edit(edit, format!("Add claim about {name}")));
                     if let Some(id) = &self.selecting_in
                         && let Some(view) = self.texts.get_mut(id)
                     {
@@ -729,18 +723,11 @@ impl SourcesPanel {
             }
         }
         self.suggestions_ui(ui, d, derived);
-        self.orphans_ui(ui, d, derived, cache, requests);
+        self.orphans_ui(ui, cx, cache);
     }
 
-    fn claim_detail(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
-        cache: &Cache,
-        c: usize,
-        requests: &mut Vec<Request>,
-    ) {
+    fn claim_detail(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, cache: &Cache, c: usize) {
+        let (d, derived) = (cx.dataset, cx.derived);
         let claim = &d.claims[c];
         ui.horizontal(|ui| {
             ui.strong("Picked claim");
@@ -773,7 +760,7 @@ impl SourcesPanel {
         if let Subject::Actor(id) = &claim.subject
             && ui.button("Show in roster").clicked()
         {
-            requests.push(Request::ShowActor(id.clone()));
+            cx.send(Command::ShowActor(id.clone()));
         }
     }
 
@@ -827,14 +814,8 @@ impl SourcesPanel {
         }
     }
 
-    fn orphans_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
-        cache: &Cache,
-        requests: &mut Vec<Request>,
-    ) {
+    fn orphans_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, cache: &Cache) {
+        let (d, derived) = (cx.dataset, cx.derived);
         let orphans = &cache.orphans;
         if orphans.is_empty() {
             return;
@@ -861,7 +842,7 @@ impl SourcesPanel {
                 if let Subject::Actor(id) = &claim.subject
                     && ui.small_button("Show in roster").clicked()
                 {
-                    requests.push(Request::ShowActor(id.clone()));
+                    cx.send(Command::ShowActor(id.clone()));
                 }
             });
             if let Some(q) = &claim.quote {
@@ -887,13 +868,8 @@ impl SourcesPanel {
         self.suggestions = Some((id, d.sources[at].hash.clone(), found));
     }
 
-    fn form_window(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
-        requests: &mut Vec<Request>,
-    ) {
+    fn form_window(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let (d, derived) = (cx.dataset, cx.derived);
         let Some(form) = &mut self.form else {
             return;
         };
@@ -907,7 +883,7 @@ impl SourcesPanel {
                     let today = PartialDate::from(chrono::Local::now().date_naive());
                     match add_source(d, draft, today) {
                         Ok((edit, id)) => {
-                            requests.push(Request::edit(edit, "Import source"));
+                            cx.send(Command::edit(edit, "Import source"));
                             self.chosen.push(id.clone());
                             self.focused = Some(id.clone());
                             self.awaiting = Some(id);
@@ -924,7 +900,7 @@ impl SourcesPanel {
                     };
                     match edit_source(d, at, draft) {
                         Ok((edit, report)) => {
-                            requests.push(Request::edit(edit, "Edit source"));
+                            cx.send(Command::edit(edit, "Edit source"));
                             self.notice = (report.moved + report.orphaned > 0).then(|| {
                                 format!(
                                     "{} quotes re-anchored where their words moved; {} orphaned (listed on the right).",
@@ -940,14 +916,8 @@ impl SourcesPanel {
         }
     }
 
-    fn delete_window(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
-        cache: &Cache,
-        requests: &mut Vec<Request>,
-    ) {
+    fn delete_window(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, cache: &Cache) {
+        let (d, derived) = (cx.dataset, cx.derived);
         let Some(id) = self.confirm_delete.clone() else {
             return;
         };
@@ -971,7 +941,7 @@ impl SourcesPanel {
                 ui.horizontal(|ui| {
                     if ui.button("Delete").clicked() {
                         let (edit, _) = delete_source(d, at);
-                        requests.push(Request::edit(edit, "Delete source"));
+                        cx.send(Command::edit(edit, "Delete source"));
                         done = true;
                     }
                     if ui.button("Cancel").clicked() {

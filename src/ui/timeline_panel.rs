@@ -4,17 +4,16 @@
 //! Only what is in view is touched: lanes are built once per edit (sorted by start), and each
 //! frame visits the marks overlapping the visible range of the visible lanes.
 
-use chrono::NaiveDate;
-
 use super::actor_search::ActorSearch;
 use super::fact_input::{enum_combo, filter_combo};
-use super::request::Request;
+use super::view::ViewCtx;
 use crate::model::ops::unique_id;
 use crate::model::search::{Query, fold};
 use crate::model::timeline::{
     Lane, LaneMode, Time, date_of, day_number, event_span, extent, lanes, ticks,
 };
 use crate::model::{Dataset, Derived, Edit, Event, EventKind, PartialDate};
+use crate::session::Command;
 
 const GUTTER: f32 = 170.0;
 const AXIS: f32 = 30.0;
@@ -132,7 +131,6 @@ pub struct TimelinePanel {
     pub source_filter: Option<String>,
     /// Filters the list and the lanes by title or actor name.
     pub search: String,
-    pub selected: Option<String>,
     form: Option<EventForm>,
     /// The as-of date as typed.
     as_of_text: String,
@@ -142,26 +140,17 @@ pub struct TimelinePanel {
 }
 
 impl TimelinePanel {
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
-        as_of: Option<NaiveDate>,
-    ) -> Vec<Request> {
-        let mut requests = Vec::new();
-        self.refresh(d, derived);
-        self.toolbar(ui, d, as_of, &mut requests);
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        self.refresh(cx.dataset, cx.derived);
+        self.toolbar(ui, cx);
         egui::Panel::right("timeline_events")
             .resizable(true)
             .default_size(320.0)
             .show(ui, |ui| {
-                self.side(ui, d, derived, &mut requests);
+                self.side(ui, cx);
             });
-        egui::CentralPanel::default()
-            .show(ui, |ui| self.canvas(ui, d, derived, as_of, &mut requests));
-        self.form_window(ui, d, &mut requests);
-        requests
+        egui::CentralPanel::default().show(ui, |ui| self.canvas(ui, cx));
+        self.form_window(ui, cx);
     }
 
     fn refresh(&mut self, d: &Dataset, derived: &Derived) {
@@ -193,13 +182,8 @@ impl TimelinePanel {
         self.cache.key = key;
     }
 
-    fn toolbar(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        as_of: Option<NaiveDate>,
-        requests: &mut Vec<Request>,
-    ) {
+    fn toolbar(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let (d, as_of) = (cx.dataset, cx.as_of);
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Lanes");
             enum_combo(
@@ -248,12 +232,12 @@ impl TimelinePanel {
                 match self.as_of_text.trim() {
                     "" => {
                         self.as_of_error = None;
-                        requests.push(Request::SetAsOf(None));
+                        cx.send(Command::SetAsOf(None));
                     }
                     text => match text.parse::<PartialDate>() {
                         Ok(date) => {
                             self.as_of_error = None;
-                            requests.push(Request::SetAsOf(Some(date.last_day())));
+                            cx.send(Command::SetAsOf(Some(date.last_day())));
                         }
                         Err(e) => self.as_of_error = Some(e.to_string()),
                     },
@@ -267,7 +251,7 @@ impl TimelinePanel {
                 .on_hover_text("Show everything known, and the latest events")
                 .clicked()
             {
-                requests.push(Request::SetAsOf(None));
+                cx.send(Command::SetAsOf(None));
                 self.as_of_text.clear();
                 if let Some((a, b)) = extent(d) {
                     let width = self.view.map_or(b - a, |(v0, v1)| v1 - v0);
@@ -292,13 +276,8 @@ impl TimelinePanel {
         });
     }
 
-    fn side(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
-        requests: &mut Vec<Request>,
-    ) {
+    fn side(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let (d, derived) = (cx.dataset, cx.derived);
         ui.horizontal(|ui| {
             let label = ui.label("🔍 Find");
             ui.add(egui::TextEdit::singleline(&mut self.search).hint_text("title or actor"))
@@ -321,7 +300,7 @@ impl TimelinePanel {
             .show_rows(ui, row_height, list.len(), |ui, range| {
                 for &i in &list[range] {
                     let e = &d.events[i];
-                    let selected = self.selected.as_deref() == Some(e.id.as_str());
+                    let selected = cx.selection.event.as_deref() == Some(e.id.as_str());
                     if ui
                         .selectable_label(selected, format!("{}  {}", e.date, e.title))
                         .clicked()
@@ -331,11 +310,12 @@ impl TimelinePanel {
                 }
             });
         if let Some(i) = clicked {
-            self.select_and_show(&d.events[i]);
+            self.select_and_show(&mut cx.selection.event, &d.events[i]);
         }
         ui.separator();
-        let Some(e) = self
-            .selected
+        let Some(e) = cx
+            .selection
+            .event
             .as_ref()
             .and_then(|id| d.events.iter().find(|e| &e.id == id))
         else {
@@ -374,7 +354,7 @@ impl TimelinePanel {
                         .get(a)
                         .map_or(a.as_str(), |&i| d.actors[i].name.as_str());
                     if ui.link(name).on_hover_text("Show in the Roster").clicked() {
-                        requests.push(Request::ShowActor(a.clone()));
+                        cx.send(Command::ShowActor(a.clone()));
                     }
                 }
             });
@@ -384,7 +364,7 @@ impl TimelinePanel {
             for s in &e.sources {
                 let label = super::citation::source_label(derived, d, s);
                 if ui.link(label).on_hover_text("Show the source").clicked() {
-                    requests.push(Request::ShowSource {
+                    cx.send(Command::ShowSource {
                         source: s.clone(),
                         claim: None,
                     });
@@ -396,11 +376,11 @@ impl TimelinePanel {
                 self.form = Some(EventForm::from_event(e));
             }
             if ui.button("Delete").on_hover_text("Ctrl+Z undoes").clicked() {
-                requests.push(Request::edit(
+                cx.send(Command::edit(
                     Edit::RemoveEvent { at },
                     format!("Delete event \"{}\"", e.title),
                 ));
-                self.selected = None;
+                cx.selection.event = None;
             }
         });
     }
@@ -410,8 +390,8 @@ impl TimelinePanel {
         self.view = None;
     }
 
-    fn select_and_show(&mut self, e: &Event) {
-        self.selected = Some(e.id.clone());
+    fn select_and_show(&mut self, selected: &mut Option<String>, e: &Event) {
+        *selected = Some(e.id.clone());
         let (s, end) = event_span(e);
         if let Some((v0, v1)) = self.view {
             let width = v1 - v0;
@@ -422,14 +402,8 @@ impl TimelinePanel {
         }
     }
 
-    fn canvas(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
-        as_of: Option<NaiveDate>,
-        requests: &mut Vec<Request>,
-    ) {
+    fn canvas(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let (d, derived, as_of) = (cx.dataset, cx.derived, cx.as_of);
         let rect = ui.available_rect_before_wrap();
         let response = ui.allocate_rect(rect, egui::Sense::click_and_drag());
         if self.cache.lanes.is_empty() {
@@ -487,7 +461,7 @@ impl TimelinePanel {
             if self.dragging_cursor {
                 if let Some(p) = response.interact_pointer_pos() {
                     let t = t0 + (p.x - plot.left()) as f64 * per_point(t0, t1);
-                    requests.push(Request::SetAsOf(Some(date_of(t))));
+                    cx.send(Command::SetAsOf(Some(date_of(t))));
                     self.as_of_text = date_of(t).to_string();
                 }
             } else {
@@ -575,7 +549,7 @@ impl TimelinePanel {
                 let e = &d.events[mark.event];
                 let (x0, x1) = (x_of(mark.start), x_of(mark.end));
                 let pixels = ((x0 / 2.0) as i32, (x1 / 2.0) as i32);
-                let selected = self.selected.as_deref() == Some(e.id.as_str());
+                let selected = cx.selection.event.as_deref() == Some(e.id.as_str());
                 if last_drawn == Some(pixels) && !selected {
                     continue;
                 }
@@ -658,7 +632,7 @@ impl TimelinePanel {
                 .clone()
                 .on_hover_ui_at_pointer(|ui| event_tooltip(ui, d, derived, e));
             if response.clicked() {
-                self.selected = Some(e.id.clone());
+                cx.selection.event = Some(e.id.clone());
             }
         }
         if response.hovered() && !self.dragging_cursor {
@@ -670,7 +644,8 @@ impl TimelinePanel {
         }
     }
 
-    fn form_window(&mut self, ui: &mut egui::Ui, d: &Dataset, requests: &mut Vec<Request>) {
+    fn form_window(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let d = cx.dataset;
         let Some(form) = self.form.as_mut() else {
             return;
         };
@@ -817,9 +792,8 @@ impl TimelinePanel {
                             event: event.clone(),
                         },
                     };
-                    requests.push(Request::edit(edit, label));
-                    self.selected = Some(event.id.clone());
-                    self.select_and_show(&event);
+                    cx.edit(edit, label);
+                    self.select_and_show(&mut cx.selection.event, &event);
                     self.form = None;
                 }
                 Err(e) => form.error = Some(e),

@@ -15,7 +15,7 @@ use egui_kittest::kittest::Queryable;
 /// must fall within egui's double-click time.
 pub fn app_on(tab: Tab, size: [f32; 2]) -> Harness<'static, BoardExplorerApp> {
     let mut app = BoardExplorerApp::with_document(Document::embedded());
-    app.tab = tab;
+    app.panels.tab = tab;
     let mut h = Harness::builder()
         .with_size(size)
         .with_step_dt(0.05)
@@ -41,6 +41,6 @@ pub fn type_into(h: &mut Harness<'_, BoardExplorerApp>, label: &str, text: &str)
 /// An actor's status in the roster the app derived.
 pub fn status_of(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> Option<Status> {
     let app = h.state();
-    let at = app.derived.index.actor_by_id[actor];
-    app.derived.roster.rows[at].status(app.doc.dataset())
+    let at = app.session.derived().index.actor_by_id[actor];
+    app.session.derived().roster.rows[at].status(app.session.document().dataset())
 }

@@ -1,11 +1,12 @@
 //! The open document: the dataset, the file it came from, the undo and redo history, and
-//! whether it has unsaved changes. Every change goes through [`Document::apply`], so undo,
-//! dirty tracking and autosave all come from here. No egui here: the UI drives it, tests too.
+//! whether it has unsaved changes. Every change goes through [`Document::apply`], so undo and
+//! dirty tracking come from here (autosave, in `session::autosave`, watches the revision).
+//! No egui here: the session drives it, tests too.
 
 use std::path::{Path, PathBuf};
 
 use crate::model::{Dataset, Edit, EditError};
-use crate::store::{self, LoadError};
+use crate::store::{self, LoadError, SaveError};
 
 /// One step of history: the edit that goes back (on the undo stack) or forward (on the redo
 /// stack), what the user called it, and the states it connects.
@@ -132,18 +133,8 @@ impl Document {
 
     /// Saves to `path` (atomically) and makes it the document's file.
     /// Refuses (writing nothing) a dataset that would not load again, naming the problem.
-    pub fn save_as(&mut self, path: &Path) -> std::io::Result<()> {
-        let problems = crate::model::validate::validate(&self.dataset);
-        if let Some(p) = problems
-            .iter()
-            .find(|p| p.severity == crate::model::validate::Severity::Error)
-        {
-            let message = format!("the dataset has a problem to fix first: {p}");
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                message,
-            ));
-        }
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        SaveError::check(&self.dataset)?;
         store::save_file(path, &self.dataset)?;
         self.path = Some(path.to_path_buf());
         self.saved_state = Some(self.state);

@@ -1,0 +1,188 @@
+//! What a client asks of the session (one [`Command`] enum), and what the session answers
+//! ([`Outcome`]): messages, what to show, a question to put to the user. The session never
+//! reaches into widgets; the window, the command line and tests read the outcome.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::model::Edit;
+
+/// Every change to the open dataset, its file, its snapshots and the view date.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Apply an edit as one undoable step with this label ("Delete Vladimir Putin").
+    Edit {
+        edit: Box<Edit>,
+        label: String,
+    },
+    Undo,
+    Redo,
+    /// Start an empty dataset (asks first when there are unsaved changes).
+    New,
+    /// Open a dataset file (asks first when there are unsaved changes).
+    Open(PathBuf),
+    /// Save to the document's file (refused when it has none: use `SaveAs`).
+    Save,
+    SaveAs(PathBuf),
+    /// Write the roster as CSV or the Markdown report, as of the session's date.
+    Export {
+        format: ExportFormat,
+        path: PathBuf,
+    },
+    /// Write a picture of the window (RGBA pixels, row by row) as a PNG.
+    ExportImage {
+        path: PathBuf,
+        size: [usize; 2],
+        rgba: Vec<u8>,
+    },
+    /// Freeze the dataset and the as-of date, with a note, into the snapshots folder.
+    TakeSnapshot {
+        note: String,
+    },
+    /// View a snapshot read-only; the working document waits until it is closed.
+    OpenSnapshot(PathBuf),
+    /// Back to the working document.
+    CloseSnapshot,
+    /// Continue from a snapshot file as a new, unsaved working file.
+    RestoreSnapshot(PathBuf),
+    /// Continue from the snapshot open read-only as a new, unsaved working file.
+    RestoreOpenSnapshot,
+    /// What changed from a snapshot to the working file (answered in `Outcome::comparison`).
+    CompareSnapshot(PathBuf),
+    /// Take back the work found in the recovery file at start.
+    RestoreRecovery,
+    /// Delete the work found in the recovery file at start.
+    DiscardRecovery,
+    /// Close the application (asks first when there are unsaved changes).
+    Quit,
+    /// The user agreed to lose unsaved changes: carry out the command without asking.
+    Confirmed(Box<Command>),
+    /// Select an actor and show it.
+    ShowActor(String),
+    /// Show a source, and the claim's quote in it.
+    ShowSource {
+        source: String,
+        claim: Option<String>,
+    },
+    /// Select an event and show it.
+    ShowEvent(String),
+    /// Show the whole dataset as it stood on this day (`None`: everything known).
+    SetAsOf(Option<NaiveDate>),
+}
+
+impl Command {
+    pub fn edit(edit: Edit, label: impl Into<String>) -> Self {
+        Command::Edit {
+            edit: Box::new(edit),
+            label: label.into(),
+        }
+    }
+
+    /// Whether carrying it out would replace the open document, losing unsaved changes.
+    pub fn replaces_document(&self) -> bool {
+        matches!(self, Command::New | Command::Open(_) | Command::Quit)
+    }
+}
+
+/// What can be written for people who do not run the app, from the derived data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Markdown,
+}
+
+/// A message for the status bar: what just happened, or what went wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Self {
+        Notice {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Notice {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+}
+
+/// What the client should bring into view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Focus {
+    Actor(String),
+    Source {
+        source: String,
+        claim: Option<String>,
+    },
+    Event(String),
+}
+
+/// A question the client must put to the user before the command can go ahead.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Confirm {
+    /// Save the unsaved changes first? `then` is carried out (as `Command::Confirmed`) once
+    /// they are saved or deliberately dropped.
+    UnsavedChanges { then: Box<Command> },
+}
+
+/// What a command did, for the client to show.
+#[derive(Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// A new message for the status bar.
+    pub notice: Option<Notice>,
+    /// The previous message no longer applies (an edit went through).
+    pub clear_notice: bool,
+    /// A long error to show in full (a load error can run to several lines).
+    pub detail: Option<String>,
+    pub focus: Option<Focus>,
+    pub confirm: Option<Confirm>,
+    /// A comparison to show: its title and the change list.
+    pub comparison: Option<(String, String)>,
+    /// Another dataset is open now: views of the old one must not carry over.
+    pub replaced: bool,
+    /// The client should close.
+    pub quit: bool,
+    /// The file the command wrote (a save, an export, a snapshot).
+    pub written: Option<PathBuf>,
+}
+
+impl Outcome {
+    pub fn info(text: impl Into<String>) -> Self {
+        Outcome {
+            notice: Some(Notice::info(text)),
+            ..Outcome::default()
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Outcome {
+            notice: Some(Notice::error(text)),
+            ..Outcome::default()
+        }
+    }
+
+    /// Whether the command failed (its message is an error).
+    pub fn is_error(&self) -> bool {
+        self.notice.as_ref().is_some_and(|n| n.is_error)
+    }
+}
+
+/// What is selected, whichever tab shows it: kept across tabs, cleared with the document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    /// The selected actor, by id (positions shift as actors are added and removed).
+    pub actor: Option<String>,
+    /// The source last shown, and the claim picked in it.
+    pub source: Option<(String, Option<String>)>,
+    /// The selected event, by id.
+    pub event: Option<String>,
+}

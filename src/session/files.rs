@@ -1,0 +1,156 @@
+//! File commands: new, open, save, save as, quit, and the exports (CSV, Markdown, PNG).
+
+use std::path::Path;
+
+use super::document::Document;
+use super::{Command, ExportFormat, Outcome, Session};
+use crate::store;
+
+impl Session {
+    /// New, Open, Save, Save As and Quit, without asking about unsaved changes.
+    pub(super) fn file(&mut self, command: Command) -> Outcome {
+        match command {
+            Command::Quit => Outcome {
+                quit: true,
+                ..Outcome::default()
+            },
+            Command::New => {
+                let mut dataset = crate::model::Dataset::default();
+                dataset.body.id = "body".into();
+                dataset.body.name = "New body".into();
+                self.doc = Document::new(dataset, None);
+                self.autosave.clear();
+                Outcome {
+                    replaced: true,
+                    ..Outcome::info("Started a new dataset")
+                }
+            }
+            Command::Open(path) => match Document::open(&path) {
+                Ok((opened, warnings)) => {
+                    self.doc = opened;
+                    self.autosave.clear();
+                    self.remember(&path);
+                    let mut text = format!("Opened {}", path.display());
+                    if !warnings.is_empty() {
+                        text.push_str(&format!(" ({} warnings: {})", warnings.len(), warnings[0]));
+                    }
+                    Outcome {
+                        replaced: true,
+                        ..Outcome::info(text)
+                    }
+                }
+                Err(e) => Outcome {
+                    detail: Some(e.to_string()),
+                    ..Outcome::error(format!("Could not open {}: {}", path.display(), e.message))
+                },
+            },
+            Command::Save => match self.doc.path.clone() {
+                Some(path) => self.file(Command::SaveAs(path)),
+                None => Outcome::error("The dataset has no file yet: save it as a new file."),
+            },
+            Command::SaveAs(path) => {
+                let was_dirty = self.doc.is_dirty();
+                match self.doc.save_as(&path) {
+                    Ok(()) => {
+                        self.remember(&path);
+                        if was_dirty {
+                            self.autosave.clear();
+                        }
+                        Outcome {
+                            written: Some(path.clone()),
+                            ..Outcome::info(format!("Saved {}", path.display()))
+                        }
+                    }
+                    Err(e) => Outcome::error(format!(
+                        "Could not save {}: {e}. Nothing was lost: your changes are still open.",
+                        path.display()
+                    )),
+                }
+            }
+            other => unreachable!("not a file command: {other:?}"),
+        }
+    }
+
+    /// Writes the roster (CSV) or the report (Markdown) of what is shown, from the data
+    /// already derived.
+    pub(super) fn export(&self, format: ExportFormat, path: &Path) -> Outcome {
+        let text = self.export_text(format);
+        match store::write_atomic(path, text.as_bytes()) {
+            Ok(()) => Outcome {
+                written: Some(path.to_path_buf()),
+                ..Outcome::info(format!("Exported {}", path.display()))
+            },
+            Err(e) => Outcome::error(format!("Could not export to {}: {e}", path.display())),
+        }
+    }
+
+    /// The roster as CSV, or the Markdown report, of what is shown.
+    pub fn export_text(&self, format: ExportFormat) -> String {
+        let report = self.report();
+        match format {
+            ExportFormat::Csv => store::roster_csv(&report),
+            ExportFormat::Markdown => store::markdown_report(&report),
+        }
+    }
+
+    pub(super) fn export_image(&self, path: &Path, size: [usize; 2], rgba: Vec<u8>) -> Outcome {
+        match write_png(path, size, rgba) {
+            Ok(()) => Outcome {
+                written: Some(path.to_path_buf()),
+                ..Outcome::info(format!("Saved the image to {}", path.display()))
+            },
+            Err(e) => Outcome::error(format!(
+                "Could not save the image to {}: {e}",
+                path.display()
+            )),
+        }
+    }
+
+    /// Puts a file at the top of the recent list (at most eight).
+    fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(8);
+    }
+}
+
+fn write_png(path: &Path, [w, h]: [usize; 2], rgba: Vec<u8>) -> Result<(), String> {
+    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, rgba)
+        .ok_or("the image has the wrong size")?;
+    let mut png = Vec::new();
+    buffer
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    store::write_atomic(path, &png).map_err(|e| e.to_string())
+}
+
+/// Writes a file atomically (the old one, if any, stays whole until the new one is complete).
+pub fn write_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    store::write_atomic(path, contents)
+}
+
+/// A dataset as the text of its file.
+pub fn dataset_text(dataset: &crate::model::Dataset) -> String {
+    store::to_ron(dataset)
+}
+
+/// The file name a dataset is saved under by default: its file's, else its body's name
+/// ("board_of_peace.ron").
+pub fn default_file_name(doc: &Document) -> String {
+    doc.path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| {
+            let slug = crate::model::text::slug(&doc.dataset().body.name, "_", usize::MAX);
+            format!("{slug}.ron")
+        })
+}
+
+/// "board_of_peace-roster.csv": the dataset's default name, what is exported, its extension.
+pub fn export_file_name(doc: &Document, what: &str, extension: &str) -> String {
+    let stem = default_file_name(doc);
+    let stem = stem.strip_suffix(".ron").unwrap_or(&stem);
+    format!("{stem}-{what}.{extension}")
+}

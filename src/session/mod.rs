@@ -1,0 +1,315 @@
+//! The session: the open document with its undo history, the data derived from it, the one
+//! as-of date, the selection, a snapshot viewed read-only, autosave and recovery. Every change
+//! arrives as one [`Command`] through [`Session::perform`], which answers with an [`Outcome`].
+//! No egui here: the window, the command line and tests are clients of the same session, and
+//! only the session reaches files (through `store`).
+
+mod autosave;
+mod command;
+pub mod document;
+mod files;
+mod snapshots;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+pub use self::autosave::{AUTOSAVE_AFTER_SECONDS, Tick};
+pub use self::command::{Command, Confirm, ExportFormat, Focus, Notice, Outcome, Selection};
+pub use self::document::{Document, saves_dir};
+pub use self::files::{dataset_text, default_file_name, export_file_name, write_file};
+use crate::model::report::Report;
+use crate::model::{Dataset, Derived};
+pub use crate::store::{LoadError, Recovery, SaveError, SnapshotInfo, recovery_path};
+use autosave::Autosave;
+
+/// A snapshot being viewed: what it is, and the working document and as-of date to return to.
+#[derive(Debug)]
+pub struct ReadOnly {
+    pub note: String,
+    pub taken: String,
+    stashed: Document,
+    stashed_as_of: Option<NaiveDate>,
+}
+
+/// Why an edit or a save is refused while a snapshot is open.
+pub const READ_ONLY: &str = "This snapshot is open read-only: nothing in it can change. \
+                             \"Restore as a new working file\" to edit it, or close it.";
+/// Why another dataset cannot be opened while a snapshot is open.
+pub const CLOSE_SNAPSHOT_FIRST: &str = "Close the snapshot first (the bar at the top).";
+
+#[derive(Debug)]
+pub struct Session {
+    doc: Document,
+    derived: Derived,
+    /// The day everything is shown as of; `None` is "everything known", today.
+    as_of: Option<NaiveDate>,
+    pub selection: Selection,
+    read_only: Option<ReadOnly>,
+    autosave: Autosave,
+    /// Where snapshots go: `saves/`.
+    snapshots_dir: PathBuf,
+    /// Recently opened or saved files, newest first.
+    recent: Vec<PathBuf>,
+}
+
+impl Session {
+    /// A session on a document, without autosave; derived at once.
+    pub fn new(doc: Document) -> Self {
+        let mut session = Session {
+            doc,
+            derived: Derived::default(),
+            as_of: None,
+            selection: Selection::default(),
+            read_only: None,
+            autosave: Autosave::default(),
+            snapshots_dir: saves_dir(),
+            recent: Vec::new(),
+        };
+        session.refresh();
+        session
+    }
+
+    /// A session on the embedded dataset.
+    pub fn embedded() -> Self {
+        Session::new(Document::embedded())
+    }
+
+    /// A session on a dataset file, with the file's warnings.
+    pub fn open(path: &Path) -> Result<(Self, Vec<String>), LoadError> {
+        let (doc, warnings) = Document::open(path)?;
+        Ok((Session::new(doc), warnings))
+    }
+
+    /// A session on a dataset or snapshot file (a snapshot's as-of date comes with it), or
+    /// on the embedded dataset when there is no file.
+    pub fn open_any(path: Option<&Path>) -> Result<Self, LoadError> {
+        let Some(path) = path else {
+            return Ok(Session::embedded());
+        };
+        let (dataset, as_of) = crate::store::load_any(path)?;
+        let mut session = Session::new(Document::new(dataset, Some(path.to_path_buf())));
+        session.set_as_of(as_of);
+        Ok(session)
+    }
+
+    // ----- Queries -----
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The document itself, for tests and tools that set its file; edits go through
+    /// [`Session::perform`].
+    pub fn document_mut(&mut self) -> &mut Document {
+        &mut self.doc
+    }
+
+    /// Puts another document in place (no question asked), returning the old one.
+    pub fn replace_document(&mut self, doc: Document) -> Document {
+        let old = std::mem::replace(&mut self.doc, doc);
+        self.selection = Selection::default();
+        self.refresh();
+        old
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        self.doc.dataset()
+    }
+
+    /// The derived data, fresh for the dataset and as-of date.
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
+    pub fn as_of(&self) -> Option<NaiveDate> {
+        self.as_of
+    }
+
+    /// The snapshot open read-only, if any.
+    pub fn read_only(&self) -> Option<&ReadOnly> {
+        self.read_only.as_ref()
+    }
+
+    /// Work found in the recovery file, waiting for `RestoreRecovery` or `DiscardRecovery`.
+    pub fn recovery_offer(&self) -> Option<&Recovery> {
+        self.autosave.offer.as_ref()
+    }
+
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    pub fn set_recent(&mut self, recent: Vec<PathBuf>) {
+        self.recent = recent;
+    }
+
+    /// Where snapshots are taken and listed.
+    pub fn snapshots_dir(&self) -> &Path {
+        &self.snapshots_dir
+    }
+
+    pub fn set_snapshots_dir(&mut self, dir: PathBuf) {
+        self.snapshots_dir = dir;
+    }
+
+    /// The snapshots in the snapshots folder (reads the folder: call it when it may have
+    /// changed, not every frame).
+    pub fn snapshots(&self) -> Vec<SnapshotInfo> {
+        crate::store::list_snapshots(&self.snapshots_dir)
+    }
+
+    /// The report of what is shown: roster, seats, conflicts, timeline, sources.
+    pub fn report(&self) -> Report<'_> {
+        Report::new(self.doc.dataset(), &self.derived)
+    }
+
+    /// The parts a view draws from, with the selection it may change.
+    pub fn view_parts(&mut self) -> (&Dataset, &Derived, Option<NaiveDate>, &mut Selection) {
+        (
+            self.doc.dataset(),
+            &self.derived,
+            self.as_of,
+            &mut self.selection,
+        )
+    }
+
+    // ----- Changes -----
+
+    /// Autosaves to `path` from now on, and offers back any work already there.
+    pub fn enable_recovery(&mut self, path: PathBuf) -> Outcome {
+        let outcome = match crate::store::read_recovery(&path) {
+            Ok(offer) => {
+                self.autosave.offer = offer;
+                Outcome::default()
+            }
+            Err(e) => Outcome::error(format!("{e} (it was left in place)")),
+        };
+        self.autosave.file = Some(path);
+        outcome
+    }
+
+    /// Writes unsaved work to the recovery file when it is due; `now` is the caller's clock
+    /// in seconds.
+    pub fn autosave(&mut self, now: f64) -> Tick {
+        self.autosave.tick(&self.doc, now)
+    }
+
+    /// Re-derives what the dataset or the as-of date made stale (a no-op otherwise).
+    pub fn refresh(&mut self) {
+        self.derived.refresh(self.doc.dataset(), self.as_of);
+    }
+
+    /// Carries out a command; the derived data is fresh when it returns.
+    pub fn perform(&mut self, command: Command) -> Outcome {
+        let outcome = self.dispatch(command);
+        if outcome.replaced {
+            self.selection = Selection::default();
+        }
+        self.refresh();
+        outcome
+    }
+
+    fn dispatch(&mut self, command: Command) -> Outcome {
+        match command {
+            Command::Edit { .. } | Command::Undo | Command::Redo if self.read_only.is_some() => {
+                match command {
+                    Command::Edit { .. } => Outcome::error(READ_ONLY),
+                    _ => Outcome::default(),
+                }
+            }
+            Command::Edit { edit, label } => match self.doc.apply(*edit, label.clone()) {
+                Ok(()) => Outcome {
+                    clear_notice: true,
+                    ..Outcome::default()
+                },
+                Err(e) => Outcome::error(format!("{label} failed: {e}. Nothing was changed.")),
+            },
+            Command::Undo => self
+                .doc
+                .undo()
+                .map_or_else(Outcome::default, |l| Outcome::info(format!("Undid: {l}"))),
+            Command::Redo => self
+                .doc
+                .redo()
+                .map_or_else(Outcome::default, |l| Outcome::info(format!("Redid: {l}"))),
+            Command::ShowActor(id) => {
+                self.selection.actor = Some(id.clone());
+                Outcome {
+                    focus: Some(Focus::Actor(id)),
+                    ..Outcome::default()
+                }
+            }
+            Command::ShowSource { source, claim } => {
+                self.selection.source = Some((source.clone(), claim.clone()));
+                Outcome {
+                    focus: Some(Focus::Source { source, claim }),
+                    ..Outcome::default()
+                }
+            }
+            Command::ShowEvent(id) => {
+                self.selection.event = Some(id.clone());
+                Outcome {
+                    focus: Some(Focus::Event(id)),
+                    ..Outcome::default()
+                }
+            }
+            Command::SetAsOf(day) => {
+                self.set_as_of(day);
+                Outcome::default()
+            }
+            Command::TakeSnapshot { note } => self.take_snapshot(&note),
+            Command::OpenSnapshot(path) => self.open_snapshot(&path),
+            Command::CloseSnapshot => {
+                self.close_snapshot();
+                Outcome {
+                    replaced: true,
+                    ..Outcome::default()
+                }
+            }
+            Command::RestoreSnapshot(path) => self.restore_snapshot(&path),
+            Command::RestoreOpenSnapshot => self.restore_open_snapshot(),
+            Command::CompareSnapshot(path) => self.compare_snapshot(&path),
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => {
+                self.autosave.offer = None;
+                self.autosave.clear();
+                Outcome::default()
+            }
+            Command::Export { format, path } => self.export(format, &path),
+            Command::ExportImage { path, size, rgba } => self.export_image(&path, size, rgba),
+            Command::Save | Command::SaveAs(_) if self.read_only.is_some() => {
+                Outcome::error(READ_ONLY)
+            }
+            Command::New | Command::Open(_) if self.read_only.is_some() => {
+                Outcome::error(CLOSE_SNAPSHOT_FIRST)
+            }
+            Command::New | Command::Open(_) | Command::Quit if self.doc.is_dirty() => Outcome {
+                confirm: Some(Confirm::UnsavedChanges {
+                    then: Box::new(command),
+                }),
+                ..Outcome::default()
+            },
+            Command::Confirmed(command) => {
+                // Saved, or deliberately discarded: the recovery file has done its job.
+                self.autosave.clear();
+                match *command {
+                    Command::New | Command::Open(_) if self.read_only.is_some() => {
+                        Outcome::error(CLOSE_SNAPSHOT_FIRST)
+                    }
+                    Command::New | Command::Open(_) | Command::Quit => self.file(*command),
+                    other => self.dispatch(other),
+                }
+            }
+            Command::New
+            | Command::Open(_)
+            | Command::Quit
+            | Command::Save
+            | Command::SaveAs(_) => self.file(command),
+        }
+    }
+
+    fn set_as_of(&mut self, day: Option<NaiveDate>) {
+        self.as_of = day;
+    }
+}

@@ -1,0 +1,81 @@
+//! What the window does for itself before (or instead of) asking the session: native file
+//! dialogs, the typed-path window, the snapshot list. Everything that touches the dataset, a
+//! file or a snapshot is a session [`Command`], carried here as `Run`.
+
+use std::path::PathBuf;
+
+use crate::session::{Command, ExportFormat};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum UiAction {
+    /// A session command.
+    Run(Command),
+    /// Ask for a file with the native dialog, then open it.
+    ChooseOpen,
+    /// Ask for a file name with the native dialog, then save there.
+    ChooseSaveAs,
+    /// Save to the current file, or ask where when there is none.
+    Save,
+    /// Show the window where a path can be typed.
+    TypePath(PathPurpose),
+    /// Ask where with the native dialog, then export there.
+    ChooseExport(ExportKind),
+    ExportTo(ExportKind, PathBuf),
+    /// Ask for a note, then take a snapshot.
+    TakeSnapshot,
+    /// Show or hide the list of snapshots.
+    ToggleSnapshots,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+    Export(ExportKind),
+}
+
+/// What can be handed to people who do not run the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Csv,
+    Markdown,
+    Png,
+}
+
+impl ExportKind {
+    pub const ALL: [ExportKind; 3] = [ExportKind::Csv, ExportKind::Markdown, ExportKind::Png];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ExportKind::Csv => "Export roster as CSV",
+            ExportKind::Markdown => "Export report as Markdown",
+            ExportKind::Png => "Export image of this panel",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::Csv => "csv",
+            ExportKind::Markdown => "md",
+            ExportKind::Png => "png",
+        }
+    }
+
+    /// What the file is called after the dataset: "board_of_peace-roster.csv".
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            ExportKind::Csv => "roster",
+            ExportKind::Markdown => "report",
+            ExportKind::Png => "panel",
+        }
+    }
+
+    /// The session's export, for those the session writes from the derived data.
+    pub fn format(self) -> Option<ExportFormat> {
+        match self {
+            ExportKind::Csv => Some(ExportFormat::Csv),
+            ExportKind::Markdown => Some(ExportFormat::Markdown),
+            ExportKind::Png => None,
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! What every panel draws from: the dataset, the data derived from it, the as-of date, the
+//! selection, and where its commands go. Commands are queued while drawing and performed by
+//! the session once, after the frame's UI; a panel never changes the dataset itself.
+
+use chrono::NaiveDate;
+
+use crate::model::{Dataset, Derived, Edit};
+use crate::session::{Command, Selection};
+
+pub struct ViewCtx<'a> {
+    pub dataset: &'a Dataset,
+    /// Fresh for `dataset` and `as_of`.
+    pub derived: &'a Derived,
+    /// The day everything is shown as of; `None`: everything known.
+    pub as_of: Option<NaiveDate>,
+    /// What is selected, whichever tab shows it (a view change, not an edit: set at once).
+    pub selection: &'a mut Selection,
+    commands: &'a mut Vec<Command>,
+}
+
+impl<'a> ViewCtx<'a> {
+    pub fn new(
+        (dataset, derived, as_of, selection): (
+            &'a Dataset,
+            &'a Derived,
+            Option<NaiveDate>,
+            &'a mut Selection,
+        ),
+        commands: &'a mut Vec<Command>,
+    ) -> Self {
+        ViewCtx {
+            dataset,
+            derived,
+            as_of,
+            selection,
+            commands,
+        }
+    }
+
+    /// Queues a command, performed after this frame's UI.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Queues an edit as one undoable step called `label`.
+    pub fn edit(&mut self, edit: Edit, label: impl Into<String>) {
+        self.send(Command::edit(edit, label));
+    }
+}
