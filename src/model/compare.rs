@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::dataset::{Claim, Dataset, Fact, Property, Rank, Subject};
+use super::derived::Change;
 use super::index::Index;
 use super::quote::Anchor;
 
@@ -60,6 +61,9 @@ pub struct ClaimMatrix {
     pub rows: Vec<MatrixRow>,
     /// Each compared claim's row and column.
     place: HashMap<usize, (usize, usize)>,
+    /// Each row's place in the order: 0 for bodies, an actor's position + 1, `usize::MAX`
+    /// for unknown actors.
+    orders: Vec<usize>,
 }
 
 impl ClaimMatrix {
@@ -130,51 +134,137 @@ pub fn subject_name<'d>(d: &'d Dataset, index: &Index, subject: &'d Subject) -> 
 /// Builds the matrix for the chosen sources (by id, in column order). Deprecated claims never
 /// count, so they are left out; rows follow the body first, then actors in dataset order.
 pub fn compare(d: &Dataset, index: &Index, sources: &[String]) -> ClaimMatrix {
-    let column: HashMap<&str, usize> = sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.as_str(), i))
-        .collect();
+    let column = columns(sources);
     let mut rows: BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>> = BTreeMap::new();
     for (i, claim) in d.claims.iter().enumerate() {
-        let Some(&col) = column.get(claim.source.as_str()) else {
-            continue;
-        };
-        if claim.rank == Rank::Deprecated {
-            continue;
-        }
         let order = match &claim.subject {
             Subject::Body(_) => 0,
             Subject::Actor(id) => index.actor_by_id.get(id).map_or(usize::MAX, |&a| a + 1),
         };
-        let cells = rows
-            .entry((order, claim.subject.clone(), claim.fact.property()))
-            .or_insert_with(|| vec![Vec::new(); sources.len()]);
-        cells[col].push(i);
+        add(&mut rows, &column, d, i, order);
     }
-    let mut place = HashMap::new();
-    let rows = rows
-        .into_iter()
+    let mut matrix = ClaimMatrix {
+        sources: sources.to_vec(),
+        ..ClaimMatrix::default()
+    };
+    matrix.extend(d, rows);
+    matrix.place_claims();
+    matrix
+}
+
+fn columns(sources: &[String]) -> HashMap<&str, usize> {
+    sources
+        .iter()
         .enumerate()
-        .map(|(r, ((_, subject, property), cells))| {
-            for (col, cell) in cells.iter().enumerate() {
+        .map(|(i, s)| (s.as_str(), i))
+        .collect()
+}
+
+/// Puts claim `i` in its row, if its source is a column and it counts.
+fn add(
+    rows: &mut BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>>,
+    column: &HashMap<&str, usize>,
+    d: &Dataset,
+    i: usize,
+    order: usize,
+) {
+    let claim = &d.claims[i];
+    let Some(&col) = column.get(claim.source.as_str()) else {
+        return;
+    };
+    if claim.rank == Rank::Deprecated {
+        return;
+    }
+    let cells = rows
+        .entry((order, claim.subject.clone(), claim.fact.property()))
+        .or_insert_with(|| vec![Vec::new(); column.len()]);
+    cells[col].push(i);
+}
+
+impl ClaimMatrix {
+    /// Follows an edit that `Derived::apply_edit` has just followed (`change` is what it
+    /// reports): only the rows of the actors whose claims changed or moved are built again,
+    /// from their claims in the index. A rebuild, or a change to claims about unknown actors,
+    /// builds the whole matrix.
+    pub fn follow(&mut self, d: &Dataset, index: &Index, change: &Change) {
+        if change.rebuilt || change.orphans {
+            *self = compare(d, index, &self.sources);
+            return;
+        }
+        if change.actors.is_empty() && !change.body {
+            return;
+        }
+        let column = columns(&self.sources);
+        // The new rows of each touched order, in order.
+        let mut fresh: BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>> = BTreeMap::new();
+        let mut touched: Vec<usize> = change.actors.iter().map(|&a| a + 1).collect();
+        if change.body {
+            touched.insert(0, 0);
+            for &c in &index.body_claims {
+                add(&mut fresh, &column, d, c, 0);
+            }
+        }
+        for &a in &change.actors {
+            for &c in index
+                .claims_by_actor
+                .get(a)
+                .map_or(&[][..], |v| v.as_slice())
+            {
+                add(&mut fresh, &column, d, c, a + 1);
+            }
+        }
+        let old_rows = std::mem::take(&mut self.rows);
+        let old_orders = std::mem::take(&mut self.orders);
+        let mut fresh = fresh.into_iter().peekable();
+        for (row, order) in old_rows.into_iter().zip(old_orders) {
+            // Fresh rows that come before this one go first.
+            while let Some((key, cells)) = fresh.next_if(|((o, _, _), _)| *o < order) {
+                self.push(d, key, cells);
+            }
+            // A touched order's old rows give way to its fresh ones.
+            if touched.binary_search(&order).is_err() {
+                self.rows.push(row);
+                self.orders.push(order);
+            }
+        }
+        for (key, cells) in fresh {
+            self.push(d, key, cells);
+        }
+        self.place_claims();
+    }
+
+    /// Appends rows, given in order, with their verdicts.
+    fn extend(&mut self, d: &Dataset, rows: BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>>) {
+        for (key, cells) in rows {
+            self.push(d, key, cells);
+        }
+    }
+
+    fn push(
+        &mut self,
+        d: &Dataset,
+        (order, subject, property): (usize, Subject, Property),
+        cells: Vec<Vec<usize>>,
+    ) {
+        let verdict = row_verdict(&d.claims, &cells);
+        self.rows.push(MatrixRow {
+            subject,
+            property,
+            cells,
+            verdict,
+        });
+        self.orders.push(order);
+    }
+
+    fn place_claims(&mut self) {
+        self.place.clear();
+        for (r, row) in self.rows.iter().enumerate() {
+            for (col, cell) in row.cells.iter().enumerate() {
                 for &c in cell {
-                    place.insert(c, (r, col));
+                    self.place.insert(c, (r, col));
                 }
             }
-            let verdict = row_verdict(&d.claims, &cells);
-            MatrixRow {
-                subject,
-                property,
-                cells,
-                verdict,
-            }
-        })
-        .collect();
-    ClaimMatrix {
-        sources: sources.to_vec(),
-        rows,
-        place,
+        }
     }
 }
 

@@ -1,10 +1,54 @@
-//! Lookups by id, built once per revision of the dataset (never per frame).
+//! Lookups by id, and what the derivation needs to know of each claim (whose it is, the date it
+//! speaks for), built once per dataset and then kept up to date edit by edit (see
+//! [`crate::model::Derived::apply_edit`]): an edit that inserts or removes one claim moves the
+//! positions after it, and only the lists holding such positions are fixed up.
 
 use std::collections::HashMap;
 
-use super::dataset::{Dataset, Subject};
+use chrono::NaiveDate;
 
-#[derive(Debug, Default)]
+use super::dataset::{Claim, Dataset, Subject};
+use super::date::PartialDate;
+
+/// Whose a claim is, by the claim's position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// The actor at this position.
+    Actor(usize),
+    /// A body (its seat rules, for instance).
+    Body,
+    /// An actor id no actor has (yet): the claim counts for no one.
+    Orphan,
+    /// Inserted or replaced by an edit being applied; read once the whole edit is known.
+    Pending,
+}
+
+/// Whose claims moved (or changed) in one step of an edit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Moved {
+    /// Actors, each once.
+    pub actors: Vec<usize>,
+    pub body: bool,
+    pub orphans: bool,
+}
+
+/// What the derivation reads of one claim, cached so that deriving a row hashes nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Slot {
+    owner: Owner,
+    /// The date the claim speaks for: its own, else its source's publication.
+    date: Option<PartialDate>,
+    /// The first day on which the claim is known (the last day its date covers).
+    known: Option<NaiveDate>,
+}
+
+const PENDING: Slot = Slot {
+    owner: Owner::Pending,
+    date: None,
+    known: None,
+};
+
+#[derive(Debug, Default, PartialEq)]
 pub struct Index {
     pub actor_by_id: HashMap<String, usize>,
     pub source_by_id: HashMap<String, usize>,
@@ -12,6 +56,19 @@ pub struct Index {
     pub claims_by_actor: Vec<Vec<usize>>,
     /// Claims about bodies, in file order.
     pub body_claims: Vec<usize>,
+    /// One per claim, by position.
+    slots: Vec<Slot>,
+    /// The publication date each source id stands for; when it changes, so do the dates of the
+    /// undated claims citing it.
+    source_dates: HashMap<String, Option<PartialDate>>,
+}
+
+/// Whether a claim first known on `known` is known by `as_of` (everything is, without one).
+pub fn known_by(known: Option<NaiveDate>, as_of: Option<NaiveDate>) -> bool {
+    match (known, as_of) {
+        (Some(known), Some(day)) => known <= day,
+        _ => true,
+    }
 }
 
 impl Index {
@@ -22,29 +79,253 @@ impl Index {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let source_by_id = dataset
+        let mut index = Index {
+            actor_by_id,
+            claims_by_actor: vec![Vec::new(); dataset.actors.len()],
+            slots: Vec::with_capacity(dataset.claims.len()),
+            ..Index::default()
+        };
+        index.refresh_sources(dataset);
+        for (i, claim) in dataset.claims.iter().enumerate() {
+            let slot = index.slot(claim);
+            match slot.owner {
+                Owner::Actor(a) => index.claims_by_actor[a].push(i),
+                Owner::Body => index.body_claims.push(i),
+                Owner::Orphan | Owner::Pending => {}
+            }
+            index.slots.push(slot);
+        }
+        index
+    }
+
+    /// The date claim `claim` speaks for: its own, else its source's publication date.
+    pub fn claim_date(&self, claim: usize) -> Option<PartialDate> {
+        self.slots[claim].date
+    }
+
+    /// Whether claim `claim` is known by `as_of`.
+    pub fn claim_known_by(&self, claim: usize, as_of: Option<NaiveDate>) -> bool {
+        known_by(self.slots[claim].known, as_of)
+    }
+
+    /// The first day on which claim `claim` is known (`None`: always).
+    pub fn known_from(&self, claim: usize) -> Option<NaiveDate> {
+        self.slots[claim].known
+    }
+
+    /// Whose claim `claim` is.
+    pub fn owner(&self, claim: usize) -> Owner {
+        self.slots[claim].owner
+    }
+
+    /// How many claims the index covers.
+    pub fn claims(&self) -> usize {
+        self.slots.len()
+    }
+
+    fn slot(&self, claim: &Claim) -> Slot {
+        let owner = match &claim.subject {
+            Subject::Actor(id) => self
+                .actor_by_id
+                .get(id)
+                .map_or(Owner::Orphan, |&a| Owner::Actor(a)),
+            Subject::Body(_) => Owner::Body,
+        };
+        let date = claim
+            .as_of
+            .or_else(|| self.source_dates.get(&claim.source).copied().flatten());
+        Slot {
+            owner,
+            date,
+            known: date.map(|d| d.last_day()),
+        }
+    }
+
+    /// Rebuilds the source lookups; returns the ids whose publication date changed (a source
+    /// added, removed, re-dated or renamed), so the claims citing them can be re-dated.
+    pub(crate) fn refresh_sources(&mut self, dataset: &Dataset) -> Vec<String> {
+        self.source_by_id = dataset
             .sources
             .iter()
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
-        let mut claims_by_actor = vec![Vec::new(); dataset.actors.len()];
-        let mut body_claims = Vec::new();
+        let dates: HashMap<String, Option<PartialDate>> = self
+            .source_by_id
+            .iter()
+            .map(|(id, &s)| (id.clone(), dataset.sources[s].published))
+            .collect();
+        let mut changed: Vec<String> = dates
+            .iter()
+            .filter(|&(id, date)| self.source_dates.get(id) != Some(date))
+            .map(|(id, _)| id.clone())
+            .chain(
+                self.source_dates
+                    .keys()
+                    .filter(|id| !dates.contains_key(*id))
+                    .cloned(),
+            )
+            .collect();
+        changed.sort();
+        self.source_dates = dates;
+        changed
+    }
+
+    /// Re-dates the undated claims citing `sources`; returns the actors whose claims changed.
+    pub(crate) fn redate(&mut self, dataset: &Dataset, sources: &[String]) -> Vec<usize> {
+        let mut actors = Vec::new();
         for (i, claim) in dataset.claims.iter().enumerate() {
-            match &claim.subject {
-                Subject::Actor(id) => {
-                    if let Some(&a) = actor_by_id.get(id) {
-                        claims_by_actor[a].push(i);
-                    }
+            if claim.as_of.is_some()
+                || self.slots[i].owner == Owner::Pending
+                || sources.binary_search(&claim.source).is_err()
+            {
+                continue;
+            }
+            let slot = self.slot(claim);
+            if slot != self.slots[i] {
+                self.slots[i] = slot;
+                if let Owner::Actor(a) = slot.owner {
+                    actors.push(a);
                 }
-                Subject::Body(_) => body_claims.push(i),
             }
         }
-        Index {
-            actor_by_id,
-            source_by_id,
-            claims_by_actor,
-            body_claims,
+        actors
+    }
+
+    /// A claim was inserted at `at`; its content is read later, by [`Index::settle`]. Returns
+    /// the actors whose claims moved up one position.
+    pub(crate) fn insert_pending(&mut self, at: usize) -> Moved {
+        self.slots.insert(at, PENDING);
+        self.shift(at + 1, at, true)
+    }
+
+    /// The claim at `at` was removed: returns whose it was and the actors whose claims moved
+    /// down one position.
+    pub(crate) fn remove(&mut self, at: usize) -> (Owner, Moved) {
+        let owner = self.slots.remove(at).owner;
+        self.unlist(owner, at);
+        (owner, self.shift(at, at, false))
+    }
+
+    /// The claim at `at` was replaced: returns whose it was; the new one is read by `settle`.
+    pub(crate) fn replace_pending(&mut self, at: usize) -> Owner {
+        let owner = std::mem::replace(&mut self.slots[at], PENDING).owner;
+        self.unlist(owner, at);
+        owner
+    }
+
+    /// Reads the claim now at `at` (inserted or replaced) into its owner's list.
+    pub(crate) fn settle(&mut self, dataset: &Dataset, at: usize) -> Owner {
+        let slot = self.slot(&dataset.claims[at]);
+        self.slots[at] = slot;
+        let list = match slot.owner {
+            Owner::Actor(a) => &mut self.claims_by_actor[a],
+            Owner::Body => &mut self.body_claims,
+            Owner::Orphan | Owner::Pending => return slot.owner,
+        };
+        let i = list.partition_point(|&c| c < at);
+        list.insert(i, at);
+        slot.owner
+    }
+
+    /// An actor was appended at `at`: it takes the claims already made about its id. Fails
+    /// when another actor has the id (then the claims' owner depends on file order: rebuild).
+    /// Returns whether it took any; `None` when it cannot be followed.
+    pub(crate) fn add_last_actor(&mut self, dataset: &Dataset, at: usize) -> Option<bool> {
+        let id = &dataset.actors.get(at)?.id;
+        if at != self.claims_by_actor.len() || self.actor_by_id.contains_key(id) {
+            return None;
         }
+        self.actor_by_id.insert(id.clone(), at);
+        let mut claims = Vec::new();
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            if slot.owner == Owner::Orphan
+                && matches!(&dataset.claims[i].subject, Subject::Actor(s) if s == id)
+            {
+                slot.owner = Owner::Actor(at);
+                claims.push(i);
+            }
+        }
+        let took = !claims.is_empty();
+        self.claims_by_actor.push(claims);
+        Some(took)
+    }
+
+    /// The last actor was removed: its claims become orphans. Returns false, changing nothing,
+    /// when another actor has its id (then that one would take the claims: rebuild).
+    pub(crate) fn remove_last_actor(&mut self, dataset: &Dataset) -> bool {
+        let Some(at) = self.claims_by_actor.len().checked_sub(1) else {
+            return false;
+        };
+        let Some(id) = self
+            .actor_by_id
+            .iter()
+            .find(|&(_, &a)| a == at)
+            .map(|(id, _)| id.clone())
+        else {
+            return false;
+        };
+        if dataset.actors.iter().any(|a| a.id == id) {
+            return false;
+        }
+        self.actor_by_id.remove(&id);
+        for c in self.claims_by_actor.pop().unwrap_or_default() {
+            self.slots[c].owner = Owner::Orphan;
+        }
+        true
+    }
+
+    fn unlist(&mut self, owner: Owner, at: usize) {
+        let list = match owner {
+            Owner::Actor(a) => &mut self.claims_by_actor[a],
+            Owner::Body => &mut self.body_claims,
+            Owner::Orphan | Owner::Pending => return,
+        };
+        if let Ok(i) = list.binary_search(&at) {
+            list.remove(i);
+        }
+    }
+
+    /// Moves every listed position at or after `from` one up (`up`) or down, given that the
+    /// claims now at `scan..` are the ones that moved. Returns their actors, each once.
+    fn shift(&mut self, scan: usize, from: usize, up: bool) -> Moved {
+        let mut seen = vec![false; self.claims_by_actor.len()];
+        let mut moved = Moved::default();
+        for slot in &self.slots[scan.min(self.slots.len())..] {
+            match slot.owner {
+                Owner::Actor(a) if !seen[a] => {
+                    seen[a] = true;
+                    moved.actors.push(a);
+                }
+                Owner::Actor(_) | Owner::Pending => {}
+                Owner::Body => moved.body = true,
+                Owner::Orphan => moved.orphans = true,
+            }
+        }
+        for &a in &moved.actors {
+            shift_list(&mut self.claims_by_actor[a], from, up);
+        }
+        if moved.body {
+            shift_list(&mut self.body_claims, from, up);
+        }
+        moved
+    }
+}
+
+/// Moves the positions at or after `from` in a sorted list one up or down.
+fn shift_list(list: &mut [usize], from: usize, up: bool) {
+    let start = list.partition_point(|&c| c < from);
+    for c in &mut list[start..] {
+        *c = if up { *c + 1 } else { *c - 1 };
+    }
+}
+
+/// Moves one position the way an insert at `at` (`up`) or a removal at `at` moves it (the
+/// removed position itself stays: whoever held it is derived again).
+pub(crate) fn shift_position(c: &mut usize, at: usize, up: bool) {
+    if up && *c >= at {
+        *c += 1;
+    } else if !up && *c > at {
+        *c -= 1;
     }
 }

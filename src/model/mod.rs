@@ -26,7 +26,7 @@ pub mod validate;
 
 pub use dataset::*;
 pub use date::PartialDate;
-pub use derived::Derived;
+pub use derived::{Change, Derived};
 pub use edit::{Edit, EditError};
 pub use index::Index;
 pub use quote::{Anchor, Quote};

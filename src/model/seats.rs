@@ -8,7 +8,7 @@ use super::dataset::{Dataset, Fact, Money, Property, Role, Status};
 use super::date::PartialDate;
 use super::index::Index;
 use super::money::{MAX_AMOUNT, format_money};
-use super::roster::{RosterRow, effective_date};
+use super::roster::RosterRow;
 use super::rules::{Comparison, SeatRules};
 use super::validate::is_currency_code;
 
@@ -58,6 +58,16 @@ pub struct Member<'a> {
     pub joined: Option<PartialDate>,
 }
 
+/// The properties a seat is decided from: a row whose best claims for these are unchanged keeps
+/// its seat (within one revision of the dataset).
+pub const SEAT_INPUTS: [Property; 5] = [
+    Property::Invited,
+    Property::Status,
+    Property::Role,
+    Property::Pledge,
+    Property::Joined,
+];
+
 /// The seat an actor holds under `rules`, given its resolved roster row.
 pub fn seat(rules: &SeatRules, dataset: &Dataset, index: &Index, row: &RosterRow) -> SeatOutcome {
     decide(rules, &member(dataset, index, row))
@@ -65,10 +75,7 @@ pub fn seat(rules: &SeatRules, dataset: &Dataset, index: &Index, row: &RosterRow
 
 /// What the rules need to know about the actor of a roster row, from its resolved claims.
 pub fn member<'a>(dataset: &'a Dataset, index: &Index, row: &RosterRow) -> Member<'a> {
-    let date_of = |p: Property| {
-        row.get(p)
-            .and_then(|r| effective_date(dataset, index, &dataset.claims[r.best]))
-    };
+    let date_of = |p: Property| row.get(p).and_then(|r| index.claim_date(r.best));
     Member {
         status: row.status(dataset),
         is_chair: matches!(
