@@ -81,12 +81,12 @@ fn make_claim(d: &Dataset, spec: &ClaimSpec, n: usize) -> Claim {
     };
     let v = spec.value;
     let fact = match spec.fact {
-        0 => Fact::Invited(v % 2 == 0),
+        0 => Fact::Invited(v.is_multiple_of(2)),
         1 | 2 => Fact::Status(Status::ALL[(v * 3) % Status::ALL.len()]),
         3 => Fact::Role(Role::ALL[v % Role::ALL.len()]),
         4 => Fact::Pledge(Money {
             amount: [0, 500_000_000, 1_000_000_000, 2_000_000_000][v],
-            currency: if v % 2 == 0 { "USD" } else { "EUR" }.into(),
+            currency: if v.is_multiple_of(2) { "USD" } else { "EUR" }.into(),
         }),
         5 => Fact::Joined(date(v + 1).unwrap_or_else(|| "2026-01-20".parse().unwrap())),
         _ => Fact::Office(format!("Office {}", v % 2)),
@@ -423,7 +423,7 @@ fn apply(
     let inverse = edit
         .clone()
         .apply(d)
-        .map_err(|e| TestCaseError::fail(e.0))?;
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
     kept.derived.apply_edit(d, &edit);
     prop_assert!(
         !kept.derived.refresh(d, as_of),

@@ -191,3 +191,39 @@ fn autosave_writes_after_quiet_seconds_on_the_callers_clock() {
     assert_eq!(putin_name(&next), "Vladimir V. Putin");
     assert!(next.document().is_dirty());
 }
+
+/// The session's derived data, kept up to date edit by edit, against a derive from scratch.
+fn same_as_fresh(s: &Session) {
+    let mut fresh = board_explorer::model::Derived::default();
+    fresh.refresh(s.dataset(), s.as_of());
+    let ours = s.derived();
+    assert_eq!(ours.conflicts, fresh.conflicts);
+    assert_eq!(ours.seats, fresh.seats);
+    assert_eq!(ours.roster.rows.len(), fresh.roster.rows.len());
+    for (a, b) in ours.roster.rows.iter().zip(&fresh.roster.rows) {
+        assert_eq!(a.status(s.dataset()), b.status(s.dataset()));
+        assert_eq!(a.sources, b.sources);
+        assert_eq!(a.conflicts(), b.conflicts());
+    }
+}
+
+#[test]
+fn derived_data_follows_edits_undo_and_redo_as_a_fresh_derive_would() {
+    let mut s = Session::embedded();
+    let at = s.derived().index.actor_by_id["putin"];
+    let claim = s.derived().index.claims_by_actor[at][0];
+    let edit = board_explorer::model::ops::set_rank(s.dataset(), claim, Rank::Deprecated);
+    s.perform(Command::edit(edit, "Deprecate"));
+    same_as_fresh(&s);
+    let (delete, _) = board_explorer::model::ops::delete_actor(s.dataset(), at);
+    s.perform(Command::edit(delete, "Delete Putin"));
+    same_as_fresh(&s);
+    s.perform(Command::SetAsOf(Some("2026-01-18".parse().unwrap())));
+    same_as_fresh(&s);
+    s.perform(Command::Undo);
+    same_as_fresh(&s);
+    s.perform(Command::Undo);
+    same_as_fresh(&s);
+    s.perform(Command::Redo);
+    same_as_fresh(&s);
+}

@@ -218,21 +218,40 @@ impl Session {
                     _ => Outcome::default(),
                 }
             }
-            Command::Edit { edit, label } => match self.doc.apply(*edit, label.clone()) {
-                Ok(()) => Outcome {
-                    clear_notice: true,
-                    ..Outcome::default()
-                },
-                Err(e) => Outcome::error(format!("{label} failed: {e}. Nothing was changed.")),
-            },
-            Command::Undo => self
-                .doc
-                .undo()
-                .map_or_else(Outcome::default, |l| Outcome::info(format!("Undid: {l}"))),
-            Command::Redo => self
-                .doc
-                .redo()
-                .map_or_else(Outcome::default, |l| Outcome::info(format!("Redid: {l}"))),
+            Command::Edit { edit, label } => {
+                // Kept for the derived data to follow; far cheaper than deriving again.
+                let applied = (*edit).clone();
+                match self.doc.apply(*edit, label.clone()) {
+                    Ok(()) => {
+                        self.follow(&applied);
+                        Outcome {
+                            clear_notice: true,
+                            ..Outcome::default()
+                        }
+                    }
+                    Err(e) => Outcome::error(format!("{label} failed: {e}. Nothing was changed.")),
+                }
+            }
+            Command::Undo => {
+                let applied = self.doc.undo_edit().cloned();
+                let Some(label) = self.doc.undo() else {
+                    return Outcome::default();
+                };
+                if let Some(edit) = applied {
+                    self.follow(&edit);
+                }
+                Outcome::info(format!("Undid: {label}"))
+            }
+            Command::Redo => {
+                let applied = self.doc.redo_edit().cloned();
+                let Some(label) = self.doc.redo() else {
+                    return Outcome::default();
+                };
+                if let Some(edit) = applied {
+                    self.follow(&edit);
+                }
+                Outcome::info(format!("Redid: {label}"))
+            }
             Command::ShowActor(id) => {
                 self.selection.actor = Some(id.clone());
                 Outcome {
@@ -307,6 +326,11 @@ impl Session {
             | Command::Save
             | Command::SaveAs(_) => self.file(command),
         }
+    }
+
+    /// The derived data follows an edit just applied, re-deriving only what it touched.
+    fn follow(&mut self, applied: &crate::model::Edit) {
+        self.derived.apply_edit(self.doc.dataset(), applied);
     }
 
     fn set_as_of(&mut self, day: Option<NaiveDate>) {
