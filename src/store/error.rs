@@ -1,9 +1,9 @@
 //! Load errors that say what is wrong and where, in words a user can act on.
 
-use std::fmt;
 use std::path::PathBuf;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.describe())]
 pub struct LoadError {
     /// The file, when the text came from one.
     pub path: Option<PathBuf>,
@@ -35,26 +35,26 @@ impl LoadError {
     }
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LoadError {
+    /// "path:line:col: message", then each further problem on a line of its own.
+    fn describe(&self) -> String {
+        let mut out = String::new();
         if let Some(path) = &self.path {
-            write!(f, "{}", path.display())?;
+            out.push_str(&path.display().to_string());
             if let Some((line, col)) = self.place {
-                write!(f, ":{line}:{col}")?;
+                out.push_str(&format!(":{line}:{col}"));
             }
-            f.write_str(": ")?;
+            out.push_str(": ");
         } else if let Some((line, col)) = self.place {
-            write!(f, "line {line}, column {col}: ")?;
+            out.push_str(&format!("line {line}, column {col}: "));
         }
-        f.write_str(&self.message)?;
+        out.push_str(&self.message);
         for more in &self.more {
-            write!(f, "\n  {more}")?;
+            out.push_str(&format!("\n  {more}"));
         }
-        Ok(())
+        out
     }
 }
-
-impl std::error::Error for LoadError {}
 
 /// Why a dataset (or a snapshot of it) was not written. Nothing was written in either case.
 #[derive(Debug, thiserror::Error)]
