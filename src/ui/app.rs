@@ -302,10 +302,13 @@ impl BoardExplorerApp {
     /// Asks the renderer for a picture of the window; it is written on a later frame.
     fn take_picture(&mut self, path: PathBuf, ctx: &egui::Context) {
         let slot = self.window.screenshot.clone();
+        let wake = ctx.clone();
         ctx.request_screenshot(move |image| {
             if let Ok(mut slot) = slot.lock() {
                 *slot = Some((path, image));
             }
+            // The picture is written by the session on the next frame.
+            wake.request_repaint();
         });
         ctx.request_repaint();
         self.show(Outcome::info("Taking the image…"));

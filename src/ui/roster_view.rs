@@ -105,13 +105,19 @@ impl RosterQuery {
 pub struct RosterView {
     pub rows: Vec<usize>,
     /// Name order is the default sort, so the unsorted roster keeps dataset order.
-    keys_revision: Option<u64>,
     search_keys: Vec<String>,
+    /// Per row, a hash of everything that decides whether it shows and where: an edit changes
+    /// few of them, and only those rows are placed again.
+    signatures: Vec<u64>,
     key: Option<(u64, RosterQuery)>,
 }
 
+/// Beyond one row in this many changed, sorting everything again is as cheap as placing them.
+const PATCH_AT_MOST_ONE_IN: usize = 16;
+
 impl RosterView {
-    /// Recomputes if the dataset or the query changed.
+    /// Recomputes if the dataset or the query changed: after an edit that touched a few rows
+    /// under the same query, only those rows are filtered and placed again.
     pub fn refresh(&mut self, dataset: &Dataset, derived: &Derived, query: &RosterQuery) {
         let revision = derived.revision();
         if self
@@ -121,36 +127,108 @@ impl RosterView {
         {
             return;
         }
-        if self.keys_revision != Some(revision) {
-            self.search_keys = dataset.actors.iter().map(search_key).collect();
-            self.keys_revision = Some(revision);
-        }
-        let text = Query::new(&query.text);
-        let rows = &derived.roster.rows;
-        let mut shown: Vec<usize> = (0..rows.len())
-            .filter(|&i| {
-                let row = &rows[i];
-                let actor = &dataset.actors[row.actor];
-                (text.is_empty() || text.matches(&self.search_keys[row.actor]))
-                    && query.kind.is_none_or(|k| actor.kind == k)
-                    && query.status.is_none_or(|s| row.status(dataset) == Some(s))
-                    && query
-                        .role
-                        .is_none_or(|r| role(dataset, derived, i) == Some(r))
-                    && (!query.conflicts_only || row.has_conflict())
-            })
+        let same_query = self.key.as_ref().is_some_and(|(_, q)| q == query);
+        let n = derived.roster.rows.len();
+        let signatures: Vec<u64> = (0..n).map(|i| signature(dataset, derived, i)).collect();
+        let old = self.signatures.len();
+        let touched: Vec<usize> = (0..n)
+            .filter(|&i| i >= old || signatures[i] != self.signatures[i])
             .collect();
-        shown.sort_by(|&a, &b| {
-            let order = compare(dataset, derived, &self.search_keys, query.sort, a, b);
-            if query.descending {
-                order.reverse()
-            } else {
-                order
+        let patch = same_query && old <= n && touched.len() * PATCH_AT_MOST_ONE_IN <= n;
+        self.signatures = signatures;
+        if patch {
+            self.search_keys.truncate(n);
+            for &i in &touched {
+                let key = search_key(&dataset.actors[derived.roster.rows[i].actor]);
+                match self.search_keys.get_mut(i) {
+                    Some(slot) => *slot = key,
+                    None => self.search_keys.push(key),
+                }
             }
-        });
-        self.rows = shown;
+            self.place(dataset, derived, query, &touched);
+        } else {
+            self.search_keys = derived
+                .roster
+                .rows
+                .iter()
+                .map(|row| search_key(&dataset.actors[row.actor]))
+                .collect();
+            let text = Query::new(&query.text);
+            let mut shown: Vec<usize> = (0..n)
+                .filter(|&i| self.shows(dataset, derived, query, &text, i))
+                .collect();
+            shown.sort_by(|&a, &b| self.order(dataset, derived, query, a, b));
+            self.rows = shown;
+        }
         self.key = Some((revision, query.clone()));
     }
+
+    /// Takes the touched rows out and puts back, each at its place, those that still show.
+    fn place(&mut self, d: &Dataset, derived: &Derived, query: &RosterQuery, touched: &[usize]) {
+        let mut is_touched = vec![false; derived.roster.rows.len()];
+        for &i in touched {
+            is_touched[i] = true;
+        }
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.retain(|&r| !is_touched[r]);
+        let text = Query::new(&query.text);
+        for &i in touched {
+            if self.shows(d, derived, query, &text, i) {
+                let at = rows.partition_point(|&r| self.order(d, derived, query, r, i).is_lt());
+                rows.insert(at, i);
+            }
+        }
+        self.rows = rows;
+    }
+
+    fn shows(
+        &self,
+        d: &Dataset,
+        derived: &Derived,
+        q: &RosterQuery,
+        text: &Query,
+        i: usize,
+    ) -> bool {
+        let row = &derived.roster.rows[i];
+        let actor = &d.actors[row.actor];
+        (text.is_empty() || text.matches(&self.search_keys[i]))
+            && q.kind.is_none_or(|k| actor.kind == k)
+            && q.status.is_none_or(|s| row.status(d) == Some(s))
+            && q.role.is_none_or(|r| role(d, derived, i) == Some(r))
+            && (!q.conflicts_only || row.has_conflict())
+    }
+
+    fn order(
+        &self,
+        d: &Dataset,
+        derived: &Derived,
+        q: &RosterQuery,
+        a: usize,
+        b: usize,
+    ) -> Ordering {
+        let order = compare(d, derived, &self.search_keys, q.sort, a, b);
+        if q.descending { order.reverse() } else { order }
+    }
+}
+
+/// What decides a row's place and whether it shows, hashed: the actor's names, kind and
+/// country, and the row's role, status, seat, pledge, sources and conflict.
+fn signature(d: &Dataset, derived: &Derived, i: usize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let row = &derived.roster.rows[i];
+    let actor = &d.actors[row.actor];
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    actor.name.hash(&mut h);
+    actor.aliases.hash(&mut h);
+    actor.kind.hash(&mut h);
+    actor.country.hash(&mut h);
+    role(d, derived, i).hash(&mut h);
+    row.status(d).hash(&mut h);
+    derived.seats[i].kind.hash(&mut h);
+    pledge(d, derived, i).map(f64::to_bits).hash(&mut h);
+    row.sources.hash(&mut h);
+    row.has_conflict().hash(&mut h);
+    h.finish()
 }
 
 fn role(dataset: &Dataset, derived: &Derived, row: usize) -> Option<Role> {
@@ -197,4 +275,78 @@ fn compare(
     };
     // Ties keep dataset order, so sorting is stable and predictable.
     by.then(a.cmp(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ops::{hand_claim, update_actor};
+    use crate::session::{Command, Session};
+
+    /// After each edit, the view kept up to date equals one built from scratch.
+    fn check(s: &Session, kept: &mut RosterView, query: &RosterQuery) {
+        kept.refresh(s.dataset(), s.derived(), query);
+        let mut fresh = RosterView::default();
+        fresh.refresh(s.dataset(), s.derived(), query);
+        assert_eq!(kept.rows, fresh.rows, "{query:?}");
+    }
+
+    #[test]
+    fn edits_place_the_touched_rows_as_a_full_sort_would() {
+        let queries = [
+            RosterQuery::default(),
+            RosterQuery {
+                sort: Column::Status,
+                descending: true,
+                ..Default::default()
+            },
+            RosterQuery {
+                status: Some(Status::Member),
+                sort: Column::Seat,
+                ..Default::default()
+            },
+        ];
+        for query in queries {
+            let d = crate::model::generate::generate(crate::model::generate::Spec {
+                actors: 200,
+                claims_per_actor: 5,
+                sources: 5,
+                events: 10,
+                seed: 3,
+            });
+            let mut s = Session::new(crate::session::Document::new(d, None));
+            let mut kept = RosterView::default();
+            check(&s, &mut kept, &query);
+            let later = Some("2030-01-01".parse().unwrap());
+            for (at, status) in [
+                (3, Status::Member),
+                (50, Status::Declined),
+                (51, Status::Member),
+            ] {
+                let id = s.dataset().actors[at].id.clone();
+                let edit = hand_claim(
+                    s.dataset(),
+                    &id,
+                    Fact::Status(status),
+                    crate::model::EDITORS_NOTE,
+                    later,
+                    "",
+                );
+                s.perform(Command::edit(edit, "Set status"));
+                assert_eq!(
+                    s.derived().roster.rows[at].status(s.dataset()),
+                    Some(status)
+                );
+                check(&s, &mut kept, &query);
+            }
+            let at = 7;
+            let mut renamed = s.dataset().actors[at].clone();
+            renamed.name = "Aaron Erdoğan".into();
+            let edit = update_actor(s.dataset(), at, renamed).unwrap();
+            s.perform(Command::edit(edit, "Rename"));
+            check(&s, &mut kept, &query);
+            s.perform(Command::Undo);
+            check(&s, &mut kept, &query);
+        }
+    }
 }
