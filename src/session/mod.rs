@@ -7,6 +7,7 @@
 mod autosave;
 mod command;
 pub mod document;
+mod edit_log;
 mod files;
 mod snapshots;
 
@@ -17,11 +18,22 @@ use chrono::NaiveDate;
 pub use self::autosave::{AUTOSAVE_AFTER_SECONDS, Tick};
 pub use self::command::{Command, Confirm, ExportFormat, Focus, Notice, Outcome, Selection};
 pub use self::document::{Document, saves_dir};
+pub use self::edit_log::EditLog;
 pub use self::files::{dataset_text, default_file_name, export_file_name, write_file};
 use crate::model::report::Report;
 use crate::model::{Dataset, Derived};
 pub use crate::store::{LoadError, Recovery, SaveError, SnapshotInfo, recovery_path};
 use autosave::Autosave;
+
+/// What a view draws from, borrowed from the session for one frame.
+pub struct ViewParts<'a> {
+    pub dataset: &'a Dataset,
+    /// Fresh for `dataset` and `as_of`.
+    pub derived: &'a Derived,
+    pub as_of: Option<NaiveDate>,
+    pub edit_log: &'a EditLog,
+    pub selection: &'a mut Selection,
+}
 
 /// A snapshot being viewed: what it is, and the working document and as-of date to return to.
 #[derive(Debug)]
@@ -51,6 +63,8 @@ pub struct Session {
     snapshots_dir: PathBuf,
     /// Recently opened or saved files, newest first.
     recent: Vec<PathBuf>,
+    /// Which rows recent edits touched.
+    edit_log: EditLog,
 }
 
 impl Session {
@@ -65,6 +79,7 @@ impl Session {
             autosave: Autosave::default(),
             snapshots_dir: saves_dir(),
             recent: Vec::new(),
+            edit_log: EditLog::default(),
         };
         session.refresh();
         session
@@ -164,14 +179,20 @@ impl Session {
         Report::new(self.doc.dataset(), &self.derived)
     }
 
+    /// Which rows recent edits touched, for views that follow edits row by row.
+    pub fn edit_log(&self) -> &EditLog {
+        &self.edit_log
+    }
+
     /// The parts a view draws from, with the selection it may change.
-    pub fn view_parts(&mut self) -> (&Dataset, &Derived, Option<NaiveDate>, &mut Selection) {
-        (
-            self.doc.dataset(),
-            &self.derived,
-            self.as_of,
-            &mut self.selection,
-        )
+    pub fn view_parts(&mut self) -> ViewParts<'_> {
+        ViewParts {
+            dataset: self.doc.dataset(),
+            derived: &self.derived,
+            as_of: self.as_of,
+            edit_log: &self.edit_log,
+            selection: &mut self.selection,
+        }
     }
 
     // ----- Changes -----
@@ -221,9 +242,10 @@ impl Session {
             Command::Edit { edit, label } => {
                 // Kept for the derived data to follow; far cheaper than deriving again.
                 let applied = (*edit).clone();
+                let before = self.doc.dataset().revision.get();
                 match self.doc.apply(*edit, label.clone()) {
                     Ok(()) => {
-                        self.follow(&applied);
+                        self.follow(before, &applied);
                         Outcome {
                             clear_notice: true,
                             ..Outcome::default()
@@ -234,21 +256,23 @@ impl Session {
             }
             Command::Undo => {
                 let applied = self.doc.undo_edit().cloned();
+                let before = self.doc.dataset().revision.get();
                 let Some(label) = self.doc.undo() else {
                     return Outcome::default();
                 };
                 if let Some(edit) = applied {
-                    self.follow(&edit);
+                    self.follow(before, &edit);
                 }
                 Outcome::info(format!("Undid: {label}"))
             }
             Command::Redo => {
                 let applied = self.doc.redo_edit().cloned();
+                let before = self.doc.dataset().revision.get();
                 let Some(label) = self.doc.redo() else {
                     return Outcome::default();
                 };
                 if let Some(edit) = applied {
-                    self.follow(&edit);
+                    self.follow(before, &edit);
                 }
                 Outcome::info(format!("Redid: {label}"))
             }
@@ -329,8 +353,12 @@ impl Session {
     }
 
     /// The derived data follows an edit just applied, re-deriving only what it touched.
-    fn follow(&mut self, applied: &crate::model::Edit) {
-        self.derived.apply_edit(self.doc.dataset(), applied);
+    fn follow(&mut self, before: u64, applied: &crate::model::Edit) {
+        let dataset = self.doc.dataset();
+        self.derived.apply_edit(dataset, applied);
+        let after = dataset.revision.get();
+        self.edit_log
+            .record(before, after, self.derived.change(), applied);
     }
 
     fn set_as_of(&mut self, day: Option<NaiveDate>) {

@@ -67,7 +67,8 @@ impl RosterPanel {
             *selected = None; // Deleted or merged away.
         }
         self.shortcuts(ui, cx);
-        self.view.refresh(dataset, derived, &self.query);
+        self.view
+            .refresh(dataset, derived, &self.query, cx.edit_log);
 
         self.toolbar(ui, dataset, derived);
         if let Some(refusal) = self.refusal.clone() {

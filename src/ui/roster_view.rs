@@ -1,11 +1,12 @@
 //! Which roster rows to show and in what order: search, filters and sort, recomputed only when
 //! the dataset, the roster or the query changes (never per frame), so typing stays smooth at
-//! 100,000 actors.
+//! 100,000 actors; after an edit, only the rows it touched are placed again.
 
 use std::cmp::Ordering;
 
 use crate::model::search::{Query, search_key};
 use crate::model::{ActorKind, Dataset, Derived, Fact, Property, Role, Status};
+use crate::session::EditLog;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Column {
@@ -106,9 +107,6 @@ pub struct RosterView {
     pub rows: Vec<usize>,
     /// Name order is the default sort, so the unsorted roster keeps dataset order.
     search_keys: Vec<String>,
-    /// Per row, a hash of everything that decides whether it shows and where: an edit changes
-    /// few of them, and only those rows are placed again.
-    signatures: Vec<u64>,
     key: Option<(u64, RosterQuery)>,
 }
 
@@ -116,9 +114,15 @@ pub struct RosterView {
 const PATCH_AT_MOST_ONE_IN: usize = 16;
 
 impl RosterView {
-    /// Recomputes if the dataset or the query changed: after an edit that touched a few rows
-    /// under the same query, only those rows are filtered and placed again.
-    pub fn refresh(&mut self, dataset: &Dataset, derived: &Derived, query: &RosterQuery) {
+    /// Recomputes if the dataset or the query changed: after edits that touched a few rows
+    /// (`log` says which) under the same query, only those rows are filtered and placed again.
+    pub fn refresh(
+        &mut self,
+        dataset: &Dataset,
+        derived: &Derived,
+        query: &RosterQuery,
+        log: &EditLog,
+    ) {
         let revision = derived.revision();
         if self
             .key
@@ -127,17 +131,20 @@ impl RosterView {
         {
             return;
         }
-        let same_query = self.key.as_ref().is_some_and(|(_, q)| q == query);
         let n = derived.roster.rows.len();
-        let signatures: Vec<u64> = (0..n).map(|i| signature(dataset, derived, i)).collect();
-        let old = self.signatures.len();
-        let touched: Vec<usize> = (0..n)
-            .filter(|&i| i >= old || signatures[i] != self.signatures[i])
-            .collect();
-        let patch = same_query && old <= n && touched.len() * PATCH_AT_MOST_ONE_IN <= n;
-        self.signatures = signatures;
-        if patch {
-            self.search_keys.truncate(n);
+        let old = self.search_keys.len();
+        let touched = match &self.key {
+            Some((seen, q)) if q == query && old <= n => {
+                log.touched_since(*seen, revision).map(|mut rows| {
+                    rows.retain(|&r| r < old);
+                    rows.extend(old..n); // Actors appended.
+                    rows
+                })
+            }
+            _ => None,
+        }
+        .filter(|rows| rows.len() * PATCH_AT_MOST_ONE_IN <= n);
+        if let Some(touched) = touched {
             for &i in &touched {
                 let key = search_key(&dataset.actors[derived.roster.rows[i].actor]);
                 match self.search_keys.get_mut(i) {
@@ -211,26 +218,6 @@ impl RosterView {
     }
 }
 
-/// What decides a row's place and whether it shows, hashed: the actor's names, kind and
-/// country, and the row's role, status, seat, pledge, sources and conflict.
-fn signature(d: &Dataset, derived: &Derived, i: usize) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let row = &derived.roster.rows[i];
-    let actor = &d.actors[row.actor];
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    actor.name.hash(&mut h);
-    actor.aliases.hash(&mut h);
-    actor.kind.hash(&mut h);
-    actor.country.hash(&mut h);
-    role(d, derived, i).hash(&mut h);
-    row.status(d).hash(&mut h);
-    derived.seats[i].kind.hash(&mut h);
-    pledge(d, derived, i).map(f64::to_bits).hash(&mut h);
-    row.sources.hash(&mut h);
-    row.has_conflict().hash(&mut h);
-    h.finish()
-}
-
 fn role(dataset: &Dataset, derived: &Derived, row: usize) -> Option<Role> {
     match derived.roster.rows[row].fact(dataset, Property::Role) {
         Some(Fact::Role(r)) => Some(*r),
@@ -285,9 +272,9 @@ mod tests {
 
     /// After each edit, the view kept up to date equals one built from scratch.
     fn check(s: &Session, kept: &mut RosterView, query: &RosterQuery) {
-        kept.refresh(s.dataset(), s.derived(), query);
+        kept.refresh(s.dataset(), s.derived(), query, s.edit_log());
         let mut fresh = RosterView::default();
-        fresh.refresh(s.dataset(), s.derived(), query);
+        fresh.refresh(s.dataset(), s.derived(), query, s.edit_log());
         assert_eq!(kept.rows, fresh.rows, "{query:?}");
     }
 

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::model::{Dataset, Derived, Edit};
-use crate::session::{Command, Selection};
+use crate::session::{Command, EditLog, Selection, ViewParts};
 
 pub struct ViewCtx<'a> {
     pub dataset: &'a Dataset,
@@ -13,26 +13,21 @@ pub struct ViewCtx<'a> {
     pub derived: &'a Derived,
     /// The day everything is shown as of; `None`: everything known.
     pub as_of: Option<NaiveDate>,
+    /// Which rows recent edits touched, for views that follow edits row by row.
+    pub edit_log: &'a EditLog,
     /// What is selected, whichever tab shows it (a view change, not an edit: set at once).
     pub selection: &'a mut Selection,
     commands: &'a mut Vec<Command>,
 }
 
 impl<'a> ViewCtx<'a> {
-    pub fn new(
-        (dataset, derived, as_of, selection): (
-            &'a Dataset,
-            &'a Derived,
-            Option<NaiveDate>,
-            &'a mut Selection,
-        ),
-        commands: &'a mut Vec<Command>,
-    ) -> Self {
+    pub fn new(parts: ViewParts<'a>, commands: &'a mut Vec<Command>) -> Self {
         ViewCtx {
-            dataset,
-            derived,
-            as_of,
-            selection,
+            dataset: parts.dataset,
+            derived: parts.derived,
+            as_of: parts.as_of,
+            edit_log: parts.edit_log,
+            selection: parts.selection,
             commands,
         }
     }
