@@ -89,7 +89,7 @@ fn frames(c: &mut Criterion, n: usize, d: Dataset) {
     let mut app = BoardExplorerApp::with_document(Document::new(d, None));
     let mut group = c.benchmark_group("scale/frame");
     group.sample_size(20);
-    for tab in Tab::ALL {
+    for &tab in Tab::ALL {
         app.panels.tab = tab;
         for _ in 0..3 {
             frame(&ctx, &mut app, Vec::new());

@@ -64,8 +64,21 @@ pub struct Body {
 }
 
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
 )]
+#[strum(serialize_all = "lowercase")]
 pub enum ActorKind {
     #[default]
     Person,
@@ -74,14 +87,12 @@ pub enum ActorKind {
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 3] = [ActorKind::Person, ActorKind::State, ActorKind::Organisation];
+    /// Every variant, in declaration order (the order menus list them in).
+    pub const ALL: &'static [ActorKind] = <ActorKind as strum::VariantArray>::VARIANTS;
 
+    /// The name shown to users and written in exports.
     pub fn label(self) -> &'static str {
-        match self {
-            ActorKind::Person => "person",
-            ActorKind::State => "state",
-            ActorKind::Organisation => "organisation",
-        }
+        self.into()
     }
 }
 
@@ -137,7 +148,21 @@ impl Subject {
 }
 
 /// Where an actor stands with respect to the body.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Status {
     /// Named as an expected or potential member, without an invitation being reported.
     Proposed,
@@ -149,34 +174,17 @@ pub enum Status {
     Signed,
     Declined,
     Withdrawn,
+    #[strum(serialize = "invitation withdrawn")]
     InvitationWithdrawn,
 }
 
 impl Status {
-    pub const ALL: [Status; 9] = [
-        Status::Proposed,
-        Status::Invited,
-        Status::Reviewing,
-        Status::Accepted,
-        Status::Member,
-        Status::Signed,
-        Status::Declined,
-        Status::Withdrawn,
-        Status::InvitationWithdrawn,
-    ];
+    /// Every variant, in declaration order (the order menus list them in).
+    pub const ALL: &'static [Status] = <Status as strum::VariantArray>::VARIANTS;
 
+    /// The name shown to users and written in exports.
     pub fn label(self) -> &'static str {
-        match self {
-            Status::Proposed => "proposed",
-            Status::Invited => "invited",
-            Status::Reviewing => "reviewing",
-            Status::Accepted => "accepted",
-            Status::Member => "member",
-            Status::Signed => "signed",
-            Status::Declined => "declined",
-            Status::Withdrawn => "withdrawn",
-            Status::InvitationWithdrawn => "invitation withdrawn",
-        }
+        self.into()
     }
 
     /// Whether the status makes the actor a sitting member (and so entitled to a seat).
@@ -185,29 +193,37 @@ impl Status {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Role {
     Chair,
+    #[strum(serialize = "founding member")]
     FoundingMember,
     Member,
+    #[strum(serialize = "executive board")]
     ExecutiveBoard,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [
-        Role::Chair,
-        Role::FoundingMember,
-        Role::Member,
-        Role::ExecutiveBoard,
-    ];
+    /// Every variant, in declaration order (the order menus list them in).
+    pub const ALL: &'static [Role] = <Role as strum::VariantArray>::VARIANTS;
 
+    /// The name shown to users and written in exports.
     pub fn label(self) -> &'static str {
-        match self {
-            Role::Chair => "chair",
-            Role::FoundingMember => "founding member",
-            Role::Member => "member",
-            Role::ExecutiveBoard => "executive board",
-        }
+        self.into()
     }
 }
 
@@ -232,7 +248,19 @@ pub enum Fact {
 }
 
 /// The property a fact is a value of: the key under which claims compete.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Property {
     Invited,
     Status,
@@ -241,35 +269,19 @@ pub enum Property {
     Office,
     Pledge,
     Joined,
+    #[strum(serialize = "seat threshold")]
     SeatThreshold,
+    #[strum(serialize = "term (years)")]
     TermYears,
 }
 
 impl Property {
-    pub const ALL: [Property; 9] = [
-        Property::Invited,
-        Property::Status,
-        Property::Role,
-        Property::Represents,
-        Property::Office,
-        Property::Pledge,
-        Property::Joined,
-        Property::SeatThreshold,
-        Property::TermYears,
-    ];
+    /// Every variant, in declaration order (the order menus list them in).
+    pub const ALL: &'static [Property] = <Property as strum::VariantArray>::VARIANTS;
 
+    /// The name shown to users and written in exports.
     pub fn label(self) -> &'static str {
-        match self {
-            Property::Invited => "invited",
-            Property::Status => "status",
-            Property::Role => "role",
-            Property::Represents => "represents",
-            Property::Office => "office",
-            Property::Pledge => "pledge",
-            Property::Joined => "joined",
-            Property::SeatThreshold => "seat threshold",
-            Property::TermYears => "term (years)",
-        }
+        self.into()
     }
 
     pub fn index(self) -> usize {
@@ -443,5 +455,42 @@ impl Dataset {
         std::iter::once(&self.body)
             .chain(&self.sub_bodies)
             .find(|b| b.id == id)
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    /// Labels are shown, exported and compared in tests: the derive must keep them.
+    #[test]
+    fn labels_are_the_words_users_read() {
+        let labels = |all: &[&'static str]| all.join(", ");
+        let kinds: Vec<_> = ActorKind::ALL.iter().map(|k| k.label()).collect();
+        assert_eq!(labels(&kinds), "person, state, organisation");
+        let statuses: Vec<_> = Status::ALL.iter().map(|s| s.label()).collect();
+        assert_eq!(
+            labels(&statuses),
+            "proposed, invited, reviewing, accepted, member, signed, declined, withdrawn, \
+             invitation withdrawn"
+        );
+        let roles: Vec<_> = Role::ALL.iter().map(|r| r.label()).collect();
+        assert_eq!(
+            labels(&roles),
+            "chair, founding member, member, executive board"
+        );
+        let properties: Vec<_> = Property::ALL.iter().map(|p| p.label()).collect();
+        assert_eq!(
+            labels(&properties),
+            "invited, status, role, represents, office, pledge, joined, seat threshold, \
+             term (years)"
+        );
+        // Positions index per-property tables.
+        assert!(
+            Property::ALL
+                .iter()
+                .enumerate()
+                .all(|(i, p)| p.index() == i)
+        );
     }
 }

@@ -213,7 +213,7 @@ impl ActorDetail {
             return;
         }
         let row = &derived.roster.rows[at];
-        for property in Property::ALL {
+        for &property in Property::ALL {
             let of_property: Vec<usize> = claims
                 .iter()
                 .copied()

@@ -23,7 +23,7 @@ pub fn identity_rows(
         ui,
         &format!("{salt}_kind"),
         kind,
-        &ActorKind::ALL,
+        ActorKind::ALL,
         ActorKind::label,
         Some(label.id),
     );

@@ -21,7 +21,18 @@ use crate::session::{
     recovery_path, saves_dir,
 };
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
 pub enum Tab {
     #[default]
     Roster,
@@ -31,15 +42,12 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Roster, Tab::Seats, Tab::Sources, Tab::Timeline];
+    /// The tabs, in the order they are shown.
+    pub const ALL: &'static [Tab] = <Tab as strum::VariantArray>::VARIANTS;
 
+    /// Its name on screen: the variant's own.
     pub fn label(self) -> &'static str {
-        match self {
-            Tab::Roster => "Roster",
-            Tab::Seats => "Seats",
-            Tab::Sources => "Sources",
-            Tab::Timeline => "Timeline",
-        }
+        self.into()
     }
 }
 
@@ -148,7 +156,7 @@ impl BoardExplorerApp {
         });
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.horizontal(|ui| {
-                for tab in Tab::ALL {
+                for &tab in Tab::ALL {
                     ui.selectable_value(&mut self.panels.tab, tab, tab.label());
                 }
                 if let Some(day) = self.session.as_of() {

@@ -112,7 +112,7 @@ impl FactInput {
                     ui,
                     "fact_status",
                     &mut self.status,
-                    &Status::ALL,
+                    Status::ALL,
                     |s| s.label(),
                     Some(id),
                 );
@@ -122,7 +122,7 @@ impl FactInput {
                     ui,
                     "fact_role",
                     &mut self.role,
-                    &Role::ALL,
+                    Role::ALL,
                     |r| r.label(),
                     Some(id),
                 );

@@ -154,9 +154,9 @@ impl RosterPanel {
             }
             ui.separator();
             let q = &mut self.query;
-            filter_combo(ui, "Kind", &mut q.kind, &ActorKind::ALL, ActorKind::label);
-            filter_combo(ui, "Status", &mut q.status, &Status::ALL, Status::label);
-            filter_combo(ui, "Role", &mut q.role, &Role::ALL, Role::label);
+            filter_combo(ui, "Kind", &mut q.kind, ActorKind::ALL, ActorKind::label);
+            filter_combo(ui, "Status", &mut q.status, Status::ALL, Status::label);
+            filter_combo(ui, "Role", &mut q.role, Role::ALL, Role::label);
             ui.checkbox(&mut q.conflicts_only, "Has conflicts");
             if q.is_filtered()
                 && ui
@@ -421,7 +421,7 @@ impl RosterPanel {
                     ui,
                     "cell_kind",
                     &mut kind,
-                    &ActorKind::ALL,
+                    ActorKind::ALL,
                     ActorKind::label,
                     header,
                 ) {
@@ -438,7 +438,7 @@ impl RosterPanel {
                     ui,
                     "cell_status",
                     current,
-                    &Status::ALL,
+                    Status::ALL,
                     Status::label,
                     header,
                 ) {
@@ -456,7 +456,7 @@ impl RosterPanel {
                     _ => None,
                 };
                 if let Some(role) =
-                    pick_combo(ui, "cell_role", current, &Role::ALL, Role::label, header)
+                    pick_combo(ui, "cell_role", current, Role::ALL, Role::label, header)
                 {
                     commit = Some(claim_commit(
                         dataset,
