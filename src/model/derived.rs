@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use super::dataset::Dataset;
 use super::edit::Edit;
 use super::index::{Index, Moved, Owner, known_by};
-use super::roster::{Roster, row};
+use super::roster::{Candidate, Roster, row_in};
 use super::seats::{SEAT_INPUTS, SeatOutcome, seat};
 
 #[derive(Debug, Default)]
@@ -31,6 +31,8 @@ pub struct Derived {
     pub conflicts: usize,
     /// What the last `apply_edit` changed, for caches built on claim positions.
     change: Change,
+    /// A buffer for deriving rows, kept between them.
+    scratch: Vec<Candidate>,
 }
 
 /// What one [`Derived::apply_edit`] changed: caches that hold claim positions (the claim
@@ -148,7 +150,7 @@ impl Derived {
     /// `same_claims` (only the as-of date moved), a seat whose deciding claims are the same
     /// is kept.
     fn rederive(&mut self, d: &Dataset, actor: usize, as_of: Option<NaiveDate>, same_claims: bool) {
-        let new = row(d, &self.index, actor, as_of);
+        let new = row_in(&mut self.scratch, d, &self.index, actor, as_of);
         let old = &self.roster.rows[actor];
         self.conflicts = self.conflicts + new.conflicts() - old.conflicts();
         let same_seat = same_claims
