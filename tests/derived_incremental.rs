@@ -81,12 +81,12 @@ fn make_claim(d: &Dataset, spec: &ClaimSpec, n: usize) -> Claim {
     };
     let v = spec.value;
     let fact = match spec.fact {
-        0 => Fact::Invited(v % 2 == 0),
+        0 => Fact::Invited(v.is_multiple_of(2)),
         1 | 2 => Fact::Status(Status::ALL[(v * 3) % Status::ALL.len()]),
         3 => Fact::Role(Role::ALL[v % Role::ALL.len()]),
         4 => Fact::Pledge(Money {
             amount: [0, 500_000_000, 1_000_000_000, 2_000_000_000][v],
-            currency: if v % 2 == 0 { "USD" } else { "EUR" }.into(),
+            currency: if v.is_multiple_of(2) { "USD" } else { "EUR" }.into(),
         }),
         5 => Fact::Joined(date(v + 1).unwrap_or_else(|| "2026-01-20".parse().unwrap())),
         _ => Fact::Office(format!("Office {}", v % 2)),
@@ -253,7 +253,7 @@ fn to_edit(d: &Dataset, op: &Op, n: usize) -> Option<Edit> {
         }
         Op::Reidentify(a, g) if actors > 0 => {
             let mut actor = d.actors[a % actors].clone();
-            actor.id = if g % 2 == 0 {
+            actor.id = if g.is_multiple_of(2) {
                 GHOSTS[g % 4 / 2].to_string()
             } else {
                 format!("re-{n}")
@@ -267,7 +267,7 @@ fn to_edit(d: &Dataset, op: &Op, n: usize) -> Option<Edit> {
             at: at % (sources + 1),
             source: Source {
                 // Sometimes the id claims already cite but no source had.
-                id: if k % 2 == 0 {
+                id: if k.is_multiple_of(2) {
                     "nowhere".into()
                 } else {
                     format!("src-{n}")
