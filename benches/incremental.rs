@@ -102,6 +102,30 @@ fn benches(c: &mut Criterion) {
                 })
             },
         );
+        // The same through `ops::hand_claim`, as the roster's status menu makes the edit.
+        let who = d.actors[middle].id.clone();
+        group.bench_function(
+            BenchmarkId::new("status edit through ops::hand_claim", n),
+            |b| {
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for i in 0..iters {
+                        let start = Instant::now();
+                        let status = Fact::Status(Status::ALL[i as usize % Status::ALL.len()]);
+                        let later = Some("2027-01-01".parse().unwrap());
+                        let edit = ops::hand_claim(&d, &who, status, EDITORS_NOTE, later, "");
+                        let inverse = edit.clone().apply(&mut d).unwrap();
+                        derived.apply_edit(&d, &edit);
+                        derived.refresh(&d, derived.as_of());
+                        black_box(derived.conflicts);
+                        total += start.elapsed();
+                        inverse.clone().apply(&mut d).unwrap();
+                        derived.apply_edit(&d, &inverse);
+                    }
+                    total
+                })
+            },
+        );
         // Re-ranking the actor's status claim (the second of its ten): a claim replaced.
         let status = derived.index.claims_by_actor[middle][1];
         group.bench_function(BenchmarkId::new("claim re-ranked", n), |b| {

@@ -253,7 +253,7 @@ fn to_edit(d: &Dataset, op: &Op, n: usize) -> Option<Edit> {
         }
         Op::Reidentify(a, g) if actors > 0 => {
             let mut actor = d.actors[a % actors].clone();
-            actor.id = if g % 2 == 0 {
+            actor.id = if g.is_multiple_of(2) {
                 GHOSTS[g % 4 / 2].to_string()
             } else {
                 format!("re-{n}")
@@ -267,7 +267,7 @@ fn to_edit(d: &Dataset, op: &Op, n: usize) -> Option<Edit> {
             at: at % (sources + 1),
             source: Source {
                 // Sometimes the id claims already cite but no source had.
-                id: if k % 2 == 0 {
+                id: if k.is_multiple_of(2) {
                     "nowhere".into()
                 } else {
                     format!("src-{n}")

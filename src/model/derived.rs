@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use super::dataset::Dataset;
 use super::edit::Edit;
 use super::index::{Index, Moved, Owner, known_by};
-use super::roster::{Roster, row};
+use super::roster::{Candidate, Roster, RosterRow, row_into};
 use super::seats::{SEAT_INPUTS, SeatOutcome, seat};
 
 #[derive(Debug, Default)]
@@ -31,6 +31,8 @@ pub struct Derived {
     pub conflicts: usize,
     /// What the last `apply_edit` changed, for caches built on claim positions.
     change: Change,
+    /// A buffer for deriving rows, kept between them.
+    scratch: Vec<Candidate>,
 }
 
 /// What one [`Derived::apply_edit`] changed: caches that hold claim positions (the claim
@@ -148,17 +150,14 @@ impl Derived {
     /// `same_claims` (only the as-of date moved), a seat whose deciding claims are the same
     /// is kept.
     fn rederive(&mut self, d: &Dataset, actor: usize, as_of: Option<NaiveDate>, same_claims: bool) {
-        let new = row(d, &self.index, actor, as_of);
-        let old = &self.roster.rows[actor];
-        self.conflicts = self.conflicts + new.conflicts() - old.conflicts();
-        let same_seat = same_claims
-            && SEAT_INPUTS
-                .iter()
-                .all(|&p| old.get(p).map(|r| r.best) == new.get(p).map(|r| r.best));
-        if !same_seat {
-            self.seats[actor] = seat(&d.body.seat_rules, d, &self.index, &new);
+        let row = &mut self.roster.rows[actor];
+        let bests = |row: &RosterRow| SEAT_INPUTS.map(|p| row.get(p).map(|r| r.best));
+        let (old_conflicts, old_bests) = (row.conflicts(), bests(row));
+        row_into(&mut self.scratch, d, &self.index, as_of, row);
+        self.conflicts = self.conflicts + row.conflicts() - old_conflicts;
+        if !same_claims || bests(row) != old_bests {
+            self.seats[actor] = seat(&d.body.seat_rules, d, &self.index, row);
         }
-        self.roster.rows[actor] = new;
     }
 
     /// The actors with a claim known by one of the dates and not the other, in order.

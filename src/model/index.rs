@@ -4,10 +4,12 @@
 //! positions after it, and only the lists holding such positions are fixed up.
 
 use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{BuildHasher, BuildHasherDefault};
 
 use chrono::NaiveDate;
 
-use super::dataset::{Claim, Dataset, Subject};
+use super::dataset::{Claim, Dataset, Property, Rank, Subject};
 use super::date::PartialDate;
 
 /// Whose a claim is, by the claim's position.
@@ -40,12 +42,20 @@ struct Slot {
     date: Option<PartialDate>,
     /// The first day on which the claim is known (the last day its date covers).
     known: Option<NaiveDate>,
+    property: Property,
+    rank: Rank,
+    /// A hash of the source id: counting a row's distinct sources compares strings only
+    /// when two hashes agree.
+    source: u64,
 }
 
 const PENDING: Slot = Slot {
     owner: Owner::Pending,
     date: None,
     known: None,
+    property: Property::Invited,
+    rank: Rank::Normal,
+    source: 0,
 };
 
 #[derive(Debug, Default, PartialEq)]
@@ -113,6 +123,16 @@ impl Index {
         self.slots[claim].known
     }
 
+    /// The property claim `claim` is about, and its rank.
+    pub fn claim_property_rank(&self, claim: usize) -> (Property, Rank) {
+        (self.slots[claim].property, self.slots[claim].rank)
+    }
+
+    /// A hash of the source id of claim `claim` (equal ids, equal hashes).
+    pub fn source_hash(&self, claim: usize) -> u64 {
+        self.slots[claim].source
+    }
+
     /// Whose claim `claim` is.
     pub fn owner(&self, claim: usize) -> Owner {
         self.slots[claim].owner
@@ -138,6 +158,9 @@ impl Index {
             owner,
             date,
             known: date.map(|d| d.last_day()),
+            property: claim.fact.property(),
+            rank: claim.rank,
+            source: BuildHasherDefault::<DefaultHasher>::default().hash_one(&claim.source),
         }
     }
 

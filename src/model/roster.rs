@@ -95,50 +95,103 @@ pub fn effective_date(dataset: &Dataset, index: &Index, claim: &Claim) -> Option
 /// Derives one row per actor, in dataset order, from the claims known by `as_of`
 /// (all claims when `None`).
 pub fn roster(dataset: &Dataset, index: &Index, as_of: Option<NaiveDate>) -> Roster {
+    let mut scratch = Vec::new();
     let rows = (0..dataset.actors.len())
-        .map(|a| row(dataset, index, a, as_of))
+        .map(|a| row_in(&mut scratch, dataset, index, a, as_of))
         .collect();
     Roster { as_of, rows }
 }
 
 /// One claim as the selection sees it: property, rank, date, position. Sorting by property,
 /// then the rest descending, puts each property's best claim first.
-type Candidate = (Property, Rank, Option<PartialDate>, usize);
+pub(crate) type Candidate = (Property, Rank, Option<PartialDate>, usize);
 
-/// The row of the actor at `actor`, from the claims known by `as_of`. Costs what the actor's
-/// claims cost: one pass and one sort, with dates read from the index.
+/// The row of the actor at `actor`, from the claims known by `as_of`.
 pub fn row(dataset: &Dataset, index: &Index, actor: usize, as_of: Option<NaiveDate>) -> RosterRow {
-    let mut known: Vec<Candidate> = index.claims_by_actor[actor]
-        .iter()
-        .filter(|&&c| index.claim_known_by(c, as_of))
-        .map(|&c| {
-            let claim = &dataset.claims[c];
-            (claim.fact.property(), claim.rank, index.claim_date(c), c)
-        })
-        .collect();
-    let mut sources: Vec<&str> = known
-        .iter()
-        .map(|k| dataset.claims[k.3].source.as_str())
-        .collect();
-    sources.sort_unstable();
-    sources.dedup();
+    row_in(&mut Vec::new(), dataset, index, actor, as_of)
+}
+
+/// [`row`] with a buffer kept between rows.
+pub(crate) fn row_in(
+    known: &mut Vec<Candidate>,
+    dataset: &Dataset,
+    index: &Index,
+    actor: usize,
+    as_of: Option<NaiveDate>,
+) -> RosterRow {
+    let mut out = RosterRow {
+        actor,
+        values: Vec::new(),
+        sources: 0,
+    };
+    row_into(known, dataset, index, as_of, &mut out);
+    out
+}
+
+/// Derives `out`'s row again in place, reusing its lists. Costs what the actor's claims cost:
+/// what the selection needs is read from the index; claims are read only for the winners'
+/// values and for sources whose id hashes agree.
+pub(crate) fn row_into(
+    known: &mut Vec<Candidate>,
+    dataset: &Dataset,
+    index: &Index,
+    as_of: Option<NaiveDate>,
+    out: &mut RosterRow,
+) {
+    known.clear();
+    known.extend(
+        index.claims_by_actor[out.actor]
+            .iter()
+            .filter(|&&c| index.claim_known_by(c, as_of))
+            .map(|&c| {
+                let (property, rank) = index.claim_property_rank(c);
+                (property, rank, index.claim_date(c), c)
+            }),
+    );
+    out.sources = distinct_sources(dataset, index, known);
     known.sort_unstable_by(|a, b| {
         a.0.cmp(&b.0)
             .then_with(|| (b.1, b.2, b.3).cmp(&(a.1, a.2, a.3)))
     });
-    let values = known
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter_map(|candidates| resolve(dataset, candidates))
-        .collect();
-    RosterRow {
-        actor,
-        values,
-        sources: sources.len(),
+    let mut filled = 0;
+    for candidates in known.chunk_by(|a, b| a.0 == b.0) {
+        let Some((property, best, conflict)) = resolve_best(dataset, candidates) else {
+            continue;
+        };
+        if filled == out.values.len() {
+            out.values.push(Resolved {
+                property,
+                best,
+                others: Vec::new(),
+                conflict,
+            });
+        }
+        let r = &mut out.values[filled];
+        (r.property, r.best, r.conflict) = (property, best, conflict);
+        r.others.clear();
+        r.others.extend(candidates[1..].iter().map(|k| k.3));
+        filled += 1;
     }
+    out.values.truncate(filled);
 }
 
-/// The best of one property's candidates (sorted best first), unless all are deprecated.
-fn resolve(dataset: &Dataset, candidates: &[Candidate]) -> Option<Resolved> {
+/// How many distinct source ids the claims cite (reorders `known`).
+fn distinct_sources(dataset: &Dataset, index: &Index, known: &mut [Candidate]) -> usize {
+    known.sort_unstable_by_key(|k| index.source_hash(k.3));
+    known
+        .chunk_by(|a, b| index.source_hash(a.3) == index.source_hash(b.3))
+        .map(|same_hash| {
+            let id = |k: &Candidate| dataset.claims[k.3].source.as_str();
+            (0..same_hash.len())
+                .filter(|&i| !same_hash[..i].iter().any(|b| id(b) == id(&same_hash[i])))
+                .count()
+        })
+        .sum()
+}
+
+/// The best of one property's candidates (sorted best first) and whether another of the
+/// same rank and date disagrees, unless all are deprecated.
+fn resolve_best(dataset: &Dataset, candidates: &[Candidate]) -> Option<(Property, usize, bool)> {
     let (property, rank, date, best) = candidates[0];
     if rank == Rank::Deprecated {
         // Only deprecated claims: the sources said something, but the editor rejected it all.
@@ -148,12 +201,7 @@ fn resolve(dataset: &Dataset, candidates: &[Candidate]) -> Option<Resolved> {
     let conflict = candidates[1..]
         .iter()
         .any(|&(_, r, d, c)| r == rank && d == date && dataset.claims[c].fact != *fact);
-    Some(Resolved {
-        property,
-        best,
-        others: candidates[1..].iter().map(|k| k.3).collect(),
-        conflict,
-    })
+    Some((property, best, conflict))
 }
 
 impl RosterRow {
