@@ -10,6 +10,7 @@ pub mod date;
 pub mod derived;
 pub mod diff;
 pub mod edit;
+pub mod extract;
 pub mod fact_text;
 pub mod generate;
 pub mod index;
