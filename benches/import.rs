@@ -41,6 +41,7 @@ fn args(dataset: &Path, texts: Vec<PathBuf>, out: &Path) -> Command {
         out: Some(out.to_path_buf()),
         force: true,
         skip_existing: false,
+        accept: None,
     })
 }
 

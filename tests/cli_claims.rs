@@ -335,3 +335,68 @@ fn import_source_refuses_an_unreadable_article_and_writes_nothing() {
     assert!(!ok && err.contains("--text"), "{err}");
     assert!(!out.exists());
 }
+
+#[test]
+fn import_source_accept_adds_confident_suggestions_as_extracted_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dataset_file(dir.path());
+    let text = article(
+        dir.path(),
+        "today.txt",
+        "Canadian Prime Minister Mark Carney said that Canada has accepted the invitation to \
+         join the Board of Peace.\n\nWorld Bank President Ajay Banga has also accepted a seat \
+         on the board, the White House said.\n",
+    );
+    let import = |min: &str, out: &Path| {
+        run(&[
+            "import-source",
+            s(&file),
+            "--text",
+            s(&text),
+            "--outlet",
+            "Wire",
+            "--date",
+            "2026-01-22",
+            "--accept",
+            min,
+            "-o",
+            s(out),
+        ])
+    };
+    let out = dir.path().join("accepted.ron");
+    let (ok, report, err) = import("0.5", &out);
+    assert!(ok, "{err}");
+    // The suggestions are printed as `suggest` prints them.
+    assert!(report.contains("suggestions\nActor "), "{report}");
+    let d = load_file(&out).unwrap().dataset;
+    let extracted: Vec<_> = d
+        .claims
+        .iter()
+        .filter(|c| c.source == "wire-2026-01-22")
+        .collect();
+    assert!(!extracted.is_empty(), "{report}");
+    for c in &extracted {
+        let confidence: f32 = c
+            .note
+            .strip_prefix("extracted (confidence ")
+            .and_then(|n| n.strip_suffix(')'))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("marked as extracted: {:?}", c.note));
+        assert!(confidence >= 0.5, "{confidence}");
+        assert!(c.quote.is_some());
+    }
+    assert!(d.actor("ajay-banga").is_some(), "a new actor: {report}");
+    let added = d.actors.len() - embedded().actors.len();
+    assert!(
+        report.contains(&format!("{} claims, {added} new actors", extracted.len())),
+        "{report}"
+    );
+
+    // Nothing is that sure: no claims, but the source is added.
+    let none = dir.path().join("none.ron");
+    let (ok, report, err) = import("1", &none);
+    assert!(ok, "{err}");
+    assert!(report.contains(": 0 claims, 0 new actors"), "{report}");
+    let (ok, _, err) = import("1.5", &none);
+    assert!(!ok && err.contains("from 0 to 1"), "{err}");
+}

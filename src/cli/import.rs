@@ -1,18 +1,23 @@
 //! `import-source`: add one or many articles as sources, as the Import panel does, list the
 //! known actors each names, and write the dataset once at the end.
 //!
-//! Articles are read and analysed (normalised, hashed, mentions found) on every core, then
-//! added in the order given. An article whose text is already a source is refused, naming that
-//! source, unless `--force` (or skipped with `--skip-existing`).
+//! Articles are read and analysed (normalised, hashed, mentions found, claims suggested) on
+//! every core, then added in the order given. An article whose text is already a source is
+//! refused, naming that source, unless `--force` (or skipped with `--skip-existing`). With
+//! `--accept MIN`, suggestions at or above that confidence become claims (marked as extracted)
+//! through the same model function the app's review queue uses.
 
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::suggest::suggestion_table;
 use super::table;
+use crate::model::extract::{Extractor, Suggestion, accept_suggestions, body_known};
 use crate::model::mentions::{Mention, MentionFinder, context};
 use crate::model::source_ops::{SourceDraft, add_source};
 use crate::model::text::{LineCols, content_hash, is_html, normalise, strip_html};
+use crate::model::validate::{Severity, validate};
 use crate::model::{Dataset, Edit, PartialDate};
 use crate::store;
 
@@ -54,6 +59,19 @@ pub struct ImportSourceArgs {
     /// Skip articles whose text is already a source (and say so) instead of refusing them.
     #[arg(long, conflicts_with = "force")]
     pub skip_existing: bool,
+    /// Add the suggestions at or above this confidence (0 to 1) as claims, noted as extracted,
+    /// with the new actors they name.
+    #[arg(long, value_name = "MIN_CONFIDENCE", value_parser = parse_confidence)]
+    pub accept: Option<f32>,
+}
+
+fn parse_confidence(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!(
+            "\"{s}\" is not a confidence: give a number from 0 to 1, like 0.8"
+        )),
+    }
 }
 
 /// One article to import, as given.
@@ -71,6 +89,7 @@ struct Prepared {
     text: String,
     hash: String,
     mentions: Vec<Mention>,
+    suggestions: Vec<Suggestion>,
 }
 
 pub fn run(args: ImportSourceArgs) -> Result<String, String> {
@@ -201,7 +220,7 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
 
 /// Reads and analyses an article: its stored text (HTML stripped, normalised), its hash and
 /// the known actors it names.
-fn prepare(article: &Article, finder: &MentionFinder) -> Result<Prepared, String> {
+fn prepare(article: &Article, tools: &Tools) -> Result<Prepared, String> {
     let bytes = read_bounded(&article.path, MAX_ARTICLE_BYTES)?;
     let raw = String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -217,16 +236,29 @@ fn prepare(article: &Article, finder: &MentionFinder) -> Result<Prepared, String
         normalise(&raw)
     };
     let hash = content_hash(&text);
-    let mentions = finder.find(&text);
+    let mentions = tools.finder.find(&text);
+    // Relative days need the day of publication; a month or a year leaves them open.
+    let day = article
+        .date
+        .filter(PartialDate::is_exact_day)
+        .map(|p| p.first_day());
+    let suggestions = tools.extractor.suggest(&text, day);
     Ok(Prepared {
         text,
         hash,
         mentions,
+        suggestions,
     })
 }
 
+/// What reads every article, built once from the dataset as loaded.
+struct Tools {
+    finder: MentionFinder,
+    extractor: Extractor,
+}
+
 /// Every article prepared, on as many threads as there are cores, in the order given.
-fn prepare_all(articles: &[Article], finder: &MentionFinder) -> Vec<Result<Prepared, String>> {
+fn prepare_all(articles: &[Article], tools: &Tools) -> Vec<Result<Prepared, String>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(articles.len())
@@ -236,7 +268,7 @@ fn prepare_all(articles: &[Article], finder: &MentionFinder) -> Vec<Result<Prepa
         let handles: Vec<_> = articles
             .chunks(chunk.max(1))
             .map(|part| {
-                scope.spawn(move || part.iter().map(|a| prepare(a, finder)).collect::<Vec<_>>())
+                scope.spawn(move || part.iter().map(|a| prepare(a, tools)).collect::<Vec<_>>())
             })
             .collect();
         handles
@@ -253,8 +285,11 @@ fn import(
     articles: &[Article],
     args: &ImportSourceArgs,
 ) -> Result<String, String> {
-    let finder = MentionFinder::new(&d.actors);
-    let prepared: Vec<Prepared> = prepare_all(articles, &finder)
+    let tools = Tools {
+        finder: MentionFinder::new(&d.actors),
+        extractor: Extractor::new(d),
+    };
+    let prepared: Vec<Prepared> = prepare_all(articles, &tools)
         .into_iter()
         .collect::<Result<_, _>>()?;
     // Texts already here, by hash of the stored text (recomputed, in case a hash is stale),
@@ -318,18 +353,62 @@ fn import(
                 undo.push(inverse);
                 id
             }
-            Err(e) => {
-                undo.reverse();
-                Edit::Batch(undo)
-                    .apply(d)
-                    .expect("the inverses of applied edits apply");
-                return Err(e);
-            }
+            Err(e) => return Err(rollback(d, undo, e)),
         };
         let source = d.sources.last().expect("just added");
         out.push_str(&mentions_report(d, &id, &source.text, &p.mentions));
+        out.push_str(&suggestion_table(
+            d,
+            &tools.extractor,
+            &source.text,
+            &p.suggestions,
+        ));
+        if let Some(min) = args.accept {
+            let (chosen, elsewhere): (Vec<Suggestion>, Vec<Suggestion>) = p
+                .suggestions
+                .into_iter()
+                .filter(|s| s.confidence >= min)
+                .partition(|s| body_known(d, s));
+            let (actors, claims) = (d.actors.len(), d.claims.len());
+            let edit = accept_suggestions(d, &id, &chosen);
+            match edit.apply(d) {
+                Ok(inverse) => undo.push(inverse),
+                Err(e) => return Err(rollback(d, undo, format!("error: {e}"))),
+            }
+            out.push_str(&format!(
+                "accepted {} suggestions at or above {min}: {} claims, {} new actors\n",
+                chosen.len(),
+                d.claims.len() - claims,
+                d.actors.len() - actors
+            ));
+            if !elsewhere.is_empty() {
+                out.push_str(&format!(
+                    "left {} suggestions about bodies the dataset does not have (add the body \
+                     first)\n",
+                    elsewhere.len()
+                ));
+            }
+        }
+    }
+    let errors: Vec<String> = validate(d)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.message)
+        .collect();
+    if !errors.is_empty() {
+        let message = format!("error: {}\nnothing was written", errors.join("\nerror: "));
+        return Err(rollback(d, undo, message));
     }
     Ok(out)
+}
+
+/// Takes back what was applied (inverses in the order they were made) and returns `error`.
+fn rollback(d: &mut Dataset, mut undo: Vec<Edit>, error: String) -> String {
+    undo.reverse();
+    Edit::Batch(undo)
+        .apply(d)
+        .expect("the inverses of applied edits apply");
+    error
 }
 
 /// What an added source's report says: its id, size, and each known actor it names with the
