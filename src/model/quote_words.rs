@@ -2,11 +2,14 @@
 //! by hand, `claim add --quote`), and their position and context are found here, so nobody
 //! counts bytes. Words that are not in the source are reported with the nearest words that are.
 //!
-//! Finding is one substring search per quote. The nearest match is one pass over the source's
+//! Finding is one pass over a source's text for all its quotes to place (an Aho-Corasick
+//! automaton of their words). The nearest match is one pass over the source's
 //! words with a sliding window the size of the quote (overlap counted incrementally), so a
 //! mistyped quote in a 4 MB article costs a few milliseconds, not a comparison of every pair.
 
 use std::collections::HashMap;
+
+use aho_corasick::AhoCorasick;
 
 use super::dataset::Dataset;
 use super::quote::{Quote, UNPLACED};
@@ -34,6 +37,20 @@ pub struct Placed {
 /// occurrences when it holds the words; else the occurrence whose prefix and suffix match the
 /// quote's; else the first, with a note. Positions given wrongly are named in a note.
 pub fn place(text: &str, q: &Quote) -> Result<Placed, NotPlaced> {
+    place_among(text, q, || {
+        text.match_indices(q.exact.as_str())
+            .map(|(i, _)| i)
+            .collect()
+    })
+}
+
+/// [`place`], with the words' occurrences found by the caller (all quotes of a source at
+/// once) and only asked for when the quote's own position does not hold them.
+fn place_among(
+    text: &str,
+    q: &Quote,
+    occurrences: impl FnOnce() -> Vec<usize>,
+) -> Result<Placed, NotPlaced> {
     let exact = q.exact.as_str();
     if exact.trim().is_empty() {
         return Err(NotPlaced::Empty);
@@ -53,7 +70,7 @@ pub fn place(text: &str, q: &Quote) -> Result<Placed, NotPlaced> {
     let at = match by_start.or(by_end) {
         Some(at) => at,
         None => {
-            let occurrences: Vec<usize> = text.match_indices(exact).map(|(i, _)| i).collect();
+            let occurrences = occurrences();
             if occurrences.is_empty() {
                 return Err(NotPlaced::Missing);
             }
@@ -114,13 +131,21 @@ pub fn missing_message(text: &str, exact: &str, source: &str) -> String {
         Some((start, end)) => {
             let (line, col) = line_col(text, start);
             message.push_str(&format!(
-                "; the nearest are \"{}\" (line {line}, column {col})",
+                "; the nearest are \"{}\" (line {line}, column {col} of its text)",
                 shorten(&text[start..end])
             ));
         }
         None => message.push_str("; no word of them is there either"),
     }
     message
+}
+
+/// The message for a quote left without a position, when its words were not looked for.
+pub fn not_placed(exact: &str, source: &str) -> String {
+    format!(
+        "its quote \"{}\" has no position in source \"{source}\"",
+        shorten(exact)
+    )
 }
 
 /// The span of `text` that shares the most words with `words` (case, accents and punctuation
@@ -234,26 +259,77 @@ pub fn place_quotes(d: &mut Dataset) -> Vec<Problem> {
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
+    // The claims to place, by source, so each source's text is searched once for all of them.
+    let mut by_source: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, claim) in d.claims.iter().enumerate() {
+        if claim.quote.as_ref().is_some_and(|q| !q.is_placed())
+            && let Some(&s) = sources.get(claim.source.as_str())
+        {
+            by_source.entry(s).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<(usize, Vec<usize>)> = by_source.into_iter().collect();
+    groups.sort_unstable();
     let mut problems = Vec::new();
-    for claim in &mut d.claims {
-        let Some(q) = claim.quote.as_mut().filter(|q| !q.is_placed()) else {
-            continue;
-        };
-        let Some(&s) = sources.get(claim.source.as_str()) else {
-            continue;
-        };
-        if let Ok(placed) = place(&d.sources[s].text, q) {
-            for note in placed.notes {
-                problems.push(Problem {
-                    severity: Severity::Warning,
-                    id: Some(claim.id.clone()),
-                    message: format!("claim \"{}\": {note}", claim.id),
-                });
+    for (s, claims) in groups {
+        let text = d.sources[s].text.as_str();
+        let occurrences = occurrences_of(
+            text,
+            claims
+                .iter()
+                .filter_map(|&c| d.claims[c].quote.as_ref())
+                .map(|q| q.exact.as_str()),
+        );
+        let mut placed = Vec::new();
+        for &c in &claims {
+            let claim = &d.claims[c];
+            let Some(q) = &claim.quote else { continue };
+            let found = || {
+                occurrences
+                    .get(q.exact.as_str())
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            if let Ok(p) = place_among(text, q, found) {
+                for note in p.notes {
+                    problems.push(Problem {
+                        severity: Severity::Warning,
+                        id: Some(claim.id.clone()),
+                        message: format!("claim \"{}\": {note}", claim.id),
+                    });
+                }
+                placed.push((c, p.quote));
             }
-            *q = placed.quote;
+        }
+        for (c, quote) in placed {
+            d.claims[c].quote = Some(quote);
         }
     }
     problems
+}
+
+/// Where each of `words` occurs in `text`, in one pass over the text for all of them.
+fn occurrences_of<'a>(
+    text: &str,
+    words: impl Iterator<Item = &'a str>,
+) -> HashMap<&'a str, Vec<usize>> {
+    let mut patterns: Vec<&str> = words.filter(|w| !w.trim().is_empty()).collect();
+    patterns.sort_unstable();
+    patterns.dedup();
+    let mut out: HashMap<&str, Vec<usize>> = HashMap::new();
+    let Ok(automaton) = AhoCorasick::new(&patterns) else {
+        // Too many or too long to build one automaton: search for each.
+        for w in patterns {
+            out.insert(w, text.match_indices(w).map(|(i, _)| i).collect());
+        }
+        return out;
+    };
+    for m in automaton.find_overlapping_iter(text) {
+        out.entry(patterns[m.pattern().as_usize()])
+            .or_default()
+            .push(m.start());
+    }
+    out
 }
 
 #[cfg(test)]
