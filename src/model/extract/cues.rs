@@ -455,6 +455,11 @@ fn invitation(toks: &[Token], i: usize) -> Vec<Cue> {
         && !toks[r].is("accepted")
         && !is(toks, prev_word(toks, r), BE)
     {
+        // "X confirmed receiving invitations": the report of it belongs to the cue.
+        let r = match r.checked_sub(1) {
+            Some(p) if toks[r].lower.ends_with("ing") && toks[p].is_any(REPORTING) => p,
+            _ => r,
+        };
         out.push(cue(INVITED, Frame::Left, r..i + 1, 0.85));
     }
     // "invitations have been sent to X", "invitations were received by X"
@@ -495,7 +500,7 @@ fn invitation(toks: &[Token], i: usize) -> Vec<Cue> {
             INVITED,
             Frame::Right {
                 from: i + 2,
-                gap: 1,
+                gap: 0,
             },
             i..i + 2,
             0.75,
@@ -603,6 +608,11 @@ fn decline(toks: &[Token], i: usize) -> Vec<Cue> {
             break;
         }
         e += 1;
+    }
+    // "declined it": the pronoun stands for what was offered.
+    if toks.get(k).is_some_and(|t| t.is("it")) && !toks[i].is_any(&["decline", "refuse", "reject"])
+    {
+        return declined(k + 1, 0.7);
     }
     if clause_end(toks, k) && !toks[i].is_any(&["decline", "refuse", "reject"]) {
         return declined(k, 0.6);
