@@ -450,6 +450,16 @@ impl Finder {
                 {
                     country = Some(c);
                     j = end;
+                    // "Italy's Prime Minister Giorgia Meloni"
+                    if toks.get(j).is_some_and(|t| t.is("'s"))
+                        && toks.get(j + 1).is_some_and(|t| {
+                            t.cap
+                                && (OFFICE_HEADS.contains(&t.lower.as_str())
+                                    || OFFICE_MODIFIERS.contains(&t.lower.as_str()))
+                        })
+                    {
+                        j += 1;
+                    }
                 }
                 Some((end, Owner::Pointer(Pointer::Organisation(o))))
                     if org.is_none() && office.is_empty() =>
