@@ -73,8 +73,8 @@ struct Batch<'a> {
     claims: Vec<Claim>,
     /// A new actor's suggested id → the id it was given (or the existing actor's).
     new_ids: HashMap<Id, Id>,
-    actor_ids: HashSet<String>,
-    claim_ids: HashSet<String>,
+    actor_ids: Ids<'a>,
+    claim_ids: Ids<'a>,
     /// The claims of this source already there or in the batch, to add none twice.
     seen: HashSet<ClaimKey>,
 }
@@ -93,15 +93,35 @@ fn key(c: &Claim) -> Option<ClaimKey> {
     ))
 }
 
-/// An id from `base`, not in `taken` (and recorded there).
-fn fresh(base: &str, taken: &mut HashSet<String>) -> String {
-    let slug = unique_id(base, &HashSet::new());
-    let id = std::iter::once(slug.clone())
-        .chain((2..).map(|n| format!("{slug}-{n}")))
-        .find(|id| !taken.contains(id))
-        .expect("unbounded");
-    taken.insert(id.clone());
-    id
+/// Ids taken: the dataset's (borrowed, not copied: a call per article of a large import must
+/// not clone every id) and those this batch gave.
+struct Ids<'a> {
+    existing: HashSet<&'a str>,
+    added: HashSet<String>,
+}
+
+impl<'a> Ids<'a> {
+    fn new(existing: impl Iterator<Item = &'a str>) -> Self {
+        Ids {
+            existing: existing.collect(),
+            added: HashSet::new(),
+        }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.existing.contains(id) || self.added.contains(id)
+    }
+
+    /// An id from `base`, not taken (and now taken).
+    fn fresh(&mut self, base: &str) -> String {
+        let slug = unique_id(base, &HashSet::new());
+        let id = std::iter::once(slug.clone())
+            .chain((2..).map(|n| format!("{slug}-{n}")))
+            .find(|id| !self.contains(id))
+            .expect("unbounded");
+        self.added.insert(id.clone());
+        id
+    }
 }
 
 impl<'a> Batch<'a> {
@@ -112,8 +132,8 @@ impl<'a> Batch<'a> {
             actors: Vec::new(),
             claims: Vec::new(),
             new_ids: HashMap::new(),
-            actor_ids: d.actors.iter().map(|a| a.id.clone()).collect(),
-            claim_ids: d.claims.iter().map(|c| c.id.clone()).collect(),
+            actor_ids: Ids::new(d.actors.iter().map(|a| a.id.as_str())),
+            claim_ids: Ids::new(d.claims.iter().map(|c| c.id.as_str())),
             seen: d
                 .claims
                 .iter()
@@ -158,7 +178,7 @@ impl<'a> Batch<'a> {
         } else {
             &new.id
         };
-        let id = fresh(base, &mut self.actor_ids);
+        let id = self.actor_ids.fresh(base);
         self.new_ids.insert(new.id.clone(), id.clone());
         self.actors.push(Actor {
             id: id.clone(),
@@ -235,15 +255,12 @@ impl<'a> Batch<'a> {
         if !self.seen.insert(key) {
             return;
         }
-        let id = fresh(
-            &format!(
-                "c {} {} {}",
-                subject.id(),
-                fact.property().label(),
-                source.id
-            ),
-            &mut self.claim_ids,
-        );
+        let id = self.claim_ids.fresh(&format!(
+            "c {} {} {}",
+            subject.id(),
+            fact.property().label(),
+            source.id
+        ));
         self.claims.push(Claim {
             id,
             subject,
