@@ -42,6 +42,7 @@ fn status_edit(d: &Dataset, a: usize, i: u64) -> Command {
         as_of: Some("2027-01-01".parse().unwrap()),
         rank: Rank::Normal,
         note: String::new(),
+        body: None,
     };
     let at = d.claims.len();
     Command::edit(Edit::InsertClaim { at, claim }, "Set status")

@@ -38,6 +38,7 @@ fn status_claim(d: &Dataset, a: usize, i: u64) -> Claim {
         as_of: Some("2027-01-01".parse().unwrap()),
         rank: Rank::Normal,
         note: String::new(),
+        body: None,
     }
 }
 

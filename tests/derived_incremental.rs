@@ -113,6 +113,7 @@ fn make_claim(d: &Dataset, spec: &ClaimSpec, n: usize) -> Claim {
             Rank::Normal,
         ][spec.rank],
         note: String::new(),
+        body: None,
     }
 }
 

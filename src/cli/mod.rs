@@ -5,10 +5,18 @@
 //! A new verb: a variant of [`Command`] (its arguments documented for `--help`), an arm in
 //! [`run`], and, when it is more than a few lines, a file of its own beside `sources.rs`.
 
+mod actor;
+mod claim;
+mod import;
 mod sources;
+mod suggest;
 mod table;
 
-pub use sources::{ImportArgs, compare_table, import_source};
+pub use actor::{ActorAddArgs, ActorCommand};
+pub use claim::{ClaimAddArgs, ClaimCommand};
+pub use import::{ImportSourceArgs, MAX_ARTICLE_BYTES};
+pub use sources::compare_table;
+pub use suggest::{MAX_TEXT_BYTES, SuggestFormat};
 
 use std::path::PathBuf;
 
@@ -120,28 +128,36 @@ pub enum Command {
         #[arg(long)]
         conflicts_only: bool,
     },
-    /// Add an article (.txt, .md or .html) as a source, list the known actors it names, and
-    /// write the dataset to OUT.
-    ImportSource {
+    /// Add articles (.txt, .md or .html) as sources, list the known actors each names, and
+    /// write the dataset once (to OUT, or in place of FILE). An article whose text is already
+    /// a source is refused, naming it, unless --force.
+    ImportSource(ImportSourceArgs),
+    /// Add claims: `claim add DATASET --actor ID --fact status=accepted --source ID --quote WORDS`.
+    #[command(subcommand)]
+    Claim(ClaimCommand),
+    /// Add actors: `actor add DATASET --name NAME --kind person|state|organisation`.
+    #[command(subcommand)]
+    Actor(ActorCommand),
+    /// Suggest the claims a report supports (actor, status or role, body, day, quote,
+    /// confidence), from a source of the dataset or an article file. Changes nothing.
+    #[command(group(clap::ArgGroup::new("report").required(true).args(["source", "text"])))]
+    Suggest {
         /// The dataset file (RON); the embedded Board of Peace dataset when left out.
         file: Option<PathBuf>,
-        /// The article's text file.
+        /// A source of the dataset, by id.
         #[arg(long)]
-        text: PathBuf,
-        /// Who published it.
-        #[arg(long)]
-        outlet: String,
-        #[arg(long, default_value = "")]
-        title: String,
-        /// When it was published (YYYY, YYYY-MM or YYYY-MM-DD).
+        source: Option<String>,
+        /// An article's text file (.txt, .md or .html).
+        #[arg(long, requires = "date")]
+        text: Option<PathBuf>,
+        /// When the article was published (YYYY-MM-DD): relative days are counted from it.
         #[arg(long)]
         date: Option<PartialDate>,
-        /// Where to write the dataset with the new source.
-        #[arg(short = 'o', long)]
-        out: PathBuf,
-        /// Overwrite OUT if it exists.
+        /// Who published the article (shown, not used for matching).
         #[arg(long)]
-        force: bool,
+        outlet: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: SuggestFormat,
     },
     /// Write a generated, valid dataset of any size (accented names, conflicting claims,
     /// partial dates, long source texts), for trying the app and benchmarks at scale.
@@ -301,36 +317,31 @@ pub fn run(command: Command) -> Result<String, String> {
             });
             write_out(&out, &session::dataset_text(&d), true)
         }
+        Command::Suggest {
+            file,
+            source,
+            text,
+            date,
+            outlet: _,
+            format,
+        } => {
+            let session = load(file.as_ref())?.0;
+            let d = session.dataset();
+            let report = match (&source, &text) {
+                (Some(id), _) => suggest::Report::Source(id),
+                (None, Some(path)) => suggest::Report::File { path, date },
+                (None, None) => return Err("error: give --source ID or --text FILE".into()),
+            };
+            suggest::suggest(d, report, format)
+        }
         Command::Compare {
             file,
             sources,
             conflicts_only,
         } => compare_table(&load(file.as_ref())?.0, &sources, conflicts_only),
-        Command::ImportSource {
-            file,
-            text,
-            outlet,
-            title,
-            date,
-            out,
-            force,
-        } => {
-            refuse_overwrite(&out, force)?;
-            let mut session = load(file.as_ref())?.0;
-            let args = ImportArgs {
-                text_file: &text,
-                outlet: &outlet,
-                title: &title,
-                date,
-            };
-            let mut report = import_source(&mut session, &args)?;
-            report.push_str(&write_out(
-                &out,
-                &session::dataset_text(session.dataset()),
-                true,
-            )?);
-            Ok(report)
-        }
+        Command::ImportSource(args) => import::run(args),
+        Command::Claim(command) => claim::run(command),
+        Command::Actor(command) => actor::run(command),
     }
 }
 

@@ -1,19 +1,24 @@
 //! The dataset, its claims, dates and rules, and what is derived from them.
 //! No egui and no file I/O here: the store and the UI build on this.
 
+pub mod actor_draft;
 pub mod builder;
+pub mod claim_draft;
 pub mod compare;
 pub mod dataset;
 pub mod date;
 pub mod derived;
 pub mod diff;
 pub mod edit;
+pub mod extract;
+pub mod fact_text;
 pub mod generate;
 pub mod index;
 pub mod mentions;
 pub mod money;
 pub mod ops;
 pub mod quote;
+pub mod quote_words;
 pub mod report;
 pub mod roster;
 pub mod rules;

@@ -8,6 +8,7 @@ use std::fmt;
 use super::dataset::{Dataset, EDITORS_NOTE, Fact, Subject};
 use super::money::MAX_AMOUNT;
 use super::quote::Anchor;
+use super::quote_words::{NotPlaced, missing_message, not_placed, place};
 use super::text::content_hash;
 
 /// The longest term a body's rules may set; a century is already generous.
@@ -123,6 +124,9 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             );
         }
     }
+    // Looking for the words and the nearest ones reads the whole text; a file full of
+    // missing quotes is told the first few in detail, the rest briefly.
+    let mut nearest_left = 20usize;
     for claim in &d.claims {
         let id = claim.id.as_str();
         let source = if claim.source == EDITORS_NOTE {
@@ -150,6 +154,14 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             ),
             _ => {}
         }
+        if let Some(b) = &claim.body
+            && !bodies.contains(b.as_str())
+        {
+            c.error(
+                id,
+                format!("claim \"{id}\" names body \"{b}\", which does not exist"),
+            );
+        }
         match &claim.fact {
             Fact::Represents(a) if !actors.contains(a.as_str()) => {
                 c.error(id, format!("claim \"{id}\" says its subject represents \"{a}\", who does not exist"))
@@ -168,7 +180,22 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             ),
             _ => {}
         }
-        if let (Some(q), Some(s)) = (&claim.quote, source) {
+        if let (Some(q), Some(s)) = (&claim.quote, source)
+            && !q.is_placed()
+        {
+            // Loading places quotes given by their words; what is left is not in the text.
+            let why = if nearest_left == 0 {
+                not_placed(&q.exact, &s.id)
+            } else {
+                nearest_left -= 1;
+                match place(&s.text, q) {
+                    Err(NotPlaced::Missing) => missing_message(&s.text, &q.exact, &s.id),
+                    Err(NotPlaced::Empty) => "its quote has no words".to_string(),
+                    Ok(_) => not_placed(&q.exact, &s.id),
+                }
+            };
+            c.error(id, format!("claim \"{id}\": {why}"));
+        } else if let (Some(q), Some(s)) = (&claim.quote, source) {
             match q.anchor(&s.text) {
                 Anchor::Exact => {}
                 Anchor::Moved(at) => c.warn(
