@@ -72,8 +72,9 @@ pub struct Finder {
     states: HashMap<String, usize>,
     /// Folded organisation name → known organisation actor.
     organisations: HashMap<String, usize>,
-    /// Folded country → known people of that country.
-    people_by_country: HashMap<String, Vec<usize>>,
+    /// Folded country → the known people named by an office of that country ("Prime
+    /// Minister of Hungary"), with their folded names: few, so a lookup stays cheap.
+    office_holders: HashMap<String, Vec<(usize, String)>>,
     /// Consonant skeleton of one-word names → actor, for names written in another script
     /// ("Трамп" is "tramp", whose skeleton is Trump's).
     skeletons: HashMap<String, usize>,
@@ -145,7 +146,7 @@ impl Finder {
             .ok();
         let mut states = HashMap::new();
         let mut organisations = HashMap::new();
-        let mut people_by_country: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut office_holders: HashMap<String, Vec<(usize, String)>> = HashMap::new();
         for (i, a) in actors.iter().enumerate() {
             match a.kind {
                 ActorKind::State => {
@@ -162,11 +163,10 @@ impl Finder {
                     }
                 }
                 ActorKind::Person => {
-                    if !a.country.is_empty() {
-                        people_by_country
-                            .entry(fold_name(&a.country))
-                            .or_default()
-                            .push(i);
+                    let country = fold_name(&a.country);
+                    let name = fold_name(&a.name);
+                    if !country.is_empty() && name.contains(&country) {
+                        office_holders.entry(country).or_default().push((i, name));
                     }
                 }
             }
@@ -178,7 +178,7 @@ impl Finder {
             countries,
             states,
             organisations,
-            people_by_country,
+            office_holders,
             skeletons: skeletons
                 .into_iter()
                 .filter_map(|(k, v)| v.map(|v| (k, v)))
@@ -340,15 +340,12 @@ impl Finder {
 
     /// The known person holding `office` in `country` when the dataset knows them by their
     /// office only ("Prime Minister of Hungary"): then a name in the text is a new alias.
-    fn office_holder(&self, actors: &[Actor], country: usize, office: &str) -> Option<usize> {
+    fn office_holder(&self, country: usize, office: &str) -> Option<usize> {
         let c = fold_name(&self.countries.list[country].name);
         let office = fold_name(office);
-        let people = self.people_by_country.get(&c)?;
-        let mut found = people.iter().copied().filter(|&i| {
-            let n = fold_name(&actors[i].name);
-            n.contains(&office) && n.contains(&c)
-        });
-        let first = found.next()?;
+        let people = self.office_holders.get(&c)?;
+        let mut found = people.iter().filter(|(_, n)| n.contains(&office));
+        let first = found.next()?.0;
         found.next().is_none().then_some(first)
     }
 
@@ -557,7 +554,7 @@ impl Finder {
             let b = toks[name_end - 1].span.end;
             let name: String = text[a..b].split_whitespace().collect::<Vec<_>>().join(" ");
             let office_text = office_text.expect("an office has words");
-            let holder = country.and_then(|c| self.office_holder(actors, c, &office_text));
+            let holder = country.and_then(|c| self.office_holder(c, &office_text));
             let target = match holder {
                 Some(actor) => Target::Known {
                     actor,
@@ -592,9 +589,8 @@ impl Finder {
             // An office without a name: the known holder, or a place in a list.
             let end = *office.last().expect("non-empty") + 1;
             let end = end.max(j);
-            let holder = country.and_then(|c| {
-                self.office_holder(actors, c, office_text.as_deref().unwrap_or_default())
-            });
+            let holder = country
+                .and_then(|c| self.office_holder(c, office_text.as_deref().unwrap_or_default()));
             return Some(Mention {
                 toks: i..end,
                 span: span_from..toks[end - 1].span.end,
