@@ -58,6 +58,10 @@ const ADVERBS: &[&str] = &[
     "personally",
     "publicly",
     "yet",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
     "\"",
     "“",
     "”",
@@ -97,6 +101,15 @@ fn negated(toks: &[Token], i: usize) -> bool {
         k = p;
     }
     false
+}
+
+/// A condition or question over the clause ("If Putin accepts the invitation", "whether
+/// Canada will join"): nothing is stated.
+fn conditional(toks: &[Token], i: usize) -> bool {
+    (i.saturating_sub(8)..i)
+        .rev()
+        .take_while(|&k| !toks[k].is_any(&[",", ";", ".", ":"]))
+        .any(|k| toks[k].is_any(&["if", "unless", "whether", "once", "should"]))
 }
 
 /// "to join", "to participate", "to become": the end of that complement after `i`.
@@ -375,9 +388,29 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                 let body_before = (i.saturating_sub(7)..i).any(|k| {
                     toks[k].is_any(&["board", "committee", "council", "members", "membership"])
                 });
-                if body_before && !passive {
+                let invitees = is(toks, prev, &["invitees", "guests"]);
+                // "potential members include": named, not seated.
+                let potential = (i.saturating_sub(3)..i).any(|k| {
+                    toks[k].is_any(&[
+                        "potential",
+                        "possible",
+                        "prospective",
+                        "expected",
+                        "likely",
+                        "candidate",
+                        "candidates",
+                    ])
+                });
+                let fact = if invitees {
+                    INVITED
+                } else if potential {
+                    Fact::Status(Status::Proposed)
+                } else {
+                    Fact::Status(Status::Member)
+                };
+                if (body_before || invitees) && !passive {
                     vec![cue(
-                        Fact::Status(Status::Member),
+                        fact,
                         Frame::Right {
                             from: i + 1,
                             gap: 4,
@@ -451,6 +484,9 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
             }
             _ => vec![],
         };
+        if conditional(toks, i) {
+            continue;
+        }
         for mut c in found {
             if matches!(c.fact, Fact::Status(Status::Invited | Status::Accepted)) {
                 c.founding = founding_after(toks, c.toks.end.saturating_sub(1));
@@ -741,9 +777,14 @@ fn chair(toks: &[Token], i: usize, prev: Option<usize>) -> Vec<Cue> {
         break;
     }
     // "Trump will chair the board", "named chairman"
+    // "Trump himself chairs the board"
+    let board_next = toks.get(i + 1).is_some_and(|t| t.is_any(&["the", "it"]))
+        && toks[i + 1..(i + 5).min(toks.len())]
+            .iter()
+            .any(|t| t.is_any(&["board", "council", "it"]));
     if toks[i].is_any(&["chair", "chairs"])
-        && is(toks, prev, &["will", "would", "to", "'ll"])
-        && toks.get(i + 1).is_some_and(|t| t.is_any(&["the", "it"]))
+        && (is(toks, prev, &["will", "would", "to", "'ll"]) || toks[i].is("chairs"))
+        && board_next
     {
         return vec![cue(role, Frame::Left, i..i + 1, 0.8)];
     }

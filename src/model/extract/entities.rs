@@ -476,6 +476,17 @@ impl Finder {
                     j += 1;
                 }
                 // "President of (the Republic of) Belarus"
+                // "Secretary of State", "Minister of Defence": the office goes on.
+                _ if toks[j].is("of")
+                    && has_head(toks, &office)
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|t| t.cap && OFFICE_MODIFIERS.contains(&t.lower.as_str())) =>
+                {
+                    office.push(j);
+                    office.push(j + 1);
+                    j += 2;
+                }
                 _ if toks[j].is("of")
                     && has_head(toks, &office)
                     && country.is_none()

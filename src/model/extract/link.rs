@@ -34,7 +34,11 @@ fn groups(toks: &[Token], mentions: &[Mention]) -> Vec<Range<usize>> {
             let joins = between
                 .iter()
                 .all(|t| t.is_any(&[",", "and", "or", "the", "as", "well", "&"]));
-            if joins && !between.is_empty() && between.len() <= 4 {
+            // "Trump's son-in-law Jared Kushner": two names of one actor side by side.
+            let same = between.is_empty()
+                && matches!((&mentions[i - 1].target, &m.target),
+                    (Target::Known { actor: a, .. }, Target::Known { actor: b, .. }) if a == b);
+            if same || joins && !between.is_empty() && between.len() <= 4 {
                 last.end = i + 1;
                 continue;
             }
