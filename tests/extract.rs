@@ -245,6 +245,10 @@ fn active_requests_pronoun_lists_and_negated_receipts() {
     );
     assert!(facts("Ireland has not received an invitation, its ministry said.").is_empty());
     assert_eq!(
+        facts("Putin, who was invited last week, has not responded."),
+        [pair("putin", "invited")]
+    );
+    assert_eq!(
         facts("The Executive Board members are Marco Rubio and Steve Witkoff."),
         [pair("rubio", "member"), pair("witkoff", "member")]
     );

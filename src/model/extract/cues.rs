@@ -635,8 +635,11 @@ fn join(toks: &[Token], i: usize, prev: Option<usize>, neg: bool) -> Vec<Cue> {
         return accepted(0.75);
     }
     if toks[i].is_any(&["joined", "joins"]) && !neg && !is(toks, prev, BE) {
-        let object =
-            next_word(toks, i).is_some_and(|k| toks[k].is_any(&["the", "board", "council"]));
+        // "joined the board", "Joins Trump's Board of Peace"
+        let object = toks[i + 1..(i + 6).min(toks.len())]
+            .iter()
+            .take_while(|t| !t.is_any(&[",", ".", ";"]))
+            .any(|t| t.is_any(&["board", "council", "initiative"]));
         if object {
             return vec![cue(Fact::Status(Status::Member), Frame::Left, i..end, 0.7)];
         }

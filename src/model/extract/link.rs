@@ -109,6 +109,15 @@ fn targets(toks: &[Token], mentions: &[Mention], layout: &Layout, cue: &Cue) -> 
                 if layout.ends[k].is_some() {
                     break;
                 }
+                // "Putin, who was invited": the relative pronoun stands for the name.
+                let relative = t.is_any(&["who", "which"])
+                    && k >= 2
+                    && toks[k - 2].is(",")
+                    && layout.ends[k - 2].is_some();
+                if relative {
+                    k -= 2;
+                    break;
+                }
                 let ok = t.is_any(GAP_OK)
                     || t.is_any(NEGATIONS)
                     || is_day_word(&t.lower)
