@@ -259,6 +259,14 @@ fn conditions_state_nothing_and_potential_members_are_proposed() {
     assert!(facts("If Putin accepts the invitation, it would be a return.").is_empty());
     assert!(facts("It is unclear whether Ireland will join the board.").is_empty());
     assert_eq!(
+        facts("Israel has yet to decide whether to join."),
+        [pair("israel", "reviewing")]
+    );
+    assert_eq!(
+        facts("Israel and Ireland have so far declined to join."),
+        [pair("israel", "declined"), pair("ireland", "declined")]
+    );
+    assert_eq!(
         facts("Potential members include Tony Blair and US Secretary of State Marco Rubio."),
         [pair("blair", "proposed"), pair("rubio", "proposed")]
     );

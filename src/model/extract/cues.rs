@@ -354,10 +354,14 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                     || is(toks, prev, &["to"])
                         && is(toks, prev.and_then(|p| prev_word(toks, p)), &["yet"]) =>
             {
+                // "has yet to decide": the cue starts at "yet", so "has" links its subject.
+                let start = (i.saturating_sub(2)..i)
+                    .find(|&k| toks[k].is_any(&["yet", "to"]))
+                    .unwrap_or(i);
                 vec![cue(
                     Fact::Status(Status::Reviewing),
                     Frame::Left,
-                    i..i + 1,
+                    start..i + 1,
                     0.6,
                 )]
             }
