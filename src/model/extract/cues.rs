@@ -281,6 +281,23 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                 }
             }
             "join" | "joins" | "joined" | "joining" | "participate" => join(toks, i, prev, neg),
+            "pledged" | "pledges" | "contributed" | "contributes" | "paid" | "pay" | "pays"
+                if !neg && !passive =>
+            {
+                let to_pay = is(toks, prev, &["to"])
+                    && !is(
+                        toks,
+                        prev.and_then(|p| prev_word(toks, p)),
+                        &["agreed", "pledged", "promised", "offered", "decided"],
+                    );
+                let open = toks[i].is_any(&["pay", "pays"])
+                    && !is(toks, prev, &["will", "would", "'ll", "to"]);
+                if to_pay || open || conditional(toks, i) {
+                    vec![]
+                } else {
+                    pledge(toks, i)
+                }
+            }
             "take" if toks.get(i + 1).is_some_and(|t| t.is("part")) => join(toks, i, prev, neg),
             // "The U.S. has asked Qatar to join"
             "asked" | "asks" if !passive && !neg => {
@@ -499,6 +516,49 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// "pledged $1 billion", "will pay US$1 billion", "contributed 500 million euros": the amount
+/// within five words after the verb.
+fn pledge(toks: &[Token], i: usize) -> Vec<Cue> {
+    let scan = i + 1..(i + 6).min(toks.len());
+    let Some(first) = scan.clone().find(|&k| {
+        toks[k].is_any(&["$", "€", "£"]) || toks[k].lower.starts_with(|c: char| c.is_ascii_digit())
+    }) else {
+        return vec![];
+    };
+    let mut words: Vec<String> = Vec::new();
+    let mut end = first;
+    let mut symbol = String::new();
+    if toks[first].is_any(&["$", "€", "£"]) {
+        symbol = toks[first].lower.clone();
+        end += 1;
+    }
+    let Some(number) = toks
+        .get(end)
+        .filter(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()))
+    else {
+        return vec![];
+    };
+    words.push(format!("{symbol}{}", number.lower));
+    end += 1;
+    while let Some(t) = toks.get(end) {
+        let currency = match t.lower.as_str() {
+            "million" | "billion" | "trillion" | "bn" | "m" => t.lower.clone(),
+            "dollars" | "usd" if symbol.is_empty() => "USD".into(),
+            "euros" | "eur" if symbol.is_empty() => "EUR".into(),
+            "pounds" | "gbp" if symbol.is_empty() => "GBP".into(),
+            _ => break,
+        };
+        words.push(currency);
+        end += 1;
+    }
+    match crate::model::money::parse_money(&words.join(" ")) {
+        Ok(money) if money.amount > 0 => {
+            vec![cue(Fact::Pledge(money), Frame::Left, i..end, 0.75)]
+        }
+        _ => vec![],
+    }
 }
 
 /// The "'s" just before a noun, past an adjective or two ("Carney's earlier acceptance").
@@ -864,6 +924,24 @@ mod tests {
             facts("Kazakhstan has agreed to participate.")[0].0,
             Fact::Status(Status::Accepted)
         );
+    }
+
+    #[test]
+    fn pledges_carry_their_amount_and_refusals_to_pay_none() {
+        let money = |amount: u64, currency: &str| crate::model::dataset::Money {
+            amount,
+            currency: currency.into(),
+        };
+        assert_eq!(
+            facts("Qatar pledged $1 billion to the board.")[0].0,
+            Fact::Pledge(money(1_000_000_000, "USD"))
+        );
+        assert_eq!(
+            facts("Morocco will pay 500 million euros.")[0].0,
+            Fact::Pledge(money(500_000_000, "EUR"))
+        );
+        assert!(facts("Canada will not pay the US$1 billion fee.").is_empty());
+        assert!(facts("Canada refuses to pay $1 billion.").is_empty());
     }
 
     #[test]
