@@ -7,9 +7,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::{
-    BE, CLAUSE_BREAKS, NEGATIONS, OPEN_MODALS, PROPOSAL_NOUNS, REPORTING, TAKE_PART,
-};
+use super::cue_rules::{chair, decline, invitation, join, owner_before, pledge, review, withdraw};
+use super::lexicon::{BE, CLAUSE_BREAKS, NEGATIONS, PROPOSAL_NOUNS, REPORTING, TAKE_PART};
 use super::tokens::Token;
 use crate::model::dataset::{Fact, Role, Status};
 
@@ -68,21 +67,21 @@ const ADVERBS: &[&str] = &[
     "'",
 ];
 
-fn prev_word(toks: &[Token], i: usize) -> Option<usize> {
+pub(super) fn prev_word(toks: &[Token], i: usize) -> Option<usize> {
     (0..i).rev().find(|&k| !toks[k].is_any(ADVERBS))
 }
 
-fn next_word(toks: &[Token], i: usize) -> Option<usize> {
+pub(super) fn next_word(toks: &[Token], i: usize) -> Option<usize> {
     (i + 1..toks.len()).find(|&k| !toks[k].is_any(ADVERBS))
 }
 
-fn is(toks: &[Token], k: Option<usize>, words: &[&str]) -> bool {
+pub(super) fn is(toks: &[Token], k: Option<usize>, words: &[&str]) -> bool {
     k.is_some_and(|k| toks[k].is_any(words))
 }
 
 /// A negation among the three words before `i`, inside its clause ("has not accepted",
 /// "won't join", "has yet to decide").
-fn negated(toks: &[Token], i: usize) -> bool {
+pub(super) fn negated(toks: &[Token], i: usize) -> bool {
     let mut k = i;
     for _ in 0..3 {
         let Some(p) = k.checked_sub(1) else {
@@ -105,7 +104,7 @@ fn negated(toks: &[Token], i: usize) -> bool {
 
 /// A condition or question over the clause ("If Putin accepts the invitation", "whether
 /// Canada will join"): nothing is stated.
-fn conditional(toks: &[Token], i: usize) -> bool {
+pub(super) fn conditional(toks: &[Token], i: usize) -> bool {
     (i.saturating_sub(8)..i)
         .rev()
         .take_while(|&k| !toks[k].is_any(&[",", ";", ".", ":"]))
@@ -113,7 +112,7 @@ fn conditional(toks: &[Token], i: usize) -> bool {
 }
 
 /// "to join", "to participate", "to become": the end of that complement after `i`.
-fn take_part_after(toks: &[Token], i: usize) -> Option<usize> {
+pub(super) fn take_part_after(toks: &[Token], i: usize) -> Option<usize> {
     let to = next_word(toks, i)?;
     if !toks[to].is("to") {
         return None;
@@ -124,14 +123,14 @@ fn take_part_after(toks: &[Token], i: usize) -> Option<usize> {
 
 /// The end of a proposal noun phrase right after `i` ("the invitation", "Trump's offer"),
 /// within four words.
-fn proposal_after(toks: &[Token], i: usize) -> Option<usize> {
+pub(super) fn proposal_after(toks: &[Token], i: usize) -> Option<usize> {
     (i + 1..(i + 5).min(toks.len()))
         .take_while(|&k| !toks[k].is_any(CLAUSE_BREAKS) && !toks[k].is("."))
         .find(|&k| toks[k].is_any(PROPOSAL_NOUNS))
         .map(|k| k + 1)
 }
 
-fn clause_end(toks: &[Token], i: usize) -> bool {
+pub(super) fn clause_end(toks: &[Token], i: usize) -> bool {
     toks.get(i)
         .is_none_or(|t| t.is_any(&[".", ",", ";", "!", "?", "and", "but"]))
 }
@@ -162,7 +161,7 @@ fn founding_after(toks: &[Token], i: usize) -> bool {
     false
 }
 
-fn cue(fact: Fact, frame: Frame, toks: Range<usize>, weight: f32) -> Cue {
+pub(super) fn cue(fact: Fact, frame: Frame, toks: Range<usize>, weight: f32) -> Cue {
     Cue {
         fact,
         frame,
@@ -172,7 +171,7 @@ fn cue(fact: Fact, frame: Frame, toks: Range<usize>, weight: f32) -> Cue {
     }
 }
 
-const INVITED: Fact = Fact::Status(Status::Invited);
+pub(super) const INVITED: Fact = Fact::Status(Status::Invited);
 
 /// Every cue of a sentence, in order.
 pub fn cues(toks: &[Token]) -> Vec<Cue> {
@@ -516,350 +515,6 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
         }
     }
     out
-}
-
-/// "pledged $1 billion", "will pay US$1 billion", "contributed 500 million euros": the amount
-/// within five words after the verb.
-fn pledge(toks: &[Token], i: usize) -> Vec<Cue> {
-    let scan = i + 1..(i + 6).min(toks.len());
-    let Some(first) = scan.clone().find(|&k| {
-        toks[k].is_any(&["$", "€", "£"]) || toks[k].lower.starts_with(|c: char| c.is_ascii_digit())
-    }) else {
-        return vec![];
-    };
-    let mut words: Vec<String> = Vec::new();
-    let mut end = first;
-    let mut symbol = String::new();
-    if toks[first].is_any(&["$", "€", "£"]) {
-        symbol = toks[first].lower.clone();
-        end += 1;
-    }
-    let Some(number) = toks
-        .get(end)
-        .filter(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()))
-    else {
-        return vec![];
-    };
-    words.push(format!("{symbol}{}", number.lower));
-    end += 1;
-    while let Some(t) = toks.get(end) {
-        let currency = match t.lower.as_str() {
-            "million" | "billion" | "trillion" | "bn" | "m" => t.lower.clone(),
-            "dollars" | "usd" if symbol.is_empty() => "USD".into(),
-            "euros" | "eur" if symbol.is_empty() => "EUR".into(),
-            "pounds" | "gbp" if symbol.is_empty() => "GBP".into(),
-            _ => break,
-        };
-        words.push(currency);
-        end += 1;
-    }
-    match crate::model::money::parse_money(&words.join(" ")) {
-        Ok(money) if money.amount > 0 => {
-            vec![cue(Fact::Pledge(money), Frame::Left, i..end, 0.75)]
-        }
-        _ => vec![],
-    }
-}
-
-/// The "'s" just before a noun, past an adjective or two ("Carney's earlier acceptance").
-fn owner_before(toks: &[Token], i: usize) -> Option<usize> {
-    (i.saturating_sub(3)..i)
-        .rev()
-        .take_while(|&k| toks[k].word && !toks[k].cap || toks[k].is("'s"))
-        .find(|&k| toks[k].is("'s"))
-}
-
-/// The invitation noun: received by its subject, or sent to its object.
-fn invitation(toks: &[Token], i: usize) -> Vec<Cue> {
-    let mut out = Vec::new();
-    // "X received an invitation", "X confirmed receiving invitations"
-    let receive = (i.saturating_sub(4)..i)
-        .rev()
-        .take_while(|&k| !toks[k].is_any(CLAUSE_BREAKS) && !toks[k].is(","))
-        .find(|&k| {
-            toks[k].lower.starts_with("receiv")
-                || toks[k].is_any(&["got", "gets", "get", "accepted"])
-        });
-    if let Some(r) = receive
-        && !toks[r].is("accepted")
-        && !negated(toks, r)
-        && !is(toks, prev_word(toks, r), BE)
-    {
-        // "X confirmed receiving invitations": the report of it belongs to the cue.
-        let r = match r.checked_sub(1) {
-            Some(p) if toks[r].lower.ends_with("ing") && toks[p].is_any(REPORTING) => p,
-            _ => r,
-        };
-        out.push(cue(INVITED, Frame::Left, r..i + 1, 0.85));
-    }
-    // "invitations have been sent to X", "invitations were received by X"
-    let mut k = i + 1;
-    while k + 1 < toks.len() && k <= i + 7 {
-        let t = &toks[k];
-        if t.is_any(CLAUSE_BREAKS) || t.is(".") || t.is(",") {
-            break;
-        }
-        let to_object = t.is_any(&[
-            "sent",
-            "extended",
-            "issued",
-            "went",
-            "delivered",
-            "addressed",
-            "given",
-        ]) && toks[k + 1].is("to")
-            || t.lower.starts_with("receiv") && toks[k + 1].is("by");
-        if to_object {
-            out.push(cue(
-                INVITED,
-                Frame::Right {
-                    from: k + 2,
-                    gap: 3,
-                },
-                i..k + 2,
-                0.85,
-            ));
-            return out;
-        }
-        k += 1;
-    }
-    // "the invitation for Argentina to join", "an invitation to Canada"
-    if toks.get(i + 1).is_some_and(|t| t.is_any(&["for", "to"])) && owner_before(toks, i).is_none()
-    {
-        out.push(cue(
-            INVITED,
-            Frame::Right {
-                from: i + 2,
-                gap: 0,
-            },
-            i..i + 2,
-            0.75,
-        ));
-    }
-    out
-}
-
-fn join(toks: &[Token], i: usize, prev: Option<usize>, neg: bool) -> Vec<Cue> {
-    let end = i + 1;
-    let accepted = |w| vec![cue(Fact::Status(Status::Accepted), Frame::Left, i..end, w)];
-    let declined = |w| vec![cue(Fact::Status(Status::Declined), Frame::Left, i..end, w)];
-    if is(toks, prev, OPEN_MODALS) {
-        return vec![];
-    }
-    if is(
-        toks,
-        prev,
-        &["will", "would", "'ll", "shall", "won't", "wouldn't", "not"],
-    ) {
-        // "will not join", "won't join": a refusal; "would join" said of oneself: acceptance.
-        let future = is(
-            toks,
-            prev,
-            &["will", "would", "'ll", "shall", "won't", "wouldn't"],
-        ) || is(
-            toks,
-            prev.and_then(|p| prev_word(toks, p)),
-            &["will", "would", "shall"],
-        );
-        if !future {
-            return vec![];
-        }
-        return if neg { declined(0.8) } else { accepted(0.8) };
-    }
-    if is(toks, prev, &["to"]) {
-        let p = prev.and_then(|p| prev_word(toks, p));
-        if is(
-            toks,
-            p,
-            &[
-                "decided",
-                "decides",
-                "chose",
-                "opted",
-                "committed",
-                "promised",
-                "pledged",
-            ],
-        ) && !negated(toks, p.expect("checked"))
-        {
-            return accepted(0.8);
-        }
-        if is(toks, p, &["not"])
-            && is(
-                toks,
-                p.and_then(|q| prev_word(toks, q)),
-                &["decided", "chose", "opted"],
-            )
-        {
-            return declined(0.8);
-        }
-        return vec![];
-    }
-    if is(toks, prev, &["is", "are"]) && toks[i].is("joining") && !neg {
-        return accepted(0.75);
-    }
-    if toks[i].is_any(&["joined", "joins"]) && !neg && !is(toks, prev, BE) {
-        // "joined the board", "Joins Trump's Board of Peace"
-        let object = toks[i + 1..(i + 6).min(toks.len())]
-            .iter()
-            .take_while(|t| !t.is_any(&[",", ".", ";"]))
-            .any(|t| t.is_any(&["board", "council", "initiative"]));
-        if object {
-            return vec![cue(Fact::Status(Status::Member), Frame::Left, i..end, 0.7)];
-        }
-    }
-    vec![]
-}
-
-fn decline(toks: &[Token], i: usize) -> Vec<Cue> {
-    let declined = |end, w| vec![cue(Fact::Status(Status::Declined), Frame::Left, i..end, w)];
-    let mut k = i + 1;
-    if toks[i].is("turned") {
-        if !toks.get(k).is_some_and(|t| t.is("down")) {
-            return vec![];
-        }
-        k += 1;
-    }
-    if let Some(end) = take_part_after(toks, k - 1) {
-        return declined(end, 0.85);
-    }
-    if toks.get(k).is_some_and(|t| t.is("to")) && toks.get(k + 1).is_some_and(|t| t.is("sign")) {
-        return declined(k + 2, 0.8);
-    }
-    // "declined the invitation", "rejected Trump's offer"
-    let mut e = k;
-    while e < toks.len() && e < k + 4 {
-        let t = &toks[e];
-        if t.is_any(PROPOSAL_NOUNS) {
-            return declined(e + 1, 0.85);
-        }
-        if !(t.is_any(&[
-            "the", "an", "a", "its", "his", "her", "their", "this", "that", "'s", "us", "u.s.",
-            "american", "formal", "official",
-        ]) || t.cap)
-        {
-            break;
-        }
-        e += 1;
-    }
-    // "declined it": the pronoun stands for what was offered.
-    if toks.get(k).is_some_and(|t| t.is("it")) && !toks[i].is_any(&["decline", "refuse", "reject"])
-    {
-        return declined(k + 1, 0.7);
-    }
-    if clause_end(toks, k) && !toks[i].is_any(&["decline", "refuse", "reject"]) {
-        return declined(k, 0.6);
-    }
-    vec![]
-}
-
-fn review(toks: &[Token], i: usize, weight: f32) -> Vec<Cue> {
-    let end = (i + 1..(i + 7).min(toks.len()))
-        .take_while(|&k| !toks[k].is_any(CLAUSE_BREAKS) && !toks[k].is("."))
-        .find(|&k| toks[k].is_any(PROPOSAL_NOUNS) || toks[k].lower.starts_with("member"));
-    match end {
-        Some(e) => vec![cue(
-            Fact::Status(Status::Reviewing),
-            Frame::Left,
-            i..e + 1,
-            weight,
-        )],
-        None if clause_end(toks, i + 1) => {
-            vec![cue(
-                Fact::Status(Status::Reviewing),
-                Frame::Left,
-                i..i + 1,
-                weight - 0.2,
-            )]
-        }
-        None => vec![],
-    }
-}
-
-fn withdraw(toks: &[Token], i: usize, passive: bool) -> Vec<Cue> {
-    let near = (i.saturating_sub(5)..(i + 5).min(toks.len()))
-        .find(|&k| toks[k].is_any(&["invitation", "invite", "offer"]));
-    if let Some(inv) = near {
-        let fact = Fact::Status(Status::InvitationWithdrawn);
-        let span = i.min(inv)..i.max(inv) + 1;
-        if inv > 0 && toks[inv - 1].is("'s") {
-            return vec![cue(fact, Frame::Owner(inv - 1), span, 0.8)];
-        }
-        if toks.get(inv + 1).is_some_and(|t| t.is_any(&["to", "for"])) {
-            return vec![cue(
-                fact,
-                Frame::Right {
-                    from: inv + 2,
-                    gap: 1,
-                },
-                span,
-                0.8,
-            )];
-        }
-        return vec![];
-    }
-    if passive {
-        return vec![];
-    }
-    let out_of = toks.get(i + 1).is_some_and(|t| t.is("from"))
-        || toks[i].is("pulled") && toks.get(i + 1).is_some_and(|t| t.is("out"))
-        || toks[i].is_any(&["quit", "quits", "left", "leaves"])
-            && toks.get(i + 1).is_some_and(|t| t.is("the"))
-            && toks
-                .get(i + 2)
-                .is_some_and(|t| t.is_any(&["board", "council"]));
-    if out_of
-        && !toks[i].is_any(&[
-            "rescinded",
-            "rescinds",
-            "revoked",
-            "revokes",
-            "retracted",
-            "cancelled",
-            "canceled",
-        ])
-    {
-        return vec![cue(
-            Fact::Status(Status::Withdrawn),
-            Frame::Left,
-            i..i + 2,
-            0.8,
-        )];
-    }
-    vec![]
-}
-
-fn chair(toks: &[Token], i: usize, prev: Option<usize>) -> Vec<Cue> {
-    let role = Fact::Role(Role::Chair);
-    // "X, as the founding chairman of the Peace Council"
-    let mut k = i;
-    while let Some(p) = k.checked_sub(1) {
-        if toks[p].is_any(&["the", "its", "founding", "first", "inaugural", "a"]) {
-            k = p;
-            continue;
-        }
-        if toks[p].is("as") {
-            return vec![cue(role, Frame::Left, p..i + 1, 0.85)];
-        }
-        break;
-    }
-    // "Trump will chair the board", "named chairman"
-    // "Trump himself chairs the board"
-    let board_next = toks.get(i + 1).is_some_and(|t| t.is_any(&["the", "it"]))
-        && toks[i + 1..(i + 5).min(toks.len())]
-            .iter()
-            .any(|t| t.is_any(&["board", "council", "it"]));
-    if toks[i].is_any(&["chair", "chairs"])
-        && (is(toks, prev, &["will", "would", "to", "'ll"]) || toks[i].is("chairs"))
-        && board_next
-    {
-        return vec![cue(role, Frame::Left, i..i + 1, 0.8)];
-    }
-    if is(toks, prev, &["named", "appointed", "elected"]) {
-        let p = prev.expect("checked");
-        return vec![cue(role, Frame::Left, p..i + 1, 0.75)];
-    }
-    vec![]
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 mod bodies;
 mod countries;
+mod cue_rules;
 mod cues;
 mod dates;
 mod entities;
