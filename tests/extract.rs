@@ -245,7 +245,39 @@ fn active_requests_pronoun_lists_and_negated_receipts() {
     );
     assert!(facts("Ireland has not received an invitation, its ministry said.").is_empty());
     assert_eq!(
+        facts("Putin, who was invited last week, has not responded."),
+        [pair("putin", "invited")]
+    );
+    assert_eq!(
         facts("The Executive Board members are Marco Rubio and Steve Witkoff."),
         [pair("rubio", "member"), pair("witkoff", "member")]
+    );
+}
+
+#[test]
+fn conditions_state_nothing_and_potential_members_are_proposed() {
+    assert!(facts("If Putin accepts the invitation, it would be a return.").is_empty());
+    assert!(facts("It is unclear whether Ireland will join the board.").is_empty());
+    assert_eq!(
+        facts("Israel has yet to decide whether to join."),
+        [pair("israel", "reviewing")]
+    );
+    assert_eq!(
+        facts("Israel and Ireland have so far declined to join."),
+        [pair("israel", "declined"), pair("ireland", "declined")]
+    );
+    assert_eq!(
+        facts("Potential members include Tony Blair and US Secretary of State Marco Rubio."),
+        [pair("blair", "proposed"), pair("rubio", "proposed")]
+    );
+    assert_eq!(
+        facts(
+            "Trump himself chairs the board, which also includes Trump's son-in-law Jared Kushner and Steve Witkoff."
+        ),
+        [
+            pair("trump", "chair"),
+            pair("kushner", "member"),
+            pair("witkoff", "member")
+        ]
     );
 }

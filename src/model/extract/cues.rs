@@ -7,9 +7,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::{
-    BE, CLAUSE_BREAKS, NEGATIONS, OPEN_MODALS, PROPOSAL_NOUNS, REPORTING, TAKE_PART,
-};
+use super::cue_rules::{chair, decline, invitation, join, owner_before, pledge, review, withdraw};
+use super::lexicon::{BE, CLAUSE_BREAKS, NEGATIONS, PROPOSAL_NOUNS, REPORTING, TAKE_PART};
 use super::tokens::Token;
 use crate::model::dataset::{Fact, Role, Status};
 
@@ -58,27 +57,31 @@ const ADVERBS: &[&str] = &[
     "personally",
     "publicly",
     "yet",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
     "\"",
     "“",
     "”",
     "'",
 ];
 
-fn prev_word(toks: &[Token], i: usize) -> Option<usize> {
+pub(super) fn prev_word(toks: &[Token], i: usize) -> Option<usize> {
     (0..i).rev().find(|&k| !toks[k].is_any(ADVERBS))
 }
 
-fn next_word(toks: &[Token], i: usize) -> Option<usize> {
+pub(super) fn next_word(toks: &[Token], i: usize) -> Option<usize> {
     (i + 1..toks.len()).find(|&k| !toks[k].is_any(ADVERBS))
 }
 
-fn is(toks: &[Token], k: Option<usize>, words: &[&str]) -> bool {
+pub(super) fn is(toks: &[Token], k: Option<usize>, words: &[&str]) -> bool {
     k.is_some_and(|k| toks[k].is_any(words))
 }
 
 /// A negation among the three words before `i`, inside its clause ("has not accepted",
 /// "won't join", "has yet to decide").
-fn negated(toks: &[Token], i: usize) -> bool {
+pub(super) fn negated(toks: &[Token], i: usize) -> bool {
     let mut k = i;
     for _ in 0..3 {
         let Some(p) = k.checked_sub(1) else {
@@ -99,8 +102,17 @@ fn negated(toks: &[Token], i: usize) -> bool {
     false
 }
 
+/// A condition or question over the clause ("If Putin accepts the invitation", "whether
+/// Canada will join"): nothing is stated.
+pub(super) fn conditional(toks: &[Token], i: usize) -> bool {
+    (i.saturating_sub(8)..i)
+        .rev()
+        .take_while(|&k| !toks[k].is_any(&[",", ";", ".", ":"]))
+        .any(|k| toks[k].is_any(&["if", "unless", "whether", "once", "should"]))
+}
+
 /// "to join", "to participate", "to become": the end of that complement after `i`.
-fn take_part_after(toks: &[Token], i: usize) -> Option<usize> {
+pub(super) fn take_part_after(toks: &[Token], i: usize) -> Option<usize> {
     let to = next_word(toks, i)?;
     if !toks[to].is("to") {
         return None;
@@ -111,14 +123,14 @@ fn take_part_after(toks: &[Token], i: usize) -> Option<usize> {
 
 /// The end of a proposal noun phrase right after `i` ("the invitation", "Trump's offer"),
 /// within four words.
-fn proposal_after(toks: &[Token], i: usize) -> Option<usize> {
+pub(super) fn proposal_after(toks: &[Token], i: usize) -> Option<usize> {
     (i + 1..(i + 5).min(toks.len()))
         .take_while(|&k| !toks[k].is_any(CLAUSE_BREAKS) && !toks[k].is("."))
         .find(|&k| toks[k].is_any(PROPOSAL_NOUNS))
         .map(|k| k + 1)
 }
 
-fn clause_end(toks: &[Token], i: usize) -> bool {
+pub(super) fn clause_end(toks: &[Token], i: usize) -> bool {
     toks.get(i)
         .is_none_or(|t| t.is_any(&[".", ",", ";", "!", "?", "and", "but"]))
 }
@@ -149,7 +161,7 @@ fn founding_after(toks: &[Token], i: usize) -> bool {
     false
 }
 
-fn cue(fact: Fact, frame: Frame, toks: Range<usize>, weight: f32) -> Cue {
+pub(super) fn cue(fact: Fact, frame: Frame, toks: Range<usize>, weight: f32) -> Cue {
     Cue {
         fact,
         frame,
@@ -159,7 +171,7 @@ fn cue(fact: Fact, frame: Frame, toks: Range<usize>, weight: f32) -> Cue {
     }
 }
 
-const INVITED: Fact = Fact::Status(Status::Invited);
+pub(super) const INVITED: Fact = Fact::Status(Status::Invited);
 
 /// Every cue of a sentence, in order.
 pub fn cues(toks: &[Token]) -> Vec<Cue> {
@@ -268,6 +280,23 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                 }
             }
             "join" | "joins" | "joined" | "joining" | "participate" => join(toks, i, prev, neg),
+            "pledged" | "pledges" | "contributed" | "contributes" | "paid" | "pay" | "pays"
+                if !neg && !passive =>
+            {
+                let to_pay = is(toks, prev, &["to"])
+                    && !is(
+                        toks,
+                        prev.and_then(|p| prev_word(toks, p)),
+                        &["agreed", "pledged", "promised", "offered", "decided"],
+                    );
+                let open = toks[i].is_any(&["pay", "pays"])
+                    && !is(toks, prev, &["will", "would", "'ll", "to"]);
+                if to_pay || open || conditional(toks, i) {
+                    vec![]
+                } else {
+                    pledge(toks, i)
+                }
+            }
             "take" if toks.get(i + 1).is_some_and(|t| t.is("part")) => join(toks, i, prev, neg),
             // "The U.S. has asked Qatar to join"
             "asked" | "asks" if !passive && !neg => {
@@ -341,10 +370,14 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                     || is(toks, prev, &["to"])
                         && is(toks, prev.and_then(|p| prev_word(toks, p)), &["yet"]) =>
             {
+                // "has yet to decide": the cue starts at "yet", so "has" links its subject.
+                let start = (i.saturating_sub(2)..i)
+                    .find(|&k| toks[k].is_any(&["yet", "to"]))
+                    .unwrap_or(i);
                 vec![cue(
                     Fact::Status(Status::Reviewing),
                     Frame::Left,
-                    i..i + 1,
+                    start..i + 1,
                     0.6,
                 )]
             }
@@ -375,9 +408,29 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                 let body_before = (i.saturating_sub(7)..i).any(|k| {
                     toks[k].is_any(&["board", "committee", "council", "members", "membership"])
                 });
-                if body_before && !passive {
+                let invitees = is(toks, prev, &["invitees", "guests"]);
+                // "potential members include": named, not seated.
+                let potential = (i.saturating_sub(3)..i).any(|k| {
+                    toks[k].is_any(&[
+                        "potential",
+                        "possible",
+                        "prospective",
+                        "expected",
+                        "likely",
+                        "candidate",
+                        "candidates",
+                    ])
+                });
+                let fact = if invitees {
+                    INVITED
+                } else if potential {
+                    Fact::Status(Status::Proposed)
+                } else {
+                    Fact::Status(Status::Member)
+                };
+                if (body_before || invitees) && !passive {
                     vec![cue(
-                        Fact::Status(Status::Member),
+                        fact,
                         Frame::Right {
                             from: i + 1,
                             gap: 4,
@@ -451,6 +504,9 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
             }
             _ => vec![],
         };
+        if conditional(toks, i) {
+            continue;
+        }
         for mut c in found {
             if matches!(c.fact, Fact::Status(Status::Invited | Status::Accepted)) {
                 c.founding = founding_after(toks, c.toks.end.saturating_sub(1));
@@ -459,299 +515,6 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
         }
     }
     out
-}
-
-/// The "'s" just before a noun, past an adjective or two ("Carney's earlier acceptance").
-fn owner_before(toks: &[Token], i: usize) -> Option<usize> {
-    (i.saturating_sub(3)..i)
-        .rev()
-        .take_while(|&k| toks[k].word && !toks[k].cap || toks[k].is("'s"))
-        .find(|&k| toks[k].is("'s"))
-}
-
-/// The invitation noun: received by its subject, or sent to its object.
-fn invitation(toks: &[Token], i: usize) -> Vec<Cue> {
-    let mut out = Vec::new();
-    // "X received an invitation", "X confirmed receiving invitations"
-    let receive = (i.saturating_sub(4)..i)
-        .rev()
-        .take_while(|&k| !toks[k].is_any(CLAUSE_BREAKS) && !toks[k].is(","))
-        .find(|&k| {
-            toks[k].lower.starts_with("receiv")
-                || toks[k].is_any(&["got", "gets", "get", "accepted"])
-        });
-    if let Some(r) = receive
-        && !toks[r].is("accepted")
-        && !negated(toks, r)
-        && !is(toks, prev_word(toks, r), BE)
-    {
-        // "X confirmed receiving invitations": the report of it belongs to the cue.
-        let r = match r.checked_sub(1) {
-            Some(p) if toks[r].lower.ends_with("ing") && toks[p].is_any(REPORTING) => p,
-            _ => r,
-        };
-        out.push(cue(INVITED, Frame::Left, r..i + 1, 0.85));
-    }
-    // "invitations have been sent to X", "invitations were received by X"
-    let mut k = i + 1;
-    while k + 1 < toks.len() && k <= i + 7 {
-        let t = &toks[k];
-        if t.is_any(CLAUSE_BREAKS) || t.is(".") || t.is(",") {
-            break;
-        }
-        let to_object = t.is_any(&[
-            "sent",
-            "extended",
-            "issued",
-            "went",
-            "delivered",
-            "addressed",
-            "given",
-        ]) && toks[k + 1].is("to")
-            || t.lower.starts_with("receiv") && toks[k + 1].is("by");
-        if to_object {
-            out.push(cue(
-                INVITED,
-                Frame::Right {
-                    from: k + 2,
-                    gap: 3,
-                },
-                i..k + 2,
-                0.85,
-            ));
-            return out;
-        }
-        k += 1;
-    }
-    // "the invitation for Argentina to join", "an invitation to Canada"
-    if toks.get(i + 1).is_some_and(|t| t.is_any(&["for", "to"])) && owner_before(toks, i).is_none()
-    {
-        out.push(cue(
-            INVITED,
-            Frame::Right {
-                from: i + 2,
-                gap: 0,
-            },
-            i..i + 2,
-            0.75,
-        ));
-    }
-    out
-}
-
-fn join(toks: &[Token], i: usize, prev: Option<usize>, neg: bool) -> Vec<Cue> {
-    let end = i + 1;
-    let accepted = |w| vec![cue(Fact::Status(Status::Accepted), Frame::Left, i..end, w)];
-    let declined = |w| vec![cue(Fact::Status(Status::Declined), Frame::Left, i..end, w)];
-    if is(toks, prev, OPEN_MODALS) {
-        return vec![];
-    }
-    if is(
-        toks,
-        prev,
-        &["will", "would", "'ll", "shall", "won't", "wouldn't", "not"],
-    ) {
-        // "will not join", "won't join": a refusal; "would join" said of oneself: acceptance.
-        let future = is(
-            toks,
-            prev,
-            &["will", "would", "'ll", "shall", "won't", "wouldn't"],
-        ) || is(
-            toks,
-            prev.and_then(|p| prev_word(toks, p)),
-            &["will", "would", "shall"],
-        );
-        if !future {
-            return vec![];
-        }
-        return if neg { declined(0.8) } else { accepted(0.8) };
-    }
-    if is(toks, prev, &["to"]) {
-        let p = prev.and_then(|p| prev_word(toks, p));
-        if is(
-            toks,
-            p,
-            &[
-                "decided",
-                "decides",
-                "chose",
-                "opted",
-                "committed",
-                "promised",
-                "pledged",
-            ],
-        ) && !negated(toks, p.expect("checked"))
-        {
-            return accepted(0.8);
-        }
-        if is(toks, p, &["not"])
-            && is(
-                toks,
-                p.and_then(|q| prev_word(toks, q)),
-                &["decided", "chose", "opted"],
-            )
-        {
-            return declined(0.8);
-        }
-        return vec![];
-    }
-    if is(toks, prev, &["is", "are"]) && toks[i].is("joining") && !neg {
-        return accepted(0.75);
-    }
-    if toks[i].is_any(&["joined", "joins"]) && !neg && !is(toks, prev, BE) {
-        let object =
-            next_word(toks, i).is_some_and(|k| toks[k].is_any(&["the", "board", "council"]));
-        if object {
-            return vec![cue(Fact::Status(Status::Member), Frame::Left, i..end, 0.7)];
-        }
-    }
-    vec![]
-}
-
-fn decline(toks: &[Token], i: usize) -> Vec<Cue> {
-    let declined = |end, w| vec![cue(Fact::Status(Status::Declined), Frame::Left, i..end, w)];
-    let mut k = i + 1;
-    if toks[i].is("turned") {
-        if !toks.get(k).is_some_and(|t| t.is("down")) {
-            return vec![];
-        }
-        k += 1;
-    }
-    if let Some(end) = take_part_after(toks, k - 1) {
-        return declined(end, 0.85);
-    }
-    if toks.get(k).is_some_and(|t| t.is("to")) && toks.get(k + 1).is_some_and(|t| t.is("sign")) {
-        return declined(k + 2, 0.8);
-    }
-    // "declined the invitation", "rejected Trump's offer"
-    let mut e = k;
-    while e < toks.len() && e < k + 4 {
-        let t = &toks[e];
-        if t.is_any(PROPOSAL_NOUNS) {
-            return declined(e + 1, 0.85);
-        }
-        if !(t.is_any(&[
-            "the", "an", "a", "its", "his", "her", "their", "this", "that", "'s", "us", "u.s.",
-            "american", "formal", "official",
-        ]) || t.cap)
-        {
-            break;
-        }
-        e += 1;
-    }
-    // "declined it": the pronoun stands for what was offered.
-    if toks.get(k).is_some_and(|t| t.is("it")) && !toks[i].is_any(&["decline", "refuse", "reject"])
-    {
-        return declined(k + 1, 0.7);
-    }
-    if clause_end(toks, k) && !toks[i].is_any(&["decline", "refuse", "reject"]) {
-        return declined(k, 0.6);
-    }
-    vec![]
-}
-
-fn review(toks: &[Token], i: usize, weight: f32) -> Vec<Cue> {
-    let end = (i + 1..(i + 7).min(toks.len()))
-        .take_while(|&k| !toks[k].is_any(CLAUSE_BREAKS) && !toks[k].is("."))
-        .find(|&k| toks[k].is_any(PROPOSAL_NOUNS) || toks[k].lower.starts_with("member"));
-    match end {
-        Some(e) => vec![cue(
-            Fact::Status(Status::Reviewing),
-            Frame::Left,
-            i..e + 1,
-            weight,
-        )],
-        None if clause_end(toks, i + 1) => {
-            vec![cue(
-                Fact::Status(Status::Reviewing),
-                Frame::Left,
-                i..i + 1,
-                weight - 0.2,
-            )]
-        }
-        None => vec![],
-    }
-}
-
-fn withdraw(toks: &[Token], i: usize, passive: bool) -> Vec<Cue> {
-    let near = (i.saturating_sub(5)..(i + 5).min(toks.len()))
-        .find(|&k| toks[k].is_any(&["invitation", "invite", "offer"]));
-    if let Some(inv) = near {
-        let fact = Fact::Status(Status::InvitationWithdrawn);
-        let span = i.min(inv)..i.max(inv) + 1;
-        if inv > 0 && toks[inv - 1].is("'s") {
-            return vec![cue(fact, Frame::Owner(inv - 1), span, 0.8)];
-        }
-        if toks.get(inv + 1).is_some_and(|t| t.is_any(&["to", "for"])) {
-            return vec![cue(
-                fact,
-                Frame::Right {
-                    from: inv + 2,
-                    gap: 1,
-                },
-                span,
-                0.8,
-            )];
-        }
-        return vec![];
-    }
-    if passive {
-        return vec![];
-    }
-    let out_of = toks.get(i + 1).is_some_and(|t| t.is("from"))
-        || toks[i].is("pulled") && toks.get(i + 1).is_some_and(|t| t.is("out"))
-        || toks[i].is_any(&["quit", "quits", "left", "leaves"])
-            && toks.get(i + 1).is_some_and(|t| t.is("the"))
-            && toks
-                .get(i + 2)
-                .is_some_and(|t| t.is_any(&["board", "council"]));
-    if out_of
-        && !toks[i].is_any(&[
-            "rescinded",
-            "rescinds",
-            "revoked",
-            "revokes",
-            "retracted",
-            "cancelled",
-            "canceled",
-        ])
-    {
-        return vec![cue(
-            Fact::Status(Status::Withdrawn),
-            Frame::Left,
-            i..i + 2,
-            0.8,
-        )];
-    }
-    vec![]
-}
-
-fn chair(toks: &[Token], i: usize, prev: Option<usize>) -> Vec<Cue> {
-    let role = Fact::Role(Role::Chair);
-    // "X, as the founding chairman of the Peace Council"
-    let mut k = i;
-    while let Some(p) = k.checked_sub(1) {
-        if toks[p].is_any(&["the", "its", "founding", "first", "inaugural", "a"]) {
-            k = p;
-            continue;
-        }
-        if toks[p].is("as") {
-            return vec![cue(role, Frame::Left, p..i + 1, 0.85)];
-        }
-        break;
-    }
-    // "Trump will chair the board", "named chairman"
-    if toks[i].is_any(&["chair", "chairs"])
-        && is(toks, prev, &["will", "would", "to", "'ll"])
-        && toks.get(i + 1).is_some_and(|t| t.is_any(&["the", "it"]))
-    {
-        return vec![cue(role, Frame::Left, i..i + 1, 0.8)];
-    }
-    if is(toks, prev, &["named", "appointed", "elected"]) {
-        let p = prev.expect("checked");
-        return vec![cue(role, Frame::Left, p..i + 1, 0.75)];
-    }
-    vec![]
 }
 
 #[cfg(test)]
@@ -816,6 +579,24 @@ mod tests {
             facts("Kazakhstan has agreed to participate.")[0].0,
             Fact::Status(Status::Accepted)
         );
+    }
+
+    #[test]
+    fn pledges_carry_their_amount_and_refusals_to_pay_none() {
+        let money = |amount: u64, currency: &str| crate::model::dataset::Money {
+            amount,
+            currency: currency.into(),
+        };
+        assert_eq!(
+            facts("Qatar pledged $1 billion to the board.")[0].0,
+            Fact::Pledge(money(1_000_000_000, "USD"))
+        );
+        assert_eq!(
+            facts("Morocco will pay 500 million euros.")[0].0,
+            Fact::Pledge(money(500_000_000, "EUR"))
+        );
+        assert!(facts("Canada will not pay the US$1 billion fee.").is_empty());
+        assert!(facts("Canada refuses to pay $1 billion.").is_empty());
     }
 
     #[test]

@@ -177,6 +177,8 @@ pub const GAP_OK: &[&str] = &[
     "herself",
     "themselves",
     "publicly",
+    "so",
+    "far",
     "today",
     "yesterday",
     "tonight",

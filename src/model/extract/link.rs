@@ -34,7 +34,11 @@ fn groups(toks: &[Token], mentions: &[Mention]) -> Vec<Range<usize>> {
             let joins = between
                 .iter()
                 .all(|t| t.is_any(&[",", "and", "or", "the", "as", "well", "&"]));
-            if joins && !between.is_empty() && between.len() <= 4 {
+            // "Trump's son-in-law Jared Kushner": two names of one actor side by side.
+            let same = between.is_empty()
+                && matches!((&mentions[i - 1].target, &m.target),
+                    (Target::Known { actor: a, .. }, Target::Known { actor: b, .. }) if a == b);
+            if same || joins && !between.is_empty() && between.len() <= 4 {
                 last.end = i + 1;
                 continue;
             }
@@ -103,6 +107,15 @@ fn targets(toks: &[Token], mentions: &[Mention], layout: &Layout, cue: &Cue) -> 
             while k > 0 {
                 let t = &toks[k - 1];
                 if layout.ends[k].is_some() {
+                    break;
+                }
+                // "Putin, who was invited": the relative pronoun stands for the name.
+                let relative = t.is_any(&["who", "which"])
+                    && k >= 2
+                    && toks[k - 2].is(",")
+                    && layout.ends[k - 2].is_some();
+                if relative {
+                    k -= 2;
                     break;
                 }
                 let ok = t.is_any(GAP_OK)

@@ -11,6 +11,7 @@
 pub mod accept;
 mod bodies;
 mod countries;
+mod cue_rules;
 mod cues;
 mod dates;
 mod entities;
