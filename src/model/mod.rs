@@ -14,6 +14,7 @@ pub mod mentions;
 pub mod money;
 pub mod ops;
 pub mod quote;
+pub mod review;
 pub mod roster;
 pub mod rules;
 pub mod search;
@@ -22,6 +23,7 @@ pub mod source_ops;
 pub mod text;
 pub mod timeline;
 pub mod validate;
+pub mod words;
 
 pub use dataset::*;
 pub use date::PartialDate;

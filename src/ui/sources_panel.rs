@@ -140,6 +140,8 @@ pub struct SourcesPanel {
     /// The automaton over every actor's names, with a hash of the names it was built from:
     /// rebuilt when names change, not on every edit (it is the costly part at scale).
     finder: Option<(u64, MentionFinder)>,
+    /// The selection the claim form was last filled from (source id, span).
+    filled_for: Option<(String, (usize, usize))>,
 }
 
 impl Default for SourcesPanel {
@@ -163,6 +165,7 @@ impl Default for SourcesPanel {
             notice: None,
             cache: None,
             finder: None,
+            filled_for: None,
         }
     }
 }
@@ -539,6 +542,7 @@ impl SourcesPanel {
             segments: &column.segments,
             mentions: &column.mentions,
             selected_claim: selected,
+            review: None,
         };
         let view = self.texts.entry(source.id.clone()).or_default();
         let had = view.selected();
@@ -704,6 +708,16 @@ impl SourcesPanel {
         }
         // The claim form quotes a shown text: with none shown it has nothing to offer.
         let selection = self.selection(d, derived);
+        // Review hook: newly selected words fill About and Value.
+        let now = selection.map(|(s, span)| (d.sources[s].id.clone(), span));
+        if now != self.filled_for {
+            if let Some((source, span)) = selection {
+                let (actor, guess) = self.guess_for(d, source, span);
+                self.claim_form
+                    .fill_from_selection(d, actor, guess.as_ref());
+            }
+            self.filled_for = now;
+        }
         let words = selection.map(|(s, (a, b))| &d.sources[s].text[a..b]);
         if self.view == SourcesView::Texts
             && !cache.columns.is_empty()
@@ -724,6 +738,7 @@ impl SourcesPanel {
                         view.clear_selection();
                     }
                     self.notice = Some(format!("Claim about {name} added; it is in the roster."));
+                    self.claim_form.clear();
                 }
                 Err(e) => self.claim_form.error = Some(e),
             }
@@ -818,6 +833,7 @@ impl SourcesPanel {
                         self.chosen.push(source.clone());
                     }
                     self.select_words(source, s.start, s.end);
+                    self.filled_for = Some((source.clone(), (s.start, s.end)));
                     self.view = SourcesView::Texts;
                 }
             });
@@ -872,6 +888,24 @@ impl SourcesPanel {
                 );
             }
         }
+    }
+
+    /// For words selected in a source: the actor they name (the first), and the value the
+    /// sentence around them suggests.
+    fn guess_for(
+        &mut self,
+        d: &Dataset,
+        source: usize,
+        (start, end): (usize, usize),
+    ) -> (Option<usize>, Option<crate::model::Fact>) {
+        let text = &d.sources[source].text;
+        let actor = self
+            .finder(d)
+            .find(&text[start..end])
+            .first()
+            .map(|m| m.actor);
+        let (a, b) = crate::model::mentions::sentence(text, start, end);
+        (actor, crate::model::mentions::guess_fact(&text[a..b]))
     }
 
     fn find_suggestions(&mut self, d: &Dataset, derived: &Derived, id: String) {
