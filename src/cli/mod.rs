@@ -2,9 +2,11 @@
 //! string (printed by `main`), so tests call it directly.
 
 mod sources;
+mod suggest;
 mod table;
 
 pub use sources::{ImportArgs, compare_table, import_source};
+pub use suggest::{MAX_TEXT_BYTES, SuggestFormat};
 
 use std::path::PathBuf;
 
@@ -136,6 +138,27 @@ pub enum Command {
         /// Overwrite OUT if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// Suggest the claims a report supports (actor, status or role, body, day, quote,
+    /// confidence), from a source of the dataset or an article file. Changes nothing.
+    #[command(group(clap::ArgGroup::new("report").required(true).args(["source", "text"])))]
+    Suggest {
+        /// The dataset file (RON); the embedded Board of Peace dataset when left out.
+        file: Option<PathBuf>,
+        /// A source of the dataset, by id.
+        #[arg(long)]
+        source: Option<String>,
+        /// An article's text file (.txt, .md or .html).
+        #[arg(long, requires = "date")]
+        text: Option<PathBuf>,
+        /// When the article was published (YYYY-MM-DD): relative days are counted from it.
+        #[arg(long)]
+        date: Option<PartialDate>,
+        /// Who published the article (shown, not used for matching).
+        #[arg(long)]
+        outlet: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: SuggestFormat,
     },
     /// Write a generated, valid dataset of any size (accented names, conflicting claims,
     /// partial dates, long source texts), for trying the app and benchmarks at scale.
@@ -292,6 +315,22 @@ pub fn run(command: Command) -> Result<String, String> {
                 seed,
             });
             write_out(&out, &store::to_ron(&d), true)
+        }
+        Command::Suggest {
+            file,
+            source,
+            text,
+            date,
+            outlet: _,
+            format,
+        } => {
+            let d = load(file.as_ref())?.dataset;
+            let report = match (&source, &text) {
+                (Some(id), _) => suggest::Report::Source(id),
+                (None, Some(path)) => suggest::Report::File { path, date },
+                (None, None) => return Err("error: give --source ID or --text FILE".into()),
+            };
+            suggest::suggest(&d, report, format)
         }
         Command::Compare {
             file,

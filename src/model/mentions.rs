@@ -21,12 +21,12 @@ pub struct Mention {
 }
 
 /// A text folded for matching, with the original byte offset of every folded byte.
-struct Folded {
-    text: String,
-    origin: Vec<usize>,
+pub(crate) struct Folded {
+    pub text: String,
+    pub origin: Vec<usize>,
 }
 
-fn fold(raw: &str) -> Folded {
+pub(crate) fn fold(raw: &str) -> Folded {
     let mut text = String::with_capacity(raw.len());
     let mut origin = Vec::with_capacity(raw.len() + 1);
     let mut last_space = true;
@@ -55,7 +55,7 @@ fn fold(raw: &str) -> Folded {
     Folded { text, origin }
 }
 
-fn fold_name(name: &str) -> String {
+pub(crate) fn fold_name(name: &str) -> String {
     fold(name).text.trim().to_string()
 }
 
@@ -124,7 +124,7 @@ impl MentionFinder {
 }
 
 /// The end of the character starting at `at`.
-fn end_in_original(text: &str, at: usize) -> usize {
+pub(crate) fn end_in_original(text: &str, at: usize) -> usize {
     at + text[at..].chars().next().map_or(0, char::len_utf8)
 }
 

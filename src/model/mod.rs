@@ -8,6 +8,7 @@ pub mod date;
 pub mod derived;
 pub mod diff;
 pub mod edit;
+pub mod extract;
 pub mod generate;
 pub mod index;
 pub mod mentions;

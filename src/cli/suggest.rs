@@ -1,0 +1,130 @@
+//! The `suggest` command: the claims a report seems to support, as a table or JSON. Changes
+//! nothing.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::table;
+use crate::model::extract::{Extractor, SuggestedActor};
+use crate::model::text::{is_html, normalise, strip_html};
+use crate::model::{Dataset, PartialDate};
+
+/// The largest article `suggest --text` reads.
+pub const MAX_TEXT_BYTES: u64 = 64 << 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SuggestFormat {
+    Table,
+    Json,
+}
+
+/// Where the report comes from.
+pub enum Report<'a> {
+    Source(&'a str),
+    File {
+        path: &'a Path,
+        date: Option<PartialDate>,
+    },
+}
+
+/// Reads an article, refusing one over [`MAX_TEXT_BYTES`], and gives its text as a source
+/// would hold it (HTML stripped, whitespace normalised), so offsets match an import.
+pub fn read_article(path: &Path) -> Result<String, String> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| format!("error: cannot read {}: {e}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("error: cannot read {}: {e}", path.display()))?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(format!(
+            "error: {} is larger than {} MB; split it into articles",
+            path.display(),
+            MAX_TEXT_BYTES >> 20
+        ));
+    }
+    let raw = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "error: {} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let extension = path.extension().and_then(|e| e.to_str());
+    Ok(if is_html(extension, &raw) {
+        normalise(&strip_html(&raw))
+    } else {
+        normalise(&raw)
+    })
+}
+
+/// The suggestions for a source of `d` or an article file, formatted.
+pub fn suggest(d: &Dataset, report: Report, format: SuggestFormat) -> Result<String, String> {
+    let (text, published) = match report {
+        Report::Source(id) => {
+            let s = d.source(id).ok_or_else(|| {
+                let known: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
+                format!(
+                    "error: no source \"{id}\"; the sources are: {}",
+                    known.join(", ")
+                )
+            })?;
+            (s.text.clone(), s.published)
+        }
+        Report::File { path, date } => (read_article(path)?, date),
+    };
+    // Relative days need the day of publication; a month or a year leaves them open.
+    let day = published
+        .filter(PartialDate::is_exact_day)
+        .map(|p| p.first_day());
+    let extractor = Extractor::new(d);
+    let found = extractor.suggest(&text, day);
+    match format {
+        SuggestFormat::Json => {
+            let rows: Vec<_> = found.iter().map(|s| extractor.row(&text, s)).collect();
+            let mut out = serde_json::to_string_pretty(&rows)
+                .map_err(|e| format!("error: cannot write JSON: {e}"))?;
+            out.push('\n');
+            Ok(out)
+        }
+        SuggestFormat::Table => {
+            let header = [
+                "Actor", "New", "Property", "Value", "Body", "As of", "Conf", "Quote",
+            ];
+            let rows: Vec<Vec<String>> = found
+                .iter()
+                .map(|s| {
+                    let r = extractor.row(&text, s);
+                    let new = match &s.actor {
+                        SuggestedActor::New(n) => n.kind.label().to_string(),
+                        SuggestedActor::Known(_) => match &s.new_alias {
+                            Some(alias) => format!("alias \"{alias}\""),
+                            None => String::new(),
+                        },
+                    };
+                    let quote: String = r.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let quote = if quote.chars().count() > 70 {
+                        format!("{}…", quote.chars().take(69).collect::<String>())
+                    } else {
+                        quote
+                    };
+                    vec![
+                        r.actor_name,
+                        new,
+                        r.property.to_string(),
+                        r.value,
+                        r.body.unwrap_or_else(|| d.body.id.clone()),
+                        r.as_of.unwrap_or_else(|| "—".into()),
+                        format!("{:.2}", r.confidence),
+                        quote,
+                    ]
+                })
+                .collect();
+            let mut out = format!("{} suggestions\n", found.len());
+            if !rows.is_empty() {
+                out.push_str(&table::align(&header, &rows));
+            }
+            Ok(out)
+        }
+    }
+}

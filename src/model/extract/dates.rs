@@ -1,0 +1,275 @@
+//! Dates a sentence gives, resolved against the day the report was published: "on Monday"
+//! is the last Monday up to that day (the next one in a sentence about the future), "Jan. 20"
+//! is in the publication year unless that puts it well after publication, "yesterday" is the
+//! day before.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+use super::lexicon::{WEEKDAYS, month};
+use super::tokens::Token;
+use crate::model::PartialDate;
+
+/// Words that put a sentence in the future, so a bare weekday is the coming one.
+const FUTURE: &[&str] = &[
+    "will",
+    "expected",
+    "scheduled",
+    "due",
+    "upcoming",
+    "planned",
+    "shall",
+    "'ll",
+];
+
+/// Every date in the tokens, with the index of its first token.
+pub fn dates(toks: &[Token], published: Option<NaiveDate>) -> Vec<(usize, PartialDate)> {
+    let future = toks.iter().any(|t| t.is_any(FUTURE));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let (found, used) = date_at(toks, i, published, future);
+        if let Some(d) = found {
+            out.push((i, d));
+            i += used.max(1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn weekday(w: &str) -> Option<Weekday> {
+    WEEKDAYS
+        .iter()
+        .position(|d| *d == w)
+        .map(|i| Weekday::try_from(i as u8).expect("seven days"))
+}
+
+fn number(t: Option<&Token>) -> Option<u32> {
+    let t = t?;
+    let digits = t.lower.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+    if digits.is_empty() || digits.len() > 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn year(n: Option<u32>) -> Option<i32> {
+    n.filter(|y| (1900..=2200).contains(y)).map(|y| y as i32)
+}
+
+/// The date starting at token `i`, and how many tokens it takes.
+fn date_at(
+    toks: &[Token],
+    i: usize,
+    published: Option<NaiveDate>,
+    future: bool,
+) -> (Option<PartialDate>, usize) {
+    let t = &toks[i];
+    let w = t.lower.as_str();
+    let day_of = |d: NaiveDate| Some(PartialDate::from(d));
+    match w {
+        "today" | "tonight" => return (published.and_then(day_of), 1),
+        "yesterday" => {
+            return (
+                published
+                    .and_then(|p| p.checked_sub_days(Days::new(1)))
+                    .and_then(day_of),
+                1,
+            );
+        }
+        "tomorrow" => {
+            return (
+                published
+                    .and_then(|p| p.checked_add_days(Days::new(1)))
+                    .and_then(day_of),
+                1,
+            );
+        }
+        _ => {}
+    }
+    if let Some(wd) = weekday(w) {
+        let Some(p) = published else {
+            return (None, 1);
+        };
+        let before = i.checked_sub(1).map(|k| toks[k].lower.as_str());
+        let ahead = match before {
+            Some("next" | "coming") => true,
+            Some("last" | "past") => false,
+            _ => future,
+        };
+        let strict = matches!(before, Some("next" | "last" | "past"));
+        return (resolve_weekday(p, wd, ahead, strict).and_then(day_of), 1);
+    }
+    // "17.01.2026", "2026-01-17"
+    let parts: Vec<&str> = w.split(['.', '-', '/']).collect();
+    if parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+        let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+        if n.len() == 3 {
+            let d = if parts[0].len() == 4 {
+                PartialDate::day(n[0] as i32, n[1], n[2]).ok()
+            } else if parts[2].len() == 4 {
+                PartialDate::day(n[2] as i32, n[1], n[0]).ok()
+            } else {
+                None
+            };
+            return (d, 1);
+        }
+    }
+    // "January 16, 2026", "Jan. 20", "January 2026"
+    if let Some(m) = month(w) {
+        let mut k = i + 1;
+        if toks.get(k).is_some_and(|t| t.is(".")) {
+            k += 1;
+        }
+        // "may" is a month only before a day or a year.
+        if let Some(n) = number(toks.get(k)) {
+            if let Some(y) = year(Some(n)) {
+                return (PartialDate::month(y, m).ok(), k + 1 - i);
+            }
+            let mut e = k + 1;
+            if toks.get(e).is_some_and(|t| t.is(",")) {
+                e += 1;
+            }
+            let y = year(number(toks.get(e)));
+            let used = if y.is_some() { e + 1 - i } else { k + 1 - i };
+            return (with_year(y, m, n, published), used);
+        }
+        return (None, 1);
+    }
+    // "16 January 2026", "16 Jan"
+    if let Some(n) = number(Some(t))
+        && n <= 31
+        && let Some(m) = toks.get(i + 1).and_then(|t| month(&t.lower))
+    {
+        let mut e = i + 2;
+        if toks.get(e).is_some_and(|t| t.is(".")) {
+            e += 1;
+        }
+        let y = year(number(toks.get(e)));
+        let used = if y.is_some() { e + 1 - i } else { e - i };
+        return (with_year(y, m, n, published), used);
+    }
+    (None, 1)
+}
+
+/// A day and month without a year: the publication year, or the one before when that would
+/// put the day more than two months after publication.
+fn with_year(y: Option<i32>, m: u32, d: u32, published: Option<NaiveDate>) -> Option<PartialDate> {
+    if let Some(y) = y {
+        return PartialDate::day(y, m, d).ok();
+    }
+    let p = published?;
+    let this = NaiveDate::from_ymd_opt(p.year(), m, d)?;
+    if (this - p).num_days() > 60 {
+        NaiveDate::from_ymd_opt(p.year() - 1, m, d).map(PartialDate::from)
+    } else {
+        Some(PartialDate::from(this))
+    }
+}
+
+/// The weekday `wd` nearest `p` on the side the sentence looks to, `p` itself included unless
+/// `strict` ("last Monday" said on a Monday is a week back).
+fn resolve_weekday(p: NaiveDate, wd: Weekday, ahead: bool, strict: bool) -> Option<NaiveDate> {
+    let from = p.weekday().num_days_from_monday() as i64;
+    let to = wd.num_days_from_monday() as i64;
+    let mut diff = if ahead {
+        (to - from).rem_euclid(7)
+    } else {
+        -((from - to).rem_euclid(7))
+    };
+    if strict && diff == 0 {
+        diff = if ahead { 7 } else { -7 };
+    }
+    if diff >= 0 {
+        p.checked_add_days(Days::new(diff as u64))
+    } else {
+        p.checked_sub_days(Days::new((-diff) as u64))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn first(text: &str, published: &str) -> Option<String> {
+        let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        let toks = tokenize(text, 0..text.len());
+        dates(&toks, p).first().map(|(_, d)| d.to_string())
+    }
+
+    #[test]
+    fn weekdays_are_the_last_one_up_to_publication() {
+        // 2026-01-21 is a Wednesday.
+        assert_eq!(
+            first("He accepted on Monday.", "2026-01-21").as_deref(),
+            Some("2026-01-19")
+        );
+        assert_eq!(
+            first("She said Wednesday she agreed.", "2026-01-21").as_deref(),
+            Some("2026-01-21")
+        );
+        assert_eq!(
+            first("It declined on Tuesday.", "2026-01-21").as_deref(),
+            Some("2026-01-20")
+        );
+        assert_eq!(
+            first("It met last Wednesday.", "2026-01-21").as_deref(),
+            Some("2026-01-14")
+        );
+    }
+
+    #[test]
+    fn future_sentences_look_ahead() {
+        assert_eq!(
+            first("Details are expected Thursday.", "2026-01-21").as_deref(),
+            Some("2026-01-22")
+        );
+        assert_eq!(
+            first("It meets next Monday.", "2026-01-21").as_deref(),
+            Some("2026-01-26")
+        );
+    }
+
+    #[test]
+    fn month_day_forms_take_the_publication_year() {
+        assert_eq!(
+            first("On Jan. 20 it signed.", "2026-01-21").as_deref(),
+            Some("2026-01-20")
+        );
+        assert_eq!(
+            first("On January 16, 2026, he wrote.", "2026-01-21").as_deref(),
+            Some("2026-01-16")
+        );
+        assert_eq!(
+            first("It happened on 16 January.", "2026-01-21").as_deref(),
+            Some("2026-01-16")
+        );
+        assert_eq!(
+            first("Back on December 12 it met.", "2026-01-21").as_deref(),
+            Some("2025-12-12")
+        );
+        assert_eq!(
+            first("In October 2023 it began.", "2026-01-21").as_deref(),
+            Some("2023-10")
+        );
+        assert_eq!(
+            first("18:57 GMT 17.01.2026", "2026-01-21").as_deref(),
+            Some("2026-01-17")
+        );
+        assert_eq!(
+            first("Yesterday it agreed.", "2026-01-21").as_deref(),
+            Some("2026-01-20")
+        );
+    }
+
+    #[test]
+    fn may_is_a_month_only_with_a_number() {
+        assert_eq!(first("Canada may still join.", "2026-01-21"), None);
+        assert_eq!(
+            first("Since May 3 it has.", "2026-06-21").as_deref(),
+            Some("2026-05-03")
+        );
+    }
+}

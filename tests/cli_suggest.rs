@@ -1,0 +1,159 @@
+//! `board-explorer suggest`, run as the real binary: the table, the JSON scripts read, its
+//! errors, and that it changes nothing.
+
+use std::process::Command;
+
+use board_explorer::store::{embedded, to_ron};
+
+fn run(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_board-explorer"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+const ARTICLE: &str = "Ireland joins board\n\
+Hungarian Prime Minister Viktor Orbán said on Monday he has accepted the invitation. \
+Ireland will not join the board, officials said on Tuesday.\n";
+
+fn article(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn json_has_the_fields_scripts_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(&dir, "a.txt", ARTICLE);
+    let (ok, out, err) = run(&[
+        "suggest",
+        "--text",
+        &path,
+        "--date",
+        "2026-01-21",
+        "--format",
+        "json",
+    ]);
+    assert!(ok, "{err}");
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{out}");
+    let orban = &rows[0];
+    assert_eq!(orban["actor_id"], "hungary-pm");
+    assert_eq!(orban["actor_name"], "Prime Minister of Hungary");
+    assert_eq!(orban["new_actor"], false);
+    assert_eq!(orban["new_alias"], "Viktor Orbán");
+    assert_eq!(orban["kind"], "person");
+    assert_eq!(orban["body"], serde_json::Value::Null);
+    assert_eq!(orban["property"], "status");
+    assert_eq!(orban["value"], "accepted");
+    assert_eq!(orban["as_of"], "2026-01-19");
+    let (start, end) = (
+        orban["start"].as_u64().unwrap() as usize,
+        orban["end"].as_u64().unwrap() as usize,
+    );
+    let text = board_explorer::model::text::normalise(ARTICLE);
+    assert_eq!(orban["quote"], &text[start..end]);
+    let c = orban["confidence"].as_f64().unwrap();
+    assert!(c > 0.0 && c <= 1.0);
+    let ireland = &rows[1];
+    assert_eq!(ireland["actor_id"], "ireland");
+    assert_eq!(ireland["value"], "declined");
+    assert_eq!(ireland["as_of"], "2026-01-20");
+    assert_eq!(ireland["quote"], "Ireland will not join");
+}
+
+#[test]
+fn the_table_is_aligned_and_names_new_actors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = article(
+        &dir,
+        "b.html",
+        "<html><body><p>Paraguay has agreed to join the Board of Peace.</p><p>Ireland declined the invitation.</p></body></html>",
+    );
+    let (ok, out, err) = run(&["suggest", "--text", &path, "--date", "2026-01-21"]);
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "2 suggestions");
+    assert!(lines[1].starts_with("Actor"), "{out}");
+    let value_col = lines[1].find("Value").unwrap();
+    assert_eq!(&lines[3][value_col..value_col + 8], "accepted");
+    assert_eq!(&lines[4][value_col..value_col + 8], "declined");
+    assert!(lines[3].starts_with("Paraguay") && lines[3].contains("state"));
+    assert!(!out.contains("<p>"));
+}
+
+#[test]
+fn suggests_from_a_source_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.ron");
+    let ron = to_ron(&embedded());
+    std::fs::write(&path, &ron).unwrap();
+    let source = &embedded().sources[0].id;
+    let (ok, out, err) = run(&[
+        "suggest",
+        path.to_str().unwrap(),
+        "--source",
+        source,
+        "--format",
+        "json",
+    ]);
+    assert!(ok, "{err}");
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(!rows.as_array().unwrap().is_empty(), "{out}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), ron);
+}
+
+#[test]
+fn errors_are_clear() {
+    let (ok, _, err) = run(&["suggest", "--source", "nowhere"]);
+    assert!(!ok);
+    assert!(err.contains("no source \"nowhere\""), "{err}");
+    let (ok, _, err) = run(&["suggest"]);
+    assert!(!ok);
+    assert!(err.contains("--source") || err.contains("--text"), "{err}");
+    let (ok, _, err) = run(&[
+        "suggest",
+        "--text",
+        "/nonexistent/article.txt",
+        "--date",
+        "2026-01-21",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("cannot read"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, [0x66u8, 0xff, 0x66]).unwrap();
+    let (ok, _, err) = run(&[
+        "suggest",
+        "--text",
+        bad.to_str().unwrap(),
+        "--date",
+        "2026-01-21",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("not UTF-8"), "{err}");
+}
+
+#[test]
+fn refuses_articles_over_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(board_explorer::cli::MAX_TEXT_BYTES + 1).unwrap();
+    let (ok, _, err) = run(&[
+        "suggest",
+        "--text",
+        big.to_str().unwrap(),
+        "--date",
+        "2026-01-21",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("larger than 64 MB"), "{err}");
+}

@@ -1,0 +1,234 @@
+//! Extraction on sentences written for these tests, against the embedded dataset's actors:
+//! who is invited (not the inviter), lists, passives, reported speech, negation, new actors
+//! with their office, aliases by office and country, names in other scripts, relative days.
+
+use board_explorer::model::extract::{Extractor, SuggestedActor, Suggestion, sentences};
+use board_explorer::model::{ActorKind, Dataset, Fact, PartialDate, Role, Status};
+use board_explorer::store::embedded;
+use chrono::NaiveDate;
+
+/// 2026-01-21 is a Wednesday.
+fn published() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2026, 1, 21)
+}
+
+fn run(text: &str) -> (Dataset, Vec<Suggestion>) {
+    let d = embedded();
+    let found = Extractor::new(&d).suggest(text, published());
+    (d, found)
+}
+
+fn name(d: &Dataset, s: &Suggestion) -> String {
+    match &s.actor {
+        SuggestedActor::Known(i) => d.actors[*i].id.clone(),
+        SuggestedActor::New(n) => format!("new:{}", n.name),
+    }
+}
+
+/// (actor id or "new:Name", value label) of every suggestion.
+fn facts(text: &str) -> Vec<(String, String)> {
+    let (d, found) = run(text);
+    found
+        .iter()
+        .map(|s| (name(&d, s), s.fact.value_label()))
+        .collect()
+}
+
+fn pair(a: &str, v: &str) -> (String, String) {
+    (a.to_string(), v.to_string())
+}
+
+#[test]
+fn the_inviter_is_not_invited() {
+    let f = facts(
+        "US President Donald Trump has invited Turkish President Recep Tayyip Erdogan to join the board.",
+    );
+    assert_eq!(f, [pair("erdogan", "invited")]);
+}
+
+#[test]
+fn every_member_of_a_list_gets_the_fact() {
+    let f = facts("Israel, Belarus and Hungary have agreed to join the Board of Peace.");
+    assert_eq!(
+        f,
+        [
+            pair("israel", "accepted"),
+            pair("belarus", "accepted"),
+            pair("new:Hungary", "accepted")
+        ]
+    );
+}
+
+#[test]
+fn the_passive_gives_the_fact_to_the_person_named_not_their_state() {
+    let f = facts("Officials said Russian President Vladimir Putin was invited.");
+    assert_eq!(f, [pair("putin", "invited")]);
+}
+
+#[test]
+fn reported_speech_goes_to_the_one_who_acts() {
+    assert_eq!(
+        facts("Peskov said Russia is studying the proposal."),
+        [pair("russia", "reviewing")]
+    );
+    assert_eq!(
+        facts("The Kremlin said it is reviewing the invitation."),
+        [pair("russia", "reviewing")]
+    );
+    assert_eq!(
+        facts("Netanyahu said on Tuesday that he has accepted the invitation."),
+        [pair("netanyahu", "accepted")]
+    );
+}
+
+#[test]
+fn negation_reverses_or_cancels() {
+    assert_eq!(
+        facts("Ireland will not join the board."),
+        [pair("ireland", "declined")]
+    );
+    assert!(facts("Ireland has not accepted the invitation.").is_empty());
+    assert!(facts("Canada refuses to pay the fee to join the board.").is_empty());
+    assert_eq!(
+        facts("Ireland declined the invitation on Monday."),
+        [pair("ireland", "declined")]
+    );
+}
+
+#[test]
+fn invitations_sent_to_a_list_reach_every_state() {
+    let f = facts("Invitations have also been sent to leaders in Paraguay, Egypt and Israel.");
+    assert_eq!(
+        f,
+        [
+            pair("new:Paraguay", "invited"),
+            pair("new:Egypt", "invited"),
+            pair("israel", "invited")
+        ]
+    );
+}
+
+#[test]
+fn new_people_come_with_their_office_and_whom_they_represent() {
+    let (_, found) = run(
+        "World Bank President Ajay Banga has accepted an invitation to join the Gaza Executive Board.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    let s = &found[0];
+    let SuggestedActor::New(n) = &s.actor else {
+        panic!("a new actor: {s:?}")
+    };
+    assert_eq!(n.name, "Ajay Banga");
+    assert_eq!(n.kind, ActorKind::Person);
+    assert_eq!(n.office.as_deref(), Some("President"));
+    assert_eq!(n.represents.as_deref(), Some("world-bank"));
+    assert_eq!(s.fact, Fact::Status(Status::Accepted));
+    assert_eq!(s.body.as_deref(), Some("gaza-executive-board"));
+}
+
+#[test]
+fn an_office_and_a_country_find_the_known_office_holder_and_offer_the_name_as_alias() {
+    let (d, found) =
+        run("Hungarian Prime Minister Viktor Orbán said on Tuesday he would join the board.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let s = &found[0];
+    assert_eq!(name(&d, s), "hungary-pm");
+    assert_eq!(s.new_alias.as_deref(), Some("Viktor Orbán"));
+    assert_eq!(s.fact, Fact::Status(Status::Accepted));
+    assert_eq!(s.as_of, Some(PartialDate::day(2026, 1, 20).unwrap()));
+}
+
+#[test]
+fn names_in_another_script_match_their_actor() {
+    let d = embedded();
+    let e = Extractor::new(&d);
+    let text = "Трамп встретился с Лукашенко.";
+    let named: Vec<&str> = e
+        .known_mentions(text)
+        .into_iter()
+        .map(|(i, _)| d.actors[i].id.as_str())
+        .collect();
+    assert_eq!(named, ["trump", "lukashenko"]);
+}
+
+#[test]
+fn relative_days_resolve_against_publication() {
+    let (_, found) =
+        run("Belarus accepted the invitation on Monday. Ireland declined it on Jan. 20.");
+    let days: Vec<String> = found.iter().map(|s| s.as_of.unwrap().to_string()).collect();
+    assert_eq!(days, ["2026-01-19", "2026-01-20"]);
+}
+
+#[test]
+fn quotes_are_the_shortest_span_and_sentences_survive_abbreviations() {
+    let text = "Putin invited to join board\nThe U.S. envoy said on Jan. 20 that Belarus has accepted the invitation, officials said.";
+    let (d, found) = run(text);
+    let quotes: Vec<(String, &str)> = found
+        .iter()
+        .map(|s| (name(&d, s), &text[s.start..s.end]))
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            ("putin".to_string(), "Putin invited to join"),
+            ("belarus".to_string(), "Belarus has accepted the invitation"),
+        ]
+    );
+    let s = &found[1];
+    assert_eq!(
+        &text[s.sentence.clone()],
+        "The U.S. envoy said on Jan. 20 that Belarus has accepted the invitation, officials said."
+    );
+    assert_eq!(sentences(text).len(), 2);
+}
+
+#[test]
+fn executive_board_members_belong_to_that_body_and_founding_roles_are_stated() {
+    let (d, found) = run(
+        "The board's executive committee, which includes Israel, will meet. Trump invited Belarus to join as a founding member.",
+    );
+    let got: Vec<(String, Fact, Option<&str>)> = found
+        .iter()
+        .map(|s| (name(&d, s), s.fact.clone(), s.body.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "israel".to_string(),
+                Fact::Status(Status::Member),
+                Some("executive-board")
+            ),
+            ("belarus".to_string(), Fact::Status(Status::Invited), None),
+            (
+                "belarus".to_string(),
+                Fact::Role(Role::FoundingMember),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn confidence_is_a_probability_and_json_rows_carry_the_labels() {
+    let d = embedded();
+    let e = Extractor::new(&d);
+    let text = "Canada has agreed to join. Ireland won't join the board.";
+    let found = e.suggest(text, published());
+    assert_eq!(found.len(), 2);
+    for s in &found {
+        assert!((0.0..=1.0).contains(&s.confidence));
+    }
+    let row = e.row(text, &found[0]);
+    assert_eq!(row.actor_id, None);
+    assert!(row.new_actor);
+    assert_eq!(row.actor_name, "Canada");
+    assert_eq!(row.kind, "state");
+    assert_eq!(row.property, "status");
+    assert_eq!(row.value, "accepted");
+    assert_eq!(row.as_of.as_deref(), Some("2026-01-21"));
+    assert_eq!(row.quote, "Canada has agreed to join");
+    let row = e.row(text, &found[1]);
+    assert_eq!(row.actor_id.as_deref(), Some("ireland"));
+    assert_eq!(row.value, "declined");
+}
