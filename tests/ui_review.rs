@@ -120,3 +120,177 @@ fn a_drag_snaps_to_whole_words_fills_about_and_the_value_and_the_form_clears_aft
         assert!(app.sources.claim_form.subject.is_none(), "at {size:?}");
     }
 }
+
+/// Imports `text` through the Import form, as a user would.
+fn import(h: &mut Harness<'_, BoardExplorerApp>, text: &str) -> String {
+    h.get_by_label("Import source…").click();
+    h.run();
+    common::type_into(h, "Outlet", "Wire");
+    common::type_into(h, "Title", "Board news");
+    common::type_into(h, "Published", "2026-01-25");
+    let label = "Paste the article here. It is stored with whitespace tidied; quotes are anchored in the stored text.";
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+        .type_text(text);
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    "wire-2026-01-25".to_string()
+}
+
+/// The rows the queue lists, as "who · value".
+fn listed(h: &Harness<'_, BoardExplorerApp>) -> Vec<String> {
+    h.state()
+        .sources
+        .review
+        .rows()
+        .iter()
+        .map(|r| format!("{} · {}", r.who, r.value))
+        .collect()
+}
+
+/// The claims citing `source`, as "actor name · property: value".
+fn claims_of(h: &Harness<'_, BoardExplorerApp>, source: &str) -> Vec<String> {
+    let d = h.state().doc.dataset();
+    d.claims
+        .iter()
+        .filter(|c| c.source == source)
+        .map(|c| {
+            let who = d.actor(c.subject.id()).map_or("?", |a| a.name.as_str());
+            format!(
+                "{who} · {}: {}",
+                c.fact.property().label(),
+                d.fact_label(&c.fact)
+            )
+        })
+        .collect()
+}
+
+const REPORT: &str = "Hungary has accepted the invitation. Canada has been invited to join the board.\n\n\
+                      World Bank President Ajay Banga was also invited, officials said.";
+
+#[test]
+fn two_suggestions_accepted_with_the_keyboard_are_in_the_roster_and_one_undo_takes_them_back() {
+    for size in SIZES {
+        let mut h = common::app_on(Tab::Sources, size);
+        let actors = h.state().doc.dataset().actors.len();
+        let source = import(&mut h, REPORT);
+        h.run();
+        let rows = listed(&h);
+        assert!(
+            rows.iter().any(|r| r == "Hungary · status: accepted"),
+            "at {size:?}: {rows:?}"
+        );
+        assert!(rows.iter().any(|r| r.starts_with("Canada · ")), "{rows:?}");
+        h.get_by_label_contains("Suggestions to review (");
+        // The new-actor marker says what would be added.
+        h.get_by_label_contains("new: Ajay Banga, person");
+        // The first two, with the keyboard: Shift+↓ selects both, Enter accepts them.
+        let first_two: Vec<String> = rows[..2].to_vec();
+        h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowDown);
+        h.run();
+        h.get_by_label("Accept 2");
+        h.key_press(egui::Key::Enter);
+        h.run();
+        let claims = claims_of(&h, &source);
+        for row in &first_two {
+            assert!(
+                claims.contains(row),
+                "at {size:?}: {row} not among {claims:?}"
+            );
+            assert!(!listed(&h).contains(row), "accepted rows leave the queue");
+        }
+        // The roster holds the new actors, Hungary accepted.
+        {
+            let app = h.state();
+            let d = app.doc.dataset();
+            assert!(d.actors.len() >= actors + 2);
+            let hungary = app.derived.index.actor_by_id["hungary"];
+            assert_eq!(
+                app.derived.roster.rows[hungary].status(d),
+                Some(board_explorer::model::Status::Accepted)
+            );
+        }
+        // One undo takes the batch back, new actors included.
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+        assert!(claims_of(&h, &source).is_empty(), "at {size:?}");
+        assert_eq!(h.state().doc.dataset().actors.len(), actors);
+        assert_eq!(listed(&h), rows, "the suggestions are offered again");
+
+        // Accept all shown: one step, one undo.
+        h.get_by_label_contains("Accept all shown (").click();
+        h.run();
+        assert!(claims_of(&h, &source).len() >= rows.len());
+        assert!(listed(&h).is_empty());
+        h.get_by_label_contains("Nothing left to review");
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+        assert!(claims_of(&h, &source).is_empty(), "at {size:?}");
+        assert_eq!(h.state().doc.dataset().actors.len(), actors);
+    }
+}
+
+#[test]
+fn a_rejected_suggestion_does_not_come_back_after_reopening_the_source_or_the_file() {
+    use board_explorer::document::Document;
+    use board_explorer::store::{parse, to_ron};
+    for size in SIZES {
+        let mut h = common::app_on(Tab::Sources, size);
+        let source = import(&mut h, REPORT);
+        let canada = listed(&h)
+            .into_iter()
+            .find(|r| r.starts_with("Canada · "))
+            .expect("Canada is suggested");
+        h.get_by_label_contains(&canada).click();
+        h.run();
+        h.key_press(egui::Key::Delete);
+        h.run();
+        assert!(!listed(&h).contains(&canada), "at {size:?}");
+        assert_eq!(
+            h.state()
+                .doc
+                .dataset()
+                .source(&source)
+                .unwrap()
+                .rejected
+                .len(),
+            1
+        );
+        assert!(claims_of(&h, &source).is_empty(), "rejecting adds no claim");
+        // Rejecting is one undoable step like any edit.
+        h.state_mut().undo();
+        h.run();
+        assert!(listed(&h).contains(&canada));
+        h.state_mut().redo();
+        h.run();
+        assert!(!listed(&h).contains(&canada));
+        // Another source, then this one again: still gone.
+        h.get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            "Vladimir Putin invited to join Trump's Board of Peace for Gaza: Kremlin",
+        )
+        .click();
+        h.run();
+        h.get_by_role_and_label(egui::accesskit::Role::Button, "Board news")
+            .click();
+        h.run();
+        assert!(listed(&h).iter().any(|r| r.starts_with("Hungary · ")));
+        assert!(!listed(&h).contains(&canada));
+
+        // Saved and opened again: the rejection is in the file.
+        let saved = to_ron(h.state().doc.dataset());
+        let dataset = parse(&saved, None).unwrap().dataset;
+        let mut app = BoardExplorerApp::with_document(Document::new(dataset, None));
+        app.tab = Tab::Sources;
+        app.sources.focused = Some(source.clone());
+        let mut h = Harness::builder()
+            .with_size(size)
+            .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
+        h.run();
+        assert!(listed(&h).iter().any(|r| r.starts_with("Hungary · ")));
+        assert!(!listed(&h).contains(&canada), "at {size:?}");
+    }
+}

@@ -9,6 +9,7 @@ pub mod derived;
 pub mod diff;
 pub mod edit;
 pub mod extract;
+pub mod extract_accept;
 pub mod generate;
 pub mod index;
 pub mod mentions;

@@ -11,9 +11,8 @@ mod fact_input;
 mod file_menu;
 mod quote_claim;
 mod request;
-#[allow(dead_code)] // Until the review queue is wired to the extractor (branch `extract`).
+mod review;
 mod review_edit;
-#[allow(dead_code)]
 mod review_queue;
 mod roster_panel;
 mod roster_view;

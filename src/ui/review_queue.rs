@@ -56,6 +56,8 @@ const FILTERS: [(f32, &str); 4] = [
 pub struct QueueView {
     /// The selected row, among all rows (not only those shown).
     pub selected: usize,
+    /// The other end of a range selected with Shift+↑/↓ (or Shift+click), if any.
+    pub extent: Option<usize>,
     /// The lowest confidence shown.
     pub min_confidence: f32,
     /// Set when the selection moved by keyboard: the list scrolls to it once.
@@ -72,6 +74,9 @@ impl QueueView {
 
     /// Keeps the selection on a shown row (after rows were accepted, rejected or filtered).
     fn settle(&mut self, shown: &[usize]) {
+        if self.extent.is_some_and(|e| !shown.contains(&e)) {
+            self.extent = None;
+        }
         if shown.is_empty() || shown.contains(&self.selected) {
             return;
         }
@@ -83,13 +88,27 @@ impl QueueView {
             .unwrap_or(shown[shown.len() - 1]);
     }
 
+    /// The selected rows (the range from `extent` to `selected`), among those shown.
+    pub fn chosen(&self, rows: &[Row]) -> Vec<usize> {
+        let shown = self.shown(rows);
+        let Some(at) = shown.iter().position(|&i| i == self.selected) else {
+            return Vec::new();
+        };
+        let other = self
+            .extent
+            .and_then(|e| shown.iter().position(|&i| i == e))
+            .unwrap_or(at);
+        shown[at.min(other)..=at.max(other)].to_vec()
+    }
+
     /// The selected row, if any row is shown.
     pub fn current(&self, rows: &[Row]) -> Option<usize> {
         let shown = self.shown(rows);
         shown.contains(&self.selected).then_some(self.selected)
     }
 
-    /// The keys: Up and Down move, Enter accepts, Delete (or Backspace) rejects, E edits.
+    /// The keys: Up and Down move (with Shift, extend the selection), Enter accepts the
+    /// selected rows, Delete (or Backspace) rejects them, E edits the current one.
     /// Only while no text field has the keyboard: there, the keys are the field's.
     pub fn keys(&mut self, ui: &egui::Ui, rows: &[Row]) -> Option<QueueAction> {
         if ui.ctx().egui_wants_keyboard_input() {
@@ -101,17 +120,37 @@ impl QueueView {
         let plain = |k: Key| {
             ui.input_mut(|i| i.modifiers.is_none() && i.consume_key(egui::Modifiers::NONE, k))
         };
+        let shifted = |k: Key| {
+            ui.input_mut(|i| i.modifiers.shift_only() && i.consume_key(egui::Modifiers::SHIFT, k))
+        };
         let mut action = None;
-        if plain(Key::ArrowDown) && at + 1 < shown.len() {
-            self.selected = shown[at + 1];
-            self.reveal = true;
-        } else if plain(Key::ArrowUp) && at > 0 {
-            self.selected = shown[at - 1];
-            self.reveal = true;
-        } else if plain(Key::Enter) {
-            action = Some(QueueAction::Accept(vec![self.selected]));
+        let step = |up: bool| {
+            if up {
+                at.checked_sub(1).map(|p| shown[p])
+            } else {
+                shown.get(at + 1).copied()
+            }
+        };
+        for up in [false, true] {
+            let key = if up { Key::ArrowUp } else { Key::ArrowDown };
+            if shifted(key)
+                && let Some(next) = step(up)
+            {
+                self.extent.get_or_insert(self.selected);
+                self.selected = next;
+                self.reveal = true;
+            } else if plain(key)
+                && let Some(next) = step(up)
+            {
+                self.extent = None;
+                self.selected = next;
+                self.reveal = true;
+            }
+        }
+        if plain(Key::Enter) {
+            action = Some(QueueAction::Accept(self.chosen(rows)));
         } else if plain(Key::Delete) || plain(Key::Backspace) {
-            action = Some(QueueAction::Reject(vec![self.selected]));
+            action = Some(QueueAction::Reject(self.chosen(rows)));
         } else if plain(Key::E) {
             action = Some(QueueAction::Edit(self.selected));
         }
@@ -170,14 +209,21 @@ impl QueueView {
         {
             area = area.vertical_scroll_offset(((p as f32 - 1.0) * row_height).max(0.0));
         }
+        let chosen = self.chosen(rows);
         area.show_rows(ui, row_height, shown.len(), |ui, range| {
             for p in range {
                 let i = shown[p];
-                if self.row(ui, &rows[i], i == self.selected, row_height) {
+                if self.row(ui, &rows[i], chosen.contains(&i), row_height) {
+                    if ui.input(|inp| inp.modifiers.shift) {
+                        self.extent.get_or_insert(self.selected);
+                    } else {
+                        self.extent = None;
+                    }
                     self.selected = i;
                 }
             }
         });
+        let chosen = self.chosen(rows);
         let current = self.selected;
         if let Some(row) = rows.get(current) {
             // The selected suggestion in full: the list rows cut long quotes.
@@ -192,21 +238,27 @@ impl QueueView {
                 }
                 r.clicked()
             };
+            let (accept, reject) = match chosen.len() {
+                1 => ("Accept".to_string(), "Reject".to_string()),
+                n => (format!("Accept {n}"), format!("Reject {n}")),
+            };
             if button(
                 ui,
-                "Accept",
-                "Add this claim (and its actor, if new) to the dataset (Enter)",
+                &accept,
+                "Add the selected claims (and their actors, if new) to the dataset, in one step \
+                 (Enter; Shift+↑/↓ selects several)",
             ) {
-                action = Some(QueueAction::Accept(vec![current]));
+                action = Some(QueueAction::Accept(chosen.clone()));
             }
             if button(
                 ui,
-                "Reject",
-                "Drop this suggestion; it is not offered again for this source (Delete)",
+                &reject,
+                "Drop the selected suggestions; they are not offered again for this source \
+                 (Delete)",
             ) {
-                action = Some(QueueAction::Reject(vec![current]));
+                action = Some(QueueAction::Reject(chosen.clone()));
             }
-            if button(ui, "Edit…", "Change its actor, value, date or body (E)") {
+            if button(ui, "Change…", "Edit its actor, value, date or body (E)") {
                 action = Some(QueueAction::Edit(current));
             }
             if button(
@@ -377,12 +429,24 @@ mod tests {
         h.run();
         h.key_press(Key::E);
         h.run();
+        // Shift+↓ extends the selection: Enter takes both rows at once.
+        h.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowDown);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        // A plain move collapses the range again.
+        h.key_press(Key::ArrowUp);
+        h.run();
+        h.key_press(Key::Delete);
+        h.run();
         assert_eq!(
             h.state().actions,
             [
                 QueueAction::Accept(vec![0]),
                 QueueAction::Reject(vec![2]),
-                QueueAction::Edit(1)
+                QueueAction::Edit(1),
+                QueueAction::Accept(vec![1, 2]),
+                QueueAction::Reject(vec![1]),
             ]
         );
     }

@@ -7,13 +7,14 @@ use std::collections::HashMap;
 use super::claim_matrix::{MatrixAction, matrix_table};
 use super::quote_claim::QuoteClaimForm;
 use super::request::Request;
+use super::review::{Review, ReviewFocus};
 use super::source_form::{FormOutcome, SourceForm};
 use super::source_text::{Marks, SourceText, verdict_colour};
 use crate::model::compare::{
     Anchored, ClaimMatrix, Segment, Verdict, anchor_claims, compare, segments, source_counts,
     subject_name,
 };
-use crate::model::mentions::{Mention, MentionFinder, Suggestion, suggestions};
+use crate::model::mentions::{Mention, MentionFinder};
 use crate::model::source_ops::{SourceDraft, add_source, delete_source, edit_source, quoted_claim};
 use crate::model::{Dataset, Derived, PartialDate, Subject};
 
@@ -109,10 +110,6 @@ impl Cache {
     }
 }
 
-/// The known actors named in a newly imported source, offered as claims: the source's id, the
-/// hash of the text they were found in, and each actor's id with the suggestion.
-pub type Suggested = (String, String, Vec<(String, Suggestion)>);
-
 pub struct SourcesPanel {
     /// The sources compared, by id, in column order.
     pub chosen: Vec<String>,
@@ -132,9 +129,10 @@ pub struct SourcesPanel {
     form: Option<SourceForm>,
     pub claim_form: QuoteClaimForm,
     confirm_delete: Option<String>,
-    pub suggestions: Option<Suggested>,
-    /// A source just imported, whose suggestions are found once the import has been applied.
-    awaiting: Option<String>,
+    /// Review hook: the review queue of the focused source's suggested claims.
+    pub review: Review,
+    /// What the text highlights of the suggestion under review (set by the side panel).
+    review_focus: Option<ReviewFocus>,
     pub notice: Option<String>,
     cache: Option<Cache>,
     /// The automaton over every actor's names, with a hash of the names it was built from:
@@ -160,8 +158,8 @@ impl Default for SourcesPanel {
             form: None,
             claim_form: QuoteClaimForm::default(),
             confirm_delete: None,
-            suggestions: None,
-            awaiting: None,
+            review: Review::default(),
+            review_focus: None,
             notice: None,
             cache: None,
             finder: None,
@@ -247,9 +245,6 @@ impl SourcesPanel {
             let chosen = self.chosen.clone();
             let finder = self.show_mentions.then(|| self.finder(d));
             self.cache = Some(Cache::build(d, derived, &chosen, finder));
-        }
-        if let Some(id) = self.awaiting.take() {
-            self.find_suggestions(d, derived, id);
         }
         let cache = self.cache.take().expect("built above");
 
@@ -542,7 +537,11 @@ impl SourcesPanel {
             segments: &column.segments,
             mentions: &column.mentions,
             selected_claim: selected,
-            review: None,
+            review: self
+                .review_focus
+                .as_ref()
+                .filter(|f| f.source == source.id)
+                .map(|f| (f.sentence.clone(), f.quote.clone())),
         };
         let view = self.texts.entry(source.id.clone()).or_default();
         let had = view.selected();
@@ -702,6 +701,7 @@ impl SourcesPanel {
         cache: &Cache,
         requests: &mut Vec<Request>,
     ) {
+        self.review_ui(ui, d, derived, requests);
         if let Some(c) = self.selected_claim(d) {
             self.claim_detail(ui, d, derived, cache, c, requests);
             ui.separator();
@@ -743,8 +743,56 @@ impl SourcesPanel {
                 Err(e) => self.claim_form.error = Some(e),
             }
         }
-        self.suggestions_ui(ui, d, derived);
         self.orphans_ui(ui, d, derived, cache, requests);
+    }
+
+    /// Review hook: the queue of the focused source's suggestions, its keys while no dialog is
+    /// open, and the sentence under review brought into view.
+    fn review_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        requests: &mut Vec<Request>,
+    ) {
+        self.review_focus = None;
+        let Some(source) = self
+            .focused
+            .clone()
+            .filter(|id| derived.index.source_by_id.contains_key(id))
+        else {
+            ui.strong("Suggestions to review");
+            ui.label(
+                egui::RichText::new(
+                    "Click a source in the list to review the claims it suggests, or import a \
+                     report (Ctrl+I).",
+                )
+                .weak(),
+            );
+            ui.separator();
+            return;
+        };
+        let pending = self.review.pending(d, derived, &source);
+        let name = derived.source(d, &source).map_or("", |s| s.name());
+        ui.strong(format!("Suggestions to review ({pending})"))
+            .on_hover_text(format!(
+                "Claims {name} seems to make, found in its text. Enter accepts the selected one, \
+                 Delete rejects it, E edits it, ↑/↓ move."
+            ));
+        let keys = self.form.is_none() && self.confirm_delete.is_none();
+        let (asked, focus) = self.review.ui(ui, d, derived, &source, keys);
+        requests.extend(asked);
+        if let Some(f) = &focus
+            && f.moved
+        {
+            if !self.chosen.contains(&f.source) {
+                self.chosen.push(f.source.clone());
+            }
+            self.view = SourcesView::Texts;
+            self.texts.entry(f.source.clone()).or_default().scroll_to = Some(f.sentence.start);
+        }
+        self.review_focus = focus;
+        ui.separator();
     }
 
     fn claim_detail(
@@ -789,57 +837,6 @@ impl SourcesPanel {
             && ui.button("Show in roster").clicked()
         {
             requests.push(Request::ShowActor(id.clone()));
-        }
-    }
-
-    fn suggestions_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
-        // Taken out while shown (the buttons below change the panel), put back unless dismissed.
-        let Some(suggested) = self.suggestions.take() else {
-            return;
-        };
-        let (source, hash, list) = &suggested;
-        // Spans were found in one text: if the source is gone or its text changed, they no
-        // longer point at the words, so the suggestions go.
-        if derived.source(d, source).is_none_or(|s| &s.hash != hash) {
-            return;
-        }
-        ui.separator();
-        let mut keep = true;
-        ui.horizontal(|ui| {
-            ui.strong(format!("Known actors in the new source ({})", list.len()));
-            keep = !ui.small_button("Dismiss").clicked();
-        });
-        if list.is_empty() {
-            ui.label(egui::RichText::new("No known actor is named in it.").weak());
-        }
-        for (id, s) in list {
-            // An actor deleted or merged away since is skipped.
-            let Some(&at) = derived.index.actor_by_id.get(id) else {
-                continue;
-            };
-            let actor = &d.actors[at];
-            ui.horizontal_wrapped(|ui| {
-                let guess = s.fact.as_ref().map_or("no value guessed".to_string(), |f| {
-                    format!("{}: {}", f.property().label(), derived.fact_label(d, f))
-                });
-                ui.label(format!("{} ×{} · {guess}", actor.name, s.mentions));
-                if ui
-                    .small_button(format!("Suggest claim: {}", actor.name))
-                    .on_hover_text("Select the sentence naming them and fill the claim form")
-                    .clicked()
-                {
-                    self.claim_form.suggest(d, at, s.fact.as_ref());
-                    if !self.chosen.contains(source) {
-                        self.chosen.push(source.clone());
-                    }
-                    self.select_words(source, s.start, s.end);
-                    self.filled_for = Some((source.clone(), (s.start, s.end)));
-                    self.view = SourcesView::Texts;
-                }
-            });
-        }
-        if keep {
-            self.suggestions = Some(suggested);
         }
     }
 
@@ -905,20 +902,26 @@ impl SourcesPanel {
             .first()
             .map(|m| m.actor);
         let (a, b) = crate::model::mentions::sentence(text, start, end);
-        (actor, crate::model::mentions::guess_fact(&text[a..b]))
-    }
-
-    fn find_suggestions(&mut self, d: &Dataset, derived: &Derived, id: String) {
-        let Some(&at) = derived.index.source_by_id.get(&id) else {
-            return; // The import was refused; its message says why.
-        };
-        let text = &d.sources[at].text;
-        let mentions = self.finder(d).find(text);
-        let found = suggestions(text, &mentions)
+        // The extractor's reading of the sentence about that actor, else the plain guess.
+        let published = d.sources[source]
+            .published
+            .filter(|p| p.is_exact_day())
+            .map(|p| p.first_day());
+        let extracted = self
+            .review
+            .extractor(d)
+            .suggest(&text[a..b], published)
             .into_iter()
-            .map(|s| (d.actors[s.actor].id.clone(), s))
-            .collect();
-        self.suggestions = Some((id, d.sources[at].hash.clone(), found));
+            .filter(|s| {
+                actor.is_some_and(|at| {
+                    matches!(s.actor, crate::model::extract::SuggestedActor::Known(k) if k == at)
+                })
+            })
+            // The statement inside the selection first.
+            .min_by_key(|s| !(a + s.start < end && start < a + s.end))
+            .map(|s| s.fact);
+        let guess = extracted.or_else(|| crate::model::mentions::guess_fact(&text[a..b]));
+        (actor, guess)
     }
 
     fn form_window(
@@ -944,7 +947,6 @@ impl SourcesPanel {
                             requests.push(Request::edit(edit, "Import source"));
                             self.chosen.push(id.clone());
                             self.focused = Some(id.clone());
-                            self.awaiting = Some(id);
                             self.view = SourcesView::Texts;
                             self.form = None;
                         }
