@@ -294,3 +294,54 @@ fn a_rejected_suggestion_does_not_come_back_after_reopening_the_source_or_the_fi
         assert!(!listed(&h).contains(&canada), "at {size:?}");
     }
 }
+
+#[test]
+fn e_edits_a_suggestion_before_it_is_accepted() {
+    let mut h = common::app_on(Tab::Sources, [1024.0, 700.0]);
+    let source = import(&mut h, REPORT);
+    let banga = listed(&h)
+        .into_iter()
+        .find(|r| r.starts_with("Ajay Banga · "))
+        .expect("Banga is suggested");
+    h.get_by_label_contains(&banga).click();
+    h.run();
+    h.key_press(egui::Key::E);
+    h.run();
+    h.get_by_label("Edit the suggestion");
+    common::type_into(&mut h, "New actor's name", "Ajay Pal Singh Banga");
+    common::type_into(&mut h, "As of", "2026-01-20");
+    h.get_by_label("Done").click();
+    h.run();
+    let row = h
+        .state()
+        .sources
+        .review
+        .rows()
+        .iter()
+        .find(|r| r.who == "Ajay Pal Singh Banga")
+        .cloned()
+        .expect("the edited row");
+    assert!(row.edited);
+    assert_eq!(row.as_of.as_deref(), Some("2026-01-20"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let d = h.state().doc.dataset();
+    let actor = d
+        .actors
+        .iter()
+        .find(|a| a.name == "Ajay Pal Singh Banga")
+        .expect("added under the edited name");
+    let claim = d
+        .claims
+        .iter()
+        .find(|c| c.source == source && c.subject.id() == actor.id)
+        .expect("the claim");
+    assert_eq!(claim.as_of, Some("2026-01-20".parse().unwrap()));
+    // Accepted, it is settled: not offered again as a new actor.
+    h.run();
+    assert!(
+        listed(&h).iter().all(|r| !r.contains("Banga")),
+        "{:?}",
+        listed(&h)
+    );
+}

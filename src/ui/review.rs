@@ -265,7 +265,7 @@ fn actor_id(d: &Dataset, actor: &SuggestedActor) -> String {
 /// "new: Ajay Banga, person, office World Bank President, represents …".
 fn new_actor_label(d: &Dataset, n: &NewActor) -> String {
     let mut parts = vec![format!("new: {}", n.name), n.kind.label().to_string()];
-    if !n.country.is_empty() {
+    if !n.country.is_empty() && n.country != n.name {
         parts.push(n.country.clone());
     }
     if let Some(office) = &n.office {
@@ -281,8 +281,14 @@ fn new_actor_label(d: &Dataset, n: &NewActor) -> String {
 }
 
 fn row(d: &Dataset, text: &str, s: &Suggestion, edited: bool) -> Row {
-    let (who, new_actor) = match &s.actor {
-        SuggestedActor::Known(a) => (d.actors[*a].name.clone(), None),
+    let (who, adds) = match &s.actor {
+        SuggestedActor::Known(a) => (
+            d.actors[*a].name.clone(),
+            // A name the text uses for a known actor is added as an alias on acceptance.
+            s.new_alias
+                .as_ref()
+                .map(|alias| format!("adds alias “{alias}”")),
+        ),
         SuggestedActor::New(n) => (n.name.clone(), Some(new_actor_label(d, n))),
     };
     let quote = text
@@ -293,11 +299,13 @@ fn row(d: &Dataset, text: &str, s: &Suggestion, edited: bool) -> Row {
         .join(" ");
     Row {
         who,
-        new_actor,
+        adds,
         value: format!("{}: {}", s.fact.property().label(), d.fact_label(&s.fact)),
+        // The main body goes without saying; a sub-body ("Executive Board") is shown.
         body: s
             .body
             .as_ref()
+            .filter(|b| **b != d.body.id)
             .map(|b| d.body_by_id(b).map_or(b.clone(), |b| b.name.clone())),
         as_of: s.as_of.map(|p| p.to_string()),
         confidence: s.confidence,
@@ -325,6 +333,13 @@ fn apply_edit(d: &Dataset, s: &mut Suggestion, edit: &Edited) {
             }
         }
         None => {
+            // Once accepted under the edited name, the actor is known: the claim made then
+            // settles the suggestion, rather than it being offered as new again.
+            if matches!(s.actor, SuggestedActor::New(_))
+                && let Some(at) = d.actors.iter().position(|a| a.name == edit.new_name)
+            {
+                s.actor = SuggestedActor::Known(at);
+            }
             if let SuggestedActor::New(n) = &mut s.actor
                 && n.name != edit.new_name
             {

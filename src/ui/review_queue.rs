@@ -15,9 +15,9 @@ use egui::{Key, Sense};
 pub struct Row {
     /// Whom it is about, as named in the dataset or in the text.
     pub who: String,
-    /// For an actor not yet in the dataset: "new: Ajay Banga, person, office World Bank
-    /// President".
-    pub new_actor: Option<String>,
+    /// What accepting adds besides the claim: an actor not yet in the dataset ("new: Ajay
+    /// Banga, person, office World Bank President"), or an alias of a known one.
+    pub adds: Option<String>,
     /// "status: accepted".
     pub value: String,
     /// The body the fact is about, when it is not the main one.
@@ -117,12 +117,10 @@ impl QueueView {
         let shown = self.shown(rows);
         self.settle(&shown);
         let at = shown.iter().position(|&i| i == self.selected)?;
-        let plain = |k: Key| {
-            ui.input_mut(|i| i.modifiers.is_none() && i.consume_key(egui::Modifiers::NONE, k))
-        };
-        let shifted = |k: Key| {
-            ui.input_mut(|i| i.modifiers.shift_only() && i.consume_key(egui::Modifiers::SHIFT, k))
-        };
+        // By each key event's own modifiers: the modifier state of the frame may already have
+        // moved on (a quick Shift+↓ can arrive with Shift released).
+        let plain = |k: Key| ui.input_mut(|i| take_key(i, k, false));
+        let shifted = |k: Key| ui.input_mut(|i| take_key(i, k, true));
         let mut action = None;
         let step = |up: bool| {
             if up {
@@ -325,7 +323,7 @@ impl QueueView {
                 .selectable(false),
         );
         let mut rest = Vec::new();
-        if let Some(new) = &row.new_actor {
+        if let Some(new) = &row.adds {
             rest.push(new.clone());
         }
         if let Some(body) = &row.body {
@@ -335,7 +333,7 @@ impl QueueView {
             rest.push(format!("as of {day}"));
         }
         let rest = rest.join(" · ");
-        let colour = if row.new_actor.is_some() {
+        let colour = if row.adds.is_some() {
             child.visuals().warn_fg_color
         } else {
             child.visuals().weak_text_color()
@@ -350,6 +348,18 @@ impl QueueView {
         );
         clicked
     }
+}
+
+/// Takes a press of `key` with no modifier but (if `shift`) Shift out of this frame's events.
+fn take_key(i: &mut egui::InputState, key: Key, shift: bool) -> bool {
+    let before = i.events.len();
+    i.events.retain(|e| {
+        !matches!(e, egui::Event::Key { key: k, pressed: true, modifiers, .. }
+            if *k == key
+                && modifiers.shift == shift
+                && !(modifiers.alt || modifiers.ctrl || modifiers.command || modifiers.mac_cmd))
+    });
+    i.events.len() < before
 }
 
 /// Sure suggestions in the normal colour, doubtful ones in the warning colour.
@@ -370,7 +380,7 @@ mod tests {
     fn row(who: &str, confidence: f32) -> Row {
         Row {
             who: who.into(),
-            new_actor: None,
+            adds: None,
             value: "status: accepted".into(),
             body: None,
             as_of: None,
