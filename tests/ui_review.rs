@@ -121,6 +121,11 @@ fn a_drag_snaps_to_whole_words_fills_about_and_the_value_and_the_form_clears_aft
     }
 }
 
+/// Runs frames until the texts have scrolled to the suggestion under review.
+fn settle(h: &mut Harness<'_, BoardExplorerApp>) {
+    h.run_steps(40);
+}
+
 /// Imports `text` through the Import form, as a user would.
 fn import(h: &mut Harness<'_, BoardExplorerApp>, text: &str) -> String {
     h.get_by_label("Import source…").click();
@@ -136,7 +141,8 @@ fn import(h: &mut Harness<'_, BoardExplorerApp>, text: &str) -> String {
         .type_text(text);
     h.run();
     h.get_by_label("Import").click();
-    h.run();
+    // The texts scroll to the first suggestion, over a few frames.
+    h.run_steps(80);
     "wire-2026-01-25".to_string()
 }
 
@@ -177,7 +183,7 @@ fn two_suggestions_accepted_with_the_keyboard_are_in_the_roster_and_one_undo_tak
         let mut h = common::app_on(Tab::Sources, size);
         let actors = h.state().doc.dataset().actors.len();
         let source = import(&mut h, REPORT);
-        h.run();
+        settle(&mut h);
         let rows = listed(&h);
         assert!(
             rows.iter().any(|r| r == "Hungary · status: accepted"),
@@ -185,15 +191,28 @@ fn two_suggestions_accepted_with_the_keyboard_are_in_the_roster_and_one_undo_tak
         );
         assert!(rows.iter().any(|r| r.starts_with("Canada · ")), "{rows:?}");
         h.get_by_label_contains("Suggestions to review (");
+        // The selected suggestion's sentence is in view beside the queue, even when the texts
+        // do not all fit side by side.
+        {
+            let app = h.state();
+            let d = app.doc.dataset();
+            let first = &app.sources.review.rows()[0];
+            assert!(
+                app.sources
+                    .screen_pos(d, &source, first.sentence.start)
+                    .is_some_and(|p| p.x > 0.0 && p.x < size[0]),
+                "at {size:?}"
+            );
+        }
         // The new-actor marker says what would be added.
         h.get_by_label_contains("new: Ajay Banga, person");
         // The first two, with the keyboard: Shift+↓ selects both, Enter accepts them.
         let first_two: Vec<String> = rows[..2].to_vec();
         h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowDown);
-        h.run();
+        settle(&mut h);
         h.get_by_label("Accept 2");
         h.key_press(egui::Key::Enter);
-        h.run();
+        settle(&mut h);
         let claims = claims_of(&h, &source);
         for row in &first_two {
             assert!(
@@ -215,19 +234,19 @@ fn two_suggestions_accepted_with_the_keyboard_are_in_the_roster_and_one_undo_tak
         }
         // One undo takes the batch back, new actors included.
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-        h.run();
+        settle(&mut h);
         assert!(claims_of(&h, &source).is_empty(), "at {size:?}");
         assert_eq!(h.state().doc.dataset().actors.len(), actors);
         assert_eq!(listed(&h), rows, "the suggestions are offered again");
 
         // Accept all shown: one step, one undo.
         h.get_by_label_contains("Accept all shown (").click();
-        h.run();
+        settle(&mut h);
         assert!(claims_of(&h, &source).len() >= rows.len());
         assert!(listed(&h).is_empty());
         h.get_by_label_contains("Nothing left to review");
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-        h.run();
+        settle(&mut h);
         assert!(claims_of(&h, &source).is_empty(), "at {size:?}");
         assert_eq!(h.state().doc.dataset().actors.len(), actors);
     }
@@ -245,9 +264,9 @@ fn a_rejected_suggestion_does_not_come_back_after_reopening_the_source_or_the_fi
             .find(|r| r.starts_with("Canada · "))
             .expect("Canada is suggested");
         h.get_by_label_contains(&canada).click();
-        h.run();
+        settle(&mut h);
         h.key_press(egui::Key::Delete);
-        h.run();
+        settle(&mut h);
         assert!(!listed(&h).contains(&canada), "at {size:?}");
         assert_eq!(
             h.state()
@@ -262,10 +281,10 @@ fn a_rejected_suggestion_does_not_come_back_after_reopening_the_source_or_the_fi
         assert!(claims_of(&h, &source).is_empty(), "rejecting adds no claim");
         // Rejecting is one undoable step like any edit.
         h.state_mut().undo();
-        h.run();
+        settle(&mut h);
         assert!(listed(&h).contains(&canada));
         h.state_mut().redo();
-        h.run();
+        settle(&mut h);
         assert!(!listed(&h).contains(&canada));
         // Another source, then this one again: still gone.
         h.get_by_role_and_label(
@@ -273,10 +292,10 @@ fn a_rejected_suggestion_does_not_come_back_after_reopening_the_source_or_the_fi
             "Vladimir Putin invited to join Trump's Board of Peace for Gaza: Kremlin",
         )
         .click();
-        h.run();
+        settle(&mut h);
         h.get_by_role_and_label(egui::accesskit::Role::Button, "Board news")
             .click();
-        h.run();
+        settle(&mut h);
         assert!(listed(&h).iter().any(|r| r.starts_with("Hungary · ")));
         assert!(!listed(&h).contains(&canada));
 
@@ -289,7 +308,7 @@ fn a_rejected_suggestion_does_not_come_back_after_reopening_the_source_or_the_fi
         let mut h = Harness::builder()
             .with_size(size)
             .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
-        h.run();
+        settle(&mut h);
         assert!(listed(&h).iter().any(|r| r.starts_with("Hungary · ")));
         assert!(!listed(&h).contains(&canada), "at {size:?}");
     }
@@ -304,14 +323,14 @@ fn e_edits_a_suggestion_before_it_is_accepted() {
         .find(|r| r.starts_with("Ajay Banga · "))
         .expect("Banga is suggested");
     h.get_by_label_contains(&banga).click();
-    h.run();
+    settle(&mut h);
     h.key_press(egui::Key::E);
-    h.run();
+    settle(&mut h);
     h.get_by_label("Edit the suggestion");
     common::type_into(&mut h, "New actor's name", "Ajay Pal Singh Banga");
     common::type_into(&mut h, "As of", "2026-01-20");
     h.get_by_label("Done").click();
-    h.run();
+    settle(&mut h);
     let row = h
         .state()
         .sources
@@ -324,7 +343,7 @@ fn e_edits_a_suggestion_before_it_is_accepted() {
     assert!(row.edited);
     assert_eq!(row.as_of.as_deref(), Some("2026-01-20"));
     h.key_press(egui::Key::Enter);
-    h.run();
+    settle(&mut h);
     let d = h.state().doc.dataset();
     let actor = d
         .actors
@@ -338,7 +357,7 @@ fn e_edits_a_suggestion_before_it_is_accepted() {
         .expect("the claim");
     assert_eq!(claim.as_of, Some("2026-01-20".parse().unwrap()));
     // Accepted, it is settled: not offered again as a new actor.
-    h.run();
+    settle(&mut h);
     assert!(
         listed(&h).iter().all(|r| !r.contains("Banga")),
         "{:?}",

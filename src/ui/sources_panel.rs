@@ -133,6 +133,8 @@ pub struct SourcesPanel {
     pub review: Review,
     /// What the text highlights of the suggestion under review (set by the side panel).
     review_focus: Option<ReviewFocus>,
+    /// A text to scroll sideways into view when the columns do not all fit.
+    reveal_column: Option<String>,
     pub notice: Option<String>,
     cache: Option<Cache>,
     /// The automaton over every actor's names, with a hash of the names it was built from:
@@ -160,6 +162,7 @@ impl Default for SourcesPanel {
             confirm_delete: None,
             review: Review::default(),
             review_focus: None,
+            reveal_column: None,
             notice: None,
             cache: None,
             finder: None,
@@ -497,24 +500,35 @@ impl SourcesPanel {
         } else {
             // Too narrow for all of them side by side: each keeps a readable width and the row
             // scrolls sideways.
-            egui::ScrollArea::horizontal()
-                .id_salt("text_columns")
-                .show(ui, |ui| {
-                    ui.horizontal_top(|ui| {
-                        for column in &cache.columns {
-                            let size = egui::vec2(MIN_COLUMN, ui.available_height());
-                            let layout = egui::Layout::top_down(egui::Align::Min);
-                            ui.allocate_ui_with_layout(size, layout, |ui| {
-                                ui.set_width(MIN_COLUMN);
-                                if let Some(at) =
-                                    self.text_column(ui, d, derived, cache, column, selected)
-                                {
-                                    clicked = Some((column.source, at));
-                                }
-                            });
-                        }
-                    });
+            let mut area = egui::ScrollArea::horizontal().id_salt("text_columns");
+            // Review hook: the text under review is scrolled into view (once its column is
+            // there: it may have been added this frame).
+            if let Some(i) = self.reveal_column.as_ref().and_then(|id| {
+                cache
+                    .columns
+                    .iter()
+                    .position(|c| &d.sources[c.source].id == id)
+            }) {
+                self.reveal_column = None;
+                let step = MIN_COLUMN + ui.spacing().item_spacing.x;
+                area = area.horizontal_scroll_offset(i as f32 * step);
+            }
+            area.show(ui, |ui| {
+                ui.horizontal_top(|ui| {
+                    for column in &cache.columns {
+                        let size = egui::vec2(MIN_COLUMN, ui.available_height());
+                        let layout = egui::Layout::top_down(egui::Align::Min);
+                        ui.allocate_ui_with_layout(size, layout, |ui| {
+                            ui.set_width(MIN_COLUMN);
+                            if let Some(at) =
+                                self.text_column(ui, d, derived, cache, column, selected)
+                            {
+                                clicked = Some((column.source, at));
+                            }
+                        });
+                    }
                 });
+            });
         }
         if let Some((source, at)) = clicked {
             self.click_text(d, cache, source, at);
@@ -790,6 +804,7 @@ impl SourcesPanel {
             }
             self.view = SourcesView::Texts;
             self.texts.entry(f.source.clone()).or_default().scroll_to = Some(f.sentence.start);
+            self.reveal_column = Some(f.source.clone());
         }
         self.review_focus = focus;
         ui.separator();
