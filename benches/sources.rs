@@ -55,6 +55,7 @@ fn dataset() -> Dataset {
     {
         d.claims.push(Claim {
             id: format!("long-{n}"),
+            body: None,
             subject: Subject::Actor(d.actors[actor].id.clone()),
             fact: Fact::Status(statuses[n % statuses.len()]),
             source: BIG.into(),

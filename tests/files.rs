@@ -313,6 +313,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         .enumerate()
                         .map(|(i, (a, fact, s, as_of, rank, note))| Claim {
                             id: format!("c{i}"),
+                            body: None,
                             subject: Subject::Actor(format!("a{a}")),
                             fact,
                             source: format!("s{s}"),

@@ -353,7 +353,15 @@ fn e_edits_a_suggestion_before_it_is_accepted() {
     let claim = d
         .claims
         .iter()
-        .find(|c| c.source == source && c.subject.id() == actor.id)
+        .find(|c| {
+            c.source == source
+                && c.subject.id() == actor.id
+                && matches!(
+                    c.fact,
+                    board_explorer::model::Fact::Status(_)
+                        | board_explorer::model::Fact::Invited(_)
+                )
+        })
         .expect("the claim");
     assert_eq!(claim.as_of, Some("2026-01-20".parse().unwrap()));
     // Accepted, it is settled: not offered again as a new actor.

@@ -1,11 +1,17 @@
 //! The command line: the same binary serves scripts. Each command returns its output as a
 //! string (printed by `main`), so tests call it directly.
 
+mod actor;
+mod claim;
+mod import;
 mod sources;
 mod suggest;
 mod table;
 
-pub use sources::{ImportArgs, compare_table, import_source};
+pub use actor::{ActorAddArgs, ActorCommand};
+pub use claim::{ClaimAddArgs, ClaimCommand};
+pub use import::{ImportSourceArgs, MAX_ARTICLE_BYTES};
+pub use sources::compare_table;
 pub use suggest::{MAX_TEXT_BYTES, SuggestFormat};
 
 use std::path::PathBuf;
@@ -116,29 +122,16 @@ pub enum Command {
         #[arg(long)]
         conflicts_only: bool,
     },
-    /// Add an article (.txt, .md or .html) as a source, list the known actors it names, and
-    /// write the dataset to OUT.
-    ImportSource {
-        /// The dataset file (RON); the embedded Board of Peace dataset when left out.
-        file: Option<PathBuf>,
-        /// The article's text file.
-        #[arg(long)]
-        text: PathBuf,
-        /// Who published it.
-        #[arg(long)]
-        outlet: String,
-        #[arg(long, default_value = "")]
-        title: String,
-        /// When it was published (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long)]
-        date: Option<PartialDate>,
-        /// Where to write the dataset with the new source.
-        #[arg(short = 'o', long)]
-        out: PathBuf,
-        /// Overwrite OUT if it exists.
-        #[arg(long)]
-        force: bool,
-    },
+    /// Add articles (.txt, .md or .html) as sources, list the known actors each names, and
+    /// write the dataset once (to OUT, or in place of FILE). An article whose text is already
+    /// a source is refused, naming it, unless --force.
+    ImportSource(ImportSourceArgs),
+    /// Add claims: `claim add DATASET --actor ID --fact status=accepted --source ID --quote WORDS`.
+    #[command(subcommand)]
+    Claim(ClaimCommand),
+    /// Add actors: `actor add DATASET --name NAME --kind person|state|organisation`.
+    #[command(subcommand)]
+    Actor(ActorCommand),
     /// Suggest the claims a report supports (actor, status or role, body, day, quote,
     /// confidence), from a source of the dataset or an article file. Changes nothing.
     #[command(group(clap::ArgGroup::new("report").required(true).args(["source", "text"])))]
@@ -337,27 +330,9 @@ pub fn run(command: Command) -> Result<String, String> {
             sources,
             conflicts_only,
         } => compare_table(&load(file.as_ref())?.dataset, &sources, conflicts_only),
-        Command::ImportSource {
-            file,
-            text,
-            outlet,
-            title,
-            date,
-            out,
-            force,
-        } => {
-            refuse_overwrite(&out, force)?;
-            let mut d = load(file.as_ref())?.dataset;
-            let args = ImportArgs {
-                text_file: &text,
-                outlet: &outlet,
-                title: &title,
-                date,
-            };
-            let mut report = import_source(&mut d, &args)?;
-            report.push_str(&write_out(&out, &store::to_ron(&d), true)?);
-            Ok(report)
-        }
+        Command::ImportSource(args) => import::run(args),
+        Command::Claim(command) => claim::run(command),
+        Command::Actor(command) => actor::run(command),
     }
 }
 

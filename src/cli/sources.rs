@@ -1,13 +1,9 @@
-//! The `compare` and `import-source` commands: the Sources tab's matrix and import, in text.
-
-use std::path::Path;
+//! The `compare` command: the Sources tab's claim matrix, in text. (`import-source` is in
+//! `import.rs`.)
 
 use super::table;
 use crate::model::compare::{Verdict, compare, subject_name};
-use crate::model::mentions::{MentionFinder, context};
-use crate::model::source_ops::{SourceDraft, add_source};
-use crate::model::text::{is_html, line_col};
-use crate::model::{Dataset, Index, PartialDate};
+use crate::model::{Dataset, Index};
 
 /// The claim matrix of the chosen sources (all of them when none are named).
 pub fn compare_table(
@@ -65,54 +61,5 @@ pub fn compare_table(
         m.count(Verdict::Single)
     );
     out.push_str(&table::align(&header, &rows));
-    Ok(out)
-}
-
-/// What the import was given on the command line.
-pub struct ImportArgs<'a> {
-    pub text_file: &'a Path,
-    pub outlet: &'a str,
-    pub title: &'a str,
-    pub date: Option<PartialDate>,
-}
-
-/// Adds the article as a source of `d`, as the panel does, and reports the known actors it
-/// names. Returns the report; `d` holds the new source.
-pub fn import_source(d: &mut Dataset, args: &ImportArgs) -> Result<String, String> {
-    let raw = std::fs::read_to_string(args.text_file)
-        .map_err(|e| format!("error: cannot read {}: {e}", args.text_file.display()))?;
-    let extension = args.text_file.extension().and_then(|e| e.to_str());
-    let draft = SourceDraft {
-        outlet: args.outlet.to_string(),
-        title: args.title.to_string(),
-        published: args.date,
-        html: is_html(extension, &raw),
-        text: raw,
-        ..Default::default()
-    };
-    let today = PartialDate::from(chrono::Local::now().date_naive());
-    let (edit, id) = add_source(d, draft, today).map_err(|e| format!("error: {e}"))?;
-    edit.apply(d).map_err(|e| format!("error: {e}"))?;
-    let source = d.sources.last().expect("just added");
-    let mentions = MentionFinder::new(&d.actors).find(&source.text);
-    let mut out = format!(
-        "added source \"{id}\" ({} characters); {} mentions of known actors\n",
-        source.text.chars().count(),
-        mentions.len()
-    );
-    let rows: Vec<Vec<String>> = mentions
-        .iter()
-        .map(|m| {
-            let (line, col) = line_col(&source.text, m.start);
-            vec![
-                d.actors[m.actor].name.clone(),
-                format!("{line}:{col}"),
-                context(&source.text, m.start, m.end, 30),
-            ]
-        })
-        .collect();
-    if !rows.is_empty() {
-        out.push_str(&table::align(&["Actor", "Line:col", "Words around"], &rows));
-    }
     Ok(out)
 }

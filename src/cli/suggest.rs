@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::table;
-use crate::model::extract::{Extractor, SuggestedActor};
+use crate::model::extract::{Extractor, SuggestedActor, Suggestion};
 use crate::model::text::{is_html, normalise, strip_html};
 use crate::model::{Dataset, PartialDate};
 
@@ -87,44 +87,53 @@ pub fn suggest(d: &Dataset, report: Report, format: SuggestFormat) -> Result<Str
             out.push('\n');
             Ok(out)
         }
-        SuggestFormat::Table => {
-            let header = [
-                "Actor", "New", "Property", "Value", "Body", "As of", "Conf", "Quote",
-            ];
-            let rows: Vec<Vec<String>> = found
-                .iter()
-                .map(|s| {
-                    let r = extractor.row(&text, s);
-                    let new = match &s.actor {
-                        SuggestedActor::New(n) => n.kind.label().to_string(),
-                        SuggestedActor::Known(_) => match &s.new_alias {
-                            Some(alias) => format!("alias \"{alias}\""),
-                            None => String::new(),
-                        },
-                    };
-                    let quote: String = r.quote.split_whitespace().collect::<Vec<_>>().join(" ");
-                    let quote = if quote.chars().count() > 70 {
-                        format!("{}…", quote.chars().take(69).collect::<String>())
-                    } else {
-                        quote
-                    };
-                    vec![
-                        r.actor_name,
-                        new,
-                        r.property.to_string(),
-                        r.value,
-                        r.body.unwrap_or_else(|| d.body.id.clone()),
-                        r.as_of.unwrap_or_else(|| "—".into()),
-                        format!("{:.2}", r.confidence),
-                        quote,
-                    ]
-                })
-                .collect();
-            let mut out = format!("{} suggestions\n", found.len());
-            if !rows.is_empty() {
-                out.push_str(&table::align(&header, &rows));
-            }
-            Ok(out)
-        }
+        SuggestFormat::Table => Ok(suggestion_table(d, &extractor, &text, &found)),
     }
+}
+
+/// The suggestions as an aligned table with a count above it: `suggest` and `import-source`
+/// print the same.
+pub fn suggestion_table(
+    d: &Dataset,
+    extractor: &Extractor,
+    text: &str,
+    found: &[Suggestion],
+) -> String {
+    let header = [
+        "Actor", "New", "Property", "Value", "Body", "As of", "Conf", "Quote",
+    ];
+    let rows: Vec<Vec<String>> = found
+        .iter()
+        .map(|s| {
+            let r = extractor.row(text, s);
+            let new = match &s.actor {
+                SuggestedActor::New(n) => n.kind.label().to_string(),
+                SuggestedActor::Known(_) => match &s.new_alias {
+                    Some(alias) => format!("alias \"{alias}\""),
+                    None => String::new(),
+                },
+            };
+            let quote: String = r.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+            let quote = if quote.chars().count() > 70 {
+                format!("{}…", quote.chars().take(69).collect::<String>())
+            } else {
+                quote
+            };
+            vec![
+                r.actor_name,
+                new,
+                r.property.to_string(),
+                r.value,
+                r.body.unwrap_or_else(|| d.body.id.clone()),
+                r.as_of.unwrap_or_else(|| "—".into()),
+                format!("{:.2}", r.confidence),
+                quote,
+            ]
+        })
+        .collect();
+    let mut out = format!("{} suggestions\n", found.len());
+    if !rows.is_empty() {
+        out.push_str(&table::align(&header, &rows));
+    }
+    out
 }

@@ -62,6 +62,7 @@ impl DatasetBuilder {
         let id = format!("c{}", self.dataset.claims.len());
         self.dataset.claims.push(Claim {
             id,
+            body: None,
             subject: Subject::Actor(actor.into()),
             fact,
             source: source.into(),

@@ -346,6 +346,10 @@ pub struct Claim {
     pub id: Id,
     pub subject: Subject,
     pub fact: Fact,
+    /// The body the fact is about, when it is not the main one: "a member of the Gaza
+    /// Executive Board". None means the dataset's own body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Id>,
     /// The source that makes the claim, or [`EDITORS_NOTE`] for a hand edit.
     pub source: Id,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -151,6 +151,7 @@ pub fn generate(spec: Spec) -> Dataset {
             };
             d.claims.push(Claim {
                 id: format!("c{a}-{k}"),
+                body: None,
                 subject: Subject::Actor(format!("a{a}")),
                 fact,
                 source: format!("s{s}"),

@@ -1,7 +1,9 @@
 //! The dataset, its claims, dates and rules, and what is derived from them.
 //! No egui and no file I/O here: the store and the UI build on this.
 
+pub mod actor_draft;
 pub mod builder;
+pub mod claim_draft;
 pub mod compare;
 pub mod dataset;
 pub mod date;
@@ -9,13 +11,14 @@ pub mod derived;
 pub mod diff;
 pub mod edit;
 pub mod extract;
-pub mod extract_accept;
+pub mod fact_text;
 pub mod generate;
 pub mod index;
 pub mod mentions;
 pub mod money;
 pub mod ops;
 pub mod quote;
+pub mod quote_words;
 pub mod review;
 pub mod roster;
 pub mod rules;

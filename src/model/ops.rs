@@ -198,6 +198,7 @@ pub fn hand_claim(
         at: d.claims.len(),
         claim: Claim {
             id,
+            body: None,
             subject: Subject::Actor(actor.to_string()),
             fact,
             source: source.to_string(),

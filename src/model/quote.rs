@@ -12,6 +12,19 @@ use serde::{Deserialize, Serialize};
 /// How much context to keep either side of a quote.
 const CONTEXT_CHARS: usize = 32;
 
+/// The position of a quote not placed yet: a file may give only the quoted words, and loading
+/// finds them (see [`crate::model::quote_words`]). No text is this long, so it never names a
+/// real position; it is never written to a file.
+pub const UNPLACED: usize = usize::MAX;
+
+fn unplaced() -> usize {
+    UNPLACED
+}
+
+fn is_unplaced(at: &usize) -> bool {
+    *at == UNPLACED
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub exact: String,
@@ -19,7 +32,9 @@ pub struct Quote {
     pub prefix: String,
     #[serde(default)]
     pub suffix: String,
+    #[serde(default = "unplaced", skip_serializing_if = "is_unplaced")]
     pub start: usize,
+    #[serde(default = "unplaced", skip_serializing_if = "is_unplaced")]
     pub end: usize,
 }
 
@@ -34,6 +49,26 @@ pub enum Anchor {
 }
 
 impl Quote {
+    /// A quote given by its words alone (and, optionally, context to tell occurrences apart),
+    /// to be placed in its source's text.
+    pub fn words(exact: &str) -> Quote {
+        Quote {
+            exact: exact.to_string(),
+            prefix: String::new(),
+            suffix: String::new(),
+            start: UNPLACED,
+            end: UNPLACED,
+        }
+    }
+
+    /// Whether the quote's position agrees with its words' length, so it can be checked in
+    /// place; otherwise it has to be found by its words.
+    pub fn is_placed(&self) -> bool {
+        self.start != UNPLACED
+            && self.end != UNPLACED
+            && self.end.checked_sub(self.start) == Some(self.exact.len())
+    }
+
     /// Anchors the text between `start` and `end` (byte offsets on char boundaries).
     pub fn from_span(text: &str, start: usize, end: usize) -> Option<Quote> {
         let exact = text.get(start..end)?;

@@ -35,16 +35,30 @@ pub fn reject(d: &Dataset, source: usize, keys: &[String]) -> Option<Edit> {
     })
 }
 
-/// Whether the source already has a claim about the actor with this value: the suggestion
-/// needs no review (it was accepted, or claimed by hand).
-pub fn already_claimed(d: &Dataset, index: &Index, source: &str, actor: &str, fact: &Fact) -> bool {
+/// Whether the source already has a claim about the actor with this value, about the same
+/// body: the suggestion needs no review (it was accepted, or claimed by hand). The main body
+/// counts the same whether named or left out.
+pub fn already_claimed(
+    d: &Dataset,
+    index: &Index,
+    source: &str,
+    actor: &str,
+    fact: &Fact,
+    body: Option<&str>,
+) -> bool {
     let Some(&at) = index.actor_by_id.get(actor) else {
         return false;
     };
+    fn sub<'a>(b: Option<&'a str>, main: &str) -> Option<&'a str> {
+        b.filter(|b| *b != main)
+    }
     index.claims_by_actor.get(at).is_some_and(|claims| {
         claims.iter().any(|&c| {
             let c = &d.claims[c];
-            c.source == source && &c.fact == fact && c.subject == Subject::Actor(actor.into())
+            c.source == source
+                && &c.fact == fact
+                && sub(c.body.as_deref(), &d.body.id) == sub(body, &d.body.id)
+                && c.subject == Subject::Actor(actor.into())
         })
     })
 }
@@ -99,15 +113,14 @@ mod tests {
             .build();
         let index = Index::build(&d);
         let accepted = Fact::Status(Status::Accepted);
-        assert!(already_claimed(&d, &index, "s", "a", &accepted));
-        assert!(!already_claimed(
-            &d,
-            &index,
-            "s",
-            "a",
-            &Fact::Status(Status::Declined)
-        ));
-        assert!(!already_claimed(&d, &index, "other", "a", &accepted));
-        assert!(!already_claimed(&d, &index, "s", "nobody", &accepted));
+        let main = Some(d.body.id.as_str());
+        assert!(already_claimed(&d, &index, "s", "a", &accepted, None));
+        assert!(already_claimed(&d, &index, "s", "a", &accepted, main));
+        let board = Some("executive-board");
+        assert!(!already_claimed(&d, &index, "s", "a", &accepted, board));
+        let declined = Fact::Status(Status::Declined);
+        assert!(!already_claimed(&d, &index, "s", "a", &declined, None));
+        assert!(!already_claimed(&d, &index, "other", "a", &accepted, None));
+        assert!(!already_claimed(&d, &index, "s", "nobody", &accepted, None));
     }
 }

@@ -187,6 +187,7 @@ pub fn quoted_claim(
         at: d.claims.len(),
         claim: Claim {
             id,
+            body: None,
             subject,
             fact,
             source: s.id.clone(),

@@ -53,6 +53,44 @@ pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Line and column of many offsets in one pass: each call moves on from where the previous
+/// one stopped, so offsets asked in increasing order cost the text's length in all, not its
+/// length each (an earlier offset starts again from the top).
+pub struct LineCols<'a> {
+    text: &'a str,
+    at: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> LineCols<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineCols {
+            text,
+            at: 0,
+            line: 1,
+            col: 1,
+        }
+    }
+
+    /// The 1-based line and column (in characters) of `byte`, as [`line_col`] gives it.
+    pub fn at(&mut self, byte: usize) -> (usize, usize) {
+        if byte < self.at {
+            *self = LineCols::new(self.text);
+        }
+        for c in self.text[self.at..byte].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+        }
+        self.at = byte;
+        (self.line, self.col)
+    }
+}
+
 /// The hex SHA-256 of a text, stored beside it to notice edits.
 pub fn content_hash(text: &str) -> String {
     Sha256::digest(text.as_bytes())
@@ -86,6 +124,16 @@ mod tests {
         assert!(text.contains("Putin & Lukashenko"), "{text}");
         assert!(text.contains("were invited."), "{text}");
         assert!(!text.contains("p{}"), "{text}");
+    }
+
+    #[test]
+    fn line_cols_in_one_pass_agree_with_line_col() {
+        let text = "one\ntwo ğ three\n\nfour";
+        let mut cursor = LineCols::new(text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(cursor.at(byte), line_col(text, byte), "at {byte}");
+        }
+        assert_eq!(cursor.at(0), (1, 1), "an earlier offset starts again");
     }
 
     #[test]

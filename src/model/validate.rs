@@ -8,6 +8,7 @@ use std::fmt;
 use super::dataset::{Dataset, EDITORS_NOTE, Fact, Subject};
 use super::money::MAX_AMOUNT;
 use super::quote::Anchor;
+use super::quote_words::{NotPlaced, missing_message, place};
 use super::text::content_hash;
 
 /// The longest term a body's rules may set; a century is already generous.
@@ -150,6 +151,14 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             ),
             _ => {}
         }
+        if let Some(b) = &claim.body
+            && !bodies.contains(b.as_str())
+        {
+            c.error(
+                id,
+                format!("claim \"{id}\" names body \"{b}\", which does not exist"),
+            );
+        }
         match &claim.fact {
             Fact::Represents(a) if !actors.contains(a.as_str()) => {
                 c.error(id, format!("claim \"{id}\" says its subject represents \"{a}\", who does not exist"))
@@ -168,7 +177,17 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             ),
             _ => {}
         }
-        if let (Some(q), Some(s)) = (&claim.quote, source) {
+        if let (Some(q), Some(s)) = (&claim.quote, source)
+            && !q.is_placed()
+        {
+            // Loading places quotes given by their words; what is left is not in the text.
+            let why = match place(&s.text, q) {
+                Err(NotPlaced::Missing) => missing_message(&s.text, &q.exact, &s.id),
+                Err(NotPlaced::Empty) => "its quote has no words".to_string(),
+                Ok(_) => format!("its quote has no position in source \"{}\"", s.id),
+            };
+            c.error(id, format!("claim \"{id}\": {why}"));
+        } else if let (Some(q), Some(s)) = (&claim.quote, source) {
             match q.anchor(&s.text) {
                 Anchor::Exact => {}
                 Anchor::Moved(at) => c.warn(

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::error::LoadError;
 use super::write_atomic;
 use crate::model::Dataset;
+use crate::model::quote_words::place_quotes;
 use crate::model::text::line_col;
 use crate::model::validate::{Problem, Severity, validate};
 
@@ -80,10 +81,14 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
     if file.version > VERSION {
         return Err(with_path(newer_version(file.version as u64)));
     }
-    let problems = validate(&file.dataset);
-    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = problems
+    let mut dataset = file.dataset;
+    // Quotes given by their words are placed before the check, which then sees positions.
+    let placed = place_quotes(&mut dataset);
+    let problems = validate(&dataset);
+    let (errors, mut warnings): (Vec<Problem>, Vec<Problem>) = problems
         .into_iter()
         .partition(|p| p.severity == Severity::Error);
+    warnings.extend(placed);
     if let Some(first) = errors.first() {
         let mut err = LoadError::new(format!(
             "{} ({} problem{} in all)",
@@ -104,10 +109,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
             .collect();
         return Err(with_path(err));
     }
-    Ok(Loaded {
-        dataset: file.dataset,
-        warnings,
-    })
+    Ok(Loaded { dataset, warnings })
 }
 
 /// The version is read on its own first, so that a file from a newer version is refused with

@@ -117,6 +117,7 @@ impl Review {
                     source,
                     &d.actors[*a].id,
                     &suggestion.fact,
+                    suggestion.body.as_deref(),
                 ),
                 SuggestedActor::New(_) => false,
             };
@@ -179,7 +180,7 @@ impl Review {
                     .map(|i| i.suggestion.clone())
                     .collect();
                 if !chosen.is_empty() {
-                    let edit = crate::model::extract_accept::accept_suggestions(d, source, &chosen);
+                    let edit = crate::model::extract::accept_suggestions(d, source, &chosen);
                     let label = match chosen.len() {
                         1 => format!("Accept suggestion about {}", list.rows[rows[0]].who),
                         n => format!("Accept {n} suggestions"),

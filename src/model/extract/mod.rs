@@ -8,6 +8,7 @@
 //! words, and each cue is linked to the mentions on its side (see [`cues::Frame`]). Linear in
 //! the text; the automaton is built once per dataset revision.
 
+pub mod accept;
 mod bodies;
 mod countries;
 mod cues;
@@ -26,6 +27,7 @@ use serde::Serialize;
 use super::dataset::{ActorKind, Dataset, Fact, Id};
 use super::date::PartialDate;
 
+pub use accept::{EXTRACTED, accept_suggestions, body_known};
 pub use countries::{Countries, Country};
 pub use segment::sentences;
 

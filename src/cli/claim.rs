@@ -1,0 +1,114 @@
+//! `claim add`: a claim from the command line, its quote given by its words.
+
+use std::path::PathBuf;
+
+use crate::model::claim_draft::{ClaimDraft, add_claim};
+use crate::model::fact_text::parse_fact;
+use crate::model::text::line_col;
+use crate::model::{Dataset, Edit, Fact, Id, PartialDate};
+
+#[derive(clap::Subcommand, Debug)]
+pub enum ClaimCommand {
+    /// Add a claim: an actor, a fact, the source that states it and its exact words.
+    Add(ClaimAddArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ClaimAddArgs {
+    /// The dataset file (RON), written in place (its old version kept as DATASET.bak) unless -o.
+    pub dataset: PathBuf,
+    /// The actor the claim is about, by id.
+    #[arg(long)]
+    pub actor: Id,
+    /// PROPERTY=VALUE: status=accepted, role=chair, invited=yes, represents=ID,
+    /// office=TEXT, pledge="1 billion USD", joined=2026-01-22.
+    #[arg(long, value_parser = parse_fact)]
+    pub fact: Fact,
+    /// The source that states it, by id ("editors-note" for your own word, without --quote).
+    #[arg(long)]
+    pub source: Id,
+    /// The source's exact words that state it; they are found in its text.
+    #[arg(long)]
+    pub quote: Option<String>,
+    /// When the fact held (YYYY, YYYY-MM or YYYY-MM-DD); the source's date when left out.
+    #[arg(long)]
+    pub as_of: Option<PartialDate>,
+    /// The body the fact is about, when not the main one (a sub-body's id).
+    #[arg(long)]
+    pub body: Option<Id>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Write the dataset here instead of in place.
+    #[arg(short = 'o', long)]
+    pub out: Option<PathBuf>,
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(command: ClaimCommand) -> Result<String, String> {
+    match command {
+        ClaimCommand::Add(args) => add(args),
+    }
+}
+
+fn add(args: ClaimAddArgs) -> Result<String, String> {
+    let out = args.out.clone().unwrap_or_else(|| args.dataset.clone());
+    if args.out.is_some() {
+        super::refuse_overwrite(&out, args.force)?;
+    }
+    let mut d = super::load(Some(&args.dataset))?.dataset;
+    let draft = ClaimDraft {
+        actor: args.actor,
+        fact: Some(args.fact),
+        source: args.source,
+        quote: args.quote,
+        as_of: args.as_of,
+        body: args.body,
+        note: args.note,
+    };
+    let (edit, notes) = add_claim(&d, draft).map_err(|e| format!("error: {e}"))?;
+    let mut report = String::new();
+    for note in notes {
+        report.push_str(&format!("warning: {note}\n"));
+    }
+    apply_checked(&mut d, edit)?;
+    let claim = d.claims.last().expect("just added");
+    report.push_str(&format!(
+        "added claim \"{}\": {} {} = {}",
+        claim.id,
+        claim.subject.id(),
+        claim.fact.property().label(),
+        d.fact_label(&claim.fact)
+    ));
+    if let Some(q) = &claim.quote
+        && let Some(s) = d.source(&claim.source)
+    {
+        let (line, col) = line_col(&s.text, q.start);
+        report.push_str(&format!(
+            ", quoting \"{}\" (line {line}, column {col} of \"{}\")",
+            q.exact, s.id
+        ));
+    }
+    report.push('\n');
+    report.push_str(&super::write_out(&out, &crate::store::to_ron(&d), true)?);
+    Ok(report)
+}
+
+/// Applies the edit and refuses the result if it does not validate: nothing is written then.
+pub(super) fn apply_checked(d: &mut Dataset, edit: Edit) -> Result<(), String> {
+    edit.apply(d).map_err(|e| format!("error: {e}"))?;
+    let errors: Vec<String> = crate::model::validate::validate(d)
+        .into_iter()
+        .filter(|p| p.severity == crate::model::validate::Severity::Error)
+        .map(|p| p.message)
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "error: {}\nnothing was written",
+            errors.join("\nerror: ")
+        ))
+    }
+}
