@@ -17,7 +17,7 @@ fn run(args: &[&str]) -> (bool, String, String) {
     )
 }
 
-const ARTICLE: &str = "Ireland joins board\n\
+const ARTICLE: &str = "Board of Peace: the latest\n\
 Hungarian Prime Minister Viktor Orbán said on Monday he has accepted the invitation. \
 Ireland will not join the board, officials said on Tuesday.\n";
 

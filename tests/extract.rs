@@ -232,3 +232,20 @@ fn confidence_is_a_probability_and_json_rows_carry_the_labels() {
     assert_eq!(row.actor_id.as_deref(), Some("ireland"));
     assert_eq!(row.value, "declined");
 }
+
+#[test]
+fn active_requests_pronoun_lists_and_negated_receipts() {
+    assert_eq!(
+        facts("The U.S. has asked Ireland to join, while Israel declined to comment."),
+        [pair("ireland", "invited")]
+    );
+    assert_eq!(
+        facts("Israel and Belarus said they would not take part in the initiative."),
+        [pair("israel", "declined"), pair("belarus", "declined")]
+    );
+    assert!(facts("Ireland has not received an invitation, its ministry said.").is_empty());
+    assert_eq!(
+        facts("The Executive Board members are Marco Rubio and Steve Witkoff."),
+        [pair("rubio", "member"), pair("witkoff", "member")]
+    );
+}

@@ -267,7 +267,26 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                     _ => vec![],
                 }
             }
-            "join" | "joins" | "joined" | "joining" => join(toks, i, prev, neg),
+            "join" | "joins" | "joined" | "joining" | "participate" => join(toks, i, prev, neg),
+            "take" if toks.get(i + 1).is_some_and(|t| t.is("part")) => join(toks, i, prev, neg),
+            // "The U.S. has asked Qatar to join"
+            "asked" | "asks" if !passive && !neg => {
+                let to_join = (i + 2..(i + 8).min(toks.len()))
+                    .any(|k| toks[k - 1].is("to") && toks[k].is_any(TAKE_PART));
+                if to_join {
+                    vec![cue(
+                        INVITED,
+                        Frame::Right {
+                            from: i + 1,
+                            gap: 0,
+                        },
+                        i..i + 1,
+                        0.75,
+                    )]
+                } else {
+                    vec![]
+                }
+            }
             "signed" | "signs" | "sign" if !neg && !passive => {
                 let object = (i + 1..(i + 4).min(toks.len())).find(|&k| {
                     toks[k].is_any(&[
@@ -370,6 +389,16 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                     vec![]
                 }
             }
+            // "The Executive Board members are X, Y and Z"
+            "are" if is(toks, prev, &["members"]) && !neg => vec![cue(
+                Fact::Status(Status::Member),
+                Frame::Right {
+                    from: i + 1,
+                    gap: 1,
+                },
+                i..i + 1,
+                0.7,
+            )],
             "named" | "appointed" if passive && is(toks, next, &["to"]) => {
                 vec![cue(
                     Fact::Status(Status::Member),
@@ -453,8 +482,14 @@ fn invitation(toks: &[Token], i: usize) -> Vec<Cue> {
         });
     if let Some(r) = receive
         && !toks[r].is("accepted")
+        && !negated(toks, r)
         && !is(toks, prev_word(toks, r), BE)
     {
+        // "X confirmed receiving invitations": the report of it belongs to the cue.
+        let r = match r.checked_sub(1) {
+            Some(p) if toks[r].lower.ends_with("ing") && toks[p].is_any(REPORTING) => p,
+            _ => r,
+        };
         out.push(cue(INVITED, Frame::Left, r..i + 1, 0.85));
     }
     // "invitations have been sent to X", "invitations were received by X"
@@ -495,7 +530,7 @@ fn invitation(toks: &[Token], i: usize) -> Vec<Cue> {
             INVITED,
             Frame::Right {
                 from: i + 2,
-                gap: 1,
+                gap: 0,
             },
             i..i + 2,
             0.75,
@@ -603,6 +638,11 @@ fn decline(toks: &[Token], i: usize) -> Vec<Cue> {
             break;
         }
         e += 1;
+    }
+    // "declined it": the pronoun stands for what was offered.
+    if toks.get(k).is_some_and(|t| t.is("it")) && !toks[i].is_any(&["decline", "refuse", "reject"])
+    {
+        return declined(k + 1, 0.7);
     }
     if clause_end(toks, k) && !toks[i].is_any(&["decline", "refuse", "reject"]) {
         return declined(k, 0.6);

@@ -58,6 +58,26 @@ fn year(n: Option<u32>) -> Option<i32> {
     n.filter(|y| (1900..=2200).contains(y)).map(|y| y as i32)
 }
 
+/// Irregular past forms that do not end in "-ed".
+const PAST: &[&str] = &[
+    "said", "told", "met", "made", "sent", "went", "held", "spoke", "wrote", "took", "gave",
+    "came", "was", "were", "had", "did", "got", "left", "began", "saw", "put", "set",
+];
+
+/// The tense of the verb just before a day ("said on Tuesday", "will meet on Thursday"):
+/// Some(true) for the future, Some(false) for the past, None when no verb is near.
+fn local_tense(toks: &[Token], i: usize) -> Option<bool> {
+    for t in toks[i.saturating_sub(4)..i].iter().rev() {
+        if t.is_any(FUTURE) {
+            return Some(true);
+        }
+        if t.is_any(PAST) || t.word && t.lower.len() > 4 && t.lower.ends_with("ed") {
+            return Some(false);
+        }
+    }
+    None
+}
+
 /// The date starting at token `i`, and how many tokens it takes.
 fn date_at(
     toks: &[Token],
@@ -96,7 +116,7 @@ fn date_at(
         let ahead = match before {
             Some("next" | "coming") => true,
             Some("last" | "past") => false,
-            _ => future,
+            _ => local_tense(toks, i).unwrap_or(future),
         };
         let strict = matches!(before, Some("next" | "last" | "past"));
         return (resolve_weekday(p, wd, ahead, strict).and_then(day_of), 1);

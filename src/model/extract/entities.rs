@@ -450,6 +450,16 @@ impl Finder {
                 {
                     country = Some(c);
                     j = end;
+                    // "Italy's Prime Minister Giorgia Meloni"
+                    if toks.get(j).is_some_and(|t| t.is("'s"))
+                        && toks.get(j + 1).is_some_and(|t| {
+                            t.cap
+                                && (OFFICE_HEADS.contains(&t.lower.as_str())
+                                    || OFFICE_MODIFIERS.contains(&t.lower.as_str()))
+                        })
+                    {
+                        j += 1;
+                    }
                 }
                 Some((end, Owner::Pointer(Pointer::Organisation(o))))
                     if org.is_none() && office.is_empty() =>
@@ -600,7 +610,26 @@ impl Finder {
             });
         }
         if let Some(o) = org {
-            let (target, kind) = if possessive_at(j) || noun_after(j) {
+            if possessive_at(j) {
+                // "the European Union's executive arm": a place in a list, not the Union.
+                let mut end = j + 1;
+                while end < toks.len() && end < j + 4 && toks[end].word && !toks[end].cap {
+                    if toks[end].is_any(super::lexicon::GAP_OK)
+                        || toks[end].is_any(super::lexicon::REPORTING)
+                    {
+                        break;
+                    }
+                    end += 1;
+                }
+                return Some(Mention {
+                    toks: i..end,
+                    span: span_from..toks[end - 1].span.end,
+                    target: Target::Opaque,
+                    possessive: false,
+                    kind: ActorKind::Organisation,
+                });
+            }
+            let (target, kind) = if noun_after(j) {
                 (Target::Opaque, ActorKind::Organisation)
             } else {
                 self.organisation_target(o)

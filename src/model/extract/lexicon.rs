@@ -292,6 +292,7 @@ pub const PROPOSAL_NOUNS: &[&str] = &[
     "whether",
     "joining",
     "plan",
+    "terms",
 ];
 
 pub fn is_day_word(w: &str) -> bool {

@@ -144,7 +144,10 @@ fn targets(toks: &[Token], mentions: &[Mention], layout: &Layout, cue: &Cue) -> 
             let mut including = false;
             while k < toks.len() {
                 if let Some(m) = layout.starts[k] {
-                    if matches!(mentions[m].target, Target::Pronoun { .. }) {
+                    // Past the gap only a list introduced by "including" still counts.
+                    if matches!(mentions[m].target, Target::Pronoun { .. })
+                        || words > gap && !including
+                    {
                         return (vec![], false);
                     }
                     let g = layout.group_of(m);
@@ -164,8 +167,11 @@ fn targets(toks: &[Token], mentions: &[Mention], layout: &Layout, cue: &Cue) -> 
                         return (vec![], false);
                     }
                 }
-                words += 1;
-                if (words > gap && !including) || words > 14 {
+                // Articles are free: "sent to the leaders of".
+                if !t.is_any(&["the", "a", "an"]) {
+                    words += 1;
+                }
+                if words > 14 {
                     return (vec![], false);
                 }
                 k += 1;

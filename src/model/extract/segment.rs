@@ -116,8 +116,15 @@ fn stop_ends_sentence(text: &str, at: usize, after: usize, stop: char) -> bool {
     if word.contains('.') && letters.iter().all(|c| c.is_alphabetic()) && letters.len() <= 3 {
         return false;
     }
+    // An initial follows a name or another initial ("John F. Kennedy", "J. R. Jones"); a
+    // lone capital after a lower-case word is a word of its own ("said on X.").
     if letters.len() == 1 && letters[0].is_uppercase() {
-        return false;
+        let before = text[..at - word.len()].trim_end();
+        let prev = before.split_whitespace().next_back();
+        let initial = prev.is_none_or(|p| p.chars().next().is_some_and(char::is_uppercase));
+        if initial {
+            return false;
+        }
     }
     true
 }
@@ -166,6 +173,15 @@ mod tests {
                 "\"We agree.\"",
                 "Then she left!"
             ]
+        );
+    }
+
+    #[test]
+    fn a_lone_capital_after_a_lower_case_word_ends_a_sentence() {
+        let text = "He said so on X. Trump agreed with John F. Kennedy.";
+        assert_eq!(
+            split(text),
+            ["He said so on X.", "Trump agreed with John F. Kennedy."]
         );
     }
 
