@@ -213,6 +213,7 @@ fn two_suggestions_accepted_with_the_keyboard_are_in_the_roster_and_one_undo_tak
         h.get_by_label("Accept 2");
         h.key_press(egui::Key::Enter);
         settle(&mut h);
+        assert!(h.query_by_label("Accept 2").is_none(), "the range ends");
         let claims = claims_of(&h, &source);
         for row in &first_two {
             assert!(

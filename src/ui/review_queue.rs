@@ -152,6 +152,13 @@ impl QueueView {
         } else if plain(Key::E) {
             action = Some(QueueAction::Edit(self.selected));
         }
+        if matches!(
+            action,
+            Some(QueueAction::Accept(_) | QueueAction::Reject(_))
+        ) {
+            // The rows taken leave the list: the range goes with them.
+            self.extent = None;
+        }
         if action.is_some() || self.reveal {
             // A button clicked earlier keeps the focus, and egui would move it with the arrows
             // or press it with Enter: the queue has the keys now.
@@ -267,6 +274,12 @@ impl QueueView {
                 action = Some(QueueAction::Accept(shown.clone()));
             }
         });
+        if matches!(
+            action,
+            Some(QueueAction::Accept(_) | QueueAction::Reject(_))
+        ) {
+            self.extent = None;
+        }
         action
     }
 
@@ -303,8 +316,7 @@ impl QueueView {
         child.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         child.spacing_mut().item_spacing.y = 1.0;
         child.horizontal(|ui| {
-            ui.add(egui::Label::new(egui::RichText::new(&row.who).strong()).selectable(false));
-            ui.add(egui::Label::new(&row.value).selectable(false));
+            // The confidence first: a long name must not push it out of a narrow panel.
             let colour = confidence_colour(ui, row.confidence);
             ui.add(
                 egui::Label::new(
@@ -314,6 +326,8 @@ impl QueueView {
                 )
                 .selectable(false),
             );
+            ui.add(egui::Label::new(egui::RichText::new(&row.who).strong()).selectable(false));
+            ui.add(egui::Label::new(&row.value).selectable(false));
             if row.edited {
                 ui.add(egui::Label::new(egui::RichText::new("edited").small()).selectable(false));
             }
@@ -444,7 +458,8 @@ mod tests {
         h.run();
         h.key_press(Key::Enter);
         h.run();
-        // A plain move collapses the range again.
+        // Accepting ends the range.
+        assert_eq!(h.state().view.extent, None);
         h.key_press(Key::ArrowUp);
         h.run();
         h.key_press(Key::Delete);
