@@ -130,6 +130,10 @@ pub struct Source {
     pub text: String,
     /// SHA-256 of `text`, hex; tells whether the text changed since claims were anchored.
     pub hash: String,
+    /// Suggestions the editor rejected for this source, by key (see
+    /// [`crate::model::review::review_key`]): they are not offered again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<String>,
 }
 
 /// What a claim is about: an actor, or a body (its seat rules, for instance).

@@ -20,6 +20,7 @@ pub mod ops;
 pub mod quote;
 pub mod quote_words;
 pub mod report;
+pub mod review;
 pub mod roster;
 pub mod rules;
 pub mod search;
@@ -28,6 +29,7 @@ pub mod source_ops;
 pub mod text;
 pub mod timeline;
 pub mod validate;
+pub mod words;
 
 pub use dataset::*;
 pub use date::PartialDate;

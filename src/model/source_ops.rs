@@ -67,6 +67,7 @@ impl SourceDraft {
             retrieved,
             note: self.note.trim().to_string(),
             hash: content_hash(&text),
+            rejected: Vec::new(),
             text,
         }
     }
@@ -131,7 +132,9 @@ pub fn edit_source(
             Anchor::Orphaned => report.orphaned += 1,
         }
     }
-    let source = draft.into_source(old.id.clone(), text, old.retrieved);
+    let mut source = draft.into_source(old.id.clone(), text, old.retrieved);
+    // Rejections name words, not positions: they still hold after the text is edited.
+    source.rejected = old.rejected.clone();
     edits.push(Edit::ReplaceSource { at, source });
     Ok((Edit::Batch(edits), report))
 }

@@ -15,6 +15,8 @@ pub struct QuoteClaimForm {
     pub search: ActorSearch,
     pub fact: FactInput,
     pub error: Option<String>,
+    /// The value guessed from the selected words' sentence, shown beside the form.
+    pub guessed: Option<String>,
 }
 
 impl QuoteClaimForm {
@@ -26,6 +28,33 @@ impl QuoteClaimForm {
             self.fact.set(d, fact);
         }
         self.error = None;
+    }
+
+    /// Fills the form for newly selected words: About from the actor they name (cleared when
+    /// they name none, so a claim is never credited to the previous actor), Value from the
+    /// guess for their sentence.
+    pub fn fill_from_selection(&mut self, d: &Dataset, actor: Option<usize>, guess: Option<&Fact>) {
+        match actor {
+            Some(at) => {
+                self.subject = Some(d.actors[at].id.clone());
+                self.search.text = d.actors[at].name.clone();
+            }
+            None => {
+                self.subject = None;
+                self.search.text.clear();
+            }
+        }
+        self.fact = FactInput::default();
+        if let Some(fact) = guess {
+            self.fact.set(d, fact);
+        }
+        self.guessed = guess.map(|f| format!("{}: {}", f.property().label(), d.fact_label(f)));
+        self.error = None;
+    }
+
+    /// Empties the form (after a claim is added).
+    pub fn clear(&mut self) {
+        *self = QuoteClaimForm::default();
     }
 
     /// The form; returns the subject and value when the user adds the claim.
@@ -97,6 +126,13 @@ impl QuoteClaimForm {
         ui.horizontal_wrapped(|ui| {
             self.fact.ui(ui, d, self.subject.as_deref().unwrap_or(""));
         });
+        if selected_words.is_some() {
+            let note = match &self.guessed {
+                Some(guess) => format!("Value guessed from the sentence ({guess}): check it."),
+                None => "No value guessed from the sentence: pick one.".to_string(),
+            };
+            ui.label(egui::RichText::new(note).weak().small());
+        }
         if let Some(e) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }

@@ -36,6 +36,13 @@ pub struct Marks<'a> {
     pub mentions: &'a [Mention],
     /// The claim shown stronger (the one the user picked).
     pub selected_claim: Option<usize>,
+    /// Review hook: the suggestion under review, as (its sentence, its quote) in bytes.
+    pub review: Option<(Range<usize>, Range<usize>)>,
+}
+
+/// The sentence of the suggestion under review (faint) and its quote (stronger).
+fn review_colour(quote: bool) -> Color32 {
+    Color32::from_rgba_unmultiplied(235, 190, 40, if quote { 130 } else { 45 })
 }
 
 /// What the pointer did this frame, in byte offsets of the text.
@@ -54,8 +61,10 @@ pub struct SourceText {
     /// Heights at `width`: measured for paragraphs that have been drawn, estimated for others.
     heights: Vec<f32>,
     width: f32,
-    /// The selected words: (where the drag began, where it is now), in bytes.
+    /// The selected words (start, end) in bytes, snapped to whole words while dragging.
     selection: Option<(usize, usize)>,
+    /// Where the current drag began, before snapping.
+    drag_from: Option<usize>,
     /// A byte to bring into view on the next frame.
     pub scroll_to: Option<usize>,
     /// The paragraphs drawn last frame: index, top-left on screen, layout.
@@ -200,17 +209,19 @@ impl SourceText {
                     .input(|i| i.pointer.press_origin())
                     .and_then(|pos| self.byte_at(text, pos))
             {
+                self.drag_from = Some(at);
                 self.selection = Some((at, at));
             }
+            // Review hook: a drag selects whole words (see `model::words`).
             if response.dragged()
-                && let (Some((anchor, _)), Some(at)) = (
-                    self.selection,
+                && let (Some(anchor), Some(at)) = (
+                    self.drag_from,
                     response
                         .interact_pointer_pos()
                         .and_then(|pos| self.byte_at(text, pos)),
                 )
             {
-                self.selection = Some((anchor, at));
+                self.selection = Some(crate::model::words::snap_to_words(text, anchor, at));
             }
             if response.clicked() {
                 out.clicked = response
@@ -268,6 +279,9 @@ impl SourceText {
         if let Some((a, b)) = selected {
             cuts.extend([a, b]);
         }
+        if let Some((sentence, quote)) = &marks.review {
+            cuts.extend([sentence.start, sentence.end, quote.start, quote.end]);
+        }
         cuts.retain(|c| range.contains(c) || *c == range.end);
         cuts.sort_unstable();
         cuts.dedup();
@@ -287,6 +301,15 @@ impl SourceText {
             }
             if ments.iter().any(|m| m.start <= a && a < m.end) && format.underline == Stroke::NONE {
                 format.underline = mention_stroke;
+            }
+            if let Some((sentence, quote)) = &marks.review
+                && (sentence.contains(&a) || quote.contains(&a))
+            {
+                let in_quote = quote.contains(&a);
+                format.background = review_colour(in_quote);
+                if in_quote {
+                    format.underline = Stroke::new(1.5, base.color);
+                }
             }
             if selected.is_some_and(|(s, e)| s <= a && a < e) {
                 format.background = selection_fill;

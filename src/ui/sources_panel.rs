@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::claim_matrix::{MatrixAction, matrix_table};
 use super::quote_claim::QuoteClaimForm;
+use super::review::{Review, ReviewFocus};
 use super::source_form::{FormOutcome, SourceForm};
 use super::source_text::{Marks, SourceText, verdict_colour};
 use super::view::ViewCtx;
@@ -13,7 +14,7 @@ use crate::model::compare::{
     Anchored, ClaimMatrix, Segment, Verdict, anchor_claims, compare, segments, source_counts,
     subject_name,
 };
-use crate::model::mentions::{Mention, MentionFinder, Suggestion, suggestions};
+use crate::model::mentions::{Mention, MentionFinder};
 use crate::model::source_ops::{SourceDraft, add_source, delete_source, edit_source, quoted_claim};
 use crate::model::{Dataset, Derived, PartialDate, Subject};
 use crate::session::Command;
@@ -110,10 +111,6 @@ impl Cache {
     }
 }
 
-/// The known actors named in a newly imported source, offered as claims: the source's id, the
-/// hash of the text they were found in, and each actor's id with the suggestion.
-pub type Suggested = (String, String, Vec<(String, Suggestion)>);
-
 pub struct SourcesPanel {
     /// The sources compared, by id, in column order.
     pub chosen: Vec<String>,
@@ -133,14 +130,19 @@ pub struct SourcesPanel {
     form: Option<SourceForm>,
     pub claim_form: QuoteClaimForm,
     confirm_delete: Option<String>,
-    pub suggestions: Option<Suggested>,
-    /// A source just imported, whose suggestions are found once the import has been applied.
-    awaiting: Option<String>,
+    /// Review hook: the review queue of the focused source's suggested claims.
+    pub review: Review,
+    /// What the text highlights of the suggestion under review (set by the side panel).
+    review_focus: Option<ReviewFocus>,
+    /// A text to scroll sideways into view when the columns do not all fit.
+    reveal_column: Option<String>,
     pub notice: Option<String>,
     cache: Option<Cache>,
     /// The automaton over every actor's names, with a hash of the names it was built from:
     /// rebuilt when names change, not on every edit (it is the costly part at scale).
     finder: Option<(u64, MentionFinder)>,
+    /// The selection the claim form was last filled from (source id, span).
+    filled_for: Option<(String, (usize, usize))>,
 }
 
 impl Default for SourcesPanel {
@@ -159,11 +161,13 @@ impl Default for SourcesPanel {
             form: None,
             claim_form: QuoteClaimForm::default(),
             confirm_delete: None,
-            suggestions: None,
-            awaiting: None,
+            review: Review::default(),
+            review_focus: None,
+            reveal_column: None,
             notice: None,
             cache: None,
             finder: None,
+            filled_for: None,
         }
     }
 }
@@ -245,9 +249,6 @@ impl SourcesPanel {
             let chosen = self.chosen.clone();
             let finder = self.show_mentions.then(|| self.finder(d));
             self.cache = Some(Cache::build(d, derived, &chosen, finder));
-        }
-        if let Some(id) = self.awaiting.take() {
-            self.find_suggestions(d, derived, id);
         }
         let cache = self.cache.take().expect("built above");
 
@@ -499,24 +500,35 @@ impl SourcesPanel {
         } else {
             // Too narrow for all of them side by side: each keeps a readable width and the row
             // scrolls sideways.
-            egui::ScrollArea::horizontal()
-                .id_salt("text_columns")
-                .show(ui, |ui| {
-                    ui.horizontal_top(|ui| {
-                        for column in &cache.columns {
-                            let size = egui::vec2(MIN_COLUMN, ui.available_height());
-                            let layout = egui::Layout::top_down(egui::Align::Min);
-                            ui.allocate_ui_with_layout(size, layout, |ui| {
-                                ui.set_width(MIN_COLUMN);
-                                if let Some(at) =
-                                    self.text_column(ui, d, derived, cache, column, selected)
-                                {
-                                    clicked = Some((column.source, at));
-                                }
-                            });
-                        }
-                    });
+            let mut area = egui::ScrollArea::horizontal().id_salt("text_columns");
+            // Review hook: the text under review is scrolled into view (once its column is
+            // there: it may have been added this frame).
+            if let Some(i) = self.reveal_column.as_ref().and_then(|id| {
+                cache
+                    .columns
+                    .iter()
+                    .position(|c| &d.sources[c.source].id == id)
+            }) {
+                self.reveal_column = None;
+                let step = MIN_COLUMN + ui.spacing().item_spacing.x;
+                area = area.horizontal_scroll_offset(i as f32 * step);
+            }
+            area.show(ui, |ui| {
+                ui.horizontal_top(|ui| {
+                    for column in &cache.columns {
+                        let size = egui::vec2(MIN_COLUMN, ui.available_height());
+                        let layout = egui::Layout::top_down(egui::Align::Min);
+                        ui.allocate_ui_with_layout(size, layout, |ui| {
+                            ui.set_width(MIN_COLUMN);
+                            if let Some(at) =
+                                self.text_column(ui, d, derived, cache, column, selected)
+                            {
+                                clicked = Some((column.source, at));
+                            }
+                        });
+                    }
                 });
+            });
         }
         if let Some((source, at)) = clicked {
             self.click_text(d, cache, source, at);
@@ -539,6 +551,11 @@ impl SourcesPanel {
             segments: &column.segments,
             mentions: &column.mentions,
             selected_claim: selected,
+            review: self
+                .review_focus
+                .as_ref()
+                .filter(|f| f.source == source.id)
+                .map(|f| (f.sentence.clone(), f.quote.clone())),
         };
         let view = self.texts.entry(source.id.clone()).or_default();
         let had = view.selected();
@@ -692,12 +709,23 @@ impl SourcesPanel {
     /// The right-hand side: the picked claim, the new-claim form, suggestions, orphans.
     fn side(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, cache: &Cache) {
         let (d, derived) = (cx.dataset, cx.derived);
+        self.review_ui(ui, cx);
         if let Some(c) = self.selected_claim(d) {
             self.claim_detail(ui, cx, cache, c);
             ui.separator();
         }
         // The claim form quotes a shown text: with none shown it has nothing to offer.
         let selection = self.selection(d, derived);
+        // Review hook: newly selected words fill About and Value.
+        let now = selection.map(|(s, span)| (d.sources[s].id.clone(), span));
+        if now != self.filled_for {
+            if let Some((source, span)) = selection {
+                let (actor, guess) = self.guess_for(d, source, span);
+                self.claim_form
+                    .fill_from_selection(d, actor, guess.as_ref());
+            }
+            self.filled_for = now;
+        }
         let words = selection.map(|(s, (a, b))| &d.sources[s].text[a..b]);
         if self.view == SourcesView::Texts
             && !cache.columns.is_empty()
@@ -718,12 +746,59 @@ impl SourcesPanel {
                         view.clear_selection();
                     }
                     self.notice = Some(format!("Claim about {name} added; it is in the roster."));
+                    self.claim_form.clear();
                 }
                 Err(e) => self.claim_form.error = Some(e),
             }
         }
-        self.suggestions_ui(ui, d, derived);
         self.orphans_ui(ui, cx, cache);
+    }
+
+    /// Review hook: the queue of the focused source's suggestions, its keys while no dialog is
+    /// open, and the sentence under review brought into view.
+    fn review_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+        let (d, derived) = (cx.dataset, cx.derived);
+        self.review_focus = None;
+        let Some(source) = self
+            .focused
+            .clone()
+            .filter(|id| derived.index.source_by_id.contains_key(id))
+        else {
+            ui.strong("Suggestions to review");
+            ui.label(
+                egui::RichText::new(
+                    "Click a source in the list to review the claims it suggests, or import a \
+                     report (Ctrl+I).",
+                )
+                .weak(),
+            );
+            ui.separator();
+            return;
+        };
+        let pending = self.review.pending(d, derived, &source);
+        let name = derived.source(d, &source).map_or("", |s| s.name());
+        ui.strong(format!("Suggestions to review ({pending})"))
+            .on_hover_text(format!(
+                "Claims {name} seems to make, found in its text. Enter accepts the selected one, \
+                 Delete rejects it, E edits it, ↑/↓ move."
+            ));
+        let keys = self.form.is_none() && self.confirm_delete.is_none();
+        let (asked, focus) = self.review.ui(ui, d, derived, &source, keys);
+        for command in asked {
+            cx.send(command);
+        }
+        if let Some(f) = &focus
+            && f.moved
+        {
+            if !self.chosen.contains(&f.source) {
+                self.chosen.push(f.source.clone());
+            }
+            self.view = SourcesView::Texts;
+            self.texts.entry(f.source.clone()).or_default().scroll_to = Some(f.sentence.start);
+            self.reveal_column = Some(f.source.clone());
+        }
+        self.review_focus = focus;
+        ui.separator();
     }
 
     fn claim_detail(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, cache: &Cache, c: usize) {
@@ -761,56 +836,6 @@ impl SourcesPanel {
             && ui.button("Show in roster").clicked()
         {
             cx.send(Command::ShowActor(id.clone()));
-        }
-    }
-
-    fn suggestions_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
-        // Taken out while shown (the buttons below change the panel), put back unless dismissed.
-        let Some(suggested) = self.suggestions.take() else {
-            return;
-        };
-        let (source, hash, list) = &suggested;
-        // Spans were found in one text: if the source is gone or its text changed, they no
-        // longer point at the words, so the suggestions go.
-        if derived.source(d, source).is_none_or(|s| &s.hash != hash) {
-            return;
-        }
-        ui.separator();
-        let mut keep = true;
-        ui.horizontal(|ui| {
-            ui.strong(format!("Known actors in the new source ({})", list.len()));
-            keep = !ui.small_button("Dismiss").clicked();
-        });
-        if list.is_empty() {
-            ui.label(egui::RichText::new("No known actor is named in it.").weak());
-        }
-        for (id, s) in list {
-            // An actor deleted or merged away since is skipped.
-            let Some(&at) = derived.index.actor_by_id.get(id) else {
-                continue;
-            };
-            let actor = &d.actors[at];
-            ui.horizontal_wrapped(|ui| {
-                let guess = s.fact.as_ref().map_or("no value guessed".to_string(), |f| {
-                    format!("{}: {}", f.property().label(), derived.fact_label(d, f))
-                });
-                ui.label(format!("{} ×{} · {guess}", actor.name, s.mentions));
-                if ui
-                    .small_button(format!("Suggest claim: {}", actor.name))
-                    .on_hover_text("Select the sentence naming them and fill the claim form")
-                    .clicked()
-                {
-                    self.claim_form.suggest(d, at, s.fact.as_ref());
-                    if !self.chosen.contains(source) {
-                        self.chosen.push(source.clone());
-                    }
-                    self.select_words(source, s.start, s.end);
-                    self.view = SourcesView::Texts;
-                }
-            });
-        }
-        if keep {
-            self.suggestions = Some(suggested);
         }
     }
 
@@ -855,17 +880,41 @@ impl SourcesPanel {
         }
     }
 
-    fn find_suggestions(&mut self, d: &Dataset, derived: &Derived, id: String) {
-        let Some(&at) = derived.index.source_by_id.get(&id) else {
-            return; // The import was refused; its message says why.
-        };
-        let text = &d.sources[at].text;
-        let mentions = self.finder(d).find(text);
-        let found = suggestions(text, &mentions)
+    /// For words selected in a source: the actor they name (the first), and the value the
+    /// sentence around them suggests.
+    fn guess_for(
+        &mut self,
+        d: &Dataset,
+        source: usize,
+        (start, end): (usize, usize),
+    ) -> (Option<usize>, Option<crate::model::Fact>) {
+        let text = &d.sources[source].text;
+        let actor = self
+            .finder(d)
+            .find(&text[start..end])
+            .first()
+            .map(|m| m.actor);
+        let (a, b) = crate::model::mentions::sentence(text, start, end);
+        // The extractor's reading of the sentence about that actor, else the plain guess.
+        let published = d.sources[source]
+            .published
+            .filter(|p| p.is_exact_day())
+            .map(|p| p.first_day());
+        let extracted = self
+            .review
+            .extractor(d)
+            .suggest(&text[a..b], published)
             .into_iter()
-            .map(|s| (d.actors[s.actor].id.clone(), s))
-            .collect();
-        self.suggestions = Some((id, d.sources[at].hash.clone(), found));
+            .filter(|s| {
+                actor.is_some_and(|at| {
+                    matches!(s.actor, crate::model::extract::SuggestedActor::Known(k) if k == at)
+                })
+            })
+            // The statement inside the selection first.
+            .min_by_key(|s| !(a + s.start < end && start < a + s.end))
+            .map(|s| s.fact);
+        let guess = extracted.or_else(|| crate::model::mentions::guess_fact(&text[a..b]));
+        (actor, guess)
     }
 
     fn form_window(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -886,7 +935,6 @@ impl SourcesPanel {
                             cx.send(Command::edit(edit, "Import source"));
                             self.chosen.push(id.clone());
                             self.focused = Some(id.clone());
-                            self.awaiting = Some(id);
                             self.view = SourcesView::Texts;
                             self.form = None;
                         }

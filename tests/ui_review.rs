@@ -1,0 +1,392 @@
+//! Reviewing a report's suggested claims and making claims from dragged words, driven through
+//! the real UI with egui_kittest, in a small and a large window.
+
+use board_explorer::session::Command;
+use board_explorer::ui::{BoardExplorerApp, Tab};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+mod common;
+
+const A: &str = "report-a";
+const SIZES: [[f32; 2]; 2] = [[800.0, 600.0], [1600.0, 1000.0]];
+
+/// The screen position of the byte `offset` bytes into the first occurrence of `words` in a
+/// shown source's text.
+fn pos_in(
+    h: &Harness<'_, BoardExplorerApp>,
+    source: &str,
+    words: &str,
+    offset: usize,
+) -> egui::Pos2 {
+    let app = h.state();
+    let d = app.session.document().dataset();
+    let text = &d.source(source).unwrap().text;
+    let at = text.find(words).unwrap() + offset;
+    app.panels
+        .sources
+        .screen_pos(d, source, at)
+        .unwrap_or_else(|| panic!("“{words}” is not in view"))
+}
+
+/// Drags from `from` to `to` as a mouse would.
+fn drag(h: &mut Harness<'_, BoardExplorerApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+}
+
+/// Selects words of report A (as Find would), which brings them into view.
+fn reveal(h: &mut Harness<'_, BoardExplorerApp>, words: &str) {
+    let (start, end) = {
+        let d = h.state().session.document().dataset();
+        let text = &d.source(A).unwrap().text;
+        let at = text.find(words).unwrap();
+        (at, at + words.len())
+    };
+    h.state_mut().panels.sources.chosen = vec![A.to_string()];
+    h.state_mut().panels.sources.select_words(A, start, end);
+    h.run_steps(30);
+}
+
+#[test]
+fn a_drag_snaps_to_whole_words_fills_about_and_the_value_and_the_form_clears_after_adding() {
+    for size in SIZES {
+        let mut h = common::app_on(Tab::Sources, size);
+        // Words naming Belarus first: the drag below must replace it, not keep it.
+        reveal(&mut h, "Later the same day, Belarus’ Foreign Ministry");
+        assert_eq!(
+            h.state().panels.sources.claim_form.subject.as_deref(),
+            Some("belarus")
+        );
+        // From inside “Lukashenko” to inside “invited”.
+        let from = pos_in(&h, A, "Lukashenko had", 3);
+        let to = pos_in(&h, A, "invited to join the proposed", 4);
+        drag(&mut h, from, to);
+        let app = h.state();
+        let d = app.session.document().dataset();
+        let (source, (start, end)) = app
+            .panels
+            .sources
+            .selection(d, app.session.derived())
+            .expect("selected");
+        assert_eq!(
+            &d.sources[source].text[start..end],
+            "Lukashenko had also been invited",
+            "at {size:?}"
+        );
+        let form = &app.panels.sources.claim_form;
+        assert_eq!(form.subject.as_deref(), Some("lukashenko"), "at {size:?}");
+        assert_eq!(form.search.text, "Alexander Lukashenko");
+        assert!(
+            form.guessed
+                .as_deref()
+                .is_some_and(|g| g.contains("invited")),
+            "the value comes from the sentence, at {size:?}: {:?}",
+            form.guessed
+        );
+        let claims = d.claims.len();
+        h.get_by_label("Add claim").click();
+        h.run();
+        let app = h.state();
+        let d = app.session.document().dataset();
+        assert_eq!(d.claims.len(), claims + 1);
+        let claim = d.claims.last().unwrap();
+        assert_eq!(
+            claim.quote.as_ref().unwrap().exact,
+            "Lukashenko had also been invited"
+        );
+        // The form is empty again: the next claim cannot go to Lukashenko by mistake.
+        let form = &app.panels.sources.claim_form;
+        assert!(form.subject.is_none(), "at {size:?}");
+        assert!(form.search.text.is_empty());
+
+        // Words naming nobody leave About empty (never the previous actor).
+        let words = "longstanding international criticism";
+        reveal(
+            &mut h,
+            "Lukashenko, a close ally of Putin, has faced longstanding",
+        );
+        assert_eq!(
+            h.state().panels.sources.claim_form.subject.as_deref(),
+            Some("lukashenko")
+        );
+        let from = pos_in(&h, A, words, 2);
+        let to = pos_in(&h, A, words, words.len() - 3);
+        drag(&mut h, from, to);
+        let app = h.state();
+        let d = app.session.document().dataset();
+        let (source, (start, end)) = app
+            .panels
+            .sources
+            .selection(d, app.session.derived())
+            .expect("selected");
+        assert_eq!(&d.sources[source].text[start..end], words);
+        assert!(
+            app.panels.sources.claim_form.subject.is_none(),
+            "at {size:?}"
+        );
+    }
+}
+
+/// Runs frames until the texts have scrolled to the suggestion under review.
+fn settle(h: &mut Harness<'_, BoardExplorerApp>) {
+    h.run_steps(40);
+}
+
+/// Imports `text` through the Import form, as a user would.
+fn import(h: &mut Harness<'_, BoardExplorerApp>, text: &str) -> String {
+    h.get_by_label("Import source…").click();
+    h.run();
+    common::type_into(h, "Outlet", "Wire");
+    common::type_into(h, "Title", "Board news");
+    common::type_into(h, "Published", "2026-01-25");
+    let label = "Paste the article here. It is stored with whitespace tidied; quotes are anchored in the stored text.";
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+        .type_text(text);
+    h.run();
+    h.get_by_label("Import").click();
+    // The texts scroll to the first suggestion, over a few frames.
+    h.run_steps(80);
+    "wire-2026-01-25".to_string()
+}
+
+/// The rows the queue lists, as "who · value".
+fn listed(h: &Harness<'_, BoardExplorerApp>) -> Vec<String> {
+    h.state()
+        .panels
+        .sources
+        .review
+        .rows()
+        .iter()
+        .map(|r| format!("{} · {}", r.who, r.value))
+        .collect()
+}
+
+/// The claims citing `source`, as "actor name · property: value".
+fn claims_of(h: &Harness<'_, BoardExplorerApp>, source: &str) -> Vec<String> {
+    let d = h.state().session.document().dataset();
+    d.claims
+        .iter()
+        .filter(|c| c.source == source)
+        .map(|c| {
+            let who = d.actor(c.subject.id()).map_or("?", |a| a.name.as_str());
+            format!(
+                "{who} · {}: {}",
+                c.fact.property().label(),
+                d.fact_label(&c.fact)
+            )
+        })
+        .collect()
+}
+
+const REPORT: &str = "Hungary has accepted the invitation. Canada has been invited to join the board.\n\n\
+                      World Bank President Ajay Banga was also invited, officials said.";
+
+#[test]
+fn two_suggestions_accepted_with_the_keyboard_are_in_the_roster_and_one_undo_takes_them_back() {
+    for size in SIZES {
+        let mut h = common::app_on(Tab::Sources, size);
+        let actors = h.state().session.document().dataset().actors.len();
+        let source = import(&mut h, REPORT);
+        settle(&mut h);
+        let rows = listed(&h);
+        assert!(
+            rows.iter().any(|r| r == "Hungary · status: accepted"),
+            "at {size:?}: {rows:?}"
+        );
+        assert!(rows.iter().any(|r| r.starts_with("Canada · ")), "{rows:?}");
+        h.get_by_label_contains("Suggestions to review (");
+        // The selected suggestion's sentence is in view beside the queue, even when the texts
+        // do not all fit side by side.
+        {
+            let app = h.state();
+            let d = app.session.document().dataset();
+            let first = &app.panels.sources.review.rows()[0];
+            assert!(
+                app.panels
+                    .sources
+                    .screen_pos(d, &source, first.sentence.start)
+                    .is_some_and(|p| p.x > 0.0 && p.x < size[0]),
+                "at {size:?}"
+            );
+        }
+        // The new-actor marker says what would be added.
+        h.get_by_label_contains("new: Ajay Banga, person");
+        // The first two, with the keyboard: Shift+↓ selects both, Enter accepts them.
+        let first_two: Vec<String> = rows[..2].to_vec();
+        h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowDown);
+        settle(&mut h);
+        h.get_by_label("Accept 2");
+        h.key_press(egui::Key::Enter);
+        settle(&mut h);
+        assert!(h.query_by_label("Accept 2").is_none(), "the range ends");
+        let claims = claims_of(&h, &source);
+        for row in &first_two {
+            assert!(
+                claims.contains(row),
+                "at {size:?}: {row} not among {claims:?}"
+            );
+            assert!(!listed(&h).contains(row), "accepted rows leave the queue");
+        }
+        // The roster holds the new actors, Hungary accepted.
+        {
+            let app = h.state();
+            let d = app.session.document().dataset();
+            assert!(d.actors.len() >= actors + 2);
+            let hungary = app.session.derived().index.actor_by_id["hungary"];
+            assert_eq!(
+                app.session.derived().roster.rows[hungary].status(d),
+                Some(board_explorer::model::Status::Accepted)
+            );
+        }
+        // One undo takes the batch back, new actors included.
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        settle(&mut h);
+        assert!(claims_of(&h, &source).is_empty(), "at {size:?}");
+        assert_eq!(h.state().session.document().dataset().actors.len(), actors);
+        assert_eq!(listed(&h), rows, "the suggestions are offered again");
+
+        // Accept all shown: one step, one undo.
+        h.get_by_label_contains("Accept all shown (").click();
+        settle(&mut h);
+        assert!(claims_of(&h, &source).len() >= rows.len());
+        assert!(listed(&h).is_empty());
+        h.get_by_label_contains("Nothing left to review");
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        settle(&mut h);
+        assert!(claims_of(&h, &source).is_empty(), "at {size:?}");
+        assert_eq!(h.state().session.document().dataset().actors.len(), actors);
+    }
+}
+
+#[test]
+fn a_rejected_suggestion_does_not_come_back_after_reopening_the_source_or_the_file() {
+    use board_explorer::document::Document;
+    use board_explorer::store::{parse, to_ron};
+    for size in SIZES {
+        let mut h = common::app_on(Tab::Sources, size);
+        let source = import(&mut h, REPORT);
+        let canada = listed(&h)
+            .into_iter()
+            .find(|r| r.starts_with("Canada · "))
+            .expect("Canada is suggested");
+        h.get_by_label_contains(&canada).click();
+        settle(&mut h);
+        h.key_press(egui::Key::Delete);
+        settle(&mut h);
+        assert!(!listed(&h).contains(&canada), "at {size:?}");
+        assert_eq!(
+            h.state()
+                .session
+                .document()
+                .dataset()
+                .source(&source)
+                .unwrap()
+                .rejected
+                .len(),
+            1
+        );
+        assert!(claims_of(&h, &source).is_empty(), "rejecting adds no claim");
+        // Rejecting is one undoable step like any edit.
+        h.state_mut().perform(Command::Undo);
+        settle(&mut h);
+        assert!(listed(&h).contains(&canada));
+        h.state_mut().perform(Command::Redo);
+        settle(&mut h);
+        assert!(!listed(&h).contains(&canada));
+        // Another source, then this one again: still gone.
+        h.get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            "Vladimir Putin invited to join Trump's Board of Peace for Gaza: Kremlin",
+        )
+        .click();
+        settle(&mut h);
+        h.get_by_role_and_label(egui::accesskit::Role::Button, "Board news")
+            .click();
+        settle(&mut h);
+        assert!(listed(&h).iter().any(|r| r.starts_with("Hungary · ")));
+        assert!(!listed(&h).contains(&canada));
+
+        // Saved and opened again: the rejection is in the file.
+        let saved = to_ron(h.state().session.document().dataset());
+        let dataset = parse(&saved, None).unwrap().dataset;
+        let mut app = BoardExplorerApp::with_document(Document::new(dataset, None));
+        app.panels.tab = Tab::Sources;
+        app.panels.sources.focused = Some(source.clone());
+        let mut h = Harness::builder()
+            .with_size(size)
+            .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
+        settle(&mut h);
+        assert!(listed(&h).iter().any(|r| r.starts_with("Hungary · ")));
+        assert!(!listed(&h).contains(&canada), "at {size:?}");
+    }
+}
+
+#[test]
+fn e_edits_a_suggestion_before_it_is_accepted() {
+    let mut h = common::app_on(Tab::Sources, [1024.0, 700.0]);
+    let source = import(&mut h, REPORT);
+    let banga = listed(&h)
+        .into_iter()
+        .find(|r| r.starts_with("Ajay Banga · "))
+        .expect("Banga is suggested");
+    h.get_by_label_contains(&banga).click();
+    settle(&mut h);
+    h.key_press(egui::Key::E);
+    settle(&mut h);
+    h.get_by_label("Edit the suggestion");
+    common::type_into(&mut h, "New actor's name", "Ajay Pal Singh Banga");
+    common::type_into(&mut h, "As of", "2026-01-20");
+    h.get_by_label("Done").click();
+    settle(&mut h);
+    let row = h
+        .state()
+        .panels
+        .sources
+        .review
+        .rows()
+        .iter()
+        .find(|r| r.who == "Ajay Pal Singh Banga")
+        .cloned()
+        .expect("the edited row");
+    assert!(row.edited);
+    assert_eq!(row.as_of.as_deref(), Some("2026-01-20"));
+    h.key_press(egui::Key::Enter);
+    settle(&mut h);
+    let d = h.state().session.document().dataset();
+    let actor = d
+        .actors
+        .iter()
+        .find(|a| a.name == "Ajay Pal Singh Banga")
+        .expect("added under the edited name");
+    let claim = d
+        .claims
+        .iter()
+        .find(|c| {
+            c.source == source
+                && c.subject.id() == actor.id
+                && matches!(
+                    c.fact,
+                    board_explorer::model::Fact::Status(_)
+                        | board_explorer::model::Fact::Invited(_)
+                )
+        })
+        .expect("the claim");
+    assert_eq!(claim.as_of, Some("2026-01-20".parse().unwrap()));
+    // Accepted, it is settled: not offered again as a new actor.
+    settle(&mut h);
+    assert!(
+        listed(&h).iter().all(|r| !r.contains("Banga")),
+        "{:?}",
+        listed(&h)
+    );
+}
