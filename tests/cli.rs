@@ -1,20 +1,10 @@
 //! The command line, run as the real binary: output, and exit codes scripts rely on.
 
-use std::process::Command;
-
 use board_explorer::store::{embedded, to_ron};
 
-fn run(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_board-explorer"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.success(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+#[path = "common/bin.rs"]
+mod bin;
+use bin::run;
 
 #[test]
 fn check_summarises_the_embedded_dataset() {

@@ -2,22 +2,13 @@
 //! and `import-source` with several articles and duplicates, run as the real binary.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use board_explorer::model::{Fact, Status};
 use board_explorer::store::{backup_path, embedded, load_file, to_ron};
 
-fn run(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_board-explorer"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.success(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+#[path = "common/bin.rs"]
+mod bin;
+use bin::run;
 
 /// The embedded dataset in a file of its own.
 fn dataset_file(dir: &Path) -> PathBuf {

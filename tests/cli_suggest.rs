@@ -5,17 +5,9 @@ use std::process::Command;
 
 use board_explorer::store::{embedded, to_ron};
 
-fn run(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_board-explorer"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.success(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+#[path = "common/bin.rs"]
+mod bin;
+use bin::run;
 
 const ARTICLE: &str = "Board of Peace: the latest\n\
 Hungarian Prime Minister Viktor Orbán said on Monday he has accepted the invitation. \
