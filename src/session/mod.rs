@@ -357,6 +357,11 @@ impl Session {
             Command::Confirmed(command) => {
                 // Saved, or deliberately discarded: the recovery file has done its job.
                 self.autosave.clear();
+                if matches!(*command, Command::Quit) {
+                    // Quitting without saving: no later tick may write the discarded work
+                    // back before the window closes.
+                    self.autosave.file = None;
+                }
                 match *command {
                     // Overwrite a file that changed on disk: the user answered for it.
                     Command::SaveAs(path) if self.read_only.is_none() => self.save_over(path),

@@ -60,11 +60,20 @@ pub fn read_recovery(path: &Path) -> Result<Option<Recovery>, LoadError> {
         ..e
     })?;
     check_parse_cost(&text).map_err(|e| e.in_file(path))?;
-    let recovery: Recovery = ron::Options::default().from_str(&text).map_err(|e| {
-        LoadError::new(format!("the recovery file is damaged: {}", e.code))
-            .at(Some((e.span.start.line, e.span.start.col)))
-            .in_file(path)
-    })?;
+    let recovery: Recovery = ron::Options::default()
+        .with_recursion_limit(32)
+        .from_str(&text)
+        .map_err(|e| {
+            let what = match e.code {
+                ron::Error::ExceededRecursionLimit => {
+                    "lists or records are nested too deeply (more than 32 levels)".to_string()
+                }
+                other => other.to_string(),
+            };
+            LoadError::new(format!("the recovery file is damaged: {what}"))
+                .at(Some((e.span.start.line, e.span.start.col)))
+                .in_file(path)
+        })?;
     if recovery.format != FORMAT {
         return Err(LoadError::new("not a recovery file").in_file(path));
     }
