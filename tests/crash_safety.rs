@@ -174,3 +174,62 @@ fn a_crash_with_unsaved_work_offers_it_back_on_the_next_start() {
         "the offer holds the unsaved edit"
     );
 }
+
+#[test]
+fn two_instances_keep_separate_recovery_files() {
+    use board_explorer::session::{Command as SessionCommand, Session};
+    const NAME: &str = "two_instances_keep_separate_recovery_files";
+    let renamed = || {
+        let mut d = store::embedded();
+        d.actors[0].name = "Unsaved in the other instance".into();
+        d
+    };
+    if let Some(dir) = child_job(NAME) {
+        // The child: another running instance whose unsaved work is autosaved; it waits to be
+        // killed.
+        let own = store::recovery_path(&dir);
+        store::write_recovery(&own, None, &renamed()).unwrap();
+        std::fs::write(dir.join("child-ready"), "").unwrap();
+        loop {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = spawn(NAME, dir.path());
+    wait_for(&mut child, || dir.path().join("child-ready").exists());
+    let recovery_files = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".recovery-") && n.ends_with(".ron"))
+            .collect::<Vec<_>>()
+    };
+    let theirs = recovery_files();
+    assert_eq!(theirs.len(), 1);
+
+    // While it runs, this instance neither offers its work nor deletes it.
+    let mut s = Session::embedded();
+    s.enable_recovery(store::recovery_path(dir.path()));
+    assert!(s.recovery_offer().is_none());
+    s.perform(SessionCommand::DiscardRecovery);
+    assert_eq!(recovery_files(), theirs);
+
+    // Once it is gone, its work is offered, and taking it keeps it until saved.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut next = Session::embedded();
+    next.enable_recovery(store::recovery_path(dir.path()));
+    let offer = next
+        .recovery_offer()
+        .expect("the dead instance's work is offered");
+    assert_eq!(
+        offer.dataset.actors[0].name,
+        "Unsaved in the other instance"
+    );
+    next.perform(SessionCommand::RestoreRecovery);
+    assert_eq!(
+        next.dataset().actors[0].name,
+        "Unsaved in the other instance"
+    );
+    assert!(store::recovery_path(dir.path()).exists(), "adopted as ours");
+}

@@ -227,3 +227,23 @@ fn derived_data_follows_edits_undo_and_redo_as_a_fresh_derive_would() {
     s.perform(Command::Redo);
     same_as_fresh(&s);
 }
+
+#[test]
+fn quitting_without_saving_leaves_no_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = board_explorer::session::recovery_path(dir.path());
+    let mut s = Session::embedded();
+    s.enable_recovery(recovery.clone());
+    s.perform(rename_putin(&s));
+    s.autosave(0.0);
+    s.autosave(10.0);
+    assert!(recovery.exists());
+    // Quit ▸ Don't save.
+    let outcome = s.perform(Command::Confirmed(Box::new(Command::Quit)));
+    assert!(outcome.quit);
+    assert!(!recovery.exists());
+    // The frames before the window closes write nothing back.
+    s.autosave(20.0);
+    s.autosave(30.0);
+    assert!(!recovery.exists());
+}

@@ -288,3 +288,45 @@ fn discarding_recovered_work_deletes_it() {
     assert!(!recovery.exists());
     assert!(!h.state().session.document().is_dirty());
 }
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.ron");
+    board_explorer::store::save_file(&path, &board_explorer::store::embedded()).unwrap();
+    let (doc, _) = Document::open(&path).unwrap();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            |ui, app: &mut BoardExplorerApp| app.ui(ui),
+            BoardExplorerApp::with_document(doc),
+        );
+    h.run();
+    // Another program writes the file.
+    let mut theirs = board_explorer::store::embedded();
+    theirs.actors[0].name = "Written by another program".into();
+    std::fs::write(&path, to_ron(&theirs)).unwrap();
+
+    h.state_mut().perform(Command::Save);
+    h.run();
+    h.get_by_label("The file changed on disk");
+    let on_disk = board_explorer::store::load_file(&path).unwrap().dataset;
+    assert_eq!(on_disk.actors[0].name, "Written by another program");
+
+    // Reload takes their version.
+    h.get_by_label("Reload").click();
+    h.run();
+    assert_eq!(
+        h.state().session.document().dataset().actors[0].name,
+        "Written by another program"
+    );
+
+    // Changed again: Overwrite writes ours over it.
+    std::fs::write(&path, to_ron(&board_explorer::store::embedded())).unwrap();
+    h.state_mut().perform(Command::Save);
+    h.run();
+    h.get_by_label("Overwrite").click();
+    h.run();
+    let on_disk = board_explorer::store::load_file(&path).unwrap().dataset;
+    assert_eq!(on_disk.actors[0].name, "Written by another program");
+}

@@ -86,10 +86,12 @@ fn add(args: ActorAddArgs) -> Result<String, String> {
         actor.name,
         actor.kind.label()
     ));
-    report.push_str(&super::write_out(
+    report.push_str(&super::write_dataset(
+        &session,
         &out,
         &crate::session::dataset_text(d),
-        true,
+        args.out.is_none(),
+        args.force,
     )?);
     Ok(report)
 }

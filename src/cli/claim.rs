@@ -93,7 +93,13 @@ fn add(args: ClaimAddArgs) -> Result<String, String> {
         ));
     }
     report.push('\n');
-    report.push_str(&super::write_out(&out, &session::dataset_text(d), true)?);
+    report.push_str(&super::write_dataset(
+        &session,
+        &out,
+        &session::dataset_text(d),
+        args.out.is_none(),
+        args.force,
+    )?);
     Ok(report)
 }
 

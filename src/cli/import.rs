@@ -8,7 +8,6 @@
 //! through the same model function the app's review queue uses.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::suggest::suggestion_table;
@@ -107,12 +106,15 @@ pub fn run(args: ImportSourceArgs) -> Result<String, String> {
     };
     let articles = articles(&args)?;
     // The import adds many records and takes them all back on a failure, on its own copy.
-    let mut d = super::load(args.file.as_ref())?.0.dataset().clone();
+    let session = super::load(args.file.as_ref())?.0;
+    let mut d = session.dataset().clone();
     let mut report = import(&mut d, &articles, &args)?;
-    report.push_str(&super::write_out(
+    report.push_str(&super::write_dataset(
+        &session,
         &out,
         &crate::session::dataset_text(&d),
-        true,
+        args.out.is_none(),
+        args.force,
     )?);
     Ok(report)
 }
@@ -196,31 +198,9 @@ fn articles(args: &ImportSourceArgs) -> Result<Vec<Article>, String> {
     Ok(out)
 }
 
-/// A file's bytes, refused (before reading) when larger than `limit`.
+/// A file's bytes through the one bounded reader (regular files only, at most `limit`).
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let cannot = |e: std::io::Error| format!("error: cannot read {}: {e}", path.display());
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let size = file.metadata().map_err(cannot)?.len();
-    let too_large = |size: u64| {
-        format!(
-            "error: {} is {} MB; files over {} MB are refused (is it the right file?)",
-            path.display(),
-            size.div_ceil(1 << 20),
-            limit >> 20
-        )
-    };
-    if size > limit {
-        return Err(too_large(size));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // Bounded again while reading: a file that grows, or a device, is not read past the limit.
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    store::read_bounded(path, limit).map_err(|e| format!("error: {e}"))
 }
 
 /// Reads and analyses an article: its stored text (HTML stripped, normalised), its hash and

@@ -7,6 +7,7 @@
 
 mod actor;
 mod claim;
+mod escape;
 mod import;
 mod sources;
 mod suggest;
@@ -193,7 +194,16 @@ fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     Ok(date.last_day())
 }
 
+/// Runs a command and gives what to print, with any control character from the data (or a
+/// file name) shown as a visible escape: terminals obey what they are sent.
 pub fn run(command: Command) -> Result<String, String> {
+    match perform(command) {
+        Ok(out) => Ok(escape::terminal_text(&out).into_owned()),
+        Err(err) => Err(escape::terminal_text(&err).into_owned()),
+    }
+}
+
+fn perform(command: Command) -> Result<String, String> {
     match command {
         Command::Check { file } => check(file),
         Command::Roster { file, as_of } => {
@@ -315,7 +325,7 @@ pub fn run(command: Command) -> Result<String, String> {
                 events,
                 seed,
             });
-            write_out(&out, &session::dataset_text(&d), true)
+            write_out(&out, &session::dataset_text(&d), force)
         }
         Command::Suggest {
             file,
@@ -348,6 +358,7 @@ pub fn run(command: Command) -> Result<String, String> {
 /// Refuses to replace an existing file unless `force`. Commands that do long work call it
 /// first, so the work is not wasted on a name clash.
 fn refuse_overwrite(out: &std::path::Path, force: bool) -> Result<(), String> {
+    // Early, so no long work is wasted on a name clash; `write_out` checks again at the write.
     if out.exists() && !force {
         return Err(format!(
             "error: {} exists; pass --force to overwrite it",
@@ -357,12 +368,44 @@ fn refuse_overwrite(out: &std::path::Path, force: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes `text` to `out` atomically, refusing to replace a file unless `force`.
+/// Writes `text` to `out` atomically, refusing to replace a file unless `force`. Without
+/// `force` the refusal is decided when the file appears (no-clobber), so of two commands
+/// writing the same new name at once, one fails.
 fn write_out(out: &std::path::Path, text: &str, force: bool) -> Result<String, String> {
     refuse_overwrite(out, force)?;
-    session::write_file(out, text.as_bytes())
-        .map_err(|e| format!("error: cannot write {}: {e}", out.display()))?;
+    let written = if force {
+        session::write_file(out, text.as_bytes())
+    } else {
+        session::write_new_file(out, text.as_bytes())
+    };
+    written.map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => format!(
+            "error: {} appeared while this command ran; pass --force to overwrite it",
+            out.display()
+        ),
+        _ => format!("error: cannot write {}: {e}", out.display()),
+    })?;
     Ok(format!("wrote {}\n", out.display()))
+}
+
+/// Writes a command's dataset to `out`: over the file it was read from (`in_place`) unless
+/// another program changed that file since it was read, then nothing is written and the
+/// command says so; to another file, as [`write_out`] with `force`.
+fn write_dataset(
+    session: &Session,
+    out: &std::path::Path,
+    text: &str,
+    in_place: bool,
+    force: bool,
+) -> Result<String, String> {
+    if in_place && session.document().changed_on_disk(out) {
+        return Err(format!(
+            "error: {} changed on disk while this command ran (another program wrote it); \
+             nothing was written: run the command again",
+            out.display()
+        ));
+    }
+    write_out(out, text, in_place || force)
 }
 
 /// A dataset or snapshot file (viewed as of the snapshot's day), or the embedded dataset.
@@ -449,8 +492,8 @@ pub fn roster_table(report: &Report) -> String {
         })
         .collect();
     let mut out = match report.as_of {
-        Some(day) => format!("{} as of {day}\n", d.body.name),
-        None => format!("{}\n", d.body.name),
+        Some(day) => format!("{} as of {day}\n", escape::terminal_cell(&d.body.name)),
+        None => format!("{}\n", escape::terminal_cell(&d.body.name)),
     };
     out.push_str(&table::align(&header, &rows));
     out
@@ -476,7 +519,7 @@ pub fn seats_table(report: &Report) -> String {
             ]
         })
         .collect();
-    let mut out = format!("{}: seats", d.body.name);
+    let mut out = format!("{}: seats", escape::terminal_cell(&d.body.name));
     if let Some(day) = report.as_of {
         out.push_str(&format!(" as of {day}"));
     }

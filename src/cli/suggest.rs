@@ -1,7 +1,6 @@
 //! The `suggest` command: the claims a report seems to support, as a table or JSON. Changes
 //! nothing.
 
-use std::io::Read;
 use std::path::Path;
 
 use super::table;
@@ -30,19 +29,9 @@ pub enum Report<'a> {
 /// Reads an article, refusing one over [`MAX_TEXT_BYTES`], and gives its text as a source
 /// would hold it (HTML stripped, whitespace normalised), so offsets match an import.
 pub fn read_article(path: &Path) -> Result<String, String> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| format!("error: cannot read {}: {e}", path.display()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_TEXT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("error: cannot read {}: {e}", path.display()))?;
-    if bytes.len() as u64 > MAX_TEXT_BYTES {
-        return Err(format!(
-            "error: {} is larger than {} MB; split it into articles",
-            path.display(),
-            MAX_TEXT_BYTES >> 20
-        ));
-    }
+    // The one bounded reader: regular files only, never more than the limit.
+    let bytes =
+        crate::store::read_bounded(path, MAX_TEXT_BYTES).map_err(|e| format!("error: {e}"))?;
     let raw = String::from_utf8(bytes).map_err(|e| {
         format!(
             "error: {} is not UTF-8 text (invalid byte at offset {})",

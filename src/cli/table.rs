@@ -4,7 +4,18 @@ use unicode_width::UnicodeWidthStr;
 
 /// Pads each column to its widest cell, measured in terminal columns: "Erdoğan" is seven wide
 /// (a combining accent takes none), "习近平" six (each character takes two).
+/// Cells are escaped for the terminal first (a newline shows as `\n`), so a value can
+/// neither forge a row nor send control sequences.
 pub fn align(header: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| super::escape::terminal_cell(c).into_owned())
+                .collect()
+        })
+        .collect();
+    let rows = &rows;
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {

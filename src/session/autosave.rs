@@ -16,6 +16,8 @@ pub struct Autosave {
     pub(super) file: Option<PathBuf>,
     /// Work found in the recovery file at start, waiting for "restore" or "discard".
     pub(super) offer: Option<Recovery>,
+    /// The file the offer was read from: another, no longer running, instance's.
+    pub(super) offer_file: Option<PathBuf>,
     /// When the dataset last changed (the caller's clock), and which revision the recovery
     /// file holds.
     changed_at: Option<(u64, f64)>,

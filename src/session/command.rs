@@ -132,6 +132,10 @@ pub enum Confirm {
     /// Save the unsaved changes first? `then` is carried out (as `Command::Confirmed`) once
     /// they are saved or deliberately dropped.
     UnsavedChanges { then: Box<Command> },
+    /// The file changed on disk since it was opened or saved (another program or instance
+    /// wrote it). Overwrite it (`Command::Confirmed(SaveAs(path))`), save elsewhere, or reload
+    /// it (`Command::Confirmed(Open(path))`, dropping the changes here).
+    ChangedOnDisk { path: std::path::PathBuf },
 }
 
 /// What a command did, for the client to show.

@@ -29,6 +29,9 @@ pub struct Document {
     state: u64,
     saved_state: Option<u64>,
     next_state: u64,
+    /// What `path` held when this document read or last wrote it: a save first checks that the
+    /// file is still that, so another writer's work is not erased silently.
+    identity: Option<store::FileIdentity>,
 }
 
 impl Document {
@@ -42,6 +45,7 @@ impl Document {
             state: 0,
             saved_state: Some(0),
             next_state: 1,
+            identity: None,
         }
     }
 
@@ -58,12 +62,11 @@ impl Document {
 
     /// Loads a file; on failure nothing changes anywhere.
     pub fn open(path: &Path) -> Result<(Self, Vec<String>), LoadError> {
-        let loaded = store::load_file(path)?;
+        let (loaded, identity) = store::load_file_identified(path)?;
         let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
-        Ok((
-            Document::new(loaded.dataset, Some(path.to_path_buf())),
-            warnings,
-        ))
+        let mut doc = Document::new(loaded.dataset, Some(path.to_path_buf()));
+        doc.identity = Some(identity);
+        Ok((doc, warnings))
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -145,10 +148,20 @@ impl Document {
     /// Refuses (writing nothing) a dataset that would not load again, naming the problem.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         SaveError::check(&self.dataset)?;
-        store::save_file(path, &self.dataset)?;
+        self.identity = Some(store::save_file_identified(path, &self.dataset)?);
         self.path = Some(path.to_path_buf());
         self.saved_state = Some(self.state);
         Ok(())
+    }
+
+    /// Whether `path` is this document's file and someone else changed it (or removed it)
+    /// since this document read or wrote it. A file this document never read is not checked.
+    pub fn changed_on_disk(&self, path: &Path) -> bool {
+        self.path.as_deref() == Some(path)
+            && self
+                .identity
+                .as_ref()
+                .is_some_and(|id| id.changed_on_disk(path, store::MAX_FILE_BYTES))
     }
 
     /// The file name shown in the title bar.

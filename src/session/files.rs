@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::document::Document;
-use super::{Command, ExportFormat, Outcome, Session};
+use super::{Command, Confirm, ExportFormat, Outcome, Session};
 use crate::store;
 
 impl Session {
@@ -48,26 +48,36 @@ impl Session {
                 Some(path) => self.file(Command::SaveAs(path)),
                 None => Outcome::error("The dataset has no file yet: save it as a new file."),
             },
-            Command::SaveAs(path) => {
-                let was_dirty = self.doc.is_dirty();
-                match self.doc.save_as(&path) {
-                    Ok(()) => {
-                        self.remember(&path);
-                        if was_dirty {
-                            self.autosave.clear();
-                        }
-                        Outcome {
-                            written: Some(path.clone()),
-                            ..Outcome::info(format!("Saved {}", path.display()))
-                        }
-                    }
-                    Err(e) => Outcome::error(format!(
-                        "Could not save {}: {e}. Nothing was lost: your changes are still open.",
-                        path.display()
-                    )),
+            Command::SaveAs(path) if self.doc.changed_on_disk(&path) => Outcome {
+                confirm: Some(Confirm::ChangedOnDisk { path: path.clone() }),
+                ..Outcome::error(format!(
+                    "{} changed on disk since it was opened: nothing was saved yet",
+                    path.display()
+                ))
+            },
+            Command::SaveAs(path) => self.save_over(path),
+            other => unreachable!("not a file command: {other:?}"),
+        }
+    }
+
+    /// Saves to `path` without asking whether it changed on disk.
+    pub(super) fn save_over(&mut self, path: std::path::PathBuf) -> Outcome {
+        let was_dirty = self.doc.is_dirty();
+        match self.doc.save_as(&path) {
+            Ok(()) => {
+                self.remember(&path);
+                if was_dirty {
+                    self.autosave.clear();
+                }
+                Outcome {
+                    written: Some(path.clone()),
+                    ..Outcome::info(format!("Saved {}", path.display()))
                 }
             }
-            other => unreachable!("not a file command: {other:?}"),
+            Err(e) => Outcome::error(format!(
+                "Could not save {}: {e}. Nothing was lost: your changes are still open.",
+                path.display()
+            )),
         }
     }
 
@@ -128,6 +138,11 @@ fn write_png(path: &Path, [w, h]: [usize; 2], rgba: Vec<u8>) -> Result<(), Strin
 /// Writes a file atomically (the old one, if any, stays whole until the new one is complete).
 pub fn write_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     store::write_atomic(path, contents)
+}
+
+/// Writes a new file atomically, failing with `AlreadyExists` if one is there when it appears.
+pub fn write_new_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    store::write_new(path, contents)
 }
 
 /// A dataset as the text of its file.

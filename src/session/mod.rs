@@ -19,7 +19,9 @@ pub use self::autosave::{AUTOSAVE_AFTER_SECONDS, Tick};
 pub use self::command::{Command, Confirm, ExportFormat, Focus, Notice, Outcome, Selection};
 pub use self::document::{Document, saves_dir};
 pub use self::edit_log::EditLog;
-pub use self::files::{dataset_text, default_file_name, export_file_name, write_file};
+pub use self::files::{
+    dataset_text, default_file_name, export_file_name, write_file, write_new_file,
+};
 use crate::model::report::Report;
 use crate::model::{Dataset, Derived};
 pub use crate::store::{LoadError, Recovery, SaveError, SnapshotInfo, recovery_path};
@@ -197,15 +199,28 @@ impl Session {
 
     // ----- Changes -----
 
-    /// Autosaves to `path` from now on, and offers back any work already there.
+    /// Autosaves to `path` (this instance's recovery file, from `store::recovery_path`) from
+    /// now on, and offers back work left there by an earlier session, or in the same folder
+    /// by an instance that is no longer running. Files of running instances (their lock is
+    /// held) are never offered, touched or deleted.
     pub fn enable_recovery(&mut self, path: PathBuf) -> Outcome {
-        let outcome = match crate::store::read_recovery(&path) {
-            Ok(offer) => {
-                self.autosave.offer = offer;
-                Outcome::default()
+        let mut outcome = Outcome::default();
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let own = path.exists().then(|| path.clone());
+        for orphan in own
+            .into_iter()
+            .chain(crate::store::orphan_recoveries(&folder))
+        {
+            match crate::store::read_recovery(&orphan) {
+                Ok(Some(offer)) => {
+                    self.autosave.offer = Some(offer);
+                    self.autosave.offer_file = Some(orphan);
+                    break;
+                }
+                Ok(None) => {}
+                Err(e) => outcome = Outcome::error(format!("{e} (it was left in place)")),
             }
-            Err(e) => Outcome::error(format!("{e} (it was left in place)")),
-        };
+        }
         self.autosave.file = Some(path);
         outcome
     }
@@ -316,7 +331,13 @@ impl Session {
             Command::RestoreRecovery => self.restore_recovery(),
             Command::DiscardRecovery => {
                 self.autosave.offer = None;
-                self.autosave.clear();
+                // Only the offered file goes: another running instance's is never touched.
+                match self.autosave.offer_file.take() {
+                    Some(orphan) if Some(&orphan) != self.autosave.file.as_ref() => {
+                        crate::store::clear_orphan(&orphan);
+                    }
+                    _ => self.autosave.clear(),
+                }
                 Outcome::default()
             }
             Command::Export { format, path } => self.export(format, &path),
@@ -336,7 +357,14 @@ impl Session {
             Command::Confirmed(command) => {
                 // Saved, or deliberately discarded: the recovery file has done its job.
                 self.autosave.clear();
+                if matches!(*command, Command::Quit) {
+                    // Quitting without saving: no later tick may write the discarded work
+                    // back before the window closes.
+                    self.autosave.file = None;
+                }
                 match *command {
+                    // Overwrite a file that changed on disk: the user answered for it.
+                    Command::SaveAs(path) if self.read_only.is_none() => self.save_over(path),
                     Command::New | Command::Open(_) if self.read_only.is_some() => {
                         Outcome::error(CLOSE_SNAPSHOT_FIRST)
                     }

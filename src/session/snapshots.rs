@@ -151,7 +151,19 @@ impl Session {
         };
         let problems = validate(&offer.dataset);
         self.doc = Document::recovered(offer.dataset, offer.original);
-        self.autosave.on_disk = true;
+        // The dead instance's file becomes this instance's: kept until the work is saved.
+        let adopted = match (self.autosave.offer_file.take(), &self.autosave.file) {
+            (Some(orphan), Some(own)) if orphan == *own => true,
+            (Some(orphan), Some(own)) => {
+                let moved = std::fs::rename(&orphan, own).is_ok();
+                if moved {
+                    crate::store::clear_orphan(&orphan);
+                }
+                moved
+            }
+            _ => false,
+        };
+        self.autosave.on_disk = adopted;
         let notice = match problems.iter().find(|p| p.severity == Severity::Error) {
             Some(p) => Outcome::error(format!(
                 "Restored, but the work has a problem to fix before saving: {p}"

@@ -18,23 +18,30 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Writes `contents` to `path` atomically; the file that was there is kept as a backup.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir)?;
+/// The file a save really writes: a symlink's target (so the link stays a link and its target
+/// gets the new content), else the path itself.
+fn write_target(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
     }
-    let tmp = temp_path(path);
+}
+
+/// Writes `contents` to `path` atomically; the file that was there is kept as a backup, its
+/// permissions are kept, and a symlink is written through to its target.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let path = &write_target(path);
+    prepare_dir(path)?;
+    let tmp = write_temp(path, contents)?;
     let result = (|| {
-        let mut file = File::create(&tmp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        if path.exists() {
+        if let Ok(meta) = fs::metadata(path) {
+            // The new file takes the old one's permissions: a private file stays private.
+            fs::set_permissions(&tmp, meta.permissions())?;
             // Copy, not rename: the target must exist at every instant. The copy goes through
             // a temporary name too, so a crash mid-copy never leaves a half backup.
-            let bak = backup_path(path);
-            let bak_tmp = temp_path(&bak);
-            fs::copy(path, &bak_tmp)?;
-            fs::rename(&bak_tmp, &bak)?;
+            backup(path)?;
         }
         fs::rename(&tmp, path)?;
         sync_dir(path);
@@ -44,6 +51,130 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Writes `contents` to `path` only if no file is there, checked at the moment the file
+/// appears (a hard link of the finished temporary file, which fails if the name is taken), so
+/// two writers racing for one name cannot both succeed. Fails with `AlreadyExists` otherwise.
+pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
+    prepare_dir(path)?;
+    let tmp = write_temp(path, contents)?;
+    let linked = match fs::hard_link(&tmp, path) {
+        Err(e) if e.kind() != io::ErrorKind::AlreadyExists && !path.exists() => {
+            // A file system without hard links: create-new still refuses an existing file,
+            // though a crash mid-copy may then leave a partial file.
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .and_then(|mut f| {
+                    f.write_all(contents)?;
+                    f.sync_all()
+                })
+        }
+        other => other,
+    };
+    let _ = fs::remove_file(&tmp);
+    linked?;
+    sync_dir(path);
+    Ok(())
+}
+
+fn prepare_dir(path: &Path) -> io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
+    remove_stale_temps(path);
+    Ok(())
+}
+
+/// The complete new content under a temporary name beside `path`, flushed to disk; nothing
+/// of it is left behind if writing fails (a full disk, a file-size limit).
+fn write_temp(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
+    let tmp = temp_path(path);
+    let written = File::create(&tmp).and_then(|mut file| {
+        file.write_all(contents)?;
+        file.sync_all()
+    });
+    match written {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Copies `path` to its backup through a temporary name; on failure the temporary copy is
+/// removed and the message names the backup.
+fn backup(path: &Path) -> io::Result<()> {
+    let bak = backup_path(path);
+    let bak_tmp = temp_path(&bak);
+    let copied = fs::copy(path, &bak_tmp).and_then(|_| fs::rename(&bak_tmp, &bak));
+    copied.map_err(|e| {
+        let _ = fs::remove_file(&bak_tmp);
+        io::Error::new(
+            e.kind(),
+            format!(
+                "could not write the backup {}: {e}; {} was not changed",
+                bak.display(),
+                path.display()
+            ),
+        )
+    })
+}
+
+/// Removes `NAME.PID.tmp` (and `NAME.bak.PID.tmp`) files beside `path` left by writers that
+/// were killed: their process is gone. Files of running processes are left alone.
+fn remove_stale_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let name = name.to_string_lossy();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(rest) = file_name
+            .strip_prefix(&*name)
+            .and_then(|r| r.strip_prefix(".bak").or(Some(r)))
+            .and_then(|r| r.strip_prefix('.'))
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        if let Ok(pid) = rest.parse::<u32>()
+            && pid != std::process::id()
+            && !process_alive(pid)
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs (on systems that cannot tell, it is assumed to).
+pub fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }
 
 /// Makes the rename durable; best effort, as not every platform can open a directory.

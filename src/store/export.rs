@@ -1,5 +1,9 @@
 //! Exports for people who do not run the app: the roster as CSV (any spreadsheet reads it),
 //! and a Markdown report (roster, seats, conflicts with their quotes, timeline, sources).
+//!
+//! Both are opened by other people's programs, so every value from the dataset is escaped for
+//! its destination where it lands: [`csv_cell`] against formula injection in spreadsheets,
+//! [`md_text`] and [`md_link`] against raw HTML, injected structure and links that break out.
 
 use crate::model::money::format_money;
 use crate::model::report::Report;
@@ -33,7 +37,7 @@ pub fn roster_csv(report: &Report) -> String {
             Some(Fact::Pledge(m)) => Some(m),
             _ => None,
         };
-        let record = [
+        let record: [String; 12] = [
             actor.name.clone(),
             actor.kind.label().to_string(),
             actor.country.clone(),
@@ -53,22 +57,104 @@ pub fn roster_csv(report: &Report) -> String {
             row.sources.to_string(),
             row.conflicts().to_string(),
         ];
-        w.write_record(&record).expect("writing to memory");
+        w.write_record(record.iter().map(|c| csv_cell(c).into_owned()))
+            .expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("flushing memory"))
         .expect("csv of UTF-8 strings is UTF-8")
 }
 
-/// A table cell: pipes escaped, lines joined.
+/// A CSV cell a spreadsheet will not run as a formula: as OWASP advises, a cell that begins
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return (also after leading spaces, which some
+/// spreadsheets skip) gets a single quote in front, which spreadsheets show as text.
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let first = text.trim_start_matches(' ').chars().next();
+    let starts_formula = text.starts_with(['\t', '\r'])
+        || first.is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
+    if starts_formula {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Text that Markdown shows as itself, on one line: HTML's `&`, `<` and `>` as entities, the
+/// characters of inline syntax (emphasis, code, links, images, tables, strikethrough, escapes)
+/// behind a backslash, line breaks as spaces, and a start that would begin a block (a heading,
+/// a quote, a list, a rule) escaped too, wherever the value lands.
+pub fn md_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '!' | '|' | '~' | '#' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    // A value may start a line (the description, a list item's text): escape what would
+    // make it a block of its own.
+    let trimmed = out.trim_start();
+    let lead = out.len() - trimmed.len();
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let block_at = match trimmed.chars().next() {
+        Some('-' | '+' | '=' | '>') => Some(lead),
+        Some(c)
+            if c.is_ascii_digit()
+                && matches!(trimmed[digits..].chars().next(), Some('.' | ')')) =>
+        {
+            Some(lead + digits)
+        }
+        _ => None,
+    };
+    if let Some(at) = block_at {
+        out.insert(at, '\\');
+    }
+    out
+}
+
+/// A link to `url` when it is an http(s) address, escaped so it cannot leave its `<…>`; any
+/// other scheme (`javascript:`, `data:`…) is shown as text, not linked.
+pub fn md_link(url: &str) -> String {
+    let lower = url.trim().to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return md_text(url);
+    }
+    let mut out = String::from("<");
+    for c in url.trim().chars() {
+        match c {
+            '<' | '>' | ' ' | '"' | '`' | '\\' | '[' | ']' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c if c.is_control() || c.is_whitespace() => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+    out
+}
+
+/// A table cell: Markdown-escaped as [`md_text`] (which escapes pipes and joins lines).
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    md_text(text)
 }
 
 /// The whole report as Markdown: roster, seats and totals, conflicts with their sources and
 /// quotes, timeline, sources.
 pub fn markdown_report(report: &Report) -> String {
     let d = report.dataset;
-    let mut out = format!("# {}\n\n", d.body.name);
+    let mut out = format!("# {}\n\n", md_text(&d.body.name));
     match report.as_of {
         Some(day) => out.push_str(&format!(
             "As of **{day}**: what the sources had said by that day.\n\n"
@@ -76,7 +162,7 @@ pub fn markdown_report(report: &Report) -> String {
         None => out.push_str("As of today: everything the sources say.\n\n"),
     }
     if !d.body.description.is_empty() {
-        out.push_str(&format!("{}\n\n", d.body.description));
+        out.push_str(&format!("{}\n\n", md_text(&d.body.description)));
     }
 
     out.push_str("## Roster\n\n| Name | Kind | Country | Role | Status | Seat | Pledge | Sources | Conflict |\n|---|---|---|---|---|---|---|---|---|\n");
@@ -96,8 +182,8 @@ pub fn markdown_report(report: &Report) -> String {
                 &a.country
             }),
             cell(&value(Property::Role)),
-            row.status_label(d),
-            seat.kind.label(),
+            cell(row.status_label(d)),
+            cell(seat.kind.label()),
             cell(&value(Property::Pledge)),
             row.sources,
             if row.has_conflict() { "⚠" } else { "" }
@@ -112,9 +198,9 @@ pub fn markdown_report(report: &Report) -> String {
         for m in report.member_rows() {
             out.push_str(&format!(
                 "- **{}**: {} ({})\n",
-                m.actor.name,
-                m.seat.kind.label(),
-                m.seat.reason
+                md_text(&m.actor.name),
+                md_text(m.seat.kind.label()),
+                md_text(&m.seat.reason)
             ));
         }
         let t = &report.totals;
@@ -123,7 +209,7 @@ pub fn markdown_report(report: &Report) -> String {
             t.permanent,
             t.term,
             t.chair,
-            amount_words(t.pledged, &rules.threshold.currency)
+            md_text(&amount_words(t.pledged, &rules.threshold.currency))
         ));
     }
 
@@ -131,20 +217,20 @@ pub fn markdown_report(report: &Report) -> String {
     for c in &report.conflicts {
         out.push_str(&format!(
             "- **{}**, {}:\n",
-            c.actor.name,
-            c.property.label()
+            md_text(&c.actor.name),
+            md_text(c.property.label())
         ));
         for rc in &c.claims {
             let quote = rc
                 .claim
                 .quote
                 .as_ref()
-                .map(|q| format!(": “{}”", q.exact))
+                .map(|q| format!(": “{}”", md_text(&q.exact)))
                 .unwrap_or_default();
             out.push_str(&format!(
                 "  - {} ({}){quote}\n",
-                d.fact_label(&rc.claim.fact),
-                rc.source
+                md_text(&d.fact_label(&rc.claim.fact)),
+                md_text(rc.source)
             ));
         }
     }
@@ -161,7 +247,11 @@ pub fn markdown_report(report: &Report) -> String {
             Some(end) => format!("{} to {end}", e.date),
             None => e.date.to_string(),
         };
-        out.push_str(&format!("- **{when}** {} ({})\n", e.title, e.kind.label()));
+        out.push_str(&format!(
+            "- **{when}** {} ({})\n",
+            md_text(&e.title),
+            md_text(e.kind.label())
+        ));
     }
 
     out.push_str("\n## Sources\n\n");
@@ -170,9 +260,13 @@ pub fn markdown_report(report: &Report) -> String {
         let url = s
             .url
             .as_ref()
-            .map(|u| format!(" <{u}>"))
+            .map(|u| format!(" {}", md_link(u)))
             .unwrap_or_default();
-        out.push_str(&format!("- {}: *{}*{date}{url}\n", s.outlet, s.title));
+        out.push_str(&format!(
+            "- {}: *{}*{date}{url}\n",
+            md_text(&s.outlet),
+            md_text(&s.title)
+        ));
     }
     out
 }
@@ -184,5 +278,16 @@ mod tests {
     #[test]
     fn cells_cannot_break_a_table() {
         assert_eq!(cell("a|b\nc"), "a\\|b c");
+        assert_eq!(md_text("<b>&# x"), "&lt;b&gt;&amp;\\# x");
+        assert_eq!(md_text("- item"), "\\- item");
+        assert_eq!(md_text("1. x"), "1\\. x");
+        assert_eq!(
+            md_link("https://a.b/x> [y](javascript:z)"),
+            "<https://a.b/x%3E%20%5By%5D(javascript:z)>"
+        );
+        assert_eq!(md_link("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(csv_cell("  =1+1"), "'  =1+1");
+        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(csv_cell("Trump"), "Trump");
     }
 }

@@ -17,7 +17,9 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
+use super::bounded::check_parse_cost;
 use super::error::LoadError;
+use super::identity::{FileIdentity, read_identified};
 use super::write_atomic;
 use crate::model::Dataset;
 use crate::model::quote_words::place_quotes;
@@ -189,40 +191,45 @@ pub fn to_ron(dataset: &Dataset) -> String {
 }
 
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let in_file = |e: LoadError| e.in_file(path);
-    let size = std::fs::metadata(path)
-        .map_err(|e| in_file(LoadError::new(format!("cannot read the file: {e}"))))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(in_file(LoadError::new(format!(
-            "the file is too large to open ({} MB; the limit is {} MB)",
-            size >> 20,
-            MAX_FILE_BYTES >> 20
-        ))));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| in_file(LoadError::new(format!("cannot read the file: {e}"))))?;
-    parse_bytes(&bytes, Some(path))
+    load_file_identified(path).map(|(loaded, _)| loaded)
 }
 
-/// Parses a dataset file's bytes, which must be UTF-8 text. `path` only serves the messages.
+/// Loads a dataset file through the bounded reader, with the identity of the bytes read, so
+/// a later save can tell whether someone else changed the file in between.
+pub fn load_file_identified(path: &Path) -> Result<(Loaded, FileIdentity), LoadError> {
+    let (bytes, identity) = read_identified(path, MAX_FILE_BYTES)?;
+    let loaded = parse_bytes(&bytes, Some(path))?;
+    Ok((loaded, identity))
+}
+
+/// Parses a dataset file's bytes, which must be UTF-8 text (a byte-order mark is accepted).
+/// `path` only serves the messages.
 pub fn parse_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Loaded, LoadError> {
+    let with_path = |err: LoadError| match path {
+        Some(p) => err.in_file(p),
+        None => err,
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let err = LoadError::new(format!(
+        with_path(LoadError::new(format!(
             "the file is not UTF-8 text (bad byte at offset {}); is it a dataset?",
             e.valid_up_to()
-        ));
-        match path {
-            Some(p) => err.in_file(p),
-            None => err,
-        }
+        )))
     })?;
+    check_parse_cost(text).map_err(with_path)?;
     parse(text, path)
 }
 
 /// Saves atomically, keeping the previous file as `name.ron.bak`.
 pub fn save_file(path: &Path, dataset: &Dataset) -> std::io::Result<()> {
-    write_atomic(path, to_ron(dataset).as_bytes())
+    save_file_identified(path, dataset).map(|_| ())
+}
+
+/// Saves as [`save_file`] and gives the identity of what was written.
+pub fn save_file_identified(path: &Path, dataset: &Dataset) -> std::io::Result<FileIdentity> {
+    let text = to_ron(dataset);
+    write_atomic(path, text.as_bytes())?;
+    FileIdentity::of_written(path, text.as_bytes())
 }
 
 /// The embedded Board of Peace dataset. It is checked by the test suite, so failing here is a

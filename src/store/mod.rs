@@ -2,20 +2,27 @@
 //! nothing of formats: both go through here.
 
 mod atomic;
+mod bounded;
 mod error;
 mod export;
 mod format;
+mod identity;
 mod recovery;
 mod snapshot;
 
-pub use atomic::{backup_path, write_atomic};
+pub use atomic::{backup_path, process_alive, write_atomic, write_new};
+pub use bounded::{check_parse_cost, open_regular, read_bounded, read_text_bounded, text_of};
 pub use error::{LoadError, SaveError};
 pub use export::{markdown_report, roster_csv};
 pub use format::{
-    FORMAT, Loaded, MAX_FILE_BYTES, VERSION, embedded, load_file, parse, parse_bytes, save_file,
-    to_ron,
+    FORMAT, Loaded, MAX_FILE_BYTES, VERSION, embedded, load_file, load_file_identified, parse,
+    parse_bytes, save_file, save_file_identified, to_ron,
 };
-pub use recovery::{Recovery, clear_recovery, read_recovery, recovery_path, write_recovery};
+pub use identity::{FileIdentity, read_identified};
+pub use recovery::{
+    Recovery, clear_orphan, clear_recovery, orphan_recoveries, read_recovery, recovery_path,
+    write_recovery,
+};
 pub use snapshot::{
     SNAPSHOT_SUFFIX, Snapshot, SnapshotInfo, list_snapshots, load_any, parse_snapshot,
     read_snapshot, snapshot_file_name, snapshot_text, take_snapshot,

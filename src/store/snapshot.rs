@@ -7,14 +7,17 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::atomic::write_new;
+use super::bounded::{check_parse_cost, open_regular, read_text_bounded};
 use super::error::{LoadError, SaveError};
-use super::format::{Loaded, parse};
-use super::write_atomic;
+use super::format::{Loaded, MAX_FILE_BYTES, parse};
 use crate::model::Dataset;
 use crate::model::validate::{Severity, validate};
 
 pub const SNAPSHOT_FORMAT: &str = "board-explorer-snapshot";
 const SNAPSHOT_VERSION: u32 = 1;
+/// As deep as a dataset file may nest (see `format`).
+const MAX_NESTING: usize = 32;
 /// Snapshot files end in this, so the list can tell them from working files.
 pub const SNAPSHOT_SUFFIX: &str = ".snapshot.ron";
 
@@ -89,26 +92,51 @@ pub fn take_snapshot(
 ) -> Result<PathBuf, SaveError> {
     SaveError::check(dataset)?;
     let now = chrono::Local::now().naive_local();
-    let path = dir.join(snapshot_file_name(now, note));
     let taken = now.format("%Y-%m-%d %H:%M").to_string();
-    write_atomic(
-        &path,
-        snapshot_text(dataset, as_of, note, &taken).as_bytes(),
-    )?;
-    Ok(path)
+    let text = snapshot_text(dataset, as_of, note, &taken);
+    // Two snapshots in the same second get "-2", "-3"…: a name is taken at the moment the file
+    // appears, so no snapshot ever replaces another.
+    let name = snapshot_file_name(now, note);
+    let stem = name.strip_suffix(SNAPSHOT_SUFFIX).unwrap_or(&name);
+    for n in 1..=1000 {
+        let path = if n == 1 {
+            dir.join(&name)
+        } else {
+            dir.join(format!("{stem}-{n}{SNAPSHOT_SUFFIX}"))
+        };
+        match write_new(&path, text.as_bytes()) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        format!("a thousand snapshots named {name} exist already"),
+    )
+    .into())
 }
 
 pub fn read_snapshot(path: &Path) -> Result<Snapshot, LoadError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| LoadError::new(format!("cannot read the snapshot: {e}")).in_file(path))?;
+    let text = read_text_bounded(path, MAX_FILE_BYTES)?;
     parse_snapshot(&text).map_err(|e| e.in_file(path))
 }
 
 pub fn parse_snapshot(text: &str) -> Result<Snapshot, LoadError> {
-    let snapshot: Snapshot = ron::Options::default().from_str(text).map_err(|e| {
-        LoadError::new(format!("the snapshot is damaged: {}", e.code))
-            .at(Some((e.span.start.line, e.span.start.col)))
-    })?;
+    check_parse_cost(text)?;
+    let snapshot: Snapshot = ron::Options::default()
+        .with_recursion_limit(MAX_NESTING)
+        .from_str(text)
+        .map_err(|e| {
+            let what = match e.code {
+                ron::Error::ExceededRecursionLimit => format!(
+                    "lists or records are nested too deeply (more than {MAX_NESTING} levels)"
+                ),
+                other => other.to_string(),
+            };
+            LoadError::new(format!("the snapshot is damaged: {what}"))
+                .at(Some((e.span.start.line, e.span.start.col)))
+        })?;
     if snapshot.format != SNAPSHOT_FORMAT {
         return Err(LoadError::new(format!(
             "not a snapshot (its format is \"{}\")",
@@ -176,15 +204,15 @@ pub fn list_snapshots(dir: &Path) -> Vec<SnapshotInfo> {
 fn read_head(path: &Path) -> Option<String> {
     use std::io::Read;
     let mut buf = vec![0; 4096];
-    let n = std::fs::File::open(path).ok()?.read(&mut buf).ok()?;
+    let (mut file, _) = open_regular(path).ok()?;
+    let n = file.read(&mut buf).ok()?;
     buf.truncate(n);
     Some(String::from_utf8_lossy(&buf).into_owned())
 }
 
 /// Loads a dataset or a snapshot file: the dataset, and the as-of date a snapshot was taken at.
 pub fn load_any(path: &Path) -> Result<(Dataset, Option<NaiveDate>), LoadError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| LoadError::new(format!("cannot read the file: {e}")).in_file(path))?;
+    let text = read_text_bounded(path, MAX_FILE_BYTES)?;
     if text
         .chars()
         .take(200)
@@ -194,6 +222,7 @@ pub fn load_any(path: &Path) -> Result<(Dataset, Option<NaiveDate>), LoadError> 
         let s = parse_snapshot(&text).map_err(|e| e.in_file(path))?;
         return Ok((s.dataset, s.as_of));
     }
+    check_parse_cost(&text).map_err(|e| e.in_file(path))?;
     let Loaded { dataset, .. } = parse(&text, Some(path))?;
     Ok((dataset, None))
 }

@@ -88,6 +88,8 @@ pub struct Window {
     sent_title: String,
     /// Set once the user agreed to quit despite unsaved changes.
     closing: bool,
+    /// A save refused because the file changed on disk: the question to ask about it.
+    changed_on_disk: Option<PathBuf>,
 }
 
 pub struct BoardExplorerApp {
@@ -176,6 +178,7 @@ impl BoardExplorerApp {
         actions.extend(self.window.file_menu.dialogs(ui));
         self.unsaved_dialog(ui, &mut actions);
         self.recovery_dialog(ui, &mut actions);
+        self.changed_on_disk_dialog(ui, &mut actions);
         self.snapshot_ui(ui, &mut actions);
 
         self.update_title(ui.ctx());
@@ -249,8 +252,12 @@ impl BoardExplorerApp {
             Some(Focus::Event(_)) => self.panels.tab = Tab::Timeline,
             None => {}
         }
-        if let Some(Confirm::UnsavedChanges { then }) = outcome.confirm {
-            self.window.pending = Some(UiAction::Run(*then));
+        match outcome.confirm {
+            Some(Confirm::UnsavedChanges { then }) => {
+                self.window.pending = Some(UiAction::Run(*then));
+            }
+            Some(Confirm::ChangedOnDisk { path }) => self.window.changed_on_disk = Some(path),
+            None => {}
         }
         if outcome.quit {
             self.window.closing = true;
@@ -415,6 +422,48 @@ impl BoardExplorerApp {
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.window.pending = Some(UiAction::Run(Command::Quit));
+        }
+    }
+
+    /// "X changed on disk": overwrite it, save elsewhere, or reload it (dropping the changes).
+    fn changed_on_disk_dialog(&mut self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+        let Some(path) = self.window.changed_on_disk.clone() else {
+            return;
+        };
+        let mut answered = false;
+        let modal = egui::Modal::new(egui::Id::unique("changed_on_disk")).show(ui.ctx(), |ui| {
+            ui.heading("The file changed on disk");
+            ui.label(format!(
+                "{} was changed by another program since it was opened here. Saving would \
+                 erase those changes.",
+                path.display()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Overwrite").clicked() {
+                    actions.push(UiAction::Run(Command::Confirmed(Box::new(
+                        Command::SaveAs(path.clone()),
+                    ))));
+                    answered = true;
+                }
+                if ui.button("Save as…").clicked() {
+                    actions.push(UiAction::ChooseSaveAs);
+                    answered = true;
+                }
+                if ui
+                    .button("Reload")
+                    .on_hover_text("Open the file as it is now; the changes here are lost")
+                    .clicked()
+                {
+                    actions.push(UiAction::Run(Command::Confirmed(Box::new(Command::Open(
+                        path.clone(),
+                    )))));
+                    answered = true;
+                }
+                answered |= ui.button("Cancel").clicked();
+            });
+        });
+        if answered || modal.should_close() {
+            self.window.changed_on_disk = None;
         }
     }
 

@@ -86,7 +86,8 @@ impl SourceForm {
         else {
             return;
         };
-        match std::fs::read(&path) {
+        // The bounded reader: a regular file of at most 64 MB, as `suggest --text` reads.
+        match crate::store::read_bounded(&path, 64 << 20) {
             Ok(bytes) => {
                 self.text = String::from_utf8_lossy(&bytes).into_owned();
                 self.html = is_html(path.extension().and_then(|e| e.to_str()), &self.text);
@@ -97,7 +98,7 @@ impl SourceForm {
                 }
                 self.error = None;
             }
-            Err(e) => self.error = Some(format!("Could not read {}: {e}", path.display())),
+            Err(e) => self.error = Some(format!("Could not read {e}")),
         }
     }
 
