@@ -378,3 +378,51 @@ fn the_datasets_own_sub_body_id_replaces_the_extractors() {
     let (_, found) = run("Mark Carney was named to the Gaza Executive Board.");
     assert_eq!(found[0].body.as_deref(), Some("gaza-executive-board"));
 }
+
+#[test]
+fn a_possible_invitation_is_no_invitation() {
+    assert!(facts("Ireland may be invited to join later.").is_empty());
+    assert!(facts("Ireland is expected to be invited.").is_empty());
+    assert_eq!(facts("Ireland was invited."), [pair("ireland", "invited")]);
+}
+
+#[test]
+fn a_pledge_to_join_is_an_acceptance_and_a_comma_may_precede_together_with() {
+    let f = facts("Israel, Belarus pledge to join peace council");
+    assert_eq!(f, [pair("israel", "accepted"), pair("belarus", "accepted")]);
+    let f = facts("Marco Rubio was named to the Executive Board, together with Jared Kushner.");
+    assert_eq!(f, [pair("rubio", "member"), pair("kushner", "member")]);
+}
+
+#[test]
+fn list_members_with_lower_case_offices_and_joined_particles() {
+    let f = facts(
+        "The Gaza Executive Board will include Jordanian intelligence chief Omar Haddad and Saudi envoy Faisal al-Rashidi.",
+    );
+    assert_eq!(
+        f,
+        [
+            pair("new:Omar Haddad", "member"),
+            pair("new:Faisal al-Rashidi", "member")
+        ]
+    );
+}
+
+#[test]
+fn named_to_head_a_body_is_its_chair() {
+    let (d, found) = run(
+        "The board named Tony Blair, a former prime minister, to head the Palestinian technocratic committee.",
+    );
+    let f: Vec<_> = found
+        .iter()
+        .map(|s| (name(&d, s), s.fact.value_label(), s.body.clone()))
+        .collect();
+    assert_eq!(
+        f,
+        [(
+            "blair".to_string(),
+            "chair".to_string(),
+            Some("gaza-committee".to_string())
+        )]
+    );
+}

@@ -184,11 +184,26 @@ pub(super) fn join(toks: &[Token], i: usize, prev: Option<usize>, neg: bool) -> 
                 "opted",
                 "committed",
                 "promised",
+                "promises",
+                "promise",
                 "pledged",
+                "pledges",
+                "pledge",
+                "vowed",
+                "vows",
+                "vow",
             ],
         ) && !negated(toks, p.expect("checked"))
         {
-            return accepted(0.8);
+            // "Vietnam, Kazakhstan pledge to join": the cue starts at the verb of intent so
+            // the subject stands right before it.
+            let start = p.expect("checked");
+            return vec![cue(
+                Fact::Status(Status::Accepted),
+                Frame::Left,
+                start..end,
+                0.8,
+            )];
         }
         if is(toks, p, &["not"])
             && is(

@@ -8,7 +8,9 @@
 use std::ops::Range;
 
 use super::cue_rules::{chair, decline, invitation, join, owner_before, pledge, review, withdraw};
-use super::lexicon::{BE, CLAUSE_BREAKS, NEGATIONS, PROPOSAL_NOUNS, REPORTING, TAKE_PART};
+use super::lexicon::{
+    BE, CLAUSE_BREAKS, NEGATIONS, OPEN_MODALS, PROPOSAL_NOUNS, REPORTING, TAKE_PART,
+};
 use super::tokens::Token;
 use crate::model::dataset::{Fact, Role, Status};
 
@@ -138,8 +140,16 @@ fn companions_after(toks: &[Token], c: &Cue) -> Option<Cue> {
         return None;
     }
     let from = c.toks.end;
+    // ", together with Y": a comma may stand right before the companion word.
     let at = (from..(from + 8).min(toks.len()))
-        .take_while(|&k| !toks[k].is_any(CLAUSE_BREAKS) && !toks[k].is_any(&[",", ".", ";"]))
+        .take_while(|&k| {
+            !toks[k].is_any(CLAUSE_BREAKS)
+                && !toks[k].is_any(&[".", ";"])
+                && (!toks[k].is(",")
+                    || toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.is_any(&["alongside", "along", "together"])))
+        })
         .find(|&k| {
             toks[k].is("alongside")
                 || toks[k].is_any(&["along", "together"])
@@ -160,6 +170,41 @@ fn companions_after(toks: &[Token], c: &Cue) -> Option<Cue> {
         weight: c.weight - 0.05,
         founding: c.founding,
     })
+}
+
+/// Whether the be-verb before a passive participle follows a modal or "to" ("may be
+/// invited", "expected to be invited", "could be asked"): a possibility, not a fact.
+fn open_before_be(toks: &[Token], be: Option<usize>) -> bool {
+    let Some(b) = be.filter(|&b| toks[b].is("be")) else {
+        return false;
+    };
+    is(toks, prev_word(toks, b), OPEN_MODALS)
+        || is(
+            toks,
+            prev_word(toks, b),
+            &["to", "should", "might", "would"],
+        )
+}
+
+/// "named X to head the committee": the chair of the body after "head", "lead" or "chair",
+/// given to the object right after the verb (an apposition between commas allowed). The cue
+/// spans to that verb so the body named after it is the nearest.
+fn head_after_object(toks: &[Token], i: usize) -> Vec<Cue> {
+    let lead = (i + 2..(i + 16).min(toks.len()))
+        .take_while(|&k| !toks[k].is_any(CLAUSE_BREAKS) && !toks[k].is_any(&[".", ";"]))
+        .find(|&k| toks[k - 1].is("to") && toks[k].is_any(&["head", "lead", "chair"]));
+    match lead {
+        Some(k) => vec![cue(
+            Fact::Role(Role::Chair),
+            Frame::Right {
+                from: i + 1,
+                gap: 0,
+            },
+            i..k + 1,
+            0.75,
+        )],
+        None => vec![],
+    }
 }
 
 /// "were among the first Gulf states to": `b` is the word before "to"; the be-verb that
@@ -234,6 +279,9 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                 let noun = w == "invite" && is(toks, prev, &["an", "a", "the", "'s"]);
                 if noun {
                     invitation(toks, i)
+                } else if w == "invited" && passive && open_before_be(toks, prev) {
+                    // "may be invited", "is expected to be invited": not yet.
+                    vec![]
                 } else if w == "invited"
                     && (passive || is(toks, next, &["to", "by", ":", ","]) || next.is_none())
                 {
@@ -536,6 +584,10 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                 i..i + 1,
                 0.7,
             )],
+            // "named Ali Shaath, a former minister, to head the committee"
+            "named" | "appointed" | "picked" | "tapped" if !passive && !neg => {
+                head_after_object(toks, i)
+            }
             "named" | "appointed" if passive && is(toks, next, &["to"]) => {
                 vec![cue(
                     Fact::Status(Status::Member),

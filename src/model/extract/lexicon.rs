@@ -83,6 +83,8 @@ pub const OFFICE_MODIFIERS: &[&str] = &[
     "supreme",
     "treasury",
     "affairs",
+    "intelligence",
+    "planning",
 ];
 
 /// Nouns after a demonym or state name that make the phrase the state: "the Russian

@@ -388,7 +388,13 @@ fn name_run(toks: &[Token], at: &[Option<(usize, Owner)>], from: usize) -> usize
         let particle = t.is_any(&[
             "al", "bin", "bint", "ibn", "van", "von", "de", "da", "del", "la", "der",
         ]) && k > from
-            && toks.get(k + 1).is_some_and(|n| n.cap);
+            && toks.get(k + 1).is_some_and(|n| n.cap)
+            // "Ali al-Thawadi": the particle joined to the surname.
+            || t.word
+                && k > from
+                && ["al-", "el-", "ad-", "ash-", "as-", "at-", "ibn-", "bin-"]
+                    .iter()
+                    .any(|p| t.lower.starts_with(p) && t.lower.len() > p.len() + 1);
         let capital = t.word
             && t.cap
             && at[k].is_none()
