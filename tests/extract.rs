@@ -281,3 +281,148 @@ fn conditions_state_nothing_and_potential_members_are_proposed() {
         ]
     );
 }
+
+#[test]
+fn an_owner_after_the_invitation_is_not_the_invited_one() {
+    assert!(
+        facts("Ireland rejects invitation to Trump's peace council")
+            .contains(&pair("ireland", "declined"))
+    );
+    assert!(
+        !facts("Ireland rejects invitation to Trump's peace council")
+            .iter()
+            .any(|(a, _)| a == "trump")
+    );
+    let f = facts("Israel accepted an invitation from President Donald Trump on Monday.");
+    assert_eq!(f, [pair("israel", "accepted")]);
+    let f = facts("Trump withdrew the invitation for Belarus to join the board.");
+    assert!(!f.contains(&pair("belarus", "invited")));
+}
+
+#[test]
+fn companions_after_alongside_share_the_fact() {
+    let f = facts(
+        "Trump signed the council's charter in Riyadh on Monday alongside several heads of state, including Argentine President Javier Milei and Turkish President Recep Tayyip Erdogan.",
+    );
+    assert_eq!(
+        f,
+        [
+            pair("trump", "signed"),
+            pair("milei", "signed"),
+            pair("erdogan", "signed")
+        ]
+    );
+    let f = facts("Marco Rubio was appointed to the Executive Board along with Steve Witkoff.");
+    assert_eq!(f, [pair("rubio", "member"), pair("witkoff", "member")]);
+}
+
+#[test]
+fn an_apposition_between_commas_stands_beside_its_name() {
+    let f = facts(
+        "Jared Kushner, the president's son-in-law, has been named to the executive committee.",
+    );
+    assert_eq!(f, [pair("kushner", "member")]);
+}
+
+#[test]
+fn a_second_verb_shares_the_subject_of_the_first() {
+    let f = facts("Ireland had been invited but will not join the board.");
+    assert_eq!(f, [pair("ireland", "invited"), pair("ireland", "declined")]);
+    // A new clause with its own subject does not borrow it.
+    let f = facts("Ireland had been invited, and the ministry will not comment.");
+    assert_eq!(f, [pair("ireland", "invited")]);
+}
+
+#[test]
+fn ranking_first_to_accept_is_an_acceptance() {
+    let f = facts("Israel and Belarus were among the first countries to accept.");
+    assert_eq!(f, [pair("israel", "accepted"), pair("belarus", "accepted")]);
+    assert!(facts("Israel was the last country to be asked.").is_empty());
+}
+
+#[test]
+fn a_stated_founding_membership_is_a_role_but_a_possible_one_is_not() {
+    let f = facts("\"Belarus will be a founding member,\" the minister said.");
+    assert_eq!(f, [pair("belarus", "founding member")]);
+    assert!(facts("Belarus could be a founding member.").is_empty());
+    assert!(facts("Belarus will not be a founding member.").is_empty());
+}
+
+#[test]
+fn refusing_to_sign_and_signing_up() {
+    let f = facts("Ireland said it would not sign the charter.");
+    assert_eq!(f, [pair("ireland", "declined")]);
+    let f = facts("Belarus signed up to the board on Monday.");
+    assert_eq!(f, [pair("belarus", "accepted")]);
+}
+
+#[test]
+fn lower_case_offices_and_titles_before_one_name_make_new_people() {
+    let f = facts("Austria's foreign minister Karin Weber declined the invitation.");
+    assert_eq!(f, [pair("new:Karin Weber", "declined")]);
+    let f = facts("King Harald was invited to join.");
+    assert_eq!(f, [pair("new:Harald", "invited")]);
+}
+
+#[test]
+fn his_country_stands_for_the_person_named_before() {
+    let f = facts("Turkish President Recep Tayyip Erdogan said his country would join the board.");
+    assert_eq!(f, [pair("erdogan", "accepted")]);
+}
+
+#[test]
+fn the_datasets_own_sub_body_id_replaces_the_extractors() {
+    let (_, found) = run("Mark Carney was named to the Palestinian technocratic committee.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].body.as_deref(), Some("gaza-committee"));
+    let (_, found) = run("Mark Carney was named to the Gaza Executive Board.");
+    assert_eq!(found[0].body.as_deref(), Some("gaza-executive-board"));
+}
+
+#[test]
+fn a_possible_invitation_is_no_invitation() {
+    assert!(facts("Ireland may be invited to join later.").is_empty());
+    assert!(facts("Ireland is expected to be invited.").is_empty());
+    assert_eq!(facts("Ireland was invited."), [pair("ireland", "invited")]);
+}
+
+#[test]
+fn a_pledge_to_join_is_an_acceptance_and_a_comma_may_precede_together_with() {
+    let f = facts("Israel, Belarus pledge to join peace council");
+    assert_eq!(f, [pair("israel", "accepted"), pair("belarus", "accepted")]);
+    let f = facts("Marco Rubio was named to the Executive Board, together with Jared Kushner.");
+    assert_eq!(f, [pair("rubio", "member"), pair("kushner", "member")]);
+}
+
+#[test]
+fn list_members_with_lower_case_offices_and_joined_particles() {
+    let f = facts(
+        "The Gaza Executive Board will include Jordanian intelligence chief Omar Haddad and Saudi envoy Faisal al-Rashidi.",
+    );
+    assert_eq!(
+        f,
+        [
+            pair("new:Omar Haddad", "member"),
+            pair("new:Faisal al-Rashidi", "member")
+        ]
+    );
+}
+
+#[test]
+fn named_to_head_a_body_is_its_chair() {
+    let (d, found) = run(
+        "The board named Tony Blair, a former prime minister, to head the Palestinian technocratic committee.",
+    );
+    let f: Vec<_> = found
+        .iter()
+        .map(|s| (name(&d, s), s.fact.value_label(), s.body.clone()))
+        .collect();
+    assert_eq!(
+        f,
+        [(
+            "blair".to_string(),
+            "chair".to_string(),
+            Some("gaza-committee".to_string())
+        )]
+    );
+}

@@ -112,7 +112,25 @@ pub(super) fn invitation(toks: &[Token], i: usize) -> Vec<Cue> {
         k += 1;
     }
     // "the invitation for Argentina to join", "an invitation to Canada"
-    if toks.get(i + 1).is_some_and(|t| t.is_any(&["for", "to"])) && owner_before(toks, i).is_none()
+    // "withdrew an invitation for Canada" states the withdrawal, not a standing invitation.
+    let withdrawn = (i.saturating_sub(3)..i).any(|k| {
+        toks[k].is_any(&[
+            "withdrew",
+            "withdraws",
+            "withdrawn",
+            "withdrawing",
+            "rescinded",
+            "rescinds",
+            "revoked",
+            "revokes",
+            "retracted",
+            "cancelled",
+            "canceled",
+        ])
+    });
+    if toks.get(i + 1).is_some_and(|t| t.is_any(&["for", "to"]))
+        && owner_before(toks, i).is_none()
+        && !withdrawn
     {
         out.push(cue(
             INVITED,
@@ -166,11 +184,26 @@ pub(super) fn join(toks: &[Token], i: usize, prev: Option<usize>, neg: bool) -> 
                 "opted",
                 "committed",
                 "promised",
+                "promises",
+                "promise",
                 "pledged",
+                "pledges",
+                "pledge",
+                "vowed",
+                "vows",
+                "vow",
             ],
         ) && !negated(toks, p.expect("checked"))
         {
-            return accepted(0.8);
+            // "Vietnam, Kazakhstan pledge to join": the cue starts at the verb of intent so
+            // the subject stands right before it.
+            let start = p.expect("checked");
+            return vec![cue(
+                Fact::Status(Status::Accepted),
+                Frame::Left,
+                start..end,
+                0.8,
+            )];
         }
         if is(toks, p, &["not"])
             && is(

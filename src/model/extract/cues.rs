@@ -8,7 +8,9 @@
 use std::ops::Range;
 
 use super::cue_rules::{chair, decline, invitation, join, owner_before, pledge, review, withdraw};
-use super::lexicon::{BE, CLAUSE_BREAKS, NEGATIONS, PROPOSAL_NOUNS, REPORTING, TAKE_PART};
+use super::lexicon::{
+    BE, CLAUSE_BREAKS, NEGATIONS, OPEN_MODALS, PROPOSAL_NOUNS, REPORTING, TAKE_PART,
+};
 use super::tokens::Token;
 use crate::model::dataset::{Fact, Role, Status};
 
@@ -130,6 +132,96 @@ pub(super) fn proposal_after(toks: &[Token], i: usize) -> Option<usize> {
         .map(|k| k + 1)
 }
 
+/// "X signed the charter alongside leaders ..., including Y", "X was named to the committee
+/// alongside Y and Z": the same fact, for the companions after "alongside", "along with" or
+/// "together with" in the cue's clause.
+fn companions_after(toks: &[Token], c: &Cue) -> Option<Cue> {
+    if c.frame != Frame::Left || !matches!(c.fact, Fact::Status(_)) {
+        return None;
+    }
+    let from = c.toks.end;
+    // ", together with Y": a comma may stand right before the companion word.
+    let at = (from..(from + 8).min(toks.len()))
+        .take_while(|&k| {
+            !toks[k].is_any(CLAUSE_BREAKS)
+                && !toks[k].is_any(&[".", ";"])
+                && (!toks[k].is(",")
+                    || toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.is_any(&["alongside", "along", "together"])))
+        })
+        .find(|&k| {
+            toks[k].is("alongside")
+                || toks[k].is_any(&["along", "together"])
+                    && toks.get(k + 1).is_some_and(|t| t.is("with"))
+        })?;
+    let start = if toks[at].is("alongside") {
+        at + 1
+    } else {
+        at + 2
+    };
+    Some(Cue {
+        fact: c.fact.clone(),
+        frame: Frame::Right {
+            from: start,
+            gap: 2,
+        },
+        toks: c.toks.clone(),
+        weight: c.weight - 0.05,
+        founding: c.founding,
+    })
+}
+
+/// Whether the be-verb before a passive participle follows a modal or "to" ("may be
+/// invited", "expected to be invited", "could be asked"): a possibility, not a fact.
+fn open_before_be(toks: &[Token], be: Option<usize>) -> bool {
+    let Some(b) = be.filter(|&b| toks[b].is("be")) else {
+        return false;
+    };
+    is(toks, prev_word(toks, b), OPEN_MODALS)
+        || is(
+            toks,
+            prev_word(toks, b),
+            &["to", "should", "might", "would"],
+        )
+}
+
+/// "named X to head the committee": the chair of the body after "head", "lead" or "chair",
+/// given to the object right after the verb (an apposition between commas allowed). The cue
+/// spans to that verb so the body named after it is the nearest.
+fn head_after_object(toks: &[Token], i: usize) -> Vec<Cue> {
+    let lead = (i + 2..(i + 16).min(toks.len()))
+        .take_while(|&k| !toks[k].is_any(CLAUSE_BREAKS) && !toks[k].is_any(&[".", ";"]))
+        .find(|&k| toks[k - 1].is("to") && toks[k].is_any(&["head", "lead", "chair"]));
+    match lead {
+        Some(k) => vec![cue(
+            Fact::Role(Role::Chair),
+            Frame::Right {
+                from: i + 1,
+                gap: 0,
+            },
+            i..k + 1,
+            0.75,
+        )],
+        None => vec![],
+    }
+}
+
+/// "were among the first Gulf states to": `b` is the word before "to"; the be-verb that
+/// opens the phrase, within seven words, if the phrase ranks its subject first.
+fn among_first(toks: &[Token], b: usize) -> Option<usize> {
+    let from = b.saturating_sub(7);
+    let first = (from..=b)
+        .rev()
+        .take_while(|&k| !toks[k].is_any(CLAUSE_BREAKS) && !toks[k].is_any(&[",", "."]))
+        .find(|&k| toks[k].is_any(&["first", "earliest"]))?;
+    let start = (from..first)
+        .rev()
+        .take_while(|&k| !toks[k].is_any(&[",", "."]))
+        .find(|&k| toks[k].is_any(BE))?;
+    (start + 4 >= first).then_some(start)
+}
+
 pub(super) fn clause_end(toks: &[Token], i: usize) -> bool {
     toks.get(i)
         .is_none_or(|t| t.is_any(&[".", ",", ";", "!", "?", "and", "but"]))
@@ -187,6 +279,9 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                 let noun = w == "invite" && is(toks, prev, &["an", "a", "the", "'s"]);
                 if noun {
                     invitation(toks, i)
+                } else if w == "invited" && passive && open_before_be(toks, prev) {
+                    // "may be invited", "is expected to be invited": not yet.
+                    vec![]
                 } else if w == "invited"
                     && (passive || is(toks, next, &["to", "by", ":", ","]) || next.is_none())
                 {
@@ -234,7 +329,16 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                 let before_to = prev
                     .filter(|&p| toks[p].is("to"))
                     .and_then(|p| prev_word(toks, p));
-                if before_to.is_some()
+                // "X were among the first states to accept": the cue starts at the verb "be".
+                let among_first = before_to.and_then(|b| among_first(toks, b));
+                if let Some(start) = among_first {
+                    vec![cue(
+                        Fact::Status(Status::Accepted),
+                        Frame::Left,
+                        start..i + 1,
+                        0.8,
+                    )]
+                } else if before_to.is_some()
                     && !is(
                         toks,
                         before_to,
@@ -316,26 +420,54 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                     vec![]
                 }
             }
+            // "would not sign the charter": a refusal of what was offered.
+            "sign"
+                if neg
+                    && is(toks, prev, &["not"])
+                    && is(
+                        toks,
+                        prev.and_then(|p| prev_word(toks, p)),
+                        &["will", "would", "shall"],
+                    ) =>
+            {
+                let object = (i + 1..(i + 4).min(toks.len()))
+                    .take_while(|&k| !toks[k].is_any(&[",", ".", ";"]))
+                    .find(|&k| toks[k].is_any(&["charter", "agreement", "treaty"]));
+                let start = prev.and_then(|p| prev_word(toks, p)).unwrap_or(i);
+                match object {
+                    Some(k) => vec![cue(
+                        Fact::Status(Status::Declined),
+                        Frame::Left,
+                        start..k + 1,
+                        0.75,
+                    )],
+                    None => vec![],
+                }
+            }
             "signed" | "signs" | "sign" if !neg && !passive => {
-                let object = (i + 1..(i + 4).min(toks.len())).find(|&k| {
-                    toks[k].is_any(&[
-                        "charter",
-                        "agreement",
-                        "document",
-                        "treaty",
-                        "declaration",
-                        "up",
-                    ])
-                });
+                // "signed the board's charter": the object within five words.
+                let object = (i + 1..(i + 6).min(toks.len()))
+                    .take_while(|&k| !toks[k].is_any(&[",", ".", ";"]))
+                    .find(|&k| {
+                        toks[k].is_any(&[
+                            "charter",
+                            "agreement",
+                            "document",
+                            "treaty",
+                            "declaration",
+                            "up",
+                        ])
+                    });
                 let after_to = is(toks, prev, &["to"]);
                 match object {
                     Some(k) if !after_to || w != "sign" => {
-                        vec![cue(
-                            Fact::Status(Status::Signed),
-                            Frame::Left,
-                            i..k + 1,
-                            0.85,
-                        )]
+                        // "signed up" is a promise to join, not a signature.
+                        let status = if toks[k].is("up") {
+                            Status::Accepted
+                        } else {
+                            Status::Signed
+                        };
+                        vec![cue(Fact::Status(status), Frame::Left, i..k + 1, 0.85)]
                     }
                     _ => vec![],
                 }
@@ -452,6 +584,10 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
                 i..i + 1,
                 0.7,
             )],
+            // "named Ali Shaath, a former minister, to head the committee"
+            "named" | "appointed" | "picked" | "tapped" if !passive && !neg => {
+                head_after_object(toks, i)
+            }
             "named" | "appointed" if passive && is(toks, next, &["to"]) => {
                 vec![cue(
                     Fact::Status(Status::Member),
@@ -475,12 +611,26 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
             {
                 // "X is a founding member", "X became a founding member"
                 let p = prev_word(toks, i).filter(|&p| toks[p].is_any(&["a", "as"]));
-                let verb = p.and_then(|p| prev_word(toks, p));
+                let mut verb = p.and_then(|p| prev_word(toks, p));
+                // "Pakistan will be a founding member": a statement of intent, not "could be".
+                if is(toks, verb, &["be"])
+                    && is(
+                        toks,
+                        verb.and_then(|v| prev_word(toks, v)),
+                        &["will", "'ll", "shall"],
+                    )
+                {
+                    verb = verb.and_then(|v| prev_word(toks, v));
+                }
                 if is(
                     toks,
                     verb,
-                    &["is", "was", "became", "becomes", "joined", "remains"],
-                ) {
+                    &[
+                        "is", "was", "became", "becomes", "joined", "remains", "will", "'ll",
+                        "shall",
+                    ],
+                ) && !negated(toks, verb.expect("checked"))
+                {
                     vec![cue(
                         Fact::Role(Role::FoundingMember),
                         Frame::Left,
@@ -511,7 +661,9 @@ pub fn cues(toks: &[Token]) -> Vec<Cue> {
             if matches!(c.fact, Fact::Status(Status::Invited | Status::Accepted)) {
                 c.founding = founding_after(toks, c.toks.end.saturating_sub(1));
             }
+            let companions = companions_after(toks, &c);
             out.push(c);
+            out.extend(companions);
         }
     }
     out

@@ -42,8 +42,14 @@ pub const OFFICE_HEADS: &[&str] = &[
     "diplomat",
     "official",
     "monarch",
+    "pope",
     "vice-president",
     "general",
+];
+
+/// Titles used before a single given name: "Pope Leo", "King Abdullah", "Emir Tamim".
+pub const REGNAL_TITLES: &[&str] = &[
+    "pope", "king", "queen", "emir", "sultan", "sheikh", "prince",
 ];
 
 /// Words that qualify an office: "Foreign Minister", "Deputy Prime Minister".
@@ -77,6 +83,8 @@ pub const OFFICE_MODIFIERS: &[&str] = &[
     "supreme",
     "treasury",
     "affairs",
+    "intelligence",
+    "planning",
 ];
 
 /// Nouns after a demonym or state name that make the phrase the state: "the Russian

@@ -98,6 +98,23 @@ fn fits(m: &Mention, person: Option<bool>) -> bool {
     }
 }
 
+/// For a comma at `close` ending an apposition ("X, the former prime minister,"), the end
+/// of the mention before the opening comma: the apposition starts with an article or
+/// possessive and holds no verb-like word or other comma, within ten words.
+fn apposition_start(toks: &[Token], layout: &Layout, close: usize) -> Option<usize> {
+    let open = (close.saturating_sub(11)..close)
+        .rev()
+        .find(|&k| toks[k].is(","))?;
+    let inner = &toks[open + 1..close];
+    let starts_np = inner
+        .first()
+        .is_some_and(|t| t.is_any(&["the", "a", "an", "his", "her", "its", "their"]));
+    let plain = inner
+        .iter()
+        .all(|t| !t.is_any(GAP_OK) && !t.is_any(&["who", "which", "that", "said", "says"]));
+    (starts_np && plain && layout.ends[open].is_some()).then_some(open)
+}
+
 /// The mentions a cue is about, and whether a pronoun led there.
 fn targets(toks: &[Token], mentions: &[Mention], layout: &Layout, cue: &Cue) -> (Vec<usize>, bool) {
     match cue.frame {
@@ -116,6 +133,14 @@ fn targets(toks: &[Token], mentions: &[Mention], layout: &Layout, cue: &Cue) -> 
                     && layout.ends[k - 2].is_some();
                 if relative {
                     k -= 2;
+                    break;
+                }
+                // "Tony Blair, the former British prime minister, has been named": the
+                // apposition between commas stands beside the name.
+                if t.is(",")
+                    && let Some(open) = apposition_start(toks, layout, k - 1)
+                {
+                    k = open;
                     break;
                 }
                 let ok = t.is_any(GAP_OK)
@@ -157,6 +182,13 @@ fn targets(toks: &[Token], mentions: &[Mention], layout: &Layout, cue: &Cue) -> 
             let mut including = false;
             while k < toks.len() {
                 if let Some(m) = layout.starts[k] {
+                    // "an invitation to Trump's board", "invited Trump's son-in-law Jared
+                    // Kushner": an owner is not the object; the scan goes on past it.
+                    if mentions[m].possessive {
+                        k = mentions[m].toks.end.max(k + 1);
+                        words += 1;
+                        continue;
+                    }
                     // Past the gap only a list introduced by "including" still counts.
                     if matches!(mentions[m].target, Target::Pronoun { .. })
                         || words > gap && !including
@@ -196,6 +228,22 @@ fn targets(toks: &[Token], mentions: &[Mention], layout: &Layout, cue: &Cue) -> 
             _ => (vec![], false),
         },
     }
+}
+
+/// Whether the words from `from` to `to` join a second verb to the first one's subject:
+/// "but" or "and" with only auxiliaries, negations and adverbs beside it.
+fn coordinated(toks: &[Token], from: usize, to: usize) -> bool {
+    if from >= to || to - from > 6 {
+        return false;
+    }
+    let between = &toks[from..to];
+    between.iter().any(|t| t.is_any(&["but", "and"]))
+        && between.iter().all(|t| {
+            t.is_any(&["but", "and", "then"])
+                || t.is_any(GAP_OK)
+                || t.is_any(NEGATIONS)
+                || t.lower.ends_with("n't")
+        })
 }
 
 /// The item of `items` (token index, value; in order) nearest the cue, if any: a binary
@@ -239,8 +287,22 @@ pub fn sentence(
     let date_at = dates(toks, published);
     // A headline, without a full stop: a little less sure.
     let headline = !text[..sentence.end].ends_with(['.', '!', '?', '"', '”', '\'']);
+    // The last cue that found its subject on the left, for a verb coordinated with it.
+    let mut last_left: Option<(usize, Vec<usize>)> = None;
     for cue in &found {
-        let (members, via_pronoun) = targets(toks, mentions, &layout, cue);
+        let (mut members, via_pronoun) = targets(toks, mentions, &layout, cue);
+        if cue.frame == Frame::Left {
+            if members.is_empty() {
+                // "Pope Leo had been invited but would not take part": one subject, two verbs.
+                if let Some((end, subject)) = &last_left
+                    && coordinated(toks, *end, cue.toks.start)
+                {
+                    members = subject.clone();
+                }
+            } else {
+                last_left = Some((cue.toks.end, members.clone()));
+            }
+        }
         let body = nearest(&body_at, &cue.toks).flatten().map(str::to_string);
         let as_of = nearest(&date_at, &cue.toks).or(published.map(PartialDate::from));
         let cue_span = toks[cue.toks.start].span.start..toks[cue.toks.end - 1].span.end;

@@ -37,6 +37,9 @@ pub struct Extractor {
     finder: entities::Finder,
     /// The dataset's actors' ids, names and kinds, for rows and pronouns.
     actors: Vec<super::dataset::Actor>,
+    /// The dataset's id for a body the extractor names otherwise ("ncag" is its
+    /// "gaza-committee"), so accepting a suggestion finds the body.
+    body_ids: Vec<(&'static str, Id)>,
 }
 
 /// One suggested claim.
@@ -125,6 +128,7 @@ impl Extractor {
         Extractor {
             finder: entities::Finder::new(&dataset.actors),
             actors: dataset.actors.clone(),
+            body_ids: bodies::dataset_ids(&dataset.sub_bodies),
         }
     }
 
@@ -161,6 +165,13 @@ impl Extractor {
                 published,
                 &mut out,
             );
+        }
+        for s in &mut out {
+            if let Some(b) = &s.body
+                && let Some((_, id)) = self.body_ids.iter().find(|(ours, _)| ours == b)
+            {
+                s.body = Some(id.clone());
+            }
         }
         dedupe(out)
     }

@@ -5,7 +5,9 @@
 
 use super::super::NewActor;
 use super::super::countries::Pointer;
-use super::super::lexicon::{MODIFIED_NOUNS, OFFICE_HEADS, OFFICE_MODIFIERS, STATE_NOUNS};
+use super::super::lexicon::{
+    MODIFIED_NOUNS, OFFICE_HEADS, OFFICE_MODIFIERS, REGNAL_TITLES, STATE_NOUNS,
+};
 use super::super::tokens::Token;
 use super::{Finder, Mention, Owner, Target};
 use crate::model::dataset::{Actor, ActorKind};
@@ -28,6 +30,27 @@ impl Finder {
                 target: Target::Pronoun { person },
                 possessive: false,
                 kind: if person == Some(true) {
+                    ActorKind::Person
+                } else {
+                    ActorKind::State
+                },
+            });
+        }
+        // "his country would take part": the state of the person named before, which the
+        // text leaves to that person; "its government": the state itself.
+        let state_noun = toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_any(&["country", "government", "nation"]));
+        if state_noun && t.is_any(&["his", "her", "its"]) {
+            let person = !t.is("its");
+            return Some(Mention {
+                toks: i..i + 2,
+                span: t.span.start..toks[i + 1].span.end,
+                target: Target::Pronoun {
+                    person: Some(person),
+                },
+                possessive: toks.get(i + 2).is_some_and(|n| n.is("'s")),
+                kind: if person {
                     ActorKind::Person
                 } else {
                     ActorKind::State
@@ -66,9 +89,11 @@ impl Finder {
                     country = Some(c);
                     j = end;
                     // "Italy's Prime Minister Giorgia Meloni"
+                    // "Slovenia's prime minister Robert Golob": lower case too, when a
+                    // capitalised name follows the office.
                     if toks.get(j).is_some_and(|t| t.is("'s"))
                         && toks.get(j + 1).is_some_and(|t| {
-                            t.cap
+                            (t.cap || lower_office_then_name(toks, j + 1))
                                 && (OFFICE_HEADS.contains(&t.lower.as_str())
                                     || OFFICE_MODIFIERS.contains(&t.lower.as_str()))
                         })
@@ -178,7 +203,11 @@ impl Finder {
         }
         // A name after an office: "Finance Minister François-Philippe Champagne".
         let name_end = name_run(toks, at, j);
-        if head && name_end > j + 1 || (head && name_end == j + 1 && country.is_some()) {
+        let regnal = office
+            .last()
+            .is_some_and(|&k| REGNAL_TITLES.contains(&toks[k].lower.as_str()));
+        if head && name_end > j + 1 || (head && name_end == j + 1 && (country.is_some() || regnal))
+        {
             let a = toks[j].span.start;
             let b = toks[name_end - 1].span.end;
             let name: String = text[a..b].split_whitespace().collect::<Vec<_>>().join(" ");
@@ -327,6 +356,23 @@ pub(super) fn is_title_case(toks: &[Token]) -> bool {
     long.len() >= 3 && long.iter().filter(|t| t.cap).count() * 10 >= long.len() * 7
 }
 
+/// A lower-case office from `k` ("prime minister", "foreign minister") ending on a head and
+/// followed by a capitalised word: the office of a name, not a common noun.
+fn lower_office_then_name(toks: &[Token], k: usize) -> bool {
+    let mut e = k;
+    while e < toks.len()
+        && e < k + 3
+        && !toks[e].cap
+        && (OFFICE_HEADS.contains(&toks[e].lower.as_str())
+            || OFFICE_MODIFIERS.contains(&toks[e].lower.as_str()))
+    {
+        e += 1;
+    }
+    e > k
+        && OFFICE_HEADS.contains(&toks[e - 1].lower.as_str())
+        && toks.get(e).is_some_and(|t| t.word && t.cap)
+}
+
 fn has_head(toks: &[Token], office: &[usize]) -> bool {
     office
         .iter()
@@ -342,7 +388,13 @@ fn name_run(toks: &[Token], at: &[Option<(usize, Owner)>], from: usize) -> usize
         let particle = t.is_any(&[
             "al", "bin", "bint", "ibn", "van", "von", "de", "da", "del", "la", "der",
         ]) && k > from
-            && toks.get(k + 1).is_some_and(|n| n.cap);
+            && toks.get(k + 1).is_some_and(|n| n.cap)
+            // "Ali al-Thawadi": the particle joined to the surname.
+            || t.word
+                && k > from
+                && ["al-", "el-", "ad-", "ash-", "as-", "at-", "ibn-", "bin-"]
+                    .iter()
+                    .any(|p| t.lower.starts_with(p) && t.lower.len() > p.len() + 1);
         let capital = t.word
             && t.cap
             && at[k].is_none()
