@@ -156,6 +156,7 @@ impl Derived {
 
     /// Everything from scratch.
     fn rebuild(&mut self, dataset: &Dataset, as_of: Option<NaiveDate>) {
+        self.as_of_step = None;
         self.change = Change {
             rebuilt: true,
             ..Change::default()
