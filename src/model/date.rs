@@ -185,8 +185,19 @@ impl Serialize for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        // Read as a borrowed `&str` where the format allows: a large file holds a date per
+        // claim, and a `String` for each would be allocated only to be parsed and dropped.
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = PartialDate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a date such as \"2026\", \"2026-01\" or \"2026-01-19\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<PartialDate, E> {
+                s.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Text)
     }
 }
 

@@ -31,8 +31,22 @@ pub struct Derived {
     pub conflicts: usize,
     /// What the last `apply_edit` changed, for caches built on claim positions.
     change: Change,
+    /// What the last move of the as-of date re-derived, for views that filter or sort rows.
+    as_of_step: Option<AsOfStep>,
     /// A buffer for deriving rows, kept between them.
     scratch: Vec<Candidate>,
+}
+
+/// One move of the as-of date under one revision: the rows derived again (those of actors with
+/// a claim known by one date and not the other); no other row's values changed. A view that
+/// saw the roster as of `from` at `revision` places these rows again and nothing else.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AsOfStep {
+    pub revision: u64,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Roster rows, in order.
+    pub rows: Vec<usize>,
 }
 
 /// What one [`Derived::apply_edit`] changed: caches that hold claim positions (the claim
@@ -96,9 +110,16 @@ impl Derived {
             return true;
         }
         let before = self.roster.as_of;
-        for actor in self.crossing(before, as_of) {
+        let rows = self.crossing(before, as_of);
+        for &actor in &rows {
             self.rederive(dataset, actor, as_of, true);
         }
+        self.as_of_step = Some(AsOfStep {
+            revision,
+            from: before,
+            to: as_of,
+            rows,
+        });
         self.roster.as_of = as_of;
         self.key = Some((revision, as_of));
         true
@@ -125,8 +146,17 @@ impl Derived {
         &self.change
     }
 
+    /// The last move of the as-of date, if it was not followed by an edit or a rebuild (which
+    /// change the revision it names).
+    pub fn as_of_step(&self) -> Option<&AsOfStep> {
+        self.as_of_step
+            .as_ref()
+            .filter(|step| Some((step.revision, step.to)) == self.key)
+    }
+
     /// Everything from scratch.
     fn rebuild(&mut self, dataset: &Dataset, as_of: Option<NaiveDate>) {
+        self.as_of_step = None;
         self.change = Change {
             rebuilt: true,
             ..Change::default()
