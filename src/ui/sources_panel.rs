@@ -1061,6 +1061,17 @@ fn find_next(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
         .map(|at| (at, at + needle.len()))
 }
 
+/// A source's tooltip: what ticking it does, and its note (which explains, say, why the outlet
+/// is "Unnamed outlet").
+fn source_hover(s: &crate::model::Source) -> String {
+    let note = s.note.trim();
+    if note.is_empty() {
+        format!("Compare {}", s.name())
+    } else {
+        format!("Compare {}\n\n{note}", s.name())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1082,16 +1093,5 @@ mod tests {
         );
         assert_eq!(find_next(text, " ", 0), None);
         assert_eq!(find_next(text, "Erdogan", 0), None);
-    }
-}
-
-/// A source's tooltip: what ticking it does, and its note (which explains, say, why the outlet
-/// is "Unnamed outlet").
-fn source_hover(s: &crate::model::Source) -> String {
-    let note = s.note.trim();
-    if note.is_empty() {
-        format!("Compare {}", s.name())
-    } else {
-        format!("Compare {}\n\n{note}", s.name())
     }
 }
