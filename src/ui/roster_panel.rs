@@ -309,8 +309,11 @@ impl RosterPanel {
         // Columns share the width by priority: what does not fit is hidden (the detail pane
         // shows every field), and Name takes whatever is left so the table fills the width.
         let shown = visible_columns(ui.available_width());
+        // Stored column widths are kept per width band: after the window grows, Name takes
+        // the new room instead of the table keeping the narrower window's widths.
+        let band = (ui.available_width() / 100.0).round() as i32;
         let mut table = TableBuilder::new(ui)
-            .id_salt(("roster_table", shown.len()))
+            .id_salt(("roster_table", shown.len(), band))
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())
