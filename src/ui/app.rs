@@ -173,6 +173,18 @@ impl BoardExplorerApp {
                         actions.push(UiAction::Run(Command::SetAsOf(None)));
                     }
                 }
+                // What the data is about, for a first-time user: the body, its description.
+                let body = &self.session.dataset().body;
+                if !body.name.is_empty() {
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let label =
+                            egui::Label::new(egui::RichText::new(&body.name).strong()).truncate();
+                        let response = ui.add(label);
+                        if !body.description.is_empty() {
+                            response.on_hover_text(&body.description);
+                        }
+                    });
+                }
             });
         });
         actions.extend(self.window.file_menu.dialogs(ui));

@@ -28,9 +28,9 @@ mod view;
 
 pub use action::{ExportKind, PathPurpose, UiAction};
 pub use app::{BoardExplorerApp, Panels, Tab, Window};
-pub use roster_panel::RosterPanel;
+pub use roster_panel::{RosterPanel, SELECT_HINT};
 pub use roster_view::{Column, RosterQuery};
-pub use seats_panel::SeatsPanel;
+pub use seats_panel::{SeatsPanel, calculator_money};
 pub use snapshots::SnapshotsPanel;
 pub use sources_panel::{SourcesPanel, SourcesView};
 pub use timeline_panel::TimelinePanel;

@@ -19,6 +19,63 @@ use crate::session::Command;
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const ADD_ACTOR: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 
+/// The width the toolbar needs with its filters inline (measured at the default font size).
+const TOOLBAR_FULL_WIDTH: f32 = 1000.0;
+
+/// The narrowest the Name column gets.
+const NAME_MIN: f32 = 130.0;
+
+/// Which columns stay when the table is narrow, most important first.
+const PRIORITY: [Column; 9] = [
+    Column::Name,
+    Column::Status,
+    Column::Seat,
+    Column::Conflict,
+    Column::Pledge,
+    Column::Role,
+    Column::Sources,
+    Column::Country,
+    Column::Kind,
+];
+
+/// A column's starting width, wide enough for its usual values.
+fn column_width(column: Column) -> f32 {
+    match column {
+        Column::Name => NAME_MIN,
+        Column::Kind => 80.0,
+        Column::Country => 115.0,
+        Column::Role => 120.0,
+        Column::Status => 95.0,
+        Column::Seat => 70.0,
+        Column::Pledge => 95.0,
+        Column::Sources => 65.0,
+        Column::Conflict => 32.0,
+    }
+}
+
+/// The columns that fit in `width`, by priority, in their usual left-to-right order.
+pub fn visible_columns(width: f32) -> Vec<Column> {
+    // Spacing between columns, as egui_extras adds it.
+    let gap = 8.0;
+    let mut used = 0.0;
+    let mut keep = Vec::with_capacity(PRIORITY.len());
+    for column in PRIORITY {
+        let w = column_width(column) + gap;
+        if column == Column::Name || used + w <= width {
+            used += w;
+            keep.push(column);
+        }
+    }
+    Column::ALL
+        .into_iter()
+        .filter(|c| keep.contains(c))
+        .collect()
+}
+
+/// Shown while no actor is selected: what a row click and a double-click do.
+pub const SELECT_HINT: &str =
+    "Click a row to see that actor's claims and sources; double-click a cell to edit it.";
+
 /// A cell being edited in place.
 #[derive(Clone, Debug)]
 struct CellEdit {
@@ -35,6 +92,8 @@ struct NewActor {
     kind: ActorKind,
     country: String,
     check: NameCheck,
+    /// Why the last Add was refused, shown in the dialog itself.
+    error: Option<String>,
 }
 
 #[derive(Default)]
@@ -53,7 +112,7 @@ pub struct RosterPanel {
     /// Why the last change was refused, shown until the next one.
     pub refusal: Option<String>,
     /// The header of each column, to name the in-place editors for screen readers.
-    header_ids: Vec<egui::Id>,
+    header_ids: Vec<(Column, egui::Id)>,
 }
 
 impl RosterPanel {
@@ -72,18 +131,24 @@ impl RosterPanel {
 
         self.toolbar(ui, dataset, derived);
         if let Some(refusal) = self.refusal.clone() {
-            ui.horizontal(|ui| {
-                ui.colored_label(ui.visuals().error_fg_color, refusal);
-                if ui.small_button("OK").clicked() {
-                    self.refusal = None;
-                }
+            // Below the table, not above it: a message must not move the row under the pointer.
+            egui::Panel::bottom("roster_refusal").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, refusal);
+                    if ui.small_button("OK").clicked() {
+                        self.refusal = None;
+                    }
+                });
             });
         }
         if let Some(id) = cx.selection.actor.clone() {
+            // At most about 45% of a narrow window, so the table keeps its essential columns.
+            let pane = (ui.available_width() * 0.45).clamp(260.0, 360.0);
             egui::Panel::right("actor_detail")
                 .resizable(true)
-                .default_size(360.0)
-                .min_size(280.0)
+                .default_size(pane)
+                .min_size(260.0)
+                .max_size((ui.available_width() * 0.6).max(260.0))
                 .show(ui, |ui| {
                     let actions = self
                         .detail
@@ -102,6 +167,12 @@ impl RosterPanel {
                         }
                     }
                 });
+        }
+        if cx.selection.actor.is_none() && self.refusal.is_none() && !self.view.rows.is_empty() {
+            // Below the table, so it appearing or going never moves the rows.
+            egui::Panel::bottom("roster_hint").show(ui, |ui| {
+                ui.weak(SELECT_HINT);
+            });
         }
         egui::CentralPanel::default().show(ui, |ui| self.table(ui, cx));
         self.add_dialog(ui, cx);
@@ -139,11 +210,24 @@ impl RosterPanel {
     }
 
     fn toolbar(&mut self, ui: &mut egui::Ui, dataset: &Dataset, derived: &Derived) {
-        ui.horizontal_wrapped(|ui| {
+        // One line at every width: below this the filters fold into a menu instead of wrapping.
+        let narrow = ui.available_width() < TOOLBAR_FULL_WIDTH;
+        ui.horizontal(|ui| {
+            if ui
+                .button("➕ Add actor")
+                .on_hover_text(format!(
+                    "Add a person, state or organisation ({})",
+                    ui.ctx().format_shortcut(&ADD_ACTOR)
+                ))
+                .clicked()
+            {
+                self.adding = Some(NewActor::default());
+            }
+            ui.separator();
             let label = ui.label("🔍 Search");
             let search = ui.add(
                 egui::TextEdit::singleline(&mut self.query.text)
-                    .desired_width(200.0)
+                    .desired_width(if narrow { 150.0 } else { 200.0 })
                     .hint_text("names and aliases (Ctrl+F)"),
             );
             let search = search
@@ -153,22 +237,16 @@ impl RosterPanel {
                 search.request_focus();
             }
             ui.separator();
-            let q = &mut self.query;
-            filter_combo(ui, "Kind", &mut q.kind, ActorKind::ALL, ActorKind::label);
-            filter_combo(ui, "Status", &mut q.status, Status::ALL, Status::label);
-            filter_combo(ui, "Role", &mut q.role, Role::ALL, Role::label);
-            ui.checkbox(&mut q.conflicts_only, "Has conflicts");
-            if q.is_filtered()
-                && ui
-                    .button("Clear")
-                    .on_hover_text("Show every actor")
-                    .clicked()
-            {
-                *q = RosterQuery {
-                    sort: q.sort,
-                    descending: q.descending,
-                    ..Default::default()
-                };
+            if narrow {
+                let q = &self.query;
+                let active =
+                    q.kind.is_some() || q.status.is_some() || q.role.is_some() || q.conflicts_only;
+                let title = if active { "Filters •" } else { "Filters" };
+                ui.menu_button(title, |ui| self.filters(ui))
+                    .response
+                    .on_hover_text("Kind, status, role and conflicts");
+            } else {
+                ui.horizontal(|ui| self.filters(ui));
             }
             ui.separator();
             ui.label(format!(
@@ -183,19 +261,28 @@ impl RosterPanel {
                         .color(ui.visuals().warn_fg_color),
                 );
             }
-            ui.separator();
-            if ui
-                .button("➕ Add actor")
-                .on_hover_text(format!(
-                    "Add a person, state or organisation ({})",
-                    ui.ctx().format_shortcut(&ADD_ACTOR)
-                ))
-                .clicked()
-            {
-                self.adding = Some(NewActor::default());
-            }
         });
         ui.add_space(2.0);
+    }
+
+    fn filters(&mut self, ui: &mut egui::Ui) {
+        let q = &mut self.query;
+        filter_combo(ui, "Kind", &mut q.kind, ActorKind::ALL, ActorKind::label);
+        filter_combo(ui, "Status", &mut q.status, Status::ALL, Status::label);
+        filter_combo(ui, "Role", &mut q.role, Role::ALL, Role::label);
+        ui.checkbox(&mut q.conflicts_only, "Has conflicts");
+        if q.is_filtered()
+            && ui
+                .button("Clear")
+                .on_hover_text("Show every actor")
+                .clicked()
+        {
+            *q = RosterQuery {
+                sort: q.sort,
+                descending: q.descending,
+                ..Default::default()
+            };
+        }
     }
 
     fn table(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
@@ -213,31 +300,33 @@ impl RosterPanel {
             }
             return;
         }
-        // In a narrow window the columns scroll sideways rather than disappear.
-        egui::ScrollArea::horizontal()
-            .id_salt("roster_hscroll")
-            .show(ui, |ui| self.table_body(ui, cx));
+        self.table_body(ui, cx);
     }
 
     fn table_body(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         let (dataset, derived) = (cx.dataset, cx.derived);
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        // Columns share the width by priority: what does not fit is hidden (the detail pane
+        // shows every field), and Name takes whatever is left so the table fills the width.
+        let shown = visible_columns(ui.available_width());
+        // Stored column widths are kept per width band: after the window grows, Name takes
+        // the new room instead of the table keeping the narrower window's widths.
+        let band = (ui.available_width() / 100.0).round() as i32;
         let mut table = TableBuilder::new(ui)
-            .id_salt("roster_table")
+            .id_salt(("roster_table", shown.len(), band))
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            // Widths that fit beside the detail pane in a 1280-point window.
-            .column(TableColumn::initial(190.0).at_least(80.0).clip(true))
-            .column(TableColumn::initial(80.0).at_least(50.0).clip(true))
-            .column(TableColumn::initial(105.0).at_least(50.0).clip(true))
-            .column(TableColumn::initial(110.0).at_least(50.0).clip(true))
-            .column(TableColumn::initial(95.0).at_least(50.0).clip(true))
-            .column(TableColumn::initial(70.0).at_least(40.0).clip(true))
-            .column(TableColumn::initial(95.0).at_least(50.0).clip(true))
-            .column(TableColumn::initial(60.0).at_least(40.0))
-            .column(TableColumn::exact(32.0));
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        for &column in &shown {
+            table = table.column(match column {
+                Column::Name => TableColumn::remainder().at_least(NAME_MIN).clip(true),
+                Column::Conflict => TableColumn::exact(column_width(column)),
+                _ => TableColumn::initial(column_width(column))
+                    .at_least(40.0)
+                    .clip(true),
+            });
+        }
         // Bring a cell just put into editing into view (once: the user may scroll away).
         if let Some(editing) = self.editing.as_ref().filter(|e| e.fresh)
             && let Some(pos) = self.position_of(derived, &editing.actor)
@@ -245,10 +334,15 @@ impl RosterPanel {
             table = table.scroll_to_row(pos, None);
         }
         let mut clicked_header = None;
-        let mut header_ids = Vec::with_capacity(Column::ALL.len());
+        let mut header_ids = Vec::with_capacity(shown.len());
+        let hidden: Vec<&str> = Column::ALL
+            .iter()
+            .filter(|c| !shown.contains(c))
+            .map(|c| c.title())
+            .collect();
         table
             .header(row_height, |mut header| {
-                for column in Column::ALL {
+                for &column in &shown {
                     header.col(|ui| {
                         let arrow = match (self.query.sort == column, self.query.descending) {
                             (true, false) => " ⏶",
@@ -259,13 +353,19 @@ impl RosterPanel {
                             egui::RichText::new(format!("{}{arrow}", column.title())).strong(),
                         )
                         .frame(false);
-                        let response = ui
-                            .add(button)
-                            .on_hover_text(format!("{}\nClick to sort", column.tooltip()));
+                        let mut tip = format!("{}\nClick to sort", column.tooltip());
+                        if column == Column::Name && !hidden.is_empty() {
+                            tip.push_str(&format!(
+                                "\n\nHidden at this width: {}. Widen the window or close the \
+                                 detail pane to see them; the detail pane shows them all.",
+                                hidden.join(", ")
+                            ));
+                        }
+                        let response = ui.add(button).on_hover_text(tip);
                         if response.clicked() {
                             clicked_header = Some(column);
                         }
-                        header_ids.push(response.id);
+                        header_ids.push((column, response.id));
                     });
                 }
             })
@@ -276,7 +376,7 @@ impl RosterPanel {
                     let actor = &dataset.actors[row.actor];
                     let is_selected = cx.selection.actor.as_deref() == Some(actor.id.as_str());
                     table_row.set_selected(is_selected);
-                    for column in Column::ALL {
+                    for &column in &shown {
                         let (_, response) = table_row.col(|ui| {
                             self.cell(ui, cx, row_index, column);
                         });
@@ -373,11 +473,11 @@ impl RosterPanel {
         let Some(edit) = self.editing.as_mut() else {
             return;
         };
-        let header = Column::ALL
+        let header = self
+            .header_ids
             .iter()
-            .position(|c| *c == edit.column)
-            .and_then(|i| self.header_ids.get(i))
-            .copied();
+            .find(|(c, _)| *c == edit.column)
+            .map(|(_, id)| *id);
         let row = &derived.roster.rows[row_index];
         let actor_at = row.actor;
         let mut commit: Option<Result<Command, String>> = None;
@@ -507,6 +607,9 @@ impl RosterPanel {
             if !new.name.is_empty() {
                 name_feedback(ui, dataset, &new.name, None, &mut new.check);
             }
+            if let Some(e) = &new.error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
             ui.horizontal(|ui| {
                 let enter = ui.input(|i| i.key_pressed(Key::Enter));
                 if ui.button("Add").clicked() || enter {
@@ -523,6 +626,7 @@ impl RosterPanel {
                             }
                             cx.edit(edit, format!("Add {}", new.name.trim()));
                             close = true;
+                            self.refusal = None;
                         }
                         Err(e) => error = Some(e),
                     }
@@ -533,7 +637,7 @@ impl RosterPanel {
             });
         });
         if let Some(e) = error {
-            self.refusal = Some(e);
+            new.error = Some(e);
         }
         if close || modal.should_close() {
             self.adding = None;

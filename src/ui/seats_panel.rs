@@ -350,12 +350,16 @@ impl SeatsPanel {
             );
             return;
         }
-        let answer = parse_money(&format!(
-            "{} {}",
-            c.amount,
-            c.currency.trim().to_uppercase()
-        ))
-        .and_then(|money| {
+        let (money, overridden) = match calculator_money(&c.amount, &c.currency) {
+            Ok((m, o)) => (Ok(m), o),
+            Err(e) => (Err(e), None),
+        };
+        if let Some(written) = overridden {
+            ui.weak(format!(
+                "The Currency field wins over the {written} in the amount."
+            ));
+        }
+        let answer = money.and_then(|money| {
             let joined = match c.joined.trim() {
                 "" => None,
                 text => Some(
@@ -690,5 +694,35 @@ fn expiry_chart(ui: &mut egui::Ui, expiries: &BTreeMap<i32, usize>, title: &str)
             egui::FontId::proportional(11.0),
             text,
         );
+    }
+}
+
+/// The calculator's amount: the amount text read as usual, in the currency of the Currency
+/// field when one is typed there, even if the amount names another ("€860 million" with USD:
+/// the field is the user's explicit choice). Also answers the currency the field overrode.
+pub fn calculator_money(amount: &str, currency: &str) -> Result<(Money, Option<String>), String> {
+    let typed = currency.trim().to_uppercase();
+    if typed.is_empty() {
+        return parse_money(amount).map(|m| (m, None));
+    }
+    if typed.len() != 3 || !typed.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(format!(
+            "Currency: \"{}\" is not a three-letter code like USD or EUR.",
+            currency.trim()
+        ));
+    }
+    match parse_money(amount) {
+        Ok(written) => {
+            let overridden = (written.currency != typed).then(|| written.currency.clone());
+            Ok((
+                Money {
+                    amount: written.amount,
+                    currency: typed,
+                },
+                overridden,
+            ))
+        }
+        // No currency in the amount (the usual case): the field's.
+        Err(_) => parse_money(&format!("{amount} {typed}")).map(|m| (m, None)),
     }
 }

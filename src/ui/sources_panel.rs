@@ -136,6 +136,8 @@ pub struct SourcesPanel {
     review_focus: Option<ReviewFocus>,
     /// A text to scroll sideways into view when the columns do not all fit.
     reveal_column: Option<String>,
+    /// The text shown when only one fits (source id); `None`: the first.
+    single_text: Option<String>,
     pub notice: Option<String>,
     cache: Option<Cache>,
     /// The automaton over every actor's names, with a hash of the names it was built from:
@@ -164,6 +166,7 @@ impl Default for SourcesPanel {
             review: Review::default(),
             review_focus: None,
             reveal_column: None,
+            single_text: None,
             notice: None,
             cache: None,
             finder: None,
@@ -422,7 +425,7 @@ impl SourcesPanel {
                 let mut on = self.chosen.contains(&s.id);
                 if ui
                     .checkbox(&mut on, s.name())
-                    .on_hover_text(format!("Compare {}", s.name()))
+                    .on_hover_text(source_hover(s))
                     .changed()
                 {
                     if on {
@@ -498,37 +501,43 @@ impl SourcesPanel {
                 }
             });
         } else {
-            // Too narrow for all of them side by side: each keeps a readable width and the row
-            // scrolls sideways.
-            let mut area = egui::ScrollArea::horizontal().id_salt("text_columns");
-            // Review hook: the text under review is scrolled into view (once its column is
+            // Too narrow for all of them side by side: one text at a time, at the full width
+            // (a sideways-scrolling row clipped the next text mid-word), with a chooser.
+            let ids: Vec<&str> = cache
+                .columns
+                .iter()
+                .map(|c| d.sources[c.source].id.as_str())
+                .collect();
+            // Review hook: the text under review is brought into view (once its column is
             // there: it may have been added this frame).
-            if let Some(i) = self.reveal_column.as_ref().and_then(|id| {
-                cache
-                    .columns
-                    .iter()
-                    .position(|c| &d.sources[c.source].id == id)
-            }) {
+            if let Some(id) = self.reveal_column.clone()
+                && ids.contains(&id.as_str())
+            {
                 self.reveal_column = None;
-                let step = MIN_COLUMN + ui.spacing().item_spacing.x;
-                area = area.horizontal_scroll_offset(i as f32 * step);
+                self.single_text = Some(id);
             }
-            area.show(ui, |ui| {
-                ui.horizontal_top(|ui| {
-                    for column in &cache.columns {
-                        let size = egui::vec2(MIN_COLUMN, ui.available_height());
-                        let layout = egui::Layout::top_down(egui::Align::Min);
-                        ui.allocate_ui_with_layout(size, layout, |ui| {
-                            ui.set_width(MIN_COLUMN);
-                            if let Some(at) =
-                                self.text_column(ui, d, derived, cache, column, selected)
-                            {
-                                clicked = Some((column.source, at));
-                            }
-                        });
+            let at = self
+                .single_text
+                .as_deref()
+                .and_then(|id| ids.iter().position(|i| *i == id))
+                .unwrap_or(0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Text:").on_hover_text(
+                    "The window is too narrow for the texts side by side; widen it to see them \
+                     together",
+                );
+                for (i, column) in cache.columns.iter().enumerate() {
+                    let source = &d.sources[column.source];
+                    if ui.selectable_label(i == at, source.name()).clicked() {
+                        self.single_text = Some(source.id.clone());
                     }
-                });
+                }
             });
+            ui.separator();
+            let column = &cache.columns[at];
+            if let Some(byte) = self.text_column(ui, d, derived, cache, column, selected) {
+                clicked = Some((column.source, byte));
+            }
         }
         if let Some((source, at)) = clicked {
             self.click_text(d, cache, source, at);
@@ -634,7 +643,10 @@ impl SourcesPanel {
     ) {
         let source = &d.sources[column.source];
         let name = super::citation::source_label(derived, d, &source.id);
-        ui.add(egui::Label::new(egui::RichText::new(name).strong()).truncate());
+        let header = ui.add(egui::Label::new(egui::RichText::new(name).strong()).truncate());
+        if !source.note.trim().is_empty() {
+            header.on_hover_text(source.note.trim());
+        }
         ui.add(egui::Label::new(egui::RichText::new(&source.title).italics()).truncate());
         ui.horizontal(|ui| {
             let label = ui.label("Find");
@@ -1047,6 +1059,17 @@ fn find_next(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
     search(text, needle)
         .or_else(|| search(&text.to_ascii_lowercase(), &needle.to_ascii_lowercase()))
         .map(|at| (at, at + needle.len()))
+}
+
+/// A source's tooltip: what ticking it does, and its note (which explains, say, why the outlet
+/// is "Unnamed outlet").
+fn source_hover(s: &crate::model::Source) -> String {
+    let note = s.note.trim();
+    if note.is_empty() {
+        format!("Compare {}", s.name())
+    } else {
+        format!("Compare {}\n\n{note}", s.name())
+    }
 }
 
 #[cfg(test)]

@@ -135,6 +135,9 @@ pub struct TimelinePanel {
     /// The as-of date as typed.
     as_of_text: String,
     as_of_error: Option<String>,
+    /// The app's as-of date the field last showed; when the app's date changes elsewhere
+    /// ("Back to today", a click on the axis) the field follows it.
+    as_of_shown: Option<Option<chrono::NaiveDate>>,
     cache: Cache,
     dragging_cursor: bool,
 }
@@ -214,9 +217,12 @@ impl TimelinePanel {
                 .labelled_by(caption.id);
             ui.separator();
             let label = ui.label("As of");
-            if self.as_of_text.is_empty() && !ui.memory(|m| m.has_focus(ui.next_auto_id())) {
+            let typing = ui.memory(|m| m.has_focus(ui.next_auto_id()));
+            if !typing && self.as_of_shown != Some(as_of) {
                 // Mirrors the app's date when the user is not typing one.
                 self.as_of_text = as_of.map(|d| d.to_string()).unwrap_or_default();
+                self.as_of_error = None;
+                self.as_of_shown = Some(as_of);
             }
             let field = ui
                 .add(

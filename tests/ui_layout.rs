@@ -1,0 +1,207 @@
+//! The window at 800×600, 1024×700 and 1600×1000: each tab's key widgets lie inside the
+//! window, and what a first-time user met (issue 15) stays fixed.
+
+use board_explorer::ui::{BoardExplorerApp, Tab};
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+mod common;
+use common::type_into;
+
+const SIZES: [[f32; 2]; 3] = [[800.0, 600.0], [1024.0, 700.0], [1600.0, 1000.0]];
+
+/// The essential Roster columns, visible at every size.
+const ESSENTIAL: [&str; 4] = ["Name", "Status", "Seat", "⚠"];
+
+fn inside(h: &Harness<'_, BoardExplorerApp>, label: &str, size: [f32; 2]) {
+    let rect = h.get_by_label(label).rect();
+    assert!(
+        rect.min.x >= 0.0
+            && rect.min.y >= 0.0
+            && rect.max.x <= size[0] + 0.5
+            && rect.max.y <= size[1] + 0.5,
+        "{label} at {rect:?} is outside the {size:?} window"
+    );
+}
+
+/// A column header, found by its title (the sorted one carries an arrow).
+fn header(h: &Harness<'_, BoardExplorerApp>, title: &str) -> Option<egui::Rect> {
+    h.query_all_by_role(Role::Button)
+        .find(|n| {
+            n.label()
+                .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
+        })
+        .map(|n| n.rect())
+}
+
+#[test]
+fn roster_keeps_its_essential_columns_inside_the_window_with_and_without_detail() {
+    for size in SIZES {
+        let mut h = common::app_on(Tab::Roster, size);
+        for selected in [false, true] {
+            if selected {
+                h.get_by_label("Donald Trump").click();
+                h.run();
+            }
+            for title in ESSENTIAL {
+                let rect = header(&h, title)
+                    .unwrap_or_else(|| panic!("{title} missing at {size:?}, detail {selected}"));
+                assert!(
+                    rect.max.x <= size[0] && rect.min.x >= 0.0,
+                    "{title} at {rect:?} is cut at {size:?}, detail {selected}"
+                );
+            }
+            // One toolbar line: Add actor and the count share a row.
+            let add = h.get_by_label("➕ Add actor").rect();
+            let count = h.get_by_label_contains(" of 21 actors").rect();
+            assert!(
+                (add.center().y - count.center().y).abs() < 4.0,
+                "the toolbar wraps at {size:?}"
+            );
+            inside(&h, "➕ Add actor", size);
+        }
+    }
+}
+
+#[test]
+fn the_roster_table_uses_the_full_width_of_a_wide_window() {
+    let h = common::app_on(Tab::Roster, [1600.0, 1000.0]);
+    // Every column shows, and the last one ends near the right edge (not half way).
+    for title in [
+        "Name", "Kind", "Country", "Role", "Status", "Seat", "Pledge", "Sources", "⚠",
+    ] {
+        assert!(header(&h, title).is_some(), "{title} hidden at 1600");
+    }
+    let last = header(&h, "⚠").unwrap();
+    assert!(last.max.x > 1500.0, "the table ends at {}", last.max.x);
+}
+
+#[test]
+fn narrow_roster_hides_less_important_columns_and_says_so() {
+    let h = common::app_on(Tab::Roster, [800.0, 600.0]);
+    assert!(header(&h, "Country").is_none(), "Country gives way at 800");
+    // Filters fold into a menu instead of wrapping.
+    h.get_by_label("Filters");
+}
+
+#[test]
+fn a_refusal_does_not_move_the_table() {
+    let mut h = common::app_on(Tab::Roster, [1024.0, 700.0]);
+    let before = h.get_by_label("Abdel Fattah al-Sisi").rect();
+    h.state_mut().panels.roster.refusal = Some("A name cannot be empty.".into());
+    h.run();
+    h.get_by_label("A name cannot be empty.");
+    assert_eq!(h.get_by_label("Abdel Fattah al-Sisi").rect(), before);
+}
+
+#[test]
+fn first_start_names_the_body_and_hints_at_selection() {
+    let mut h = common::app_on(Tab::Roster, [800.0, 600.0]);
+    let name = h.state().session.dataset().body.name.clone();
+    assert!(!name.is_empty());
+    inside(&h, &name, [800.0, 600.0]);
+    h.get_by_label(board_explorer::ui::SELECT_HINT);
+    h.get_by_label(&name).hover();
+    h.run();
+    let description = h.state().session.dataset().body.description.clone();
+    h.get_by_label(&description);
+    h.get_by_label("Donald Trump").click();
+    h.run();
+    assert!(h.query_by_label(board_explorer::ui::SELECT_HINT).is_none());
+}
+
+#[test]
+fn sources_texts_fit_the_window_and_narrow_shows_one_with_a_chooser() {
+    for size in SIZES {
+        let mut h = common::app_on(Tab::Sources, size);
+        let texts: Vec<egui::Rect> = h
+            .query_all_by_role(Role::Document)
+            .map(|n| n.rect())
+            .collect();
+        assert!(!texts.is_empty(), "no text at {size:?}");
+        for rect in &texts {
+            assert!(
+                rect.max.x <= size[0] && rect.width() >= 250.0,
+                "a text at {rect:?} is cut or too narrow at {size:?}"
+            );
+        }
+        if texts.len() == 1 {
+            // The other text is one click away.
+            h.get_by_label("DPA").click();
+            h.run();
+            let text = h.get_by_role(Role::Document);
+            assert!(text.label().unwrap_or_default().contains("DPA"));
+        }
+    }
+    assert_eq!(
+        common::app_on(Tab::Sources, [1600.0, 1000.0])
+            .query_all_by_role(Role::Document)
+            .count(),
+        2,
+        "both texts side by side at 1600"
+    );
+}
+
+#[test]
+fn an_unnamed_outlet_is_explained_on_hover() {
+    let mut h = common::app_on(Tab::Sources, [1600.0, 1000.0]);
+    h.get_by_role_and_label(Role::CheckBox, "Unnamed outlet")
+        .hover();
+    h.run();
+    h.get_by_label_contains("Neither the outlet nor a title is given");
+}
+
+#[test]
+fn back_to_today_resets_the_as_of_field() {
+    let mut h = common::app_on(Tab::Timeline, [1024.0, 700.0]);
+    type_into(&mut h, "As of", "2026-01-18");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Back to today").click();
+    h.run();
+    assert_eq!(h.state().session.as_of(), None);
+    let field = h.get_by_role_and_label(Role::TextInput, "As of");
+    assert_eq!(field.value().unwrap_or_default(), "");
+}
+
+#[test]
+fn the_add_actor_dialog_shows_its_own_error_and_enter_submits() {
+    let mut h = common::app_on(Tab::Roster, [1024.0, 700.0]);
+    h.get_by_label("➕ Add actor").click();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    // The dialog is still open and says why, inside itself, not in the toolbar behind it.
+    assert!(h.state().panels.roster.refusal.is_none());
+    h.get_by_label_contains("name cannot be empty");
+    h.get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Jane Example");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let d = h.state().session.dataset();
+    assert!(d.actors.iter().any(|a| a.name == "Jane Example"));
+    assert!(h.query_by_label_contains("name cannot be empty").is_none());
+}
+
+#[test]
+fn the_calculators_currency_field_wins_over_the_amount_text() {
+    use board_explorer::ui::calculator_money;
+    let (money, overridden) = calculator_money("€860 million", "USD").unwrap();
+    assert_eq!(
+        (money.amount, money.currency.as_str()),
+        (860_000_000, "USD")
+    );
+    assert_eq!(overridden.as_deref(), Some("EUR"));
+    let (money, overridden) = calculator_money("860 million", "eur").unwrap();
+    assert_eq!(money.currency, "EUR");
+    assert_eq!(overridden, None);
+    assert!(calculator_money("1 billion", "US").is_err());
+    let mut h = common::app_on(Tab::Seats, [1024.0, 700.0]);
+    type_into(&mut h, "Amount", "€860 million");
+    type_into(&mut h, "Currency", "USD");
+    assert!(h.query_by_label_contains("Two currencies").is_none());
+    h.get_by_label_contains("Currency field wins");
+}
