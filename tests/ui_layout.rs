@@ -5,7 +5,7 @@ use board_explorer::ui::{BoardExplorerApp, Tab};
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 mod common;
 use common::type_into;
@@ -30,7 +30,8 @@ fn inside(h: &Harness<'_, BoardExplorerApp>, label: &str, size: [f32; 2]) {
 fn header(h: &Harness<'_, BoardExplorerApp>, title: &str) -> Option<egui::Rect> {
     h.query_all_by_role(Role::Button)
         .find(|n| {
-            n.label()
+            n.accesskit_node()
+                .label()
                 .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
         })
         .map(|n| n.rect())
@@ -104,7 +105,8 @@ fn first_start_names_the_body_and_hints_at_selection() {
     inside(&h, &name, [800.0, 600.0]);
     h.get_by_label(board_explorer::ui::SELECT_HINT);
     h.get_by_label(&name).hover();
-    h.run();
+    // Tooltips wait a moment before they show.
+    h.run_steps(20);
     let description = h.state().session.dataset().body.description.clone();
     h.get_by_label(&description);
     h.get_by_label("Donald Trump").click();
@@ -129,10 +131,19 @@ fn sources_texts_fit_the_window_and_narrow_shows_one_with_a_chooser() {
         }
         if texts.len() == 1 {
             // The other text is one click away.
-            h.get_by_label("DPA").click();
+            // The chooser's entry, not the source list's checkbox of the same name.
+            h.get_all_by_label("DPA")
+                .find(|n| n.accesskit_node().role() != Role::CheckBox)
+                .expect("the chooser names the other text")
+                .click();
             h.run();
             let text = h.get_by_role(Role::Document);
-            assert!(text.label().unwrap_or_default().contains("DPA"));
+            assert!(
+                text.accesskit_node()
+                    .label()
+                    .unwrap_or_default()
+                    .contains("DPA")
+            );
         }
     }
     assert_eq!(
@@ -149,7 +160,7 @@ fn an_unnamed_outlet_is_explained_on_hover() {
     let mut h = common::app_on(Tab::Sources, [1600.0, 1000.0]);
     h.get_by_role_and_label(Role::CheckBox, "Unnamed outlet")
         .hover();
-    h.run();
+    h.run_steps(20);
     h.get_by_label_contains("Neither the outlet nor a title is given");
 }
 
