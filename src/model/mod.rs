@@ -29,6 +29,7 @@ pub mod source_ops;
 pub mod text;
 pub mod timeline;
 pub mod validate;
+pub mod validate_values;
 pub mod words;
 
 pub use dataset::*;

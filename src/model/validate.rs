@@ -245,6 +245,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             c.error(&e.id, format!("event \"{}\" ends before it starts", e.id));
         }
     }
+    c.problems.extend(super::validate_values::value_problems(d));
     c.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
     c.problems
 }

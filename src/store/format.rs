@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::bounded::check_parse_cost;
 use super::error::LoadError;
 use super::identity::{FileIdentity, read_identified};
+use super::unknown_fields::from_str_noting_unknown;
 use super::write_atomic;
 use crate::model::Dataset;
 use crate::model::quote_words::place_quotes;
@@ -69,10 +70,9 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
         None => e,
     };
     check_header(text).map_err(with_path)?;
-    let file: FileIn = ron::Options::default()
-        .with_recursion_limit(MAX_NESTING)
-        .from_str(text)
-        .map_err(|e| with_path(syntax_error(&e, text)))?;
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    let (file, unknown): (FileIn, Vec<Problem>) =
+        from_str_noting_unknown(&options, text).map_err(|e| with_path(syntax_error(&e, text)))?;
     if file.format != FORMAT {
         return Err(with_path(LoadError::new(format!(
             "this is not a board-explorer dataset (its format is \"{}\")",
@@ -91,6 +91,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
         .into_iter()
         .partition(|p| p.severity == Severity::Error);
     warnings.extend(placed);
+    warnings.extend(unknown);
     if let Some(first) = errors.first() {
         let mut err = LoadError::new(format!(
             "{} ({} problem{} in all)",

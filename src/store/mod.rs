@@ -9,6 +9,7 @@ mod format;
 mod identity;
 mod recovery;
 mod snapshot;
+mod unknown_fields;
 
 pub use atomic::{backup_path, process_alive, write_atomic, write_new};
 pub use bounded::{check_parse_cost, open_regular, read_bounded, read_text_bounded, text_of};

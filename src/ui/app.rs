@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
-use super::action::UiAction;
-use super::file_menu::{FileMenu, export_dialog, open_dialog, save_dialog};
+use super::action::{PathPurpose, UiAction};
+use super::file_menu::{FileMenu, Picked, export_dialog, open_dialog, save_dialog};
 use super::roster_panel::RosterPanel;
 use super::seats_panel::SeatsPanel;
 use super::shortcuts;
@@ -290,29 +290,29 @@ impl BoardExplorerApp {
             UiAction::ChooseOpen if self.session.document().is_dirty() => {
                 self.window.pending = Some(UiAction::ChooseOpen);
             }
-            UiAction::ChooseOpen => {
-                if let Some(path) = open_dialog(self.session.document()) {
-                    self.perform(Command::Open(path));
-                }
-            }
+            UiAction::ChooseOpen => match open_dialog(self.session.document()) {
+                Picked::Path(path) => self.perform(Command::Open(path)),
+                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Open), ctx),
+                Picked::Cancelled => {}
+            },
             UiAction::Save | UiAction::ChooseSaveAs if read_only => {
                 self.show(Outcome::error(READ_ONLY))
             }
             UiAction::Save if self.session.document().path.is_some() => self.perform(Command::Save),
-            UiAction::Save | UiAction::ChooseSaveAs => {
-                if let Some(path) = save_dialog(self.session.document()) {
-                    self.perform(Command::SaveAs(path));
-                }
-            }
+            UiAction::Save | UiAction::ChooseSaveAs => match save_dialog(self.session.document()) {
+                Picked::Path(path) => self.perform(Command::SaveAs(path)),
+                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::SaveAs), ctx),
+                Picked::Cancelled => {}
+            },
             UiAction::TypePath(purpose) => self
                 .window
                 .file_menu
                 .type_path(purpose, self.session.document()),
-            UiAction::ChooseExport(kind) => {
-                if let Some(path) = export_dialog(self.session.document(), kind) {
-                    self.act(UiAction::ExportTo(kind, path), ctx);
-                }
-            }
+            UiAction::ChooseExport(kind) => match export_dialog(self.session.document(), kind) {
+                Picked::Path(path) => self.act(UiAction::ExportTo(kind, path), ctx),
+                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Export(kind)), ctx),
+                Picked::Cancelled => {}
+            },
             UiAction::ExportTo(kind, path) => match kind.format() {
                 Some(format) => self.perform(Command::Export { format, path }),
                 None => self.take_picture(path, ctx),
@@ -524,8 +524,12 @@ impl BoardExplorerApp {
         actions.push(match action {
             UiAction::Run(command) => UiAction::Run(Command::Confirmed(Box::new(command))),
             UiAction::ChooseOpen => match open_dialog(self.session.document()) {
-                Some(path) => UiAction::Run(Command::Confirmed(Box::new(Command::Open(path)))),
-                None => return,
+                Picked::Path(path) => {
+                    UiAction::Run(Command::Confirmed(Box::new(Command::Open(path))))
+                }
+                // The work was saved or discarded: opening by typed path needs no question.
+                Picked::NoDialog => UiAction::TypePath(PathPurpose::Open),
+                Picked::Cancelled => return,
             },
             other => other,
         });

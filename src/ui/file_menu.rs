@@ -2,6 +2,8 @@
 //! is reachable where no dialog can appear (a bare X server, a test).
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use super::action::{ExportKind, PathPurpose, UiAction};
 use super::shortcuts;
@@ -218,23 +220,81 @@ fn dialog(doc: &Document) -> rfd::FileDialog {
         .set_directory(dir)
 }
 
+/// What a native dialog gave back.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Picked {
+    Path(PathBuf),
+    Cancelled,
+    /// No native dialog can appear here: the caller offers the typed-path window instead.
+    NoDialog,
+}
+
+/// Set once a dialog proved unavailable, so later actions go straight to the typed path.
+static NO_NATIVE_DIALOG: AtomicBool = AtomicBool::new(false);
+
+/// A dialog that answers faster than this was never shown: nobody cancels that fast.
+const INSTANT: Duration = Duration::from_millis(150);
+
+/// Whether a native dialog may appear. On Linux and the BSDs rfd shows the desktop portal
+/// (over the D-Bus session bus) or, failing that, zenity; with neither it returns `None` at
+/// once, the same answer as Cancel. Elsewhere the system always has a dialog.
+fn native_dialog_possible() -> bool {
+    if NO_NATIVE_DIALOG.load(Ordering::Relaxed) {
+        return false;
+    }
+    if !cfg!(any(
+        target_os = "linux",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    )) {
+        return true;
+    }
+    let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
+    zenity || set("DBUS_SESSION_BUS_ADDRESS")
+}
+
+/// Runs a native dialog, telling a cancel from a dialog that could not appear.
+fn run(show: impl FnOnce() -> Option<PathBuf>) -> Picked {
+    if !native_dialog_possible() {
+        return Picked::NoDialog;
+    }
+    let started = Instant::now();
+    match show() {
+        Some(path) => Picked::Path(path),
+        None if started.elapsed() < INSTANT => {
+            // A bus without a portal's file chooser: remember it for the session.
+            NO_NATIVE_DIALOG.store(true, Ordering::Relaxed);
+            Picked::NoDialog
+        }
+        None => Picked::Cancelled,
+    }
+}
+
 /// The native open dialog.
-pub fn open_dialog(doc: &Document) -> Option<PathBuf> {
-    dialog(doc).pick_file()
+pub fn open_dialog(doc: &Document) -> Picked {
+    run(|| dialog(doc).pick_file())
 }
 
 /// The native save dialog, suggesting the dataset's file name.
-pub fn save_dialog(doc: &Document) -> Option<PathBuf> {
-    dialog(doc)
-        .set_file_name(default_file_name(doc))
-        .save_file()
+pub fn save_dialog(doc: &Document) -> Picked {
+    run(|| {
+        dialog(doc)
+            .set_file_name(default_file_name(doc))
+            .save_file()
+    })
 }
 
 /// The native save dialog for an export, starting in `saves/`.
-pub fn export_dialog(doc: &Document, kind: ExportKind) -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .add_filter(kind.title(), &[kind.extension()])
-        .set_directory(saves_dir())
-        .set_file_name(export_file_name(doc, kind.file_stem(), kind.extension()))
-        .save_file()
+pub fn export_dialog(doc: &Document, kind: ExportKind) -> Picked {
+    run(|| {
+        rfd::FileDialog::new()
+            .add_filter(kind.title(), &[kind.extension()])
+            .set_directory(saves_dir())
+            .set_file_name(export_file_name(doc, kind.file_stem(), kind.extension()))
+            .save_file()
+    })
 }
