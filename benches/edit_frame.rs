@@ -10,26 +10,14 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use board_explorer::document::Document;
-use board_explorer::model::generate::{Spec, generate};
+use board_explorer::model::generate::generate;
 use board_explorer::model::*;
 use board_explorer::session::Command;
 use board_explorer::ui::{BoardExplorerApp, Tab};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 mod common;
-use common::frame;
-
-const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
-
-fn spec(actors: usize) -> Spec {
-    Spec {
-        actors,
-        claims_per_actor: 10,
-        sources: 50,
-        events: 1_000,
-        seed: 11,
-    }
-}
+use common::{SIZES, frame, spec};
 
 /// A status claim about actor `a`, newer than anything generated, so it becomes the status.
 fn status_edit(d: &Dataset, a: usize, i: u64) -> Command {

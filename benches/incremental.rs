@@ -10,22 +10,13 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use board_explorer::model::generate::{Spec, generate};
+use board_explorer::model::generate::generate;
 use board_explorer::model::*;
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
-const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
-
-fn spec(actors: usize) -> Spec {
-    Spec {
-        actors,
-        claims_per_actor: 10,
-        sources: 50,
-        events: 1_000,
-        seed: 11,
-    }
-}
+mod common;
+use common::{SIZES, spec};
 
 /// A status claim about actor `a`, newer than anything generated, so it becomes the status.
 fn status_claim(d: &Dataset, a: usize, i: u64) -> Claim {

@@ -10,26 +10,14 @@ use std::hint::black_box;
 
 use board_explorer::document::Document;
 use board_explorer::model::compare::compare;
-use board_explorer::model::generate::{Spec, generate};
+use board_explorer::model::generate::generate;
 use board_explorer::model::{Dataset, Index, roster, seat};
 use board_explorer::store::{parse, save_file, to_ron};
 use board_explorer::ui::{BoardExplorerApp, Tab};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 mod common;
-use common::frame;
-
-const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
-
-fn spec(actors: usize) -> Spec {
-    Spec {
-        actors,
-        claims_per_actor: 10,
-        sources: 50,
-        events: 1_000,
-        seed: 11,
-    }
-}
+use common::{SIZES, frame, spec};
 
 fn files(c: &mut Criterion, n: usize, d: &Dataset) {
     let text = to_ron(d);

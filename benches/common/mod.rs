@@ -5,7 +5,22 @@
 
 use std::hint::black_box;
 
+use board_explorer::model::generate::Spec;
 use board_explorer::ui::BoardExplorerApp;
+
+/// The dataset sizes the scale benchmarks compare: 1k, 10k and 100k actors.
+pub const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// A generated dataset of `actors` actors with 10 claims each, 50 sources and 1,000 events.
+pub fn spec(actors: usize) -> Spec {
+    Spec {
+        actors,
+        claims_per_actor: 10,
+        sources: 50,
+        events: 1_000,
+        seed: 11,
+    }
+}
 
 pub fn input(events: Vec<egui::Event>) -> egui::RawInput {
     egui::RawInput {
