@@ -102,7 +102,8 @@ pub enum Command {
         #[arg(long, value_parser = parse_day)]
         new_as_of: Option<chrono::NaiveDate>,
     },
-    /// Export the roster as CSV or a Markdown report (to standard output without -o).
+    /// Export the roster as CSV, or the report as Markdown, HTML, Popolo JSON or FollowTheMoney
+    /// JSON lines (to standard output without -o).
     Export {
         /// The dataset or snapshot file; the embedded Board of Peace dataset when left out.
         file: Option<PathBuf>,
@@ -184,8 +185,16 @@ pub enum Command {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
+    /// The roster as CSV.
     Csv,
+    /// The report as Markdown.
     Md,
+    /// The report as one self-contained HTML page.
+    Html,
+    /// Popolo JSON (organizations, persons, memberships).
+    Popolo,
+    /// FollowTheMoney entities as JSON lines.
+    Ftm,
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -302,6 +311,9 @@ fn perform(command: Command) -> Result<String, String> {
             let text = session.export_text(match format {
                 ExportFormat::Csv => session::ExportFormat::Csv,
                 ExportFormat::Md => session::ExportFormat::Markdown,
+                ExportFormat::Html => session::ExportFormat::Html,
+                ExportFormat::Popolo => session::ExportFormat::Popolo,
+                ExportFormat::Ftm => session::ExportFormat::Ftm,
             });
             match out {
                 Some(out) => write_out(&out, &text, force),

@@ -152,6 +152,32 @@ pub fn compare(d: &Dataset, index: &Index, sources: &[String]) -> ClaimMatrix {
     matrix
 }
 
+/// [`compare`] over only the claims `keep` accepts (those known by an as-of date, for a report
+/// of that day): rows and verdicts are those of these claims alone.
+pub fn compare_where(
+    d: &Dataset,
+    index: &Index,
+    sources: &[String],
+    keep: impl Fn(usize) -> bool,
+) -> ClaimMatrix {
+    let column = columns(sources);
+    let mut rows: BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>> = BTreeMap::new();
+    for (i, claim) in d.claims.iter().enumerate().filter(|&(i, _)| keep(i)) {
+        let order = match &claim.subject {
+            Subject::Body(_) => 0,
+            Subject::Actor(id) => index.actor_by_id.get(id).map_or(usize::MAX, |&a| a + 1),
+        };
+        add(&mut rows, &column, d, i, order);
+    }
+    let mut matrix = ClaimMatrix {
+        sources: sources.to_vec(),
+        ..ClaimMatrix::default()
+    };
+    matrix.extend(d, rows);
+    matrix.place_claims();
+    matrix
+}
+
 fn columns(sources: &[String]) -> HashMap<&str, usize> {
     sources
         .iter()

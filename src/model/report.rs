@@ -1,13 +1,24 @@
 //! The report: one value, read from data already derived (roster, seats, index), holding
 //! what every export and every command-line table shows: roster rows with their seats, the
 //! members and totals, conflicts with their competing claims, the timeline, the sources.
-//! Writers (CSV, Markdown, aligned text) only render it; nothing here derives a second time.
+//! Writers (CSV, Markdown, HTML, aligned text) only render it; nothing here derives a second
+//! time. What only the HTML page shows (every claim with its quote placed, the claim matrix over
+//! every source) is the report's [`ReportDetail`], built on first use: the CSV and the terminal
+//! tables never pay for it.
+
+use std::cell::OnceCell;
 
 use chrono::NaiveDate;
 
+use super::compare::{ClaimMatrix, compare_where, subject_name};
 use super::dataset::{Actor, Claim, Dataset, Event, Property, Source};
+use super::date::PartialDate;
 use super::derived::Derived;
+use super::index::Index;
+use super::money::format_money;
+use super::quote::Anchor;
 use super::roster::RosterRow;
+use super::rules::{Comparison, SeatRules};
 use super::seats::{SeatKind, SeatOutcome, Totals, totals};
 
 /// One roster row with its actor and seat.
@@ -23,6 +34,8 @@ pub struct ReportRow<'a> {
 #[derive(Debug)]
 pub struct ReportConflict<'a> {
     pub actor: &'a Actor,
+    /// The actor's position in the report's rows.
+    pub row: usize,
     pub property: Property,
     pub claims: Vec<ReportClaim<'a>>,
 }
@@ -30,8 +43,14 @@ pub struct ReportConflict<'a> {
 #[derive(Debug)]
 pub struct ReportClaim<'a> {
     pub claim: &'a Claim,
+    /// The claim's position in `dataset.claims`.
+    pub at: usize,
     /// The source's outlet, or the claim's source id when the source is missing.
     pub source: &'a str,
+    /// The source's position in `dataset.sources`, when it exists.
+    pub source_at: Option<usize>,
+    /// The day the claim speaks for: its own, else its source's publication.
+    pub date: Option<PartialDate>,
 }
 
 #[derive(Debug)]
@@ -48,6 +67,32 @@ pub struct Report<'a> {
     /// Events by date.
     pub timeline: Vec<&'a Event>,
     pub sources: &'a [Source],
+    index: &'a Index,
+    detail: OnceCell<ReportDetail<'a>>,
+}
+
+/// What the full report (the HTML page) shows beyond the tables.
+#[derive(Debug)]
+pub struct ReportDetail<'a> {
+    /// Every claim known by the as-of date, in file order.
+    pub claims: Vec<ReportClaim<'a>>,
+    /// For each claim position in `dataset.claims`, its place in `claims`, if it is listed.
+    pub listed: Vec<Option<usize>>,
+    /// Where each listed claim's quote stands in its source's text, by position in `claims`.
+    pub spans: Vec<Option<(usize, usize)>>,
+    /// For each source (as `sources`), the quotes placed in its text, by start then end.
+    pub quotes: Vec<Vec<QuoteMark>>,
+    /// The claim matrix over every source, in dataset order, of the listed claims.
+    pub matrix: ClaimMatrix,
+}
+
+/// One quote placed in its source's text: byte offsets and the claim that cites it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct QuoteMark {
+    pub start: usize,
+    pub end: usize,
+    /// The claim's position in `dataset.claims`.
+    pub claim: usize,
 }
 
 impl<'a> Report<'a> {
@@ -73,7 +118,7 @@ impl<'a> Report<'a> {
             .collect();
         let totals = totals(members.iter().map(|&i| rows[i].seat));
         let mut conflicts = Vec::new();
-        for row in &derived.roster.rows {
+        for (at, row) in derived.roster.rows.iter().enumerate() {
             for r in row.values.iter().filter(|r| r.conflict) {
                 let best = &d.claims[r.best];
                 let competing =
@@ -81,16 +126,11 @@ impl<'a> Report<'a> {
                         d.claims[c].rank == best.rank && d.claims[c].fact != best.fact
                     }));
                 let claims = competing
-                    .map(|c| {
-                        let claim = &d.claims[c];
-                        let source = derived
-                            .source(d, &claim.source)
-                            .map_or(claim.source.as_str(), |s| s.outlet.as_str());
-                        ReportClaim { claim, source }
-                    })
+                    .map(|c| report_claim(d, &derived.index, c))
                     .collect();
                 conflicts.push(ReportConflict {
                     actor: &d.actors[row.actor],
+                    row: at,
                     property: r.property,
                     claims,
                 });
@@ -107,11 +147,201 @@ impl<'a> Report<'a> {
             conflicts,
             timeline,
             sources: &d.sources,
+            index: &derived.index,
+            detail: OnceCell::new(),
         }
+    }
+
+    /// The full report's claims, quotes and matrix, built the first time they are asked for.
+    pub fn detail(&self) -> &ReportDetail<'a> {
+        self.detail.get_or_init(|| self.build_detail())
+    }
+
+    fn build_detail(&self) -> ReportDetail<'a> {
+        let (d, index) = (self.dataset, self.index);
+        let mut claims = Vec::new();
+        let mut listed = vec![None; d.claims.len()];
+        for (c, slot) in listed.iter_mut().enumerate() {
+            if index.claim_known_by(c, self.as_of) {
+                *slot = Some(claims.len());
+                claims.push(report_claim(d, index, c));
+            }
+        }
+        let mut quotes = vec![Vec::new(); d.sources.len()];
+        let spans = claims
+            .iter()
+            .map(|rc| {
+                let (quote, s) = (rc.claim.quote.as_ref()?, rc.source_at?);
+                let text = &d.sources[s].text;
+                let start = match quote.anchor(text) {
+                    Anchor::Exact => quote.start,
+                    Anchor::Moved(at) => at,
+                    Anchor::Orphaned => return None,
+                };
+                let end = start + quote.exact.len();
+                quotes[s].push(QuoteMark {
+                    start,
+                    end,
+                    claim: rc.at,
+                });
+                Some((start, end))
+            })
+            .collect();
+        for marks in &mut quotes {
+            marks.sort_unstable();
+        }
+        let ids: Vec<String> = d.sources.iter().map(|s| s.id.clone()).collect();
+        let matrix = compare_where(d, index, &ids, |c| listed[c].is_some());
+        ReportDetail {
+            claims,
+            listed,
+            spans,
+            quotes,
+            matrix,
+        }
+    }
+
+    /// What a subject (an actor or a body) is called.
+    pub fn subject_name<'s>(&'s self, subject: &'s super::dataset::Subject) -> &'s str {
+        subject_name(self.dataset, self.index, subject)
+    }
+
+    /// An actor's position in the dataset (and the roster), by id.
+    pub fn actor_at(&self, id: &str) -> Option<usize> {
+        self.index.actor_by_id.get(id).copied()
+    }
+
+    /// A source's position in the dataset, by id.
+    pub fn source_at(&self, id: &str) -> Option<usize> {
+        self.index.source_by_id.get(id).copied()
+    }
+
+    /// The body's seat rule in words: "a pledge of at least $1 billion buys a permanent seat;
+    /// other members serve 3-year terms".
+    pub fn seat_rule(&self) -> String {
+        seat_rule_words(&self.dataset.body.seat_rules)
     }
 
     /// The members: rows with a seat.
     pub fn member_rows(&self) -> impl Iterator<Item = &ReportRow<'a>> {
         self.members.iter().map(|&i| &self.rows[i])
+    }
+}
+
+fn report_claim<'a>(d: &'a Dataset, index: &Index, c: usize) -> ReportClaim<'a> {
+    let claim = &d.claims[c];
+    let source_at = index.source_by_id.get(&claim.source).copied();
+    ReportClaim {
+        claim,
+        at: c,
+        source: source_at.map_or(claim.source.as_str(), |s| d.sources[s].outlet.as_str()),
+        source_at,
+        date: index.claim_date(c),
+    }
+}
+
+/// Seat rules in one sentence, for readers of a report.
+pub fn seat_rule_words(rules: &SeatRules) -> String {
+    let cmp = match rules.comparison {
+        Comparison::AtLeast => "at least",
+        Comparison::MoreThan => "more than",
+    };
+    let mut out = format!(
+        "a pledge of {cmp} {} buys a permanent seat",
+        format_money(&rules.threshold)
+    );
+    if let Some(w) = &rules.window {
+        out.push_str(&format!(
+            " if paid within {} months after {}",
+            w.months, w.after
+        ));
+        if let Some(from) = w.from {
+            out.push_str(&format!(" ({from})"));
+        }
+    }
+    match rules.term_years {
+        0 => out.push_str("; other members sit without a term limit"),
+        y => out.push_str(&format!("; other members serve {y}-year terms")),
+    }
+    if rules.chair_can_renew {
+        out.push_str(", renewable by the chair");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::builder::DatasetBuilder;
+
+    #[test]
+    fn seat_rules_read_as_a_sentence() {
+        let mut rules = SeatRules::default();
+        assert_eq!(
+            seat_rule_words(&rules),
+            "a pledge of at least $1 billion buys a permanent seat; other members serve \
+             3-year terms"
+        );
+        rules.comparison = Comparison::MoreThan;
+        rules.term_years = 0;
+        rules.chair_can_renew = true;
+        assert_eq!(
+            seat_rule_words(&rules),
+            "a pledge of more than $1 billion buys a permanent seat; other members sit \
+             without a term limit, renewable by the chair"
+        );
+    }
+
+    #[test]
+    fn the_detail_places_quotes_and_lists_what_was_known() {
+        use crate::model::{ActorKind, Fact, Status};
+        let text = "Hungary has accepted. Canada was invited. Hungary has accepted.";
+        let mut d = DatasetBuilder::new("Board")
+            .actor("hu", "Hungary", ActorKind::State)
+            .actor("ca", "Canada", ActorKind::State)
+            .source("s", "Outlet", Some("2026-01-19"), text)
+            .claim(
+                "hu",
+                Fact::Status(Status::Accepted),
+                "s",
+                None,
+                Some("Hungary has accepted"),
+            )
+            .claim(
+                "ca",
+                Fact::Invited(true),
+                "s",
+                None,
+                Some("Canada was invited"),
+            )
+            .claim(
+                "ca",
+                Fact::Status(Status::Declined),
+                "s",
+                Some("2026-02-01"),
+                None,
+            )
+            .build();
+        // The second quote's words are gone from the text: it is not placed anywhere.
+        d.claims[1].quote.as_mut().unwrap().exact = "Canada was never invited".into();
+        d.touch();
+        let mut derived = Derived::default();
+        derived.refresh(&d, NaiveDate::from_ymd_opt(2026, 1, 20));
+        let report = Report::new(&d, &derived);
+        let detail = report.detail();
+        // The claim dated in February is not known on 20 January.
+        assert_eq!(detail.claims.len(), 2);
+        assert_eq!(detail.listed, vec![Some(0), Some(1), None]);
+        assert_eq!(detail.spans, vec![Some((0, 20)), None]);
+        assert_eq!(
+            detail.quotes,
+            vec![vec![QuoteMark {
+                start: 0,
+                end: 20,
+                claim: 0
+            }]]
+        );
+        assert_eq!(detail.matrix.sources, vec!["s".to_string()]);
+        assert_eq!(report.subject_name(&d.claims[1].subject), "Canada");
     }
 }

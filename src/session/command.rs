@@ -25,7 +25,8 @@ pub enum Command {
     /// Save to the document's file (refused when it has none: use `SaveAs`).
     Save,
     SaveAs(PathBuf),
-    /// Write the roster as CSV or the Markdown report, as of the session's date.
+    /// Write the roster as CSV, or the report as Markdown, HTML, Popolo or FollowTheMoney, as
+    /// of the session's date.
     Export {
         format: ExportFormat,
         path: PathBuf,
@@ -90,6 +91,12 @@ impl Command {
 pub enum ExportFormat {
     Csv,
     Markdown,
+    /// The report as one self-contained HTML page.
+    Html,
+    /// Popolo JSON: organizations, persons, memberships.
+    Popolo,
+    /// FollowTheMoney entities, one JSON object a line.
+    Ftm,
 }
 
 /// A message for the status bar: what just happened, or what went wrong.

@@ -94,12 +94,16 @@ impl Session {
         }
     }
 
-    /// The roster as CSV, or the Markdown report, of what is shown.
+    /// The roster as CSV, or the report (Markdown, HTML, Popolo, FollowTheMoney), of what is
+    /// shown.
     pub fn export_text(&self, format: ExportFormat) -> String {
         let report = self.report();
         match format {
             ExportFormat::Csv => store::roster_csv(&report),
             ExportFormat::Markdown => store::markdown_report(&report),
+            ExportFormat::Html => store::html_report(&report),
+            ExportFormat::Popolo => store::popolo_json(&report),
+            ExportFormat::Ftm => store::ftm_entities(&report),
         }
     }
 

@@ -6,7 +6,10 @@ mod bounded;
 mod error;
 mod export;
 mod format;
+mod ftm;
+mod html;
 mod identity;
+mod popolo;
 mod recovery;
 mod snapshot;
 mod unknown_fields;
@@ -19,7 +22,10 @@ pub use format::{
     FORMAT, Loaded, MAX_FILE_BYTES, VERSION, embedded, load_file, load_file_identified, parse,
     parse_bytes, save_file, save_file_identified, to_ron,
 };
+pub use ftm::ftm_entities;
+pub use html::html_report;
 pub use identity::{FileIdentity, read_identified};
+pub use popolo::popolo_json;
 pub use recovery::{
     Recovery, clear_orphan, clear_recovery, orphan_recoveries, read_recovery, recovery_path,
     write_recovery,

@@ -39,16 +39,29 @@ pub enum PathPurpose {
 pub enum ExportKind {
     Csv,
     Markdown,
+    Html,
+    Popolo,
+    Ftm,
     Png,
 }
 
 impl ExportKind {
-    pub const ALL: [ExportKind; 3] = [ExportKind::Csv, ExportKind::Markdown, ExportKind::Png];
+    pub const ALL: [ExportKind; 6] = [
+        ExportKind::Csv,
+        ExportKind::Markdown,
+        ExportKind::Html,
+        ExportKind::Popolo,
+        ExportKind::Ftm,
+        ExportKind::Png,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             ExportKind::Csv => "Export roster as CSV",
             ExportKind::Markdown => "Export report as Markdown",
+            ExportKind::Html => "Export report as HTML",
+            ExportKind::Popolo => "Export as Popolo JSON",
+            ExportKind::Ftm => "Export as FollowTheMoney entities",
             ExportKind::Png => "Export image of this panel",
         }
     }
@@ -57,6 +70,8 @@ impl ExportKind {
         match self {
             ExportKind::Csv => "csv",
             ExportKind::Markdown => "md",
+            ExportKind::Html => "html",
+            ExportKind::Popolo | ExportKind::Ftm => "json",
             ExportKind::Png => "png",
         }
     }
@@ -65,7 +80,9 @@ impl ExportKind {
     pub fn file_stem(self) -> &'static str {
         match self {
             ExportKind::Csv => "roster",
-            ExportKind::Markdown => "report",
+            ExportKind::Markdown | ExportKind::Html => "report",
+            ExportKind::Popolo => "popolo",
+            ExportKind::Ftm => "ftm-entities",
             ExportKind::Png => "panel",
         }
     }
@@ -75,6 +92,9 @@ impl ExportKind {
         match self {
             ExportKind::Csv => Some(ExportFormat::Csv),
             ExportKind::Markdown => Some(ExportFormat::Markdown),
+            ExportKind::Html => Some(ExportFormat::Html),
+            ExportKind::Popolo => Some(ExportFormat::Popolo),
+            ExportKind::Ftm => Some(ExportFormat::Ftm),
             ExportKind::Png => None,
         }
     }
