@@ -1,0 +1,277 @@
+//! The HTML report, parsed as a browser would (html5ever, through scraper): of the embedded
+//! dataset and of a hostile one, it runs no script but its own, loads nothing, links out only
+//! to the sources' own http(s) addresses, and every link inside it lands on an element.
+
+use std::collections::HashSet;
+use std::process::Command;
+
+use board_explorer::model::report::Report;
+use board_explorer::model::{Claim, Dataset, Derived, Fact, Quote, Rank, Status, Subject};
+use board_explorer::store::{embedded, html_report, to_ron};
+use chrono::NaiveDate;
+use scraper::{Html, Selector};
+
+const HOSTILE_TEXT: &str = "The envoy said \"<b>we accept</b>\" & <script>alert('q')</script> \
+                            then left. Others said 3 < 4.";
+const HOSTILE_QUOTE: &str = "\"<b>we accept</b>\" & <script>alert('q')</script>";
+
+fn hostile() -> Dataset {
+    let mut d = embedded();
+    d.body.name = "Board</title><script>alert(1)</script>".into();
+    d.body.description = "<img src=x onerror=alert(1)> \"quoted\" 'single'".into();
+    d.actors[0].name = "<script>alert('name')</script>".into();
+    d.actors[1].country = "\" onmouseover=\"alert(1)".into();
+    d.sources[0].url = Some("javascript:alert(1)".into());
+    d.sources[0].outlet = "<a href=\"https://evil.example\">outlet</a>".into();
+    d.sources[1].url = Some("https://news.example/a?x=1&y=2".into());
+    d.sources[1].title = "</cite><iframe src=\"https://evil.example\">".into();
+    if let Some(e) = d.events.first_mut() {
+        e.title = "<svg onload=alert(1)>".into();
+    }
+    // A control character in a source's text: shown as U+FFFD, never sent to the browser.
+    let text = board_explorer::model::text::normalise(&format!("{HOSTILE_TEXT}\u{1b}[2J"));
+    d.sources.push(board_explorer::model::Source {
+        id: "hostile".into(),
+        title: "A <hostile> report".into(),
+        outlet: "Hostile & Co".into(),
+        url: Some(" JavaScript:alert(document.cookie)".into()),
+        published: Some("2026-01-19".parse().unwrap()),
+        hash: board_explorer::model::text::content_hash(&text),
+        text: text.clone(),
+        ..Default::default()
+    });
+    let subject = Subject::Actor(d.actors[0].id.clone());
+    d.claims.push(Claim {
+        id: "<hostile claim>".into(),
+        subject,
+        fact: Fact::Status(Status::Declined),
+        body: None,
+        source: "hostile".into(),
+        quote: Quote::find(&text, HOSTILE_QUOTE),
+        as_of: None,
+        rank: Rank::Normal,
+        note: "<b>note</b>".into(),
+    });
+    d.touch();
+    d
+}
+
+fn render(d: &Dataset, as_of: Option<NaiveDate>) -> String {
+    let mut derived = Derived::default();
+    derived.refresh(d, as_of);
+    html_report(&Report::new(d, &derived))
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+/// Everything the page must hold, whatever the data.
+fn check_page(d: &Dataset, html: &str) -> Html {
+    let page = Html::parse_document(html);
+    // One script, ours, inline.
+    let scripts: Vec<_> = page.select(&sel("script")).collect();
+    assert_eq!(scripts.len(), 1, "one script only");
+    assert!(scripts[0].value().attr("src").is_none());
+    let script: String = scripts[0].text().collect();
+    assert!(script.starts_with("// Sorts a table"), "{script}");
+    // Nothing that loads or embeds anything.
+    for tag in [
+        "img", "iframe", "object", "embed", "link", "base", "form", "video", "audio",
+    ] {
+        assert_eq!(page.select(&sel(tag)).count(), 0, "a <{tag}> in the page");
+    }
+    let policy = page
+        .select(&sel("meta[http-equiv=\"Content-Security-Policy\"]"))
+        .next()
+        .expect("a content security policy");
+    assert!(
+        policy
+            .value()
+            .attr("content")
+            .unwrap()
+            .starts_with("default-src 'none'")
+    );
+
+    let ids: HashSet<&str> = page
+        .select(&sel("[id]"))
+        .filter_map(|e| e.value().id())
+        .collect();
+    let external: HashSet<String> = d
+        .sources
+        .iter()
+        .filter_map(|s| s.url.as_deref())
+        .map(|u| u.trim().to_string())
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .collect();
+    for element in page
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+    {
+        for (name, value) in element.value().attrs() {
+            assert!(
+                !name.to_ascii_lowercase().starts_with("on"),
+                "an event handler: {name}={value}"
+            );
+            match name {
+                "src" => panic!("a src attribute: {value}"),
+                "href" => match value.strip_prefix('#') {
+                    Some(target) => {
+                        assert!(ids.contains(target), "#{target} leads nowhere")
+                    }
+                    None => assert!(
+                        external.contains(value),
+                        "a link to {value}, which is not a source's address"
+                    ),
+                },
+                _ => {}
+            }
+        }
+    }
+    page
+}
+
+/// Every listed claim links to its quote, which links back to it.
+fn check_claims_and_quotes(page: &Html) -> usize {
+    let mut linked = 0;
+    for row in page.select(&sel("#claims tbody tr")) {
+        let id = row.value().id().expect("a claim row has an id");
+        let n = id.strip_prefix("claim-").expect("claim-N");
+        let to_quote = format!("a[href=\"#quote-{n}\"]");
+        if row.select(&sel(&to_quote)).next().is_some() {
+            let anchor = format!("#quote-{n}");
+            assert_eq!(page.select(&sel(&anchor)).count(), 1, "{anchor}");
+            let back = format!("#sources a[href=\"#claim-{n}\"]");
+            assert!(
+                page.select(&sel(&back)).next().is_some(),
+                "no way back to {id}"
+            );
+            linked += 1;
+        }
+    }
+    linked
+}
+
+#[test]
+fn the_embedded_report_is_whole_and_self_contained() {
+    let d = embedded();
+    let html = render(&d, None);
+    let page = check_page(&d, &html);
+    let text: String = page.root_element().text().collect();
+    for a in &d.actors {
+        assert!(text.contains(&a.name), "{} is missing", a.name);
+    }
+    for id in [
+        "roster",
+        "seats",
+        "conflicts",
+        "matrix",
+        "timeline",
+        "claims",
+        "sources",
+    ] {
+        assert!(
+            page.select(&sel(&format!("section#{id}"))).next().is_some(),
+            "{id}"
+        );
+    }
+    // The roster sorts, with every actor a row.
+    let roster_rows = page.select(&sel("#roster table.sortable tbody tr")).count();
+    assert_eq!(roster_rows, d.actors.len());
+    // Conflicts give each side's value, source, date and words.
+    let conflicts: Vec<_> = page.select(&sel("#conflicts article.conflict")).collect();
+    assert!(!conflicts.is_empty());
+    for c in &conflicts {
+        let sides = c.select(&sel("li")).count();
+        assert!(sides >= 2, "a conflict has two sides");
+        assert!(c.select(&sel("blockquote")).count() >= 1);
+        assert!(c.select(&sel("a[href^=\"#src-\"]")).count() >= sides);
+    }
+    // The timeline is drawn, not fetched; the matrix has a column per source.
+    assert!(
+        page.select(&sel("#timeline svg circle, #timeline svg rect"))
+            .count()
+            >= d.events.len()
+    );
+    let matrix_heads = page.select(&sel("#matrix thead th")).count();
+    assert_eq!(matrix_heads, d.sources.len() + 3);
+    let linked = check_claims_and_quotes(&page);
+    let quoted = d.claims.iter().filter(|c| c.quote.is_some()).count();
+    assert_eq!(linked, quoted, "every quoted claim links to its words");
+}
+
+#[test]
+fn a_hostile_dataset_stays_text() {
+    let d = hostile();
+    let html = render(&d, None);
+    let page = check_page(&d, &html);
+    let text: String = page.root_element().text().collect();
+    // The data reads as itself.
+    assert!(text.contains("<script>alert('name')</script>"));
+    assert!(text.contains(HOSTILE_QUOTE), "the quote, as written");
+    assert!(
+        text.contains("javascript:alert(1)"),
+        "a bad address is shown, not linked"
+    );
+    assert!(!html.contains("href=\"javascript"));
+    assert!(!html.to_ascii_lowercase().contains("href=\" javascript"));
+    // The good address is the one link out.
+    let external: Vec<_> = page
+        .select(&sel("a[href^=\"http\"]"))
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(external, vec!["https://news.example/a?x=1&y=2".to_string()]);
+    // The hostile claim's quote is highlighted in its source and links both ways.
+    let at = d.claims.len() - 1;
+    let mark = page
+        .select(&sel(&format!("#quote-{at} + mark")))
+        .next()
+        .expect("the quote is highlighted");
+    assert!(HOSTILE_QUOTE.starts_with(&mark.text().collect::<String>()));
+    assert!(check_claims_and_quotes(&page) > 0);
+    // The title cannot be closed early.
+    let title: String = page.select(&sel("title")).next().unwrap().text().collect();
+    assert!(title.starts_with("Board</title><script>"));
+    // Control characters are shown, not sent.
+    assert!(!html.contains('\u{1b}'));
+}
+
+#[test]
+fn a_report_as_of_a_day_links_only_what_was_known() {
+    let mut d = embedded();
+    // A claim the sources make later than the day asked for.
+    let mut later = d.claims[0].clone();
+    later.id = "later".into();
+    later.as_of = Some("2026-03-01".parse().unwrap());
+    d.claims.push(later);
+    d.touch();
+    let html = render(&d, NaiveDate::from_ymd_opt(2026, 1, 31));
+    let page = check_page(&d, &html);
+    let later_row = format!("#claim-{}", d.claims.len() - 1);
+    assert_eq!(page.select(&sel(&later_row)).count(), 0);
+    assert!(html.contains("as of 2026-01-31"));
+    assert!(
+        page.select(&sel("#timeline svg line.asof"))
+            .next()
+            .is_some()
+    );
+    check_claims_and_quotes(&page);
+}
+
+#[test]
+fn the_cli_writes_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("hostile.ron");
+    std::fs::write(&data, to_ron(&hostile())).unwrap();
+    let out = dir.path().join("report.html");
+    let status = Command::new(env!("CARGO_BIN_EXE_board-explorer"))
+        .args(["export", data.to_str().unwrap(), "--format", "html", "-o"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    check_page(&hostile(), &html);
+}

@@ -1,0 +1,451 @@
+//! Popolo and FollowTheMoney exports, checked against the fields their specifications publish,
+//! and, where the `followthemoney` Python package is installed, validated by it.
+//!
+//! Field lists: Popolo's JSON schemas (popolo-project/popolo-spec, schemas/organization.json,
+//! person.json, membership.json, link.json, other_name.json, identifier.json); FollowTheMoney's
+//! schema files (followthemoney/schema/Thing.yaml, LegalEntity.yaml, Organization.yaml,
+//! PublicBody.yaml, Person.yaml, Interval.yaml, Interest.yaml, Membership.yaml,
+//! Representation.yaml): for each schema this export writes, the properties it has or inherits
+//! from Thing, LegalEntity, Interval and Interest (Organization's own, unused here, left out).
+
+use std::collections::{HashMap, HashSet};
+use std::process::Command;
+
+use board_explorer::model::report::Report;
+use board_explorer::model::{Claim, Dataset, Derived, Fact, Rank, Status, Subject};
+use board_explorer::store::{embedded, ftm_entities, popolo_json};
+use serde_json::Value;
+
+const POPOLO_ORGANIZATION: &[&str] = &[
+    "id",
+    "name",
+    "other_names",
+    "identifiers",
+    "classification",
+    "parent_id",
+    "parent",
+    "area_id",
+    "area",
+    "founding_date",
+    "dissolution_date",
+    "image",
+    "contact_details",
+    "links",
+    "memberships",
+    "posts",
+    "created_at",
+    "updated_at",
+    "sources",
+];
+const POPOLO_PERSON: &[&str] = &[
+    "id",
+    "name",
+    "other_names",
+    "identifiers",
+    "family_name",
+    "given_name",
+    "additional_name",
+    "honorific_prefix",
+    "honorific_suffix",
+    "patronymic_name",
+    "sort_name",
+    "email",
+    "gender",
+    "birth_date",
+    "death_date",
+    "image",
+    "summary",
+    "biography",
+    "national_identity",
+    "contact_details",
+    "links",
+    "memberships",
+    "created_at",
+    "updated_at",
+    "sources",
+];
+const POPOLO_MEMBERSHIP: &[&str] = &[
+    "id",
+    "label",
+    "role",
+    "member",
+    "person_id",
+    "person",
+    "organization_id",
+    "organization",
+    "post_id",
+    "post",
+    "on_behalf_of_id",
+    "on_behalf_of",
+    "area_id",
+    "area",
+    "start_date",
+    "end_date",
+    "contact_details",
+    "links",
+    "created_at",
+    "updated_at",
+    "sources",
+];
+const POPOLO_LINK: &[&str] = &["url", "note"];
+
+/// FollowTheMoney properties by schema (own and inherited), as published.
+fn ftm_properties() -> HashMap<&'static str, HashSet<&'static str>> {
+    let thing = [
+        "name",
+        "summary",
+        "description",
+        "country",
+        "alias",
+        "previousName",
+        "weakAlias",
+        "sourceUrl",
+        "publisher",
+        "publisherUrl",
+        "alephUrl",
+        "wikipediaUrl",
+        "wikidataId",
+        "keywords",
+        "topics",
+        "address",
+        "addressEntity",
+        "program",
+        "notes",
+        "proof",
+        "indexText",
+        "modifiedAt",
+        "retrievedAt",
+    ];
+    let legal_entity = [
+        "email",
+        "phone",
+        "website",
+        "legalForm",
+        "incorporationDate",
+        "dissolutionDate",
+        "taxStatus",
+        "status",
+        "sector",
+        "classification",
+        "registrationNumber",
+        "idNumber",
+        "taxNumber",
+        "vatCode",
+        "jurisdiction",
+        "mainCountry",
+        "opencorporatesUrl",
+        "bvdId",
+        "icijId",
+        "okpoCode",
+        "innCode",
+        "dunsCode",
+        "swiftBic",
+        "parent",
+        "subsidiaries",
+        "passport",
+    ];
+    let person = [
+        "title",
+        "firstName",
+        "secondName",
+        "middleName",
+        "fatherName",
+        "motherName",
+        "lastName",
+        "nameSuffix",
+        "birthDate",
+        "birthPlace",
+        "birthCountry",
+        "deathDate",
+        "position",
+        "nationality",
+        "citizenship",
+        "passportNumber",
+        "gender",
+        "ethnicity",
+        "religion",
+        "political",
+        "education",
+        "spokenLanguage",
+    ];
+    let interval = [
+        "startDate",
+        "endDate",
+        "date",
+        "summary",
+        "description",
+        "recordId",
+        "sourceUrl",
+        "publisher",
+        "publisherUrl",
+        "modifiedAt",
+        "retrievedAt",
+    ];
+    let interest = ["role", "status"];
+    let with = |parts: &[&[&'static str]]| -> HashSet<&'static str> {
+        parts.iter().flat_map(|p| p.iter().copied()).collect()
+    };
+    HashMap::from([
+        ("Person", with(&[&thing, &legal_entity, &person])),
+        ("Organization", with(&[&thing, &legal_entity])),
+        ("PublicBody", with(&[&thing, &legal_entity])),
+        (
+            "Membership",
+            with(&[&interval, &interest, &["member", "organization"]]),
+        ),
+        (
+            "Representation",
+            with(&[&interval, &interest, &["agent", "client"]]),
+        ),
+    ])
+}
+
+/// The embedded dataset with web addresses for its sources, and a person who sits for a state
+/// (Netanyahu, for Israel, reported as a member).
+fn dataset() -> Dataset {
+    let mut d = embedded();
+    for (i, s) in d.sources.iter_mut().enumerate() {
+        s.url = Some(format!("https://news.example/{i}"));
+    }
+    d.claims.push(Claim {
+        id: "netanyahu-member".into(),
+        subject: Subject::Actor("netanyahu".into()),
+        fact: Fact::Status(Status::Member),
+        body: None,
+        source: d.sources[0].id.clone(),
+        quote: None,
+        as_of: None,
+        rank: Rank::Preferred,
+        note: String::new(),
+    });
+    d.touch();
+    d
+}
+
+fn with_report<T>(d: &Dataset, f: impl FnOnce(&Report) -> T) -> T {
+    let mut derived = Derived::default();
+    derived.refresh(d, None);
+    f(&Report::new(d, &derived))
+}
+
+fn keys_within(object: &Value, allowed: &[&str], what: &str) {
+    for key in object.as_object().expect("an object").keys() {
+        assert!(
+            allowed.contains(&key.as_str()),
+            "{what} has no field {key:?}"
+        );
+    }
+}
+
+fn is_popolo_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts[0].len() == 4
+        && parts[1..].iter().all(|p| p.len() == 2)
+        && parts.len() <= 3
+        && s.chars().all(|c| c.is_ascii_digit() || c == '-')
+}
+
+#[test]
+fn popolo_uses_the_published_fields_and_its_ids_resolve() {
+    let d = dataset();
+    let doc: Value = serde_json::from_str(&with_report(&d, popolo_json)).unwrap();
+    let list = |k: &str| doc[k].as_array().unwrap().clone();
+    let (orgs, persons, memberships) =
+        (list("organizations"), list("persons"), list("memberships"));
+    let org_ids: HashSet<&str> = orgs.iter().map(|o| o["id"].as_str().unwrap()).collect();
+    let person_ids: HashSet<&str> = persons.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    for o in &orgs {
+        keys_within(o, POPOLO_ORGANIZATION, "an organization");
+        if let Some(parent) = o.get("parent_id") {
+            assert!(org_ids.contains(parent.as_str().unwrap()));
+        }
+    }
+    for p in &persons {
+        keys_within(p, POPOLO_PERSON, "a person");
+    }
+    // The body and its sub-body, with the sub-body's parent.
+    let committee = orgs.iter().find(|o| o["id"] == "gaza-committee").unwrap();
+    assert_eq!(committee["parent_id"], d.body.id.as_str());
+    assert!(!memberships.is_empty());
+    for m in &memberships {
+        keys_within(m, POPOLO_MEMBERSHIP, "a membership");
+        assert!(org_ids.contains(m["organization_id"].as_str().unwrap()));
+        assert!(m["role"].is_string());
+        match (m.get("person_id"), m.get("member")) {
+            (Some(p), None) => assert!(person_ids.contains(p.as_str().unwrap())),
+            (None, Some(member)) => assert!(org_ids.contains(member["id"].as_str().unwrap())),
+            other => panic!("a membership names one member: {other:?}"),
+        }
+        for date in ["start_date", "end_date"] {
+            if let Some(v) = m.get(date) {
+                assert!(is_popolo_date(v.as_str().unwrap()), "{v}");
+            }
+        }
+        for s in m["sources"].as_array().into_iter().flatten() {
+            keys_within(s, POPOLO_LINK, "a source link");
+            assert!(s["url"].as_str().unwrap().starts_with("https://"));
+            assert!(!s["note"].as_str().unwrap().is_empty());
+        }
+    }
+    // Netanyahu sits for Israel.
+    let netanyahu = memberships
+        .iter()
+        .find(|m| m["person_id"] == "netanyahu")
+        .unwrap();
+    assert_eq!(netanyahu["on_behalf_of_id"], "israel");
+    assert!(org_ids.contains("israel"));
+    let blair = memberships
+        .iter()
+        .find(|m| m["person_id"] == "blair")
+        .unwrap();
+    assert!(blair["start_date"].is_string());
+    let notes: Vec<&str> = blair["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["note"].as_str().unwrap())
+        .collect();
+    assert!(
+        notes.iter().any(|n| n.contains('“')),
+        "quoted words: {notes:?}"
+    );
+}
+
+fn ftm_lines(d: &Dataset) -> Vec<Value> {
+    with_report(d, ftm_entities)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect()
+}
+
+#[test]
+fn followthemoney_uses_the_published_properties_and_its_references_resolve() {
+    let d = dataset();
+    let entities = ftm_lines(&d);
+    let schemas = ftm_properties();
+    let ids: HashMap<&str, &str> = entities
+        .iter()
+        .map(|e| (e["id"].as_str().unwrap(), e["schema"].as_str().unwrap()))
+        .collect();
+    assert_eq!(ids.len(), entities.len(), "ids are unique");
+    for e in &entities {
+        let schema = e["schema"].as_str().unwrap();
+        let allowed = schemas
+            .get(schema)
+            .unwrap_or_else(|| panic!("schema {schema}"));
+        for (property, values) in e["properties"].as_object().unwrap() {
+            assert!(
+                allowed.contains(property.as_str()),
+                "{schema} has no {property}"
+            );
+            let values = values.as_array().unwrap();
+            assert!(!values.is_empty() && values.iter().all(Value::is_string));
+            if ["country", "nationality"].contains(&property.as_str()) {
+                for v in values {
+                    let v = v.as_str().unwrap();
+                    assert!(
+                        v.len() == 2 && v.chars().all(|c| c.is_ascii_lowercase()),
+                        "{v}"
+                    );
+                }
+            }
+            if ["member", "organization", "agent", "client", "parent"].contains(&property.as_str())
+            {
+                for v in values {
+                    assert!(ids.contains_key(v.as_str().unwrap()), "{property} -> {v}");
+                }
+            }
+        }
+        // What each schema requires.
+        let has = |p: &str| e["properties"].get(p).is_some();
+        match schema {
+            "Membership" => assert!(has("member") && has("organization")),
+            "Representation" => assert!(has("agent") && has("client")),
+            _ => assert!(has("name")),
+        }
+    }
+    let by_schema = |s: &str| entities.iter().filter(|e| e["schema"] == s).count();
+    assert_eq!(
+        by_schema("Membership"),
+        with_report(&d, |r| r.members.len())
+    );
+    assert_eq!(by_schema("Representation"), 1, "Netanyahu for Israel");
+    assert!(by_schema("Person") > 0 && by_schema("PublicBody") >= 2);
+    // A membership carries its role, start date, sources and the words they quote.
+    let blair = entities
+        .iter()
+        .find(|e| e["schema"] == "Membership" && e["properties"]["member"][0] == "be-actor-blair")
+        .unwrap();
+    for p in ["role", "startDate", "sourceUrl", "summary"] {
+        assert!(blair["properties"].get(p).is_some(), "{p}");
+    }
+}
+
+/// The check the `followthemoney` package itself makes: every schema and property exists,
+/// every value cleans to its type, references point at entities of the right schema, and
+/// required properties are there.
+const FTM_CHECK: &str = r#"
+import json, sys
+from followthemoney import model
+ents = [json.loads(line) for line in sys.stdin if line.strip()]
+by_id = {e["id"]: e for e in ents}
+errors = []
+for e in ents:
+    schema = model.get(e["schema"])
+    if schema is None or schema.abstract:
+        errors.append("schema %s" % e["schema"]); continue
+    for name, values in e["properties"].items():
+        prop = schema.get(name)
+        if prop is None:
+            errors.append("%s has no %s" % (schema.name, name)); continue
+        for v in values:
+            if prop.type.clean(v) is None:
+                errors.append("%s.%s=%r is not a %s" % (schema.name, name, v, prop.type.name))
+            if prop.type.name == "entity":
+                target = by_id.get(v)
+                if target is None or not model.get(target["schema"]).is_a(prop.range):
+                    errors.append("%s.%s -> %s" % (schema.name, name, v))
+    for req in schema.required:
+        if not e["properties"].get(req):
+            errors.append("%s lacks %s" % (schema.name, req))
+    model.get_proxy(e, cleaned=False)
+print("\n".join(errors) if errors else "ok %d" % len(ents))
+sys.exit(1 if errors else 0)
+"#;
+
+#[test]
+fn followthemoney_itself_accepts_the_entities() {
+    // FTM_PYTHON names a Python with the package (e.g. a virtual environment's); else python3.
+    let python = std::env::var("FTM_PYTHON").unwrap_or_else(|_| "python3".into());
+    let probe = Command::new(&python)
+        .args(["-c", "import followthemoney"])
+        .output();
+    match probe {
+        Ok(out) if out.status.success() => {}
+        Ok(_) => {
+            println!(
+                "skipped: {python} has no followthemoney package (pip install followthemoney, set FTM_PYTHON)"
+            );
+            return;
+        }
+        Err(e) => {
+            println!("skipped: cannot run {python}: {e}");
+            return;
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("entities.json");
+    std::fs::write(&path, with_report(&dataset(), ftm_entities)).unwrap();
+    let out = Command::new(&python)
+        .args(["-c", FTM_CHECK])
+        .stdin(std::fs::File::open(&path).unwrap())
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "followthemoney refuses the entities:\n{said}"
+    );
+    println!("followthemoney: {said}");
+}
