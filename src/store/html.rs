@@ -161,7 +161,9 @@ fn roster(h: &mut Html, report: &Report) {
             }),
         };
         cell(h, "Seat", seat);
-        cell(h, "Joined", value(Property::Joined));
+        // Joined as the sources date it, else the start of the seat's term.
+        let joined = value(Property::Joined).or_else(|| r.seat.term_start.map(|d| d.to_string()));
+        cell(h, "Joined", joined);
         let n = r.row.sources.to_string();
         h.open(
             "td",

@@ -93,11 +93,18 @@ pub fn timeline_svg(h: &mut Html, events: &[&Event], as_of: Option<NaiveDate>) {
         } else {
             rect(h, "uncertain", x0, x1, y);
         }
-        // The label goes right of the mark, or left of it near the right edge.
-        let (tx, anchor) = if x1 < WIDTH * 0.62 {
-            (x1.max(x0 + 5.0) + 6.0, "start")
+        // The label goes right of the mark where it fits, else left of it, else where there
+        // is more room (its width estimated from its length: the page has no fonts to measure).
+        let width = label.chars().count() as f64 * 6.6;
+        let (right, left) = (x1.max(x0 + 5.0) + 6.0, x0.min(x1 - 5.0) - 6.0);
+        let (tx, anchor) = if right + width <= WIDTH {
+            (right, "start")
+        } else if left - width >= 0.0 {
+            (left, "end")
+        } else if WIDTH - right >= left {
+            (right, "start")
         } else {
-            (x0.min(x1 - 5.0) - 6.0, "end")
+            (left, "end")
         };
         h.elem(
             "text",
