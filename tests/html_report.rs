@@ -275,3 +275,32 @@ fn the_cli_writes_the_page() {
     assert!(html.starts_with("<!DOCTYPE html>"));
     check_page(&hostile(), &html);
 }
+
+#[test]
+fn file_export_writes_the_page_the_session_renders() {
+    use board_explorer::session::{Command as SessionCommand, ExportFormat, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::embedded();
+    s.perform(SessionCommand::SetAsOf(NaiveDate::from_ymd_opt(
+        2026, 1, 19,
+    )));
+    for (format, name) in [
+        (ExportFormat::Html, "report.html"),
+        (ExportFormat::Popolo, "popolo.json"),
+        (ExportFormat::Ftm, "entities.json"),
+    ] {
+        let path = dir.path().join(name);
+        let outcome = s.perform(SessionCommand::Export {
+            format,
+            path: path.clone(),
+        });
+        assert_eq!(outcome.written.as_deref(), Some(path.as_path()), "{name}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            s.export_text(format)
+        );
+    }
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.contains("as of 2026-01-19"));
+    check_page(&embedded(), &html);
+}

@@ -449,3 +449,23 @@ fn followthemoney_itself_accepts_the_entities() {
     );
     println!("followthemoney: {said}");
 }
+
+#[test]
+fn the_cli_writes_popolo_and_followthemoney() {
+    for (format, check) in [
+        (
+            "popolo",
+            (|t: &str| serde_json::from_str::<Value>(t).is_ok()) as fn(&str) -> bool,
+        ),
+        ("ftm", |t: &str| {
+            t.lines().count() > 10 && t.lines().all(|l| serde_json::from_str::<Value>(l).is_ok())
+        }),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_board-explorer"))
+            .args(["export", "--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}");
+        assert!(check(&String::from_utf8(out.stdout).unwrap()), "{format}");
+    }
+}
