@@ -216,3 +216,220 @@ fn the_calculators_currency_field_wins_over_the_amount_text() {
     assert!(h.query_by_label_contains("Two currencies").is_none());
     h.get_by_label_contains("Currency field wins");
 }
+
+/// A label's rect: inside the window, and as wide as its words need (not cut).
+fn unclipped(h: &Harness<'_, BoardExplorerApp>, rect: egui::Rect, text: &str, size: [f32; 2]) {
+    assert!(
+        rect.min.x >= 0.0 && rect.max.x <= size[0] + 0.5 && rect.max.y <= size[1] + 0.5,
+        "{text} at {rect:?} is outside the {size:?} window"
+    );
+    let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+    let needed = h
+        .ctx
+        .fonts_mut(|f| f.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE))
+        .size()
+        .x;
+    assert!(
+        rect.width() + 1.0 >= needed,
+        "{text} is cut at {size:?}: {} of {needed} px",
+        rect.width()
+    );
+}
+
+#[test]
+fn the_seats_table_keeps_every_column_inside_the_window() {
+    for size in SIZES {
+        let h = common::app_on(Tab::Seats, size);
+        for title in ["Name", "Pledge", "Seat", "Term ends", "Shortfall", "Reason"] {
+            let rect = h.get_by_label(title).rect();
+            unclipped(&h, rect, title, size);
+        }
+        // The values too: a shortfall and a whole term reason.
+        let shortfall = h
+            .get_all_by_label("$1 billion")
+            .next()
+            .expect("a shortfall");
+        unclipped(&h, shortfall.rect(), "$1 billion", size);
+        // Narrow windows fold the rules pane away behind a button; wide ones show it.
+        let folded = size[0] < 1000.0;
+        assert_eq!(h.query_by_label("▶ Rules").is_some(), folded, "{size:?}");
+        assert_eq!(
+            h.query_by_role_and_label(Role::TextInput, "Threshold")
+                .is_some(),
+            !folded,
+            "{size:?}"
+        );
+    }
+    // The folded pane opens with one click.
+    let mut h = common::app_on(Tab::Seats, [800.0, 600.0]);
+    h.get_by_label("▶ Rules").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Threshold");
+}
+
+#[test]
+fn the_seats_chart_names_its_years_and_counts_and_lists_members_on_hover() {
+    let mut h = common::app_on(Tab::Seats, [1600.0, 1000.0]);
+    let chart = h.get_by_label_contains("Terms ending by year: 2029: 4 terms");
+    chart.hover();
+    h.run_steps(20);
+    h.get_by_label("4 terms ending in 2029");
+    // The members whose terms end then: in the table and again in the tooltip.
+    assert!(h.get_all_by_label("Tony Blair").count() >= 2);
+}
+
+#[test]
+fn exactly_the_threshold_under_more_than_has_a_shortfall() {
+    use board_explorer::model::Money;
+    let mut h = common::app_on(Tab::Seats, [1600.0, 1000.0]);
+    h.get_by_label("more than").click();
+    h.run();
+    type_into(&mut h, "Amount", "1 billion");
+    h.get_by_label("Needs more than $1 billion for a permanent seat");
+    h.state_mut().panels.seats.try_pledge(
+        "witkoff",
+        Money {
+            amount: 1_000_000_000,
+            currency: "USD".into(),
+        },
+    );
+    h.run();
+    h.get_by_label("> $1 billion");
+}
+
+#[test]
+fn adding_a_rate_asks_for_it_before_it_counts() {
+    let mut h = common::app_on(Tab::Seats, [1600.0, 1000.0]);
+    h.get_by_label("Add a rate…").click();
+    h.run();
+    h.get_by_label("EUR").click();
+    h.run();
+    // Nothing changed yet: no silent 1 EUR = 1 USD.
+    assert!(h.query_by_label_contains("What-if: not applied").is_none());
+    type_into(&mut h, "EUR", "1.1");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains("What-if: not applied");
+    assert!(h.query_by_role_and_label(Role::TextInput, "EUR").is_none());
+}
+
+#[test]
+fn one_unconverted_pledge_and_one_quote_read_in_the_singular() {
+    use board_explorer::model::Money;
+    use board_explorer::ui::reanchor_notice;
+    assert_eq!(
+        reanchor_notice(1, 0).as_deref(),
+        Some("1 quote re-anchored where its words moved.")
+    );
+    assert_eq!(
+        reanchor_notice(2, 1).as_deref(),
+        Some("2 quotes re-anchored where their words moved; 1 orphaned (listed on the right).")
+    );
+    assert_eq!(reanchor_notice(0, 0), None);
+    let mut h = common::app_on(Tab::Seats, [1600.0, 1000.0]);
+    h.state_mut().panels.seats.try_pledge(
+        "witkoff",
+        Money {
+            amount: 5_000_000,
+            currency: "CHF".into(),
+        },
+    );
+    h.run();
+    h.get_by_label_contains("and 1 pledge without an exchange rate");
+}
+
+#[test]
+fn the_matrix_verdicts_and_values_fit_the_window() {
+    for size in SIZES {
+        let mut h = common::app_on(Tab::Sources, size);
+        h.get_by_label("Matrix").click();
+        h.run();
+        let verdicts: Vec<egui::Rect> = h.get_all_by_label("conflict").map(|n| n.rect()).collect();
+        assert!(!verdicts.is_empty(), "no verdict at {size:?}");
+        for rect in verdicts {
+            unclipped(&h, rect, "conflict", size);
+        }
+        let single = h.get_all_by_label("single source").next().unwrap().rect();
+        unclipped(&h, single, "single source", size);
+        if size[0] >= 1024.0 {
+            // Compared values read whole where there is room.
+            let value = h
+                .get_all_by_label("Russian President")
+                .next()
+                .unwrap()
+                .rect();
+            unclipped(&h, value, "Russian President", size);
+        }
+    }
+}
+
+#[test]
+fn the_timeline_toolbar_and_event_list_fit_the_window() {
+    for size in SIZES {
+        let h = common::app_on(Tab::Timeline, size);
+        let lanes = h.get_by_label("Lanes").rect();
+        let add = h.get_by_label("➕ Add event").rect();
+        assert!(
+            (lanes.center().y - add.center().y).abs() < 4.0,
+            "the toolbar wraps at {size:?}"
+        );
+        unclipped(&h, add, "➕ Add event", size);
+        let entry = h.get_by_label_contains("Russia invades Ukraine").rect();
+        assert!(
+            entry.min.x >= 0.0 && entry.max.x <= size[0] && entry.max.y <= size[1],
+            "the event list at {entry:?} is outside {size:?}"
+        );
+        let canvas = h.get_by_label("Timeline of events").rect();
+        assert!(
+            canvas.width() >= 250.0,
+            "the timeline is {canvas:?} at {size:?}"
+        );
+    }
+}
+
+#[test]
+fn events_on_the_same_day_show_a_count_and_hover_lists_them_all() {
+    use board_explorer::model::{Edit, Event, EventKind};
+    use board_explorer::session::Command;
+    let mut h = common::app_on(Tab::Timeline, [1024.0, 700.0]);
+    let d = h.state().session.dataset().clone();
+    let mut edits: Vec<Edit> = (0..d.events.len())
+        .rev()
+        .map(|at| Edit::RemoveEvent { at })
+        .collect();
+    for (at, title) in ["First of three", "Second of three", "Third of three"]
+        .into_iter()
+        .enumerate()
+    {
+        edits.push(Edit::InsertEvent {
+            at,
+            event: Event {
+                id: format!("same-day-{at}"),
+                date: "2026-01-19".parse().unwrap(),
+                end: None,
+                title: title.into(),
+                description: String::new(),
+                kind: EventKind::Statement,
+                actors: vec!["trump".into()],
+                sources: Vec::new(),
+            },
+        });
+    }
+    h.state_mut()
+        .perform(Command::edit(Edit::Batch(edits), "Three on one day"));
+    h.state_mut().panels.timeline.fit_all();
+    h.run();
+    let canvas = h.get_by_label("Timeline of events").rect();
+    // One lane (Trump's); the three marks sit at the middle of the fitted view.
+    let plot_left = canvas.left() + 170.0;
+    let mark = egui::pos2(
+        (plot_left + canvas.right()) / 2.0,
+        canvas.top() + 40.0 + 13.0,
+    );
+    h.hover_at(mark);
+    h.run_steps(20);
+    h.get_by_label("3 events here");
+    for title in ["First of three", "Second of three", "Third of three"] {
+        h.get_by_label_contains(&format!("{title} · statement"));
+    }
+}

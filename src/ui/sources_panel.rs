@@ -961,12 +961,7 @@ impl SourcesPanel {
                     match edit_source(d, at, draft) {
                         Ok((edit, report)) => {
                             cx.send(Command::edit(edit, "Edit source"));
-                            self.notice = (report.moved + report.orphaned > 0).then(|| {
-                                format!(
-                                    "{} quotes re-anchored where their words moved; {} orphaned (listed on the right).",
-                                    report.moved, report.orphaned
-                                )
-                            });
+                            self.notice = reanchor_notice(report.moved, report.orphaned);
                             self.form = None;
                         }
                         Err(e) => form.error = Some(e),
@@ -1069,6 +1064,25 @@ fn source_hover(s: &crate::model::Source) -> String {
         format!("Compare {}", s.name())
     } else {
         format!("Compare {}\n\n{note}", s.name())
+    }
+}
+
+/// What an edit of a source's text did to its quotes, in words; nothing when nothing moved.
+pub fn reanchor_notice(moved: usize, orphaned: usize) -> Option<String> {
+    let quotes = |n: usize| if n == 1 { "quote" } else { "quotes" };
+    match (moved, orphaned) {
+        (0, 0) => None,
+        (m, 0) => Some(format!(
+            "{m} {} re-anchored where {} words moved.",
+            quotes(m),
+            if m == 1 { "its" } else { "their" }
+        )),
+        (0, o) => Some(format!("{o} {} orphaned (listed on the right).", quotes(o))),
+        (m, o) => Some(format!(
+            "{m} {} re-anchored where {} words moved; {o} orphaned (listed on the right).",
+            quotes(m),
+            if m == 1 { "its" } else { "their" }
+        )),
     }
 }
 
