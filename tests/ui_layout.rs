@@ -433,3 +433,229 @@ fn events_on_the_same_day_show_a_count_and_hover_lists_them_all() {
         h.get_by_label_contains(&format!("{title} · statement"));
     }
 }
+
+/// The app on the embedded dataset with its snapshots in `saves`, at 1024×700.
+fn app_with_snapshots(saves: &std::path::Path) -> Harness<'static, BoardExplorerApp> {
+    let mut app = BoardExplorerApp::with_document(board_explorer::document::Document::embedded());
+    app.session.set_snapshots_dir(saves.to_path_buf());
+    let mut h = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .with_step_dt(0.05)
+        .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// Renames Putin: one unsaved change.
+fn an_unsaved_change(h: &mut Harness<'_, BoardExplorerApp>) {
+    use board_explorer::model::Edit;
+    use board_explorer::session::Command;
+    let d = h.state().session.dataset();
+    let at = d.actors.iter().position(|a| a.id == "putin").unwrap();
+    let mut actor = d.actors[at].clone();
+    actor.name = "V. Putin".into();
+    h.state_mut()
+        .perform(Command::edit(Edit::ReplaceActor { at, actor }, "Rename"));
+    h.run();
+}
+
+#[test]
+fn the_read_only_warning_goes_with_the_snapshot_and_restored_ones_are_named() {
+    use board_explorer::session::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_with_snapshots(dir.path());
+    let taken = h.state_mut().session.perform(Command::TakeSnapshot {
+        note: "before Davos".into(),
+    });
+    let path = taken.written.unwrap();
+    h.state_mut().perform(Command::OpenSnapshot(path.clone()));
+    h.run();
+    an_unsaved_change(&mut h); // refused: read-only
+    h.get_by_label_contains("This snapshot is open read-only");
+    h.get_by_label("Close snapshot").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("This snapshot is open read-only")
+            .is_none(),
+        "the warning outlived the snapshot"
+    );
+    // Restored: named for the snapshot, not "embedded dataset".
+    h.state_mut().perform(Command::RestoreSnapshot(path));
+    h.run();
+    let title = h.state().session.document().window_title();
+    assert!(title.contains("snapshot \"before Davos\""), "{title}");
+}
+
+#[test]
+fn restoring_over_unsaved_work_asks_save_dont_save_cancel() {
+    use board_explorer::session::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_with_snapshots(dir.path());
+    h.state_mut().perform(Command::TakeSnapshot {
+        note: "kept".into(),
+    });
+    an_unsaved_change(&mut h);
+    assert!(h.state().session.document().is_dirty());
+    h.state_mut().window.snapshots.open = true;
+    h.run();
+    h.get_by_label("Restore as new file").click();
+    h.run();
+    h.get_by_label_contains("before restoring the snapshot?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(
+        h.state().session.document().dataset().actors[0..]
+            .iter()
+            .filter(|a| a.name == "V. Putin")
+            .count(),
+        1,
+        "Cancel keeps the work"
+    );
+    h.get_by_label("Restore as new file").click();
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    let d = h.state().session.dataset();
+    assert!(d.actors.iter().any(|a| a.name == "Vladimir Putin"));
+    assert!(
+        h.state()
+            .session
+            .document()
+            .window_title()
+            .contains("snapshot \"kept\"")
+    );
+}
+
+#[test]
+fn the_comparison_is_a_centred_table() {
+    use board_explorer::session::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_with_snapshots(dir.path());
+    h.state_mut()
+        .perform(Command::SetAsOf(Some("2026-01-18".parse().unwrap())));
+    let taken = h.state_mut().session.perform(Command::TakeSnapshot {
+        note: "then".into(),
+    });
+    h.state_mut().perform(Command::SetAsOf(None));
+    h.state_mut()
+        .perform(Command::CompareSnapshot(taken.written.unwrap()));
+    // A new window takes a frame to size itself before it shows its content.
+    h.run_steps(3);
+    // Column headers and a row, each change in its cells.
+    for header in ["Change", "About", "What"] {
+        h.get_by_label(header);
+    }
+    let row = h.get_by_label_contains("Vladimir Putin appears").rect();
+    let title = h.get_by_label_contains("From snapshot \"then\"").rect();
+    // Centred: the window's middle is near the screen's, not pinned at the top left.
+    assert!(
+        title.min.y > 60.0,
+        "the window sits over the menu: {title:?}"
+    );
+    assert!(row.max.x <= 1024.0);
+}
+
+#[test]
+fn the_could_not_open_dialog_is_centred() {
+    use board_explorer::session::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(format: \"board-explorer\", version: 9)").unwrap();
+    let mut h = app_with_snapshots(dir.path());
+    h.state_mut().perform(Command::Open(bad));
+    h.run();
+    h.run();
+    let ok = h.get_by_label("OK").rect();
+    assert!(
+        ok.min.y > 150.0 && ok.min.x > 150.0,
+        "pinned at the top left: {ok:?}"
+    );
+}
+
+#[test]
+fn a_picked_claim_does_not_outlive_an_import() {
+    let mut h = common::app_on(Tab::Sources, [1600.0, 1000.0]);
+    h.get_by_label("Matrix").click();
+    h.run();
+    h.get_all_by_label("conflict").next().unwrap().click();
+    h.run();
+    h.get_by_label("Picked claim");
+    h.get_by_label("Import source…").click();
+    h.run();
+    type_into(&mut h, "Outlet", "Test Wire");
+    type_into(&mut h, "Title", "A report");
+    type_into(&mut h, "Published", "2026-01-20");
+    let label = "Paste the article here. It is stored with whitespace tidied; quotes are anchored in the stored text.";
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text("Hungary has accepted the invitation.");
+    h.run();
+    h.get_by_label("Import").click();
+    h.run_steps(40);
+    assert_eq!(h.state().session.dataset().sources.len(), 3);
+    assert!(h.query_by_label("Picked claim").is_none());
+}
+
+#[test]
+fn a_source_without_a_title_reads_as_its_outlet_in_markdown() {
+    use board_explorer::session::{ExportFormat, Session};
+    let mut d = board_explorer::store::embedded();
+    d.sources[0].title.clear();
+    let outlet = d.sources[0].outlet.clone();
+    let s = Session::new(board_explorer::document::Document::new(d, None));
+    let md = s.export_text(ExportFormat::Markdown);
+    assert!(md.contains(&format!("\n- {outlet}, 2026-01\n")), "{md}");
+    assert!(!md.contains(&format!("- {outlet}: **")), "{md}");
+}
+
+#[test]
+fn clearing_recovery_removes_its_backup_too() {
+    use board_explorer::store::{clear_recovery, recovery_path, write_recovery};
+    let dir = tempfile::tempdir().unwrap();
+    let path = recovery_path(dir.path());
+    let d = board_explorer::store::embedded();
+    write_recovery(&path, None, &d).unwrap();
+    write_recovery(&path, None, &d).unwrap();
+    let bak = board_explorer::store::backup_path(&path);
+    assert!(bak.exists(), "a second write keeps a backup");
+    clear_recovery(&path);
+    assert!(!path.exists() && !bak.exists());
+}
+
+#[test]
+fn the_add_event_dialog_puts_the_actors_label_above_its_chips() {
+    let mut h = common::app_on(Tab::Timeline, [1024.0, 700.0]);
+    h.get_by_label("➕ Add event").click();
+    h.run();
+    type_into(&mut h, "Add an actor", "putin");
+    h.get_by_label("+ Vladimir Putin").click();
+    h.run();
+    let label = h
+        .get_all_by_label("Actors")
+        .map(|n| n.rect())
+        .max_by(|a, b| a.top().total_cmp(&b.top()))
+        .unwrap();
+    let chip = h.get_by_label("Vladimir Putin ✖").rect();
+    assert!(
+        chip.top() >= label.bottom() - 1.0,
+        "{chip:?} above {label:?}"
+    );
+}
+
+#[test]
+fn a_picture_is_taken_without_the_status_message() {
+    let mut h = common::app_on(Tab::Roster, [1024.0, 700.0]);
+    h.state_mut().window.notice = Some(board_explorer::session::Notice::info("Saved."));
+    h.run();
+    h.get_by_label("Saved.");
+    let ctx = h.ctx.clone();
+    let dir = tempfile::tempdir().unwrap();
+    h.state_mut()
+        .export_picture(dir.path().join("window.png"), &ctx);
+    h.step();
+    assert!(h.state().taking_picture());
+    assert!(h.query_by_label("Saved.").is_none());
+    assert!(h.query_by_label_contains("Taking the image").is_none());
+}

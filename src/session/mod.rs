@@ -325,7 +325,16 @@ impl Session {
                     ..Outcome::default()
                 }
             }
-            Command::RestoreSnapshot(path) => self.restore_snapshot(&path),
+            Command::RestoreSnapshot(path) if self.read_only.is_some() || !self.doc.is_dirty() => {
+                self.restore_snapshot(&path)
+            }
+            // Restoring a snapshot from the list replaces unsaved work: asked like Open.
+            Command::RestoreSnapshot(_) => Outcome {
+                confirm: Some(Confirm::UnsavedChanges {
+                    then: Box::new(command),
+                }),
+                ..Outcome::default()
+            },
             Command::RestoreOpenSnapshot => self.restore_open_snapshot(),
             Command::CompareSnapshot(path) => self.compare_snapshot(&path),
             Command::RestoreRecovery => self.restore_recovery(),
@@ -369,6 +378,7 @@ impl Session {
                         Outcome::error(CLOSE_SNAPSHOT_FIRST)
                     }
                     Command::New | Command::Open(_) | Command::Quit => self.file(*command),
+                    Command::RestoreSnapshot(path) => self.restore_snapshot(&path),
                     other => self.dispatch(other),
                 }
             }

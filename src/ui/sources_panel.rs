@@ -195,6 +195,18 @@ impl SourcesPanel {
         }
     }
 
+    /// Ticks these sources for comparison (those that no longer exist drop out on the next
+    /// frame), in place of the default first two.
+    pub fn choose(&mut self, ids: &[String]) {
+        self.chosen = ids.to_vec();
+        self.seeded = true;
+    }
+
+    /// The sources ticked for comparison, once the tab has chosen them.
+    pub fn chosen_sources(&self) -> Option<&[String]> {
+        self.seeded.then_some(self.chosen.as_slice())
+    }
+
     /// The picked claim's position, if it still exists.
     pub fn selected_claim(&self, d: &Dataset) -> Option<usize> {
         let (at, id) = self.selected.as_ref()?;
@@ -946,6 +958,10 @@ impl SourcesPanel {
                         Ok((edit, id)) => {
                             cx.send(Command::edit(edit, "Import source"));
                             self.chosen.push(id.clone());
+                            // The new text is what the user looks at now: a claim picked in
+                            // another one no longer is (its answer would outlive its cause).
+                            self.selected = None;
+                            self.notice = None;
                             self.focused = Some(id.clone());
                             self.view = SourcesView::Texts;
                             self.form = None;

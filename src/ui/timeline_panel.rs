@@ -714,65 +714,69 @@ impl TimelinePanel {
                     Some(label.id),
                 );
                 ui.end_row();
-                ui.label("Actors");
-                ui.vertical(|ui| {
-                    let mut remove = None;
-                    ui.horizontal_wrapped(|ui| {
-                        for (i, a) in form.actors.iter().enumerate() {
-                            let name = d.actor(a).map_or(a.as_str(), |x| x.name.as_str());
-                            if ui
-                                .small_button(format!("{name} ✖"))
-                                .on_hover_text("Remove")
-                                .clicked()
-                            {
-                                remove = Some(i);
-                            }
-                        }
-                    });
-                    if let Some(i) = remove {
-                        form.actors.remove(i);
+            });
+            // Actors and sources under the grid, each label above its chips: in a grid row the
+            // chips sat above their own label.
+            ui.add_space(4.0);
+            ui.label(egui::RichText::new("Actors").strong());
+            let mut remove = None;
+            ui.horizontal_wrapped(|ui| {
+                for (i, a) in form.actors.iter().enumerate() {
+                    let name = d.actor(a).map_or(a.as_str(), |x| x.name.as_str());
+                    if ui
+                        .small_button(format!("{name} ✖"))
+                        .on_hover_text("Remove")
+                        .clicked()
+                    {
+                        remove = Some(i);
                     }
-                    let label = ui.label("Add an actor");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.actor_search.text)
-                            .desired_width(200.0)
-                            .hint_text("type a name"),
-                    )
-                    .labelled_by(label.id);
-                    let matches: Vec<&crate::model::Actor> = form
-                        .actor_search
-                        .matches(d)
-                        .iter()
-                        .map(|&i| &d.actors[i])
-                        .filter(|a| !form.actors.contains(&a.id))
-                        .take(6)
-                        .collect();
-                    for a in matches {
-                        if ui.button(format!("+ {}", a.name)).clicked() {
-                            form.actors.push(a.id.clone());
-                            form.actor_search.text.clear();
+                }
+            });
+            if let Some(i) = remove {
+                form.actors.remove(i);
+            }
+            ui.horizontal(|ui| {
+                let label = ui.label("Add an actor");
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.actor_search.text)
+                        .desired_width(200.0)
+                        .hint_text("type a name"),
+                )
+                .labelled_by(label.id);
+            });
+            let matches: Vec<&crate::model::Actor> = form
+                .actor_search
+                .matches(d)
+                .iter()
+                .map(|&i| &d.actors[i])
+                .filter(|a| !form.actors.contains(&a.id))
+                .take(6)
+                .collect();
+            ui.horizontal_wrapped(|ui| {
+                for a in matches {
+                    if ui.button(format!("+ {}", a.name)).clicked() {
+                        form.actors.push(a.id.clone());
+                        form.actor_search.text.clear();
+                    }
+                }
+            });
+            ui.add_space(4.0);
+            ui.label(egui::RichText::new("Sources").strong());
+            ui.horizontal_wrapped(|ui| {
+                for s in &d.sources {
+                    let mut on = form.sources.contains(&s.id);
+                    if ui
+                        .checkbox(&mut on, &s.outlet)
+                        .on_hover_text(&s.title)
+                        .changed()
+                    {
+                        if on {
+                            form.sources.push(s.id.clone());
+                        } else {
+                            form.sources.retain(|x| x != &s.id);
                         }
                     }
-                });
-                ui.end_row();
-                ui.label("Sources");
-                ui.vertical(|ui| {
-                    for s in &d.sources {
-                        let mut on = form.sources.contains(&s.id);
-                        if ui
-                            .checkbox(&mut on, &s.outlet)
-                            .on_hover_text(&s.title)
-                            .changed()
-                        {
-                            if on {
-                                form.sources.push(s.id.clone());
-                            } else {
-                                form.sources.retain(|x| x != &s.id);
-                            }
-                        }
-                    }
-                });
-                ui.end_row();
+                }
             });
             if let Some(e) = &form.error {
                 ui.colored_label(ui.visuals().error_fg_color, e);
