@@ -659,3 +659,37 @@ fn a_picture_is_taken_without_the_status_message() {
     assert!(h.query_by_label("Saved.").is_none());
     assert!(h.query_by_label_contains("Taking the image").is_none());
 }
+
+#[test]
+fn the_sources_compared_are_kept_per_file() {
+    use board_explorer::session::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    let mut h = common::app_on(Tab::Sources, [1600.0, 1000.0]);
+    h.state_mut().perform(Command::SaveAs(b.clone()));
+    h.state_mut().perform(Command::SaveAs(a.clone()));
+    h.run();
+    // Only the DPA text compared in a.ron.
+    h.get_by_role_and_label(Role::CheckBox, "Unnamed outlet")
+        .click();
+    h.run();
+    let chosen = |h: &Harness<'_, BoardExplorerApp>| {
+        h.state()
+            .panels
+            .sources
+            .chosen_sources()
+            .map(<[String]>::to_vec)
+    };
+    let in_a = chosen(&h).unwrap();
+    assert_eq!(in_a.len(), 1);
+    h.state_mut().perform(Command::Open(b));
+    h.run();
+    assert_eq!(
+        chosen(&h).unwrap().len(),
+        2,
+        "b.ron starts with the default two"
+    );
+    h.state_mut().perform(Command::Open(a));
+    h.run();
+    assert_eq!(chosen(&h).unwrap(), in_a, "a.ron comes back as it was left");
+}
