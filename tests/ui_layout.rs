@@ -351,6 +351,12 @@ fn the_matrix_verdicts_and_values_fit_the_window() {
         }
         let single = h.get_all_by_label("single source").next().unwrap().rect();
         unclipped(&h, single, "single source", size);
+        // Inside the table's own panel too, not under the side panel beside it.
+        let side = h.get_by_label("Suggestions to review").rect();
+        assert!(
+            single.max.x <= side.min.x || single.max.y <= side.min.y,
+            "the verdict at {single:?} runs under the side panel at {side:?}, {size:?}"
+        );
         if size[0] >= 1024.0 {
             // Compared values read whole where there is room.
             let value = h

@@ -42,7 +42,9 @@ pub fn matrix_table(
     let verdict = 115.0;
     let property = 100.0;
     let subject = (width * 0.2).clamp(100.0, 200.0);
-    let per_source = ((width - subject - property - verdict) / n).max(70.0);
+    // The gaps between columns and the scroll bar take their share first.
+    let gaps = ui.spacing().item_spacing.x * (3.0 + n) + ui.spacing().scroll.allocated_width();
+    let per_source = ((width - gaps - subject - property - verdict) / n).max(70.0);
     // Widths persist per width band and source count: a window that grew, or another source
     // chosen, lays the columns out afresh instead of keeping the old widths.
     let band = (width / 80.0) as i32;

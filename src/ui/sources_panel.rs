@@ -19,6 +19,9 @@ use crate::model::source_ops::{SourceDraft, add_source, delete_source, edit_sour
 use crate::model::{Dataset, Derived, PartialDate, Subject};
 use crate::session::Command;
 
+/// The narrowest tab that shows the claim matrix with the claim side panel beside it; a
+/// narrower one puts that panel below the matrix.
+const MATRIX_BESIDE_SIDE: f32 = 1100.0;
 /// The narrowest a text column gets; below it the columns scroll sideways instead.
 const MIN_COLUMN: f32 = 280.0;
 
@@ -283,15 +286,29 @@ impl SourcesPanel {
             .default_size((width * 0.2).clamp(160.0, 270.0))
             .min_size(140.0)
             .show(ui, |ui| self.source_list(ui, d, derived, &cache));
-        egui::Panel::right("claim_side")
-            .resizable(true)
-            .default_size((width * 0.24).clamp(200.0, 320.0))
-            .min_size(180.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("claim_side_scroll")
-                    .show(ui, |ui| self.side(ui, cx, &cache));
-            });
+        if self.view == SourcesView::Matrix && width < MATRIX_BESIDE_SIDE {
+            // The matrix needs the width for its columns (the verdict last): the picked claim
+            // and the suggestions go below it instead of beside it.
+            egui::Panel::bottom("claim_side_below")
+                .resizable(true)
+                .default_size(ui.available_height() * 0.3)
+                .min_size(80.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("claim_side_below_scroll")
+                        .show(ui, |ui| self.side(ui, cx, &cache));
+                });
+        } else {
+            egui::Panel::right("claim_side")
+                .resizable(true)
+                .default_size((width * 0.24).clamp(200.0, 320.0))
+                .min_size(180.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("claim_side_scroll")
+                        .show(ui, |ui| self.side(ui, cx, &cache));
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             SourcesView::Texts => self.texts_view(ui, d, derived, &cache),
             SourcesView::Matrix => self.matrix_view(ui, d, derived, &cache),

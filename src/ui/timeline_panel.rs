@@ -315,8 +315,14 @@ impl TimelinePanel {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
         let list = &self.cache.list;
         let mut clicked = None;
+        // The list takes half the height beside an event's detail, nearly all of it without.
+        let list_height = if cx.selection.event.is_some() {
+            ui.available_height() * 0.5
+        } else {
+            (ui.available_height() - 60.0).max(ui.available_height() * 0.5)
+        };
         egui::ScrollArea::vertical()
-            .max_height(ui.available_height() * 0.5)
+            .max_height(list_height)
             .id_salt("event_list")
             .show_rows(ui, row_height, list.len(), |ui, range| {
                 for &i in &list[range] {
