@@ -62,6 +62,14 @@ fn roster_keeps_its_essential_columns_inside_the_window_with_and_without_detail(
                 "the toolbar wraps at {size:?}"
             );
             inside(&h, "➕ Add actor", size);
+            // The count at the end of the row, whole.
+            let label = h
+                .get_by_label_contains(" of 21 actors")
+                .accesskit_node()
+                .label()
+                .unwrap_or_default()
+                .to_string();
+            unclipped(&h, count, &label, size);
         }
     }
 }
@@ -374,12 +382,16 @@ fn the_timeline_toolbar_and_event_list_fit_the_window() {
     for size in SIZES {
         let h = common::app_on(Tab::Timeline, size);
         let lanes = h.get_by_label("Lanes").rect();
-        let add = h.get_by_label("➕ Add event").rect();
+        // "Add event" ends the row, or (narrow) sits in the "More" menu that does.
+        let (last, label) = match h.query_by_label("➕ Add event") {
+            Some(add) => (add.rect(), "➕ Add event"),
+            None => (h.get_by_label("More").rect(), "More"),
+        };
         assert!(
-            (lanes.center().y - add.center().y).abs() < 4.0,
+            (lanes.center().y - last.center().y).abs() < 4.0,
             "the toolbar wraps at {size:?}"
         );
-        unclipped(&h, add, "➕ Add event", size);
+        unclipped(&h, last, label, size);
         let entry = h.get_by_label_contains("Russia invades Ukraine").rect();
         assert!(
             entry.min.x >= 0.0 && entry.max.x <= size[0] && entry.max.y <= size[1],
@@ -698,4 +710,28 @@ fn the_sources_compared_are_kept_per_file() {
     h.state_mut().perform(Command::Open(a));
     h.run();
     assert_eq!(chosen(&h).unwrap(), in_a, "a.ron comes back as it was left");
+}
+
+#[test]
+fn the_timeline_toolbar_stays_one_line_beside_the_snapshot_list() {
+    let mut h = common::app_on(Tab::Timeline, [1024.0, 700.0]);
+    h.state_mut().window.snapshots.open = true;
+    h.run();
+    let lanes = h.get_by_label("Lanes").rect();
+    // Whatever is left of the row folds into one menu; nothing wraps below it.
+    let menu = h
+        .query_by_label("More")
+        .or_else(|| h.query_by_label("View"))
+        .expect("the folded menu")
+        .rect();
+    assert!((lanes.center().y - menu.center().y).abs() < 4.0);
+    if let Some(add) = h.query_by_label("➕ Add event") {
+        assert!((lanes.center().y - add.rect().center().y).abs() < 4.0);
+    }
+    // The event is still one click away.
+    h.get_by_label("More").click();
+    h.run();
+    h.get_by_label("➕ Add event").click();
+    h.run();
+    h.get_by_label("Add event");
 }

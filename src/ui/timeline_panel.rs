@@ -22,6 +22,8 @@ const AXIS: f32 = 40.0;
 const LANE: f32 = 26.0;
 /// What "Jump to latest", "Fit all" and "Add event" need after the As-of field.
 const VIEW_BUTTONS_WIDTH: f32 = 260.0;
+/// What the folded "View" menu and "Add event" beside it need.
+const ADD_BESIDE_MENU_WIDTH: f32 = 170.0;
 /// From two hours to five centuries across the view.
 const MIN_SPAN: f64 = 2.0 / 24.0;
 const MAX_SPAN: f64 = 500.0 * 365.25;
@@ -256,15 +258,24 @@ impl TimelinePanel {
             if let Some(e) = &self.as_of_error {
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
-            // Where the row would wrap, the two view buttons fold into a menu.
-            let (mut latest, mut fit) = (false, false);
+            // Where the row would wrap, the view buttons fold into a menu, and where even that
+            // leaves too little, "Add event" joins them.
+            let (mut latest, mut fit, mut add) = (false, false, false);
             // (A wrapping row reports its whole width as available: measure what is left.)
             let left_in_row = ui.max_rect().right() - ui.cursor().min.x;
             if left_in_row < VIEW_BUTTONS_WIDTH {
-                ui.menu_button("View", |ui| {
+                let all_in_menu = left_in_row < ADD_BESIDE_MENU_WIDTH;
+                ui.menu_button(if all_in_menu { "More" } else { "View" }, |ui| {
                     latest = ui.button("Jump to latest").clicked();
                     fit = ui.button("Fit all").clicked();
+                    if all_in_menu {
+                        add = ui.button("➕ Add event").clicked();
+                    }
                 });
+                if !all_in_menu {
+                    ui.separator();
+                    add = ui.button("➕ Add event").clicked();
+                }
             } else {
                 latest = ui
                     .button("Jump to latest")
@@ -274,6 +285,8 @@ impl TimelinePanel {
                     .button("Fit all")
                     .on_hover_text("Zoom to show every event")
                     .clicked();
+                ui.separator();
+                add = ui.button("➕ Add event").clicked();
             }
             if latest {
                 cx.send(Command::SetAsOf(None));
@@ -286,8 +299,7 @@ impl TimelinePanel {
             if fit {
                 self.fit_all();
             }
-            ui.separator();
-            if ui.button("➕ Add event").clicked() {
+            if add {
                 let date = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
                 self.form = Some(EventForm {
                     date: date.to_string(),
