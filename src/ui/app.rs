@@ -686,12 +686,20 @@ impl BoardExplorerApp {
             {
                 ui.separator();
                 let text = egui::RichText::new(&notice.text);
-                if notice.is_error {
-                    ui.label(text.color(ui.visuals().error_fg_color));
+                let text = if notice.is_error {
+                    text.color(ui.visuals().error_fg_color)
                 } else {
-                    ui.label(text);
-                }
-                if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
+                    text
+                };
+                let mut dismiss = false;
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    dismiss = ui.small_button("✖").on_hover_text("Dismiss").clicked();
+                    // A long message (a path, a load error) is cut to the bar, whole on hover.
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(egui::Label::new(text).truncate());
+                    });
+                });
+                if dismiss {
                     self.window.notice = None;
                 }
             }
