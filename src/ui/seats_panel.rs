@@ -835,7 +835,10 @@ fn expiry_chart(
                 text,
             );
         }
-        let response = response.on_hover_text(summary);
+        // One tooltip: the bar's members over a bar, the summary elsewhere on the chart.
+        if hovered.is_none() {
+            response.clone().on_hover_text(summary);
+        }
         if let Some((year, count)) = hovered {
             response.on_hover_ui_at_pointer(|ui| {
                 ui.strong(format!(

@@ -738,6 +738,9 @@ impl TimelinePanel {
             ui.add_space(4.0);
             ui.label(egui::RichText::new("Actors").strong());
             let mut remove = None;
+            if form.actors.is_empty() {
+                ui.weak("None yet: find them below.");
+            }
             ui.horizontal_wrapped(|ui| {
                 for (i, a) in form.actors.iter().enumerate() {
                     let name = d.actor(a).map_or(a.as_str(), |x| x.name.as_str());
