@@ -405,8 +405,9 @@ fn the_timeline_toolbar_and_event_list_fit_the_window() {
     }
 }
 
-#[test]
-fn events_on_the_same_day_show_a_count_and_hover_lists_them_all() {
+/// The Timeline with only `titles` as events, all dated `date` and about Trump (one lane),
+/// hovered at the marks' place: the middle of the fitted view.
+fn hover_events_on_one_date(date: &str, titles: &[&str]) -> Harness<'static, BoardExplorerApp> {
     use board_explorer::model::{Edit, Event, EventKind};
     use board_explorer::session::Command;
     let mut h = common::app_on(Tab::Timeline, [1024.0, 700.0]);
@@ -415,17 +416,14 @@ fn events_on_the_same_day_show_a_count_and_hover_lists_them_all() {
         .rev()
         .map(|at| Edit::RemoveEvent { at })
         .collect();
-    for (at, title) in ["First of three", "Second of three", "Third of three"]
-        .into_iter()
-        .enumerate()
-    {
+    for (at, title) in titles.iter().enumerate() {
         edits.push(Edit::InsertEvent {
             at,
             event: Event {
-                id: format!("same-day-{at}"),
-                date: "2026-01-19".parse().unwrap(),
+                id: format!("same-date-{at}"),
+                date: date.parse().unwrap(),
                 end: None,
-                title: title.into(),
+                title: (*title).into(),
                 description: String::new(),
                 kind: EventKind::Statement,
                 actors: vec!["trump".into()],
@@ -434,11 +432,11 @@ fn events_on_the_same_day_show_a_count_and_hover_lists_them_all() {
         });
     }
     h.state_mut()
-        .perform(Command::edit(Edit::Batch(edits), "Three on one day"));
+        .perform(Command::edit(Edit::Batch(edits), "Events on one date"));
     h.state_mut().panels.timeline.fit_all();
     h.run();
     let canvas = h.get_by_label("Timeline of events").rect();
-    // One lane (Trump's); the three marks sit at the middle of the fitted view.
+    // One lane (Trump's): the gutter of lane names, then the plot under the axis.
     let plot_left = canvas.left() + 170.0;
     let mark = egui::pos2(
         (plot_left + canvas.right()) / 2.0,
@@ -446,9 +444,26 @@ fn events_on_the_same_day_show_a_count_and_hover_lists_them_all() {
     );
     h.hover_at(mark);
     h.run_steps(20);
+    h
+}
+
+#[test]
+fn events_on_the_same_day_show_a_count_and_hover_lists_them_all() {
+    let titles = ["First of three", "Second of three", "Third of three"];
+    let h = hover_events_on_one_date("2026-01-19", &titles);
     h.get_by_label("3 events here");
-    for title in ["First of three", "Second of three", "Third of three"] {
+    for title in titles {
         h.get_by_label_contains(&format!("{title} · statement"));
+    }
+}
+
+#[test]
+fn month_long_spans_of_one_month_are_counted_and_listed() {
+    let titles = ["Span one", "Span two", "Span three", "Span four"];
+    let h = hover_events_on_one_date("2026-01", &titles);
+    h.get_by_label("4 events here");
+    for title in titles {
+        h.get_by_label_contains(&format!("2026-01  {title} · statement"));
     }
 }
 

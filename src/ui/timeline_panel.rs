@@ -597,8 +597,16 @@ impl TimelinePanel {
             for mark in lane.visible(t0, t1) {
                 let (x0, x1) = (x_of(mark.start), x_of(mark.end));
                 let pixels = ((x0 / 2.0) as i32, (x1 / 2.0) as i32);
+                // Dots closer than their size would hide one another: one group too.
+                let dot_at = (x1 - x0 < 8.0 && d.events[mark.event].end.is_none())
+                    .then_some((x0 + x1) / 2.0);
                 match &mut group {
-                    Some(g) if g.pixels == pixels => {
+                    Some(g)
+                        if g.pixels == pixels
+                            || (g.dot
+                                && dot_at
+                                    .is_some_and(|x| (x - g.shape.center().x).abs() < 8.0)) =>
+                    {
                         g.count += 1;
                         if g.hovered {
                             g.events.push(mark.event);
