@@ -750,3 +750,26 @@ fn the_timeline_toolbar_stays_one_line_beside_the_snapshot_list() {
     h.run();
     h.get_by_label("Add event");
 }
+
+#[test]
+fn restoring_from_a_viewed_snapshot_never_drops_the_waiting_work() {
+    use board_explorer::session::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_with_snapshots(dir.path());
+    let taken = h.state_mut().session.perform(Command::TakeSnapshot {
+        note: "kept".into(),
+    });
+    let path = taken.written.unwrap();
+    an_unsaved_change(&mut h);
+    h.state_mut().perform(Command::OpenSnapshot(path.clone()));
+    h.state_mut().perform(Command::RestoreSnapshot(path));
+    h.run();
+    h.get_by_label_contains("close the snapshot and save them");
+    h.state_mut().perform(Command::CloseSnapshot);
+    h.run();
+    let d = h.state().session.dataset();
+    assert!(
+        d.actors.iter().any(|a| a.name == "V. Putin"),
+        "the work waits"
+    );
+}

@@ -325,6 +325,19 @@ impl Session {
                     ..Outcome::default()
                 }
             }
+            // Viewing a snapshot, the working file waits aside: its unsaved work must not go
+            // with it (it cannot be saved from here; closing the snapshot brings it back).
+            Command::RestoreSnapshot(_)
+                if self
+                    .read_only
+                    .as_ref()
+                    .is_some_and(|ro| ro.stashed.is_dirty()) =>
+            {
+                Outcome::error(
+                    "Your working file has unsaved changes: close the snapshot and save them \
+                     before restoring another one.",
+                )
+            }
             Command::RestoreSnapshot(path) if self.read_only.is_some() || !self.doc.is_dirty() => {
                 self.restore_snapshot(&path)
             }
