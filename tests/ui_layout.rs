@@ -773,3 +773,18 @@ fn restoring_from_a_viewed_snapshot_never_drops_the_waiting_work() {
         "the work waits"
     );
 }
+
+#[test]
+fn a_what_if_keeps_the_reason_readable_at_1024() {
+    let mut h = common::app_on(Tab::Seats, [1024.0, 700.0]);
+    h.get_by_label("more than").click();
+    h.run();
+    h.get_by_label("Saved seat");
+    // The reason column keeps room for a few words a line, and the header is whole.
+    let reason = h.get_by_label("Reason").rect();
+    unclipped(&h, reason, "Reason", [1024.0, 700.0]);
+    assert!(
+        1024.0 - reason.left() >= 100.0,
+        "Reason starts at {reason:?}"
+    );
+}

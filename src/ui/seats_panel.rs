@@ -559,11 +559,17 @@ impl SeatsPanel {
         // Columns share the width: each gets what its values need, and the reason the rest;
         // where that leaves the reason too little for one line, rows take two.
         let width = ui.available_width();
-        let name_w = (width * 0.2).clamp(110.0, 190.0);
-        let pledge_w = (width * 0.14).clamp(90.0, 170.0);
+        let name_w = (width * 0.18).clamp(100.0, 190.0);
+        let pledge_w = (width * 0.13).clamp(85.0, 170.0);
+        let columns = if what_if { 7.0 } else { 6.0 };
+        let gaps = ui.spacing().item_spacing.x * columns;
         let fixed = name_w + pledge_w + 75.0 + 85.0 + 90.0 + if what_if { 80.0 } else { 0.0 };
-        let reason_w = width - fixed;
-        let lines = if reason_w < 380.0 { 2 } else { 1 };
+        let reason_w = width - fixed - gaps;
+        let lines = match reason_w {
+            w if w < 200.0 => 3,
+            w if w < 380.0 => 2,
+            _ => 1,
+        };
         let row_height = line * lines as f32 + 8.0;
         // Names the what-if pledge field for screen readers.
         let mut pledge_header = None;
