@@ -248,10 +248,12 @@ fn unclipped(h: &Harness<'_, BoardExplorerApp>, rect: egui::Rect, text: &str, si
 fn the_seats_table_keeps_every_column_inside_the_window() {
     for size in SIZES {
         let h = common::app_on(Tab::Seats, size);
-        for title in ["Name", "Pledge", "Seat", "Term ends", "Shortfall", "Reason"] {
+        let titles = ["Name", "Pledge", "Seat", "Term ends", "Shortfall", "Reason"];
+        for title in titles {
             let rect = h.get_by_label(title).rect();
             unclipped(&h, rect, title, size);
         }
+        headers_do_not_overlap(&h, &titles);
         // The values too: a shortfall and a whole term reason.
         let shortfall = h
             .get_all_by_label("$1 billion")
@@ -787,4 +789,31 @@ fn a_what_if_keeps_the_reason_readable_at_1024() {
         1024.0 - reason.left() >= 100.0,
         "Reason starts at {reason:?}"
     );
+    headers_do_not_overlap(
+        &h,
+        &[
+            "Name",
+            "Pledge",
+            "Saved seat",
+            "Seat",
+            "Term ends",
+            "Shortfall",
+            "Reason",
+        ],
+    );
+}
+
+/// Each header ends before the next begins: none is cut by its column.
+fn headers_do_not_overlap(h: &Harness<'_, BoardExplorerApp>, titles: &[&str]) {
+    let rects: Vec<egui::Rect> = titles.iter().map(|t| h.get_by_label(t).rect()).collect();
+    for (pair, names) in rects.windows(2).zip(titles.windows(2)) {
+        assert!(
+            pair[0].max.x <= pair[1].min.x,
+            "{} at {:?} runs into {} at {:?}",
+            names[0],
+            pair[0],
+            names[1],
+            pair[1]
+        );
+    }
 }

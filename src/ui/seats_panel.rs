@@ -559,11 +559,14 @@ impl SeatsPanel {
         // Columns share the width: each gets what its values need, and the reason the rest;
         // where that leaves the reason too little for one line, rows take two.
         let width = ui.available_width();
-        let name_w = (width * 0.18).clamp(100.0, 190.0);
-        let pledge_w = (width * 0.13).clamp(85.0, 170.0);
+        let name_w = (width * 0.16).clamp(100.0, 190.0);
+        let pledge_w = (width * 0.12).clamp(80.0, 170.0);
+        // Seat ("permanent"), term end (a date) and shortfall ("$1 billion") need no more.
+        let (seat_w, end_w, short_w) = (70.0, 80.0, 80.0);
         let columns = if what_if { 7.0 } else { 6.0 };
         let gaps = ui.spacing().item_spacing.x * columns;
-        let fixed = name_w + pledge_w + 75.0 + 85.0 + 90.0 + if what_if { 80.0 } else { 0.0 };
+        let fixed =
+            name_w + pledge_w + seat_w + end_w + short_w + if what_if { seat_w } else { 0.0 };
         let reason_w = width - fixed - gaps;
         let lines = match reason_w {
             w if w < 200.0 => 3,
@@ -583,7 +586,7 @@ impl SeatsPanel {
             .column(TableColumn::initial(name_w).at_least(60.0).clip(true))
             .column(TableColumn::initial(pledge_w).at_least(60.0).clip(true));
         if what_if {
-            table = table.column(TableColumn::initial(80.0).clip(true));
+            table = table.column(TableColumn::initial(seat_w).at_least(50.0).clip(true));
         }
         let headers: &[&str] = if what_if {
             &[
@@ -600,9 +603,9 @@ impl SeatsPanel {
         };
         let rules = self.form.as_ref().expect("set").rules.clone();
         table
-            .column(TableColumn::initial(75.0).at_least(50.0).clip(true))
-            .column(TableColumn::initial(85.0).at_least(50.0).clip(true))
-            .column(TableColumn::initial(90.0).at_least(50.0).clip(true))
+            .column(TableColumn::initial(seat_w).at_least(50.0).clip(true))
+            .column(TableColumn::initial(end_w).at_least(50.0).clip(true))
+            .column(TableColumn::initial(short_w).at_least(50.0).clip(true))
             .column(TableColumn::remainder().at_least(60.0).clip(true))
             .header(row_height, |mut header| {
                 for h in headers {
