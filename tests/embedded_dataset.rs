@@ -207,3 +207,14 @@ fn events_are_dated_as_precisely_as_the_articles_allow() {
         assert!(!e.sources.is_empty(), "event {} has no source", e.id);
     }
 }
+
+#[test]
+fn the_texts_carry_no_page_residue() {
+    // Removed through the re-anchoring path (the source edit), so every quote above still
+    // points at its words.
+    for s in &embedded().sources {
+        for residue in ["Subscribe", "DPA WORLD", "Published January", "News World"] {
+            assert!(!s.text.contains(residue), "{}: {residue}", s.id);
+        }
+    }
+}

@@ -32,6 +32,9 @@ pub struct Document {
     /// What `path` held when this document read or last wrote it: a save first checks that the
     /// file is still that, so another writer's work is not erased silently.
     identity: Option<store::FileIdentity>,
+    /// What it is called while it has no file ("snapshot \"note\"", "new dataset"); `None`
+    /// is the embedded dataset.
+    pub origin: Option<String>,
 }
 
 impl Document {
@@ -46,6 +49,7 @@ impl Document {
             saved_state: Some(0),
             next_state: 1,
             identity: None,
+            origin: None,
         }
     }
 
@@ -171,7 +175,10 @@ impl Document {
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
-            None => "embedded dataset".to_string(),
+            None => self
+                .origin
+                .clone()
+                .unwrap_or_else(|| "embedded dataset".to_string()),
         }
     }
 

@@ -19,6 +19,7 @@ impl Session {
                 dataset.body.id = "body".into();
                 dataset.body.name = "New body".into();
                 self.doc = Document::new(dataset, None);
+                self.doc.origin = Some("new dataset".into());
                 self.autosave.clear();
                 Outcome {
                     replaced: true,

@@ -325,7 +325,29 @@ impl Session {
                     ..Outcome::default()
                 }
             }
-            Command::RestoreSnapshot(path) => self.restore_snapshot(&path),
+            // Viewing a snapshot, the working file waits aside: its unsaved work must not go
+            // with it (it cannot be saved from here; closing the snapshot brings it back).
+            Command::RestoreSnapshot(_)
+                if self
+                    .read_only
+                    .as_ref()
+                    .is_some_and(|ro| ro.stashed.is_dirty()) =>
+            {
+                Outcome::error(
+                    "Your working file has unsaved changes: close the snapshot and save them \
+                     before restoring another one.",
+                )
+            }
+            Command::RestoreSnapshot(path) if self.read_only.is_some() || !self.doc.is_dirty() => {
+                self.restore_snapshot(&path)
+            }
+            // Restoring a snapshot from the list replaces unsaved work: asked like Open.
+            Command::RestoreSnapshot(_) => Outcome {
+                confirm: Some(Confirm::UnsavedChanges {
+                    then: Box::new(command),
+                }),
+                ..Outcome::default()
+            },
             Command::RestoreOpenSnapshot => self.restore_open_snapshot(),
             Command::CompareSnapshot(path) => self.compare_snapshot(&path),
             Command::RestoreRecovery => self.restore_recovery(),
@@ -369,6 +391,7 @@ impl Session {
                         Outcome::error(CLOSE_SNAPSHOT_FIRST)
                     }
                     Command::New | Command::Open(_) | Command::Quit => self.file(*command),
+                    Command::RestoreSnapshot(path) => self.restore_snapshot(&path),
                     other => self.dispatch(other),
                 }
             }

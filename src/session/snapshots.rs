@@ -63,6 +63,7 @@ impl Session {
         );
         Outcome {
             comparison: Some((title, report(&changes))),
+            changes,
             ..Outcome::default()
         }
     }
@@ -75,7 +76,9 @@ impl Session {
         if self.read_only.is_some() {
             self.close_snapshot();
         }
-        let stashed = std::mem::replace(&mut self.doc, Document::new(snapshot.dataset, None));
+        let mut viewed = Document::new(snapshot.dataset, None);
+        viewed.origin = Some(snapshot_name(&snapshot.note, &snapshot.taken) + " (read-only)");
+        let stashed = std::mem::replace(&mut self.doc, viewed);
         self.read_only = Some(ReadOnly {
             note: snapshot.note,
             taken: snapshot.taken,
@@ -94,13 +97,10 @@ impl Session {
             Ok(s) => s,
             Err(why) => return Outcome::error(why),
         };
-        if self.read_only.is_none() && self.doc.is_dirty() {
-            return Outcome::error(
-                "Save or undo your changes first: restoring replaces the working file.",
-            );
-        }
+        // Unsaved work was asked about before (Save / Don't save / Cancel): see `dispatch`.
         self.read_only = None;
         self.doc = Document::recovered(snapshot.dataset, None);
+        self.doc.origin = Some(snapshot_name(&snapshot.note, &snapshot.taken));
         self.as_of = None;
         Outcome {
             replaced: true,
@@ -131,6 +131,7 @@ impl Session {
         let snapshot = std::mem::replace(&mut self.doc, ro.stashed);
         // The working file was clean (checked above), so nothing is lost by replacing it.
         self.doc = Document::recovered(snapshot.into_dataset(), None);
+        self.doc.origin = Some(snapshot_name(&ro.note, &ro.taken));
         self.as_of = None;
         Outcome {
             replaced: true,
@@ -174,5 +175,15 @@ impl Session {
             replaced: true,
             ..notice
         }
+    }
+}
+
+/// What a document made from a snapshot is called until it is saved: its note, or when it
+/// has none, the time it was taken.
+fn snapshot_name(note: &str, taken: &str) -> String {
+    if note.is_empty() {
+        format!("snapshot of {taken}")
+    } else {
+        format!("snapshot \"{note}\"")
     }
 }

@@ -262,11 +262,12 @@ pub fn markdown_report(report: &Report) -> String {
             .as_ref()
             .map(|u| format!(" {}", md_link(u)))
             .unwrap_or_default();
-        out.push_str(&format!(
-            "- {}: *{}*{date}{url}\n",
-            md_text(&s.outlet),
-            md_text(&s.title)
-        ));
+        // A source without a title is its outlet alone, not "Outlet: **".
+        let title = match s.title.trim() {
+            "" => String::new(),
+            title => format!(": *{}*", md_text(title)),
+        };
+        out.push_str(&format!("- {}{title}{date}{url}\n", md_text(&s.outlet)));
     }
     out
 }

@@ -80,8 +80,11 @@ pub fn read_recovery(path: &Path) -> Result<Option<Recovery>, LoadError> {
     Ok(Some(recovery))
 }
 
+/// Removes a recovery file and the backup its writes left beside it (`NAME.ron.bak`), which
+/// would otherwise keep old unsaved work forever.
 pub fn clear_recovery(path: &Path) {
     let _ = std::fs::remove_file(path);
+    let _ = std::fs::remove_file(super::atomic::backup_path(path));
 }
 
 /// Where this instance's recovery file goes, given the folder for users' files. The first

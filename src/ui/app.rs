@@ -51,12 +51,40 @@ impl Tab {
     }
 }
 
-/// What survives a restart (eframe storage): the open tab, the last file, recent files.
+/// What survives a restart (eframe storage, one per user, whatever folder the app runs
+/// from): the open tab, the last file, recent files, and per file the sources compared.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Persisted {
     tab: Option<Tab>,
     last_file: Option<PathBuf>,
     recent: Vec<PathBuf>,
+    #[serde(default)]
+    chosen: ChosenByFile,
+}
+
+/// The sources ticked for comparison in each dataset file, so that reopening a file shows the
+/// ones last compared (a source imported and ticked stays ticked). The latest files first.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ChosenByFile(Vec<(PathBuf, Vec<String>)>);
+
+impl ChosenByFile {
+    /// Files remembered; the oldest beyond this are forgotten.
+    const KEPT: usize = 32;
+
+    pub fn remember(&mut self, path: Option<PathBuf>, chosen: &[String]) {
+        let Some(path) = path else { return };
+        self.0.retain(|(p, _)| *p != path);
+        self.0.insert(0, (path, chosen.to_vec()));
+        self.0.truncate(Self::KEPT);
+    }
+
+    pub fn get(&self, path: Option<&std::path::Path>) -> Option<&[String]> {
+        let path = path?;
+        self.0
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, chosen)| chosen.as_slice())
+    }
 }
 
 const STORAGE_KEY: &str = "board-explorer";
@@ -84,12 +112,19 @@ pub struct Window {
     pub pending: Option<UiAction>,
     /// A PNG export waiting for the renderer's picture: where it goes, and the picture.
     screenshot: Arc<Mutex<Option<Picture>>>,
+    /// A PNG export under way: where it goes, and whether the renderer was asked yet. Until
+    /// the picture arrives, frames are drawn without what is only passing (the pointer's
+    /// hover and tooltips, the status message), so that none of it is in the image.
+    shot: Option<(PathBuf, bool)>,
     /// The title last sent to the window, so it is only sent when it changes.
     sent_title: String,
     /// Set once the user agreed to quit despite unsaved changes.
     closing: bool,
     /// A save refused because the file changed on disk: the question to ask about it.
     changed_on_disk: Option<PathBuf>,
+    /// The sources compared in each file, and the file the Sources tab's choice belongs to.
+    pub chosen_by_file: ChosenByFile,
+    shown_file: Option<PathBuf>,
 }
 
 pub struct BoardExplorerApp {
@@ -122,6 +157,15 @@ impl BoardExplorerApp {
         };
         let mut app = Self::with_document(doc);
         app.window.notice = notice;
+        app.window.chosen_by_file = persisted.chosen;
+        app.window.shown_file = app.session.document().path.clone();
+        if let Some(chosen) = app
+            .window
+            .chosen_by_file
+            .get(app.window.shown_file.as_deref())
+        {
+            app.panels.sources.choose(chosen);
+        }
         app.panels.tab = persisted.tab.unwrap_or(Tab::Roster);
         app.session.set_recent(persisted.recent);
         app.enable_recovery(recovery_path(&saves_dir()));
@@ -218,6 +262,7 @@ impl BoardExplorerApp {
         if acted {
             ui.ctx().request_repaint();
         }
+        self.request_picture(ui.ctx());
         self.autosave(ui.ctx());
     }
 
@@ -235,11 +280,23 @@ impl BoardExplorerApp {
     fn show(&mut self, outcome: Outcome) {
         if outcome.replaced {
             // A different dataset: selections, forms and what-ifs of the old one must not
-            // carry over (a cited source or a picked actor may not exist in the new one).
+            // carry over (a cited source or a picked actor may not exist in the new one), nor
+            // may a message about it (a read-only refusal after the snapshot is closed).
+            if let Some(chosen) = self.panels.sources.chosen_sources() {
+                let shown = self.window.shown_file.take();
+                self.window.chosen_by_file.remember(shown, chosen);
+            }
             self.panels = Panels {
                 tab: self.panels.tab,
                 ..Panels::default()
             };
+            self.window.notice = None;
+            self.window.snapshots.comparison = None;
+            let path = self.session.document().path.clone();
+            if let Some(chosen) = self.window.chosen_by_file.get(path.as_deref()) {
+                self.panels.sources.choose(chosen);
+            }
+            self.window.shown_file = path;
         }
         if outcome.clear_notice {
             self.window.notice = None;
@@ -250,8 +307,8 @@ impl BoardExplorerApp {
         if let Some(detail) = outcome.detail {
             self.window.file_menu.error = Some(detail);
         }
-        if let Some(comparison) = outcome.comparison {
-            self.window.snapshots.comparison = Some(comparison);
+        if let Some((title, _)) = outcome.comparison {
+            self.window.snapshots.comparison = Some((title, outcome.changes));
         }
         match outcome.focus {
             Some(Focus::Actor(_)) => self.panels.tab = Tab::Roster,
@@ -315,7 +372,7 @@ impl BoardExplorerApp {
             },
             UiAction::ExportTo(kind, path) => match kind.format() {
                 Some(format) => self.perform(Command::Export { format, path }),
-                None => self.take_picture(path, ctx),
+                None => self.export_picture(path, ctx),
             },
             UiAction::TakeSnapshot => self.window.snapshots.taking = Some(String::new()),
             UiAction::ToggleSnapshots => {
@@ -326,19 +383,37 @@ impl BoardExplorerApp {
         }
     }
 
-    /// Asks the renderer for a picture of the window; it is written on a later frame.
-    fn take_picture(&mut self, path: PathBuf, ctx: &egui::Context) {
-        let slot = self.window.screenshot.clone();
-        let wake = ctx.clone();
-        ctx.request_screenshot(move |image| {
-            if let Ok(mut slot) = slot.lock() {
-                *slot = Some((path, image));
-            }
-            // The picture is written by the session on the next frame.
-            wake.request_repaint();
-        });
+    /// Takes a picture of the window into `path` (PNG): the next frame is drawn clean, then
+    /// the renderer is asked for it; it is written on a later frame.
+    pub fn export_picture(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.window.shot = Some((path, false));
         ctx.request_repaint();
-        self.show(Outcome::info("Taking the image…"));
+    }
+
+    /// Whether frames are being drawn clean for a picture.
+    pub fn taking_picture(&self) -> bool {
+        self.window.shot.is_some()
+    }
+
+    /// At the end of a clean frame: asks the renderer for the picture, once.
+    fn request_picture(&mut self, ctx: &egui::Context) {
+        let Some((path, asked)) = &mut self.window.shot else {
+            return;
+        };
+        if !*asked {
+            *asked = true;
+            let slot = self.window.screenshot.clone();
+            let wake = ctx.clone();
+            let path = path.clone();
+            ctx.request_screenshot(move |image| {
+                if let Ok(mut slot) = slot.lock() {
+                    *slot = Some((path, image));
+                }
+                // The picture is written by the session on the next frame.
+                wake.request_repaint();
+            });
+        }
+        ctx.request_repaint();
     }
 
     /// The read-only banner, the snapshot list, the snapshot dialogs, a picture to write.
@@ -389,6 +464,7 @@ impl BoardExplorerApp {
             .ok()
             .and_then(|mut r| r.take());
         if let Some((path, image)) = picture {
+            self.window.shot = None;
             let rgba = image.pixels.iter().flat_map(|c| c.to_array()).collect();
             actions.push(UiAction::Run(Command::ExportImage {
                 path,
@@ -487,6 +563,7 @@ impl BoardExplorerApp {
         let verb = match action {
             UiAction::Run(Command::Quit) => "quitting",
             UiAction::Run(Command::New) => "starting a new dataset",
+            UiAction::Run(Command::RestoreSnapshot(_)) => "restoring the snapshot",
             _ => "opening another file",
         };
         let mut choice = None;
@@ -573,6 +650,10 @@ impl BoardExplorerApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
+        // A Save As renames the file the Sources choice belongs to.
+        if self.window.shown_file.as_deref() != self.session.document().path.as_deref() {
+            self.window.shown_file = self.session.document().path.clone();
+        }
         let title = self.session.document().window_title();
         if title != self.window.sent_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -596,15 +677,29 @@ impl BoardExplorerApp {
                 ui.label("unsaved changes")
                     .on_hover_text("Ctrl+S saves; work is also kept for recovery after a crash");
             }
-            if let Some(notice) = &self.window.notice {
+            // Not in a picture being taken: the message is about now, not about the data.
+            if let Some(notice) = self
+                .window
+                .notice
+                .as_ref()
+                .filter(|_| self.window.shot.is_none())
+            {
                 ui.separator();
                 let text = egui::RichText::new(&notice.text);
-                if notice.is_error {
-                    ui.label(text.color(ui.visuals().error_fg_color));
+                let text = if notice.is_error {
+                    text.color(ui.visuals().error_fg_color)
                 } else {
-                    ui.label(text);
-                }
-                if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
+                    text
+                };
+                let mut dismiss = false;
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    dismiss = ui.small_button("✖").on_hover_text("Dismiss").clicked();
+                    // A long message (a path, a load error) is cut to the bar, whole on hover.
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(egui::Label::new(text).truncate());
+                    });
+                });
+                if dismiss {
                     self.window.notice = None;
                 }
             }
@@ -640,11 +735,31 @@ impl eframe::App for BoardExplorerApp {
         BoardExplorerApp::ui(self, ui);
     }
 
+    /// While a picture is being taken the pointer is gone: no hovered row, no tooltip.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.window.shot.is_some() {
+            raw_input.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::PointerMoved(_)
+                        | egui::Event::MouseMoved(_)
+                        | egui::Event::PointerButton { .. }
+                )
+            });
+            raw_input.events.push(egui::Event::PointerGone);
+        }
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let mut chosen = self.window.chosen_by_file.clone();
+        if let Some(sources) = self.panels.sources.chosen_sources() {
+            chosen.remember(self.session.document().path.clone(), sources);
+        }
         let persisted = Persisted {
             tab: Some(self.panels.tab),
             last_file: self.session.document().path.clone(),
             recent: self.session.recent().to_vec(),
+            chosen,
         };
         eframe::set_value(storage, STORAGE_KEY, &persisted);
     }

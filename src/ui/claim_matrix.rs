@@ -35,30 +35,43 @@ pub fn matrix_table(
                 .map_or(id.clone(), |s| s.name().to_string())
         })
         .collect();
-    // Fit every column in view: the verdict must never be scrolled off.
-    let fixed = 160.0 + 100.0 + 120.0;
-    let per_source =
-        ((ui.available_width() - fixed) / matrix.sources.len().max(1) as f32).clamp(80.0, 280.0);
+    // Every column in view, the verdict never scrolled off: subject, property and verdict take
+    // what their words need, and the sources share the rest (values are what is compared).
+    let width = ui.available_width();
+    let n = matrix.sources.len().max(1) as f32;
+    let verdict = 115.0;
+    let property = 100.0;
+    let subject = (width * 0.2).clamp(100.0, 200.0);
+    // The gaps between columns and the scroll bar take their share first.
+    let gaps = ui.spacing().item_spacing.x * (3.0 + n) + ui.spacing().scroll.allocated_width();
+    let per_source = ((width - gaps - subject - property - verdict) / n).max(70.0);
+    // Widths persist per width band and source count: a window that grew, or another source
+    // chosen, lays the columns out afresh instead of keeping the old widths.
+    let band = (width / 80.0) as i32;
     let mut table = TableBuilder::new(ui)
-        .id_salt("claim_matrix")
+        .id_salt(("claim_matrix", band, matrix.sources.len()))
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(160.0).at_least(80.0).clip(true))
-        .column(Column::initial(100.0).at_least(60.0).clip(true));
+        .column(Column::initial(subject).at_least(80.0).clip(true))
+        .column(Column::initial(property).at_least(60.0).clip(true));
     for _ in &matrix.sources {
-        table = table.column(Column::initial(per_source).at_least(60.0).clip(true));
+        table = table.column(Column::initial(per_source).at_least(50.0).clip(true));
     }
     table
-        .column(Column::remainder().at_least(90.0))
+        .column(Column::remainder().at_least(verdict))
         .header(row_height, |mut header| {
             let mut titles = vec!["Subject".to_string(), "Property".to_string()];
             titles.extend(source_names.iter().cloned());
             titles.push("Verdict".into());
             for title in titles {
                 header.col(|ui| {
-                    ui.add(egui::Label::new(egui::RichText::new(title).strong()).selectable(false));
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(title).strong())
+                            .truncate()
+                            .selectable(false),
+                    );
                 });
             }
         })
@@ -69,7 +82,7 @@ pub fn matrix_table(
                 row.set_selected(selected_row == Some(r));
                 row.col(|ui| {
                     let name = subject_name(d, &derived.index, &m.subject);
-                    ui.add(egui::Label::new(name).selectable(false));
+                    ui.add(egui::Label::new(name).truncate().selectable(false));
                 });
                 row.col(|ui| {
                     ui.add(egui::Label::new(m.property.label()).selectable(false));
@@ -81,12 +94,18 @@ pub fn matrix_table(
                             .into_iter()
                             .map(|f| derived.fact_label(d, f))
                             .collect();
-                        let text = if values.is_empty() {
-                            egui::RichText::new("—").weak()
+                        if values.is_empty() {
+                            ui.add(
+                                egui::Label::new(egui::RichText::new("—").weak()).selectable(false),
+                            );
                         } else {
-                            egui::RichText::new(values.join("; "))
-                        };
-                        ui.add(egui::Label::new(text).selectable(false));
+                            // Cut with "…" where the column is narrow; the whole on hover.
+                            ui.add(
+                                egui::Label::new(values.join("; "))
+                                    .truncate()
+                                    .selectable(false),
+                            );
+                        }
                     });
                 }
                 row.col(|ui| {

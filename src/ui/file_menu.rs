@@ -172,6 +172,11 @@ impl FileMenu {
             let mut dismissed = false;
             egui::Window::new("Could not open the file")
                 .collapsible(false)
+                // In the middle of the window, where the eye is, not over the menu.
+                .pivot(egui::Align2::CENTER_CENTER)
+                .default_pos(ui.ctx().content_rect().center())
+                .default_width(480.0_f32.min(ui.ctx().content_rect().width() * 0.8))
+                .max_width(ui.ctx().content_rect().width() * 0.8)
                 .open(&mut open)
                 .show(ui.ctx(), |ui| {
                     ui.label(egui::RichText::new(error).monospace());

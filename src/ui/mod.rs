@@ -32,7 +32,7 @@ pub use roster_panel::{RosterPanel, SELECT_HINT};
 pub use roster_view::{Column, RosterQuery};
 pub use seats_panel::{SeatsPanel, calculator_money};
 pub use snapshots::SnapshotsPanel;
-pub use sources_panel::{SourcesPanel, SourcesView};
+pub use sources_panel::{SourcesPanel, SourcesView, reanchor_notice};
 pub use timeline_panel::TimelinePanel;
 pub use view::ViewCtx;
 

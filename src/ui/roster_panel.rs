@@ -19,8 +19,9 @@ use crate::session::Command;
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const ADD_ACTOR: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 
-/// The width the toolbar needs with its filters inline (measured at the default font size).
-const TOOLBAR_FULL_WIDTH: f32 = 1000.0;
+/// The width the toolbar needs with its filters inline (measured in the real window at the
+/// default font size: at 1024 the count was cut).
+const TOOLBAR_FULL_WIDTH: f32 = 1100.0;
 
 /// The narrowest the Name column gets.
 const NAME_MIN: f32 = 130.0;

@@ -18,6 +18,10 @@ use crate::model::seats::{
 };
 use crate::model::{Dataset, Derived, EDITORS_NOTE, Edit, Fact, Money, PartialDate, SeatRules};
 
+/// The narrowest window that shows the rules pane beside the table at first (narrower ones
+/// fold it behind a button, so that every column of the table stays readable).
+const RULES_BESIDE_TABLE: f32 = 960.0;
+
 /// The rules as being edited, with the text fields that may not parse yet.
 #[derive(Clone, Debug)]
 struct RulesForm {
@@ -28,6 +32,9 @@ struct RulesForm {
     threshold: String,
     window_from: String,
     error: Option<String>,
+    /// A rate being added: its currency and the rate as typed. It joins the rules only once a
+    /// rate is typed, so adding one never changes the what-if by itself.
+    new_rate: Option<(String, String)>,
 }
 
 impl RulesForm {
@@ -47,6 +54,7 @@ impl RulesForm {
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
             error: None,
+            new_rate: None,
         }
     }
 }
@@ -90,6 +98,9 @@ pub struct SeatsPanel {
     calculator: Calculator,
     what_if: WhatIf,
     shown_everyone: bool,
+    /// Whether the rules and calculator pane shows; `None` until the first frame, which opens
+    /// it where the window is wide enough to keep the table readable beside it.
+    pub rules_open: Option<bool>,
 }
 
 impl SeatsPanel {
@@ -100,16 +111,21 @@ impl SeatsPanel {
         if form.base != *saved {
             *form = RulesForm::from(saved);
         }
-        egui::Panel::left("seat_rules")
-            .resizable(true)
-            .default_size(330.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    self.rules_ui(ui, cx);
-                    ui.separator();
-                    self.calculator_ui(ui);
+        let open = *self
+            .rules_open
+            .get_or_insert(ui.available_width() >= RULES_BESIDE_TABLE);
+        if open {
+            egui::Panel::left("seat_rules")
+                .resizable(true)
+                .default_size(310.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        self.rules_ui(ui, cx);
+                        ui.separator();
+                        self.calculator_ui(ui);
+                    });
                 });
-            });
+        }
         self.refresh(d, derived);
         egui::CentralPanel::default().show(ui, |ui| self.members_ui(ui, d, derived));
     }
@@ -258,21 +274,61 @@ impl SeatsPanel {
         if let Some(i) = remove {
             form.rules.exchange_rates.remove(i);
         }
-        ui.menu_button("Add a rate…", |ui| {
-            for code in [
-                "EUR", "GBP", "JPY", "CHF", "CNY", "SAR", "AED", "QAR", "RUB", "TRY",
-            ] {
-                let taken = code == form.rules.threshold.currency
-                    || form.rules.exchange_rates.iter().any(|r| r.currency == code);
-                if !taken && ui.button(code).clicked() {
-                    form.rules.exchange_rates.push(ExchangeRate {
-                        currency: code.into(),
-                        rate: 1.0,
-                    });
-                    ui.close();
+        if let Some((code, text)) = &mut form.new_rate {
+            let mut done = None;
+            ui.horizontal(|ui| {
+                ui.label("1");
+                let label = ui.label(code.as_str());
+                ui.label("=");
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(text)
+                            .desired_width(70.0)
+                            .hint_text("rate"),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text("How many of the threshold's currency one unit buys");
+                ui.label(&form.rules.threshold.currency);
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.small_button("Add").clicked() || enter {
+                    done = Some(true);
                 }
+                if ui.small_button("✖").on_hover_text("Do not add").clicked() {
+                    done = Some(false);
+                }
+            });
+            match done {
+                Some(true) => match parse_rate(text) {
+                    Ok(rate) => {
+                        form.rules.exchange_rates.push(ExchangeRate {
+                            currency: code.clone(),
+                            rate,
+                        });
+                        form.new_rate = None;
+                        form.error = None;
+                    }
+                    Err(e) => form.error = Some(e),
+                },
+                Some(false) => {
+                    form.new_rate = None;
+                    form.error = None;
+                }
+                None => {}
             }
-        });
+        } else {
+            ui.menu_button("Add a rate…", |ui| {
+                for code in [
+                    "EUR", "GBP", "JPY", "CHF", "CNY", "SAR", "AED", "QAR", "RUB", "TRY",
+                ] {
+                    let taken = code == form.rules.threshold.currency
+                        || form.rules.exchange_rates.iter().any(|r| r.currency == code);
+                    if !taken && ui.button(code).clicked() {
+                        form.new_rate = Some((code.into(), String::new()));
+                        ui.close();
+                    }
+                }
+            });
+        }
         if let Some(e) = &form.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
@@ -372,11 +428,14 @@ impl SeatsPanel {
         match answer {
             Ok(o) => {
                 ui.label(egui::RichText::new(format!("Seat: {}", seat_words(&o))).strong());
-                if let Some(short) = o.shortfall.filter(|s| *s > 0.0) {
-                    ui.label(format!(
-                        "Lacks {} for a permanent seat",
-                        amount_words(short, &rules.threshold.currency)
-                    ));
+                match shortfall_words(&o, rules) {
+                    Shortfall::Lacks(words) => {
+                        ui.label(format!("Lacks {words} for a permanent seat"));
+                    }
+                    Shortfall::MoreThan(words) => {
+                        ui.label(format!("Needs more than {words} for a permanent seat"));
+                    }
+                    Shortfall::None | Shortfall::Unknown => {}
                 }
                 ui.label(&o.reason);
             }
@@ -427,6 +486,18 @@ impl SeatsPanel {
             .contains_key(&d.actors[derived.roster.rows[row].actor].id)
     }
 
+    /// The members whose (what-if) term ends in `year`, for the chart's tooltip; run only
+    /// while a bar is hovered.
+    fn ending_in(&self, d: &Dataset, derived: &Derived, year: i32) -> Vec<String> {
+        self.what_if
+            .rows
+            .iter()
+            .zip(&self.what_if.outcomes)
+            .filter(|(_, o)| o.term_end.is_some_and(|e| e.year_value() == year))
+            .map(|(&i, _)| d.actors[derived.roster.rows[i].actor].name.clone())
+            .collect()
+    }
+
     fn members_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
         let what_if = self.is_what_if(&d.body.seat_rules);
         let currency = self
@@ -438,6 +509,15 @@ impl SeatsPanel {
             .currency
             .clone();
         ui.horizontal(|ui| {
+            let open = self.rules_open.unwrap_or(true);
+            let (text, tip) = if open {
+                ("◀ Rules", "Fold the seat rules and the calculator away")
+            } else {
+                ("▶ Rules", "Show the seat rules and the quick calculator")
+            };
+            if ui.button(text).on_hover_text(tip).clicked() {
+                self.rules_open = Some(!open);
+            }
             totals_ui(
                 ui,
                 "Saved rules",
@@ -448,16 +528,18 @@ impl SeatsPanel {
                 ui.separator();
                 totals_ui(ui, "What-if", &self.what_if.totals, &currency);
             }
+            ui.separator();
+            expiry_chart(
+                ui,
+                &self.what_if.totals.expiries,
+                if what_if {
+                    "Terms ending by year (what-if)"
+                } else {
+                    "Terms ending by year"
+                },
+                |year| self.ending_in(d, derived, year),
+            );
         });
-        expiry_chart(
-            ui,
-            &self.what_if.totals.expiries,
-            if what_if {
-                "Terms ending by year (what-if)"
-            } else {
-                "Terms ending by year"
-            },
-        );
         ui.horizontal(|ui| {
             ui.checkbox(&mut self.show_everyone, "Show non-members too");
             if let Some(day) = derived.as_of() {
@@ -473,18 +555,38 @@ impl SeatsPanel {
             ui.label("No member yet: nobody's status makes them a member. Tick \"Show non-members too\" to see everyone.");
             return;
         }
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let line = ui.text_style_height(&egui::TextStyle::Body);
+        // Columns share the width: each gets what its values need, and the reason the rest;
+        // where that leaves the reason too little for one line, rows take two.
+        let width = ui.available_width();
+        let name_w = (width * 0.16).clamp(100.0, 190.0);
+        let pledge_w = (width * 0.12).clamp(80.0, 170.0);
+        // Seat ("permanent"), term end (a date) and shortfall ("$1 billion") need no more.
+        let (seat_w, end_w, short_w) = (70.0, 80.0, 80.0);
+        let columns = if what_if { 7.0 } else { 6.0 };
+        let gaps = ui.spacing().item_spacing.x * columns;
+        let fixed =
+            name_w + pledge_w + seat_w + end_w + short_w + if what_if { seat_w } else { 0.0 };
+        let reason_w = width - fixed - gaps;
+        let lines = match reason_w {
+            w if w < 200.0 => 3,
+            w if w < 380.0 => 2,
+            _ => 1,
+        };
+        let row_height = line * lines as f32 + 8.0;
         // Names the what-if pledge field for screen readers.
         let mut pledge_header = None;
+        // Widths persist per width band, so a window that grew gets wider columns.
+        let band = (width / 80.0) as i32;
         let mut table = TableBuilder::new(ui)
-            .id_salt("seats_table")
+            .id_salt(("seats_table", band, what_if))
             .striped(true)
             .resizable(true)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(TableColumn::initial(170.0).clip(true))
-            .column(TableColumn::initial(110.0).clip(true));
+            .column(TableColumn::initial(name_w).at_least(60.0).clip(true))
+            .column(TableColumn::initial(pledge_w).at_least(60.0).clip(true));
         if what_if {
-            table = table.column(TableColumn::initial(80.0).clip(true));
+            table = table.column(TableColumn::initial(seat_w).at_least(50.0).clip(true));
         }
         let headers: &[&str] = if what_if {
             &[
@@ -499,11 +601,12 @@ impl SeatsPanel {
         } else {
             &["Name", "Pledge", "Seat", "Term ends", "Shortfall", "Reason"]
         };
+        let rules = self.form.as_ref().expect("set").rules.clone();
         table
-            .column(TableColumn::initial(80.0).clip(true))
-            .column(TableColumn::initial(90.0).clip(true))
-            .column(TableColumn::initial(100.0).clip(true))
-            .column(TableColumn::remainder().clip(true))
+            .column(TableColumn::initial(seat_w).at_least(50.0).clip(true))
+            .column(TableColumn::initial(end_w).at_least(50.0).clip(true))
+            .column(TableColumn::initial(short_w).at_least(50.0).clip(true))
+            .column(TableColumn::remainder().at_least(60.0).clip(true))
             .header(row_height, |mut header| {
                 for h in headers {
                     header.col(|ui| {
@@ -553,15 +656,27 @@ impl SeatsPanel {
                         ui.label(o.term_end.map_or("—".into(), |e| e.to_string()));
                     });
                     row.col(|ui| {
-                        ui.label(match o.shortfall {
-                            Some(s) if s > 0.0 => amount_words(s, &currency),
-                            Some(_) => "none".into(),
-                            None => "?".into(),
-                        });
+                        let (text, tip) = match shortfall_words(o, &rules) {
+                            Shortfall::Lacks(words) => (words, None),
+                            Shortfall::MoreThan(words) => (
+                                format!("> {words}"),
+                                Some(format!(
+                                    "Exactly the threshold: the rule asks for more than {words}"
+                                )),
+                            ),
+                            Shortfall::None => ("none".into(), None),
+                            Shortfall::Unknown => (
+                                "?".into(),
+                                Some("No exchange rate for the pledge's currency".into()),
+                            ),
+                        };
+                        let label = ui.add(egui::Label::new(text).selectable(false));
+                        if let Some(tip) = tip {
+                            label.on_hover_text(tip);
+                        }
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&o.reason).truncate())
-                            .on_hover_text(&o.reason);
+                        reason_cell(ui, &o.reason, lines);
                     });
                 });
             });
@@ -648,52 +763,176 @@ fn totals_ui(ui: &mut egui::Ui, title: &str, t: &Totals, currency: &str) {
         let mut funds = format!("{} pledged", amount_words(t.pledged, currency));
         if t.unconverted > 0 {
             funds.push_str(&format!(
-                " (+{} pledges without an exchange rate)",
-                t.unconverted
+                " (and {} {} without an exchange rate)",
+                t.unconverted,
+                plural(t.unconverted, "pledge", "pledges")
             ));
         }
         ui.label(funds);
     });
 }
 
-/// A small bar chart of terms ending each year, painted directly.
-fn expiry_chart(ui: &mut egui::Ui, expiries: &BTreeMap<i32, usize>, title: &str) {
+/// A bar chart of terms ending each year, painted directly: the year under each bar, the
+/// count above it, and on hover who those members are.
+fn expiry_chart(
+    ui: &mut egui::Ui,
+    expiries: &BTreeMap<i32, usize>,
+    title: &str,
+    names: impl Fn(i32) -> Vec<String>,
+) {
     if expiries.is_empty() {
         return;
     }
-    ui.label(egui::RichText::new(title).small());
-    let max = expiries.values().copied().max().unwrap_or(1).max(1) as f32;
-    let bar_width = 44.0;
-    let height = 60.0;
-    let (rect, _) = ui.allocate_exact_size(
-        egui::vec2(bar_width * expiries.len() as f32 + 8.0, height + 18.0),
-        egui::Sense::hover(),
+    ui.vertical(|ui| {
+        ui.strong(title);
+        let max = expiries.values().copied().max().unwrap_or(1).max(1) as f32;
+        let bar_width = 40.0;
+        let (count_h, height, year_h) = (14.0, 36.0, 14.0);
+        let (rect, response) = ui.allocate_exact_size(
+            egui::vec2(
+                bar_width * expiries.len() as f32 + 8.0,
+                count_h + height + year_h,
+            ),
+            egui::Sense::hover(),
+        );
+        let summary: Vec<String> = expiries
+            .iter()
+            .map(|(year, n)| format!("{year}: {n} {}", plural(*n, "term", "terms")))
+            .collect();
+        let summary = format!("{title}: {}", summary.join(", "));
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, summary.clone()));
+        let painter = ui.painter_at(rect);
+        let fill = ui.visuals().selection.bg_fill;
+        let text = ui.visuals().text_color();
+        let base = rect.top() + count_h + height;
+        let mut hovered = None;
+        for (n, (year, count)) in expiries.iter().enumerate() {
+            let x = rect.left() + 4.0 + n as f32 * bar_width;
+            let h = (height * (*count as f32 / max)).max(3.0);
+            let bar = egui::Rect::from_min_max(
+                egui::pos2(x + 6.0, base - h),
+                egui::pos2(x + bar_width - 6.0, base),
+            );
+            let column = egui::Rect::from_x_y_ranges(x..=x + bar_width, rect.y_range());
+            let over = response.hover_pos().is_some_and(|p| column.contains(p));
+            if over {
+                hovered = Some((*year, *count));
+            }
+            let colour = if over {
+                ui.visuals()
+                    .widgets
+                    .hovered
+                    .bg_fill
+                    .lerp_to_gamma(fill, 0.5)
+            } else {
+                fill
+            };
+            painter.rect_filled(bar, 2.0, colour);
+            painter.text(
+                bar.center_top() - egui::vec2(0.0, 1.0),
+                egui::Align2::CENTER_BOTTOM,
+                count.to_string(),
+                egui::FontId::proportional(12.0),
+                text,
+            );
+            painter.text(
+                egui::pos2(bar.center().x, base + 1.0),
+                egui::Align2::CENTER_TOP,
+                year.to_string(),
+                egui::FontId::proportional(12.0),
+                text,
+            );
+        }
+        // One tooltip: the bar's members over a bar, the summary elsewhere on the chart.
+        if hovered.is_none() {
+            response.clone().on_hover_text(summary);
+        }
+        if let Some((year, count)) = hovered {
+            response.on_hover_ui_at_pointer(|ui| {
+                ui.strong(format!(
+                    "{count} {} ending in {year}",
+                    plural(count, "term", "terms")
+                ));
+                let names = names(year);
+                const SHOWN: usize = 12;
+                for name in names.iter().take(SHOWN) {
+                    ui.label(name);
+                }
+                if names.len() > SHOWN {
+                    ui.weak(format!("and {} more", names.len() - SHOWN));
+                }
+            });
+        }
+    });
+}
+
+/// "1 term", "2 terms".
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// What a member still lacks for a permanent seat, in words.
+enum Shortfall {
+    Lacks(String),
+    /// Exactly the threshold under a "more than" rule: any amount above it.
+    MoreThan(String),
+    None,
+    /// No exchange rate for the pledge's currency.
+    Unknown,
+}
+
+fn shortfall_words(o: &SeatOutcome, rules: &SeatRules) -> Shortfall {
+    let currency = &rules.threshold.currency;
+    match o.shortfall {
+        None => Shortfall::Unknown,
+        Some(s) if s > 0.0 => Shortfall::Lacks(amount_words(s, currency)),
+        // Nothing lacking, yet a term seat: the pledge equals a "more than" threshold.
+        Some(_)
+            if o.kind == SeatKind::Term
+                && rules.comparison == Comparison::MoreThan
+                && o.pledged.is_some_and(|p| !rules.meets_threshold(p)) =>
+        {
+            Shortfall::MoreThan(format_money(&rules.threshold))
+        }
+        Some(_) => Shortfall::None,
+    }
+}
+
+/// The reason on up to `lines` lines, cut with "…" beyond them; the whole on hover.
+fn reason_cell(ui: &mut egui::Ui, reason: &str, lines: usize) {
+    let mut job = egui::text::LayoutJob::single_section(
+        reason.to_string(),
+        egui::TextFormat::simple(
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().text_color(),
+        ),
     );
-    let painter = ui.painter_at(rect);
-    let fill = ui.visuals().selection.bg_fill;
-    let text = ui.visuals().text_color();
-    for (n, (year, count)) in expiries.iter().enumerate() {
-        let x = rect.left() + 4.0 + n as f32 * bar_width;
-        let h = height * (*count as f32 / max);
-        let bar = egui::Rect::from_min_max(
-            egui::pos2(x + 6.0, rect.top() + height - h),
-            egui::pos2(x + bar_width - 6.0, rect.top() + height),
-        );
-        painter.rect_filled(bar, 2.0, fill);
-        painter.text(
-            bar.center_top() - egui::vec2(0.0, 2.0),
-            egui::Align2::CENTER_BOTTOM,
-            count.to_string(),
-            egui::FontId::proportional(11.0),
-            text,
-        );
-        painter.text(
-            egui::pos2(bar.center().x, rect.top() + height + 2.0),
-            egui::Align2::CENTER_TOP,
-            year.to_string(),
-            egui::FontId::proportional(11.0),
-            text,
-        );
+    job.wrap = egui::text::TextWrapping {
+        max_width: ui.available_width(),
+        max_rows: lines,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+    let cut = galley.elided;
+    let label = ui.add(egui::Label::new(galley).selectable(false));
+    if cut {
+        label.on_hover_text(reason);
+    }
+}
+
+/// A typed exchange rate: a number within the range the file format accepts.
+fn parse_rate(text: &str) -> Result<f64, String> {
+    let rate: f64 = text
+        .trim()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("Rate: \"{}\" is not a number.", text.trim()))?;
+    if (1e-6..=1e6).contains(&rate) {
+        Ok(rate)
+    } else {
+        Err("Rate: give a number between 0.000001 and 1000000.".into())
     }
 }
 

@@ -1,6 +1,9 @@
 //! Snapshots in the app: taking one (with a note), the list of those in `saves/`, opening one
 //! read-only, restoring one as a new working file, and comparing one with the working file.
 
+use egui_extras::{Column, TableBuilder};
+
+use crate::model::diff::{Change, ChangeKind};
 use crate::session::{Command, Session, SnapshotInfo};
 
 #[derive(Default)]
@@ -10,8 +13,8 @@ pub struct SnapshotsPanel {
     list: Option<Vec<SnapshotInfo>>,
     /// The note being typed for a new snapshot.
     pub taking: Option<String>,
-    /// A comparison to show: its title and the change list.
-    pub comparison: Option<(String, String)>,
+    /// A comparison to show: its title and the changes.
+    pub comparison: Option<(String, Vec<Change>)>,
 }
 
 impl SnapshotsPanel {
@@ -134,22 +137,89 @@ impl SnapshotsPanel {
         None
     }
 
-    /// The comparison window, when one is open.
+    /// The comparison window, when one is open: a table of the changes (what kind, about
+    /// whom, what), centred in the window.
     pub fn comparison_window(&mut self, ui: &mut egui::Ui) {
-        let Some((title, text)) = &self.comparison else {
+        let Some((title, changes)) = &self.comparison else {
             return;
         };
         let mut open = true;
+        let screen = ui.ctx().content_rect();
+        let size = egui::vec2(
+            (screen.width() * 0.8).min(760.0),
+            (screen.height() * 0.7).min(520.0),
+        );
         egui::Window::new(title.as_str())
             .open(&mut open)
-            .default_size([560.0, 420.0])
+            .collapsible(false)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(screen.center())
+            .default_size(size)
             .show(ui.ctx(), |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    ui.label(egui::RichText::new(text.as_str()).monospace());
-                });
+                if changes.is_empty() {
+                    ui.label("No changes.");
+                    return;
+                }
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} {}",
+                        changes.len(),
+                        if changes.len() == 1 {
+                            "change"
+                        } else {
+                            "changes"
+                        }
+                    ))
+                    .weak(),
+                );
+                let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+                TableBuilder::new(ui)
+                    .id_salt("snapshot_comparison_table")
+                    .striped(true)
+                    .resizable(true)
+                    .min_scrolled_height(0.0)
+                    .max_scroll_height(size.y)
+                    .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                    .column(Column::initial(110.0).at_least(70.0).clip(true))
+                    .column(Column::initial(170.0).at_least(80.0).clip(true))
+                    .column(Column::remainder().at_least(120.0).clip(true))
+                    .header(row_height, |mut header| {
+                        for title in ["Change", "About", "What"] {
+                            header.col(|ui| {
+                                ui.strong(title);
+                            });
+                        }
+                    })
+                    .body(|body| {
+                        body.rows(row_height, changes.len(), |mut row| {
+                            let c = &changes[row.index()];
+                            row.col(|ui| {
+                                ui.add(egui::Label::new(kind_label(c.kind)).selectable(false));
+                            });
+                            row.col(|ui| {
+                                ui.add(egui::Label::new(&c.subject).truncate());
+                            });
+                            row.col(|ui| {
+                                ui.add(egui::Label::new(&c.text).truncate());
+                            });
+                        });
+                    });
             });
         if !open {
             self.comparison = None;
         }
+    }
+}
+
+/// A change's kind in words, for the table's first column.
+fn kind_label(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Joined => "joined",
+        ChangeKind::Left => "left",
+        ChangeKind::Changed => "changed",
+        ChangeKind::ClaimAdded => "claim added",
+        ChangeKind::ClaimRemoved => "claim removed",
+        ChangeKind::SourceAdded => "source added",
+        ChangeKind::SourceRemoved => "source removed",
     }
 }

@@ -19,6 +19,9 @@ use crate::model::source_ops::{SourceDraft, add_source, delete_source, edit_sour
 use crate::model::{Dataset, Derived, PartialDate, Subject};
 use crate::session::Command;
 
+/// The narrowest tab that shows the claim matrix with the claim side panel beside it; a
+/// narrower one puts that panel below the matrix.
+const MATRIX_BESIDE_SIDE: f32 = 1100.0;
 /// The narrowest a text column gets; below it the columns scroll sideways instead.
 const MIN_COLUMN: f32 = 280.0;
 
@@ -195,6 +198,18 @@ impl SourcesPanel {
         }
     }
 
+    /// Ticks these sources for comparison (those that no longer exist drop out on the next
+    /// frame), in place of the default first two.
+    pub fn choose(&mut self, ids: &[String]) {
+        self.chosen = ids.to_vec();
+        self.seeded = true;
+    }
+
+    /// The sources ticked for comparison, once the tab has chosen them.
+    pub fn chosen_sources(&self) -> Option<&[String]> {
+        self.seeded.then_some(self.chosen.as_slice())
+    }
+
     /// The picked claim's position, if it still exists.
     pub fn selected_claim(&self, d: &Dataset) -> Option<usize> {
         let (at, id) = self.selected.as_ref()?;
@@ -271,15 +286,29 @@ impl SourcesPanel {
             .default_size((width * 0.2).clamp(160.0, 270.0))
             .min_size(140.0)
             .show(ui, |ui| self.source_list(ui, d, derived, &cache));
-        egui::Panel::right("claim_side")
-            .resizable(true)
-            .default_size((width * 0.24).clamp(200.0, 320.0))
-            .min_size(180.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("claim_side_scroll")
-                    .show(ui, |ui| self.side(ui, cx, &cache));
-            });
+        if self.view == SourcesView::Matrix && width < MATRIX_BESIDE_SIDE {
+            // The matrix needs the width for its columns (the verdict last): the picked claim
+            // and the suggestions go below it instead of beside it.
+            egui::Panel::bottom("claim_side_below")
+                .resizable(true)
+                .default_size(ui.available_height() * 0.3)
+                .min_size(80.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("claim_side_below_scroll")
+                        .show(ui, |ui| self.side(ui, cx, &cache));
+                });
+        } else {
+            egui::Panel::right("claim_side")
+                .resizable(true)
+                .default_size((width * 0.24).clamp(200.0, 320.0))
+                .min_size(180.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("claim_side_scroll")
+                        .show(ui, |ui| self.side(ui, cx, &cache));
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             SourcesView::Texts => self.texts_view(ui, d, derived, &cache),
             SourcesView::Matrix => self.matrix_view(ui, d, derived, &cache),
@@ -946,6 +975,10 @@ impl SourcesPanel {
                         Ok((edit, id)) => {
                             cx.send(Command::edit(edit, "Import source"));
                             self.chosen.push(id.clone());
+                            // The new text is what the user looks at now: a claim picked in
+                            // another one no longer is (its answer would outlive its cause).
+                            self.selected = None;
+                            self.notice = None;
                             self.focused = Some(id.clone());
                             self.view = SourcesView::Texts;
                             self.form = None;
@@ -961,12 +994,7 @@ impl SourcesPanel {
                     match edit_source(d, at, draft) {
                         Ok((edit, report)) => {
                             cx.send(Command::edit(edit, "Edit source"));
-                            self.notice = (report.moved + report.orphaned > 0).then(|| {
-                                format!(
-                                    "{} quotes re-anchored where their words moved; {} orphaned (listed on the right).",
-                                    report.moved, report.orphaned
-                                )
-                            });
+                            self.notice = reanchor_notice(report.moved, report.orphaned);
                             self.form = None;
                         }
                         Err(e) => form.error = Some(e),
@@ -1069,6 +1097,25 @@ fn source_hover(s: &crate::model::Source) -> String {
         format!("Compare {}", s.name())
     } else {
         format!("Compare {}\n\n{note}", s.name())
+    }
+}
+
+/// What an edit of a source's text did to its quotes, in words; nothing when nothing moved.
+pub fn reanchor_notice(moved: usize, orphaned: usize) -> Option<String> {
+    let quotes = |n: usize| if n == 1 { "quote" } else { "quotes" };
+    match (moved, orphaned) {
+        (0, 0) => None,
+        (m, 0) => Some(format!(
+            "{m} {} re-anchored where {} words moved.",
+            quotes(m),
+            if m == 1 { "its" } else { "their" }
+        )),
+        (0, o) => Some(format!("{o} {} orphaned (listed on the right).", quotes(o))),
+        (m, o) => Some(format!(
+            "{m} {} re-anchored where {} words moved; {o} orphaned (listed on the right).",
+            quotes(m),
+            if m == 1 { "its" } else { "their" }
+        )),
     }
 }
 

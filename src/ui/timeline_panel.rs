@@ -16,8 +16,14 @@ use crate::model::{Dataset, Derived, Edit, Event, EventKind, PartialDate};
 use crate::session::Command;
 
 const GUTTER: f32 = 170.0;
-const AXIS: f32 = 30.0;
+/// The axis: a row of tick labels, and below it a row for the as-of (or today) label, so
+/// that the two never overlap.
+const AXIS: f32 = 40.0;
 const LANE: f32 = 26.0;
+/// What "Jump to latest", "Fit all" and "Add event" need after the As-of field.
+const VIEW_BUTTONS_WIDTH: f32 = 260.0;
+/// What the folded "View" menu and "Add event" beside it need.
+const ADD_BESIDE_MENU_WIDTH: f32 = 170.0;
 /// From two hours to five centuries across the view.
 const MIN_SPAN: f64 = 2.0 / 24.0;
 const MAX_SPAN: f64 = 500.0 * 365.25;
@@ -252,11 +258,37 @@ impl TimelinePanel {
             if let Some(e) = &self.as_of_error {
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
-            if ui
-                .button("Jump to latest")
-                .on_hover_text("Show everything known, and the latest events")
-                .clicked()
-            {
+            // Where the row would wrap, the view buttons fold into a menu, and where even that
+            // leaves too little, "Add event" joins them.
+            let (mut latest, mut fit, mut add) = (false, false, false);
+            // (A wrapping row reports its whole width as available: measure what is left.)
+            let left_in_row = ui.max_rect().right() - ui.cursor().min.x;
+            if left_in_row < VIEW_BUTTONS_WIDTH {
+                let all_in_menu = left_in_row < ADD_BESIDE_MENU_WIDTH;
+                ui.menu_button(if all_in_menu { "More" } else { "View" }, |ui| {
+                    latest = ui.button("Jump to latest").clicked();
+                    fit = ui.button("Fit all").clicked();
+                    if all_in_menu {
+                        add = ui.button("➕ Add event").clicked();
+                    }
+                });
+                if !all_in_menu {
+                    ui.separator();
+                    add = ui.button("➕ Add event").clicked();
+                }
+            } else {
+                latest = ui
+                    .button("Jump to latest")
+                    .on_hover_text("Show everything known, and the latest events")
+                    .clicked();
+                fit = ui
+                    .button("Fit all")
+                    .on_hover_text("Zoom to show every event")
+                    .clicked();
+                ui.separator();
+                add = ui.button("➕ Add event").clicked();
+            }
+            if latest {
                 cx.send(Command::SetAsOf(None));
                 self.as_of_text.clear();
                 if let Some((a, b)) = extent(d) {
@@ -264,15 +296,10 @@ impl TimelinePanel {
                     self.view = Some((b - width * 0.9, b + width * 0.1));
                 }
             }
-            if ui
-                .button("Fit all")
-                .on_hover_text("Zoom to show every event")
-                .clicked()
-            {
+            if fit {
                 self.fit_all();
             }
-            ui.separator();
-            if ui.button("➕ Add event").clicked() {
+            if add {
                 let date = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
                 self.form = Some(EventForm {
                     date: date.to_string(),
@@ -300,8 +327,14 @@ impl TimelinePanel {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
         let list = &self.cache.list;
         let mut clicked = None;
+        // The list takes half the height beside an event's detail, nearly all of it without.
+        let list_height = if cx.selection.event.is_some() {
+            ui.available_height() * 0.5
+        } else {
+            (ui.available_height() - 60.0).max(ui.available_height() * 0.5)
+        };
         egui::ScrollArea::vertical()
-            .max_height(ui.available_height() * 0.5)
+            .max_height(list_height)
             .id_salt("event_list")
             .show_rows(ui, row_height, list.len(), |ui, range| {
                 for &i in &list[range] {
@@ -412,6 +445,10 @@ impl TimelinePanel {
         let (d, derived, as_of) = (cx.dataset, cx.derived, cx.as_of);
         let rect = ui.available_rect_before_wrap();
         let response = ui.allocate_rect(rect, egui::Sense::click_and_drag());
+        // Named for screen readers (and tests); its marks are listed on the right.
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline of events")
+        });
         if self.cache.lanes.is_empty() {
             let text = if d.events.is_empty() {
                 "No events yet. Add one with \"Add event\"."
@@ -503,13 +540,16 @@ impl TimelinePanel {
             } else {
                 visuals.text_color()
             };
-            painter.text(
-                egui::pos2(x + 3.0, rect.top() + 8.0),
-                egui::Align2::LEFT_TOP,
-                &tick.label,
-                font,
-                color,
-            );
+            // A label that would run past the right edge is set to the left of its line.
+            let galley = painter.layout_no_wrap(tick.label.clone(), font, color);
+            let left = if x + 3.0 + galley.size().x > rect.right() {
+                x - 3.0 - galley.size().x
+            } else {
+                x + 3.0
+            };
+            if left >= plot.left() - 3.0 {
+                painter.galley(egui::pos2(left, rect.top() + 4.0), galley, color);
+            }
         }
         painter.line_segment(
             [
@@ -523,7 +563,8 @@ impl TimelinePanel {
         let first = (self.lane_scroll / LANE) as usize;
         let count = (plot.height() / LANE).ceil() as usize + 1;
         let pointer = response.hover_pos();
-        let mut hovered: Option<usize> = None;
+        // The events under the pointer: one mark's, or a group's.
+        let mut hovered: Vec<usize> = Vec::new();
         let lane_painter = painter.with_clip_rect(egui::Rect::from_min_max(
             egui::pos2(rect.left(), plot.top()),
             rect.max,
@@ -548,54 +589,50 @@ impl TimelinePanel {
                     egui::FontId::proportional(12.5),
                     visuals.text_color(),
                 );
-            // Marks landing on the same pixels as the last one drawn add nothing visible: at
-            // 10,000 marks in a lane, skipping them keeps the frame proportional to the width.
-            let mut last_drawn: Option<(i32, i32)> = None;
+            // Marks landing on the same pixels (events of the same day, spans of the same
+            // month) are one group: drawn once, with a badge counting them, and listed
+            // together on hover. At 10,000 marks in a lane, grouping keeps the frame
+            // proportional to the width.
+            let mut group: Option<MarkGroup> = None;
             for mark in lane.visible(t0, t1) {
-                let e = &d.events[mark.event];
                 let (x0, x1) = (x_of(mark.start), x_of(mark.end));
                 let pixels = ((x0 / 2.0) as i32, (x1 / 2.0) as i32);
-                let selected = cx.selection.event.as_deref() == Some(e.id.as_str());
-                if last_drawn == Some(pixels) && !selected {
-                    continue;
-                }
-                last_drawn = Some(pixels);
-                let color = kind_color(e.kind);
-                let shape_rect = if x1 - x0 < 8.0 && e.end.is_none() {
-                    // Narrower than a dot: a dot at its middle.
-                    let c = egui::pos2((x0 + x1) / 2.0, row.center().y);
-                    mark_painter.circle_filled(c, 5.0, color);
-                    egui::Rect::from_center_size(c, egui::vec2(10.0, 10.0))
-                } else {
-                    let bar = egui::Rect::from_min_max(
-                        egui::pos2(x0, row.top() + 6.0),
-                        egui::pos2(x1.max(x0 + 2.0), row.bottom() - 6.0),
-                    );
-                    if e.date.is_exact_day() || e.end.is_some() {
-                        mark_painter.rect_filled(bar, 3.0, color);
-                    } else {
-                        // Known only to the month or year: a faint span, not a false point.
-                        mark_painter.rect_filled(bar, 3.0, color.gamma_multiply(0.25));
-                        mark_painter.rect_stroke(
-                            bar,
-                            3.0,
-                            egui::Stroke::new(1.0, color),
-                            egui::StrokeKind::Inside,
-                        );
+                // Dots closer than their size would hide one another: one group too.
+                let dot_at = (x1 - x0 < 8.0 && d.events[mark.event].end.is_none())
+                    .then_some((x0 + x1) / 2.0);
+                match &mut group {
+                    Some(g)
+                        if g.pixels == pixels
+                            || (g.dot
+                                && dot_at
+                                    .is_some_and(|x| (x - g.shape.center().x).abs() < 8.0)) =>
+                    {
+                        g.count += 1;
+                        if g.hovered {
+                            g.events.push(mark.event);
+                        }
+                        if cx.selection.event.as_deref() == Some(d.events[mark.event].id.as_str()) {
+                            g.selected = Some(mark.event);
+                        }
+                        continue;
                     }
-                    bar
-                };
-                if selected {
-                    mark_painter.rect_stroke(
-                        shape_rect.expand(2.0),
-                        3.0,
-                        egui::Stroke::new(2.0, visuals.strong_text_color()),
-                        egui::StrokeKind::Outside,
-                    );
+                    _ => {}
                 }
-                if pointer.is_some_and(|p| shape_rect.expand(2.0).contains(p)) {
-                    hovered = Some(mark.event);
+                if let Some(g) = group.take() {
+                    g.draw(&mark_painter, d, &visuals, &mut hovered);
                 }
+                group = Some(MarkGroup::start(
+                    d,
+                    mark.event,
+                    pixels,
+                    (x0, x1),
+                    row,
+                    pointer,
+                    cx.selection.event.as_deref(),
+                ));
+            }
+            if let Some(g) = group.take() {
+                g.draw(&mark_painter, d, &visuals, &mut hovered);
             }
         }
 
@@ -623,29 +660,34 @@ impl TimelinePanel {
                 ],
                 egui::Stroke::new(2.0, line_color),
             );
-            painter.text(
-                egui::pos2(line_x + 4.0, plot.top() - 14.0),
-                egui::Align2::LEFT_CENTER,
-                line_label,
-                egui::FontId::proportional(11.0),
+            // In the axis's lower row, under the tick labels; left of the line near the edge.
+            let galley =
+                painter.layout_no_wrap(line_label, egui::FontId::proportional(11.0), line_color);
+            let left = if line_x + 4.0 + galley.size().x > rect.right() {
+                line_x - 4.0 - galley.size().x
+            } else {
+                line_x + 4.0
+            };
+            painter.galley(
+                egui::pos2(left, plot.top() - 2.0 - galley.size().y),
+                galley,
                 line_color,
             );
         }
 
-        if let Some(i) = hovered {
-            let e = &d.events[i];
+        if let Some(&first) = hovered.first() {
             response
                 .clone()
-                .on_hover_ui_at_pointer(|ui| event_tooltip(ui, d, derived, e));
+                .on_hover_ui_at_pointer(|ui| group_tooltip(ui, d, derived, &hovered));
             if response.clicked() {
-                cx.selection.event = Some(e.id.clone());
+                cx.selection.event = Some(d.events[first].id.clone());
             }
         }
         if response.hovered() && !self.dragging_cursor {
-            ui.ctx().set_cursor_icon(if hovered.is_some() {
-                egui::CursorIcon::PointingHand
-            } else {
+            ui.ctx().set_cursor_icon(if hovered.is_empty() {
                 egui::CursorIcon::Grab
+            } else {
+                egui::CursorIcon::PointingHand
             });
         }
     }
@@ -698,65 +740,72 @@ impl TimelinePanel {
                     Some(label.id),
                 );
                 ui.end_row();
-                ui.label("Actors");
-                ui.vertical(|ui| {
-                    let mut remove = None;
-                    ui.horizontal_wrapped(|ui| {
-                        for (i, a) in form.actors.iter().enumerate() {
-                            let name = d.actor(a).map_or(a.as_str(), |x| x.name.as_str());
-                            if ui
-                                .small_button(format!("{name} ✖"))
-                                .on_hover_text("Remove")
-                                .clicked()
-                            {
-                                remove = Some(i);
-                            }
-                        }
-                    });
-                    if let Some(i) = remove {
-                        form.actors.remove(i);
+            });
+            // Actors and sources under the grid, each label above its chips: in a grid row the
+            // chips sat above their own label.
+            ui.add_space(4.0);
+            ui.label(egui::RichText::new("Actors").strong());
+            let mut remove = None;
+            if form.actors.is_empty() {
+                ui.weak("None yet: find them below.");
+            }
+            ui.horizontal_wrapped(|ui| {
+                for (i, a) in form.actors.iter().enumerate() {
+                    let name = d.actor(a).map_or(a.as_str(), |x| x.name.as_str());
+                    if ui
+                        .small_button(format!("{name} ✖"))
+                        .on_hover_text("Remove")
+                        .clicked()
+                    {
+                        remove = Some(i);
                     }
-                    let label = ui.label("Add an actor");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.actor_search.text)
-                            .desired_width(200.0)
-                            .hint_text("type a name"),
-                    )
-                    .labelled_by(label.id);
-                    let matches: Vec<&crate::model::Actor> = form
-                        .actor_search
-                        .matches(d)
-                        .iter()
-                        .map(|&i| &d.actors[i])
-                        .filter(|a| !form.actors.contains(&a.id))
-                        .take(6)
-                        .collect();
-                    for a in matches {
-                        if ui.button(format!("+ {}", a.name)).clicked() {
-                            form.actors.push(a.id.clone());
-                            form.actor_search.text.clear();
+                }
+            });
+            if let Some(i) = remove {
+                form.actors.remove(i);
+            }
+            ui.horizontal(|ui| {
+                let label = ui.label("Add an actor");
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.actor_search.text)
+                        .desired_width(200.0)
+                        .hint_text("type a name"),
+                )
+                .labelled_by(label.id);
+            });
+            let matches: Vec<&crate::model::Actor> = form
+                .actor_search
+                .matches(d)
+                .iter()
+                .map(|&i| &d.actors[i])
+                .filter(|a| !form.actors.contains(&a.id))
+                .take(6)
+                .collect();
+            ui.horizontal_wrapped(|ui| {
+                for a in matches {
+                    if ui.button(format!("+ {}", a.name)).clicked() {
+                        form.actors.push(a.id.clone());
+                        form.actor_search.text.clear();
+                    }
+                }
+            });
+            ui.add_space(4.0);
+            ui.label(egui::RichText::new("Sources").strong());
+            ui.horizontal_wrapped(|ui| {
+                for s in &d.sources {
+                    let mut on = form.sources.contains(&s.id);
+                    if ui
+                        .checkbox(&mut on, &s.outlet)
+                        .on_hover_text(&s.title)
+                        .changed()
+                    {
+                        if on {
+                            form.sources.push(s.id.clone());
+                        } else {
+                            form.sources.retain(|x| x != &s.id);
                         }
                     }
-                });
-                ui.end_row();
-                ui.label("Sources");
-                ui.vertical(|ui| {
-                    for s in &d.sources {
-                        let mut on = form.sources.contains(&s.id);
-                        if ui
-                            .checkbox(&mut on, &s.outlet)
-                            .on_hover_text(&s.title)
-                            .changed()
-                        {
-                            if on {
-                                form.sources.push(s.id.clone());
-                            } else {
-                                form.sources.retain(|x| x != &s.id);
-                            }
-                        }
-                    }
-                });
-                ui.end_row();
+                }
             });
             if let Some(e) = &form.error {
                 ui.colored_label(ui.visuals().error_fg_color, e);
@@ -865,6 +914,129 @@ fn event_tooltip(ui: &mut egui::Ui, d: &Dataset, derived: &Derived, e: &Event) {
     if !sources.is_empty() {
         ui.label(format!("Sources: {}", sources.join("; ")));
     }
+}
+
+/// Marks drawn on the same pixels of a lane: the first one's shape, and how many there are.
+struct MarkGroup {
+    pixels: (i32, i32),
+    first: usize,
+    /// The selected event among them, drawn instead of the first and outlined.
+    selected: Option<usize>,
+    count: usize,
+    shape: egui::Rect,
+    /// Whether the pointer is over the group; only then are its events collected.
+    hovered: bool,
+    events: Vec<usize>,
+    dot: bool,
+}
+
+impl MarkGroup {
+    fn start(
+        d: &Dataset,
+        event: usize,
+        pixels: (i32, i32),
+        (x0, x1): (f32, f32),
+        row: egui::Rect,
+        pointer: Option<egui::Pos2>,
+        selected: Option<&str>,
+    ) -> Self {
+        let e = &d.events[event];
+        let dot = x1 - x0 < 8.0 && e.end.is_none();
+        let shape = if dot {
+            // Narrower than a dot: a dot at its middle.
+            egui::Rect::from_center_size(
+                egui::pos2((x0 + x1) / 2.0, row.center().y),
+                egui::vec2(10.0, 10.0),
+            )
+        } else {
+            egui::Rect::from_min_max(
+                egui::pos2(x0, row.top() + 6.0),
+                egui::pos2(x1.max(x0 + 2.0), row.bottom() - 6.0),
+            )
+        };
+        let hovered = pointer.is_some_and(|p| shape.expand(2.0).contains(p));
+        MarkGroup {
+            pixels,
+            first: event,
+            selected: (selected == Some(e.id.as_str())).then_some(event),
+            count: 1,
+            shape,
+            hovered,
+            events: if hovered { vec![event] } else { Vec::new() },
+            dot,
+        }
+    }
+
+    fn draw(
+        self,
+        painter: &egui::Painter,
+        d: &Dataset,
+        visuals: &egui::Visuals,
+        hovered: &mut Vec<usize>,
+    ) {
+        let e = &d.events[self.selected.unwrap_or(self.first)];
+        let color = kind_color(e.kind);
+        if self.dot {
+            painter.circle_filled(self.shape.center(), 5.0, color);
+        } else if e.date.is_exact_day() || e.end.is_some() {
+            painter.rect_filled(self.shape, 3.0, color);
+        } else {
+            // Known only to the month or year: a faint span, not a false point.
+            painter.rect_filled(self.shape, 3.0, color.gamma_multiply(0.25));
+            painter.rect_stroke(
+                self.shape,
+                3.0,
+                egui::Stroke::new(1.0, color),
+                egui::StrokeKind::Inside,
+            );
+        }
+        if self.selected.is_some() {
+            painter.rect_stroke(
+                self.shape.expand(2.0),
+                3.0,
+                egui::Stroke::new(2.0, visuals.strong_text_color()),
+                egui::StrokeKind::Outside,
+            );
+        }
+        if self.count > 1 {
+            // A badge with the count, at the mark's top right.
+            let text = self.count.to_string();
+            let font = egui::FontId::proportional(10.0);
+            let galley = painter.layout_no_wrap(text, font, visuals.strong_text_color());
+            let size = egui::vec2((galley.size().x + 6.0).max(13.0), 13.0);
+            let badge = egui::Rect::from_center_size(
+                egui::pos2(self.shape.right() + 1.0, self.shape.top() - 1.0),
+                size,
+            );
+            painter.rect_filled(badge, 6.5, visuals.widgets.active.bg_fill);
+            painter.galley(
+                badge.center() - galley.size() / 2.0,
+                galley,
+                visuals.strong_text_color(),
+            );
+        }
+        if self.hovered {
+            *hovered = self.events;
+        }
+    }
+}
+
+/// The events under the pointer: one in full, several as a list of their dates and titles.
+fn group_tooltip(ui: &mut egui::Ui, d: &Dataset, derived: &Derived, events: &[usize]) {
+    if let [one] = events {
+        event_tooltip(ui, d, derived, &d.events[*one]);
+        return;
+    }
+    ui.strong(format!("{} events here", events.len()));
+    const SHOWN: usize = 15;
+    for &i in events.iter().take(SHOWN) {
+        let e = &d.events[i];
+        ui.label(format!("{}  {} · {}", e.date, e.title, e.kind.label()));
+    }
+    if events.len() > SHOWN {
+        ui.weak(format!("and {} more: see the list", events.len() - SHOWN));
+    }
+    ui.weak("Click for the first; the list on the right has each.");
 }
 
 fn kind_color(kind: EventKind) -> egui::Color32 {
