@@ -527,10 +527,11 @@ pub fn seats_table(report: &Report) -> String {
     out.push_str(&table::align(&header, &rows));
     let t = &report.totals;
     out.push_str(&format!(
-        "\n{} permanent, {} term, {} chair; {} pledged",
+        "\n{} permanent, {} term, {} chair, {} without a seat; {} pledged",
         t.permanent,
         t.term,
         t.chair,
+        t.seatless,
         amount_words(t.pledged, &rules.threshold.currency)
     ));
     if t.unconverted > 0 {

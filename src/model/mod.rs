@@ -2,6 +2,7 @@
 //! No egui and no file I/O here: the store and the UI build on this.
 
 pub mod actor_draft;
+pub mod body;
 pub mod builder;
 pub mod claim_draft;
 pub mod compare;
@@ -26,6 +27,7 @@ pub mod rules;
 pub mod search;
 pub mod seats;
 pub mod source_ops;
+pub mod speakers;
 pub mod text;
 pub mod timeline;
 pub mod validate;
