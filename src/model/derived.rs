@@ -42,6 +42,9 @@ pub struct Derived {
     as_of_step: Option<AsOfStep>,
     /// A buffer for deriving rows, kept between them.
     scratch: Vec<Candidate>,
+    /// Actors whose seats are decided again once every row of the step is derived (a state's
+    /// seat reads the rows of those who speak for it).
+    to_reseat: Vec<usize>,
 }
 
 /// One move of the as-of date under one revision: the rows derived again (those of actors with
@@ -121,6 +124,7 @@ impl Derived {
         for &actor in &rows {
             self.rederive(dataset, actor, as_of, true);
         }
+        self.flush_reseats(dataset);
         self.redate_body(dataset, as_of);
         self.as_of_step = Some(AsOfStep {
             revision,
@@ -165,6 +169,7 @@ impl Derived {
     /// Everything from scratch.
     fn rebuild(&mut self, dataset: &Dataset, as_of: Option<NaiveDate>) {
         self.as_of_step = None;
+        self.to_reseat.clear();
         self.change = Change {
             rebuilt: true,
             ..Change::default()
@@ -199,10 +204,21 @@ impl Derived {
             // may rest on its word.
             let to = target(d, &self.index, row);
             let from = self.speakers.set(actor, to);
-            for a in [Some(actor), from, to].into_iter().flatten() {
-                self.reseat(d, a);
-            }
+            self.to_reseat
+                .extend([Some(actor), from, to].into_iter().flatten());
         }
+    }
+
+    /// Decides the seats queued by [`Self::rederive`], each once, now that all rows are derived.
+    fn flush_reseats(&mut self, d: &Dataset) {
+        let mut queue = std::mem::take(&mut self.to_reseat);
+        queue.sort_unstable();
+        queue.dedup();
+        for &a in &queue {
+            self.reseat(d, a);
+        }
+        queue.clear();
+        self.to_reseat = queue;
     }
 
     /// Decides the seat of the actor at `actor` again.
@@ -321,7 +337,7 @@ impl Derived {
                     let kind = d.actors.get(*at).map(|a| a.kind).unwrap_or_default();
                     self.speakers.push_actor(kind);
                     self.seats.push(SeatOutcome::none());
-                    self.reseat(d, *at);
+                    self.to_reseat.push(*at);
                     appended.push(*at);
                 }
                 Edit::RemoveActor { at } if single => {
@@ -333,11 +349,9 @@ impl Derived {
                     let gone = self.roster.rows.pop().ok_or(Rebuild)?;
                     self.seats.pop();
                     // Those who spoke for it now speak for no one.
-                    let orphaned = self.speakers.speakers(*at).to_vec();
+                    self.to_reseat
+                        .extend_from_slice(self.speakers.speakers(*at));
                     self.speakers.pop_actor();
-                    for a in orphaned {
-                        self.reseat(d, a);
-                    }
                     self.conflicts -= gone.conflicts();
                     debug_assert_eq!(gone.actor, *at);
                 }
@@ -396,6 +410,7 @@ impl Derived {
         actors.sort_unstable();
         actors.dedup();
         self.change.actors = actors;
+        self.flush_reseats(d);
         if rules || self.speakers.kinds_changed(d) {
             self.body_dates = body_dates(d, &self.index, &d.body.id, as_of);
             self.reseat_all(d);
