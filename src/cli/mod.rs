@@ -6,6 +6,7 @@
 //! [`run`], and, when it is more than a few lines, a file of its own beside `sources.rs`.
 
 mod actor;
+mod body;
 mod claim;
 mod escape;
 mod import;
@@ -14,6 +15,7 @@ mod suggest;
 mod table;
 
 pub use actor::{ActorAddArgs, ActorCommand};
+pub use body::BodyCommand;
 pub use claim::{ClaimAddArgs, ClaimCommand};
 pub use import::{ImportSourceArgs, MAX_ARTICLE_BYTES};
 pub use sources::compare_table;
@@ -139,6 +141,9 @@ pub enum Command {
     /// Add actors: `actor add DATASET --name NAME --kind person|state|organisation`.
     #[command(subcommand)]
     Actor(ActorCommand),
+    /// The main body and its sub-bodies: `body list|add|rename|parent|date DATASET ...`.
+    #[command(subcommand)]
+    Body(BodyCommand),
     /// Suggest the claims a report supports (actor, status or role, body, day, quote,
     /// confidence), from a source of the dataset or an article file. Changes nothing.
     #[command(group(clap::ArgGroup::new("report").required(true).args(["source", "text"])))]
@@ -352,6 +357,7 @@ fn perform(command: Command) -> Result<String, String> {
         Command::ImportSource(args) => import::run(args),
         Command::Claim(command) => claim::run(command),
         Command::Actor(command) => actor::run(command),
+        Command::Body(command) => body::run(command),
     }
 }
 

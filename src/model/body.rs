@@ -146,6 +146,38 @@ pub fn set_parent(d: &Dataset, id: &str, parent: Option<&str>) -> Result<Edit, S
     Ok(Edit::ReplaceBody { at, body })
 }
 
+/// A claim that the body with `id` reached a milestone (`Fact::CharterSigned` or
+/// `Fact::InForce`), citing `source` (or the editor's note) as of `as_of`: the body's dates are
+/// claims like any other, so sources can disagree about them and the editor can rank them.
+pub fn milestone_claim(
+    d: &Dataset,
+    id: &str,
+    fact: Fact,
+    source: &str,
+    as_of: Option<PartialDate>,
+    note: &str,
+) -> Result<Edit, String> {
+    if position(d, id).is_none() {
+        return Err(format!("No body has the id \"{id}\"."));
+    }
+    if !is_milestone(fact.property()) {
+        return Err(format!(
+            "{} is not one of a body's dates (charter signed, entry into force).",
+            fact.property().label()
+        ));
+    }
+    if source != super::dataset::EDITORS_NOTE && d.source(source).is_none() {
+        return Err(format!("No source has the id \"{source}\"."));
+    }
+    match super::ops::hand_claim(d, id, fact, source, as_of, note) {
+        Edit::InsertClaim { at, mut claim } => {
+            claim.subject = Subject::Body(id.to_string());
+            Ok(Edit::InsertClaim { at, claim })
+        }
+        other => Ok(other),
+    }
+}
+
 /// A body's dated milestones, each the best claim's date and the claim's position.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct BodyDates {
