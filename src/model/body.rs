@@ -303,6 +303,86 @@ pub fn body_roster(
     Some(out)
 }
 
+/// The claims about one actor, grouped by the body they are about: for each, the resolved row
+/// and the status path. The detail pane shows it; built once per revision and actor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorBodies {
+    pub groups: Vec<BodyGroup>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BodyGroup {
+    /// The body's id; `None` for the main body.
+    pub body: Option<Id>,
+    /// Its name (the id itself when no body has it).
+    pub name: String,
+    /// Positions in `dataset.claims`, in file order.
+    pub claims: Vec<usize>,
+    pub row: RosterRow,
+    pub path: Vec<super::history::Step>,
+}
+
+/// The claims of the actor at `actor` grouped by body: the main body first, then sub-bodies in
+/// file order, then bodies no record has. Reads only the actor's own claims.
+pub fn actor_bodies(
+    d: &Dataset,
+    index: &Index,
+    actor: usize,
+    as_of: Option<NaiveDate>,
+) -> ActorBodies {
+    let mut keys: Vec<(usize, Option<Id>)> = Vec::new();
+    for &c in index
+        .claims_by_actor
+        .get(actor)
+        .map_or(&[][..], Vec::as_slice)
+    {
+        let body = if index.claim_sub_body(c) {
+            d.claims[c].body.clone()
+        } else {
+            None
+        };
+        let order = match &body {
+            None => 0,
+            Some(id) => position(d, id).unwrap_or(usize::MAX),
+        };
+        if !keys.iter().any(|(_, b)| *b == body) {
+            keys.push((order, body));
+        }
+    }
+    keys.sort();
+    let mut scratch = Vec::new();
+    let groups = keys
+        .into_iter()
+        .map(|(_, body)| {
+            let mut row = RosterRow {
+                actor,
+                values: Vec::new(),
+                sources: 0,
+            };
+            row_into_body(&mut scratch, d, index, as_of, body.as_deref(), &mut row);
+            let claims = index.claims_by_actor[actor]
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    let sub = index.claim_sub_body(c);
+                    match &body {
+                        None => !sub,
+                        Some(id) => sub && d.claims[c].body.as_ref() == Some(id),
+                    }
+                })
+                .collect();
+            BodyGroup {
+                name: claim_body_name(d, body.as_deref()).to_string(),
+                path: super::history::status_path(d, index, actor, body.as_deref()),
+                body,
+                claims,
+                row,
+            }
+        })
+        .collect();
+    ActorBodies { groups }
+}
+
 /// Whether a property is one of a body's milestones.
 pub fn is_milestone(p: Property) -> bool {
     matches!(p, Property::CharterSigned | Property::InForce)

@@ -14,6 +14,7 @@ pub mod edit;
 pub mod extract;
 pub mod fact_text;
 pub mod generate;
+pub mod history;
 pub mod index;
 pub mod mentions;
 pub mod money;
