@@ -524,6 +524,7 @@ impl TimelinePanel {
         let count = (plot.height() / LANE).ceil() as usize + 1;
         let pointer = response.hover_pos();
         let mut hovered: Option<usize> = None;
+        let mut hovered_status = None;
         let lane_painter = painter.with_clip_rect(egui::Rect::from_min_max(
             egui::pos2(rect.left(), plot.top()),
             rect.max,
@@ -597,6 +598,38 @@ impl TimelinePanel {
                     hovered = Some(mark.event);
                 }
             }
+            // Dated status claims: a small notch at the lane's top, derived from the claims.
+            for status in lane.visible_statuses(t0, t1) {
+                let x = x_of((status.start + status.end) / 2.0);
+                let tip = egui::pos2(x, row.top() + 7.0);
+                let color = visuals.hyperlink_color;
+                mark_painter.add(egui::Shape::convex_polygon(
+                    vec![
+                        tip + egui::vec2(-4.0, -5.0),
+                        tip + egui::vec2(4.0, -5.0),
+                        tip,
+                    ],
+                    color,
+                    egui::Stroke::NONE,
+                ));
+                let area = egui::Rect::from_center_size(tip, egui::vec2(10.0, 10.0));
+                if hovered.is_none() && pointer.is_some_and(|p| area.contains(p)) {
+                    hovered_status = Some(*status);
+                }
+            }
+        }
+        if let Some(s) = hovered_status {
+            let claim = &d.claims[s.claim];
+            let words = format!(
+                "{}: {} ({}, {})",
+                d.actors[s.actor].name,
+                s.status.label(),
+                claim
+                    .as_of
+                    .map_or_else(|| date_of(s.start).to_string(), |a| a.to_string()),
+                super::citation::source_label(derived, d, &claim.source)
+            );
+            response.clone().on_hover_text_at_pointer(words);
         }
 
         // The as-of cursor, or today's line.
