@@ -30,7 +30,7 @@ use crate::model::Property;
 use crate::model::diff::{Side, diff, report};
 use crate::model::money::{format_money, parse_money};
 use crate::model::report::Report;
-use crate::model::seats::{amount_words, quick};
+use crate::model::seats::{amount_words, quick_in_force};
 use crate::session::{self, Session};
 
 #[derive(Parser, Debug)]
@@ -238,7 +238,9 @@ fn perform(command: Command) -> Result<String, String> {
                 .to_uppercase();
             let money =
                 parse_money(&format!("{amount} {currency}")).map_err(|e| format!("error: {e}"))?;
-            let o = quick(rules, &money, joined).map_err(|e| format!("error: {e}"))?;
+            let in_force = session.derived().body_dates.in_force_date();
+            let o = quick_in_force(rules, &money, joined, in_force)
+                .map_err(|e| format!("error: {e}"))?;
             let mut out = format!("seat: {}\n", o.kind.label());
             if let Some(end) = o.term_end {
                 out.push_str(&format!("term ends: {end}\n"));

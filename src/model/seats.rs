@@ -115,8 +115,24 @@ pub const SEAT_INPUTS: [Property; 6] = [
 
 /// The seat the actor of `row` holds, given its resolved row and the rest of the body.
 pub fn seat(ctx: &SeatContext, d: &Dataset, index: &Index, row: &RosterRow) -> SeatOutcome {
+    seat_what_if(ctx, d, index, row, None)
+}
+
+/// [`seat`] with a pledge tried instead of the claimed one (paid on joining): the Seats tab's
+/// what-if, under the same rules of who holds a seat.
+pub fn seat_what_if(
+    ctx: &SeatContext,
+    d: &Dataset,
+    index: &Index,
+    row: &RosterRow,
+    pledge: Option<&Money>,
+) -> SeatOutcome {
     let mut m = member(d, index, row);
     m.in_force = ctx.in_force;
+    if let Some(p) = pledge {
+        m.pledge = Some(p);
+        m.paid = m.joined;
+    }
     if m.is_chair {
         return decide(ctx.rules, &m);
     }
@@ -235,6 +251,17 @@ pub fn quick(
     pledge: &Money,
     joined: Option<PartialDate>,
 ) -> Result<SeatOutcome, String> {
+    quick_in_force(rules, pledge, joined, None)
+}
+
+/// [`quick`] for a body whose charter entered into force on `in_force`: the term starts then
+/// at the earliest, and the payment window counts from it.
+pub fn quick_in_force(
+    rules: &SeatRules,
+    pledge: &Money,
+    joined: Option<PartialDate>,
+    in_force: Option<PartialDate>,
+) -> Result<SeatOutcome, String> {
     if !is_currency_code(&pledge.currency) {
         return Err(format!(
             "\"{}\" is not a currency code (three capital letters, like USD).",
@@ -249,6 +276,7 @@ pub fn quick(
         pledge: Some(pledge),
         paid: joined,
         joined,
+        in_force,
         ..Default::default()
     };
     Ok(decide(rules, &member))
