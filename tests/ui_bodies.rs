@@ -184,3 +184,60 @@ fn the_detail_pane_groups_claims_by_body_with_the_status_history() {
     assert!(proposed.min.y < accepted.min.y, "earliest first");
     h.get_by_label("2026-01-22");
 }
+
+#[test]
+fn bodies_are_added_and_renamed_in_the_app_and_undone() {
+    let mut h = common::app_on(Tab::Roster, [1400.0, 900.0]);
+    h.get_by_label("Bodies…").click();
+    h.run();
+    common::type_into(&mut h, "New sub-body", "Executive Board");
+    h.get_by_label("Add body").click();
+    h.run();
+    let subs = |h: &Harness<'_, BoardExplorerApp>| {
+        h.state()
+            .session
+            .document()
+            .dataset()
+            .sub_bodies
+            .iter()
+            .map(|b| (b.id.clone(), b.name.clone(), b.parent.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        subs(&h).last().unwrap(),
+        &(
+            "executive-board".to_string(),
+            "Executive Board".to_string(),
+            Some("board-of-peace".to_string())
+        )
+    );
+    // The same name again is refused, with the reason in the window.
+    common::type_into(&mut h, "New sub-body", "executive board");
+    h.get_by_label("Add body").click();
+    h.run();
+    h.get_by_label_contains("There is already a body named");
+    assert_eq!(subs(&h).len(), 2);
+    // Renamed in its row (Enter keeps): the id stays.
+    h.query_all_by_role_and_label(Role::TextInput, "Name")
+        .nth(2)
+        .unwrap()
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.query_all_by_role_and_label(Role::TextInput, "Name")
+        .nth(2)
+        .unwrap()
+        .type_text("The Executive Board");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(subs(&h).last().unwrap().1, "The Executive Board");
+    assert_eq!(subs(&h).last().unwrap().0, "executive-board");
+    h.state_mut().perform(Command::Undo);
+    h.run();
+    assert_eq!(subs(&h).last().unwrap().1, "Executive Board");
+    h.state_mut().perform(Command::Undo);
+    h.run();
+    assert_eq!(subs(&h).len(), 1, "one edit, undone");
+}

@@ -130,6 +130,8 @@ pub struct RosterPanel {
         BodyChoice,
         std::rc::Rc<BodyRoster>,
     )>,
+    /// The window where bodies are added, renamed and given a parent.
+    bodies: super::bodies_window::BodiesWindow,
 }
 
 impl RosterPanel {
@@ -203,6 +205,9 @@ impl RosterPanel {
         egui::CentralPanel::default().show(ui, |ui| self.table(ui, cx, rows));
         self.add_dialog(ui, cx);
         self.delete_dialog(ui, cx);
+        if let Some((edit, label)) = self.bodies.ui(ui.ctx(), cx.dataset) {
+            cx.edit(edit, label);
+        }
     }
 
     fn shortcuts(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
@@ -363,6 +368,13 @@ impl RosterPanel {
                 .on_hover_text(
                     "Whose roster: the main body, a sub-body, or all (adds a Body column)",
                 );
+            if ui
+                .button("Bodies…")
+                .on_hover_text("Add a sub-body, rename a body, set what it is part of")
+                .clicked()
+            {
+                self.bodies.open = true;
+            }
             ui.separator();
             let day = |d: Option<(crate::model::PartialDate, usize)>| {
                 d.map_or_else(|| "not reported".to_string(), |(d, _)| d.to_string())
