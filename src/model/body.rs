@@ -201,7 +201,7 @@ pub fn body_dates(d: &Dataset, index: &Index, id: &str, as_of: Option<NaiveDate>
     let mut keys: [Option<(Rank, Option<PartialDate>, usize)>; 2] = [None, None];
     for &c in &index.body_claims {
         let claim = &d.claims[c];
-        if claim.subject != Subject::Body(id.to_string())
+        if !matches!(&claim.subject, Subject::Body(b) if b == id)
             || claim.rank == Rank::Deprecated
             || !index.claim_known_by(c, as_of)
         {

@@ -372,6 +372,10 @@ impl Derived {
                 }
                 Edit::InsertEvent { .. } | Edit::RemoveEvent { .. } | Edit::ReplaceEvent { .. } => {
                 }
+                // The main body's id decides which claims are about it: rebuild (rare).
+                Edit::ReplaceBody { at: 0, body } if body.id != self.index.main_body() => {
+                    return Err(Rebuild);
+                }
                 Edit::SetSeatRules(_)
                 | Edit::InsertBody { .. }
                 | Edit::RemoveBody { .. }

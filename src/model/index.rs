@@ -139,6 +139,11 @@ impl Index {
         self.slots[claim].source
     }
 
+    /// The main body's id the index was built with.
+    pub(crate) fn main_body(&self) -> &str {
+        &self.main_body
+    }
+
     /// Whether claim `claim` is about a sub-body rather than the main body.
     pub fn claim_sub_body(&self, claim: usize) -> bool {
         self.slots[claim].sub_body
