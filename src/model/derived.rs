@@ -289,6 +289,8 @@ impl Derived {
         let mut dirty: Vec<usize> = Vec::new();
         let mut appended: Vec<usize> = Vec::new();
         let (mut sources, mut rules) = (false, false);
+        // Actors came or went: ids others represent may now name another actor, or none.
+        let mut actors_changed = false;
         for leaf in leaves {
             match leaf {
                 Edit::InsertClaim { at, .. } => {
@@ -348,10 +350,13 @@ impl Derived {
                     self.change.orphans = true;
                     let gone = self.roster.rows.pop().ok_or(Rebuild)?;
                     self.seats.pop();
-                    // Those who spoke for it now speak for no one.
+                    // Those who spoke for it now speak for no one, and the member it spoke for
+                    // loses its word.
                     self.to_reseat
                         .extend_from_slice(self.speakers.speakers(*at));
+                    self.to_reseat.extend(self.speakers.speaks_for(*at));
                     self.speakers.pop_actor();
+                    actors_changed = true;
                     self.conflicts -= gone.conflicts();
                     debug_assert_eq!(gone.actor, *at);
                 }
@@ -364,6 +369,10 @@ impl Derived {
                     if !kept {
                         return Err(Rebuild);
                     }
+                    // Seats name who speaks for whom ("via Netanyahu"): a new name shows there.
+                    self.to_reseat
+                        .extend_from_slice(self.speakers.speakers(*at));
+                    self.to_reseat.extend(self.speakers.speaks_for(*at));
                 }
                 Edit::InsertSource { .. }
                 | Edit::RemoveSource { .. }
@@ -418,10 +427,30 @@ impl Derived {
         if rules || self.speakers.kinds_changed(d) {
             self.body_dates = body_dates(d, &self.index, &d.body.id, as_of);
             self.reseat_all(d);
-        } else if self.change.body || sources {
-            self.redate_body(d, as_of);
+        } else {
+            if actors_changed || !appended.is_empty() {
+                self.retarget(d);
+            }
+            if self.change.body || sources {
+                self.redate_body(d, as_of);
+            }
         }
         Ok(())
+    }
+
+    /// Works out again whom every actor speaks for (one lookup per actor), and decides again
+    /// the seats of those whose link changed and of the members on either end.
+    fn retarget(&mut self, d: &Dataset) {
+        let fresh = Speakers::build(d, &self.index, &self.roster.rows);
+        for a in 0..self.roster.rows.len() {
+            let (old, new) = (self.speakers.speaks_for(a), fresh.speaks_for(a));
+            if old != new {
+                self.to_reseat
+                    .extend([Some(a), old, new].into_iter().flatten());
+            }
+        }
+        self.speakers = fresh;
+        self.flush_reseats(d);
     }
 
     /// Refuses, before anything changes, what the incremental path does not follow: actors
