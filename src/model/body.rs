@@ -623,4 +623,33 @@ mod tests {
             None
         );
     }
+
+    #[test]
+    fn a_milestone_is_claimed_of_a_body_never_of_an_actor() {
+        let mut d = board();
+        let id = d.body.id.clone();
+        let in_force = Fact::InForce("2026-01-22".parse().unwrap());
+        assert!(
+            milestone_claim(&d, "nope", in_force.clone(), "s", None, "")
+                .unwrap_err()
+                .contains("No body")
+        );
+        assert!(
+            milestone_claim(&d, &id, Fact::TermYears(3), "s", None, "")
+                .unwrap_err()
+                .contains("not one of a body's dates")
+        );
+        step(&mut d, |d| {
+            milestone_claim(d, &id, in_force.clone(), "s", None, "")
+        });
+        assert!(crate::model::validate::validate(&d).is_empty());
+        d.claims[0].subject = Subject::Actor("trump".into());
+        let problems = crate::model::validate::validate(&d);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("is a date of a body")),
+            "{problems:?}"
+        );
+    }
 }
