@@ -241,3 +241,24 @@ fn bodies_are_added_and_renamed_in_the_app_and_undone() {
     h.run();
     assert_eq!(subs(&h).len(), 1, "one edit, undone");
 }
+
+#[test]
+fn a_state_seated_on_its_representatives_word_says_via_whom() {
+    let mut h = common::app_on(Tab::Roster, [1600.0, 900.0]);
+    claim(
+        &mut h,
+        "netanyahu",
+        Fact::Status(Status::Accepted),
+        "2026-01-21",
+        None,
+    );
+    h.get_by_label("term via Benjamin Netanyahu");
+    let app = h.state();
+    let derived = app.session.derived();
+    let netanyahu = derived.index.actor_by_id["netanyahu"];
+    assert_eq!(
+        derived.seats[netanyahu].kind,
+        board_explorer::model::SeatKind::None,
+        "never a second seat"
+    );
+}

@@ -905,7 +905,11 @@ fn cell_text(
         Column::Country => actor.country.clone(),
         Column::Role => value(Property::Role),
         Column::Status => row.status_label(dataset).to_string(),
-        Column::Seat => derived.seats[row_index].kind.label().to_string(),
+        Column::Seat => match &derived.seats[row_index].via {
+            // A state seated on its representative's word says whose.
+            Some(name) => format!("{} via {name}", derived.seats[row_index].kind.label()),
+            None => derived.seats[row_index].kind.label().to_string(),
+        },
         Column::Pledge => match row.fact(dataset, Property::Pledge) {
             Some(Fact::Pledge(m)) => format_money(m),
             _ => "—".to_string(),
