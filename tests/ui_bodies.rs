@@ -262,3 +262,35 @@ fn a_state_seated_on_its_representatives_word_says_via_whom() {
         "never a second seat"
     );
 }
+
+/// Entry into force entered in the app is a claim about the body (citing the editor's note by
+/// default); the Roster's line shows it, and a date that is not one is refused.
+#[test]
+fn entry_into_force_is_entered_in_the_bodies_window() {
+    let mut h = common::app_on(Tab::Roster, [1400.0, 900.0]);
+    h.get_by_label("Bodies…").click();
+    h.run();
+    common::type_into(&mut h, "on", "2026-02-30");
+    h.get_by_label("Add date").click();
+    h.run();
+    h.get_by_label_contains("not a calendar day");
+    common::type_into(&mut h, "on", "2026-01-22");
+    h.get_by_label("Add date").click();
+    h.run();
+    let claim = h
+        .state()
+        .session
+        .document()
+        .dataset()
+        .claims
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(claim.fact, Fact::InForce("2026-01-22".parse().unwrap()));
+    assert_eq!(
+        claim.subject,
+        board_explorer::model::Subject::Body("board-of-peace".into())
+    );
+    assert_eq!(claim.source, EDITORS_NOTE);
+    h.get_by_label("Entry into force: 2026-01-22");
+}

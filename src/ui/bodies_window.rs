@@ -2,8 +2,8 @@
 //! sub-body's parent, add one. Every change is one edit (so Ctrl+Z undoes it), refused with the
 //! reason when it cannot be made.
 
-use crate::model::body::{add_body, all, rename_body, set_parent};
-use crate::model::{Dataset, Edit};
+use crate::model::body::{add_body, all, milestone_claim, rename_body, set_parent};
+use crate::model::{Dataset, EDITORS_NOTE, Edit, Fact, PartialDate};
 
 #[derive(Debug, Default)]
 pub struct BodiesWindow {
@@ -12,6 +12,12 @@ pub struct BodiesWindow {
     names: Vec<(String, String)>,
     new_name: String,
     new_parent: Option<String>,
+    /// A dated milestone being entered: which body, the charter's signing (else entry into
+    /// force), the day, and the source that says so.
+    date_body: Option<String>,
+    date_signed: bool,
+    date_text: String,
+    date_source: Option<String>,
     /// Why the last change was refused.
     refusal: Option<String>,
 }
@@ -27,7 +33,7 @@ impl BodiesWindow {
         egui::Window::new("Bodies")
             .open(&mut open)
             .resizable(true)
-            .default_width(460.0)
+            .default_width(560.0)
             .show(ctx, |ui| {
                 ui.weak("The main body and its sub-bodies. A claim may name the body it is about.");
                 egui::Grid::new("bodies_grid")
@@ -136,6 +142,10 @@ impl BodiesWindow {
                         );
                     }
                 });
+                ui.separator();
+                if let Some(made) = self.date_row(ui, d) {
+                    out = Some(made);
+                }
                 if let Some(why) = &self.refusal {
                     ui.colored_label(ui.visuals().error_fg_color, why);
                 }
@@ -148,8 +158,10 @@ impl BodiesWindow {
         match out {
             Some(Ok((edit, label))) => {
                 self.refusal = None;
-                if matches!(edit, Edit::InsertBody { .. }) {
-                    self.new_name.clear();
+                match &edit {
+                    Edit::InsertBody { .. } => self.new_name.clear(),
+                    Edit::InsertClaim { .. } => self.date_text.clear(),
+                    _ => {}
                 }
                 // Typed names are read again from the dataset after the change.
                 self.names.clear();
@@ -161,5 +173,89 @@ impl BodiesWindow {
             }
             None => None,
         }
+    }
+
+    /// A body's date as a claim: entry into force or the charter's signing, on a day, citing
+    /// a source (or the editor's note).
+    fn date_row(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+    ) -> Option<Result<(Edit, String), String>> {
+        let mut made = None;
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Date of");
+            let body_id = self.date_body.clone().unwrap_or_else(|| d.body.id.clone());
+            let body_name = d
+                .body_by_id(&body_id)
+                .map_or(body_id.as_str(), |b| b.name.as_str());
+            egui::ComboBox::from_id_salt("date_body")
+                .selected_text(body_name)
+                .show_ui(ui, |ui| {
+                    for b in all(d) {
+                        ui.selectable_value(&mut self.date_body, Some(b.id.clone()), &b.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let what = ui.label("milestone");
+            egui::ComboBox::from_id_salt("date_kind")
+                .selected_text(if self.date_signed {
+                    "charter signed"
+                } else {
+                    "entry into force"
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.date_signed, false, "entry into force");
+                    ui.selectable_value(&mut self.date_signed, true, "charter signed");
+                })
+                .response
+                .labelled_by(what.id);
+            let on = ui.label("on");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.date_text)
+                    .desired_width(90.0)
+                    .hint_text("2026-01-22"),
+            )
+            .labelled_by(on.id);
+            let per = ui.label("per");
+            let source = self
+                .date_source
+                .clone()
+                .unwrap_or_else(|| EDITORS_NOTE.to_string());
+            let source_name = d
+                .source(&source)
+                .map_or_else(|| "editor's note".to_string(), |s| s.name().to_string());
+            egui::ComboBox::from_id_salt("date_source")
+                .selected_text(source_name)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.date_source, None, "editor's note");
+                    for s in &d.sources {
+                        ui.selectable_value(&mut self.date_source, Some(s.id.clone()), s.name());
+                    }
+                })
+                .response
+                .labelled_by(per.id);
+            if ui.button("Add date").clicked() {
+                made = Some(
+                    self.date_text
+                        .trim()
+                        .parse::<PartialDate>()
+                        .map_err(|e| e.to_string())
+                        .and_then(|day| {
+                            let fact = if self.date_signed {
+                                Fact::CharterSigned(day)
+                            } else {
+                                Fact::InForce(day)
+                            };
+                            let label =
+                                format!("{} of {body_name}: {day}", fact.property().label());
+                            milestone_claim(d, &body_id, fact, &source, None, "")
+                                .map(|e| (e, label))
+                        }),
+                );
+            }
+        });
+        made
     }
 }
