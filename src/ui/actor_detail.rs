@@ -5,7 +5,7 @@ use super::actor_form::{NameCheck, identity_rows, name_feedback};
 use super::actor_search::ActorSearch;
 use super::citation::{Citation, source_label};
 use super::fact_input::FactInput;
-use crate::model::body::{ActorBodies, BodyGroup, actor_bodies};
+use crate::model::body_roster::{ActorBodies, BodyGroup, actor_bodies};
 use crate::model::ops::{hand_claim, merge_actors, set_rank, update_actor};
 use crate::model::{Actor, ActorKind, Dataset, Derived, Property, Rank};
 use crate::session::Command;

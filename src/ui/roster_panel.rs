@@ -11,7 +11,7 @@ use super::citation::Citation;
 use super::fact_input::{enum_combo, filter_combo, pick_combo};
 use super::roster_view::{Column, RosterQuery, RosterView, Rows};
 use super::view::ViewCtx;
-use crate::model::body::{BodyChoice, BodyRoster, body_roster};
+use crate::model::body_roster::{BodyChoice, BodyRoster, body_roster};
 use crate::model::money::{format_money, parse_money};
 use crate::model::ops::{add_actor, delete_actor, hand_claim, update_actor};
 use crate::model::{Actor, ActorKind, Dataset, Derived, Fact, Property, Role, RosterRow, Status};

@@ -6,7 +6,8 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
-use crate::model::body::{BodyChoice, BodyDates, BodyRoster};
+use crate::model::body::BodyDates;
+use crate::model::body_roster::{BodyChoice, BodyRoster};
 use crate::model::search::{Query, search_key};
 use crate::model::{
     ActorKind, Dataset, Derived, Fact, Property, Role, RosterRow, SeatOutcome, Status,
