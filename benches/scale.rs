@@ -11,7 +11,8 @@ use std::hint::black_box;
 use board_explorer::document::Document;
 use board_explorer::model::compare::compare;
 use board_explorer::model::generate::generate;
-use board_explorer::model::{Dataset, Index, roster, seat};
+use board_explorer::model::seats::seats;
+use board_explorer::model::{Dataset, Index, roster};
 use board_explorer::store::{parse, save_file, to_ron};
 use board_explorer::ui::{BoardExplorerApp, Tab};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -55,15 +56,7 @@ fn derivations(c: &mut Criterion, n: usize, d: &Dataset) {
     let index = Index::build(d);
     let rows = roster(d, &index, None);
     group.bench_with_input(BenchmarkId::new("seats", n), d, |b, d| {
-        b.iter(|| {
-            let rules = &d.body.seat_rules;
-            black_box(
-                rows.rows
-                    .iter()
-                    .map(|row| seat(rules, d, &index, row))
-                    .collect::<Vec<_>>(),
-            )
-        })
+        b.iter(|| black_box(seats(&d.body.seat_rules, None, d, &index, &rows.rows)))
     });
     let two: Vec<String> = d.sources.iter().take(2).map(|s| s.id.clone()).collect();
     group.bench_with_input(BenchmarkId::new("claim matrix", n), d, |b, d| {

@@ -88,7 +88,13 @@ fn make_claim(d: &Dataset, spec: &ClaimSpec, n: usize) -> Claim {
             amount: [0, 500_000_000, 1_000_000_000, 2_000_000_000][v],
             currency: if v.is_multiple_of(2) { "USD" } else { "EUR" }.into(),
         }),
+        // About a body, a joining date is its entry into force (terms count from it).
+        5 if matches!(subject, Subject::Body(_)) => {
+            Fact::InForce(date(v + 1).unwrap_or_else(|| "2026-01-20".parse().unwrap()))
+        }
         5 => Fact::Joined(date(v + 1).unwrap_or_else(|| "2026-01-20".parse().unwrap())),
+        // Whom the actor speaks for: seats of states rest on it.
+        6 if !d.actors.is_empty() => Fact::Represents(d.actors[v % d.actors.len()].id.clone()),
         _ => Fact::Office(format!("Office {}", v % 2)),
     };
     let source = match spec.source {
@@ -230,6 +236,8 @@ fn to_edit(d: &Dataset, op: &Op, n: usize) -> Option<Edit> {
                     _ => format!("new-{n}"),
                 },
                 name: format!("New {n}"),
+                // States and organisations hold seats others may speak for.
+                kind: ActorKind::ALL[k % ActorKind::ALL.len()],
                 ..Default::default()
             },
         },
@@ -250,6 +258,8 @@ fn to_edit(d: &Dataset, op: &Op, n: usize) -> Option<Edit> {
         Op::Rename(a) if actors > 0 => {
             let mut actor = d.actors[a % actors].clone();
             actor.name = format!("Renamed {n}");
+            // A change of kind changes who can hold a seat (and be spoken for).
+            actor.kind = ActorKind::ALL[n % ActorKind::ALL.len()];
             update_actor(d, a % actors, actor).ok()?
         }
         Op::Reidentify(a, g) if actors > 0 => {
@@ -394,6 +404,8 @@ fn check(derived: &Derived, d: &Dataset, as_of: Option<NaiveDate>) -> Result<(),
     prop_assert_eq!(&derived.index, &fresh.index);
     prop_assert_eq!(&derived.roster, &fresh.roster);
     prop_assert_eq!(&derived.seats, &fresh.seats);
+    prop_assert_eq!(&derived.speakers, &fresh.speakers);
+    prop_assert_eq!(&derived.body_dates, &fresh.body_dates);
     prop_assert_eq!(derived.conflicts, fresh.conflicts);
     prop_assert_eq!(derived.conflicts, derived.roster.conflicts());
     prop_assert_eq!(&derived.roster.rows, &plain_roster(d, as_of));

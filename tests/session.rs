@@ -164,9 +164,13 @@ fn the_report_holds_conflicts_with_their_competing_claims() {
         assert!(c.claims.iter().all(|k| k.claim.rank != Rank::Deprecated));
     }
     assert_eq!(report.rows.len(), s.dataset().actors.len());
-    // Members are the rows with a seat, and the totals count exactly them.
+    // Members are the rows with a seat (or members without one), and the totals count
+    // exactly them.
     let t = &report.totals;
-    assert_eq!(t.chair + t.permanent + t.term, report.members.len());
+    assert_eq!(
+        t.chair + t.permanent + t.term + t.seatless,
+        report.members.len()
+    );
     assert!(report.member_rows().all(|r| r.seat.kind != SeatKind::None));
 }
 

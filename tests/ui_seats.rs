@@ -3,7 +3,7 @@
 use board_explorer::document::Document;
 use board_explorer::model::ops::hand_claim;
 use board_explorer::model::seats::SeatKind;
-use board_explorer::model::{EDITORS_NOTE, Fact, Money};
+use board_explorer::model::{EDITORS_NOTE, Fact, Money, Status};
 use board_explorer::session::Command;
 use board_explorer::ui::{BoardExplorerApp, Tab};
 use egui::accesskit::Role;
@@ -14,22 +14,25 @@ use egui_kittest::kittest::Queryable;
 mod common;
 use common::type_into;
 
-/// The app on the Seats tab, with Witkoff pledging $500 million.
+/// The app on the Seats tab, with Israel (a state: seats are held by states) accepting and
+/// pledging $500 million.
 fn app() -> Harness<'static, BoardExplorerApp> {
     let mut app = BoardExplorerApp::with_document(Document::embedded());
     let pledge = Fact::Pledge(Money {
         amount: 500_000_000,
         currency: "USD".into(),
     });
-    let edit = hand_claim(
-        app.session.document().dataset(),
-        "witkoff",
-        pledge,
-        EDITORS_NOTE,
-        Some("2026-01-20".parse().unwrap()),
-        "",
-    );
-    app.perform(Command::edit(edit, "Pledge"));
+    for fact in [Fact::Status(Status::Accepted), pledge] {
+        let edit = hand_claim(
+            app.session.document().dataset(),
+            "israel",
+            fact,
+            EDITORS_NOTE,
+            Some("2026-01-20".parse().unwrap()),
+            "",
+        );
+        app.perform(Command::edit(edit, "Pledge"));
+    }
     app.panels.tab = Tab::Seats;
     let mut h = Harness::builder()
         .with_size([1500.0, 900.0])
@@ -47,8 +50,8 @@ fn saved_seat(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> SeatKind {
 #[test]
 fn lowering_the_threshold_gives_a_permanent_seat_and_undo_restores_the_rule() {
     let mut h = app();
-    assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Term);
-    h.get_by_label("Steve Witkoff");
+    assert_eq!(saved_seat(&h, "israel"), SeatKind::Term);
+    h.get_by_label("Israel");
     type_into(&mut h, "Threshold", "500 million USD");
     // A what-if first: the table compares, the dataset is untouched.
     h.get_by_label_contains("What-if: not applied");
@@ -64,7 +67,7 @@ fn lowering_the_threshold_gives_a_permanent_seat_and_undo_restores_the_rule() {
             .amount,
         1_000_000_000
     );
-    assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Term);
+    assert_eq!(saved_seat(&h, "israel"), SeatKind::Term);
     assert!(
         h.query_all_by_label("permanent").count() >= 1,
         "the what-if column shows it"
@@ -83,7 +86,7 @@ fn lowering_the_threshold_gives_a_permanent_seat_and_undo_restores_the_rule() {
             .amount,
         500_000_000
     );
-    assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Permanent);
+    assert_eq!(saved_seat(&h, "israel"), SeatKind::Permanent);
     assert!(
         h.query_by_label("Saved seat").is_none(),
         "no what-if once applied"
@@ -102,7 +105,7 @@ fn lowering_the_threshold_gives_a_permanent_seat_and_undo_restores_the_rule() {
             .amount,
         1_000_000_000
     );
-    assert_eq!(saved_seat(&h, "witkoff"), SeatKind::Term);
+    assert_eq!(saved_seat(&h, "israel"), SeatKind::Term);
     let field = h.get_by_role_and_label(Role::TextInput, "Threshold");
     assert_eq!(
         field.value().as_deref(),
@@ -183,8 +186,21 @@ fn a_what_if_pledge_changes_the_table_not_the_dataset() {
 #[test]
 fn applying_a_what_if_pledge_records_it_as_a_claim() {
     let mut h = app();
+    // Belarus accepts (a state without a pledge of its own).
+    let app = h.state_mut();
+    let edit = hand_claim(
+        app.session.document().dataset(),
+        "belarus",
+        Fact::Status(Status::Accepted),
+        EDITORS_NOTE,
+        Some("2026-01-20".parse().unwrap()),
+        "",
+    );
+    app.perform(Command::edit(edit, "Accept"));
+    h.run();
+    assert_eq!(saved_seat(&h, "belarus"), SeatKind::Term);
     h.state_mut().panels.seats.try_pledge(
-        "blair",
+        "belarus",
         Money {
             amount: 2_000_000_000,
             currency: "USD".into(),
@@ -211,12 +227,12 @@ fn applying_a_what_if_pledge_records_it_as_a_claim() {
         })
     );
     assert_eq!(claim.source, EDITORS_NOTE);
-    assert_eq!(saved_seat(&h, "blair"), SeatKind::Permanent);
+    assert_eq!(saved_seat(&h, "belarus"), SeatKind::Permanent);
     assert_eq!(
         h.state().session.document().undo_label(),
         Some("Change seat rules")
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(saved_seat(&h, "blair"), SeatKind::Term);
+    assert_eq!(saved_seat(&h, "belarus"), SeatKind::Term);
 }

@@ -6,6 +6,7 @@
 //! [`run`], and, when it is more than a few lines, a file of its own beside `sources.rs`.
 
 mod actor;
+mod body;
 mod claim;
 mod escape;
 mod import;
@@ -14,6 +15,7 @@ mod suggest;
 mod table;
 
 pub use actor::{ActorAddArgs, ActorCommand};
+pub use body::BodyCommand;
 pub use claim::{ClaimAddArgs, ClaimCommand};
 pub use import::{ImportSourceArgs, MAX_ARTICLE_BYTES};
 pub use sources::compare_table;
@@ -28,7 +30,7 @@ use crate::model::Property;
 use crate::model::diff::{Side, diff, report};
 use crate::model::money::{format_money, parse_money};
 use crate::model::report::Report;
-use crate::model::seats::{amount_words, quick};
+use crate::model::seats::{amount_words, quick_in_force};
 use crate::session::{self, Session};
 
 #[derive(Parser, Debug)]
@@ -140,6 +142,9 @@ pub enum Command {
     /// Add actors: `actor add DATASET --name NAME --kind person|state|organisation`.
     #[command(subcommand)]
     Actor(ActorCommand),
+    /// The main body and its sub-bodies: `body list|add|rename|parent|date DATASET ...`.
+    #[command(subcommand)]
+    Body(BodyCommand),
     /// Suggest the claims a report supports (actor, status or role, body, day, quote,
     /// confidence), from a source of the dataset or an article file. Changes nothing.
     #[command(group(clap::ArgGroup::new("report").required(true).args(["source", "text"])))]
@@ -242,7 +247,9 @@ fn perform(command: Command) -> Result<String, String> {
                 .to_uppercase();
             let money =
                 parse_money(&format!("{amount} {currency}")).map_err(|e| format!("error: {e}"))?;
-            let o = quick(rules, &money, joined).map_err(|e| format!("error: {e}"))?;
+            let in_force = session.derived().body_dates.in_force_date();
+            let o = quick_in_force(rules, &money, joined, in_force)
+                .map_err(|e| format!("error: {e}"))?;
             let mut out = format!("seat: {}\n", o.kind.label());
             if let Some(end) = o.term_end {
                 out.push_str(&format!("term ends: {end}\n"));
@@ -364,6 +371,7 @@ fn perform(command: Command) -> Result<String, String> {
         Command::ImportSource(args) => import::run(args),
         Command::Claim(command) => claim::run(command),
         Command::Actor(command) => actor::run(command),
+        Command::Body(command) => body::run(command),
     }
 }
 
@@ -539,10 +547,11 @@ pub fn seats_table(report: &Report) -> String {
     out.push_str(&table::align(&header, &rows));
     let t = &report.totals;
     out.push_str(&format!(
-        "\n{} permanent, {} term, {} chair; {} pledged",
+        "\n{} permanent, {} term, {} chair, {} without a seat; {} pledged",
         t.permanent,
         t.term,
         t.chair,
+        t.seatless,
         amount_words(t.pledged, &rules.threshold.currency)
     ));
     if t.unconverted > 0 {

@@ -249,6 +249,11 @@ pub enum Fact {
     SeatThreshold(Money),
     /// About a body: the length of a non-permanent term.
     TermYears(u32),
+    /// About a body: the day its charter was signed.
+    CharterSigned(PartialDate),
+    /// About a body: the day its charter entered into force; terms and the payment window
+    /// count from it.
+    InForce(PartialDate),
 }
 
 /// The property a fact is a value of: the key under which claims compete.
@@ -277,6 +282,10 @@ pub enum Property {
     SeatThreshold,
     #[strum(serialize = "term (years)")]
     TermYears,
+    #[strum(serialize = "charter signed")]
+    CharterSigned,
+    #[strum(serialize = "entry into force")]
+    InForce,
 }
 
 impl Property {
@@ -305,6 +314,8 @@ impl Fact {
             Fact::Joined(_) => Property::Joined,
             Fact::SeatThreshold(_) => Property::SeatThreshold,
             Fact::TermYears(_) => Property::TermYears,
+            Fact::CharterSigned(_) => Property::CharterSigned,
+            Fact::InForce(_) => Property::InForce,
         }
     }
 
@@ -318,7 +329,7 @@ impl Fact {
             Fact::Represents(id) => id.clone(),
             Fact::Office(s) => s.clone(),
             Fact::Pledge(m) | Fact::SeatThreshold(m) => super::money::format_money(m),
-            Fact::Joined(d) => d.to_string(),
+            Fact::Joined(d) | Fact::CharterSigned(d) | Fact::InForce(d) => d.to_string(),
             Fact::TermYears(y) => format!("{y} years"),
         }
     }
@@ -491,7 +502,7 @@ mod label_tests {
         assert_eq!(
             labels(&properties),
             "invited, status, role, represents, office, pledge, joined, seat threshold, \
-             term (years)"
+             term (years), charter signed, entry into force"
         );
         // Positions index per-property tables.
         assert!(

@@ -11,11 +11,13 @@
 
 use chrono::NaiveDate;
 
+use super::body::{BodyDates, body_dates};
 use super::dataset::Dataset;
 use super::edit::Edit;
 use super::index::{Index, Moved, Owner, known_by};
 use super::roster::{Candidate, Roster, RosterRow, row_into};
-use super::seats::{SEAT_INPUTS, SeatOutcome, seat};
+use super::seats::{SEAT_INPUTS, SeatContext, SeatOutcome, seat, seats};
+use super::speakers::{Speakers, target};
 
 #[derive(Debug, Default)]
 pub struct Derived {
@@ -27,6 +29,11 @@ pub struct Derived {
     pub roster: Roster,
     /// One per roster row, same order.
     pub seats: Vec<SeatOutcome>,
+    /// Who speaks for which state or organisation (seats are decided with it).
+    pub speakers: Speakers,
+    /// The main body's milestones as of the date (terms and the payment window count from
+    /// entry into force).
+    pub body_dates: BodyDates,
     /// Properties in conflict across the roster (counted once, shown every frame).
     pub conflicts: usize,
     /// What the last `apply_edit` changed, for caches built on claim positions.
@@ -35,6 +42,9 @@ pub struct Derived {
     as_of_step: Option<AsOfStep>,
     /// A buffer for deriving rows, kept between them.
     scratch: Vec<Candidate>,
+    /// Actors whose seats are decided again once every row of the step is derived (a state's
+    /// seat reads the rows of those who speak for it).
+    to_reseat: Vec<usize>,
 }
 
 /// One move of the as-of date under one revision: the rows derived again (those of actors with
@@ -114,6 +124,8 @@ impl Derived {
         for &actor in &rows {
             self.rederive(dataset, actor, as_of, true);
         }
+        self.flush_reseats(dataset);
+        self.redate_body(dataset, as_of);
         self.as_of_step = Some(AsOfStep {
             revision,
             from: before,
@@ -157,19 +169,21 @@ impl Derived {
     /// Everything from scratch.
     fn rebuild(&mut self, dataset: &Dataset, as_of: Option<NaiveDate>) {
         self.as_of_step = None;
+        self.to_reseat.clear();
         self.change = Change {
             rebuilt: true,
             ..Change::default()
         };
         self.index = Index::build(dataset);
         self.roster = super::roster::roster(dataset, &self.index, as_of);
-        let rules = &dataset.body.seat_rules;
-        self.seats = self
-            .roster
-            .rows
-            .iter()
-            .map(|row| seat(rules, dataset, &self.index, row))
-            .collect();
+        self.body_dates = body_dates(dataset, &self.index, &dataset.body.id, as_of);
+        (self.speakers, self.seats) = seats(
+            &dataset.body.seat_rules,
+            self.body_dates.in_force_date(),
+            dataset,
+            &self.index,
+            &self.roster.rows,
+        );
         self.conflicts = self.roster.conflicts();
         let revision = dataset.revision.get();
         self.index_revision = Some(revision);
@@ -186,7 +200,60 @@ impl Derived {
         row_into(&mut self.scratch, d, &self.index, as_of, row);
         self.conflicts = self.conflicts + row.conflicts() - old_conflicts;
         if !same_claims || bests(row) != old_bests {
-            self.seats[actor] = seat(&d.body.seat_rules, d, &self.index, row);
+            // The actor's seat, and that of the member it speaks (or spoke) for, whose seat
+            // may rest on its word.
+            let to = target(d, &self.index, row);
+            let from = self.speakers.set(actor, to);
+            self.to_reseat
+                .extend([Some(actor), from, to].into_iter().flatten());
+        }
+    }
+
+    /// Decides the seats queued by [`Self::rederive`], each once, now that all rows are derived.
+    fn flush_reseats(&mut self, d: &Dataset) {
+        let mut queue = std::mem::take(&mut self.to_reseat);
+        queue.sort_unstable();
+        queue.dedup();
+        for &a in &queue {
+            self.reseat(d, a);
+        }
+        queue.clear();
+        self.to_reseat = queue;
+    }
+
+    /// Decides the seat of the actor at `actor` again.
+    fn reseat(&mut self, d: &Dataset, actor: usize) {
+        let ctx = SeatContext {
+            rules: &d.body.seat_rules,
+            in_force: self.body_dates.in_force_date(),
+            speakers: &self.speakers,
+            rows: &self.roster.rows,
+        };
+        if let Some(row) = self.roster.rows.get(actor) {
+            self.seats[actor] = seat(&ctx, d, &self.index, row);
+        }
+    }
+
+    /// Decides every seat again (the rules, the body's dates or actor kinds changed).
+    fn reseat_all(&mut self, d: &Dataset) {
+        (self.speakers, self.seats) = seats(
+            &d.body.seat_rules,
+            self.body_dates.in_force_date(),
+            d,
+            &self.index,
+            &self.roster.rows,
+        );
+    }
+
+    /// Reads the body's milestones again; when entry into force moved, every seat is decided
+    /// again (terms and the payment window count from it).
+    fn redate_body(&mut self, d: &Dataset, as_of: Option<NaiveDate>) {
+        let dates = body_dates(d, &self.index, &d.body.id, as_of);
+        if dates.in_force_date() != self.body_dates.in_force_date() {
+            self.body_dates = dates;
+            self.reseat_all(d);
+        } else {
+            self.body_dates = dates;
         }
     }
 
@@ -222,6 +289,8 @@ impl Derived {
         let mut dirty: Vec<usize> = Vec::new();
         let mut appended: Vec<usize> = Vec::new();
         let (mut sources, mut rules) = (false, false);
+        // Actors came or went: ids others represent may now name another actor, or none.
+        let mut actors_changed = false;
         for leaf in leaves {
             match leaf {
                 Edit::InsertClaim { at, .. } => {
@@ -267,12 +336,10 @@ impl Derived {
                         values: Vec::new(),
                         sources: 0,
                     });
-                    self.seats.push(seat(
-                        &d.body.seat_rules,
-                        d,
-                        &self.index,
-                        &self.roster.rows[*at],
-                    ));
+                    let kind = d.actors.get(*at).map(|a| a.kind).unwrap_or_default();
+                    self.speakers.push_actor(kind);
+                    self.seats.push(SeatOutcome::none());
+                    self.to_reseat.push(*at);
                     appended.push(*at);
                 }
                 Edit::RemoveActor { at } if single => {
@@ -283,6 +350,13 @@ impl Derived {
                     self.change.orphans = true;
                     let gone = self.roster.rows.pop().ok_or(Rebuild)?;
                     self.seats.pop();
+                    // Those who spoke for it now speak for no one, and the member it spoke for
+                    // loses its word.
+                    self.to_reseat
+                        .extend_from_slice(self.speakers.speakers(*at));
+                    self.to_reseat.extend(self.speakers.speaks_for(*at));
+                    self.speakers.pop_actor();
+                    actors_changed = true;
                     self.conflicts -= gone.conflicts();
                     debug_assert_eq!(gone.actor, *at);
                 }
@@ -295,6 +369,10 @@ impl Derived {
                     if !kept {
                         return Err(Rebuild);
                     }
+                    // Seats name who speaks for whom ("via Netanyahu"): a new name shows there.
+                    self.to_reseat
+                        .extend_from_slice(self.speakers.speakers(*at));
+                    self.to_reseat.extend(self.speakers.speaks_for(*at));
                 }
                 Edit::InsertSource { .. }
                 | Edit::RemoveSource { .. }
@@ -303,7 +381,14 @@ impl Derived {
                 }
                 Edit::InsertEvent { .. } | Edit::RemoveEvent { .. } | Edit::ReplaceEvent { .. } => {
                 }
-                Edit::SetSeatRules(_) => rules = true,
+                // The main body's id decides which claims are about it: rebuild (rare).
+                Edit::ReplaceBody { at: 0, body } if body.id != self.index.main_body() => {
+                    return Err(Rebuild);
+                }
+                Edit::SetSeatRules(_)
+                | Edit::InsertBody { .. }
+                | Edit::RemoveBody { .. }
+                | Edit::ReplaceBody { .. } => rules = true,
                 Edit::RemoveActor { .. } | Edit::Batch(_) => return Err(Rebuild),
             }
         }
@@ -338,12 +423,34 @@ impl Derived {
         actors.sort_unstable();
         actors.dedup();
         self.change.actors = actors;
-        if rules {
-            for (outcome, row) in self.seats.iter_mut().zip(&self.roster.rows) {
-                *outcome = seat(&d.body.seat_rules, d, &self.index, row);
+        self.flush_reseats(d);
+        if rules || self.speakers.kinds_changed(d) {
+            self.body_dates = body_dates(d, &self.index, &d.body.id, as_of);
+            self.reseat_all(d);
+        } else {
+            if actors_changed || !appended.is_empty() {
+                self.retarget(d);
+            }
+            if self.change.body || sources {
+                self.redate_body(d, as_of);
             }
         }
         Ok(())
+    }
+
+    /// Works out again whom every actor speaks for (one lookup per actor), and decides again
+    /// the seats of those whose link changed and of the members on either end.
+    fn retarget(&mut self, d: &Dataset) {
+        let fresh = Speakers::build(d, &self.index, &self.roster.rows);
+        for a in 0..self.roster.rows.len() {
+            let (old, new) = (self.speakers.speaks_for(a), fresh.speaks_for(a));
+            if old != new {
+                self.to_reseat
+                    .extend([Some(a), old, new].into_iter().flatten());
+            }
+        }
+        self.speakers = fresh;
+        self.flush_reseats(d);
     }
 
     /// Refuses, before anything changes, what the incremental path does not follow: actors

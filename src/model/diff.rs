@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::dataset::{Dataset, Property};
 use super::index::Index;
 use super::roster::roster;
-use super::seats::{SeatKind, seat};
+use super::seats::{SeatKind, seats};
 
 /// One state: a dataset, seen as of a day (`None`: everything known).
 #[derive(Clone, Copy)]
@@ -49,9 +49,12 @@ fn standings(side: Side) -> Vec<(String, Standing)> {
     let d = side.dataset;
     let index = Index::build(d);
     let r = roster(d, &index, side.as_of);
+    let in_force = super::body::body_dates(d, &index, &d.body.id, side.as_of).in_force_date();
+    let (_, outcomes) = seats(&d.body.seat_rules, in_force, d, &index, &r.rows);
     r.rows
         .iter()
-        .map(|row| {
+        .zip(outcomes)
+        .map(|(row, outcome)| {
             let values = [Property::Status, Property::Role, Property::Pledge]
                 .into_iter()
                 .filter_map(|p| {
@@ -66,7 +69,7 @@ fn standings(side: Side) -> Vec<(String, Standing)> {
             let standing = Standing {
                 name: actor.name.clone(),
                 values,
-                seat: seat(&d.body.seat_rules, d, &index, row).kind,
+                seat: outcome.kind,
             };
             (actor.id.clone(), standing)
         })

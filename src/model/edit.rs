@@ -5,7 +5,7 @@
 //! Edits address records by position, which makes every inverse exact: undoing a delete puts
 //! the record back where it was, so a save after undo is byte-identical to the one before.
 
-use super::dataset::{Actor, Claim, Dataset, Event, Source};
+use super::dataset::{Actor, Body, Claim, Dataset, Event, Source};
 use super::rules::SeatRules;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +55,20 @@ pub enum Edit {
         event: Event,
     },
     SetSeatRules(SeatRules),
+    /// A sub-body inserted at `at` among all bodies (0 is the main body, so `at` >= 1).
+    InsertBody {
+        at: usize,
+        body: Body,
+    },
+    /// The sub-body at `at` among all bodies (never 0, the main body).
+    RemoveBody {
+        at: usize,
+    },
+    /// The body at `at` among all bodies (0: the main body) replaced: a rename, a new parent.
+    ReplaceBody {
+        at: usize,
+        body: Body,
+    },
     /// Several edits that stand or fall together (a delete with its claims, a merge).
     Batch(Vec<Edit>),
 }
@@ -168,6 +182,35 @@ impl Edit {
                 event: replace(&mut d.events, at, event, "event")?,
             },
             SetSeatRules(rules) => SetSeatRules(std::mem::replace(&mut d.body.seat_rules, rules)),
+            // The main body is position 0; sub-bodies follow, so positions >= 1 index them.
+            InsertBody { at, body } => {
+                let sub = at.checked_sub(1).ok_or(EditError::CannotInsert {
+                    what: "body",
+                    at,
+                    len: d.sub_bodies.len() + 1,
+                })?;
+                insert(&mut d.sub_bodies, sub, body, "body")?;
+                RemoveBody { at }
+            }
+            RemoveBody { at } => {
+                let sub = at.checked_sub(1).ok_or(EditError::NoSuchPosition {
+                    what: "sub-body",
+                    at,
+                    len: d.sub_bodies.len() + 1,
+                })?;
+                InsertBody {
+                    at,
+                    body: remove(&mut d.sub_bodies, sub, "body")?,
+                }
+            }
+            ReplaceBody { at: 0, body } => ReplaceBody {
+                at: 0,
+                body: std::mem::replace(&mut d.body, body),
+            },
+            ReplaceBody { at, body } => ReplaceBody {
+                at,
+                body: replace(&mut d.sub_bodies, at - 1, body, "body")?,
+            },
             Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

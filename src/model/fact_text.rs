@@ -54,6 +54,13 @@ pub fn parse_fact(input: &str) -> Result<Fact, String> {
         "office" => Fact::Office(value.to_string()),
         "pledge" => Fact::Pledge(parse_money(value)?),
         "joined" => Fact::Joined(value.parse().map_err(|e| format!("joined: {e}"))?),
+        "charter signed" | "entry into force" | "in force" => {
+            return Err(format!(
+                "{property} is a date of the body, given with `body date`; a claim about an \
+                 actor sets one of {}",
+                PROPERTIES.join(", ")
+            ));
+        }
         "seat threshold" | "seat-threshold" | "term" | "term years" => {
             return Err(format!(
                 "{property} is one of the body's seat rules, set in the Seats tab; a claim about \

@@ -47,6 +47,8 @@ struct Slot {
     /// A hash of the source id: counting a row's distinct sources compares strings only
     /// when two hashes agree.
     source: u64,
+    /// The claim is about a sub-body ("a member of the Executive Board"), not the main one.
+    sub_body: bool,
 }
 
 const PENDING: Slot = Slot {
@@ -56,6 +58,7 @@ const PENDING: Slot = Slot {
     property: Property::Invited,
     rank: Rank::Normal,
     source: 0,
+    sub_body: false,
 };
 
 #[derive(Debug, Default, PartialEq)]
@@ -71,6 +74,8 @@ pub struct Index {
     /// The publication date each source id stands for; when it changes, so do the dates of the
     /// undated claims citing it.
     source_dates: HashMap<String, Option<PartialDate>>,
+    /// The main body's id: a claim naming it is about the main body, like one naming none.
+    main_body: String,
 }
 
 /// Whether a claim first known on `known` is known by `as_of` (everything is, without one).
@@ -93,6 +98,7 @@ impl Index {
             actor_by_id,
             claims_by_actor: vec![Vec::new(); dataset.actors.len()],
             slots: Vec::with_capacity(dataset.claims.len()),
+            main_body: dataset.body.id.clone(),
             ..Index::default()
         };
         index.refresh_sources(dataset);
@@ -133,6 +139,16 @@ impl Index {
         self.slots[claim].source
     }
 
+    /// The main body's id the index was built with.
+    pub(crate) fn main_body(&self) -> &str {
+        &self.main_body
+    }
+
+    /// Whether claim `claim` is about a sub-body rather than the main body.
+    pub fn claim_sub_body(&self, claim: usize) -> bool {
+        self.slots[claim].sub_body
+    }
+
     /// Whose claim `claim` is.
     pub fn owner(&self, claim: usize) -> Owner {
         self.slots[claim].owner
@@ -161,6 +177,7 @@ impl Index {
             property: claim.fact.property(),
             rank: claim.rank,
             source: BuildHasherDefault::<DefaultHasher>::default().hash_one(&claim.source),
+            sub_body: claim.body.as_deref().is_some_and(|b| b != self.main_body),
         }
     }
 

@@ -2,6 +2,8 @@
 //! No egui and no file I/O here: the store and the UI build on this.
 
 pub mod actor_draft;
+pub mod body;
+pub mod body_roster;
 pub mod builder;
 pub mod claim_draft;
 pub mod compare;
@@ -13,6 +15,7 @@ pub mod edit;
 pub mod extract;
 pub mod fact_text;
 pub mod generate;
+pub mod history;
 pub mod index;
 pub mod mentions;
 pub mod money;
@@ -26,6 +29,7 @@ pub mod rules;
 pub mod search;
 pub mod seats;
 pub mod source_ops;
+pub mod speakers;
 pub mod text;
 pub mod timeline;
 pub mod validate;

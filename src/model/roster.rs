@@ -138,11 +138,29 @@ pub(crate) fn row_into(
     as_of: Option<NaiveDate>,
     out: &mut RosterRow,
 ) {
+    row_into_body(known, dataset, index, as_of, None, out);
+}
+
+/// [`row_into`] for the claims about one body: `None` the main body (claims naming no body or
+/// the main one), `Some(id)` the sub-body with that id.
+pub(crate) fn row_into_body(
+    known: &mut Vec<Candidate>,
+    dataset: &Dataset,
+    index: &Index,
+    as_of: Option<NaiveDate>,
+    body: Option<&str>,
+    out: &mut RosterRow,
+) {
+    let in_body = |c: usize| match body {
+        None => !index.claim_sub_body(c),
+        // Only views of a sub-body read the claim itself; the main roster reads the index.
+        Some(id) => index.claim_sub_body(c) && dataset.claims[c].body.as_deref() == Some(id),
+    };
     known.clear();
     known.extend(
         index.claims_by_actor[out.actor]
             .iter()
-            .filter(|&&c| index.claim_known_by(c, as_of))
+            .filter(|&&c| index.claim_known_by(c, as_of) && in_body(c))
             .map(|&c| {
                 let (property, rank) = index.claim_property_rank(c);
                 (property, rank, index.claim_date(c), c)

@@ -1,6 +1,12 @@
 //! Applying the seat rules: permanent seat, term seat, chair, or none, with the reason in words
 //! and what is lacking for a permanent seat. One core, [`decide`], serves the roster (a member's
 //! resolved claims) and the quick calculator (a typed pledge and joining date) alike.
+//!
+//! Seats are held by states and organisations. A person who represents one speaks for it: their
+//! acceptance counts for it when it has none of its own ("via Netanyahu"), never as a second
+//! seat. A person who represents no member is a member without a seat; the chair is its own
+//! case. Terms start at the body's entry into force, or at the member's joining if later, and
+//! the payment window counts from entry into force.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +16,7 @@ use super::index::Index;
 use super::money::{MAX_AMOUNT, format_money};
 use super::roster::RosterRow;
 use super::rules::{Comparison, SeatRules};
+use super::speakers::Speakers;
 use super::validate::is_currency_code;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -17,6 +24,9 @@ pub enum SeatKind {
     Chair,
     Permanent,
     Term,
+    /// A member of the board who holds no seat: a person representing no member state or
+    /// organisation (Blair, Kushner).
+    Seatless,
     None,
 }
 
@@ -26,6 +36,7 @@ impl SeatKind {
             SeatKind::Chair => "chair",
             SeatKind::Permanent => "permanent",
             SeatKind::Term => "term",
+            SeatKind::Seatless => "no seat",
             SeatKind::None => "—",
         }
     }
@@ -44,6 +55,25 @@ pub struct SeatOutcome {
     /// `None` when a pledge cannot be converted).
     pub shortfall: Option<f64>,
     pub reason: String,
+    /// The person whose acceptance or signature counts for this state or organisation, which
+    /// reported none of its own ("via Netanyahu").
+    pub via: Option<String>,
+}
+
+impl SeatOutcome {
+    /// No seat, nothing known: a placeholder until the seat is decided.
+    pub fn none() -> SeatOutcome {
+        SeatOutcome {
+            kind: SeatKind::None,
+            term_start: None,
+            term_end: None,
+            pledge: None,
+            pledged: None,
+            shortfall: None,
+            reason: String::new(),
+            via: None,
+        }
+    }
 }
 
 /// What the rules need to know about one member.
@@ -54,23 +84,141 @@ pub struct Member<'a> {
     pub pledge: Option<&'a Money>,
     /// When the pledge was paid (the pledge claim's date), for the payment window.
     pub paid: Option<PartialDate>,
-    /// When the member joined: the start of a term.
+    /// When the member joined: the start of a term, unless the body's entry into force is
+    /// later.
     pub joined: Option<PartialDate>,
+    /// When the body's charter entered into force: terms start then at the earliest, and the
+    /// payment window counts from it (unless the rules give the window its own start).
+    pub in_force: Option<PartialDate>,
+}
+
+/// What a seat is decided with besides the member's own row: the body's rules and entry into
+/// force, who speaks for whom, and the other rows (one per actor, in actor order).
+#[derive(Clone, Copy, Debug)]
+pub struct SeatContext<'a> {
+    pub rules: &'a SeatRules,
+    pub in_force: Option<PartialDate>,
+    pub speakers: &'a Speakers,
+    pub rows: &'a [RosterRow],
 }
 
 /// The properties a seat is decided from: a row whose best claims for these are unchanged keeps
 /// its seat (within one revision of the dataset).
-pub const SEAT_INPUTS: [Property; 5] = [
+pub const SEAT_INPUTS: [Property; 6] = [
     Property::Invited,
     Property::Status,
     Property::Role,
     Property::Pledge,
     Property::Joined,
+    Property::Represents,
 ];
 
-/// The seat an actor holds under `rules`, given its resolved roster row.
-pub fn seat(rules: &SeatRules, dataset: &Dataset, index: &Index, row: &RosterRow) -> SeatOutcome {
-    decide(rules, &member(dataset, index, row))
+/// The seat the actor of `row` holds, given its resolved row and the rest of the body.
+pub fn seat(ctx: &SeatContext, d: &Dataset, index: &Index, row: &RosterRow) -> SeatOutcome {
+    seat_what_if(ctx, d, index, row, None)
+}
+
+/// [`seat`] with a pledge tried instead of the claimed one (paid on joining): the Seats tab's
+/// what-if, under the same rules of who holds a seat.
+pub fn seat_what_if(
+    ctx: &SeatContext,
+    d: &Dataset,
+    index: &Index,
+    row: &RosterRow,
+    pledge: Option<&Money>,
+) -> SeatOutcome {
+    let mut m = member(d, index, row);
+    m.in_force = ctx.in_force;
+    if let Some(p) = pledge {
+        m.pledge = Some(p);
+        m.paid = m.joined;
+    }
+    if m.is_chair {
+        return decide(ctx.rules, &m);
+    }
+    if let Some(member) = ctx.speakers.speaks_for(row.actor) {
+        let mut outcome = decide(ctx.rules, &m);
+        if outcome.kind != SeatKind::None {
+            let name = &d.actors[member].name;
+            outcome = SeatOutcome {
+                kind: SeatKind::None,
+                term_start: None,
+                term_end: None,
+                reason: format!(
+                    "speaks for {name}: counts toward {name}'s seat, not a seat of their own"
+                ),
+                ..outcome
+            };
+        }
+        return outcome;
+    }
+    if !super::speakers::holds_seats(d.actors[row.actor].kind) {
+        let mut outcome = decide(ctx.rules, &m);
+        if outcome.kind != SeatKind::None {
+            outcome.kind = SeatKind::Seatless;
+            (outcome.term_start, outcome.term_end) = (None, None);
+            outcome.reason =
+                "member without a seat: represents no member state or organisation".into();
+        }
+        return outcome;
+    }
+    // A state or organisation: its own word first, else the most advanced word of those who
+    // speak for it.
+    let mut via = None;
+    if !m.status.is_some_and(Status::is_seated) {
+        let best = ctx
+            .speakers
+            .speakers(row.actor)
+            .iter()
+            .filter_map(|&p| {
+                let r = ctx.rows.get(p).filter(|r| r.actor == p)?;
+                let status = r.status(d).filter(|s| s.is_seated())?;
+                Some((status_order(status), p, r))
+            })
+            .max_by_key(|&(order, p, _)| (order, std::cmp::Reverse(p)));
+        if let Some((_, p, r)) = best {
+            let theirs = member(d, index, r);
+            m.status = theirs.status;
+            m.joined = m.joined.or(theirs.joined);
+            via = Some(d.actors[p].name.clone());
+        }
+    }
+    let mut outcome = decide(ctx.rules, &m);
+    if let Some(name) = &via {
+        let status = m.status.map_or("", Status::label);
+        outcome.reason = format!("via {name} ({status}): {}", outcome.reason);
+    }
+    outcome.via = via;
+    outcome
+}
+
+/// How far along a seated status is: a signature outweighs an acceptance.
+fn status_order(s: Status) -> u8 {
+    match s {
+        Status::Signed => 3,
+        Status::Member => 2,
+        Status::Accepted => 1,
+        _ => 0,
+    }
+}
+
+/// Every row's seat (rows one per actor, in actor order), with who speaks for whom.
+pub fn seats(
+    rules: &SeatRules,
+    in_force: Option<PartialDate>,
+    d: &Dataset,
+    index: &Index,
+    rows: &[RosterRow],
+) -> (Speakers, Vec<SeatOutcome>) {
+    let speakers = Speakers::build(d, index, rows);
+    let ctx = SeatContext {
+        rules,
+        in_force,
+        speakers: &speakers,
+        rows,
+    };
+    let outcomes = rows.iter().map(|row| seat(&ctx, d, index, row)).collect();
+    (speakers, outcomes)
 }
 
 /// What the rules need to know about the actor of a roster row, from its resolved claims.
@@ -92,6 +240,7 @@ pub fn member<'a>(dataset: &'a Dataset, index: &Index, row: &RosterRow) -> Membe
             Some(Fact::Joined(d)) => Some(*d),
             _ => date_of(Property::Status),
         },
+        in_force: None,
     }
 }
 
@@ -101,6 +250,17 @@ pub fn quick(
     rules: &SeatRules,
     pledge: &Money,
     joined: Option<PartialDate>,
+) -> Result<SeatOutcome, String> {
+    quick_in_force(rules, pledge, joined, None)
+}
+
+/// [`quick`] for a body whose charter entered into force on `in_force`: the term starts then
+/// at the earliest, and the payment window counts from it.
+pub fn quick_in_force(
+    rules: &SeatRules,
+    pledge: &Money,
+    joined: Option<PartialDate>,
+    in_force: Option<PartialDate>,
 ) -> Result<SeatOutcome, String> {
     if !is_currency_code(&pledge.currency) {
         return Err(format!(
@@ -116,6 +276,7 @@ pub fn quick(
         pledge: Some(pledge),
         paid: joined,
         joined,
+        in_force,
         ..Default::default()
     };
     Ok(decide(rules, &member))
@@ -136,6 +297,7 @@ pub fn decide(rules: &SeatRules, m: &Member) -> SeatOutcome {
         pledged,
         shortfall,
         reason: String::new(),
+        via: None,
     };
     let seated = m.status.is_some_and(Status::is_seated) || (m.is_chair && m.status.is_none());
     if !seated {
@@ -150,11 +312,16 @@ pub fn decide(rules: &SeatRules, m: &Member) -> SeatOutcome {
         outcome.reason = "chairs the body".into();
         return outcome;
     }
-    outcome.term_start = m.joined;
+    // A term runs from entry into force, or from joining if that was later.
+    let start = match (m.joined, m.in_force) {
+        (Some(j), Some(f)) if j.first_day() > f.first_day() => Some(j),
+        (j, f) => f.or(j),
+    };
+    outcome.term_start = start;
     let words = pledge_words(rules, m.pledge, pledged);
     let meets = pledged.is_some_and(|amount| rules.meets_threshold(amount));
     let late = if meets {
-        outside_window(rules, m.paid)
+        outside_window(rules, m.paid, m.in_force)
     } else {
         None
     };
@@ -165,8 +332,7 @@ pub fn decide(rules: &SeatRules, m: &Member) -> SeatOutcome {
         return outcome;
     }
     outcome.kind = SeatKind::Term;
-    outcome.term_end = m
-        .joined
+    outcome.term_end = start
         .filter(|_| rules.term_years > 0)
         .map(|d| d.add_years(rules.term_years));
     let why = match (late, m.pledge, pledged) {
@@ -233,9 +399,14 @@ fn threshold_words(rules: &SeatRules) -> String {
 }
 
 /// Why a payment made on `paid` falls outside the rules' window, if it does.
-fn outside_window(rules: &SeatRules, paid: Option<PartialDate>) -> Option<String> {
+fn outside_window(
+    rules: &SeatRules,
+    paid: Option<PartialDate>,
+    in_force: Option<PartialDate>,
+) -> Option<String> {
     let window = rules.window.as_ref()?;
-    let from = window.from?;
+    // A start the editor gave the window wins; else it runs from entry into force.
+    let from = window.from.or(in_force)?;
     let closes = super::date::add_months(from.first_day(), window.months);
     match paid {
         // A payment known only to the month or year counts from its last possible day.
@@ -267,6 +438,8 @@ pub struct Totals {
     pub chair: usize,
     pub permanent: usize,
     pub term: usize,
+    /// Members without a seat of their own.
+    pub seatless: usize,
     /// Terms ending in each year.
     pub expiries: BTreeMap<i32, usize>,
 }
@@ -280,6 +453,7 @@ pub fn totals<'a>(outcomes: impl IntoIterator<Item = &'a SeatOutcome>) -> Totals
             SeatKind::Chair => t.chair += 1,
             SeatKind::Permanent => t.permanent += 1,
             SeatKind::Term => t.term += 1,
+            SeatKind::Seatless => t.seatless += 1,
             SeatKind::None => {}
         }
         if let Some(end) = o.term_end {
@@ -306,7 +480,7 @@ mod tests {
         let d = b.build();
         let index = Index::build(&d);
         let r = roster(&d, &index, None);
-        seat(rules, &d, &index, &r.rows[0])
+        seats(rules, None, &d, &index, &r.rows).1.remove(0)
     }
 
     fn usd(amount: u64) -> Fact {
@@ -543,5 +717,162 @@ mod tests {
         assert_eq!(t.unconverted, 1);
         assert_eq!(t.expiries.get(&2029), Some(&1));
         assert_eq!(t.expiries.get(&2030), Some(&2));
+    }
+
+    /// Israel, Netanyahu who represents it, Blair who represents no one, Trump in the chair.
+    fn board(facts: &[(&str, Fact)]) -> (Dataset, Index, Vec<SeatOutcome>) {
+        let mut b = DatasetBuilder::new("Board")
+            .actor("israel", "Israel", ActorKind::State)
+            .actor("netanyahu", "Benjamin Netanyahu", ActorKind::Person)
+            .actor("blair", "Tony Blair", ActorKind::Person)
+            .actor("trump", "Donald Trump", ActorKind::Person)
+            .source("s", "Outlet", Some("2026-01-21"), "text")
+            .claim(
+                "netanyahu",
+                Fact::Represents("israel".into()),
+                "s",
+                None,
+                None,
+            );
+        for (who, fact) in facts {
+            b = b.claim(who, fact.clone(), "s", None, None);
+        }
+        let d = b.build();
+        let index = Index::build(&d);
+        let r = roster(&d, &index, None);
+        let (_, outcomes) = seats(&SeatRules::default(), None, &d, &index, &r.rows);
+        (d, index, outcomes)
+    }
+
+    #[test]
+    fn a_representatives_acceptance_seats_the_state_once_via_them() {
+        let (_, _, o) = board(&[("netanyahu", Fact::Status(Status::Accepted))]);
+        assert_eq!(o[0].kind, SeatKind::Term, "{}", o[0].reason);
+        assert_eq!(o[0].via.as_deref(), Some("Benjamin Netanyahu"));
+        assert!(
+            o[0].reason
+                .starts_with("via Benjamin Netanyahu (accepted): "),
+            "{}",
+            o[0].reason
+        );
+        assert_eq!(o[0].term_start, Some("2026-01-21".parse().unwrap()));
+        // Never a second seat: the person who speaks for Israel holds none.
+        assert_eq!(o[1].kind, SeatKind::None);
+        assert!(
+            o[1].reason.starts_with("speaks for Israel"),
+            "{}",
+            o[1].reason
+        );
+        let held = o
+            .iter()
+            .filter(|o| matches!(o.kind, SeatKind::Term | SeatKind::Permanent));
+        assert_eq!(held.count(), 1);
+    }
+
+    #[test]
+    fn a_states_own_word_comes_first() {
+        let (_, _, o) = board(&[
+            ("israel", Fact::Status(Status::Signed)),
+            ("netanyahu", Fact::Status(Status::Accepted)),
+        ]);
+        assert_eq!(o[0].kind, SeatKind::Term);
+        assert_eq!(o[0].via, None);
+        assert_eq!(o[1].kind, SeatKind::None);
+        // Invited, and nobody accepted for it: no seat.
+        let (_, _, o) = board(&[("israel", Fact::Status(Status::Invited))]);
+        assert_eq!(o[0].kind, SeatKind::None, "nobody accepted");
+    }
+
+    #[test]
+    fn a_person_representing_no_member_is_a_member_without_a_seat() {
+        let (_, _, o) = board(&[
+            ("blair", Fact::Status(Status::Member)),
+            ("blair", usd(2_000_000_000)),
+        ]);
+        assert_eq!(o[2].kind, SeatKind::Seatless);
+        assert_eq!(o[2].term_end, None);
+        assert!(
+            o[2].reason.contains("represents no member"),
+            "{}",
+            o[2].reason
+        );
+        let t = totals(&o);
+        assert_eq!((t.seatless, t.term, t.permanent), (1, 0, 0));
+    }
+
+    #[test]
+    fn the_chair_is_its_own_case_whatever_they_represent() {
+        let (_, _, o) = board(&[
+            ("trump", Fact::Role(crate::model::Role::Chair)),
+            ("trump", Fact::Status(Status::Member)),
+        ]);
+        assert_eq!(o[3].kind, SeatKind::Chair);
+    }
+
+    #[test]
+    fn terms_start_at_entry_into_force_or_a_later_joining() {
+        let in_force: PartialDate = "2026-01-22".parse().unwrap();
+        let early = Member {
+            status: Some(Status::Member),
+            joined: Some("2026-01-19".parse().unwrap()),
+            in_force: Some(in_force),
+            ..Default::default()
+        };
+        let o = decide(&SeatRules::default(), &early);
+        assert_eq!(o.term_start, Some(in_force));
+        assert_eq!(o.term_end, Some("2029-01-22".parse().unwrap()));
+        let late = Member {
+            joined: Some("2026-03-01".parse().unwrap()),
+            ..early.clone()
+        };
+        let o = decide(&SeatRules::default(), &late);
+        assert_eq!(o.term_end, Some("2029-03-01".parse().unwrap()));
+        let unknown_joining = Member {
+            joined: None,
+            ..early
+        };
+        assert_eq!(
+            decide(&SeatRules::default(), &unknown_joining).term_start,
+            Some(in_force)
+        );
+    }
+
+    #[test]
+    fn the_payment_window_counts_from_entry_into_force() {
+        let rules = SeatRules {
+            window: Some(crate::model::rules::PaymentWindow {
+                months: 12,
+                after: "the Charter's entry into force".into(),
+                from: None,
+            }),
+            ..SeatRules::default()
+        };
+        let pledge = Money {
+            amount: 1_000_000_000,
+            currency: "USD".into(),
+        };
+        let m = |paid: &str| Member {
+            status: Some(Status::Member),
+            pledge: Some(&pledge),
+            paid: Some(paid.parse().unwrap()),
+            joined: Some("2026-01-22".parse().unwrap()),
+            in_force: Some("2026-02-01".parse().unwrap()),
+            ..Default::default()
+        };
+        assert_eq!(decide(&rules, &m("2027-02-01")).kind, SeatKind::Permanent);
+        let late = decide(&rules, &m("2027-02-02"));
+        assert_eq!(late.kind, SeatKind::Term);
+        assert!(
+            late.reason.contains("window closed on 2027-02-01"),
+            "{}",
+            late.reason
+        );
+        // Without a date of entry into force (nor one set in the rules) the window cannot be
+        // placed, and so does not bar the seat.
+        let unplaced = Member {
+            in_force: None,
+            ..m("2026-03-01")
+        };
+        assert_eq!(decide(&rules, &unplaced).kind, SeatKind::Permanent);
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::dataset::{ActorKind, Dataset, Event};
+use super::dataset::{ActorKind, Dataset, Event, Status};
 use super::date::PartialDate;
 use super::index::Index;
 
@@ -218,6 +218,19 @@ pub struct Mark {
     pub event: usize,
 }
 
+/// One dated status claim on a lane (Netanyahu "accepted" on 21 January): derived from the
+/// claims, not copied into events, so it moves when the claims do.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StatusMark {
+    pub start: Time,
+    pub end: Time,
+    pub status: Status,
+    /// Position of the actor in `dataset.actors`.
+    pub actor: usize,
+    /// Position in `dataset.claims` of the first claim saying so.
+    pub claim: usize,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     pub label: String,
@@ -225,6 +238,8 @@ pub struct Lane {
     pub marks: Vec<Mark>,
     /// The longest mark, so a search by start can reach marks that began before the view.
     pub longest: Time,
+    /// The actors' dated status steps in this lane, sorted by start.
+    pub statuses: Vec<StatusMark>,
 }
 
 impl Lane {
@@ -236,6 +251,58 @@ impl Lane {
             .take_while(move |m| m.start < t1)
             .filter(move |m| m.end > t0)
     }
+
+    /// The status marks overlapping `[t0, t1)`. A status date covers at most a year.
+    pub fn visible_statuses(&self, t0: Time, t1: Time) -> impl Iterator<Item = &StatusMark> {
+        let from = self.statuses.partition_point(|m| m.start < t0 - 367.0);
+        self.statuses[from..]
+            .iter()
+            .take_while(move |m| m.start < t1)
+            .filter(move |m| m.end > t0)
+    }
+}
+
+/// Every actor's dated status steps on the main body, keyed by lane for `mode` (undated steps
+/// cannot be placed and are left out). Costs what the claims cost, once per revision.
+fn status_marks(d: &Dataset, index: &Index, mode: LaneMode) -> BTreeMap<String, Vec<StatusMark>> {
+    let mut by_key: BTreeMap<String, Vec<StatusMark>> = BTreeMap::new();
+    for actor in 0..d.actors.len() {
+        for step in super::history::status_path(d, index, actor, None) {
+            let Some(date) = step.date else { continue };
+            let (start, end) = span(date);
+            let mark = StatusMark {
+                start,
+                end,
+                status: step.status,
+                actor,
+                claim: step.claims[0],
+            };
+            let keys: Vec<String> = match mode {
+                LaneMode::Actor => vec![d.actors[actor].name.clone()],
+                LaneMode::Kind => vec![d.actors[actor].kind.label().to_string()],
+                LaneMode::Source => {
+                    let mut outlets: Vec<String> = step
+                        .claims
+                        .iter()
+                        .map(|&c| {
+                            let id = &d.claims[c].source;
+                            index
+                                .source_by_id
+                                .get(id)
+                                .map_or_else(|| id.clone(), |&at| d.sources[at].outlet.clone())
+                        })
+                        .collect();
+                    outlets.sort();
+                    outlets.dedup();
+                    outlets
+                }
+            };
+            for key in keys {
+                by_key.entry(key).or_default().push(mark);
+            }
+        }
+    }
+    by_key
 }
 
 /// Groups events (those `keep` accepts) into lanes. An event with several actors or sources
@@ -284,15 +351,22 @@ pub fn lanes(
             by_key.entry(key).or_default().push(mark);
         }
     }
+    let mut statuses = status_marks(d, index, mode);
+    for key in statuses.keys() {
+        by_key.entry(key.clone()).or_default();
+    }
     by_key
         .into_iter()
         .map(|(label, mut marks)| {
             marks.sort_by(|a, b| a.start.total_cmp(&b.start));
             let longest = marks.iter().map(|m| m.end - m.start).fold(0.0, f64::max);
+            let mut statuses = statuses.remove(&label).unwrap_or_default();
+            statuses.sort_by(|a, b| a.start.total_cmp(&b.start));
             Lane {
                 label,
                 marks,
                 longest,
+                statuses,
             }
         })
         .collect()
@@ -398,6 +472,7 @@ mod tests {
                 })
                 .collect(),
             longest: 1.0,
+            statuses: Vec::new(),
         };
         let seen: Vec<usize> = lane.visible(500.5, 503.0).map(|m| m.event).collect();
         assert_eq!(seen, vec![500, 501, 502]);
@@ -413,5 +488,46 @@ mod tests {
         );
         long.longest = 2100.0;
         assert!(long.visible(500.5, 503.0).any(|m| m.event == 9999));
+    }
+
+    #[test]
+    fn dated_status_claims_are_marks_on_their_lanes() {
+        use crate::model::builder::DatasetBuilder;
+        use crate::model::{Fact, Status};
+        let d = DatasetBuilder::new("Board")
+            .actor("netanyahu", "Benjamin Netanyahu", ActorKind::Person)
+            .source("a", "Outlet A", Some("2026-01-19"), "text")
+            .source("b", "Outlet B", Some("2026-01-21"), "text")
+            .claim("netanyahu", Fact::Status(Status::Proposed), "a", None, None)
+            .claim("netanyahu", Fact::Status(Status::Accepted), "b", None, None)
+            .build();
+        let index = Index::build(&d);
+        let by_actor = lanes(&d, &index, LaneMode::Actor, |_| true);
+        assert_eq!(
+            by_actor.len(),
+            1,
+            "a lane for the actor, though no event names him"
+        );
+        let marks: Vec<(Time, Status)> = by_actor[0]
+            .statuses
+            .iter()
+            .map(|m| (m.start, m.status))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                (t("2026-01-19"), Status::Proposed),
+                (t("2026-01-21"), Status::Accepted)
+            ]
+        );
+        assert_eq!(
+            by_actor[0]
+                .visible_statuses(t("2026-01-20"), t("2026-01-25"))
+                .count(),
+            1
+        );
+        let by_source = lanes(&d, &index, LaneMode::Source, |_| true);
+        let labels: Vec<&str> = by_source.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(labels, ["Outlet A", "Outlet B"]);
     }
 }

@@ -185,6 +185,18 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
                 id,
                 format!("claim \"{id}\": a term of {y} years is out of range (1 to {MAX_TERM_YEARS})"),
             ),
+            // A charter is signed and enters into force for a body, not for an actor.
+            Fact::CharterSigned(_) | Fact::InForce(_)
+                if matches!(claim.subject, Subject::Actor(_)) =>
+            {
+                c.error(
+                    id,
+                    format!(
+                        "claim \"{id}\": {} is a date of a body, but the claim is about an actor",
+                        claim.fact.property().label()
+                    ),
+                )
+            }
             _ => {}
         }
         if let (Some(q), Some(s)) = (&claim.quote, source)

@@ -84,6 +84,10 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
         return Err(with_path(newer_version(file.version as u64)));
     }
     let mut dataset = file.dataset;
+    if file.version <= 1 {
+        // Version 1 could name the main body on a claim; the model now leaves it empty.
+        crate::model::body::migrate_v1(&mut dataset);
+    }
     // Quotes given by their words are placed before the check, which then sees positions.
     let placed = place_quotes(&mut dataset);
     let problems = validate(&dataset);

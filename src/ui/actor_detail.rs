@@ -5,6 +5,7 @@ use super::actor_form::{NameCheck, identity_rows, name_feedback};
 use super::actor_search::ActorSearch;
 use super::citation::{Citation, source_label};
 use super::fact_input::FactInput;
+use crate::model::body_roster::{ActorBodies, BodyGroup, actor_bodies};
 use crate::model::ops::{hand_claim, merge_actors, set_rank, update_actor};
 use crate::model::{Actor, ActorKind, Dataset, Derived, Property, Rank};
 use crate::session::Command;
@@ -31,6 +32,9 @@ pub struct ActorDetail {
     merge_search: ActorSearch,
     merge_into: Option<String>,
     name_check: NameCheck,
+    /// The actor's claims grouped by body, with rows and status paths: built once per
+    /// revision, as-of date and actor, never per frame.
+    bodies: Option<(u64, Option<chrono::NaiveDate>, usize, ActorBodies)>,
 }
 
 impl ActorDetail {
@@ -204,15 +208,49 @@ impl ActorDetail {
         at: usize,
         actions: &mut Vec<Action>,
     ) {
-        let claims = &derived.index.claims_by_actor[at];
-        if claims.is_empty() {
+        if derived.index.claims_by_actor[at].is_empty() {
             ui.label(
                 egui::RichText::new("No claims yet. Add one below, or edit a cell in the table.")
                     .weak(),
             );
             return;
         }
-        let row = &derived.roster.rows[at];
+        let key = (derived.revision(), derived.as_of(), at);
+        if self
+            .bodies
+            .as_ref()
+            .is_none_or(|(r, d, a, _)| (*r, *d, *a) != key)
+        {
+            let built = actor_bodies(d, &derived.index, at, derived.as_of());
+            self.bodies = Some((key.0, key.1, key.2, built));
+        }
+        let Some((_, _, _, bodies)) = self.bodies.take() else {
+            return;
+        };
+        for group in &bodies.groups {
+            ui.add_space(4.0);
+            ui.label(
+                egui::RichText::new(format!("On {}", group.name))
+                    .strong()
+                    .color(ui.visuals().hyperlink_color),
+            )
+            .on_hover_text("Claims about this body (the main body or one of its sub-bodies)");
+            status_path_ui(ui, d, derived, group, actions);
+            self.group_claims(ui, d, derived, group, actions);
+        }
+        self.bodies = Some((key.0, key.1, key.2, bodies));
+    }
+
+    /// One body's claims, property by property, the winning claim marked.
+    fn group_claims(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+        derived: &Derived,
+        group: &BodyGroup,
+        actions: &mut Vec<Action>,
+    ) {
+        let (claims, row) = (&group.claims, &group.row);
         for &property in Property::ALL {
             let of_property: Vec<usize> = claims
                 .iter()
@@ -294,6 +332,49 @@ impl ActorDetail {
             self.merge_into = None;
             self.merge_search.text.clear();
         }
+    }
+}
+
+/// The actor's dated status path on one body: each step's date, status and sources (links to
+/// the source, quote highlighted).
+fn status_path_ui(
+    ui: &mut egui::Ui,
+    d: &Dataset,
+    derived: &Derived,
+    group: &BodyGroup,
+    actions: &mut Vec<Action>,
+) {
+    if group.path.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new("Status history").small().strong())
+        .on_hover_text("Each dated status claim, earliest first: a path, not a conflict");
+    for step in &group.path {
+        ui.horizontal_wrapped(|ui| {
+            let date = step
+                .date
+                .map_or_else(|| "undated".to_string(), |d| d.to_string());
+            ui.label(egui::RichText::new(date).weak());
+            ui.label(egui::RichText::new(step.status.label()).strong());
+            for &c in &step.claims {
+                let claim = &d.claims[c];
+                let source = source_label(derived, d, &claim.source);
+                if derived.source(d, &claim.source).is_some() {
+                    if ui
+                        .link(&source)
+                        .on_hover_text("Show this source and the quoted words")
+                        .clicked()
+                    {
+                        actions.push(Action::Send(Command::ShowSource {
+                            source: claim.source.clone(),
+                            claim: Some(claim.id.clone()),
+                        }));
+                    }
+                } else {
+                    ui.label(source);
+                }
+            }
+        });
     }
 }
 

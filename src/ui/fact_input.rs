@@ -68,8 +68,11 @@ impl FactInput {
                 }
                 Fact::Represents(self.represents.clone())
             }
-            Property::SeatThreshold | Property::TermYears => {
-                return Err("Seat rules are set in the Seats tab.".into());
+            Property::SeatThreshold
+            | Property::TermYears
+            | Property::CharterSigned
+            | Property::InForce => {
+                return Err("Seat rules and the body's dates are claims about the body.".into());
             }
         })
     }
@@ -162,7 +165,10 @@ impl FactInput {
                 )
                 .labelled_by(id);
             }
-            Property::SeatThreshold | Property::TermYears => {}
+            Property::SeatThreshold
+            | Property::TermYears
+            | Property::CharterSigned
+            | Property::InForce => {}
         }
     }
 }

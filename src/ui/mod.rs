@@ -7,6 +7,7 @@ mod actor_detail;
 mod actor_form;
 mod actor_search;
 mod app;
+mod bodies_window;
 mod citation;
 mod claim_matrix;
 mod fact_input;

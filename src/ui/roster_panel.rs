@@ -9,8 +9,9 @@ use super::actor_detail::ActorDetail;
 use super::actor_form::{NameCheck, identity_rows, name_feedback};
 use super::citation::Citation;
 use super::fact_input::{enum_combo, filter_combo, pick_combo};
-use super::roster_view::{Column, RosterQuery, RosterView};
+use super::roster_view::{Column, RosterQuery, RosterView, Rows};
 use super::view::ViewCtx;
+use crate::model::body_roster::{BodyChoice, BodyRoster, body_roster};
 use crate::model::money::{format_money, parse_money};
 use crate::model::ops::{add_actor, delete_actor, hand_claim, update_actor};
 use crate::model::{Actor, ActorKind, Dataset, Derived, Fact, Property, Role, RosterRow, Status};
@@ -27,11 +28,13 @@ const TOOLBAR_FULL_WIDTH: f32 = 1100.0;
 const NAME_MIN: f32 = 130.0;
 
 /// Which columns stay when the table is narrow, most important first.
-const PRIORITY: [Column; 9] = [
+const PRIORITY: [Column; 11] = [
     Column::Name,
+    Column::Body,
     Column::Status,
     Column::Seat,
     Column::Conflict,
+    Column::Joined,
     Column::Pledge,
     Column::Role,
     Column::Sources,
@@ -51,16 +54,22 @@ fn column_width(column: Column) -> f32 {
         Column::Pledge => 95.0,
         Column::Sources => 65.0,
         Column::Conflict => 32.0,
+        Column::Joined => 90.0,
+        Column::Body => 130.0,
     }
 }
 
-/// The columns that fit in `width`, by priority, in their usual left-to-right order.
-pub fn visible_columns(width: f32) -> Vec<Column> {
+/// The columns that fit in `width`, by priority, in their usual left-to-right order. The Body
+/// column is there only when every body is shown (`with_body`).
+pub fn visible_columns(width: f32, with_body: bool) -> Vec<Column> {
     // Spacing between columns, as egui_extras adds it.
     let gap = 8.0;
     let mut used = 0.0;
     let mut keep = Vec::with_capacity(PRIORITY.len());
-    for column in PRIORITY {
+    for column in PRIORITY
+        .into_iter()
+        .filter(|&c| with_body || c != Column::Body)
+    {
         let w = column_width(column) + gap;
         if column == Column::Name || used + w <= width {
             used += w;
@@ -114,6 +123,16 @@ pub struct RosterPanel {
     pub refusal: Option<String>,
     /// The header of each column, to name the in-place editors for screen readers.
     header_ids: Vec<(Column, egui::Id)>,
+    /// The roster of the chosen body when it is not the main one, built once per revision,
+    /// as-of date and choice.
+    body_rows: Option<(
+        u64,
+        Option<chrono::NaiveDate>,
+        BodyChoice,
+        std::rc::Rc<BodyRoster>,
+    )>,
+    /// The window where bodies are added, renamed and given a parent.
+    bodies: super::bodies_window::BodiesWindow,
 }
 
 impl RosterPanel {
@@ -127,10 +146,19 @@ impl RosterPanel {
             *selected = None; // Deleted or merged away.
         }
         self.shortcuts(ui, cx);
+        // A body that was removed falls back to the main one.
+        if let BodyChoice::Sub(id) = &self.query.body
+            && crate::model::body::position(dataset, id).is_none_or(|at| at == 0)
+        {
+            self.query.body = BodyChoice::Main;
+        }
+        let body_rows = self.body_rows(dataset, derived);
+        let rows = body_rows.as_deref().map_or(Rows::main(derived), Rows::of);
         self.view
-            .refresh(dataset, derived, &self.query, cx.edit_log);
+            .refresh_rows(dataset, derived, rows, &self.query, cx.edit_log);
 
         self.toolbar(ui, dataset, derived);
+        self.body_line(ui, dataset, rows);
         if let Some(refusal) = self.refusal.clone() {
             // Below the table, not above it: a message must not move the row under the pointer.
             egui::Panel::bottom("roster_refusal").show(ui, |ui| {
@@ -175,9 +203,12 @@ impl RosterPanel {
                 ui.weak(SELECT_HINT);
             });
         }
-        egui::CentralPanel::default().show(ui, |ui| self.table(ui, cx));
+        egui::CentralPanel::default().show(ui, |ui| self.table(ui, cx, rows));
         self.add_dialog(ui, cx);
         self.delete_dialog(ui, cx);
+        if let Some((edit, label)) = self.bodies.ui(ui.ctx(), cx.dataset) {
+            cx.edit(edit, label);
+        }
     }
 
     fn shortcuts(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
@@ -286,7 +317,85 @@ impl RosterPanel {
         }
     }
 
-    fn table(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    /// The chosen body's roster, when it is not the main one (whose rows the derived data
+    /// keeps): built again only when the revision, the as-of date or the choice changed.
+    fn body_rows(
+        &mut self,
+        dataset: &Dataset,
+        derived: &Derived,
+    ) -> Option<std::rc::Rc<BodyRoster>> {
+        let key = (derived.revision(), derived.as_of(), self.query.body.clone());
+        match &self.body_rows {
+            Some((r, d, c, rows)) if (*r, *d, c) == (key.0, key.1, &key.2) => Some(rows.clone()),
+            _ => {
+                let built = body_roster(dataset, &derived.index, key.1, &key.2)?;
+                let built = std::rc::Rc::new(built);
+                self.body_rows = Some((key.0, key.1, key.2, built.clone()));
+                Some(built)
+            }
+        }
+    }
+
+    /// The body chooser and the body's dates (terms and the payment window count from entry
+    /// into force), on a line of their own above the table.
+    fn body_line(&mut self, ui: &mut egui::Ui, dataset: &Dataset, rows: Rows<'_>) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Body");
+            let name_of = |choice: &BodyChoice| match choice {
+                BodyChoice::Main => dataset.body.name.clone(),
+                BodyChoice::Sub(id) => dataset
+                    .body_by_id(id)
+                    .map_or_else(|| id.clone(), |b| b.name.clone()),
+                BodyChoice::All => "All bodies".to_string(),
+            };
+            egui::ComboBox::from_id_salt("roster_body")
+                .selected_text(name_of(&self.query.body))
+                .show_ui(ui, |ui| {
+                    let choices = std::iter::once(BodyChoice::Main)
+                        .chain(
+                            dataset
+                                .sub_bodies
+                                .iter()
+                                .map(|b| BodyChoice::Sub(b.id.clone())),
+                        )
+                        .chain(std::iter::once(BodyChoice::All));
+                    for choice in choices {
+                        let text = name_of(&choice);
+                        ui.selectable_value(&mut self.query.body, choice, text);
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Whose roster: the main body, a sub-body, or all (adds a Body column)",
+                );
+            if ui
+                .button("Bodies…")
+                .on_hover_text("Add a sub-body, rename a body, set what it is part of")
+                .clicked()
+            {
+                self.bodies.open = true;
+            }
+            ui.separator();
+            let day = |d: Option<(crate::model::PartialDate, usize)>| {
+                d.map_or_else(|| "not reported".to_string(), |(d, _)| d.to_string())
+            };
+            ui.label(format!("Entry into force: {}", day(rows.dates.in_force)))
+                .on_hover_text(
+                    "Terms start at entry into force (or at joining, if later); the payment window \
+                 counts from it. A claim about the body, like any other.",
+                );
+            if rows.dates.charter_signed.is_some() {
+                ui.weak(format!(
+                    "Charter signed: {}",
+                    day(rows.dates.charter_signed)
+                ));
+            }
+        });
+        ui.add_space(2.0);
+    }
+
+    fn table(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, rows: Rows<'_>) {
         let dataset = cx.dataset;
         if dataset.actors.is_empty() {
             ui.add_space(12.0);
@@ -301,15 +410,15 @@ impl RosterPanel {
             }
             return;
         }
-        self.table_body(ui, cx);
+        self.table_body(ui, cx, rows);
     }
 
-    fn table_body(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    fn table_body(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, rows: Rows<'_>) {
         let (dataset, derived) = (cx.dataset, cx.derived);
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         // Columns share the width by priority: what does not fit is hidden (the detail pane
         // shows every field), and Name takes whatever is left so the table fills the width.
-        let shown = visible_columns(ui.available_width());
+        let shown = visible_columns(ui.available_width(), self.query.body == BodyChoice::All);
         // Stored column widths are kept per width band: after the window grows, Name takes
         // the new room instead of the table keeping the narrower window's widths.
         let band = (ui.available_width() / 100.0).round() as i32;
@@ -330,7 +439,7 @@ impl RosterPanel {
         }
         // Bring a cell just put into editing into view (once: the user may scroll away).
         if let Some(editing) = self.editing.as_ref().filter(|e| e.fresh)
-            && let Some(pos) = self.position_of(derived, &editing.actor)
+            && let Some(pos) = self.position_of(derived, rows, &editing.actor)
         {
             table = table.scroll_to_row(pos, None);
         }
@@ -372,17 +481,17 @@ impl RosterPanel {
             })
             .body(|body| {
                 body.rows(row_height, self.view.rows.len(), |mut table_row| {
-                    let row = &derived.roster.rows[self.view.rows[table_row.index()]];
+                    let row = &rows.rows[self.view.rows[table_row.index()]];
                     let row_index = self.view.rows[table_row.index()];
                     let actor = &dataset.actors[row.actor];
                     let is_selected = cx.selection.actor.as_deref() == Some(actor.id.as_str());
                     table_row.set_selected(is_selected);
                     for &column in &shown {
                         let (_, response) = table_row.col(|ui| {
-                            self.cell(ui, cx, row_index, column);
+                            self.cell(ui, cx, rows, row_index, column);
                         });
                         if response.double_clicked() && editable(column) {
-                            self.start_edit(cx, row_index, column);
+                            self.start_edit(cx, rows, row_index, column);
                         }
                         if response.clicked() {
                             cx.selection.actor = Some(actor.id.clone());
@@ -401,32 +510,41 @@ impl RosterPanel {
         }
     }
 
-    fn position_of(&self, derived: &Derived, actor: &str) -> Option<usize> {
+    fn position_of(&self, derived: &Derived, rows: Rows<'_>, actor: &str) -> Option<usize> {
         let at = *derived.index.actor_by_id.get(actor)?;
-        // Roster rows are one per actor, in dataset order.
-        self.view.rows.iter().position(|&r| r == at)
+        self.view
+            .rows
+            .iter()
+            .position(|&r| rows.rows[r].actor == at)
     }
 
-    fn cell(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, row_index: usize, column: Column) {
+    fn cell(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewCtx<'_>,
+        rows: Rows<'_>,
+        row_index: usize,
+        column: Column,
+    ) {
         let (dataset, derived) = (cx.dataset, cx.derived);
-        let row = &derived.roster.rows[row_index];
+        let row = &rows.rows[row_index];
         let actor = &dataset.actors[row.actor];
         let is_editing = self
             .editing
             .as_ref()
             .is_some_and(|e| e.actor == actor.id && e.column == column);
         if is_editing {
-            self.edit_cell(ui, cx, row_index);
+            self.edit_cell(ui, cx, rows, row_index);
             return;
         }
-        let text = cell_text(dataset, derived, row_index, row, column);
+        let text = cell_text(dataset, rows, row_index, row, column);
         // Not selectable: a click must reach the row (select) and a double-click the cell (edit).
         let label = |ui: &mut egui::Ui, text: egui::WidgetText| {
             ui.add(egui::Label::new(text).selectable(false))
         };
         match column {
             Column::Seat => {
-                label(ui, text.into()).on_hover_text(&derived.seats[row_index].reason);
+                label(ui, text.into()).on_hover_text(&rows.seats[row_index].reason);
             }
             Column::Conflict => {
                 if row.has_conflict() {
@@ -446,9 +564,15 @@ impl RosterPanel {
         }
     }
 
-    fn start_edit(&mut self, cx: &mut ViewCtx<'_>, row_index: usize, column: Column) {
-        let (dataset, derived) = (cx.dataset, cx.derived);
-        let row = &derived.roster.rows[row_index];
+    fn start_edit(
+        &mut self,
+        cx: &mut ViewCtx<'_>,
+        rows: Rows<'_>,
+        row_index: usize,
+        column: Column,
+    ) {
+        let dataset = cx.dataset;
+        let row = &rows.rows[row_index];
         let actor = &dataset.actors[row.actor];
         let text = match column {
             Column::Name => actor.name.clone(),
@@ -469,8 +593,19 @@ impl RosterPanel {
     }
 
     /// The editor inside a cell: a text field (Enter keeps, Escape cancels) or a combo box.
-    fn edit_cell(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, row_index: usize) {
-        let (dataset, derived) = (cx.dataset, cx.derived);
+    fn edit_cell(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &mut ViewCtx<'_>,
+        rows: Rows<'_>,
+        row_index: usize,
+    ) {
+        let dataset = cx.dataset;
+        // A hand edit on a sub-body's row is a claim about that sub-body.
+        let body = crate::model::body::all(dataset)
+            .nth(rows.body_of(row_index))
+            .filter(|_| rows.body_of(row_index) > 0)
+            .map(|b| b.id.clone());
         let Some(edit) = self.editing.as_mut() else {
             return;
         };
@@ -479,7 +614,7 @@ impl RosterPanel {
             .iter()
             .find(|(c, _)| *c == edit.column)
             .map(|(_, id)| *id);
-        let row = &derived.roster.rows[row_index];
+        let row = &rows.rows[row_index];
         let actor_at = row.actor;
         let mut commit: Option<Result<Command, String>> = None;
         match edit.column {
@@ -509,6 +644,7 @@ impl RosterPanel {
                             edit.column,
                             &edit.text,
                             &self.citation,
+                            body.as_deref(),
                         ));
                     } else {
                         self.editing = None;
@@ -548,6 +684,7 @@ impl RosterPanel {
                         actor_at,
                         Fact::Status(status),
                         &self.citation,
+                        body.as_deref(),
                     ));
                 }
             }
@@ -564,6 +701,7 @@ impl RosterPanel {
                         actor_at,
                         Fact::Role(role),
                         &self.citation,
+                        body.as_deref(),
                     ));
                 }
             }
@@ -704,6 +842,7 @@ fn text_commit(
     column: Column,
     text: &str,
     citation: &Citation,
+    body: Option<&str>,
 ) -> Result<Command, String> {
     let old = &dataset.actors[actor_at];
     match column {
@@ -719,7 +858,7 @@ fn text_commit(
         }
         Column::Pledge => {
             let money = parse_money(text).map_err(|e| format!("Pledge not saved: {e}"))?;
-            claim_commit(dataset, actor_at, Fact::Pledge(money), citation)
+            claim_commit(dataset, actor_at, Fact::Pledge(money), citation, body)
         }
         _ => Err("This cell cannot be edited.".into()),
     }
@@ -731,6 +870,7 @@ fn claim_commit(
     actor_at: usize,
     fact: Fact,
     citation: &Citation,
+    body: Option<&str>,
 ) -> Result<Command, String> {
     let (source, as_of) = citation.resolve(dataset)?;
     let actor = &dataset.actors[actor_at];
@@ -740,15 +880,16 @@ fn claim_commit(
         actor.name,
         dataset.fact_label(&fact)
     );
-    Ok(Command::edit(
-        hand_claim(dataset, &actor.id, fact, &source, as_of, &citation.note),
-        label,
-    ))
+    let mut edit = hand_claim(dataset, &actor.id, fact, &source, as_of, &citation.note);
+    if let crate::model::Edit::InsertClaim { claim, .. } = &mut edit {
+        claim.body = body.map(str::to_string);
+    }
+    Ok(Command::edit(edit, label))
 }
 
 fn cell_text(
     dataset: &Dataset,
-    derived: &Derived,
+    derived: Rows<'_>,
     row_index: usize,
     row: &RosterRow,
     column: Column,
@@ -765,11 +906,24 @@ fn cell_text(
         Column::Country => actor.country.clone(),
         Column::Role => value(Property::Role),
         Column::Status => row.status_label(dataset).to_string(),
-        Column::Seat => derived.seats[row_index].kind.label().to_string(),
+        Column::Seat => match &derived.seats[row_index].via {
+            // A state seated on its representative's word says whose.
+            Some(name) => format!("{} via {name}", derived.seats[row_index].kind.label()),
+            None => derived.seats[row_index].kind.label().to_string(),
+        },
         Column::Pledge => match row.fact(dataset, Property::Pledge) {
             Some(Fact::Pledge(m)) => format_money(m),
             _ => "—".to_string(),
         },
+        Column::Joined => match row.get(Property::Joined) {
+            // Where sources disagree on the date, the row's conflict flag marks it (the one
+            // conflict rule decides which disagreements count).
+            Some(r) if r.conflict => format!("{} ⚠", value(Property::Joined)),
+            _ => value(Property::Joined),
+        },
+        Column::Body => crate::model::body::all(dataset)
+            .nth(derived.body_of(row_index))
+            .map_or_else(String::new, |b| b.name.clone()),
         Column::Sources => row.sources.to_string(),
         Column::Conflict => String::new(),
     }

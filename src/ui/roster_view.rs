@@ -6,8 +6,12 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
+use crate::model::body::BodyDates;
+use crate::model::body_roster::{BodyChoice, BodyRoster};
 use crate::model::search::{Query, search_key};
-use crate::model::{ActorKind, Dataset, Derived, Fact, Property, Role, Status};
+use crate::model::{
+    ActorKind, Dataset, Derived, Fact, Property, Role, RosterRow, SeatOutcome, Status,
+};
 use crate::session::EditLog;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,19 +23,24 @@ pub enum Column {
     Status,
     Seat,
     Pledge,
+    Joined,
+    /// Which body the row is about; shown when every body is.
+    Body,
     Sources,
     Conflict,
 }
 
 impl Column {
-    pub const ALL: [Column; 9] = [
+    pub const ALL: [Column; 11] = [
         Column::Name,
+        Column::Body,
         Column::Kind,
         Column::Country,
         Column::Role,
         Column::Status,
         Column::Seat,
         Column::Pledge,
+        Column::Joined,
         Column::Sources,
         Column::Conflict,
     ];
@@ -45,6 +54,8 @@ impl Column {
             Column::Status => "Status",
             Column::Seat => "Seat",
             Column::Pledge => "Pledge",
+            Column::Joined => "Joined",
+            Column::Body => "Body",
             Column::Sources => "Sources",
             Column::Conflict => "⚠",
         }
@@ -59,6 +70,11 @@ impl Column {
             Column::Status => "Where the actor stands: invited, reviewing, member, declined…",
             Column::Seat => "The seat the body's rules give: chair, permanent, term, or none",
             Column::Pledge => "The contribution pledged, from the best claim",
+            Column::Joined => {
+                "When the actor joined, from the best claim; terms start then, or at the body's \
+                 entry into force if that is later"
+            }
+            Column::Body => "The body (or sub-body) the row's claims are about",
             Column::Sources => "How many sources make claims about the actor",
             Column::Conflict => {
                 "Sources of equal rank and date disagree; hover the mark to see who says what"
@@ -77,11 +93,14 @@ pub struct RosterQuery {
     pub conflicts_only: bool,
     pub sort: Column,
     pub descending: bool,
+    /// Which body's roster: the main one, a sub-body, or all of them.
+    pub body: BodyChoice,
 }
 
 impl Default for RosterQuery {
     fn default() -> Self {
         RosterQuery {
+            body: BodyChoice::Main,
             text: String::new(),
             kind: None,
             status: None,
@@ -103,7 +122,44 @@ impl RosterQuery {
     }
 }
 
-/// The rows to show: positions in `derived.roster.rows`.
+/// The rows a roster table reads: the main body's, kept by the derived data, or those of
+/// another choice of body, built once per revision (see [`BodyRoster`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Rows<'a> {
+    pub rows: &'a [RosterRow],
+    pub seats: &'a [SeatOutcome],
+    /// The body of each row (a position among all bodies); empty: all the main body.
+    pub bodies: &'a [usize],
+    /// The dates of the body shown.
+    pub dates: BodyDates,
+}
+
+impl<'a> Rows<'a> {
+    pub fn main(derived: &'a Derived) -> Rows<'a> {
+        Rows {
+            rows: &derived.roster.rows,
+            seats: &derived.seats,
+            bodies: &[],
+            dates: derived.body_dates,
+        }
+    }
+
+    pub fn of(body: &'a BodyRoster) -> Rows<'a> {
+        Rows {
+            rows: &body.rows,
+            seats: &body.seats,
+            bodies: &body.bodies,
+            dates: body.dates,
+        }
+    }
+
+    /// The body of row `i`, as a position among all bodies (0: the main body).
+    pub fn body_of(&self, i: usize) -> usize {
+        self.bodies.get(i).copied().unwrap_or(0)
+    }
+}
+
+/// The rows to show: positions in the rows given to [`RosterView::refresh`].
 #[derive(Debug, Default)]
 pub struct RosterView {
     pub rows: Vec<usize>,
@@ -121,10 +177,14 @@ impl RosterView {
     /// touched a few rows (`log` says which) or a move of the as-of date (the derived data says
     /// which rows it re-derived) under the same query, only those rows are filtered and placed
     /// again; a query that reads nothing the date decides is not touched by a date move.
-    pub fn refresh(
+    ///
+    /// The main body's rows are patched so; another body's are built anew with each revision
+    /// (see [`BodyRoster`]), and so chosen anew.
+    pub fn refresh_rows(
         &mut self,
         dataset: &Dataset,
         derived: &Derived,
+        rows: Rows<'_>,
         query: &RosterQuery,
         log: &EditLog,
     ) {
@@ -136,11 +196,12 @@ impl RosterView {
         {
             return;
         }
-        let n = derived.roster.rows.len();
+        let n = rows.rows.len();
         let old = self.search_keys.len();
+        let main = query.body == BodyChoice::Main;
         // The rows to place again, and whether their actors (so their search keys) changed.
         let patch = match &self.key {
-            Some((seen, seen_as_of, q)) if q == query && old <= n => {
+            Some((seen, seen_as_of, q)) if main && q == query && old <= n => {
                 if *seen_as_of == as_of {
                     log.touched_since(*seen, revision).map(|mut rows| {
                         rows.retain(|&r| r < old);
@@ -167,7 +228,7 @@ impl RosterView {
         if let Some((touched, rekey)) = patch {
             if rekey {
                 for &i in &touched {
-                    let key = search_key(&dataset.actors[derived.roster.rows[i].actor]);
+                    let key = search_key(&dataset.actors[rows.rows[i].actor]);
                     match self.search_keys.get_mut(i) {
                         Some(slot) => *slot = key,
                         None => self.search_keys.push(key),
@@ -175,28 +236,27 @@ impl RosterView {
                 }
             }
             if !touched.is_empty() {
-                self.place(dataset, derived, query, &touched);
+                self.place(dataset, rows, query, &touched);
             }
         } else {
-            self.search_keys = derived
-                .roster
+            self.search_keys = rows
                 .rows
                 .iter()
                 .map(|row| search_key(&dataset.actors[row.actor]))
                 .collect();
             let text = Query::new(&query.text);
             let mut shown: Vec<usize> = (0..n)
-                .filter(|&i| self.shows(dataset, derived, query, &text, i))
+                .filter(|&i| self.shows(dataset, rows, query, &text, i))
                 .collect();
-            shown.sort_by(|&a, &b| self.order(dataset, derived, query, a, b));
+            shown.sort_by(|&a, &b| self.order(dataset, rows, query, a, b));
             self.rows = shown;
         }
         self.key = Some((revision, as_of, query.clone()));
     }
 
     /// Takes the touched rows out and puts back, each at its place, those that still show.
-    fn place(&mut self, d: &Dataset, derived: &Derived, query: &RosterQuery, touched: &[usize]) {
-        let mut is_touched = vec![false; derived.roster.rows.len()];
+    fn place(&mut self, d: &Dataset, derived: Rows<'_>, query: &RosterQuery, touched: &[usize]) {
+        let mut is_touched = vec![false; derived.rows.len()];
         for &i in touched {
             is_touched[i] = true;
         }
@@ -215,12 +275,12 @@ impl RosterView {
     fn shows(
         &self,
         d: &Dataset,
-        derived: &Derived,
+        derived: Rows<'_>,
         q: &RosterQuery,
         text: &Query,
         i: usize,
     ) -> bool {
-        let row = &derived.roster.rows[i];
+        let row = &derived.rows[i];
         let actor = &d.actors[row.actor];
         (text.is_empty() || text.matches(&self.search_keys[i]))
             && q.kind.is_none_or(|k| actor.kind == k)
@@ -232,7 +292,7 @@ impl RosterView {
     fn order(
         &self,
         d: &Dataset,
-        derived: &Derived,
+        derived: Rows<'_>,
         q: &RosterQuery,
         a: usize,
         b: usize,
@@ -251,37 +311,45 @@ fn reads_derived(q: &RosterQuery) -> bool {
         || !matches!(q.sort, Column::Name | Column::Kind | Column::Country)
 }
 
-fn role(dataset: &Dataset, derived: &Derived, row: usize) -> Option<Role> {
-    match derived.roster.rows[row].fact(dataset, Property::Role) {
+fn role(dataset: &Dataset, derived: Rows<'_>, row: usize) -> Option<Role> {
+    match derived.rows[row].fact(dataset, Property::Role) {
         Some(Fact::Role(r)) => Some(*r),
         _ => None,
     }
 }
 
 /// The pledge in the threshold's currency, for sorting; unknown pledges sort first.
-fn pledge(dataset: &Dataset, derived: &Derived, row: usize) -> Option<f64> {
-    derived.seats[row].pledged.or_else(|| {
-        match derived.roster.rows[row].fact(dataset, Property::Pledge) {
+fn pledge(dataset: &Dataset, derived: Rows<'_>, row: usize) -> Option<f64> {
+    derived.seats[row]
+        .pledged
+        .or_else(|| match derived.rows[row].fact(dataset, Property::Pledge) {
             Some(Fact::Pledge(m)) => Some(m.amount as f64),
             _ => None,
-        }
-    })
+        })
+}
+
+/// The joining date, for sorting; unknown dates sort first.
+fn joined(dataset: &Dataset, derived: Rows<'_>, row: usize) -> Option<chrono::NaiveDate> {
+    match derived.rows[row].fact(dataset, Property::Joined) {
+        Some(Fact::Joined(d)) => Some(d.first_day()),
+        _ => None,
+    }
 }
 
 fn compare(
     dataset: &Dataset,
-    derived: &Derived,
+    derived: Rows<'_>,
     keys: &[String],
     column: Column,
     a: usize,
     b: usize,
 ) -> Ordering {
-    let rows = &derived.roster.rows;
+    let rows = derived.rows;
     let (ra, rb) = (&rows[a], &rows[b]);
     let (aa, ab) = (&dataset.actors[ra.actor], &dataset.actors[rb.actor]);
     let by = match column {
         // Folded, so "Erdoğan" sorts with "Erdogan".
-        Column::Name => keys[ra.actor].cmp(&keys[rb.actor]),
+        Column::Name => keys[a].cmp(&keys[b]),
         Column::Kind => aa.kind.cmp(&ab.kind),
         Column::Country => aa.country.to_lowercase().cmp(&ab.country.to_lowercase()),
         Column::Role => role(dataset, derived, a).cmp(&role(dataset, derived, b)),
@@ -290,6 +358,8 @@ fn compare(
         Column::Pledge => pledge(dataset, derived, a)
             .partial_cmp(&pledge(dataset, derived, b))
             .unwrap_or(Ordering::Equal),
+        Column::Joined => joined(dataset, derived, a).cmp(&joined(dataset, derived, b)),
+        Column::Body => derived.body_of(a).cmp(&derived.body_of(b)),
         Column::Sources => ra.sources.cmp(&rb.sources),
         Column::Conflict => rb.has_conflict().cmp(&ra.has_conflict()),
     };
@@ -305,9 +375,10 @@ mod tests {
 
     /// After each edit, the view kept up to date equals one built from scratch.
     fn check(s: &Session, kept: &mut RosterView, query: &RosterQuery) {
-        kept.refresh(s.dataset(), s.derived(), query, s.edit_log());
+        let rows = Rows::main(s.derived());
+        kept.refresh_rows(s.dataset(), s.derived(), rows, query, s.edit_log());
         let mut fresh = RosterView::default();
-        fresh.refresh(s.dataset(), s.derived(), query, s.edit_log());
+        fresh.refresh_rows(s.dataset(), s.derived(), rows, query, s.edit_log());
         assert_eq!(kept.rows, fresh.rows, "{query:?}");
     }
 

@@ -14,7 +14,7 @@ use crate::model::money::{format_amount, format_money, parse_money};
 use crate::model::ops::hand_claim;
 use crate::model::rules::{Comparison, ExchangeRate, PaymentWindow};
 use crate::model::seats::{
-    SeatKind, SeatOutcome, Totals, amount_words, decide, member, quick, totals,
+    SeatContext, SeatKind, SeatOutcome, Totals, amount_words, quick_in_force, seat_what_if, totals,
 };
 use crate::model::{Dataset, Derived, EDITORS_NOTE, Edit, Fact, Money, PartialDate, SeatRules};
 
@@ -122,7 +122,7 @@ impl SeatsPanel {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         self.rules_ui(ui, cx);
                         ui.separator();
-                        self.calculator_ui(ui);
+                        self.calculator_ui(ui, derived.body_dates.in_force_date());
                     });
                 });
         }
@@ -373,7 +373,9 @@ impl SeatsPanel {
         }
     }
 
-    fn calculator_ui(&mut self, ui: &mut egui::Ui) {
+    /// The quick calculator; terms and the payment window count from the body's entry into
+    /// force (`in_force`), when known.
+    fn calculator_ui(&mut self, ui: &mut egui::Ui, in_force: Option<PartialDate>) {
         let rules = &self.form.as_ref().expect("set in ui()").rules;
         let c = &mut self.calculator;
         ui.heading("Quick calculator");
@@ -423,7 +425,7 @@ impl SeatsPanel {
                         .map_err(|e| format!("Joining date: {e}"))?,
                 ),
             };
-            quick(rules, &money, joined)
+            quick_in_force(rules, &money, joined, in_force)
         });
         match answer {
             Ok(o) => {
@@ -459,16 +461,20 @@ impl SeatsPanel {
                     || self.pledged_what_if(d, derived, i)
             })
             .collect();
+        // The same rules of who holds a seat as the saved seats (via a representative, members
+        // without a seat, the chair), under the what-if rules and pledges.
+        let ctx = SeatContext {
+            rules: &rules,
+            in_force: derived.body_dates.in_force_date(),
+            speakers: &derived.speakers,
+            rows: &derived.roster.rows,
+        };
         let outcomes: Vec<SeatOutcome> = rows
             .iter()
             .map(|&i| {
                 let row = &derived.roster.rows[i];
-                let mut m = member(d, &derived.index, row);
-                if let Some(p) = self.pledges.get(&d.actors[row.actor].id) {
-                    m.pledge = Some(p);
-                    m.paid = m.joined;
-                }
-                decide(&rules, &m)
+                let pledge = self.pledges.get(&d.actors[row.actor].id);
+                seat_what_if(&ctx, d, &derived.index, row, pledge)
             })
             .collect();
         self.what_if = WhatIf {

@@ -565,6 +565,7 @@ impl TimelinePanel {
         let pointer = response.hover_pos();
         // The events under the pointer: one mark's, or a group's.
         let mut hovered: Vec<usize> = Vec::new();
+        let mut hovered_status = None;
         let lane_painter = painter.with_clip_rect(egui::Rect::from_min_max(
             egui::pos2(rect.left(), plot.top()),
             rect.max,
@@ -634,6 +635,38 @@ impl TimelinePanel {
             if let Some(g) = group.take() {
                 g.draw(&mark_painter, d, &visuals, &mut hovered);
             }
+            // Dated status claims: a small notch at the lane's top, derived from the claims.
+            for status in lane.visible_statuses(t0, t1) {
+                let x = x_of((status.start + status.end) / 2.0);
+                let tip = egui::pos2(x, row.top() + 7.0);
+                let color = visuals.hyperlink_color;
+                mark_painter.add(egui::Shape::convex_polygon(
+                    vec![
+                        tip + egui::vec2(-4.0, -5.0),
+                        tip + egui::vec2(4.0, -5.0),
+                        tip,
+                    ],
+                    color,
+                    egui::Stroke::NONE,
+                ));
+                let area = egui::Rect::from_center_size(tip, egui::vec2(10.0, 10.0));
+                if hovered.is_empty() && pointer.is_some_and(|p| area.contains(p)) {
+                    hovered_status = Some(*status);
+                }
+            }
+        }
+        if let Some(s) = hovered_status {
+            let claim = &d.claims[s.claim];
+            let words = format!(
+                "{}: {} ({}, {})",
+                d.actors[s.actor].name,
+                s.status.label(),
+                claim
+                    .as_of
+                    .map_or_else(|| date_of(s.start).to_string(), |a| a.to_string()),
+                super::citation::source_label(derived, d, &claim.source)
+            );
+            response.clone().on_hover_text_at_pointer(words);
         }
 
         // The as-of cursor, or today's line.

@@ -1,0 +1,182 @@
+//! `body list|add|rename|parent|date`: the main body and its sub-bodies from the command line,
+//! through the same edits the window makes.
+
+use std::path::PathBuf;
+
+use crate::model::body::{add_body, all, milestone_claim, rename_body, set_parent};
+use crate::model::{EDITORS_NOTE, Edit, Fact, Id, PartialDate};
+
+#[derive(clap::Subcommand, Debug)]
+pub enum BodyCommand {
+    /// List the bodies: id, name, parent, and their dates (charter signed, entry into force).
+    List {
+        /// The dataset file (RON); the embedded Board of Peace dataset when left out.
+        dataset: Option<PathBuf>,
+    },
+    /// Add a sub-body (an executive board, a committee) under PARENT (default: the main body).
+    Add {
+        dataset: PathBuf,
+        #[arg(long)]
+        name: String,
+        /// The id of the body it belongs to or is overseen by.
+        #[arg(long)]
+        parent: Option<Id>,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Rename a body (its id is kept, so claims naming it still do).
+    Rename {
+        dataset: PathBuf,
+        /// The body's id.
+        id: Id,
+        #[arg(long)]
+        name: String,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Set a sub-body's parent (or clear it with --none).
+    Parent {
+        dataset: PathBuf,
+        /// The body's id.
+        id: Id,
+        /// The parent body's id.
+        #[arg(required_unless_present = "none")]
+        parent: Option<Id>,
+        /// The body stands alone.
+        #[arg(long, conflicts_with = "parent")]
+        none: bool,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Record a body's date as a claim of a source: when its charter was signed or entered
+    /// into force (terms and the payment window count from entry into force).
+    Date {
+        dataset: PathBuf,
+        /// The body's id.
+        id: Id,
+        /// The day the charter was signed.
+        #[arg(long, required_unless_present = "in_force")]
+        charter_signed: Option<PartialDate>,
+        /// The day the charter entered into force.
+        #[arg(long, conflicts_with = "charter_signed")]
+        in_force: Option<PartialDate>,
+        /// The source that says so, by id (default: the editor's note).
+        #[arg(long, default_value = EDITORS_NOTE)]
+        source: Id,
+        /// The day the source speaks for (default: its publication date).
+        #[arg(long)]
+        as_of: Option<PartialDate>,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[command(flatten)]
+        out: Out,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Out {
+    /// Write the dataset here instead of in place (DATASET keeps its old version as .bak).
+    #[arg(short = 'o', long)]
+    pub out: Option<PathBuf>,
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(command: BodyCommand) -> Result<String, String> {
+    match command {
+        BodyCommand::List { dataset } => list(dataset),
+        BodyCommand::Add {
+            dataset,
+            name,
+            parent,
+            out,
+        } => change(&dataset, &out, "Add body", |d| {
+            add_body(d, &name, parent.as_deref())
+        }),
+        BodyCommand::Rename {
+            dataset,
+            id,
+            name,
+            out,
+        } => change(&dataset, &out, "Rename body", |d| {
+            rename_body(d, &id, &name)
+        }),
+        BodyCommand::Parent {
+            dataset,
+            id,
+            parent,
+            none: _,
+            out,
+        } => change(&dataset, &out, "Set parent", |d| {
+            set_parent(d, &id, parent.as_deref())
+        }),
+        BodyCommand::Date {
+            dataset,
+            id,
+            charter_signed,
+            in_force,
+            source,
+            as_of,
+            note,
+            out,
+        } => {
+            let fact = match (charter_signed, in_force) {
+                (Some(day), _) => Fact::CharterSigned(day),
+                (None, Some(day)) => Fact::InForce(day),
+                (None, None) => return Err("error: give --charter-signed or --in-force".into()),
+            };
+            change(&dataset, &out, "Add body date", |d| {
+                milestone_claim(d, &id, fact, &source, as_of, &note)
+            })
+        }
+    }
+}
+
+fn list(dataset: Option<PathBuf>) -> Result<String, String> {
+    let session = super::load(dataset.as_ref())?.0;
+    let (d, derived) = (session.dataset(), session.derived());
+    let header = ["Id", "Name", "Parent", "Charter signed", "In force"];
+    let rows: Vec<Vec<String>> = all(d)
+        .map(|b| {
+            let dates = crate::model::body::body_dates(d, &derived.index, &b.id, derived.as_of());
+            let day =
+                |x: Option<(PartialDate, usize)>| x.map_or("—".into(), |(d, _)| d.to_string());
+            vec![
+                super::escape::terminal_cell(&b.id).into_owned(),
+                super::escape::terminal_cell(&b.name).into_owned(),
+                b.parent.as_deref().map_or("—".into(), |p| {
+                    super::escape::terminal_cell(p).into_owned()
+                }),
+                day(dates.charter_signed),
+                day(dates.in_force),
+            ]
+        })
+        .collect();
+    Ok(super::table::align(&header, &rows))
+}
+
+/// Loads the dataset, applies the edit `make` gives, checks it, writes the result.
+fn change(
+    dataset: &PathBuf,
+    out: &Out,
+    label: &str,
+    make: impl FnOnce(&crate::model::Dataset) -> Result<Edit, String>,
+) -> Result<String, String> {
+    let target = out.out.clone().unwrap_or_else(|| dataset.clone());
+    if out.out.is_some() {
+        super::refuse_overwrite(&target, out.force)?;
+    }
+    let mut session = super::load(Some(dataset))?.0;
+    let edit = make(session.dataset()).map_err(|e| format!("error: {e}"))?;
+    super::claim::perform_checked(&mut session, edit, label)?;
+    let mut report = format!("{label}: done\n");
+    report.push_str(&super::write_dataset(
+        &session,
+        &target,
+        &crate::session::dataset_text(session.dataset()),
+        out.out.is_none(),
+        out.force,
+    )?);
+    Ok(report)
+}

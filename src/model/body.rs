@@ -1,0 +1,440 @@
+//! The main body and its sub-bodies (an executive board, a committee it oversees): adding,
+//! renaming and re-parenting them as edits, the body's dated milestones (charter signed,
+//! entry into force), which are claims like any other, and the one transform version-1 files
+//! need.
+//!
+//! Bodies are addressed by position in [`all`]: 0 is the main body, 1.. the sub-bodies in file
+//! order, so every edit has an exact inverse.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::dataset::{Body, Dataset, Fact, Property, Rank, Subject};
+use super::date::PartialDate;
+use super::edit::Edit;
+use super::index::Index;
+
+/// Every body, the main one first.
+pub fn all(d: &Dataset) -> impl Iterator<Item = &Body> {
+    std::iter::once(&d.body).chain(&d.sub_bodies)
+}
+
+/// The position of the body with `id` in [`all`].
+pub fn position(d: &Dataset, id: &str) -> Option<usize> {
+    all(d).position(|b| b.id == id)
+}
+
+/// Whether a claim's `body` field names the main body (none named, or the main one's id).
+pub fn is_main(d: &Dataset, body: Option<&str>) -> bool {
+    body.is_none_or(|id| id == d.body.id)
+}
+
+/// The body a claim is about, by its `body` field: `None` (or the main id) is the main body.
+pub fn claim_body<'d>(d: &'d Dataset, body: Option<&str>) -> Option<&'d Body> {
+    match body {
+        None => Some(&d.body),
+        Some(id) => d.body_by_id(id),
+    }
+}
+
+/// The name shown for a claim's body; an unknown id is shown as itself.
+pub fn claim_body_name<'d>(d: &'d Dataset, body: Option<&'d str>) -> &'d str {
+    claim_body(d, body).map_or_else(|| body.unwrap_or(""), |b| b.name.as_str())
+}
+
+fn check_body_name(d: &Dataset, name: &str, except: Option<usize>) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("A body needs a name.".into());
+    }
+    if name.chars().count() > 200 {
+        return Err("A body's name is at most 200 characters.".into());
+    }
+    if all(d)
+        .enumerate()
+        .any(|(i, b)| Some(i) != except && b.name.trim().eq_ignore_ascii_case(name))
+    {
+        return Err(format!("There is already a body named \"{name}\"."));
+    }
+    Ok(name.to_string())
+}
+
+/// Checks that `parent` names a body and that making it the parent of the body at `at` (None:
+/// a new body) makes no circle.
+fn check_parent(d: &Dataset, at: Option<usize>, parent: &str) -> Result<(), String> {
+    let bodies: Vec<&Body> = all(d).collect();
+    let Some(mut p) = bodies.iter().position(|b| b.id == parent) else {
+        return Err(format!(
+            "No body has the id \"{parent}\"; the bodies are {}.",
+            bodies
+                .iter()
+                .map(|b| b.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    };
+    // Walk up from the new parent: reaching the body itself is a circle. Bounded by the
+    // number of bodies, so a circle already in the file cannot loop forever.
+    for _ in 0..bodies.len() {
+        if Some(p) == at {
+            return Err("A body cannot be its own parent, directly or through others.".into());
+        }
+        match bodies[p]
+            .parent
+            .as_deref()
+            .and_then(|id| bodies.iter().position(|b| b.id == id))
+        {
+            Some(next) => p = next,
+            None => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
+/// Adds a sub-body named `name` (its id made from the name), under `parent` (default: the main
+/// body).
+pub fn add_body(d: &Dataset, name: &str, parent: Option<&str>) -> Result<Edit, String> {
+    let name = check_body_name(d, name, None)?;
+    let parent = parent.unwrap_or(&d.body.id).to_string();
+    check_parent(d, None, &parent)?;
+    let taken: HashSet<&str> = all(d).map(|b| b.id.as_str()).collect();
+    let body = Body {
+        id: super::ops::unique_id(&name, &taken),
+        name,
+        description: String::new(),
+        parent: Some(parent),
+        // A sub-body has no seat rule until the editor gives one: no threshold, no term.
+        seat_rules: super::rules::SeatRules {
+            threshold: super::money::Money {
+                amount: 0,
+                currency: d.body.seat_rules.threshold.currency.clone(),
+            },
+            term_years: 0,
+            ..super::rules::SeatRules::default()
+        },
+    };
+    Ok(Edit::InsertBody {
+        at: d.sub_bodies.len() + 1,
+        body,
+    })
+}
+
+/// Renames the body with `id` (its id is kept, so claims naming it still do).
+pub fn rename_body(d: &Dataset, id: &str, name: &str) -> Result<Edit, String> {
+    let at = position(d, id).ok_or_else(|| format!("No body has the id \"{id}\"."))?;
+    let name = check_body_name(d, name, Some(at))?;
+    let mut body = all(d).nth(at).expect("position is in range").clone();
+    body.name = name;
+    Ok(Edit::ReplaceBody { at, body })
+}
+
+/// Sets (or, with `None`, clears) the parent of the body with `id`. The main body has none.
+pub fn set_parent(d: &Dataset, id: &str, parent: Option<&str>) -> Result<Edit, String> {
+    let at = position(d, id).ok_or_else(|| format!("No body has the id \"{id}\"."))?;
+    if let Some(parent) = parent {
+        if at == 0 {
+            return Err(format!(
+                "{} is the main body; it has no parent.",
+                d.body.name
+            ));
+        }
+        check_parent(d, Some(at), parent)?;
+    }
+    let mut body = all(d).nth(at).expect("position is in range").clone();
+    body.parent = parent.map(str::to_string);
+    Ok(Edit::ReplaceBody { at, body })
+}
+
+/// A claim that the body with `id` reached a milestone (`Fact::CharterSigned` or
+/// `Fact::InForce`), citing `source` (or the editor's note) as of `as_of`: the body's dates are
+/// claims like any other, so sources can disagree about them and the editor can rank them.
+pub fn milestone_claim(
+    d: &Dataset,
+    id: &str,
+    fact: Fact,
+    source: &str,
+    as_of: Option<PartialDate>,
+    note: &str,
+) -> Result<Edit, String> {
+    if position(d, id).is_none() {
+        return Err(format!("No body has the id \"{id}\"."));
+    }
+    if !is_milestone(fact.property()) {
+        return Err(format!(
+            "{} is not one of a body's dates (charter signed, entry into force).",
+            fact.property().label()
+        ));
+    }
+    if source != super::dataset::EDITORS_NOTE && d.source(source).is_none() {
+        return Err(format!("No source has the id \"{source}\"."));
+    }
+    match super::ops::hand_claim(d, id, fact, source, as_of, note) {
+        Edit::InsertClaim { at, mut claim } => {
+            claim.subject = Subject::Body(id.to_string());
+            Ok(Edit::InsertClaim { at, claim })
+        }
+        other => Ok(other),
+    }
+}
+
+/// A body's dated milestones, each the best claim's date and the claim's position.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BodyDates {
+    pub charter_signed: Option<(PartialDate, usize)>,
+    pub in_force: Option<(PartialDate, usize)>,
+}
+
+impl BodyDates {
+    pub fn in_force_date(&self) -> Option<PartialDate> {
+        self.in_force.map(|(d, _)| d)
+    }
+}
+
+/// The milestones of the body with `id`, from its claims known by `as_of`. As for an actor's
+/// properties, the highest rank wins, then the latest date the claim speaks for, then the later
+/// claim in the file; deprecated claims never count. Reads only the body claims.
+pub fn body_dates(d: &Dataset, index: &Index, id: &str, as_of: Option<NaiveDate>) -> BodyDates {
+    let mut out = BodyDates::default();
+    let mut keys: [Option<(Rank, Option<PartialDate>, usize)>; 2] = [None, None];
+    for &c in &index.body_claims {
+        let claim = &d.claims[c];
+        if !matches!(&claim.subject, Subject::Body(b) if b == id)
+            || claim.rank == Rank::Deprecated
+            || !index.claim_known_by(c, as_of)
+        {
+            continue;
+        }
+        let (slot, date, target) = match claim.fact {
+            Fact::CharterSigned(date) => (0, date, &mut out.charter_signed),
+            Fact::InForce(date) => (1, date, &mut out.in_force),
+            _ => continue,
+        };
+        let key = (claim.rank, index.claim_date(c), c);
+        if keys[slot].is_none_or(|k| key > k) {
+            keys[slot] = Some(key);
+            *target = Some((date, c));
+        }
+    }
+    out
+}
+
+/// Whether a property is one of a body's milestones.
+pub fn is_milestone(p: Property) -> bool {
+    matches!(p, Property::CharterSigned | Property::InForce)
+}
+
+/// Brings a version-1 dataset into the current model. Version 1 let a claim name the main body
+/// by its id as well as by leaving `body` empty; now the main body is always the empty one, so
+/// that "the claims about the main body" is one test. Nothing else changes: v1 had no
+/// milestones and its seat rules are read as they are.
+pub fn migrate_v1(d: &mut Dataset) {
+    let main = d.body.id.clone();
+    for claim in &mut d.claims {
+        if claim.body.as_deref() == Some(main.as_str()) {
+            claim.body = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::builder::DatasetBuilder;
+    use crate::model::{ActorKind, Claim};
+
+    fn board() -> Dataset {
+        DatasetBuilder::new("Board of Peace")
+            .actor("trump", "Donald Trump", ActorKind::Person)
+            .source("s", "Outlet", Some("2026-01-22"), "text")
+            .build()
+    }
+
+    fn apply(d: &mut Dataset, e: Edit) -> Edit {
+        e.apply(d).unwrap()
+    }
+
+    /// Makes an edit from the dataset as it is, applies it, returns the inverse.
+    fn step(d: &mut Dataset, make: impl FnOnce(&Dataset) -> Result<Edit, String>) -> Edit {
+        let edit = make(d).unwrap();
+        apply(d, edit)
+    }
+
+    #[test]
+    fn bodies_are_added_renamed_and_reparented_as_undoable_edits() {
+        let mut d = board();
+        let before = d.clone();
+        let mut undo = Vec::new();
+        undo.push(step(&mut d, |d| add_body(d, "Executive Board", None)));
+        assert_eq!(d.sub_bodies[0].id, "executive-board");
+        assert_eq!(d.sub_bodies[0].parent.as_deref(), Some(d.body.id.as_str()));
+        undo.push(step(&mut d, |d| {
+            add_body(d, "Gaza Executive Board", Some("executive-board"))
+        }));
+        undo.push(step(&mut d, |d| {
+            rename_body(d, "executive-board", "The Executive Board")
+        }));
+        assert_eq!(d.sub_bodies[0].name, "The Executive Board");
+        assert_eq!(d.sub_bodies[0].id, "executive-board", "the id is kept");
+        let main = d.body.id.clone();
+        undo.push(step(&mut d, |d| {
+            set_parent(d, "gaza-executive-board", Some(&main))
+        }));
+        assert_eq!(d.sub_bodies[1].parent.as_deref(), Some(main.as_str()));
+        // The main body is renamed the same way.
+        undo.push(step(&mut d, |d| rename_body(d, &main, "The Board")));
+        assert_eq!(d.body.name, "The Board");
+        for inverse in undo.into_iter().rev() {
+            apply(&mut d, inverse);
+        }
+        assert_eq!(d, before);
+    }
+
+    #[test]
+    fn bad_bodies_are_refused_with_reasons() {
+        let mut d = board();
+        assert!(
+            add_body(&d, "  ", None)
+                .unwrap_err()
+                .contains("needs a name")
+        );
+        step(&mut d, |d| add_body(d, "Executive Board", None));
+        assert!(
+            add_body(&d, "executive board", None)
+                .unwrap_err()
+                .contains("already a body")
+        );
+        assert!(
+            add_body(&d, "Committee", Some("nope"))
+                .unwrap_err()
+                .contains("No body has the id \"nope\"")
+        );
+        step(&mut d, |d| {
+            add_body(d, "Committee", Some("executive-board"))
+        });
+        // Making the executive board a child of its own child would be a circle.
+        assert!(
+            set_parent(&d, "executive-board", Some("committee"))
+                .unwrap_err()
+                .contains("its own parent")
+        );
+        assert!(
+            set_parent(&d, "executive-board", Some("executive-board"))
+                .unwrap_err()
+                .contains("its own parent")
+        );
+        let main = d.body.id.clone();
+        assert!(
+            set_parent(&d, &main, Some("committee"))
+                .unwrap_err()
+                .contains("main body")
+        );
+    }
+
+    #[test]
+    fn milestones_are_the_best_claims_known_by_the_day() {
+        let mut d = board();
+        let id = d.body.id.clone();
+        let claim = |cid: &str, fact: Fact, as_of: &str| Claim {
+            id: cid.into(),
+            subject: Subject::Body(id.clone()),
+            fact,
+            body: None,
+            source: "s".into(),
+            quote: None,
+            as_of: Some(as_of.parse().unwrap()),
+            rank: Rank::Normal,
+            note: String::new(),
+        };
+        d.claims.push(claim(
+            "signed",
+            Fact::CharterSigned("2026-01-22".parse().unwrap()),
+            "2026-01-22",
+        ));
+        d.claims.push(claim(
+            "force-early",
+            Fact::InForce("2026-01-22".parse().unwrap()),
+            "2026-01-22",
+        ));
+        d.claims.push(claim(
+            "force-later-report",
+            Fact::InForce("2026-01-23".parse().unwrap()),
+            "2026-01-30",
+        ));
+        let index = Index::build(&d);
+        let all_known = body_dates(&d, &index, &id, None);
+        assert_eq!(
+            all_known.charter_signed,
+            Some(("2026-01-22".parse().unwrap(), 0))
+        );
+        assert_eq!(
+            all_known.in_force_date(),
+            Some("2026-01-23".parse().unwrap())
+        );
+        let early = body_dates(&d, &index, &id, Some("2026-01-25".parse().unwrap()));
+        assert_eq!(early.in_force, Some(("2026-01-22".parse().unwrap(), 1)));
+        d.claims[2].rank = Rank::Deprecated;
+        let index = Index::build(&d);
+        assert_eq!(body_dates(&d, &index, &id, None).in_force.unwrap().1, 1);
+        assert_eq!(
+            body_dates(&d, &index, "other-body", None),
+            BodyDates::default()
+        );
+    }
+
+    #[test]
+    fn version_1_claims_naming_the_main_body_become_main_body_claims() {
+        let mut d = DatasetBuilder::new("Board")
+            .actor("x", "X", ActorKind::State)
+            .source("s", "Outlet", Some("2026-01-22"), "text")
+            .claim(
+                "x",
+                Fact::Status(crate::model::Status::Member),
+                "s",
+                None,
+                None,
+            )
+            .claim(
+                "x",
+                Fact::Status(crate::model::Status::Member),
+                "s",
+                None,
+                None,
+            )
+            .build();
+        d.claims[0].body = Some(d.body.id.clone());
+        d.claims[1].body = Some("executive-board".into());
+        migrate_v1(&mut d);
+        assert_eq!(d.claims[0].body, None);
+        assert_eq!(d.claims[1].body.as_deref(), Some("executive-board"));
+    }
+
+    #[test]
+    fn a_milestone_is_claimed_of_a_body_never_of_an_actor() {
+        let mut d = board();
+        let id = d.body.id.clone();
+        let in_force = Fact::InForce("2026-01-22".parse().unwrap());
+        assert!(
+            milestone_claim(&d, "nope", in_force.clone(), "s", None, "")
+                .unwrap_err()
+                .contains("No body")
+        );
+        assert!(
+            milestone_claim(&d, &id, Fact::TermYears(3), "s", None, "")
+                .unwrap_err()
+                .contains("not one of a body's dates")
+        );
+        step(&mut d, |d| {
+            milestone_claim(d, &id, in_force.clone(), "s", None, "")
+        });
+        assert!(crate::model::validate::validate(&d).is_empty());
+        d.claims[0].subject = Subject::Actor("trump".into());
+        let problems = crate::model::validate::validate(&d);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("is a date of a body")),
+            "{problems:?}"
+        );
+    }
+}
