@@ -304,7 +304,10 @@ impl Derived {
                 Edit::InsertEvent { .. } | Edit::RemoveEvent { .. } | Edit::ReplaceEvent { .. } => {
                 }
                 Edit::SetSeatRules(_) => rules = true,
-                Edit::RemoveActor { .. } | Edit::Batch(_) => return Err(Rebuild),
+                Edit::SetMergeConflicts(_) => {}
+                Edit::RemoveActor { .. } | Edit::SetBodies { .. } | Edit::Batch(_) => {
+                    return Err(Rebuild);
+                }
             }
         }
         if self.index.claims() != d.claims.len()

@@ -5,7 +5,8 @@
 //! Edits address records by position, which makes every inverse exact: undoing a delete puts
 //! the record back where it was, so a save after undo is byte-identical to the one before.
 
-use super::dataset::{Actor, Claim, Dataset, Event, Source};
+use super::dataset::{Actor, Body, Claim, Dataset, Event, Source};
+use super::merge::MergeConflict;
 use super::rules::SeatRules;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +56,13 @@ pub enum Edit {
         event: Event,
     },
     SetSeatRules(SeatRules),
+    /// The body and its sub-bodies, whole (a reload, a merge conflict resolved in them).
+    SetBodies {
+        body: Box<Body>,
+        sub_bodies: Vec<Body>,
+    },
+    /// The merge conflicts waiting for the editor (one resolved, a merge come in).
+    SetMergeConflicts(Vec<MergeConflict>),
     /// Several edits that stand or fall together (a delete with its claims, a merge).
     Batch(Vec<Edit>),
 }
@@ -168,6 +176,13 @@ impl Edit {
                 event: replace(&mut d.events, at, event, "event")?,
             },
             SetSeatRules(rules) => SetSeatRules(std::mem::replace(&mut d.body.seat_rules, rules)),
+            SetBodies { body, sub_bodies } => SetBodies {
+                body: Box::new(std::mem::replace(&mut d.body, *body)),
+                sub_bodies: std::mem::replace(&mut d.sub_bodies, sub_bodies),
+            },
+            SetMergeConflicts(list) => {
+                SetMergeConflicts(std::mem::replace(&mut d.merge_conflicts, list))
+            }
             Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

@@ -15,6 +15,7 @@ pub mod fact_text;
 pub mod generate;
 pub mod index;
 pub mod mentions;
+pub mod merge;
 pub mod money;
 pub mod ops;
 pub mod quote;
