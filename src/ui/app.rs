@@ -191,6 +191,7 @@ impl BoardExplorerApp {
         self.unsaved_dialog(ui, &mut actions);
         self.recovery_dialog(ui, &mut actions);
         self.changed_on_disk_dialog(ui, &mut actions);
+        super::merge_conflicts::window(ui, self.session.dataset(), &mut actions);
         self.snapshot_ui(ui, &mut actions);
 
         self.update_title(ui.ctx());
@@ -219,6 +220,21 @@ impl BoardExplorerApp {
             ui.ctx().request_repaint();
         }
         self.autosave(ui.ctx());
+        self.watch_file(ui.ctx());
+    }
+
+    /// Takes in changes made to the open file on disk (see `session::watch`), on egui's clock.
+    fn watch_file(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if let Some(outcome) = self.session.watch_file(now) {
+            self.show(outcome);
+            ctx.request_repaint();
+        }
+        if self.session.document().path.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                crate::session::WATCH_EVERY_SECONDS,
+            ));
+        }
     }
 
     /// Performs a session command and shows what it answered.
