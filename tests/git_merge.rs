@@ -8,8 +8,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bin::run;
+use board_explorer::document::Document;
 use board_explorer::model::{Actor, ActorKind, Claim, Dataset, Fact, Rank, Status, Subject};
 use board_explorer::store::{embedded, load_file, to_ron};
+use board_explorer::ui::BoardExplorerApp;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 fn git(dir: &Path, args: &[&str]) -> (bool, String) {
     let out = Command::new("git")
@@ -203,4 +207,15 @@ fn a_true_conflict_fails_the_pull_and_is_kept_in_the_file() {
     assert_eq!(c.theirs, "\"Alice's spelling\"");
     let (success, out, _) = run(&["check", b.join("board.ron").to_str().unwrap()]);
     assert!(success, "{out}");
+
+    // The app opened on the file lists the conflict with both values.
+    let (doc, _) = Document::open(&b.join("board.ron")).unwrap();
+    let app = BoardExplorerApp::with_document(doc);
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
+    h.run();
+    h.get_by_label("Merge conflicts");
+    h.get_by_label_contains("Alice's spelling");
+    h.get_by_label("Keep ours");
 }

@@ -71,8 +71,17 @@ impl Session {
             let words = changes(self.doc.dataset(), &disk);
             let outcome = self.take_in(&disk, "Reload from disk", disk_identity.clone(), true);
             self.watch.base = Some((disk, disk_identity));
+            let notice = if outcome.is_error() {
+                outcome.notice
+            } else {
+                Outcome::info(format!(
+                    "{name} changed on disk and was reloaded (Undo takes the reload back)"
+                ))
+                .notice
+            };
             return Some(Outcome {
                 comparison: Some((format!("What came in: {name} changed on disk"), words)),
+                notice,
                 ..outcome
             });
         }

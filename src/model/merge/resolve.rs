@@ -56,6 +56,15 @@ fn record_edits(d: &Dataset, c: &MergeConflict, chosen: Value) -> Result<Vec<Edi
     let id = c.record().ok_or_else(unknown)?;
     let whole = field.is_empty();
     let delete = whole && chosen.is_null();
+    if whole && !exists(d, c.collection(), id) {
+        // Gone already (an earlier pick deleted it with what depended on it): deleting is
+        // done; keeping puts the record back.
+        return if delete {
+            Ok(Vec::new())
+        } else {
+            insert(d, c, chosen)
+        };
+    }
     Ok(match c.collection() {
         "actors" => {
             let at = d
@@ -136,6 +145,49 @@ fn record_edits(d: &Dataset, c: &MergeConflict, chosen: Value) -> Result<Vec<Edi
             ));
         }
     })
+}
+
+fn exists(d: &Dataset, collection: &str, id: &str) -> bool {
+    match collection {
+        "actors" => d.actors.iter().any(|r| r.id == id),
+        "sources" => d.sources.iter().any(|r| r.id == id),
+        "claims" => d.claims.iter().any(|r| r.id == id),
+        "events" => d.events.iter().any(|r| r.id == id),
+        "sub_bodies" => d.sub_bodies.iter().any(|r| r.id == id),
+        // A list this code does not know: let the lookup below say so.
+        _ => true,
+    }
+}
+
+/// A whole record put back at the end of its list.
+fn insert(d: &Dataset, c: &MergeConflict, chosen: Value) -> Result<Vec<Edit>, String> {
+    let fit = |e: serde_json::Error| format!("the picked record does not fit: {e}");
+    Ok(vec![match c.collection() {
+        "actors" => Edit::InsertActor {
+            at: d.actors.len(),
+            actor: serde_json::from_value(chosen).map_err(fit)?,
+        },
+        "sources" => Edit::InsertSource {
+            at: d.sources.len(),
+            source: serde_json::from_value(chosen).map_err(fit)?,
+        },
+        "claims" => Edit::InsertClaim {
+            at: d.claims.len(),
+            claim: serde_json::from_value(chosen).map_err(fit)?,
+        },
+        "events" => Edit::InsertEvent {
+            at: d.events.len(),
+            event: serde_json::from_value(chosen).map_err(fit)?,
+        },
+        _ => {
+            let mut sub_bodies = d.sub_bodies.clone();
+            sub_bodies.push(serde_json::from_value(chosen).map_err(fit)?);
+            Edit::SetBodies {
+                body: Box::new(d.body.clone()),
+                sub_bodies,
+            }
+        }
+    }])
 }
 
 /// The claims quoting source `id` whose words moved in its new `text`, re-anchored.
