@@ -41,14 +41,12 @@ fn step() -> impl Strategy<Value = Step> {
 fn apply(d: &mut Dataset, step: &Step) {
     let status = |s: u8| Status::ALL[s as usize % Status::ALL.len()];
     match step {
-        Step::AddActor(k, name) => {
-            if d.actor(&format!("new-{k}")).is_none() {
-                d.actors.push(Actor {
-                    id: format!("new-{k}"),
-                    name: name.clone(),
-                    ..Actor::default()
-                });
-            }
+        Step::AddActor(k, name) if d.actor(&format!("new-{k}")).is_none() => {
+            d.actors.push(Actor {
+                id: format!("new-{k}"),
+                name: name.clone(),
+                ..Actor::default()
+            });
         }
         Step::AddClaim(k, a, s) if !d.actors.is_empty() && !d.sources.is_empty() => {
             let id = format!("c-new-{k}");
