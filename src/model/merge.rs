@@ -21,6 +21,7 @@ mod value;
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -172,39 +173,37 @@ pub fn merge(mut base: Dataset, mut ours: Dataset, mut theirs: Dataset) -> Resul
     };
     let (our_hashes, their_hashes) = (hashes(&ours), hashes(&theirs));
     let mut ctx = value::Ctx::default();
-    let take = std::mem::take::<Vec<Actor>>;
-    let actors = merge_list(
-        "actors",
-        take(&mut base.actors),
-        take(&mut ours.actors),
-        take(&mut theirs.actors),
-        &keep,
-        &mut ctx,
-    )?;
-    let sources = merge_list(
-        "sources",
-        std::mem::take(&mut base.sources),
-        std::mem::take(&mut ours.sources),
-        std::mem::take(&mut theirs.sources),
-        &keep,
-        &mut ctx,
-    )?;
-    let claims = merge_list(
-        "claims",
+    let claim_lists = (
         std::mem::take(&mut base.claims),
         std::mem::take(&mut ours.claims),
         std::mem::take(&mut theirs.claims),
-        &keep,
-        &mut ctx,
-    )?;
-    let events = merge_list(
-        "events",
-        std::mem::take(&mut base.events),
-        std::mem::take(&mut ours.events),
-        std::mem::take(&mut theirs.events),
-        &keep,
-        &mut ctx,
-    )?;
+    );
+    let keep = &keep;
+    let (claims, actors, sources, events) = std::thread::scope(|scope| {
+        // The claims (by far the longest list) merge on a second thread meanwhile.
+        let claims = scope.spawn(move || {
+            let mut ctx = value::Ctx::default();
+            let (b, o, t) = claim_lists;
+            merge_list("claims", b, o, t, keep, &mut ctx).map(|list| (list, ctx.conflicts))
+        });
+        macro_rules! list {
+            ($field:ident) => {
+                merge_list(
+                    stringify!($field),
+                    std::mem::take(&mut base.$field),
+                    std::mem::take(&mut ours.$field),
+                    std::mem::take(&mut theirs.$field),
+                    keep,
+                    &mut ctx,
+                )
+            };
+        }
+        let (actors, sources, events) = (list!(actors), list!(sources), list!(events));
+        let claims = claims.join().expect("the claims merge does not panic");
+        Ok::<_, String>((claims?, actors?, sources?, events?))
+    })?;
+    let (claims, mut claim_conflicts) = claims;
+    ctx.conflicts.append(&mut claim_conflicts);
     // Conflicts left from an earlier merge: the editor resolves them on either side.
     let earlier = set_merge(
         &std::mem::take(&mut base.merge_conflicts),
@@ -255,7 +254,7 @@ fn set_merge<T: PartialEq + Clone>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<
 /// Actors and sources one side deleted while the other side's claims or events still point at
 /// them: they are kept (with a conflict), so the merged file never points at nothing.
 fn referenced_deletions(base: &Dataset, ours: &Dataset, theirs: &Dataset) -> HashSet<Id> {
-    fn present(d: &Dataset) -> HashSet<&str> {
+    fn present(d: &Dataset) -> rustc_hash::FxHashSet<&str> {
         d.actors
             .iter()
             .map(|a| a.id.as_str())
@@ -297,7 +296,8 @@ fn referenced_deletions(base: &Dataset, ours: &Dataset, theirs: &Dataset) -> Has
     keep
 }
 
-/// Where a merged record comes from.
+/// Where a merged record comes from: ours at a position, theirs at a position (records only
+/// theirs has, in theirs' order, after all of ours), or merged anew.
 enum From<T> {
     Ours(usize),
     Theirs(usize),
@@ -305,8 +305,9 @@ enum From<T> {
 }
 
 /// One list by id, typed: records equal on two sides are settled without serde; only those
-/// changed on both sides are merged field by field.
-fn merge_list<T: Record>(
+/// changed on both sides are merged field by field. Records are moved, not copied, except the
+/// few taken from theirs in ours' place.
+fn merge_list<T: Record + Clone>(
     name: &str,
     base: Vec<T>,
     ours: Vec<T>,
@@ -314,8 +315,8 @@ fn merge_list<T: Record>(
     keep: &HashSet<Id>,
     ctx: &mut value::Ctx,
 ) -> Result<Vec<T>, String> {
-    fn index<T: Record>(list: &[T]) -> HashMap<&str, usize> {
-        let mut map = HashMap::with_capacity(list.len());
+    fn index<T: Record>(list: &[T]) -> FxHashMap<&str, usize> {
+        let mut map = FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
         for (i, r) in list.iter().enumerate() {
             map.entry(r.id()).or_insert(i);
         }
@@ -324,9 +325,8 @@ fn merge_list<T: Record>(
     let mut picks = Vec::with_capacity(ours.len().max(theirs.len()));
     {
         let (b, o, t) = (index(&base), index(&ours), index(&theirs));
-        let mut seen = HashSet::with_capacity(ours.len());
         for (i, r) in ours.iter().enumerate() {
-            if !seen.insert(r.id()) {
+            if o.get(r.id()) != Some(&i) {
                 continue; // A repeated id (an invalid file): the first one stands.
             }
             let bv = b.get(r.id()).map(|&k| &base[k]);
@@ -336,7 +336,7 @@ fn merge_list<T: Record>(
                     if r == tv || bv == Some(tv) {
                         picks.push(From::Ours(i));
                     } else if bv == Some(r) {
-                        picks.push(From::Theirs(j));
+                        picks.push(From::Merged(tv.clone()));
                     } else {
                         picks.push(From::Merged(both_changed(name, bv, r, tv, ctx)?));
                     }
@@ -352,7 +352,7 @@ fn merge_list<T: Record>(
             }
         }
         for (j, r) in theirs.iter().enumerate() {
-            if o.contains_key(r.id()) || !seen.insert(r.id()) {
+            if o.contains_key(r.id()) || t.get(r.id()) != Some(&j) {
                 continue;
             }
             match b.get(r.id()).map(|&k| &base[k]) {
@@ -365,13 +365,18 @@ fn merge_list<T: Record>(
             }
         }
     }
-    let mut ours: Vec<Option<T>> = ours.into_iter().map(Some).collect();
-    let mut theirs: Vec<Option<T>> = theirs.into_iter().map(Some).collect();
+    drop(base);
+    // Positions only grow within each side, so each list is walked once.
+    let mut ours = ours.into_iter().enumerate();
+    let mut theirs = theirs.into_iter().enumerate();
+    let take = |list: &mut std::iter::Enumerate<std::vec::IntoIter<T>>, at: usize| {
+        list.find(|(k, _)| *k == at).map(|(_, r)| r)
+    };
     Ok(picks
         .into_iter()
         .filter_map(|p| match p {
-            From::Ours(i) => ours[i].take(),
-            From::Theirs(j) => theirs[j].take(),
+            From::Ours(i) => take(&mut ours, i),
+            From::Theirs(j) => take(&mut theirs, j),
             From::Merged(r) => Some(r),
         })
         .collect())

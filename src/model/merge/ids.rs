@@ -5,7 +5,9 @@
 //! Which one is renamed depends on the records alone (the one whose content sorts later), not
 //! on which side is "ours": merging A into B and B into A gives the same dataset.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::dataset::{Dataset, Fact, Id, Subject};
 
@@ -63,8 +65,8 @@ pub(super) fn separate(base: &Dataset, ours: &mut Dataset, theirs: &mut Dataset)
     let mut renamed = Vec::new();
     for kind in [Kind::Actor, Kind::Source, Kind::Claim, Kind::Event] {
         let clashes: Vec<(Id, bool)> = {
-            let base_ids: HashSet<&str> = kind.ids(base).into_iter().collect();
-            let mut theirs_at: HashMap<&str, usize> = HashMap::new();
+            let base_ids: FxHashSet<&str> = kind.ids(base).into_iter().collect();
+            let mut theirs_at: FxHashMap<&str, usize> = FxHashMap::default();
             for (j, id) in kind.ids(theirs).into_iter().enumerate() {
                 theirs_at.entry(id).or_insert(j);
             }
