@@ -219,3 +219,60 @@ fn a_true_conflict_fails_the_pull_and_is_kept_in_the_file() {
     h.get_by_label_contains("Alice's spelling");
     h.get_by_label("Keep ours");
 }
+
+#[test]
+fn the_merge_verb_writes_out_and_exits_1_on_a_conflict() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = |name: &str, d: &Dataset| {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, to_ron(d)).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let base = file("base.ron", &embedded());
+    let mut d = embedded();
+    d.actors[0].note = "ours".into();
+    let ours = file("ours.ron", &d);
+    let mut d = embedded();
+    d.actors[1].note = "theirs".into();
+    let theirs = file("theirs.ron", &d);
+    let out = tmp.path().join("out.ron");
+    let (success, text, err) = run(&["merge", &base, &ours, &theirs, "-o", out.to_str().unwrap()]);
+    assert!(success, "{text}{err}");
+    let merged = load_file(&out).unwrap().dataset;
+    assert_eq!(
+        (
+            merged.actors[0].note.as_str(),
+            merged.actors[1].note.as_str()
+        ),
+        ("ours", "theirs")
+    );
+    assert!(
+        !tmp.path().join("out.ron.bak").exists(),
+        "no backup beside git's file"
+    );
+
+    // Both sides write the same note differently: written, reported, exit 1.
+    let mut d = embedded();
+    d.actors[0].note = "theirs too".into();
+    let theirs = file("theirs.ron", &d);
+    let (success, _, err) = run(&["merge", &base, &ours, &theirs]);
+    assert!(!success);
+    assert!(
+        err.contains("conflict: actors") && err.contains("\"theirs too\""),
+        "{err}"
+    );
+    let merged = load_file(Path::new(&ours)).unwrap().dataset;
+    assert_eq!(merged.merge_conflicts.len(), 1);
+
+    // textconv: one line per record; a file that is not a dataset comes out as it is.
+    let (success, text, _) = run(&["textconv", &ours]);
+    assert!(success);
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("actors ")).count(),
+        embedded().actors.len()
+    );
+    std::fs::write(tmp.path().join("notes.ron"), "just (some) words").unwrap();
+    let (success, text, _) = run(&["textconv", tmp.path().join("notes.ron").to_str().unwrap()]);
+    assert!(success);
+    assert_eq!(text, "just (some) words");
+}

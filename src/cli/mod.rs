@@ -8,6 +8,7 @@
 mod actor;
 mod claim;
 mod escape;
+mod git_setup;
 mod import;
 mod merge;
 mod sources;
@@ -235,7 +236,7 @@ fn perform(command: Command) -> Result<String, String> {
             out,
         } => merge::merge(&base, &ours, &theirs, out.as_deref()),
         Command::Textconv { file } => merge::textconv(&file),
-        Command::GitSetup { dir } => merge::git_setup(dir.as_deref().unwrap_or(".".as_ref())),
+        Command::GitSetup { dir } => git_setup::git_setup(dir.as_deref().unwrap_or(".".as_ref())),
         Command::Roster { file, as_of } => {
             let session = load_as_of(file.as_ref(), as_of)?;
             Ok(roster_table(&session.report()))
