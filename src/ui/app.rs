@@ -225,6 +225,11 @@ impl BoardExplorerApp {
 
     /// Takes in changes made to the open file on disk (see `session::watch`), on egui's clock.
     fn watch_file(&mut self, ctx: &egui::Context) {
+        // While the user answers a question about the file (overwrite or reload, unsaved
+        // changes), the file is left as the question describes it.
+        if self.window.changed_on_disk.is_some() || self.window.pending.is_some() {
+            return;
+        }
         let now = ctx.input(|i| i.time);
         if let Some(outcome) = self.session.watch_file(now) {
             self.show(outcome);
