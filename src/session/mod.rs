@@ -345,6 +345,10 @@ impl Session {
                 }
                 Outcome::default()
             }
+            Command::MergeFromDisk if self.read_only.is_some() => Outcome::error(READ_ONLY),
+            Command::MergeFromDisk => self.take_in_disk_changes().unwrap_or_else(|| {
+                Outcome::info("The file on disk holds what this document last read or wrote")
+            }),
             Command::Export { format, path } => self.export(format, &path),
             Command::ExportImage { path, size, rgba } => self.export_image(&path, size, rgba),
             Command::Save | Command::SaveAs(_) if self.read_only.is_some() => {

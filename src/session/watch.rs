@@ -32,16 +32,20 @@ impl Session {
         if self.read_only.is_some() {
             return None;
         }
-        let path = self.doc.path.clone()?;
-        let identity = self.doc.identity()?.clone();
-        // A clean document is what its file holds: that is the base of a later merge.
-        if !self.doc.is_dirty() && self.watch.base.as_ref().is_none_or(|(_, i)| *i != identity) {
-            self.watch.base = Some((self.doc.dataset().clone(), identity.clone()));
-        }
+        self.keep_base();
         if now < self.watch.next_check {
             return None;
         }
         self.watch.next_check = now + WATCH_EVERY_SECONDS;
+        self.take_in_disk_changes()
+    }
+
+    /// Takes in the file as it is on disk now, if it changed since this document read or
+    /// wrote it: a reload, or a merge into unsaved edits.
+    pub(super) fn take_in_disk_changes(&mut self) -> Option<Outcome> {
+        self.keep_base();
+        let path = self.doc.path.clone()?;
+        let identity = self.doc.identity()?.clone();
         let meta = std::fs::metadata(&path).ok()?;
         let seen = (meta.len(), meta.modified().ok());
         if seen == (identity.size, identity.modified) || self.watch.unreadable == Some(seen) {
@@ -122,6 +126,20 @@ impl Session {
             Outcome::info(text).notice
         };
         Some(outcome)
+    }
+
+    /// A clean document is what its file holds: that is the base of a later merge. Kept up
+    /// (a copy, once per save or load) whenever the document is clean and its file changed.
+    fn keep_base(&mut self) {
+        let Some(identity) = self.doc.identity() else {
+            return;
+        };
+        if self.doc.path.is_some()
+            && !self.doc.is_dirty()
+            && self.watch.base.as_ref().is_none_or(|(_, i)| i != identity)
+        {
+            self.watch.base = Some((self.doc.dataset().clone(), identity.clone()));
+        }
     }
 
     /// Makes `target` the document's dataset as one undoable edit (or, when no such edit can

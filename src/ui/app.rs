@@ -483,6 +483,17 @@ impl BoardExplorerApp {
                     answered = true;
                 }
                 if ui
+                    .button("Merge")
+                    .on_hover_text(
+                        "Merge the file's changes into yours (fields changed on both sides \
+                         are listed for you to pick), then save",
+                    )
+                    .clicked()
+                {
+                    actions.push(UiAction::Run(Command::MergeFromDisk));
+                    answered = true;
+                }
+                if ui
                     .button("Reload")
                     .on_hover_text("Open the file as it is now; the changes here are lost")
                     .clicked()
