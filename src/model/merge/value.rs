@@ -40,6 +40,10 @@ pub fn id_step(id: &str) -> String {
     format!("id={id}")
 }
 
+/// Fields whose parts only mean something together: a quote's words, context and position
+/// come from one selection, so two edits of a quote are two values, never mixed.
+const WHOLE: &[&str] = &["quote"];
+
 /// Struct fields are snake_case; enum variants (serde's one-key objects) are CamelCase. Only
 /// structs merge key by key: two different variants are two different values.
 fn is_struct(m: &Map<String, Value>) -> bool {
@@ -87,9 +91,11 @@ pub(super) fn merge(
     } else {
         (base, ours, theirs)
     };
+    let whole = ctx.path.last().is_some_and(|k| WHOLE.contains(&k.as_str()));
     match (b, o, t) {
         (b, Some(Value::Object(om)), Some(Value::Object(tm)))
-            if is_struct(om)
+            if !whole
+                && is_struct(om)
                 && is_struct(tm)
                 && b.is_none_or(|b| b.as_object().is_some_and(is_struct)) =>
         {
@@ -259,6 +265,15 @@ mod tests {
             json!({"l": [{"id": "x", "n": 2}, {"id": "o"}, {"id": "t"}], "w": ["a", "c", "d"]})
         );
         assert!(c.is_empty());
+    }
+
+    #[test]
+    fn a_quote_is_one_value() {
+        let q = |exact: &str, start: u32| json!({"quote": {"exact": exact, "start": start}});
+        let (v, c) = run(q("a", 0), q("b", 0), q("a", 5));
+        assert_eq!(v, q("b", 0));
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].path, vec!["quote".to_string()]);
     }
 
     #[test]
