@@ -241,13 +241,14 @@ pub fn merge(mut base: Dataset, mut ours: Dataset, mut theirs: Dataset) -> Resul
 }
 
 /// Ours' items that theirs kept or that are new, then theirs' new items.
-fn set_merge<T: PartialEq + Clone>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
-    let kept = ours
-        .iter()
-        .filter(|v| theirs.contains(v) || !base.contains(v));
-    let added = theirs
-        .iter()
-        .filter(|v| !ours.contains(v) && !base.contains(v));
+fn set_merge<T: Eq + std::hash::Hash + Clone>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
+    let (b, o, t): (HashSet<&T>, HashSet<&T>, HashSet<&T>) = (
+        base.iter().collect(),
+        ours.iter().collect(),
+        theirs.iter().collect(),
+    );
+    let kept = ours.iter().filter(|v| t.contains(v) || !b.contains(v));
+    let added = theirs.iter().filter(|v| !o.contains(v) && !b.contains(v));
     kept.chain(added).cloned().collect()
 }
 

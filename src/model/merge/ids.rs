@@ -66,19 +66,25 @@ pub(super) fn separate(base: &Dataset, ours: &mut Dataset, theirs: &mut Dataset)
     for kind in [Kind::Actor, Kind::Source, Kind::Claim, Kind::Event] {
         let clashes: Vec<(Id, bool)> = {
             let base_ids: FxHashSet<&str> = kind.ids(base).into_iter().collect();
-            let mut theirs_at: FxHashMap<&str, usize> = FxHashMap::default();
+            // Only records new on theirs can clash: usually a few among many.
+            let mut theirs_new: FxHashMap<&str, usize> = FxHashMap::default();
             for (j, id) in kind.ids(theirs).into_iter().enumerate() {
-                theirs_at.entry(id).or_insert(j);
+                if !base_ids.contains(id) {
+                    theirs_new.entry(id).or_insert(j);
+                }
             }
             let mut found = Vec::new();
-            for (i, id) in kind.ids(ours).into_iter().enumerate() {
-                let Some(&j) = theirs_at.get(id).filter(|_| !base_ids.contains(id)) else {
-                    continue;
-                };
-                let (o, t) = (kind.json(ours, i), kind.json(theirs, j));
-                // The record whose content sorts later is renamed, on whichever side it is.
-                if o != t && !found.iter().any(|(f, _)| f == id) {
-                    found.push((id.to_string(), o > t));
+            if !theirs_new.is_empty() {
+                let mut seen = FxHashSet::default();
+                for (i, id) in kind.ids(ours).into_iter().enumerate() {
+                    let Some(&j) = theirs_new.get(id) else {
+                        continue;
+                    };
+                    let (o, t) = (kind.json(ours, i), kind.json(theirs, j));
+                    // The record whose content sorts later is renamed, on whichever side.
+                    if o != t && seen.insert(id) {
+                        found.push((id.to_string(), o > t));
+                    }
                 }
             }
             found
