@@ -9,7 +9,9 @@ mod actor;
 mod body;
 mod claim;
 mod escape;
+mod git_setup;
 mod import;
+mod merge;
 mod sources;
 mod suggest;
 mod table;
@@ -166,6 +168,27 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: SuggestFormat,
     },
+    /// Three-way merge of two editions of a dataset by id, not by line (git's merge driver:
+    /// `merge %O %A %B`). Writes the result over OURS (or to OUT) and exits 1 when fields were
+    /// changed differently on both sides: those conflicts are kept in the file, for the app.
+    Merge {
+        /// The common ancestor (may be empty: both sides added the file).
+        base: PathBuf,
+        /// Our edition; the result goes here unless -o.
+        ours: PathBuf,
+        /// Their edition.
+        theirs: PathBuf,
+        #[arg(short = 'o', long)]
+        out: Option<PathBuf>,
+    },
+    /// Print a dataset as one readable line per record (git's diff textconv filter).
+    Textconv { file: PathBuf },
+    /// Set up a git repository to merge (`merge`) and diff (`textconv`) datasets with this
+    /// program: writes `.gitattributes` and the repository's config.
+    GitSetup {
+        /// A folder in the repository; the current one when left out.
+        dir: Option<PathBuf>,
+    },
     /// Write a generated, valid dataset of any size (accented names, conflicting claims,
     /// partial dates, long source texts), for trying the app and benchmarks at scale.
     Generate {
@@ -220,6 +243,14 @@ pub fn run(command: Command) -> Result<String, String> {
 fn perform(command: Command) -> Result<String, String> {
     match command {
         Command::Check { file } => check(file),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            out,
+        } => merge::merge(&base, &ours, &theirs, out.as_deref()),
+        Command::Textconv { file } => merge::textconv(&file),
+        Command::GitSetup { dir } => git_setup::git_setup(dir.as_deref().unwrap_or(".".as_ref())),
         Command::Roster { file, as_of } => {
             let session = load_as_of(file.as_ref(), as_of)?;
             Ok(roster_table(&session.report()))

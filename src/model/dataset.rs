@@ -28,6 +28,10 @@ pub struct Dataset {
     pub claims: Vec<Claim>,
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Fields a merge found changed differently on both sides, waiting for the editor to pick
+    /// one (see [`crate::model::merge`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merge_conflicts: Vec<super::merge::MergeConflict>,
     /// Changed by every edit; caches of derived data compare it to know when to rebuild.
     #[serde(skip)]
     pub revision: Revision,

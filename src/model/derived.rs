@@ -389,7 +389,10 @@ impl Derived {
                 | Edit::InsertBody { .. }
                 | Edit::RemoveBody { .. }
                 | Edit::ReplaceBody { .. } => rules = true,
-                Edit::RemoveActor { .. } | Edit::Batch(_) => return Err(Rebuild),
+                Edit::SetMergeConflicts(_) => {}
+                Edit::RemoveActor { .. } | Edit::SetBodies { .. } | Edit::Batch(_) => {
+                    return Err(Rebuild);
+                }
             }
         }
         if self.index.claims() != d.claims.len()

@@ -6,6 +6,7 @@
 //! the record back where it was, so a save after undo is byte-identical to the one before.
 
 use super::dataset::{Actor, Body, Claim, Dataset, Event, Source};
+use super::merge::MergeConflict;
 use super::rules::SeatRules;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +70,13 @@ pub enum Edit {
         at: usize,
         body: Body,
     },
+    /// The body and its sub-bodies, whole (a reload, a merge conflict resolved in them).
+    SetBodies {
+        body: Box<Body>,
+        sub_bodies: Vec<Body>,
+    },
+    /// The merge conflicts waiting for the editor (one resolved, a merge come in).
+    SetMergeConflicts(Vec<MergeConflict>),
     /// Several edits that stand or fall together (a delete with its claims, a merge).
     Batch(Vec<Edit>),
 }
@@ -211,6 +219,13 @@ impl Edit {
                 at,
                 body: replace(&mut d.sub_bodies, at - 1, body, "body")?,
             },
+            SetBodies { body, sub_bodies } => SetBodies {
+                body: Box::new(std::mem::replace(&mut d.body, *body)),
+                sub_bodies: std::mem::replace(&mut d.sub_bodies, sub_bodies),
+            },
+            SetMergeConflicts(list) => {
+                SetMergeConflicts(std::mem::replace(&mut d.merge_conflicts, list))
+            }
             Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

@@ -18,6 +18,7 @@ pub mod generate;
 pub mod history;
 pub mod index;
 pub mod mentions;
+pub mod merge;
 pub mod money;
 pub mod ops;
 pub mod quote;

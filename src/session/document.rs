@@ -77,6 +77,20 @@ impl Document {
         &self.dataset
     }
 
+    /// What the file held when this document last read or wrote it.
+    pub fn identity(&self) -> Option<&store::FileIdentity> {
+        self.identity.as_ref()
+    }
+
+    /// The file was read again (a reload, a merge of what came in): later saves compare with
+    /// this. `clean`: the dataset now is what the file holds.
+    pub fn reread(&mut self, identity: store::FileIdentity, clean: bool) {
+        self.identity = Some(identity);
+        if clean {
+            self.saved_state = Some(self.state);
+        }
+    }
+
     /// The dataset, leaving the document behind (no copy).
     pub fn into_dataset(self) -> Dataset {
         self.dataset

@@ -65,7 +65,7 @@ fn replaced_actors(edit: &Edit, out: &mut Vec<usize>) -> bool {
             out.push(*at);
             true
         }
-        Edit::SetSeatRules(_) => false,
+        Edit::SetSeatRules(_) | Edit::SetBodies { .. } => false,
         Edit::Batch(edits) => edits.iter().all(|e| replaced_actors(e, out)),
         _ => true,
     }

@@ -10,6 +10,7 @@ pub mod document;
 mod edit_log;
 mod files;
 mod snapshots;
+mod watch;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,7 @@ pub use self::edit_log::EditLog;
 pub use self::files::{
     dataset_text, default_file_name, export_file_name, write_file, write_new_file,
 };
+pub use self::watch::WATCH_EVERY_SECONDS;
 use crate::model::report::Report;
 use crate::model::{Dataset, Derived};
 pub use crate::store::{LoadError, Recovery, SaveError, SnapshotInfo, recovery_path};
@@ -67,6 +69,8 @@ pub struct Session {
     recent: Vec<PathBuf>,
     /// Which rows recent edits touched.
     edit_log: EditLog,
+    /// The open file, watched for changes made on disk.
+    watch: watch::Watch,
 }
 
 impl Session {
@@ -82,6 +86,7 @@ impl Session {
             snapshots_dir: saves_dir(),
             recent: Vec::new(),
             edit_log: EditLog::default(),
+            watch: watch::Watch::default(),
         };
         session.refresh();
         session
@@ -362,6 +367,10 @@ impl Session {
                 }
                 Outcome::default()
             }
+            Command::MergeFromDisk if self.read_only.is_some() => Outcome::error(READ_ONLY),
+            Command::MergeFromDisk => self.take_in_disk_changes().unwrap_or_else(|| {
+                Outcome::info("The file on disk holds what this document last read or wrote")
+            }),
             Command::Export { format, path } => self.export(format, &path),
             Command::ExportImage { path, size, rgba } => self.export_image(&path, size, rgba),
             Command::Save | Command::SaveAs(_) if self.read_only.is_some() => {

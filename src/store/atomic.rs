@@ -32,6 +32,16 @@ fn write_target(path: &Path) -> PathBuf {
 /// Writes `contents` to `path` atomically; the file that was there is kept as a backup, its
 /// permissions are kept, and a symlink is written through to its target.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomic_inner(path, contents, true)
+}
+
+/// As [`write_atomic`], without the backup: for files another program owns and keeps its own
+/// history of (git's merge driver writes the result over git's temporary file).
+pub fn replace_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomic_inner(path, contents, false)
+}
+
+fn write_atomic_inner(path: &Path, contents: &[u8], keep_backup: bool) -> io::Result<()> {
     let path = &write_target(path);
     prepare_dir(path)?;
     let tmp = write_temp(path, contents)?;
@@ -41,7 +51,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
             fs::set_permissions(&tmp, meta.permissions())?;
             // Copy, not rename: the target must exist at every instant. The copy goes through
             // a temporary name too, so a crash mid-copy never leaves a half backup.
-            backup(path)?;
+            if keep_backup {
+                backup(path)?;
+            }
         }
         fs::rename(&tmp, path)?;
         sync_dir(path);

@@ -14,7 +14,7 @@ mod recovery;
 mod snapshot;
 mod unknown_fields;
 
-pub use atomic::{backup_path, process_alive, write_atomic, write_new};
+pub use atomic::{backup_path, process_alive, replace_atomic, write_atomic, write_new};
 pub use bounded::{check_parse_cost, open_regular, read_bounded, read_text_bounded, text_of};
 pub use error::{LoadError, SaveError};
 pub use export::{markdown_report, roster_csv};

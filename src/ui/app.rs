@@ -235,6 +235,7 @@ impl BoardExplorerApp {
         self.unsaved_dialog(ui, &mut actions);
         self.recovery_dialog(ui, &mut actions);
         self.changed_on_disk_dialog(ui, &mut actions);
+        super::merge_conflicts::window(ui, self.session.dataset(), &mut actions);
         self.snapshot_ui(ui, &mut actions);
 
         self.update_title(ui.ctx());
@@ -264,6 +265,26 @@ impl BoardExplorerApp {
         }
         self.request_picture(ui.ctx());
         self.autosave(ui.ctx());
+        self.watch_file(ui.ctx());
+    }
+
+    /// Takes in changes made to the open file on disk (see `session::watch`), on egui's clock.
+    fn watch_file(&mut self, ctx: &egui::Context) {
+        // While the user answers a question about the file (overwrite or reload, unsaved
+        // changes), the file is left as the question describes it.
+        if self.window.changed_on_disk.is_some() || self.window.pending.is_some() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        if let Some(outcome) = self.session.watch_file(now) {
+            self.show(outcome);
+            ctx.request_repaint();
+        }
+        if self.session.document().path.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                crate::session::WATCH_EVERY_SECONDS,
+            ));
+        }
     }
 
     /// Performs a session command and shows what it answered.
@@ -535,6 +556,17 @@ impl BoardExplorerApp {
                 }
                 if ui.button("Save as…").clicked() {
                     actions.push(UiAction::ChooseSaveAs);
+                    answered = true;
+                }
+                if ui
+                    .button("Merge")
+                    .on_hover_text(
+                        "Merge the file's changes into yours (fields changed on both sides \
+                         are listed for you to pick), then save",
+                    )
+                    .clicked()
+                {
+                    actions.push(UiAction::Run(Command::MergeFromDisk));
                     answered = true;
                 }
                 if ui

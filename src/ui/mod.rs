@@ -12,6 +12,7 @@ mod citation;
 mod claim_matrix;
 mod fact_input;
 mod file_menu;
+mod merge_conflicts;
 mod quote_claim;
 mod review;
 mod review_edit;

@@ -1,0 +1,187 @@
+//! Watching the open file: when another program (`git pull`, a colleague's save on a shared
+//! drive) changes it, a clean document reloads and says what came in; a document with unsaved
+//! edits gets the file's changes merged in with the three-way merge of `git merge` (base: the
+//! file as this document last read or wrote it). Either way the change is one undoable edit,
+//! so the history before it still applies. The clock comes in as a parameter, as for autosave.
+
+use std::time::SystemTime;
+
+use super::{Command, Outcome, Session};
+use crate::model::Dataset;
+use crate::model::diff::{Side, diff, report};
+use crate::model::merge::{edit_to, merge};
+use crate::store::{self, FileIdentity};
+
+/// How often the file's size and time are looked at.
+pub const WATCH_EVERY_SECONDS: f64 = 1.0;
+
+#[derive(Debug, Default)]
+pub(super) struct Watch {
+    /// The dataset as the file held it, and which state of the file that was: a merge's base.
+    base: Option<(Dataset, FileIdentity)>,
+    next_check: f64,
+    /// A change that could not be read (a half-written file): not read again until the file
+    /// changes again.
+    unreadable: Option<(u64, Option<SystemTime>)>,
+}
+
+impl Session {
+    /// Looks at the open file when due (`now`: the caller's clock in seconds) and takes in a
+    /// change made on disk. Returns what to tell the user, when something came in.
+    pub fn watch_file(&mut self, now: f64) -> Option<Outcome> {
+        if self.read_only.is_some() {
+            return None;
+        }
+        self.keep_base();
+        if now < self.watch.next_check {
+            return None;
+        }
+        self.watch.next_check = now + WATCH_EVERY_SECONDS;
+        self.take_in_disk_changes()
+    }
+
+    /// Takes in the file as it is on disk now, if it changed since this document read or
+    /// wrote it: a reload, or a merge into unsaved edits.
+    pub(super) fn take_in_disk_changes(&mut self) -> Option<Outcome> {
+        self.keep_base();
+        let path = self.doc.path.clone()?;
+        let identity = self.doc.identity()?.clone();
+        let meta = std::fs::metadata(&path).ok()?;
+        let seen = (meta.len(), meta.modified().ok());
+        if seen == (identity.size, identity.modified) || self.watch.unreadable == Some(seen) {
+            return None;
+        }
+        let (loaded, disk_identity) = match store::load_file_identified(&path) {
+            Ok(read) => read,
+            Err(e) => {
+                self.watch.unreadable = Some(seen);
+                return Some(Outcome::error(format!(
+                    "{} changed on disk but cannot be read ({}); your work is untouched",
+                    path.display(),
+                    e.message
+                )));
+            }
+        };
+        self.watch.unreadable = None;
+        if disk_identity.hash == identity.hash {
+            // Touched, not changed.
+            let clean = !self.doc.is_dirty();
+            self.doc.reread(disk_identity, clean);
+            return None;
+        }
+        let disk = loaded.dataset;
+        let name = self.doc.display_name();
+        if !self.doc.is_dirty() {
+            let words = changes(self.doc.dataset(), &disk);
+            let outcome = self.take_in(&disk, "Reload from disk", disk_identity.clone(), true);
+            self.watch.base = Some((disk, disk_identity));
+            let notice = if outcome.is_error() {
+                outcome.notice
+            } else {
+                Outcome::info(format!(
+                    "{name} changed on disk and was reloaded (Undo takes the reload back)"
+                ))
+                .notice
+            };
+            return Some(Outcome {
+                comparison: Some((format!("What came in: {name} changed on disk"), words)),
+                notice,
+                ..outcome
+            });
+        }
+        let Some((base, _)) = self.watch.base.clone() else {
+            return Some(Outcome::error(format!(
+                "{name} changed on disk; this document was never saved there, so there is \
+                 nothing to merge from: saving will ask before overwriting"
+            )));
+        };
+        let merged = match merge(base, self.doc.dataset().clone(), disk.clone()) {
+            Ok(merged) => merged,
+            Err(e) => return Some(Outcome::error(format!("Could not merge {name}: {e}"))),
+        };
+        let words = changes(self.doc.dataset(), &merged.dataset);
+        let conflicts = merged.conflicts.len();
+        let mut outcome = self.take_in(
+            &merged.dataset,
+            "Merge changes from disk",
+            disk_identity.clone(),
+            false,
+        );
+        self.watch.base = Some((disk, disk_identity));
+        let mut text = format!(
+            "{name} changed on disk: its changes were merged into your unsaved work (save to \
+             write the result)"
+        );
+        if conflicts > 0 {
+            text.push_str(&format!(
+                "; {conflicts} field(s) changed on both sides: see Merge conflicts"
+            ));
+        }
+        let mut detail = words;
+        detail.push_str(&merged.report());
+        outcome.comparison = Some((format!("What came in: {name} merged"), detail));
+        outcome.notice = if conflicts > 0 {
+            Outcome::error(text).notice
+        } else {
+            Outcome::info(text).notice
+        };
+        Some(outcome)
+    }
+
+    /// A clean document is what its file holds: that is the base of a later merge. Kept up
+    /// (a copy, once per save or load) whenever the document is clean and its file changed.
+    fn keep_base(&mut self) {
+        let Some(identity) = self.doc.identity() else {
+            return;
+        };
+        if self.doc.path.is_some()
+            && !self.doc.is_dirty()
+            && self.watch.base.as_ref().is_none_or(|(_, i)| i != identity)
+        {
+            self.watch.base = Some((self.doc.dataset().clone(), identity.clone()));
+        }
+    }
+
+    /// Makes `target` the document's dataset as one undoable edit (or, when no such edit can
+    /// be made, a fresh document on it) and records the file's new identity.
+    fn take_in(
+        &mut self,
+        target: &Dataset,
+        label: &str,
+        identity: FileIdentity,
+        clean: bool,
+    ) -> Outcome {
+        let outcome = match edit_to(self.doc.dataset(), target) {
+            Some(edit) => self.perform(Command::edit(edit, label)),
+            None => {
+                let path = self.doc.path.clone();
+                let doc = if clean {
+                    super::Document::new(target.clone(), path)
+                } else {
+                    super::Document::recovered(target.clone(), path)
+                };
+                self.replace_document(doc);
+                Outcome {
+                    replaced: true,
+                    ..Outcome::default()
+                }
+            }
+        };
+        self.doc.reread(identity, clean);
+        outcome
+    }
+}
+
+/// What changed, in the words of the `diff` command.
+fn changes(old: &Dataset, new: &Dataset) -> String {
+    report(&diff(
+        Side {
+            dataset: old,
+            as_of: None,
+        },
+        Side {
+            dataset: new,
+            as_of: None,
+        },
+    ))
+}

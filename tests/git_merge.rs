@@ -1,0 +1,278 @@
+//! Team editing through real git: two clones of one repository edit the same dataset in
+//! parallel, push and pull, with the merge driver and diff filter `git-setup` installs.
+
+#[path = "common/bin.rs"]
+mod bin;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use bin::run;
+use board_explorer::document::Document;
+use board_explorer::model::{Actor, ActorKind, Claim, Dataset, Fact, Rank, Status, Subject};
+use board_explorer::store::{embedded, load_file, to_ron};
+use board_explorer::ui::BoardExplorerApp;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn git(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("git runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let (success, text) = git(dir, args);
+    assert!(success, "git {args:?} failed: {text}");
+    text
+}
+
+/// A bare origin with the embedded dataset committed, and two set-up clones of it.
+fn team(tmp: &Path) -> (PathBuf, PathBuf) {
+    let origin = tmp.join("origin.git");
+    ok(
+        tmp,
+        &["init", "--bare", "-b", "main", origin.to_str().unwrap()],
+    );
+    let clone = |name: &str| {
+        let dir = tmp.join(name);
+        ok(
+            tmp,
+            &["clone", origin.to_str().unwrap(), dir.to_str().unwrap()],
+        );
+        ok(&dir, &["config", "user.name", name]);
+        ok(
+            &dir,
+            &["config", "user.email", &format!("{name}@example.org")],
+        );
+        ok(&dir, &["config", "pull.rebase", "false"]);
+        let (success, out, err) = run(&["git-setup", dir.to_str().unwrap()]);
+        assert!(success, "git-setup: {out}{err}");
+        dir
+    };
+    let a = clone("alice");
+    std::fs::write(a.join("board.ron"), to_ron(&embedded())).unwrap();
+    ok(&a, &["add", "board.ron", ".gitattributes"]);
+    ok(&a, &["commit", "-m", "the board"]);
+    ok(&a, &["push", "-u", "origin", "main"]);
+    let b = clone("bob");
+    assert!(b.join("board.ron").exists());
+    (a, b)
+}
+
+fn load(dir: &Path) -> Dataset {
+    load_file(&dir.join("board.ron")).unwrap().dataset
+}
+
+fn save(dir: &Path, d: &Dataset, message: &str) {
+    std::fs::write(dir.join("board.ron"), to_ron(d)).unwrap();
+    ok(dir, &["commit", "-am", message]);
+}
+
+fn actor(id: &str, name: &str) -> Actor {
+    Actor {
+        id: id.into(),
+        name: name.into(),
+        kind: ActorKind::Person,
+        ..Actor::default()
+    }
+}
+
+fn claim(id: &str, actor: &str, status: Status, source: &str) -> Claim {
+    Claim {
+        id: id.into(),
+        subject: Subject::Actor(actor.into()),
+        fact: Fact::Status(status),
+        body: None,
+        source: source.into(),
+        quote: None,
+        as_of: None,
+        rank: Rank::Normal,
+        note: String::new(),
+    }
+}
+
+fn status_claim_at(d: &Dataset, n: usize) -> usize {
+    d.claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.fact, Fact::Status(_)))
+        .nth(n)
+        .unwrap()
+        .0
+}
+
+#[test]
+fn parallel_edits_merge_without_conflict_and_nothing_is_lost() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = team(tmp.path());
+    let source = embedded().sources[0].id.clone();
+
+    // Alice: a new actor with a claim, a status changed, an event deleted.
+    let mut d = load(&a);
+    d.actors.push(actor("alice-pick", "Alice's Pick"));
+    d.claims
+        .push(claim("c-alice", "alice-pick", Status::Invited, &source));
+    let alice_status = status_claim_at(&d, 0);
+    d.claims[alice_status].fact = Fact::Status(Status::Declined);
+    let gone_event = d.events.remove(0).id;
+    save(&a, &d, "alice's edits");
+    ok(&a, &["push"]);
+
+    // Bob, meanwhile: another actor and claim, another status, the seat rules.
+    let mut d = load(&b);
+    d.actors.push(actor("bob-pick", "Bob's Pick"));
+    d.claims
+        .push(claim("c-bob", "bob-pick", Status::Accepted, &source));
+    let bob_status = status_claim_at(&d, 1);
+    d.claims[bob_status].fact = Fact::Status(Status::Withdrawn);
+    d.body.seat_rules.term_years = 7;
+    save(&b, &d, "bob's edits");
+    let pulled = ok(&b, &["pull"]);
+    assert!(!pulled.contains("CONFLICT"), "{pulled}");
+
+    let merged = load(&b);
+    assert!(merged.actor("alice-pick").is_some() && merged.actor("bob-pick").is_some());
+    let claim_ids: Vec<&str> = merged.claims.iter().map(|c| c.id.as_str()).collect();
+    assert!(claim_ids.contains(&"c-alice") && claim_ids.contains(&"c-bob"));
+    assert_eq!(
+        merged.claims[alice_status].fact,
+        Fact::Status(Status::Declined)
+    );
+    assert_eq!(
+        merged.claims[bob_status].fact,
+        Fact::Status(Status::Withdrawn)
+    );
+    assert!(merged.events.iter().all(|e| e.id != gone_event));
+    assert_eq!(merged.body.seat_rules.term_years, 7);
+    assert!(merged.merge_conflicts.is_empty());
+    // Every record of both sides is there, once.
+    assert_eq!(merged.actors.len(), embedded().actors.len() + 2);
+    assert_eq!(merged.claims.len(), embedded().claims.len() + 2);
+
+    // The roster reads the merged file; the diff names what Alice brought in.
+    let file = b.join("board.ron");
+    let (success, roster, err) = run(&["roster", file.to_str().unwrap()]);
+    assert!(success, "{err}");
+    assert!(
+        roster.contains("Alice's Pick") && roster.contains("Bob's Pick"),
+        "{roster}"
+    );
+    let (_, log) = git(&b, &["log", "-p", "-1", "--format=%s", "HEAD^2"]);
+    assert!(
+        log.contains("+actors alice-pick: kind=\"Person\" name=\"Alice's Pick\""),
+        "{log}"
+    );
+
+    // Alice pulls Bob's work back: both clones hold the same dataset.
+    ok(&a, &["pull"]);
+    ok(&b, &["push"]);
+    ok(&a, &["pull"]);
+    assert_eq!(load(&a), load(&b));
+}
+
+#[test]
+fn a_true_conflict_fails_the_pull_and_is_kept_in_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = team(tmp.path());
+    let mut d = load(&a);
+    d.actors[1].name = "Alice's spelling".into();
+    d.actors.push(actor("alice-pick", "Alice's Pick"));
+    save(&a, &d, "alice");
+    ok(&a, &["push"]);
+    let mut d = load(&b);
+    d.actors[1].name = "Bob's spelling".into();
+    save(&b, &d, "bob");
+    let (success, text) = git(&b, &["pull"]);
+    assert!(!success, "{text}");
+    assert!(text.contains("CONFLICT"), "{text}");
+
+    // The file loads, keeps ours in place, both values as data, and Alice's addition.
+    let merged = load(&b);
+    assert_eq!(merged.actors[1].name, "Bob's spelling");
+    assert!(merged.actor("alice-pick").is_some());
+    assert_eq!(merged.merge_conflicts.len(), 1);
+    let c = &merged.merge_conflicts[0];
+    assert_eq!(c.record(), Some(merged.actors[1].id.as_str()));
+    assert_eq!(c.field(), "name");
+    assert_eq!(c.theirs, "\"Alice's spelling\"");
+    let (success, out, _) = run(&["check", b.join("board.ron").to_str().unwrap()]);
+    assert!(success, "{out}");
+
+    // The app opened on the file lists the conflict with both values.
+    let (doc, _) = Document::open(&b.join("board.ron")).unwrap();
+    let app = BoardExplorerApp::with_document(doc);
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
+    h.run();
+    h.get_by_label("Merge conflicts");
+    h.get_by_label_contains("Alice's spelling");
+    h.get_by_label("Keep ours");
+}
+
+#[test]
+fn the_merge_verb_writes_out_and_exits_1_on_a_conflict() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = |name: &str, d: &Dataset| {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, to_ron(d)).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let base = file("base.ron", &embedded());
+    let mut d = embedded();
+    d.actors[0].note = "ours".into();
+    let ours = file("ours.ron", &d);
+    let mut d = embedded();
+    d.actors[1].note = "theirs".into();
+    let theirs = file("theirs.ron", &d);
+    let out = tmp.path().join("out.ron");
+    let (success, text, err) = run(&["merge", &base, &ours, &theirs, "-o", out.to_str().unwrap()]);
+    assert!(success, "{text}{err}");
+    let merged = load_file(&out).unwrap().dataset;
+    assert_eq!(
+        (
+            merged.actors[0].note.as_str(),
+            merged.actors[1].note.as_str()
+        ),
+        ("ours", "theirs")
+    );
+    assert!(
+        !tmp.path().join("out.ron.bak").exists(),
+        "no backup beside git's file"
+    );
+
+    // Both sides write the same note differently: written, reported, exit 1.
+    let mut d = embedded();
+    d.actors[0].note = "theirs too".into();
+    let theirs = file("theirs.ron", &d);
+    let (success, _, err) = run(&["merge", &base, &ours, &theirs]);
+    assert!(!success);
+    assert!(
+        err.contains("conflict: actors") && err.contains("\"theirs too\""),
+        "{err}"
+    );
+    let merged = load_file(Path::new(&ours)).unwrap().dataset;
+    assert_eq!(merged.merge_conflicts.len(), 1);
+
+    // textconv: one line per record; a file that is not a dataset comes out as it is.
+    let (success, text, _) = run(&["textconv", &ours]);
+    assert!(success);
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("actors ")).count(),
+        embedded().actors.len()
+    );
+    std::fs::write(tmp.path().join("notes.ron"), "just (some) words").unwrap();
+    let (success, text, _) = run(&["textconv", tmp.path().join("notes.ron").to_str().unwrap()]);
+    assert!(success);
+    assert_eq!(text, "just (some) words");
+}
