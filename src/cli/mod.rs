@@ -244,7 +244,7 @@ fn perform(command: Command) -> Result<String, String> {
                     amount_words(short, &rules.threshold.currency)
                 ));
             }
-            out.push_str(&format!("reason: {}\n", o.reason));
+            out.push_str(&format!("reason: {}\n", o.reason(rules)));
             Ok(out)
         }
         Command::Snapshot {
@@ -515,7 +515,7 @@ pub fn seats_table(report: &Report) -> String {
                 o.pledge.as_ref().map_or("—".into(), format_money),
                 o.shortfall
                     .map_or("?".into(), |s| amount_words(s, &rules.threshold.currency)),
-                o.reason.clone(),
+                o.reason(rules).to_string(),
             ]
         })
         .collect();

@@ -3,6 +3,9 @@
 //! resolved claims) and the quick calculator (a typed pledge and joining date) alike.
 
 use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
 
 use super::dataset::{Dataset, Fact, Money, Property, Role, Status};
 use super::date::PartialDate;
@@ -43,7 +46,116 @@ pub struct SeatOutcome {
     /// What is lacking for a permanent seat, in the threshold's currency (0 when it has one;
     /// `None` when a pledge cannot be converted).
     pub shortfall: Option<f64>,
-    pub reason: String,
+    /// Why, as data: put in words only when shown ([`SeatOutcome::reason`]), so that deriving
+    /// a seat (every row the as-of date moves) allocates nothing for it.
+    pub why: SeatReason,
+}
+
+/// Why a member holds the seat it holds, with what the words need beyond the outcome's own
+/// fields and the rules.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SeatReason {
+    /// Not seated, with the status that says so (`None`: no status reported).
+    NotMember(Option<Status>),
+    Chair,
+    /// The pledge meets the threshold, paid within any window.
+    Permanent,
+    /// A term, and why the seat is not permanent.
+    Term(NotPermanent),
+}
+
+/// Why a seated member serves a term rather than holding a permanent seat.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NotPermanent {
+    /// No pledge, or one that could not be converted: the pledge's words say which.
+    Pledge,
+    /// Below the threshold.
+    Below,
+    /// Exactly the threshold when the rule says "more than".
+    NotMore,
+    /// Paid on this day (or on an unknown day), after the window closed on `closes`.
+    Late {
+        paid: Option<PartialDate>,
+        closes: NaiveDate,
+    },
+}
+
+impl SeatOutcome {
+    /// The reason in words under `rules` (those the outcome was decided by), e.g. "pledged $1
+    /// billion: meets the threshold of at least $1 billion: permanent seat".
+    pub fn reason<'a>(&'a self, rules: &'a SeatRules) -> ReasonText<'a> {
+        ReasonText {
+            outcome: self,
+            rules,
+        }
+    }
+}
+
+/// A seat's reason, written out when displayed.
+pub struct ReasonText<'a> {
+    outcome: &'a SeatOutcome,
+    rules: &'a SeatRules,
+}
+
+impl fmt::Display for ReasonText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (o, rules) = (self.outcome, self.rules);
+        let words = || pledge_words(rules, o.pledge.as_ref(), o.pledged);
+        let not_permanent = match o.why {
+            SeatReason::NotMember(Some(s)) => {
+                return write!(f, "not a member: status is {}", s.label());
+            }
+            SeatReason::NotMember(None) => return f.write_str("not a member: no status reported"),
+            SeatReason::Chair => return f.write_str("chairs the body"),
+            SeatReason::Permanent => {
+                return write!(
+                    f,
+                    "{}: meets {}: permanent seat",
+                    words(),
+                    threshold_words(rules)
+                );
+            }
+            SeatReason::Term(why) => why,
+        };
+        match not_permanent {
+            NotPermanent::Late { paid, closes } => {
+                write!(f, "{}, but ", words())?;
+                let window = rules.window.as_ref();
+                match (paid, window) {
+                    (Some(day), Some(w)) => write!(
+                        f,
+                        "paid {day}, after the window closed on {closes} ({} months after {})",
+                        w.months, w.after
+                    )?,
+                    (Some(day), None) => {
+                        write!(f, "paid {day}, after the window closed on {closes}")?
+                    }
+                    (None, _) => write!(
+                        f,
+                        "the payment date is unknown and the window closed on {closes}"
+                    )?,
+                }
+            }
+            NotPermanent::Below => write!(f, "{}, below {}", words(), threshold_words(rules))?,
+            NotPermanent::NotMore => write!(
+                f,
+                "{}, which does not meet {}",
+                words(),
+                threshold_words(rules)
+            )?,
+            NotPermanent::Pledge => f.write_str(&words())?,
+        }
+        let renew = if rules.chair_can_renew {
+            ", renewable by the chair"
+        } else {
+            ""
+        };
+        match (rules.term_years, o.term_end) {
+            (0, _) => f.write_str(": a term without end"),
+            (y, Some(end)) => write!(f, ": {y}-year term ending {end}{renew}"),
+            (y, None) => write!(f, ": {y}-year term{renew} (joining date unknown)"),
+        }
+    }
 }
 
 /// What the rules need to know about one member.
@@ -135,23 +247,18 @@ pub fn decide(rules: &SeatRules, m: &Member) -> SeatOutcome {
         pledge: m.pledge.cloned(),
         pledged,
         shortfall,
-        reason: String::new(),
+        why: SeatReason::NotMember(m.status),
     };
     let seated = m.status.is_some_and(Status::is_seated) || (m.is_chair && m.status.is_none());
     if !seated {
-        outcome.reason = match m.status {
-            Some(s) => format!("not a member: status is {}", s.label()),
-            None => "not a member: no status reported".into(),
-        };
         return outcome;
     }
     if m.is_chair {
         outcome.kind = SeatKind::Chair;
-        outcome.reason = "chairs the body".into();
+        outcome.why = SeatReason::Chair;
         return outcome;
     }
     outcome.term_start = m.joined;
-    let words = pledge_words(rules, m.pledge, pledged);
     let meets = pledged.is_some_and(|amount| rules.meets_threshold(amount));
     let late = if meets {
         outside_window(rules, m.paid)
@@ -161,7 +268,7 @@ pub fn decide(rules: &SeatRules, m: &Member) -> SeatOutcome {
     if meets && late.is_none() {
         outcome.kind = SeatKind::Permanent;
         outcome.shortfall = Some(0.0);
-        outcome.reason = format!("{words}: meets {}: permanent seat", threshold_words(rules));
+        outcome.why = SeatReason::Permanent;
         return outcome;
     }
     outcome.kind = SeatKind::Term;
@@ -169,28 +276,15 @@ pub fn decide(rules: &SeatRules, m: &Member) -> SeatOutcome {
         .joined
         .filter(|_| rules.term_years > 0)
         .map(|d| d.add_years(rules.term_years));
-    let why = match (late, m.pledge, pledged) {
-        (Some(late), _, _) => format!("{words}, but {late}"),
+    outcome.why = SeatReason::Term(match (late, m.pledge, pledged) {
+        (Some(late), _, _) => late,
         (None, Some(_), Some(amount)) if amount < rules.threshold.amount as f64 => {
-            format!("{words}, below {}", threshold_words(rules))
+            NotPermanent::Below
         }
         // Exactly the threshold when the rule says "more than".
-        (None, Some(_), Some(_)) => {
-            format!("{words}, which does not meet {}", threshold_words(rules))
-        }
-        (None, _, _) => words,
-    };
-    let renew = if rules.chair_can_renew {
-        ", renewable by the chair"
-    } else {
-        ""
-    };
-    let length = match (rules.term_years, outcome.term_end) {
-        (0, _) => "a term without end".to_string(),
-        (y, Some(end)) => format!("{y}-year term ending {end}{renew}"),
-        (y, None) => format!("{y}-year term{renew} (joining date unknown)"),
-    };
-    outcome.reason = format!("{why}: {length}");
+        (None, Some(_), Some(_)) => NotPermanent::NotMore,
+        (None, _, _) => NotPermanent::Pledge,
+    });
     outcome
 }
 
@@ -233,20 +327,14 @@ fn threshold_words(rules: &SeatRules) -> String {
 }
 
 /// Why a payment made on `paid` falls outside the rules' window, if it does.
-fn outside_window(rules: &SeatRules, paid: Option<PartialDate>) -> Option<String> {
+fn outside_window(rules: &SeatRules, paid: Option<PartialDate>) -> Option<NotPermanent> {
     let window = rules.window.as_ref()?;
     let from = window.from?;
     let closes = super::date::add_months(from.first_day(), window.months);
     match paid {
         // A payment known only to the month or year counts from its last possible day.
         Some(day) if day.last_day() <= closes => None,
-        Some(day) => Some(format!(
-            "paid {day}, after the window closed on {closes} ({} months after {})",
-            window.months, window.after
-        )),
-        None => Some(format!(
-            "the payment date is unknown and the window closed on {closes}"
-        )),
+        paid => Some(NotPermanent::Late { paid, closes }),
     }
 }
 
@@ -322,7 +410,10 @@ mod tests {
         assert_eq!(o.kind, SeatKind::Term);
         assert_eq!(o.term_end, Some("2029-01-22".parse().unwrap()));
         assert_eq!(o.shortfall, Some(1e9));
-        assert_eq!(o.reason, "no pledge: 3-year term ending 2029-01-22");
+        assert_eq!(
+            o.reason(&SeatRules::default()).to_string(),
+            "no pledge: 3-year term ending 2029-01-22"
+        );
     }
 
     #[test]
@@ -337,7 +428,7 @@ mod tests {
         let o = outcome(member(), &more_than);
         assert_eq!(o.kind, SeatKind::Term);
         assert_eq!(
-            o.reason,
+            o.reason(&more_than).to_string(),
             "pledged $1 billion, which does not meet the threshold of more than $1 billion: 3-year term ending 2029-01-22"
         );
     }
@@ -353,7 +444,12 @@ mod tests {
             &SeatRules::default(),
         );
         assert_eq!(no_rate.kind, SeatKind::Term);
-        assert!(no_rate.reason.contains("no exchange rate for EUR"));
+        assert!(
+            no_rate
+                .reason(&SeatRules::default())
+                .to_string()
+                .contains("no exchange rate for EUR")
+        );
         let rules = SeatRules {
             exchange_rates: vec![ExchangeRate {
                 currency: "EUR".into(),
@@ -378,7 +474,10 @@ mod tests {
             &SeatRules::default(),
         );
         assert_eq!(invited.kind, SeatKind::None);
-        assert_eq!(invited.reason, "not a member: status is invited");
+        assert_eq!(
+            invited.reason(&SeatRules::default()).to_string(),
+            "not a member: status is invited"
+        );
     }
 
     fn window_rules() -> SeatRules {
@@ -403,15 +502,18 @@ mod tests {
         assert_eq!(inside.kind, SeatKind::Permanent);
         let late = quick(&rules, &pledge, Some("2027-01-23".parse().unwrap())).unwrap();
         assert_eq!(late.kind, SeatKind::Term);
-        assert!(late.reason.contains("after the window closed on 2027-01-22 (12 months after the charter enters into force)"), "{}", late.reason);
+        assert!(late.reason(&rules).to_string().contains("after the window closed on 2027-01-22 (12 months after the charter enters into force)"), "{}", late.reason(&rules));
         // Known only to the month: January 2027 may be after the 22nd, so it is not proven inside.
         let vague = quick(&rules, &pledge, Some("2027-01".parse().unwrap())).unwrap();
         assert_eq!(vague.kind, SeatKind::Term);
         let unknown = quick(&rules, &pledge, None).unwrap();
         assert!(
-            unknown.reason.contains("payment date is unknown"),
+            unknown
+                .reason(&rules)
+                .to_string()
+                .contains("payment date is unknown"),
             "{}",
-            unknown.reason
+            unknown.reason(&rules)
         );
     }
 
@@ -431,7 +533,7 @@ mod tests {
         let o = quick(&rules, &eur, Some("2026-01-22".parse().unwrap())).unwrap();
         assert_eq!(o.kind, SeatKind::Term);
         assert_eq!(
-            o.reason,
+            o.reason(&rules).to_string(),
             "pledged €860 million (= $946 million at the rate you set, 1 EUR = 1.1 USD), below the threshold of at least $1 billion: 3-year term ending 2029-01-22"
         );
         assert_eq!(o.shortfall.map(|s| s.round()), Some(54_000_000.0));
@@ -473,10 +575,11 @@ mod tests {
         };
         let o = outcome(vec![Fact::Status(Status::Member)], &renew);
         assert!(
-            o.reason
+            o.reason(&renew)
+                .to_string()
                 .ends_with("3-year term ending 2029-01-22, renewable by the chair"),
             "{}",
-            o.reason
+            o.reason(&renew)
         );
         let endless = SeatRules {
             term_years: 0,
@@ -484,7 +587,11 @@ mod tests {
         };
         let o = outcome(vec![Fact::Status(Status::Member)], &endless);
         assert_eq!(o.term_end, None);
-        assert!(o.reason.ends_with("a term without end"));
+        assert!(
+            o.reason(&endless)
+                .to_string()
+                .ends_with("a term without end")
+        );
     }
 
     #[test]

@@ -425,7 +425,11 @@ impl RosterPanel {
         };
         match column {
             Column::Seat => {
-                label(ui, text.into()).on_hover_text(&derived.seats[row_index].reason);
+                // Put in words only while hovered.
+                label(ui, text.into()).on_hover_ui(|ui| {
+                    let rules = &dataset.body.seat_rules;
+                    ui.label(derived.seats[row_index].reason(rules).to_string());
+                });
             }
             Column::Conflict => {
                 if row.has_conflict() {

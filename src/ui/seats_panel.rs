@@ -378,7 +378,7 @@ impl SeatsPanel {
                         amount_words(short, &rules.threshold.currency)
                     ));
                 }
-                ui.label(&o.reason);
+                ui.label(o.reason(rules).to_string());
             }
             Err(e) => {
                 ui.colored_label(ui.visuals().error_fg_color, e);
@@ -429,6 +429,8 @@ impl SeatsPanel {
 
     fn members_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
         let what_if = self.is_what_if(&d.body.seat_rules);
+        // The rules the what-if outcomes were decided by, for their reasons.
+        let rules = &self.form.as_ref().expect("set in ui()").rules;
         let currency = self
             .form
             .as_ref()
@@ -560,8 +562,9 @@ impl SeatsPanel {
                         });
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&o.reason).truncate())
-                            .on_hover_text(&o.reason);
+                        let reason = o.reason(rules).to_string();
+                        ui.add(egui::Label::new(&reason).truncate())
+                            .on_hover_text(reason);
                     });
                 });
             });
