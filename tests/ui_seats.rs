@@ -23,6 +23,7 @@ fn app() -> Harness<'static, BoardExplorerApp> {
     });
     let edit = hand_claim(
         app.session.document().dataset(),
+        &app.session.derived().index,
         "witkoff",
         pledge,
         EDITORS_NOTE,

@@ -494,3 +494,60 @@ fn flatten<'e>(edit: &'e Edit, out: &mut Vec<&'e Edit>) {
         leaf => out.push(leaf),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::builder::DatasetBuilder;
+    use crate::model::ops::hand_claim;
+    use crate::model::{ActorKind, EDITORS_NOTE, Fact, Status};
+
+    /// Hand edits get distinct ids through the index's id lookup, kept up to date by edits
+    /// (applied, then undone) without reading every claim.
+    #[test]
+    fn hand_claims_take_free_ids_through_the_index() {
+        let mut d = DatasetBuilder::new("Board")
+            .actor("x", "X", ActorKind::State)
+            .source("s", "Outlet", Some("2026-01-22"), "text")
+            .claim("x", Fact::Status(Status::Invited), "s", None, None)
+            .build();
+        let mut derived = Derived::default();
+        derived.refresh(&d, None);
+        let status = |s| Fact::Status(s);
+        let mut ids = Vec::new();
+        let mut undo = Vec::new();
+        for s in [Status::Member, Status::Declined, Status::Member] {
+            let edit = hand_claim(&d, &derived.index, "x", status(s), EDITORS_NOTE, None, "");
+            undo.push(edit.clone().apply(&mut d).unwrap());
+            derived.apply_edit(&d, &edit);
+            ids.push(d.claims.last().unwrap().id.clone());
+        }
+        assert_eq!(
+            ids,
+            [
+                "c-x-status-editor",
+                "c-x-status-editor-2",
+                "c-x-status-editor-3"
+            ]
+        );
+        // Undone, the last id is free again; the others are still taken.
+        let inverse = undo.pop().unwrap();
+        inverse.clone().apply(&mut d).unwrap();
+        derived.apply_edit(&d, &inverse);
+        assert!(!derived.index.claim_id_taken("c-x-status-editor-3"));
+        assert!(derived.index.claim_id_taken("c-x-status-editor-2"));
+        let edit = hand_claim(
+            &d,
+            &derived.index,
+            "x",
+            status(Status::Signed),
+            EDITORS_NOTE,
+            None,
+            "",
+        );
+        let Edit::InsertClaim { claim, .. } = edit else {
+            panic!("a hand claim is one inserted claim");
+        };
+        assert_eq!(claim.id, "c-x-status-editor-3");
+    }
+}

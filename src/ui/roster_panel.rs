@@ -13,7 +13,9 @@ use super::roster_view::{Column, RosterQuery, RosterView};
 use super::view::ViewCtx;
 use crate::model::money::{format_money, parse_money};
 use crate::model::ops::{add_actor, delete_actor, hand_claim, update_actor};
-use crate::model::{Actor, ActorKind, Dataset, Derived, Fact, Property, Role, RosterRow, Status};
+use crate::model::{
+    Actor, ActorKind, Dataset, Derived, Fact, Index, Property, Role, RosterRow, Status,
+};
 use crate::session::Command;
 
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -508,6 +510,7 @@ impl RosterPanel {
                     if ui.input(|i| i.key_pressed(Key::Enter)) {
                         commit = Some(text_commit(
                             dataset,
+                            &derived.index,
                             actor_at,
                             edit.column,
                             &edit.text,
@@ -531,9 +534,14 @@ impl RosterPanel {
                 ) {
                     let mut actor = dataset.actors[actor_at].clone();
                     actor.kind = kind;
-                    commit = Some(update_actor(dataset, actor_at, actor).map(|e| {
-                        Command::edit(e, format!("Set kind of {}", dataset.actors[actor_at].name))
-                    }));
+                    commit = Some(
+                        update_actor(dataset, actor_at, actor)
+                            .map(|e| {
+                                let name = &dataset.actors[actor_at].name;
+                                Command::edit(e, format!("Set kind of {name}"))
+                            })
+                            .map_err(|e| e.to_string()),
+                    );
                 }
             }
             Column::Status => {
@@ -548,6 +556,7 @@ impl RosterPanel {
                 ) {
                     commit = Some(claim_commit(
                         dataset,
+                        &derived.index,
                         actor_at,
                         Fact::Status(status),
                         &self.citation,
@@ -564,6 +573,7 @@ impl RosterPanel {
                 {
                     commit = Some(claim_commit(
                         dataset,
+                        &derived.index,
                         actor_at,
                         Fact::Role(role),
                         &self.citation,
@@ -632,7 +642,7 @@ impl RosterPanel {
                             close = true;
                             self.refusal = None;
                         }
-                        Err(e) => error = Some(e),
+                        Err(e) => error = Some(e.to_string()),
                     }
                 }
                 if ui.button("Cancel").clicked() {
@@ -703,6 +713,7 @@ fn editable(column: Column) -> bool {
 /// A text cell's new value as a command, or why it is refused.
 fn text_commit(
     dataset: &Dataset,
+    index: &Index,
     actor_at: usize,
     column: Column,
     text: &str,
@@ -718,11 +729,13 @@ fn text_commit(
                 actor.country = text.trim().to_string();
             }
             let label = format!("Edit {} of {}", column.title().to_lowercase(), old.name);
-            update_actor(dataset, actor_at, actor).map(|e| Command::edit(e, label))
+            update_actor(dataset, actor_at, actor)
+                .map(|e| Command::edit(e, label))
+                .map_err(|e| e.to_string())
         }
         Column::Pledge => {
             let money = parse_money(text).map_err(|e| format!("Pledge not saved: {e}"))?;
-            claim_commit(dataset, actor_at, Fact::Pledge(money), citation)
+            claim_commit(dataset, index, actor_at, Fact::Pledge(money), citation)
         }
         _ => Err("This cell cannot be edited.".into()),
     }
@@ -731,6 +744,7 @@ fn text_commit(
 /// A hand edit of a claim-backed cell becomes a claim citing the chosen source.
 fn claim_commit(
     dataset: &Dataset,
+    index: &Index,
     actor_at: usize,
     fact: Fact,
     citation: &Citation,
@@ -744,7 +758,15 @@ fn claim_commit(
         dataset.fact_label(&fact)
     );
     Ok(Command::edit(
-        hand_claim(dataset, &actor.id, fact, &source, as_of, &citation.note),
+        hand_claim(
+            dataset,
+            index,
+            &actor.id,
+            fact,
+            &source,
+            as_of,
+            &citation.note,
+        ),
         label,
     ))
 }

@@ -292,7 +292,7 @@ impl SeatsPanel {
                 // differ by actor, so computing them against the current claims is enough.
                 for (k, (actor, money)) in self.pledges.iter().enumerate() {
                     let note = "what-if pledge applied in the seat calculator";
-                    let mut edit = hand_claim(d, actor, Fact::Pledge(money.clone()), EDITORS_NOTE, None, note);
+                    let mut edit = hand_claim(d, &cx.derived.index, actor, Fact::Pledge(money.clone()), EDITORS_NOTE, None, note);
                     if let Edit::InsertClaim { at, .. } = &mut edit {
                         *at += k;
                     }

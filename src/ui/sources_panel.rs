@@ -760,7 +760,7 @@ impl SourcesPanel {
                     self.notice = Some(format!("Claim about {name} added; it is in the roster."));
                     self.claim_form.clear();
                 }
-                Err(e) => self.claim_form.error = Some(e),
+                Err(e) => self.claim_form.error = Some(e.to_string()),
             }
         }
         self.orphans_ui(ui, cx, cache);
@@ -950,7 +950,7 @@ impl SourcesPanel {
                             self.view = SourcesView::Texts;
                             self.form = None;
                         }
-                        Err(e) => form.error = Some(e),
+                        Err(e) => form.error = Some(e.to_string()),
                     }
                 }
                 Some(id) => {
@@ -969,7 +969,7 @@ impl SourcesPanel {
                             });
                             self.form = None;
                         }
-                        Err(e) => form.error = Some(e),
+                        Err(e) => form.error = Some(e.to_string()),
                     }
                 }
             },
