@@ -50,6 +50,9 @@ struct KnownDays {
     sorted: Vec<(NaiveDate, usize)>,
     /// Added since the last merge, unsorted.
     recent: Vec<(NaiveDate, usize)>,
+    /// Whether edits added pairs since the build (some may then be stale); until then every
+    /// pair is exact and readers need not check it.
+    edited: bool,
 }
 
 /// Beyond this many recent pairs, they are merged into the sorted ones.
@@ -62,6 +65,7 @@ impl KnownDays {
             days.add_actor(index, a);
         }
         days.merge();
+        days.edited = false;
         days
     }
 
@@ -275,6 +279,10 @@ impl Derived {
             .collect();
         rows.sort_unstable();
         rows.dedup();
+        if !days.edited {
+            // Every pair is a claim of that actor known on that day, between the two dates.
+            return rows;
+        }
         rows.retain(|&a| {
             self.index.claims_by_actor[a].iter().any(|&c| {
                 let known = self.index.known_from(c);
@@ -413,6 +421,7 @@ impl Derived {
             self.rederive(d, a, as_of, false);
         }
         if let Some(days) = &mut self.days {
+            days.edited = true;
             for &a in &dirty {
                 days.add_actor(&self.index, a);
             }
