@@ -105,7 +105,15 @@ fn benches(c: &mut Criterion) {
                         let start = Instant::now();
                         let status = Fact::Status(Status::ALL[i as usize % Status::ALL.len()]);
                         let later = Some("2027-01-01".parse().unwrap());
-                        let edit = ops::hand_claim(&d, &who, status, EDITORS_NOTE, later, "");
+                        let edit = ops::hand_claim(
+                            &d,
+                            &derived.index,
+                            &who,
+                            status,
+                            EDITORS_NOTE,
+                            later,
+                            "",
+                        );
                         let inverse = edit.clone().apply(&mut d).unwrap();
                         derived.apply_edit(&d, &edit);
                         derived.refresh(&d, derived.as_of());

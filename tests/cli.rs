@@ -4,7 +4,7 @@ use board_explorer::store::{embedded, to_ron};
 
 #[path = "common/bin.rs"]
 mod bin;
-use bin::run;
+use bin::{run, run_in};
 
 #[test]
 fn check_summarises_the_embedded_dataset() {
@@ -396,4 +396,83 @@ fn generate_writes_a_valid_dataset_of_the_size_asked() {
     assert!(summary.contains("20 events"), "{summary}");
     let (ok, _, err) = run(&args);
     assert!(!ok && err.contains("--force"), "{err}");
+}
+
+#[test]
+fn every_reading_command_accepts_a_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("before.snapshot.ron");
+    let snap = snap.to_str().unwrap();
+    let args = ["snapshot", "--as-of", "2026-01-18", "--note", "before"];
+    assert!(run(&[&args[..], &["-o", snap]].concat()).0);
+
+    let (ok, out, err) = run(&["check", snap]);
+    assert!(ok, "{err}");
+    assert!(out.contains(": ok: ") && out.contains(" actors, "), "{out}");
+    assert!(
+        out.contains("a snapshot as of 2026-01-18") && out.contains("\"before\""),
+        "{out}"
+    );
+    // Viewed as of the snapshot's day, exactly as the dataset viewed as of that day.
+    for verb in ["roster", "seats"] {
+        let (ok, from_snapshot, err) = run(&[verb, snap]);
+        assert!(ok, "{verb}: {err}");
+        let (_, from_dataset, _) = run(&[verb, "--as-of", "2026-01-18"]);
+        assert_eq!(from_snapshot, from_dataset, "{verb}");
+        assert!(
+            from_snapshot.contains("as of 2026-01-18"),
+            "{from_snapshot}"
+        );
+        // --as-of views it as of another day.
+        let (_, later, _) = run(&[verb, snap, "--as-of", "2026-01-19"]);
+        let (_, dataset_later, _) = run(&[verb, "--as-of", "2026-01-19"]);
+        assert_eq!(later, dataset_later, "{verb}");
+    }
+    let (ok, from_snapshot, err) = run(&["compare", snap]);
+    assert!(ok, "{err}");
+    assert_eq!(from_snapshot, run(&["compare"]).1);
+    let (ok, _, err) = run(&["compare", snap, "--conflicts-only"]);
+    assert!(ok, "{err}");
+    // A file that is neither is still refused, naming what it is not.
+    let other = dir.path().join("other.ron");
+    let text = to_ron(&embedded()).replacen("\"board-explorer\"", "\"something-else\"", 1);
+    std::fs::write(&other, text).unwrap();
+    let (ok, _, err) = run(&["roster", other.to_str().unwrap()]);
+    assert!(!ok && err.contains("not a board-explorer dataset"), "{err}");
+}
+
+#[test]
+fn snapshots_are_named_for_their_day_and_note_and_never_replace_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "snapshot",
+        "--as-of",
+        "2026-01-22",
+        "--note",
+        "After Davos!",
+    ];
+    let (ok, out, err) = run_in(dir.path(), &args);
+    assert!(ok, "{err}");
+    let first = dir
+        .path()
+        .join("saves")
+        .join("board-of-peace-2026-01-22-after-davos.snapshot.ron");
+    assert!(out.contains(first.to_str().unwrap()), "{out}");
+    let before = std::fs::read(&first).unwrap();
+    // The same day and note: a new name, the first file untouched.
+    let (ok, out, err) = run_in(dir.path(), &args);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("board-of-peace-2026-01-22-after-davos-2.snapshot.ron"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read(&first).unwrap(), before);
+    let (_, out, _) = run_in(dir.path(), &args);
+    assert!(out.contains("after-davos-3.snapshot.ron"), "{out}");
+    // Without a day, everything known: "latest", never the clock.
+    let (ok, out, err) = run_in(dir.path(), &["snapshot"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("board-of-peace-latest.snapshot.ron"), "{out}");
+    let names = std::fs::read_dir(dir.path().join("saves")).unwrap().count();
+    assert_eq!(names, 4);
 }

@@ -71,6 +71,7 @@ fn merge_combines_aliases_claims_and_mentions() {
     assert_eq!(dup_id, "v-putin");
     let claim = hand_claim(
         doc.dataset(),
+        &Index::build(doc.dataset()),
         &dup_id,
         Fact::Status(Status::Declined),
         EDITORS_NOTE,
@@ -115,7 +116,7 @@ fn empty_names_are_refused() {
         ..Default::default()
     };
     assert_eq!(
-        add_actor(&d, blank.clone()).unwrap_err(),
+        add_actor(&d, blank.clone()).unwrap_err().to_string(),
         "A name cannot be empty."
     );
     assert!(update_actor(&d, 0, blank).is_err());
@@ -202,6 +203,7 @@ fn to_edit(d: &Dataset, action: &Action) -> Option<Edit> {
             };
             hand_claim(
                 d,
+                &Index::build(d),
                 &d.actors[a % n].id,
                 Fact::Status(Status::Signed),
                 &source,

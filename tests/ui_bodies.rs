@@ -26,6 +26,7 @@ fn claim(
     let app = h.state_mut();
     let mut edit = hand_claim(
         app.session.document().dataset(),
+        &app.session.derived().index,
         actor,
         fact,
         EDITORS_NOTE,
@@ -130,6 +131,7 @@ fn the_roster_shows_entry_into_force_and_joined() {
     let app = h.state_mut();
     let edit = milestone_claim(
         app.session.document().dataset(),
+        &app.session.derived().index,
         "board-of-peace",
         Fact::InForce("2026-01-22".parse().unwrap()),
         EDITORS_NOTE,

@@ -25,6 +25,7 @@ fn app() -> Harness<'static, BoardExplorerApp> {
     for fact in [Fact::Status(Status::Accepted), pledge] {
         let edit = hand_claim(
             app.session.document().dataset(),
+            &app.session.derived().index,
             "israel",
             fact,
             EDITORS_NOTE,
@@ -190,6 +191,7 @@ fn applying_a_what_if_pledge_records_it_as_a_claim() {
     let app = h.state_mut();
     let edit = hand_claim(
         app.session.document().dataset(),
+        &app.session.derived().index,
         "belarus",
         Fact::Status(Status::Accepted),
         EDITORS_NOTE,

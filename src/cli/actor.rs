@@ -71,8 +71,8 @@ fn add(args: ActorAddArgs) -> Result<String, String> {
         aliases: args.aliases,
         represents: args.represents,
     };
-    let (edit, notes) =
-        add_actor_with_id(session.dataset(), draft).map_err(|e| format!("error: {e}"))?;
+    let (edit, notes) = add_actor_with_id(session.dataset(), &session.derived().index, draft)
+        .map_err(|e| format!("error: {e}"))?;
     let mut report = String::new();
     for note in notes {
         report.push_str(&format!("warning: {note}\n"));

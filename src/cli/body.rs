@@ -91,7 +91,7 @@ pub fn run(command: BodyCommand) -> Result<String, String> {
             name,
             parent,
             out,
-        } => change(&dataset, &out, "Add body", |d| {
+        } => change(&dataset, &out, "Add body", |d, _| {
             add_body(d, &name, parent.as_deref())
         }),
         BodyCommand::Rename {
@@ -99,7 +99,7 @@ pub fn run(command: BodyCommand) -> Result<String, String> {
             id,
             name,
             out,
-        } => change(&dataset, &out, "Rename body", |d| {
+        } => change(&dataset, &out, "Rename body", |d, _| {
             rename_body(d, &id, &name)
         }),
         BodyCommand::Parent {
@@ -108,7 +108,7 @@ pub fn run(command: BodyCommand) -> Result<String, String> {
             parent,
             none: _,
             out,
-        } => change(&dataset, &out, "Set parent", |d| {
+        } => change(&dataset, &out, "Set parent", |d, _| {
             set_parent(d, &id, parent.as_deref())
         }),
         BodyCommand::Date {
@@ -126,8 +126,8 @@ pub fn run(command: BodyCommand) -> Result<String, String> {
                 (None, Some(day)) => Fact::InForce(day),
                 (None, None) => return Err("error: give --charter-signed or --in-force".into()),
             };
-            change(&dataset, &out, "Add body date", |d| {
-                milestone_claim(d, &id, fact, &source, as_of, &note)
+            change(&dataset, &out, "Add body date", |d, index| {
+                milestone_claim(d, index, &id, fact, &source, as_of, &note)
             })
         }
     }
@@ -161,14 +161,15 @@ fn change(
     dataset: &PathBuf,
     out: &Out,
     label: &str,
-    make: impl FnOnce(&crate::model::Dataset) -> Result<Edit, String>,
+    make: impl FnOnce(&crate::model::Dataset, &crate::model::Index) -> Result<Edit, String>,
 ) -> Result<String, String> {
     let target = out.out.clone().unwrap_or_else(|| dataset.clone());
     if out.out.is_some() {
         super::refuse_overwrite(&target, out.force)?;
     }
     let mut session = super::load(Some(dataset))?.0;
-    let edit = make(session.dataset()).map_err(|e| format!("error: {e}"))?;
+    let edit =
+        make(session.dataset(), &session.derived().index).map_err(|e| format!("error: {e}"))?;
     super::claim::perform_checked(&mut session, edit, label)?;
     let mut report = format!("{label}: done\n");
     report.push_str(&super::write_dataset(

@@ -33,7 +33,7 @@ use crate::model::diff::{Side, diff, report};
 use crate::model::money::{format_money, parse_money};
 use crate::model::report::Report;
 use crate::model::seats::{amount_words, quick_in_force};
-use crate::session::{self, Session};
+use crate::session::{self, Opened, Session};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -271,7 +271,7 @@ fn perform(command: Command) -> Result<String, String> {
             joined,
             ..
         } => {
-            let session = load(file.as_ref())?.0;
+            let session = load_any(file.as_ref())?;
             let rules = &session.dataset().body.seat_rules;
             let currency = currency
                 .unwrap_or_else(|| rules.threshold.currency.clone())
@@ -291,7 +291,7 @@ fn perform(command: Command) -> Result<String, String> {
                     amount_words(short, &rules.threshold.currency)
                 ));
             }
-            out.push_str(&format!("reason: {}\n", o.reason));
+            out.push_str(&format!("reason: {}\n", o.reason(rules)));
             Ok(out)
         }
         Command::Snapshot {
@@ -342,10 +342,7 @@ fn perform(command: Command) -> Result<String, String> {
             out,
             force,
         } => {
-            let mut session = load_any(file.as_ref())?;
-            if as_of.is_some() {
-                session.perform(session::Command::SetAsOf(as_of));
-            }
+            let session = load_as_of(file.as_ref(), as_of)?;
             let text = session.export_text(match format {
                 ExportFormat::Csv => session::ExportFormat::Csv,
                 ExportFormat::Md => session::ExportFormat::Markdown,
@@ -385,7 +382,7 @@ fn perform(command: Command) -> Result<String, String> {
             outlet: _,
             format,
         } => {
-            let session = load(file.as_ref())?.0;
+            let session = load_any(file.as_ref())?;
             let d = session.dataset();
             let report = match (&source, &text) {
                 (Some(id), _) => suggest::Report::Source(id),
@@ -398,7 +395,7 @@ fn perform(command: Command) -> Result<String, String> {
             file,
             sources,
             conflicts_only,
-        } => compare_table(&load(file.as_ref())?.0, &sources, conflicts_only),
+        } => compare_table(&load_any(file.as_ref())?, &sources, conflicts_only),
         Command::ImportSource(args) => import::run(args),
         Command::Claim(command) => claim::run(command),
         Command::Actor(command) => actor::run(command),
@@ -459,12 +456,14 @@ fn write_dataset(
     write_out(out, text, in_place || force)
 }
 
-/// A dataset or snapshot file (viewed as of the snapshot's day), or the embedded dataset.
-fn load_any(file: Option<&PathBuf>) -> Result<Session, String> {
-    Session::open_any(file.map(PathBuf::as_path)).map_err(|e| format!("error: {e}"))
+/// A dataset or snapshot file, or the embedded dataset, for a command that reads it without
+/// writing it back: viewed as of `as_of`, else as of a snapshot's own day.
+fn read_any(file: Option<&PathBuf>, as_of: Option<chrono::NaiveDate>) -> Result<Opened, String> {
+    Session::open_any(file.map(PathBuf::as_path), as_of).map_err(|e| format!("error: {e}"))
 }
 
-/// A dataset file, or the embedded dataset, with the file's warnings.
+/// A dataset file (never a snapshot), or the embedded dataset, with the file's warnings: for the
+/// commands that write the dataset back, which must know what they read (see `write_dataset`).
 fn load(file: Option<&PathBuf>) -> Result<(Session, Vec<String>), String> {
     match file {
         Some(path) => Session::open(path).map_err(|e| format!("error: {e}")),
@@ -472,17 +471,22 @@ fn load(file: Option<&PathBuf>) -> Result<(Session, Vec<String>), String> {
     }
 }
 
-/// A dataset file, or the embedded dataset, viewed as of a day.
+/// [`read_any`], the session alone.
+fn load_any(file: Option<&PathBuf>) -> Result<Session, String> {
+    load_as_of(file, None)
+}
+
+/// [`read_any`] viewed as of a day, the session alone.
 fn load_as_of(file: Option<&PathBuf>, as_of: Option<chrono::NaiveDate>) -> Result<Session, String> {
-    let mut session = load(file)?.0;
-    if as_of.is_some() {
-        session.perform(session::Command::SetAsOf(as_of));
-    }
-    Ok(session)
+    Ok(read_any(file, as_of)?.session)
 }
 
 fn check(file: Option<PathBuf>) -> Result<String, String> {
-    let (session, warnings) = load(file.as_ref())?;
+    let Opened {
+        session,
+        warnings,
+        snapshot,
+    } = read_any(file.as_ref(), None)?;
     let d = session.dataset();
     let conflicts = session.derived().conflicts;
     let name = file.map_or_else(
@@ -499,6 +503,15 @@ fn check(file: Option<PathBuf>) -> Result<String, String> {
     );
     if !warnings.is_empty() {
         out.push_str(&format!(", {} warnings", warnings.len()));
+    }
+    if let Some(s) = snapshot {
+        let day = s
+            .as_of
+            .map_or("everything known".to_string(), |d| d.to_string());
+        out.push_str(&format!("; a snapshot as of {day}, taken {}", s.taken));
+        if !s.note.is_empty() {
+            out.push_str(&format!(": \"{}\"", s.note));
+        }
     }
     out.push('\n');
     for w in &warnings {
@@ -566,7 +579,7 @@ pub fn seats_table(report: &Report) -> String {
                 o.pledge.as_ref().map_or("—".into(), format_money),
                 o.shortfall
                     .map_or("?".into(), |s| amount_words(s, &rules.threshold.currency)),
-                o.reason.clone(),
+                o.reason(rules).to_string(),
             ]
         })
         .collect();

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::dataset::{Actor, ActorKind, Dataset, EDITORS_NOTE, Fact, Id};
 use super::edit::Edit;
+use super::index::Index;
 use super::ops::{check_name, hand_claim, unique_id};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,9 +22,16 @@ pub struct ActorDraft {
 
 /// The actor appended to the list, and, if it represents someone, that claim (one undo step).
 /// Refuses an id already taken and an empty name; notes a duplicate name.
-pub fn add_actor_with_id(d: &Dataset, draft: ActorDraft) -> Result<(Edit, Vec<String>), String> {
+pub fn add_actor_with_id(
+    d: &Dataset,
+    index: &Index,
+    draft: ActorDraft,
+) -> Result<(Edit, Vec<String>), String> {
     let name = draft.name.trim();
-    let notes: Vec<String> = check_name(d, name, None)?.into_iter().collect();
+    let notes: Vec<String> = check_name(d, name, None)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .collect();
     let id = match draft.id.as_deref().map(str::trim) {
         Some("") => return Err("the id cannot be empty".into()),
         Some(id) if id.chars().any(char::is_whitespace) => {
@@ -70,6 +78,7 @@ pub fn add_actor_with_id(d: &Dataset, draft: ActorDraft) -> Result<(Edit, Vec<St
     if let Some(whom) = draft.represents {
         edits.push(hand_claim(
             d,
+            index,
             &id,
             Fact::Represents(whom),
             EDITORS_NOTE,
@@ -96,8 +105,10 @@ mod tests {
     fn an_actor_gets_a_slug_and_a_represents_claim_in_one_step() {
         let mut d = dataset();
         let before = d.clone();
+        let index = Index::build(&d);
         let (edit, notes) = add_actor_with_id(
             &d,
+            &index,
             ActorDraft {
                 name: " François-Philippe Champagne ".into(),
                 kind: ActorKind::Person,
@@ -128,15 +139,16 @@ mod tests {
             kind: ActorKind::State,
             ..Default::default()
         };
-        let e = add_actor_with_id(&d, draft(None, "Canada")).unwrap_err();
+        let index = Index::build(&d);
+        let e = add_actor_with_id(&d, &index, draft(None, "Canada")).unwrap_err();
         assert!(e.contains("already an actor \"canada\" (Canada)"), "{e}");
-        assert!(add_actor_with_id(&d, draft(Some("canada"), "Kanada")).is_err());
-        assert!(add_actor_with_id(&d, draft(Some("two words"), "X")).is_err());
-        assert!(add_actor_with_id(&d, draft(None, "  ")).is_err());
-        let (_, notes) = add_actor_with_id(&d, draft(Some("canada-2"), "canada")).unwrap();
+        assert!(add_actor_with_id(&d, &index, draft(Some("canada"), "Kanada")).is_err());
+        assert!(add_actor_with_id(&d, &index, draft(Some("two words"), "X")).is_err());
+        assert!(add_actor_with_id(&d, &index, draft(None, "  ")).is_err());
+        let (_, notes) = add_actor_with_id(&d, &index, draft(Some("canada-2"), "canada")).unwrap();
         assert_eq!(notes.len(), 1, "a duplicate name is worth a note");
         let mut lost = draft(None, "Kosovo");
         lost.represents = Some("nobody".into());
-        assert!(add_actor_with_id(&d, lost).is_err());
+        assert!(add_actor_with_id(&d, &index, lost).is_err());
     }
 }

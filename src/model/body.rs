@@ -151,6 +151,7 @@ pub fn set_parent(d: &Dataset, id: &str, parent: Option<&str>) -> Result<Edit, S
 /// claims like any other, so sources can disagree about them and the editor can rank them.
 pub fn milestone_claim(
     d: &Dataset,
+    index: &Index,
     id: &str,
     fact: Fact,
     source: &str,
@@ -169,7 +170,7 @@ pub fn milestone_claim(
     if source != super::dataset::EDITORS_NOTE && d.source(source).is_none() {
         return Err(format!("No source has the id \"{source}\"."));
     }
-    match super::ops::hand_claim(d, id, fact, source, as_of, note) {
+    match super::ops::hand_claim(d, index, id, fact, source, as_of, note) {
         Edit::InsertClaim { at, mut claim } => {
             claim.subject = Subject::Body(id.to_string());
             Ok(Edit::InsertClaim { at, claim })
@@ -415,17 +416,33 @@ mod tests {
         let id = d.body.id.clone();
         let in_force = Fact::InForce("2026-01-22".parse().unwrap());
         assert!(
-            milestone_claim(&d, "nope", in_force.clone(), "s", None, "")
-                .unwrap_err()
-                .contains("No body")
+            milestone_claim(
+                &d,
+                &Index::build(&d),
+                "nope",
+                in_force.clone(),
+                "s",
+                None,
+                ""
+            )
+            .unwrap_err()
+            .contains("No body")
         );
         assert!(
-            milestone_claim(&d, &id, Fact::TermYears(3), "s", None, "")
-                .unwrap_err()
-                .contains("not one of a body's dates")
+            milestone_claim(
+                &d,
+                &Index::build(&d),
+                &id,
+                Fact::TermYears(3),
+                "s",
+                None,
+                ""
+            )
+            .unwrap_err()
+            .contains("not one of a body's dates")
         );
         step(&mut d, |d| {
-            milestone_claim(d, &id, in_force.clone(), "s", None, "")
+            milestone_claim(d, &Index::build(d), &id, in_force.clone(), "s", None, "")
         });
         assert!(crate::model::validate::validate(&d).is_empty());
         d.claims[0].subject = Subject::Actor("trump".into());

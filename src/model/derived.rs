@@ -45,6 +45,73 @@ pub struct Derived {
     /// Actors whose seats are decided again once every row of the step is derived (a state's
     /// seat reads the rows of those who speak for it).
     to_reseat: Vec<usize>,
+    /// Actors by the days their claims become known, built at the first move of the as-of
+    /// date after a rebuild and kept up to date by edits: a move finds the rows it touches
+    /// without reading every claim.
+    days: Option<KnownDays>,
+}
+
+/// Pairs (day a claim becomes known, its actor). Edits only add pairs (an actor's current
+/// ones); a pair may be stale (the claim changed or went), so readers check the actor's
+/// claims before trusting it.
+#[derive(Debug, Default)]
+struct KnownDays {
+    /// Sorted, without duplicates.
+    sorted: Vec<(NaiveDate, usize)>,
+    /// Added since the last merge, unsorted.
+    recent: Vec<(NaiveDate, usize)>,
+    /// Whether edits added pairs since the build (some may then be stale); until then every
+    /// pair is exact and readers need not check it.
+    edited: bool,
+}
+
+/// Beyond this many recent pairs, they are merged into the sorted ones.
+const MAX_RECENT_DAYS: usize = 4096;
+
+impl KnownDays {
+    fn build(index: &Index) -> KnownDays {
+        let mut days = KnownDays::default();
+        for a in 0..index.claims_by_actor.len() {
+            days.add_actor(index, a);
+        }
+        days.merge();
+        days.edited = false;
+        days
+    }
+
+    /// Records the days on which the claims of `actor` become known.
+    fn add_actor(&mut self, index: &Index, actor: usize) {
+        let known = index.claims_by_actor[actor]
+            .iter()
+            .filter_map(|&c| index.known_from(c));
+        self.recent.extend(known.map(|day| (day, actor)));
+    }
+
+    fn merge(&mut self) {
+        self.sorted.append(&mut self.recent);
+        self.sorted.sort_unstable();
+        self.sorted.dedup();
+    }
+
+    /// The actors (perhaps too many, never too few, unsorted and repeated) with a claim known
+    /// after `after` and by `upto` (`None`: no end).
+    fn between(
+        &self,
+        after: NaiveDate,
+        upto: Option<NaiveDate>,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let inside = move |day: NaiveDate| day > after && upto.is_none_or(|u| day <= u);
+        let start = self.sorted.partition_point(|&(day, _)| day <= after);
+        let end = match upto {
+            Some(u) => self.sorted.partition_point(|&(day, _)| day <= u),
+            None => self.sorted.len(),
+        };
+        let recent = self.recent.iter().filter(move |&&(day, _)| inside(day));
+        self.sorted[start..end.max(start)]
+            .iter()
+            .chain(recent)
+            .map(|&(_, a)| a)
+    }
 }
 
 /// One move of the as-of date under one revision: the rows derived again (those of actors with
@@ -120,6 +187,9 @@ impl Derived {
             return true;
         }
         let before = self.roster.as_of;
+        if self.days.is_none() {
+            self.days = Some(KnownDays::build(&self.index));
+        }
         let rows = self.crossing(before, as_of);
         for &actor in &rows {
             self.rederive(dataset, actor, as_of, true);
@@ -175,6 +245,7 @@ impl Derived {
             ..Change::default()
         };
         self.index = Index::build(dataset);
+        self.days = None;
         self.roster = super::roster::roster(dataset, &self.index, as_of);
         self.body_dates = body_dates(dataset, &self.index, &dataset.body.id, as_of);
         (self.speakers, self.seats) = seats(
@@ -257,18 +328,35 @@ impl Derived {
         }
     }
 
-    /// The actors with a claim known by one of the dates and not the other, in order.
+    /// The actors with a claim known by one of the dates and not the other, in order: those
+    /// with a claim known after the earlier date and by the later one (a `None` date is later
+    /// than any day), found through `days` and checked claim by claim.
     fn crossing(&self, before: Option<NaiveDate>, after: Option<NaiveDate>) -> Vec<usize> {
-        let mut seen = vec![false; self.roster.rows.len()];
-        for c in 0..self.index.claims() {
-            if let Owner::Actor(a) = self.index.owner(c)
-                && !seen[a]
-            {
-                let known = self.index.known_from(c);
-                seen[a] = known_by(known, before) != known_by(known, after);
-            }
+        let (earlier, later) = match (before, after) {
+            (Some(b), Some(a)) => (b.min(a), Some(b.max(a))),
+            (Some(day), None) | (None, Some(day)) => (day, None),
+            (None, None) => return Vec::new(),
+        };
+        let Some(days) = &self.days else {
+            return Vec::new();
+        };
+        let mut rows: Vec<usize> = days
+            .between(earlier, later)
+            .filter(|&a| a < self.roster.rows.len())
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        if !days.edited {
+            // Every pair is a claim of that actor known on that day, between the two dates.
+            return rows;
         }
-        (0..seen.len()).filter(|&a| seen[a]).collect()
+        rows.retain(|&a| {
+            self.index.claims_by_actor[a].iter().any(|&c| {
+                let known = self.index.known_from(c);
+                known_by(known, before) != known_by(known, after)
+            })
+        });
+        rows
     }
 
     /// The incremental path: positions first, leaf by leaf (they move as the edit goes), then
@@ -420,6 +508,15 @@ impl Derived {
         for &a in &dirty {
             self.rederive(d, a, as_of, false);
         }
+        if let Some(days) = &mut self.days {
+            days.edited = true;
+            for &a in &dirty {
+                days.add_actor(&self.index, a);
+            }
+            if days.recent.len() > MAX_RECENT_DAYS {
+                days.merge();
+            }
+        }
         // The claim matrix redoes the rows of actors whose claims changed or moved.
         let mut actors = std::mem::take(&mut self.change.actors);
         actors.extend(dirty);
@@ -514,5 +611,62 @@ fn flatten<'e>(edit: &'e Edit, out: &mut Vec<&'e Edit>) {
     match edit {
         Edit::Batch(edits) => edits.iter().for_each(|e| flatten(e, out)),
         leaf => out.push(leaf),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::builder::DatasetBuilder;
+    use crate::model::ops::hand_claim;
+    use crate::model::{ActorKind, EDITORS_NOTE, Fact, Status};
+
+    /// Hand edits get distinct ids through the index's id lookup, kept up to date by edits
+    /// (applied, then undone) without reading every claim.
+    #[test]
+    fn hand_claims_take_free_ids_through_the_index() {
+        let mut d = DatasetBuilder::new("Board")
+            .actor("x", "X", ActorKind::State)
+            .source("s", "Outlet", Some("2026-01-22"), "text")
+            .claim("x", Fact::Status(Status::Invited), "s", None, None)
+            .build();
+        let mut derived = Derived::default();
+        derived.refresh(&d, None);
+        let status = |s| Fact::Status(s);
+        let mut ids = Vec::new();
+        let mut undo = Vec::new();
+        for s in [Status::Member, Status::Declined, Status::Member] {
+            let edit = hand_claim(&d, &derived.index, "x", status(s), EDITORS_NOTE, None, "");
+            undo.push(edit.clone().apply(&mut d).unwrap());
+            derived.apply_edit(&d, &edit);
+            ids.push(d.claims.last().unwrap().id.clone());
+        }
+        assert_eq!(
+            ids,
+            [
+                "c-x-status-editor",
+                "c-x-status-editor-2",
+                "c-x-status-editor-3"
+            ]
+        );
+        // Undone, the last id is free again; the others are still taken.
+        let inverse = undo.pop().unwrap();
+        inverse.clone().apply(&mut d).unwrap();
+        derived.apply_edit(&d, &inverse);
+        assert!(!derived.index.claim_id_taken("c-x-status-editor-3"));
+        assert!(derived.index.claim_id_taken("c-x-status-editor-2"));
+        let edit = hand_claim(
+            &d,
+            &derived.index,
+            "x",
+            status(Status::Signed),
+            EDITORS_NOTE,
+            None,
+            "",
+        );
+        let Edit::InsertClaim { claim, .. } = edit else {
+            panic!("a hand claim is one inserted claim");
+        };
+        assert_eq!(claim.id, "c-x-status-editor-3");
     }
 }

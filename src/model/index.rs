@@ -6,6 +6,9 @@
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{BuildHasher, BuildHasherDefault};
+use std::sync::OnceLock;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use chrono::NaiveDate;
 
@@ -49,6 +52,8 @@ struct Slot {
     source: u64,
     /// The claim is about a sub-body ("a member of the Executive Board"), not the main one.
     sub_body: bool,
+    /// A hash of the claim's id, for [`Index::claim_id_taken`].
+    id: u64,
 }
 
 const PENDING: Slot = Slot {
@@ -59,6 +64,7 @@ const PENDING: Slot = Slot {
     rank: Rank::Normal,
     source: 0,
     sub_body: false,
+    id: 0,
 };
 
 #[derive(Debug, Default, PartialEq)]
@@ -76,6 +82,27 @@ pub struct Index {
     source_dates: HashMap<String, Option<PartialDate>>,
     /// The main body's id: a claim naming it is about the main body, like one naming none.
     main_body: String,
+    /// How many claims have each id hash: built at the first question (opening a file never
+    /// pays for it), then kept up to date by edits.
+    ids: IdCounts,
+}
+
+/// Claims per id hash, once asked for. Two indexes are equal when their counts are, or when
+/// either has not built them yet (they are a view of the slots, which are compared).
+#[derive(Debug, Default)]
+struct IdCounts(OnceLock<FxHashMap<u64, u32>>);
+
+impl PartialEq for IdCounts {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.0.get(), other.0.get()) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    }
+}
+
+fn id_hash(id: &str) -> u64 {
+    FxBuildHasher.hash_one(id)
 }
 
 /// Whether a claim first known on `known` is known by `as_of` (everything is, without one).
@@ -154,6 +181,40 @@ impl Index {
         self.slots[claim].owner
     }
 
+    /// Whether a claim has the id `id`, without reading every claim: true for every id taken
+    /// (and, on a hash collision, perhaps for one that is not; a new id then takes the next
+    /// number, which is harmless).
+    pub fn claim_id_taken(&self, id: &str) -> bool {
+        let ids = self.ids.0.get_or_init(|| {
+            let mut ids = FxHashMap::default();
+            for slot in self.slots.iter().filter(|s| s.owner != Owner::Pending) {
+                *ids.entry(slot.id).or_insert(0) += 1;
+            }
+            ids
+        });
+        ids.contains_key(&id_hash(id))
+    }
+
+    /// Counts a claim's id in or out of `ids`, if they were built.
+    fn count_id(&mut self, slot: Slot, up: bool) {
+        let Some(ids) = self
+            .ids
+            .0
+            .get_mut()
+            .filter(|_| slot.owner != Owner::Pending)
+        else {
+            return;
+        };
+        if up {
+            *ids.entry(slot.id).or_insert(0) += 1;
+        } else if let Some(n) = ids.get_mut(&slot.id) {
+            *n -= 1;
+            if *n == 0 {
+                ids.remove(&slot.id);
+            }
+        }
+    }
+
     /// How many claims the index covers.
     pub fn claims(&self) -> usize {
         self.slots.len()
@@ -178,6 +239,7 @@ impl Index {
             rank: claim.rank,
             source: BuildHasherDefault::<DefaultHasher>::default().hash_one(&claim.source),
             sub_body: claim.body.as_deref().is_some_and(|b| b != self.main_body),
+            id: id_hash(&claim.id),
         }
     }
 
@@ -242,14 +304,18 @@ impl Index {
     /// The claim at `at` was removed: returns whose it was and the actors whose claims moved
     /// down one position.
     pub(crate) fn remove(&mut self, at: usize) -> (Owner, Moved) {
-        let owner = self.slots.remove(at).owner;
+        let gone = self.slots.remove(at);
+        self.count_id(gone, false);
+        let owner = gone.owner;
         self.unlist(owner, at);
         (owner, self.shift(at, at, false))
     }
 
     /// The claim at `at` was replaced: returns whose it was; the new one is read by `settle`.
     pub(crate) fn replace_pending(&mut self, at: usize) -> Owner {
-        let owner = std::mem::replace(&mut self.slots[at], PENDING).owner;
+        let old = std::mem::replace(&mut self.slots[at], PENDING);
+        self.count_id(old, false);
+        let owner = old.owner;
         self.unlist(owner, at);
         owner
     }
@@ -258,6 +324,7 @@ impl Index {
     pub(crate) fn settle(&mut self, dataset: &Dataset, at: usize) -> Owner {
         let slot = self.slot(&dataset.claims[at]);
         self.slots[at] = slot;
+        self.count_id(slot, true);
         let list = match slot.owner {
             Owner::Actor(a) => &mut self.claims_by_actor[a],
             Owner::Body => &mut self.body_claims,

@@ -7,6 +7,14 @@ use std::collections::HashSet;
 use super::dataset::{Actor, Claim, Dataset, EDITORS_NOTE, Fact, Rank, Subject};
 use super::date::PartialDate;
 use super::edit::Edit;
+use super::index::Index;
+
+/// Why an actor's name cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NameError {
+    #[error("A name cannot be empty.")]
+    Empty,
+}
 
 /// What deleting an actor takes with it, for the confirmation message.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -50,23 +58,28 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// A fresh id from a name: lowercase ASCII words joined by dashes, unique among `taken`.
 pub fn unique_id(base: &str, taken: &HashSet<&str>) -> String {
+    free_id(base, |id| taken.contains(id))
+}
+
+/// [`unique_id`] asking `taken` about each candidate: the slug, then "-2", "-3"…
+fn free_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     let slug = super::text::slug(base, "-", usize::MAX);
     let slug = if slug.is_empty() {
         "item".to_string()
     } else {
         slug
     };
-    if !taken.contains(slug.as_str()) {
+    if !taken(&slug) {
         return slug;
     }
     (2..)
         .map(|n| format!("{slug}-{n}"))
-        .find(|id| !taken.contains(id.as_str()))
+        .find(|id| !taken(id))
         .expect("unbounded")
 }
 
 /// Adds an actor at the end of the list, with an id made from its name. Refuses an empty name.
-pub fn add_actor(d: &Dataset, mut actor: Actor) -> Result<Edit, String> {
+pub fn add_actor(d: &Dataset, mut actor: Actor) -> Result<Edit, NameError> {
     check_name(d, &actor.name, None)?;
     actor.name = actor.name.trim().to_string();
     let taken: HashSet<&str> = d.actors.iter().map(|a| a.id.as_str()).collect();
@@ -78,7 +91,7 @@ pub fn add_actor(d: &Dataset, mut actor: Actor) -> Result<Edit, String> {
 }
 
 /// Replaces the actor at `at` (its id is kept). Refuses an empty name.
-pub fn update_actor(d: &Dataset, at: usize, mut actor: Actor) -> Result<Edit, String> {
+pub fn update_actor(d: &Dataset, at: usize, mut actor: Actor) -> Result<Edit, NameError> {
     check_name(d, &actor.name, Some(at))?;
     actor.name = actor.name.trim().to_string();
     actor.id = d.actors[at].id.clone();
@@ -170,9 +183,11 @@ pub fn merge_actors(d: &Dataset, keep: usize, absorb: usize) -> Edit {
     Edit::Batch(edits)
 }
 
-/// A hand edit: a new claim about an actor, citing `source` (or [`EDITORS_NOTE`]).
+/// A hand edit: a new claim about an actor, citing `source` (or [`EDITORS_NOTE`]). `index` is
+/// the dataset's (up to date): it tells which claim ids are taken without reading them all.
 pub fn hand_claim(
     d: &Dataset,
+    index: &Index,
     actor: &str,
     fact: Fact,
     source: &str,
@@ -185,16 +200,7 @@ pub fn hand_claim(
         source
     };
     let base = format!("c {actor} {} {who}", fact.property().label());
-    // Only ids that start like this one can clash with it: one pass comparing prefixes, not a
-    // set of every claim id (a million of them at 100,000 actors) per edit.
-    let slug = unique_id(&base, &HashSet::new());
-    let taken: HashSet<&str> = d
-        .claims
-        .iter()
-        .map(|c| c.id.as_str())
-        .filter(|id| id.starts_with(slug.as_str()))
-        .collect();
-    let id = unique_id(&base, &taken);
+    let id = free_id(&base, |id| index.claim_id_taken(id));
     Edit::InsertClaim {
         at: d.claims.len(),
         claim: Claim {
@@ -225,10 +231,10 @@ pub fn check_name(
     d: &Dataset,
     name: &str,
     except: Option<usize>,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, NameError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("A name cannot be empty.".into());
+        return Err(NameError::Empty);
     }
     let same = d
         .actors

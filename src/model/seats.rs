@@ -9,6 +9,9 @@
 //! the payment window counts from entry into force.
 
 use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
 
 use super::dataset::{Dataset, Fact, Money, Property, Role, Status};
 use super::date::PartialDate;
@@ -54,10 +57,45 @@ pub struct SeatOutcome {
     /// What is lacking for a permanent seat, in the threshold's currency (0 when it has one;
     /// `None` when a pledge cannot be converted).
     pub shortfall: Option<f64>,
-    pub reason: String,
+    /// Why, as data: put in words only when shown ([`SeatOutcome::reason`]), so that deriving
+    /// a seat (every row the as-of date moves) allocates nothing for it.
+    pub why: SeatReason,
     /// The person whose acceptance or signature counts for this state or organisation, which
-    /// reported none of its own ("via Netanyahu").
-    pub via: Option<String>,
+    /// reported none of its own ("via Netanyahu"), with that status.
+    pub via: Option<(String, Status)>,
+}
+
+/// Why a member holds the seat it holds, with what the words need beyond the outcome's own
+/// fields and the rules.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SeatReason {
+    /// Not seated, with the status that says so (`None`: no status reported).
+    NotMember(Option<Status>),
+    Chair,
+    /// The pledge meets the threshold, paid within any window.
+    Permanent,
+    /// A term, and why the seat is not permanent.
+    Term(NotPermanent),
+    /// A person on the body who represents no member state or organisation.
+    Seatless,
+    /// A person who speaks for this member (named): their word counts toward its seat.
+    SpeaksFor(String),
+}
+
+/// Why a seated member serves a term rather than holding a permanent seat.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NotPermanent {
+    /// No pledge, or one that could not be converted: the pledge's words say which.
+    Pledge,
+    /// Below the threshold.
+    Below,
+    /// Exactly the threshold when the rule says "more than".
+    NotMore,
+    /// Paid on this day (or on an unknown day), after the window closed on `closes`.
+    Late {
+        paid: Option<PartialDate>,
+        closes: NaiveDate,
+    },
 }
 
 impl SeatOutcome {
@@ -70,8 +108,98 @@ impl SeatOutcome {
             pledge: None,
             pledged: None,
             shortfall: None,
-            reason: String::new(),
+            why: SeatReason::NotMember(None),
             via: None,
+        }
+    }
+
+    /// The reason in words under `rules` (those the outcome was decided by), e.g. "pledged $1
+    /// billion: meets the threshold of at least $1 billion: permanent seat".
+    pub fn reason<'a>(&'a self, rules: &'a SeatRules) -> ReasonText<'a> {
+        ReasonText {
+            outcome: self,
+            rules,
+        }
+    }
+}
+
+/// A seat's reason, written out when displayed.
+pub struct ReasonText<'a> {
+    outcome: &'a SeatOutcome,
+    rules: &'a SeatRules,
+}
+
+impl fmt::Display for ReasonText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (o, rules) = (self.outcome, self.rules);
+        let words = || pledge_words(rules, o.pledge.as_ref(), o.pledged);
+        if let Some((name, status)) = &o.via {
+            write!(f, "via {name} ({}): ", status.label())?;
+        }
+        let not_permanent = match &o.why {
+            SeatReason::NotMember(Some(s)) => {
+                return write!(f, "not a member: status is {}", s.label());
+            }
+            SeatReason::NotMember(None) => return f.write_str("not a member: no status reported"),
+            SeatReason::Chair => return f.write_str("chairs the body"),
+            SeatReason::Permanent => {
+                return write!(
+                    f,
+                    "{}: meets {}: permanent seat",
+                    words(),
+                    threshold_words(rules)
+                );
+            }
+            SeatReason::Seatless => {
+                return f.write_str(
+                    "member without a seat: represents no member state or organisation",
+                );
+            }
+            SeatReason::SpeaksFor(name) => {
+                return write!(
+                    f,
+                    "speaks for {name}: counts toward {name}'s seat, not a seat of their own"
+                );
+            }
+            SeatReason::Term(why) => *why,
+        };
+        match not_permanent {
+            NotPermanent::Late { paid, closes } => {
+                write!(f, "{}, but ", words())?;
+                let window = rules.window.as_ref();
+                match (paid, window) {
+                    (Some(day), Some(w)) => write!(
+                        f,
+                        "paid {day}, after the window closed on {closes} ({} months after {})",
+                        w.months, w.after
+                    )?,
+                    (Some(day), None) => {
+                        write!(f, "paid {day}, after the window closed on {closes}")?
+                    }
+                    (None, _) => write!(
+                        f,
+                        "the payment date is unknown and the window closed on {closes}"
+                    )?,
+                }
+            }
+            NotPermanent::Below => write!(f, "{}, below {}", words(), threshold_words(rules))?,
+            NotPermanent::NotMore => write!(
+                f,
+                "{}, which does not meet {}",
+                words(),
+                threshold_words(rules)
+            )?,
+            NotPermanent::Pledge => f.write_str(&words())?,
+        }
+        let renew = if rules.chair_can_renew {
+            ", renewable by the chair"
+        } else {
+            ""
+        };
+        match (rules.term_years, o.term_end) {
+            (0, _) => f.write_str(": a term without end"),
+            (y, Some(end)) => write!(f, ": {y}-year term ending {end}{renew}"),
+            (y, None) => write!(f, ": {y}-year term{renew} (joining date unknown)"),
         }
     }
 }
@@ -144,9 +272,7 @@ pub fn seat_what_if(
                 kind: SeatKind::None,
                 term_start: None,
                 term_end: None,
-                reason: format!(
-                    "speaks for {name}: counts toward {name}'s seat, not a seat of their own"
-                ),
+                why: SeatReason::SpeaksFor(name.clone()),
                 ..outcome
             };
         }
@@ -157,8 +283,7 @@ pub fn seat_what_if(
         if outcome.kind != SeatKind::None {
             outcome.kind = SeatKind::Seatless;
             (outcome.term_start, outcome.term_end) = (None, None);
-            outcome.reason =
-                "member without a seat: represents no member state or organisation".into();
+            outcome.why = SeatReason::Seatless;
         }
         return outcome;
     }
@@ -184,11 +309,7 @@ pub fn seat_what_if(
         }
     }
     let mut outcome = decide(ctx.rules, &m);
-    if let Some(name) = &via {
-        let status = m.status.map_or("", Status::label);
-        outcome.reason = format!("via {name} ({status}): {}", outcome.reason);
-    }
-    outcome.via = via;
+    outcome.via = via.zip(m.status);
     outcome
 }
 
@@ -296,20 +417,16 @@ pub fn decide(rules: &SeatRules, m: &Member) -> SeatOutcome {
         pledge: m.pledge.cloned(),
         pledged,
         shortfall,
-        reason: String::new(),
+        why: SeatReason::NotMember(m.status),
         via: None,
     };
     let seated = m.status.is_some_and(Status::is_seated) || (m.is_chair && m.status.is_none());
     if !seated {
-        outcome.reason = match m.status {
-            Some(s) => format!("not a member: status is {}", s.label()),
-            None => "not a member: no status reported".into(),
-        };
         return outcome;
     }
     if m.is_chair {
         outcome.kind = SeatKind::Chair;
-        outcome.reason = "chairs the body".into();
+        outcome.why = SeatReason::Chair;
         return outcome;
     }
     // A term runs from entry into force, or from joining if that was later.
@@ -318,7 +435,6 @@ pub fn decide(rules: &SeatRules, m: &Member) -> SeatOutcome {
         (j, f) => f.or(j),
     };
     outcome.term_start = start;
-    let words = pledge_words(rules, m.pledge, pledged);
     let meets = pledged.is_some_and(|amount| rules.meets_threshold(amount));
     let late = if meets {
         outside_window(rules, m.paid, m.in_force)
@@ -328,35 +444,22 @@ pub fn decide(rules: &SeatRules, m: &Member) -> SeatOutcome {
     if meets && late.is_none() {
         outcome.kind = SeatKind::Permanent;
         outcome.shortfall = Some(0.0);
-        outcome.reason = format!("{words}: meets {}: permanent seat", threshold_words(rules));
+        outcome.why = SeatReason::Permanent;
         return outcome;
     }
     outcome.kind = SeatKind::Term;
     outcome.term_end = start
         .filter(|_| rules.term_years > 0)
         .map(|d| d.add_years(rules.term_years));
-    let why = match (late, m.pledge, pledged) {
-        (Some(late), _, _) => format!("{words}, but {late}"),
+    outcome.why = SeatReason::Term(match (late, m.pledge, pledged) {
+        (Some(late), _, _) => late,
         (None, Some(_), Some(amount)) if amount < rules.threshold.amount as f64 => {
-            format!("{words}, below {}", threshold_words(rules))
+            NotPermanent::Below
         }
         // Exactly the threshold when the rule says "more than".
-        (None, Some(_), Some(_)) => {
-            format!("{words}, which does not meet {}", threshold_words(rules))
-        }
-        (None, _, _) => words,
-    };
-    let renew = if rules.chair_can_renew {
-        ", renewable by the chair"
-    } else {
-        ""
-    };
-    let length = match (rules.term_years, outcome.term_end) {
-        (0, _) => "a term without end".to_string(),
-        (y, Some(end)) => format!("{y}-year term ending {end}{renew}"),
-        (y, None) => format!("{y}-year term{renew} (joining date unknown)"),
-    };
-    outcome.reason = format!("{why}: {length}");
+        (None, Some(_), Some(_)) => NotPermanent::NotMore,
+        (None, _, _) => NotPermanent::Pledge,
+    });
     outcome
 }
 
@@ -403,7 +506,7 @@ fn outside_window(
     rules: &SeatRules,
     paid: Option<PartialDate>,
     in_force: Option<PartialDate>,
-) -> Option<String> {
+) -> Option<NotPermanent> {
     let window = rules.window.as_ref()?;
     // A start the editor gave the window wins; else it runs from entry into force.
     let from = window.from.or(in_force)?;
@@ -411,13 +514,7 @@ fn outside_window(
     match paid {
         // A payment known only to the month or year counts from its last possible day.
         Some(day) if day.last_day() <= closes => None,
-        Some(day) => Some(format!(
-            "paid {day}, after the window closed on {closes} ({} months after {})",
-            window.months, window.after
-        )),
-        None => Some(format!(
-            "the payment date is unknown and the window closed on {closes}"
-        )),
+        paid => Some(NotPermanent::Late { paid, closes }),
     }
 }
 
@@ -496,7 +593,10 @@ mod tests {
         assert_eq!(o.kind, SeatKind::Term);
         assert_eq!(o.term_end, Some("2029-01-22".parse().unwrap()));
         assert_eq!(o.shortfall, Some(1e9));
-        assert_eq!(o.reason, "no pledge: 3-year term ending 2029-01-22");
+        assert_eq!(
+            o.reason(&SeatRules::default()).to_string(),
+            "no pledge: 3-year term ending 2029-01-22"
+        );
     }
 
     #[test]
@@ -511,7 +611,7 @@ mod tests {
         let o = outcome(member(), &more_than);
         assert_eq!(o.kind, SeatKind::Term);
         assert_eq!(
-            o.reason,
+            o.reason(&more_than).to_string(),
             "pledged $1 billion, which does not meet the threshold of more than $1 billion: 3-year term ending 2029-01-22"
         );
     }
@@ -527,7 +627,12 @@ mod tests {
             &SeatRules::default(),
         );
         assert_eq!(no_rate.kind, SeatKind::Term);
-        assert!(no_rate.reason.contains("no exchange rate for EUR"));
+        assert!(
+            no_rate
+                .reason(&SeatRules::default())
+                .to_string()
+                .contains("no exchange rate for EUR")
+        );
         let rules = SeatRules {
             exchange_rates: vec![ExchangeRate {
                 currency: "EUR".into(),
@@ -552,7 +657,10 @@ mod tests {
             &SeatRules::default(),
         );
         assert_eq!(invited.kind, SeatKind::None);
-        assert_eq!(invited.reason, "not a member: status is invited");
+        assert_eq!(
+            invited.reason(&SeatRules::default()).to_string(),
+            "not a member: status is invited"
+        );
     }
 
     fn window_rules() -> SeatRules {
@@ -577,15 +685,18 @@ mod tests {
         assert_eq!(inside.kind, SeatKind::Permanent);
         let late = quick(&rules, &pledge, Some("2027-01-23".parse().unwrap())).unwrap();
         assert_eq!(late.kind, SeatKind::Term);
-        assert!(late.reason.contains("after the window closed on 2027-01-22 (12 months after the charter enters into force)"), "{}", late.reason);
+        assert!(late.reason(&rules).to_string().contains("after the window closed on 2027-01-22 (12 months after the charter enters into force)"), "{}", late.reason(&rules));
         // Known only to the month: January 2027 may be after the 22nd, so it is not proven inside.
         let vague = quick(&rules, &pledge, Some("2027-01".parse().unwrap())).unwrap();
         assert_eq!(vague.kind, SeatKind::Term);
         let unknown = quick(&rules, &pledge, None).unwrap();
         assert!(
-            unknown.reason.contains("payment date is unknown"),
+            unknown
+                .reason(&rules)
+                .to_string()
+                .contains("payment date is unknown"),
             "{}",
-            unknown.reason
+            unknown.reason(&rules)
         );
     }
 
@@ -605,7 +716,7 @@ mod tests {
         let o = quick(&rules, &eur, Some("2026-01-22".parse().unwrap())).unwrap();
         assert_eq!(o.kind, SeatKind::Term);
         assert_eq!(
-            o.reason,
+            o.reason(&rules).to_string(),
             "pledged €860 million (= $946 million at the rate you set, 1 EUR = 1.1 USD), below the threshold of at least $1 billion: 3-year term ending 2029-01-22"
         );
         assert_eq!(o.shortfall.map(|s| s.round()), Some(54_000_000.0));
@@ -647,10 +758,11 @@ mod tests {
         };
         let o = outcome(vec![Fact::Status(Status::Member)], &renew);
         assert!(
-            o.reason
+            o.reason(&renew)
+                .to_string()
                 .ends_with("3-year term ending 2029-01-22, renewable by the chair"),
             "{}",
-            o.reason
+            o.reason(&renew)
         );
         let endless = SeatRules {
             term_years: 0,
@@ -658,7 +770,11 @@ mod tests {
         };
         let o = outcome(vec![Fact::Status(Status::Member)], &endless);
         assert_eq!(o.term_end, None);
-        assert!(o.reason.ends_with("a term without end"));
+        assert!(
+            o.reason(&endless)
+                .to_string()
+                .ends_with("a term without end")
+        );
     }
 
     #[test]
@@ -747,21 +863,32 @@ mod tests {
     #[test]
     fn a_representatives_acceptance_seats_the_state_once_via_them() {
         let (_, _, o) = board(&[("netanyahu", Fact::Status(Status::Accepted))]);
-        assert_eq!(o[0].kind, SeatKind::Term, "{}", o[0].reason);
-        assert_eq!(o[0].via.as_deref(), Some("Benjamin Netanyahu"));
+        assert_eq!(
+            o[0].kind,
+            SeatKind::Term,
+            "{}",
+            o[0].reason(&SeatRules::default())
+        );
+        assert_eq!(
+            o[0].via.as_ref().map(|(name, _)| name.as_str()),
+            Some("Benjamin Netanyahu")
+        );
         assert!(
-            o[0].reason
+            o[0].reason(&SeatRules::default())
+                .to_string()
                 .starts_with("via Benjamin Netanyahu (accepted): "),
             "{}",
-            o[0].reason
+            o[0].reason(&SeatRules::default()).to_string()
         );
         assert_eq!(o[0].term_start, Some("2026-01-21".parse().unwrap()));
         // Never a second seat: the person who speaks for Israel holds none.
         assert_eq!(o[1].kind, SeatKind::None);
         assert!(
-            o[1].reason.starts_with("speaks for Israel"),
+            o[1].reason(&SeatRules::default())
+                .to_string()
+                .starts_with("speaks for Israel"),
             "{}",
-            o[1].reason
+            o[1].reason(&SeatRules::default()).to_string()
         );
         let held = o
             .iter()
@@ -792,9 +919,11 @@ mod tests {
         assert_eq!(o[2].kind, SeatKind::Seatless);
         assert_eq!(o[2].term_end, None);
         assert!(
-            o[2].reason.contains("represents no member"),
+            o[2].reason(&SeatRules::default())
+                .to_string()
+                .contains("represents no member"),
             "{}",
-            o[2].reason
+            o[2].reason(&SeatRules::default()).to_string()
         );
         let t = totals(&o);
         assert_eq!((t.seatless, t.term, t.permanent), (1, 0, 0));
@@ -863,9 +992,11 @@ mod tests {
         let late = decide(&rules, &m("2027-02-02"));
         assert_eq!(late.kind, SeatKind::Term);
         assert!(
-            late.reason.contains("window closed on 2027-02-01"),
+            late.reason(&rules)
+                .to_string()
+                .contains("window closed on 2027-02-01"),
             "{}",
-            late.reason
+            late.reason(&rules).to_string()
         );
         // Without a date of entry into force (nor one set in the rules) the window cannot be
         // placed, and so does not bar the seat.

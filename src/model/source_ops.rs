@@ -10,6 +10,17 @@ use super::ops::unique_id;
 use super::quote::{Anchor, Quote};
 use super::text::{content_hash, normalise, strip_html};
 
+/// Why a source or a quoted claim cannot be made.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SourceError {
+    #[error("Give the source an outlet or a title.")]
+    Unnamed,
+    #[error("The source has no text: paste it or open a file.")]
+    NoText,
+    #[error("Select the words in the text that support the claim.")]
+    NoQuote,
+}
+
 /// A source as the user fills it in; the text is raw (pasted or read from a file).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SourceDraft {
@@ -46,12 +57,12 @@ impl SourceDraft {
         }
     }
 
-    fn check(&self, text: &str) -> Result<(), String> {
+    fn check(&self, text: &str) -> Result<(), SourceError> {
         if self.outlet.trim().is_empty() && self.title.trim().is_empty() {
-            return Err("Give the source an outlet or a title.".into());
+            return Err(SourceError::Unnamed);
         }
         if text.is_empty() {
-            return Err("The source has no text: paste it or open a file.".into());
+            return Err(SourceError::NoText);
         }
         Ok(())
     }
@@ -79,7 +90,7 @@ pub fn add_source(
     d: &Dataset,
     draft: SourceDraft,
     today: PartialDate,
-) -> Result<(Edit, String), String> {
+) -> Result<(Edit, String), SourceError> {
     let text = draft.stored_text();
     draft.check(&text)?;
     let taken: HashSet<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
@@ -111,7 +122,7 @@ pub fn edit_source(
     d: &Dataset,
     at: usize,
     draft: SourceDraft,
-) -> Result<(Edit, Reanchored), String> {
+) -> Result<(Edit, Reanchored), SourceError> {
     let old = &d.sources[at];
     let text = draft.stored_text();
     draft.check(&text)?;
@@ -174,10 +185,9 @@ pub fn quoted_claim(
     (start, end): (usize, usize),
     subject: Subject,
     fact: Fact,
-) -> Result<Edit, String> {
+) -> Result<Edit, SourceError> {
     let s = &d.sources[source];
-    let quote = Quote::from_span(&s.text, start, end)
-        .ok_or("Select the words in the text that support the claim.")?;
+    let quote = Quote::from_span(&s.text, start, end).ok_or(SourceError::NoQuote)?;
     let taken: HashSet<&str> = d.claims.iter().map(|c| c.id.as_str()).collect();
     let id = unique_id(
         &format!("c {} {} {}", subject.id(), fact.property().label(), s.id),

@@ -54,6 +54,24 @@ pub const READ_ONLY: &str = "This snapshot is open read-only: nothing in it can 
 /// Why another dataset cannot be opened while a snapshot is open.
 pub const CLOSE_SNAPSHOT_FIRST: &str = "Close the snapshot first (the bar at the top).";
 
+/// A file opened by [`Session::open_any`].
+#[derive(Debug)]
+pub struct Opened {
+    pub session: Session,
+    /// What is worth telling the user about the file.
+    pub warnings: Vec<String>,
+    /// What a snapshot says of itself; `None` for a dataset file.
+    pub snapshot: Option<SnapshotHead>,
+}
+
+/// A snapshot's as-of day, note and when it was taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapshotHead {
+    pub as_of: Option<NaiveDate>,
+    pub note: String,
+    pub taken: String,
+}
+
 #[derive(Debug)]
 pub struct Session {
     doc: Document,
@@ -76,10 +94,15 @@ pub struct Session {
 impl Session {
     /// A session on a document, without autosave; derived at once.
     pub fn new(doc: Document) -> Self {
+        Session::viewed_as_of(doc, None)
+    }
+
+    /// A session on a document viewed as of `as_of`, derived once for that day.
+    fn viewed_as_of(doc: Document, as_of: Option<NaiveDate>) -> Self {
         let mut session = Session {
             doc,
             derived: Derived::default(),
-            as_of: None,
+            as_of,
             selection: Selection::default(),
             read_only: None,
             autosave: Autosave::default(),
@@ -103,16 +126,28 @@ impl Session {
         Ok((Session::new(doc), warnings))
     }
 
-    /// A session on a dataset or snapshot file (a snapshot's as-of date comes with it), or
-    /// on the embedded dataset when there is no file.
-    pub fn open_any(path: Option<&Path>) -> Result<Self, LoadError> {
+    /// A session on a dataset or snapshot file, or on the embedded dataset when there is no
+    /// file, for commands that read without writing back: viewed as of `as_of`, else as of a
+    /// snapshot's own day, and derived once, for that day.
+    pub fn open_any(path: Option<&Path>, as_of: Option<NaiveDate>) -> Result<Opened, LoadError> {
         let Some(path) = path else {
-            return Ok(Session::embedded());
+            return Ok(Opened {
+                session: Session::viewed_as_of(Document::embedded(), as_of),
+                warnings: Vec::new(),
+                snapshot: None,
+            });
         };
-        let (dataset, as_of) = crate::store::load_any(path)?;
-        let mut session = Session::new(Document::new(dataset, Some(path.to_path_buf())));
-        session.set_as_of(as_of);
-        Ok(session)
+        let file = crate::store::load_any(path)?;
+        let doc = Document::new(file.dataset, Some(path.to_path_buf()));
+        Ok(Opened {
+            session: Session::viewed_as_of(doc, as_of.or(file.as_of)),
+            warnings: file.warnings.iter().map(ToString::to_string).collect(),
+            snapshot: file.snapshot.map(|(note, taken)| SnapshotHead {
+                as_of: file.as_of,
+                note,
+                taken,
+            }),
+        })
     }
 
     // ----- Queries -----

@@ -200,7 +200,7 @@ pub fn markdown_report(report: &Report) -> String {
                 "- **{}**: {} ({})\n",
                 md_text(&m.actor.name),
                 md_text(m.seat.kind.label()),
-                md_text(&m.seat.reason)
+                md_text(&m.seat.reason(rules).to_string())
             ));
         }
         let t = &report.totals;

@@ -162,7 +162,11 @@ fn membership(report: &Report, r: &ReportRow) -> Entity {
     }
     e.add(
         "description",
-        format!("{} seat: {}", r.seat.kind.label(), r.seat.reason),
+        format!(
+            "{} seat: {}",
+            r.seat.kind.label(),
+            r.seat.reason(&report.dataset.body.seat_rules)
+        ),
     );
     for resolved in r
         .row

@@ -223,7 +223,7 @@ fn seats(h: &mut Html, report: &Report) {
             .raw("</b>: ")
             .text(m.seat.kind.label())
             .raw(" <span class=\"meta\">(")
-            .text(&m.seat.reason)
+            .text(&m.seat.reason(rules).to_string())
             .raw(")</span></li>\n");
     }
     let t = &report.totals;

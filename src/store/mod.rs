@@ -31,6 +31,6 @@ pub use recovery::{
     write_recovery,
 };
 pub use snapshot::{
-    SNAPSHOT_SUFFIX, Snapshot, SnapshotInfo, list_snapshots, load_any, parse_snapshot,
+    AnyFile, SNAPSHOT_SUFFIX, Snapshot, SnapshotInfo, list_snapshots, load_any, parse_snapshot,
     read_snapshot, snapshot_file_name, snapshot_text, take_snapshot,
 };

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::atomic::write_new;
-use super::bounded::{check_parse_cost, open_regular, read_text_bounded};
+use super::bounded::{check_parse_cost, open_regular, read_bounded, read_text_bounded, text_of};
 use super::error::{LoadError, SaveError};
-use super::format::{Loaded, MAX_FILE_BYTES, parse};
+use super::format::{Loaded, MAX_FILE_BYTES, parse_bytes};
 use crate::model::Dataset;
-use crate::model::validate::{Severity, validate};
+use crate::model::validate::{Problem, Severity, validate};
 
 pub const SNAPSHOT_FORMAT: &str = "board-explorer-snapshot";
 const SNAPSHOT_VERSION: u32 = 1;
@@ -71,15 +71,19 @@ pub fn snapshot_text(
     text
 }
 
-/// "2026-11-24_1403_before-the-summit.snapshot.ron"
-pub fn snapshot_file_name(taken: chrono::NaiveDateTime, note: &str) -> String {
-    let slug = crate::model::text::slug(note, "-", 8);
-    let stamp = taken.format("%Y-%m-%d_%H%M%S");
-    if slug.is_empty() {
-        format!("{stamp}{SNAPSHOT_SUFFIX}")
-    } else {
-        format!("{stamp}_{slug}{SNAPSHOT_SUFFIX}")
-    }
+/// "board-of-peace-2026-01-22-after-davos.snapshot.ron": the body, the day the snapshot views
+/// ("latest" for everything known) and the note; never the clock, so that the name says what
+/// the snapshot shows.
+pub fn snapshot_file_name(body: &str, as_of: Option<NaiveDate>, note: &str) -> String {
+    let slug = |text: &str, words| crate::model::text::slug(text, "-", words);
+    let day = as_of.map_or_else(|| "latest".to_string(), |d| d.to_string());
+    let parts = [slug(body, 4), day, slug(note, 8)];
+    let stem: Vec<&str> = parts
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.is_empty())
+        .collect();
+    format!("{}{SNAPSHOT_SUFFIX}", stem.join("-"))
 }
 
 /// Writes a snapshot into `dir` (atomically) and returns its path. Refuses a dataset that would
@@ -94,9 +98,9 @@ pub fn take_snapshot(
     let now = chrono::Local::now().naive_local();
     let taken = now.format("%Y-%m-%d %H:%M").to_string();
     let text = snapshot_text(dataset, as_of, note, &taken);
-    // Two snapshots in the same second get "-2", "-3"…: a name is taken at the moment the file
-    // appears, so no snapshot ever replaces another.
-    let name = snapshot_file_name(now, note);
+    // Two snapshots of the same day and note get "-2", "-3"…: a name is taken at the moment
+    // the file appears, so no snapshot ever replaces another.
+    let name = snapshot_file_name(&dataset.body.name, as_of, note);
     let stem = name.strip_suffix(SNAPSHOT_SUFFIX).unwrap_or(&name);
     for n in 1..=1000 {
         let path = if n == 1 {
@@ -210,21 +214,44 @@ fn read_head(path: &Path) -> Option<String> {
     Some(String::from_utf8_lossy(&buf).into_owned())
 }
 
-/// Loads a dataset or a snapshot file: the dataset, and the as-of date a snapshot was taken at.
-pub fn load_any(path: &Path) -> Result<(Dataset, Option<NaiveDate>), LoadError> {
-    let text = read_text_bounded(path, MAX_FILE_BYTES)?;
-    if text
-        .chars()
-        .take(200)
-        .collect::<String>()
-        .contains(SNAPSHOT_FORMAT)
+/// A dataset or snapshot file as the commands that only read it see it.
+#[derive(Debug)]
+pub struct AnyFile {
+    pub dataset: Dataset,
+    /// The day a snapshot was viewed as of (`None` for a dataset file, or a snapshot of
+    /// everything known).
+    pub as_of: Option<NaiveDate>,
+    /// A snapshot's note and when it was taken; `None` for a dataset file.
+    pub snapshot: Option<(String, String)>,
+    /// What is worth telling the user about the file (a dataset's unknown fields, placed quotes).
+    pub warnings: Vec<Problem>,
+}
+
+/// Loads a dataset or a snapshot file, told apart by the format named at its top: the one
+/// loader of every command that reads a file without writing it back.
+pub fn load_any(path: &Path) -> Result<AnyFile, LoadError> {
+    let bytes = read_bounded(path, MAX_FILE_BYTES)?;
+    let head = &bytes[..bytes.len().min(200)];
+    if head
+        .windows(SNAPSHOT_FORMAT.len())
+        .any(|w| w == SNAPSHOT_FORMAT.as_bytes())
     {
+        let text = text_of(bytes).map_err(|e| e.in_file(path))?;
         let s = parse_snapshot(&text).map_err(|e| e.in_file(path))?;
-        return Ok((s.dataset, s.as_of));
+        return Ok(AnyFile {
+            dataset: s.dataset,
+            as_of: s.as_of,
+            snapshot: Some((s.note, s.taken)),
+            warnings: Vec::new(),
+        });
     }
-    check_parse_cost(&text).map_err(|e| e.in_file(path))?;
-    let Loaded { dataset, .. } = parse(&text, Some(path))?;
-    Ok((dataset, None))
+    let Loaded { dataset, warnings } = parse_bytes(&bytes, Some(path))?;
+    Ok(AnyFile {
+        dataset,
+        as_of: None,
+        snapshot: None,
+        warnings,
+    })
 }
 
 #[cfg(test)]
@@ -238,10 +265,23 @@ mod tests {
         let day: NaiveDate = "2026-01-19".parse().unwrap();
         let path = take_snapshot(dir.path(), &d, Some(day), "Before the summit: Ünïcode").unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(
-            name.ends_with("_before-the-summit-unicode.snapshot.ron"),
-            "{name}"
+        assert_eq!(
+            name,
+            "board-of-peace-2026-01-19-before-the-summit-unicode.snapshot.ron"
         );
+        // The same day and note again: a second file, the first untouched.
+        let again = take_snapshot(dir.path(), &d, Some(day), "Before the summit: Ünïcode").unwrap();
+        assert_eq!(
+            again.file_name().unwrap().to_string_lossy(),
+            "board-of-peace-2026-01-19-before-the-summit-unicode-2.snapshot.ron"
+        );
+        std::fs::remove_file(&again).unwrap();
+        let latest = take_snapshot(dir.path(), &d, None, "").unwrap();
+        assert_eq!(
+            latest.file_name().unwrap().to_string_lossy(),
+            "board-of-peace-latest.snapshot.ron"
+        );
+        std::fs::remove_file(&latest).unwrap();
         let list = list_snapshots(dir.path());
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].note, "Before the summit: Ünïcode");
@@ -249,7 +289,7 @@ mod tests {
         let s = read_snapshot(&path).unwrap();
         assert!(s.dataset == d);
         assert_eq!(s.as_of, Some(day));
-        assert_eq!(load_any(&path).unwrap().1, Some(day));
+        assert_eq!(load_any(&path).unwrap().as_of, Some(day));
     }
 
     #[test]

@@ -103,7 +103,15 @@ impl ActorDetail {
                                     actor.name,
                                     d.fact_label(&fact)
                                 );
-                                let edit = hand_claim(d, id, fact, &source, as_of, &citation.note);
+                                let edit = hand_claim(
+                                    d,
+                                    &derived.index,
+                                    id,
+                                    fact,
+                                    &source,
+                                    as_of,
+                                    &citation.note,
+                                );
                                 actions.push(Action::Send(Command::edit(edit, label)));
                             }
                             Err(why) => actions.push(Action::Refused(why)),
@@ -195,7 +203,7 @@ impl ActorDetail {
                     edit,
                     format!("Edit {}", d.actors[at].name),
                 ))),
-                Err(e) => actions.push(Action::Refused(e)),
+                Err(e) => actions.push(Action::Refused(e.to_string())),
             }
         }
     }

@@ -63,7 +63,7 @@ pub fn name_feedback(
 ) {
     let key = Some((name.to_string(), d.revision.get(), except));
     if cache.key != key {
-        cache.result = check_name(d, name, except);
+        cache.result = check_name(d, name, except).map_err(|e| e.to_string());
         cache.key = key;
     }
     match &cache.result {

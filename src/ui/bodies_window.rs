@@ -3,7 +3,7 @@
 //! reason when it cannot be made.
 
 use crate::model::body::{add_body, all, milestone_claim, rename_body, set_parent};
-use crate::model::{Dataset, EDITORS_NOTE, Edit, Fact, PartialDate};
+use crate::model::{Dataset, EDITORS_NOTE, Edit, Fact, Index, PartialDate};
 
 #[derive(Debug, Default)]
 pub struct BodiesWindow {
@@ -24,7 +24,12 @@ pub struct BodiesWindow {
 
 impl BodiesWindow {
     /// Shows the window when open; returns the edit to make, with its label.
-    pub fn ui(&mut self, ctx: &egui::Context, d: &Dataset) -> Option<(Edit, String)> {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        d: &Dataset,
+        index: &Index,
+    ) -> Option<(Edit, String)> {
         if !self.open {
             return None;
         }
@@ -143,7 +148,7 @@ impl BodiesWindow {
                     }
                 });
                 ui.separator();
-                if let Some(made) = self.date_row(ui, d) {
+                if let Some(made) = self.date_row(ui, d, index) {
                     out = Some(made);
                 }
                 if let Some(why) = &self.refusal {
@@ -181,6 +186,7 @@ impl BodiesWindow {
         &mut self,
         ui: &mut egui::Ui,
         d: &Dataset,
+        index: &Index,
     ) -> Option<Result<(Edit, String), String>> {
         let mut made = None;
         ui.horizontal_wrapped(|ui| {
@@ -250,7 +256,7 @@ impl BodiesWindow {
                             };
                             let label =
                                 format!("{} of {body_name}: {day}", fact.property().label());
-                            milestone_claim(d, &body_id, fact, &source, None, "")
+                            milestone_claim(d, index, &body_id, fact, &source, None, "")
                                 .map(|e| (e, label))
                         }),
                 );

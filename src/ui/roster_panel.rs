@@ -14,7 +14,9 @@ use super::view::ViewCtx;
 use crate::model::body_roster::{BodyChoice, BodyRoster, body_roster};
 use crate::model::money::{format_money, parse_money};
 use crate::model::ops::{add_actor, delete_actor, hand_claim, update_actor};
-use crate::model::{Actor, ActorKind, Dataset, Derived, Fact, Property, Role, RosterRow, Status};
+use crate::model::{
+    Actor, ActorKind, Dataset, Derived, Fact, Index, Property, Role, RosterRow, Status,
+};
 use crate::session::Command;
 
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -206,7 +208,7 @@ impl RosterPanel {
         egui::CentralPanel::default().show(ui, |ui| self.table(ui, cx, rows));
         self.add_dialog(ui, cx);
         self.delete_dialog(ui, cx);
-        if let Some((edit, label)) = self.bodies.ui(ui.ctx(), cx.dataset) {
+        if let Some((edit, label)) = self.bodies.ui(ui.ctx(), cx.dataset, &cx.derived.index) {
             cx.edit(edit, label);
         }
     }
@@ -544,7 +546,12 @@ impl RosterPanel {
         };
         match column {
             Column::Seat => {
-                label(ui, text.into()).on_hover_text(&rows.seats[row_index].reason);
+                // Put in words only while hovered, under the rules of the row's body.
+                label(ui, text.into()).on_hover_ui(|ui| {
+                    let body = crate::model::body::all(dataset).nth(rows.body_of(row_index));
+                    let rules = body.map_or(&dataset.body.seat_rules, |b| &b.seat_rules);
+                    ui.label(rows.seats[row_index].reason(rules).to_string());
+                });
             }
             Column::Conflict => {
                 if row.has_conflict() {
@@ -600,6 +607,7 @@ impl RosterPanel {
         rows: Rows<'_>,
         row_index: usize,
     ) {
+        let derived = cx.derived;
         let dataset = cx.dataset;
         // A hand edit on a sub-body's row is a claim about that sub-body.
         let body = crate::model::body::all(dataset)
@@ -640,6 +648,7 @@ impl RosterPanel {
                     if ui.input(|i| i.key_pressed(Key::Enter)) {
                         commit = Some(text_commit(
                             dataset,
+                            &derived.index,
                             actor_at,
                             edit.column,
                             &edit.text,
@@ -664,9 +673,14 @@ impl RosterPanel {
                 ) {
                     let mut actor = dataset.actors[actor_at].clone();
                     actor.kind = kind;
-                    commit = Some(update_actor(dataset, actor_at, actor).map(|e| {
-                        Command::edit(e, format!("Set kind of {}", dataset.actors[actor_at].name))
-                    }));
+                    commit = Some(
+                        update_actor(dataset, actor_at, actor)
+                            .map(|e| {
+                                let name = &dataset.actors[actor_at].name;
+                                Command::edit(e, format!("Set kind of {name}"))
+                            })
+                            .map_err(|e| e.to_string()),
+                    );
                 }
             }
             Column::Status => {
@@ -681,6 +695,7 @@ impl RosterPanel {
                 ) {
                     commit = Some(claim_commit(
                         dataset,
+                        &derived.index,
                         actor_at,
                         Fact::Status(status),
                         &self.citation,
@@ -698,6 +713,7 @@ impl RosterPanel {
                 {
                     commit = Some(claim_commit(
                         dataset,
+                        &derived.index,
                         actor_at,
                         Fact::Role(role),
                         &self.citation,
@@ -767,7 +783,7 @@ impl RosterPanel {
                             close = true;
                             self.refusal = None;
                         }
-                        Err(e) => error = Some(e),
+                        Err(e) => error = Some(e.to_string()),
                     }
                 }
                 if ui.button("Cancel").clicked() {
@@ -838,6 +854,7 @@ fn editable(column: Column) -> bool {
 /// A text cell's new value as a command, or why it is refused.
 fn text_commit(
     dataset: &Dataset,
+    index: &Index,
     actor_at: usize,
     column: Column,
     text: &str,
@@ -854,11 +871,20 @@ fn text_commit(
                 actor.country = text.trim().to_string();
             }
             let label = format!("Edit {} of {}", column.title().to_lowercase(), old.name);
-            update_actor(dataset, actor_at, actor).map(|e| Command::edit(e, label))
+            update_actor(dataset, actor_at, actor)
+                .map(|e| Command::edit(e, label))
+                .map_err(|e| e.to_string())
         }
         Column::Pledge => {
             let money = parse_money(text).map_err(|e| format!("Pledge not saved: {e}"))?;
-            claim_commit(dataset, actor_at, Fact::Pledge(money), citation, body)
+            claim_commit(
+                dataset,
+                index,
+                actor_at,
+                Fact::Pledge(money),
+                citation,
+                body,
+            )
         }
         _ => Err("This cell cannot be edited.".into()),
     }
@@ -867,6 +893,7 @@ fn text_commit(
 /// A hand edit of a claim-backed cell becomes a claim citing the chosen source.
 fn claim_commit(
     dataset: &Dataset,
+    index: &Index,
     actor_at: usize,
     fact: Fact,
     citation: &Citation,
@@ -880,7 +907,15 @@ fn claim_commit(
         actor.name,
         dataset.fact_label(&fact)
     );
-    let mut edit = hand_claim(dataset, &actor.id, fact, &source, as_of, &citation.note);
+    let mut edit = hand_claim(
+        dataset,
+        index,
+        &actor.id,
+        fact,
+        &source,
+        as_of,
+        &citation.note,
+    );
     if let crate::model::Edit::InsertClaim { claim, .. } = &mut edit {
         claim.body = body.map(str::to_string);
     }
@@ -908,7 +943,7 @@ fn cell_text(
         Column::Status => row.status_label(dataset).to_string(),
         Column::Seat => match &derived.seats[row_index].via {
             // A state seated on its representative's word says whose.
-            Some(name) => format!("{} via {name}", derived.seats[row_index].kind.label()),
+            Some((name, _)) => format!("{} via {name}", derived.seats[row_index].kind.label()),
             None => derived.seats[row_index].kind.label().to_string(),
         },
         Column::Pledge => match row.fact(dataset, Property::Pledge) {

@@ -417,6 +417,7 @@ mod tests {
                 let id = s.dataset().actors[at].id.clone();
                 let edit = hand_claim(
                     s.dataset(),
+                    &s.derived().index,
                     &id,
                     Fact::Status(status),
                     crate::model::EDITORS_NOTE,
@@ -486,6 +487,7 @@ mod tests {
                     let id = s.dataset().actors[9].id.clone();
                     let edit = hand_claim(
                         s.dataset(),
+                        &s.derived().index,
                         &id,
                         Fact::Status(Status::Member),
                         crate::model::EDITORS_NOTE,

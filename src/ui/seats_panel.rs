@@ -348,7 +348,7 @@ impl SeatsPanel {
                 // differ by actor, so computing them against the current claims is enough.
                 for (k, (actor, money)) in self.pledges.iter().enumerate() {
                     let note = "what-if pledge applied in the seat calculator";
-                    let mut edit = hand_claim(d, actor, Fact::Pledge(money.clone()), EDITORS_NOTE, None, note);
+                    let mut edit = hand_claim(d, &cx.derived.index, actor, Fact::Pledge(money.clone()), EDITORS_NOTE, None, note);
                     if let Edit::InsertClaim { at, .. } = &mut edit {
                         *at += k;
                     }
@@ -439,7 +439,7 @@ impl SeatsPanel {
                     }
                     Shortfall::None | Shortfall::Unknown => {}
                 }
-                ui.label(&o.reason);
+                ui.label(o.reason(rules).to_string());
             }
             Err(e) => {
                 ui.colored_label(ui.visuals().error_fg_color, e);
@@ -682,7 +682,7 @@ impl SeatsPanel {
                         }
                     });
                     row.col(|ui| {
-                        reason_cell(ui, &o.reason, lines);
+                        reason_cell(ui, &o.reason(&rules).to_string(), lines);
                     });
                 });
             });

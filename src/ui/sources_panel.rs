@@ -789,7 +789,7 @@ impl SourcesPanel {
                     self.notice = Some(format!("Claim about {name} added; it is in the roster."));
                     self.claim_form.clear();
                 }
-                Err(e) => self.claim_form.error = Some(e),
+                Err(e) => self.claim_form.error = Some(e.to_string()),
             }
         }
         self.orphans_ui(ui, cx, cache);
@@ -983,7 +983,7 @@ impl SourcesPanel {
                             self.view = SourcesView::Texts;
                             self.form = None;
                         }
-                        Err(e) => form.error = Some(e),
+                        Err(e) => form.error = Some(e.to_string()),
                     }
                 }
                 Some(id) => {
@@ -997,7 +997,7 @@ impl SourcesPanel {
                             self.notice = reanchor_notice(report.moved, report.orphaned);
                             self.form = None;
                         }
-                        Err(e) => form.error = Some(e),
+                        Err(e) => form.error = Some(e.to_string()),
                     }
                 }
             },
