@@ -112,6 +112,7 @@ fn make_claim(d: &Dataset, spec: &ClaimSpec, n: usize) -> Claim {
             Rank::Deprecated,
             Rank::Normal,
         ][spec.rank],
+        negated: false,
         note: String::new(),
         body: None,
     }

@@ -102,6 +102,7 @@ pub fn add_claim(d: &Dataset, draft: ClaimDraft) -> Result<(Edit, Vec<String>), 
         quote,
         as_of: draft.as_of.or(source.and_then(|s| s.published)),
         rank: Rank::Normal,
+        negated: false,
         note: draft.note.trim().to_string(),
     };
     Ok((

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::dataset::{Actor, Claim, Dataset, Event, Property, Source};
 use super::derived::Derived;
-use super::roster::RosterRow;
+use super::roster::{RosterRow, rivals};
 use super::seats::{SeatKind, SeatOutcome, Totals, totals};
 
 /// One roster row with its actor and seat.
@@ -18,8 +18,8 @@ pub struct ReportRow<'a> {
     pub seat: &'a SeatOutcome,
 }
 
-/// A property on which sources of equal standing disagree: the best claim first, then those
-/// of the same rank that say otherwise.
+/// A property in conflict under the one rule ([`super::conflict`]): the best claim first,
+/// then those that conflict with it.
 #[derive(Debug)]
 pub struct ReportConflict<'a> {
     pub actor: &'a Actor,
@@ -75,11 +75,7 @@ impl<'a> Report<'a> {
         let mut conflicts = Vec::new();
         for row in &derived.roster.rows {
             for r in row.values.iter().filter(|r| r.conflict) {
-                let best = &d.claims[r.best];
-                let competing =
-                    std::iter::once(r.best).chain(r.others.iter().copied().filter(|&c| {
-                        d.claims[c].rank == best.rank && d.claims[c].fact != best.fact
-                    }));
+                let competing = std::iter::once(r.best).chain(rivals(d, &derived.index, r));
                 let claims = competing
                     .map(|c| {
                         let claim = &d.claims[c];

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::dataset::{Claim, Dataset, Fact, Rank, Source, Subject};
+use super::dataset::{Claim, Dataset, Fact, Rank, Reliability, Source, Subject};
 use super::date::PartialDate;
 use super::edit::Edit;
 use super::ops::unique_id;
@@ -21,6 +21,10 @@ pub struct SourceDraft {
     pub text: String,
     /// Whether the text is HTML (tags are stripped, entities decoded).
     pub html: bool,
+    /// Its own reliability; `None` takes the outlet's default.
+    pub reliability: Option<Reliability>,
+    /// What it relays ("Bloomberg"), if anything.
+    pub relays: String,
 }
 
 impl SourceDraft {
@@ -34,6 +38,8 @@ impl SourceDraft {
             note: source.note.clone(),
             text: source.text.clone(),
             html: false,
+            reliability: source.reliability,
+            relays: source.relays.clone(),
         }
     }
 
@@ -68,6 +74,8 @@ impl SourceDraft {
             note: self.note.trim().to_string(),
             hash: content_hash(&text),
             rejected: Vec::new(),
+            reliability: self.reliability,
+            relays: self.relays.trim().to_string(),
             text,
         }
     }
@@ -194,6 +202,7 @@ pub fn quoted_claim(
             quote: Some(quote),
             as_of: s.published,
             rank: Rank::Normal,
+            negated: false,
             note: String::new(),
         },
     })

@@ -1,9 +1,9 @@
 //! The window for importing a new source (pasted text or a .txt, .md or .html file) or editing
-//! one: outlet, title, date, address, note and text.
+//! one: outlet, title, date, address, note, reliability, what it relays, and text.
 
-use crate::model::PartialDate;
 use crate::model::source_ops::SourceDraft;
 use crate::model::text::{is_html, looks_like_html};
+use crate::model::{PartialDate, Reliability};
 
 pub enum FormOutcome {
     /// The user confirmed: the draft to import, or to store over the source with this id.
@@ -21,6 +21,9 @@ pub struct SourceForm {
     pub note: String,
     pub text: String,
     pub html: bool,
+    /// `None`: the outlet's default.
+    pub reliability: Option<Reliability>,
+    pub relays: String,
     pub error: Option<String>,
     fresh: bool,
 }
@@ -36,6 +39,8 @@ impl SourceForm {
             note: String::new(),
             text: String::new(),
             html: false,
+            reliability: None,
+            relays: String::new(),
             error: None,
             fresh: true,
         }
@@ -51,6 +56,8 @@ impl SourceForm {
             note: draft.note,
             text: draft.text,
             html: false,
+            reliability: draft.reliability,
+            relays: draft.relays,
             error: None,
             fresh: true,
         }
@@ -75,6 +82,8 @@ impl SourceForm {
             note: self.note.clone(),
             text: self.text.clone(),
             html: self.html,
+            reliability: self.reliability,
+            relays: self.relays.clone(),
         })
     }
 
@@ -149,6 +158,40 @@ impl SourceForm {
                         ui.add(
                             egui::TextEdit::singleline(&mut self.note)
                                 .hint_text("what you know about the source itself")
+                                .desired_width(420.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                        let label = ui.label("Reliability");
+                        let shown = self
+                            .reliability
+                            .map_or("outlet's default", Reliability::label);
+                        egui::ComboBox::from_id_salt("source_reliability")
+                            .selected_text(shown)
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(
+                                    &mut self.reliability,
+                                    None,
+                                    "outlet's default",
+                                );
+                                for &r in Reliability::ALL.iter().rev() {
+                                    ui.selectable_value(&mut self.reliability, Some(r), r.label());
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id)
+                            .on_hover_text(
+                                "High: a wire service or an official list; low: an aggregator. \
+                                 Among claims of equal rank the more reliable source wins; a \
+                                 less reliable one that disagrees is shown as a conflict.",
+                            );
+                        ui.end_row();
+                        let label = ui.label("Relays");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.relays)
+                                .hint_text(
+                                    "whose report it repeats: Bloomberg, the Board's statement",
+                                )
                                 .desired_width(420.0),
                         )
                         .labelled_by(label.id);

@@ -54,7 +54,7 @@ struct Cache {
     conflict_rows: Vec<usize>,
     all_rows: Vec<usize>,
     /// Rows per verdict, in `Verdict::ALL` order, for the legend.
-    verdicts: [usize; 3],
+    verdicts: [usize; 4],
     /// The chosen sources' claims whose quotes lost their words.
     orphans: Vec<usize>,
 }
@@ -449,8 +449,15 @@ impl SourcesPanel {
                 }
                 ui.horizontal(|ui| {
                     let date = s.published.map_or("undated".to_string(), |p| p.to_string());
+                    // Reliability and relays beside the source: who says it weighs.
+                    let standing = d.source_standing(s);
+                    let standing = if standing.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {standing}")
+                    };
                     ui.label(
-                        egui::RichText::new(format!("{date} · {claims} claims"))
+                        egui::RichText::new(format!("{date} · {claims} claims{standing}"))
                             .weak()
                             .small(),
                     );
