@@ -296,9 +296,11 @@ impl Derived {
                         return Err(Rebuild);
                     }
                 }
+                // An outlet's default reliability weighs its sources' claims as a source's own.
                 Edit::InsertSource { .. }
                 | Edit::RemoveSource { .. }
-                | Edit::ReplaceSource { .. } => {
+                | Edit::ReplaceSource { .. }
+                | Edit::SetOutlets(_) => {
                     sources = true;
                 }
                 Edit::InsertEvent { .. } | Edit::RemoveEvent { .. } | Edit::ReplaceEvent { .. } => {

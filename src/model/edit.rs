@@ -5,7 +5,7 @@
 //! Edits address records by position, which makes every inverse exact: undoing a delete puts
 //! the record back where it was, so a save after undo is byte-identical to the one before.
 
-use super::dataset::{Actor, Claim, Dataset, Event, Source};
+use super::dataset::{Actor, Claim, Dataset, Event, OutletReliability, Source};
 use super::rules::SeatRules;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +55,8 @@ pub enum Edit {
         event: Event,
     },
     SetSeatRules(SeatRules),
+    /// The outlets' default reliability, all of it.
+    SetOutlets(Vec<OutletReliability>),
     /// Several edits that stand or fall together (a delete with its claims, a merge).
     Batch(Vec<Edit>),
 }
@@ -168,6 +170,7 @@ impl Edit {
                 event: replace(&mut d.events, at, event, "event")?,
             },
             SetSeatRules(rules) => SetSeatRules(std::mem::replace(&mut d.body.seat_rules, rules)),
+            SetOutlets(outlets) => SetOutlets(std::mem::replace(&mut d.outlets, outlets)),
             Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

@@ -86,6 +86,7 @@ impl ActorDetail {
                 citation.ui(ui, d, derived);
                 ui.horizontal_wrapped(|ui| {
                     self.fact.ui(ui, d, id);
+                    self.fact.negation_ui(ui);
                     if ui.button("Add claim").clicked() {
                         let checked = self
                             .fact
@@ -94,12 +95,15 @@ impl ActorDetail {
                         match checked {
                             Ok((fact, (source, as_of))) => {
                                 let label = format!(
-                                    "Set {} of {} to {}",
+                                    "Set {} of {} to {}{}",
                                     fact.property().label(),
                                     actor.name,
+                                    if self.fact.negated { "not " } else { "" },
                                     d.fact_label(&fact)
                                 );
-                                let edit = hand_claim(d, id, fact, &source, as_of, &citation.note);
+                                let mut edit =
+                                    hand_claim(d, id, fact, &source, as_of, &citation.note);
+                                self.fact.mark_negated(&mut edit);
                                 actions.push(Action::Send(Command::edit(edit, label)));
                             }
                             Err(why) => actions.push(Action::Refused(why)),
@@ -225,7 +229,7 @@ impl ActorDetail {
             let resolved = row.get(property);
             ui.add_space(4.0);
             ui.horizontal(|ui| {
-                let current = resolved.map_or("—".to_string(), |r| derived.fact_label(d, &d.claims[r.best].fact));
+                let current = resolved.map_or("—".to_string(), |r| d.claims[r.best].value_label(d));
                 ui.label(egui::RichText::new(format!("{}: {current}", property.label())).strong());
                 if resolved.is_some_and(|r| r.conflict) {
                     ui.colored_label(ui.visuals().warn_fg_color, "⚠ conflict")
@@ -310,7 +314,7 @@ fn claim_ui(
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
-            let value = egui::RichText::new(derived.fact_label(d, &claim.fact));
+            let value = egui::RichText::new(claim.value_label(d));
             let value = match claim.rank {
                 Rank::Deprecated => value.strikethrough().weak(),
                 _ if is_best => value.strong(),
