@@ -314,3 +314,27 @@ fn version_2_fields_round_trip() {
     assert_eq!(back, d);
     assert!(back.claims.iter().any(|c| c.negated));
 }
+
+#[test]
+fn a_source_form_can_make_its_grade_the_outlets_default() {
+    use board_explorer::model::PartialDate;
+    use board_explorer::model::source_ops::{SourceDraft, add_source};
+    let mut d = conflict_cases::dataset();
+    let draft = SourceDraft {
+        outlet: "paper a".into(),
+        title: "A second report".into(),
+        text: "Putin has declined after all.".into(),
+        reliability: Some(Reliability::Low),
+        outlet_default: true,
+        ..SourceDraft::default()
+    };
+    let today: PartialDate = "2026-02-01".parse().unwrap();
+    let (edit, _) = add_source(&d, draft, today).unwrap();
+    edit.apply(&mut d).unwrap();
+    // The outlet's first report, without a grade of its own, now weighs as low.
+    assert_eq!(
+        d.reliability(d.source("paper-a").unwrap()),
+        Reliability::Low
+    );
+    assert_eq!(d.outlets.len(), 1);
+}

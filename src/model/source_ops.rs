@@ -25,6 +25,8 @@ pub struct SourceDraft {
     pub reliability: Option<Reliability>,
     /// What it relays ("Bloomberg"), if anything.
     pub relays: String,
+    /// Make its reliability the default of its outlet (for the outlet's other sources).
+    pub outlet_default: bool,
 }
 
 impl SourceDraft {
@@ -40,6 +42,7 @@ impl SourceDraft {
             html: false,
             reliability: source.reliability,
             relays: source.relays.clone(),
+            outlet_default: false,
         }
     }
 
@@ -53,6 +56,9 @@ impl SourceDraft {
     }
 
     fn check(&self, text: &str) -> Result<(), String> {
+        if self.outlet_default && self.outlet.trim().is_empty() {
+            return Err("Give the outlet whose default reliability this is.".into());
+        }
         if self.outlet.trim().is_empty() && self.title.trim().is_empty() {
             return Err("Give the source an outlet or a title.".into());
         }
@@ -81,6 +87,27 @@ impl SourceDraft {
     }
 }
 
+/// The edit that makes the draft's reliability its outlet's default, when asked for.
+fn outlet_default(d: &Dataset, draft: &SourceDraft) -> Option<Edit> {
+    let reliability = draft.reliability.filter(|_| draft.outlet_default)?;
+    let outlet = draft.outlet.trim();
+    if outlet.is_empty() {
+        return None;
+    }
+    let mut outlets = d.outlets.clone();
+    match outlets
+        .iter_mut()
+        .find(|o| o.outlet.trim().eq_ignore_ascii_case(outlet))
+    {
+        Some(o) => o.reliability = reliability,
+        None => outlets.push(super::dataset::OutletReliability {
+            outlet: outlet.to_string(),
+            reliability,
+        }),
+    }
+    Some(Edit::SetOutlets(outlets))
+}
+
 /// Adds a source at the end of the list, with an id made from its outlet and date. Returns the
 /// edit and the new source's id.
 pub fn add_source(
@@ -96,11 +123,16 @@ pub fn add_source(
         None => format!("{} {}", draft.outlet, draft.title),
     };
     let id = unique_id(&base, &taken);
+    let default = outlet_default(d, &draft);
     let source = draft.into_source(id.clone(), text, Some(today));
+    let edit = Edit::InsertSource {
+        at: d.sources.len(),
+        source,
+    };
     Ok((
-        Edit::InsertSource {
-            at: d.sources.len(),
-            source,
+        match default {
+            Some(outlets) => Edit::Batch(vec![edit, outlets]),
+            None => edit,
         },
         id,
     ))
@@ -140,6 +172,7 @@ pub fn edit_source(
             Anchor::Orphaned => report.orphaned += 1,
         }
     }
+    edits.extend(outlet_default(d, &draft));
     let mut source = draft.into_source(old.id.clone(), text, old.retrieved);
     // Rejections name words, not positions: they still hold after the text is edited.
     source.rejected = old.rejected.clone();

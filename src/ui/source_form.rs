@@ -23,6 +23,8 @@ pub struct SourceForm {
     pub html: bool,
     /// `None`: the outlet's default.
     pub reliability: Option<Reliability>,
+    /// Make the reliability the outlet's default.
+    pub outlet_default: bool,
     pub relays: String,
     pub error: Option<String>,
     fresh: bool,
@@ -40,6 +42,7 @@ impl SourceForm {
             text: String::new(),
             html: false,
             reliability: None,
+            outlet_default: false,
             relays: String::new(),
             error: None,
             fresh: true,
@@ -57,6 +60,7 @@ impl SourceForm {
             text: draft.text,
             html: false,
             reliability: draft.reliability,
+            outlet_default: false,
             relays: draft.relays,
             error: None,
             fresh: true,
@@ -84,6 +88,7 @@ impl SourceForm {
             html: self.html,
             reliability: self.reliability,
             relays: self.relays.clone(),
+            outlet_default: self.outlet_default,
         })
     }
 
@@ -166,25 +171,41 @@ impl SourceForm {
                         let shown = self
                             .reliability
                             .map_or("outlet's default", Reliability::label);
-                        egui::ComboBox::from_id_salt("source_reliability")
-                            .selected_text(shown)
-                            .show_ui(ui, |ui| {
-                                ui.selectable_value(
-                                    &mut self.reliability,
-                                    None,
-                                    "outlet's default",
-                                );
-                                for &r in Reliability::ALL.iter().rev() {
-                                    ui.selectable_value(&mut self.reliability, Some(r), r.label());
-                                }
-                            })
-                            .response
-                            .labelled_by(label.id)
-                            .on_hover_text(
-                                "High: a wire service or an official list; low: an aggregator. \
+                        ui.horizontal(|ui| {
+                            egui::ComboBox::from_id_salt("source_reliability")
+                                .selected_text(shown)
+                                .show_ui(ui, |ui| {
+                                    ui.selectable_value(
+                                        &mut self.reliability,
+                                        None,
+                                        "outlet's default",
+                                    );
+                                    for &r in Reliability::ALL.iter().rev() {
+                                        ui.selectable_value(
+                                            &mut self.reliability,
+                                            Some(r),
+                                            r.label(),
+                                        );
+                                    }
+                                })
+                                .response
+                                .labelled_by(label.id)
+                                .on_hover_text(
+                                    "High: a wire service or an official list; low: an aggregator. \
                                  Among claims of equal rank the more reliable source wins; a \
                                  less reliable one that disagrees is shown as a conflict.",
+                                );
+                            ui.add_enabled(
+                                self.reliability.is_some(),
+                                egui::Checkbox::new(
+                                    &mut self.outlet_default,
+                                    "default for this outlet",
+                                ),
+                            )
+                            .on_hover_text(
+                                "The outlet's other sources without a grade of their own take it",
                             );
+                        });
                         ui.end_row();
                         let label = ui.label("Relays");
                         ui.add(
