@@ -425,7 +425,10 @@ fn plain_select(
             (Fact::Status(x), Fact::Status(y))
                 if !a.negated && !b.negated && lifecycle::on_one_path(*x, *y) =>
             {
-                lifecycle::further(*x, *y) == *y
+                let new_cycle = lifecycle::stage(*x).is_none()
+                    && lifecycle::stage(*y).is_some()
+                    && matches!((latest.date, c.date), (Some(p), Some(q)) if p.surely_before(&q));
+                new_cycle || lifecycle::further(*x, *y) == *y
             }
             _ => !matches!((c.date, latest.date), (Some(x), Some(y)) if x.surely_before(&y)),
         };

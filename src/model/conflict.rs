@@ -16,7 +16,7 @@
 //!    for a joining date (a fact about one day, which a later report cannot change). Otherwise
 //!    the later claim is history that moved on.
 //! 5. The winner is the latest claim, the one furthest along the life cycle among statuses on
-//!    one path; but when a more reliable source conflicts with it, the most reliable of those
+//!    one path (a step surely dated after an ending starts a new cycle, and stands); but when a more reliable source conflicts with it, the most reliable of those
 //!    wins instead. The property is in conflict when any claim conflicts with the winner.
 
 use super::dataset::{Claim, EDITORS_NOTE, Fact, Property, Rank, Reliability};
@@ -147,7 +147,15 @@ fn replaces(claims: &[Claim], c: &Candidate, cur: &Candidate) -> bool {
         (&a.fact, &b.fact, a.negated, b.negated)
         && lifecycle::on_one_path(*x, *y)
     {
-        // Along one path the further step stands, whatever the dates.
+        // An ending followed, surely later, by a step of the main path starts a new cycle
+        // (invited again, rejoined): the later word stands.
+        if lifecycle::stage(*x).is_none()
+            && lifecycle::stage(*y).is_some()
+            && matches!((cur.date, c.date), (Some(du), Some(dc)) if du.surely_before(&dc))
+        {
+            return true;
+        }
+        // Otherwise, along one path the further step stands, whatever the dates.
         return lifecycle::further(*x, *y) == *y;
     }
     // Sorted by date: `c` is later or of unknown order; a surely earlier one never replaces.
@@ -281,6 +289,33 @@ mod tests {
         let (o, _) = decide(&[
             (st(Status::Member), false, "a", None),
             (st(Status::Proposed), false, "b", None),
+        ]);
+        assert_eq!(
+            o,
+            Some(Outcome {
+                best: 0,
+                conflict: false
+            })
+        );
+    }
+
+    #[test]
+    fn a_step_after_an_ending_starts_a_new_cycle() {
+        let (o, _) = decide(&[
+            (st(Status::Withdrawn), false, "a", Some("2026-01-20")),
+            (st(Status::Member), false, EDITORS_NOTE, Some("2030-01-01")),
+        ]);
+        assert_eq!(
+            o,
+            Some(Outcome {
+                best: 1,
+                conflict: false
+            })
+        );
+        // The same day, the ending stands: it is further along the path.
+        let (o, _) = decide(&[
+            (st(Status::Withdrawn), false, "a", Some("2026-01-20")),
+            (st(Status::Member), false, "b", Some("2026-01-20")),
         ]);
         assert_eq!(
             o,

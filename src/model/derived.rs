@@ -318,7 +318,10 @@ impl Derived {
         if sources {
             let changed = self.index.refresh_sources(d);
             if !changed.is_empty() {
-                dirty.extend(self.index.redate(d, &changed));
+                let moved = self.index.redate(d, &changed);
+                dirty.extend(moved.actors);
+                self.change.body |= moved.body;
+                self.change.orphans |= moved.orphans;
             }
         }
         for &a in &appended {

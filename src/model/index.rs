@@ -207,9 +207,9 @@ impl Index {
     }
 
     /// Reads again the claims citing `sources` (their date, if undated, and their source's
-    /// reliability); returns the actors whose claims changed.
-    pub(crate) fn redate(&mut self, dataset: &Dataset, sources: &[String]) -> Vec<usize> {
-        let mut actors = Vec::new();
+    /// reliability); returns whose claims changed (actors in order, possibly repeated).
+    pub(crate) fn redate(&mut self, dataset: &Dataset, sources: &[String]) -> Moved {
+        let mut moved = Moved::default();
         for (i, claim) in dataset.claims.iter().enumerate() {
             if self.slots[i].owner == Owner::Pending
                 || sources.binary_search(&claim.source).is_err()
@@ -219,12 +219,16 @@ impl Index {
             let slot = self.slot(claim);
             if slot != self.slots[i] {
                 self.slots[i] = slot;
-                if let Owner::Actor(a) = slot.owner {
-                    actors.push(a);
+                // Claims about bodies and unknown actors are compared too (the claim matrix).
+                match slot.owner {
+                    Owner::Actor(a) => moved.actors.push(a),
+                    Owner::Body => moved.body = true,
+                    Owner::Orphan => moved.orphans = true,
+                    Owner::Pending => {}
                 }
             }
         }
-        actors
+        moved
     }
 
     /// A claim was inserted at `at`; its content is read later, by [`Index::settle`]. Returns
