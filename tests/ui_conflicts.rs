@@ -71,3 +71,35 @@ fn the_roster_marks_the_disputed_and_shows_a_denial() {
         assert!(h.query_by_label(who).is_none(), "{who} is not disputed");
     }
 }
+
+#[test]
+fn the_actor_panes_claim_editor_makes_a_negative_claim() {
+    use egui::accesskit::Role;
+    let mut h = app_on(Tab::Roster);
+    h.get_by_label("Benjamin Netanyahu").click();
+    h.run();
+    // Status is the default property; "not" denies the picked value.
+    h.get_by_role_and_label(Role::ComboBox, "Value")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Value").click();
+    h.run();
+    h.get_by_label("signed").click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "not").click();
+    h.run();
+    h.get_by_label("Add claim").click();
+    h.run();
+    let app = h.state();
+    let d = app.session.document().dataset();
+    let claim = d.claims.last().unwrap();
+    assert!(claim.negated, "{claim:?}");
+    assert_eq!(
+        claim.fact,
+        board_explorer::model::Fact::Status(board_explorer::model::Status::Signed)
+    );
+    assert_eq!(
+        app.session.document().undo_label(),
+        Some("Set status of Benjamin Netanyahu to not signed")
+    );
+}
