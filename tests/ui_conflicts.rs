@@ -103,3 +103,52 @@ fn the_actor_panes_claim_editor_makes_a_negative_claim() {
         Some("Set status of Benjamin Netanyahu to not signed")
     );
 }
+
+#[test]
+fn the_source_form_grades_a_source_and_names_what_it_relays() {
+    use egui::accesskit::Role;
+    use egui::{Key, Modifiers};
+    let mut h = app_on(Tab::Sources);
+    h.get_by_label("Import source…").click();
+    h.run();
+    let type_into = |h: &mut Harness<'static, BoardExplorerApp>, label: &str, text: &str| {
+        h.get_by_role_and_label(Role::TextInput, label).focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_role_and_label(Role::TextInput, label)
+            .type_text(text);
+        h.run();
+    };
+    type_into(&mut h, "Outlet", "Some Site");
+    type_into(&mut h, "Published", "~2026-02-12");
+    type_into(&mut h, "Relays", "Reuters");
+    h.get_by_role_and_label(Role::ComboBox, "Reliability")
+        .click();
+    h.run();
+    h.get_by_label("low").click();
+    h.run();
+    let label = "Paste the article here. It is stored with whitespace tidied; quotes are anchored in the stored text.";
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text("Israel officially joined, per Bloomberg.");
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    let d = h.state().session.document().dataset();
+    let source = d.sources.last().unwrap();
+    assert_eq!(source.outlet, "Some Site");
+    assert_eq!(
+        source.reliability,
+        Some(board_explorer::model::Reliability::Low)
+    );
+    assert_eq!(source.relays, "Reuters");
+    assert_eq!(source.published.unwrap().to_string(), "~2026-02-12");
+    // Beside the source (in the list, and wherever it is cited): reliability and relay.
+    assert!(
+        h.query_all_by_label_contains("low reliability, per Reuters")
+            .count()
+            >= 1
+    );
+}
