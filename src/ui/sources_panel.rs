@@ -361,7 +361,19 @@ impl SourcesPanel {
                 ui.painter()
                     .rect_filled(rect, 2.0, verdict_colour(verdict, true));
                 ui.label(format!("{count} {}", verdict.label()))
-                    .on_hover_text("Rows of the claim matrix with this verdict");
+                    .on_hover_text(match verdict {
+                        // The same rule as the roster: with every source ticked, the status
+                        // bar's count.
+                        Verdict::Conflict => {
+                            "Rows where claims conflict under the one rule the roster uses \
+                             (with every source ticked, the status bar's count)"
+                        }
+                        Verdict::History => {
+                            "Rows where the sources differ without conflicting: steps of one \
+                             history, or a difference a rank settled"
+                        }
+                        _ => "Rows of the claim matrix with this verdict",
+                    });
             }
         });
         ui.separator();
