@@ -397,6 +397,7 @@ fn plain_select(
             d.claims[c].rank,
             date,
             index.claim_reliability(c),
+            index.claim_is_hand_edit(c),
             c,
         );
         v.live = true;

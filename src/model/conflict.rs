@@ -19,7 +19,7 @@
 //!    one path (a step surely dated after an ending starts a new cycle, and stands); but when a more reliable source conflicts with it, the most reliable of those
 //!    wins instead. The property is in conflict when any claim conflicts with the winner.
 
-use super::dataset::{Claim, EDITORS_NOTE, Fact, Property, Rank, Reliability};
+use super::dataset::{Claim, Fact, Property, Rank, Reliability};
 use super::date::PartialDate;
 use super::lifecycle;
 
@@ -31,6 +31,8 @@ pub struct Candidate {
     /// The date the claim speaks for: its own, else its source's publication.
     pub date: Option<PartialDate>,
     pub reliability: Reliability,
+    /// Whether it is the editor's own hand edit (cited to the editor's note).
+    pub hand: bool,
     /// Position in `dataset.claims`.
     pub claim: usize,
     /// Whether it competes (top rank, not replaced by the editor's own newer hand edit); set
@@ -44,6 +46,7 @@ impl Candidate {
         rank: Rank,
         date: Option<PartialDate>,
         reliability: Reliability,
+        hand: bool,
         claim: usize,
     ) -> Self {
         Candidate {
@@ -51,6 +54,7 @@ impl Candidate {
             rank,
             date,
             reliability,
+            hand,
             claim,
             live: false,
         }
@@ -70,6 +74,14 @@ pub struct Outcome {
 /// flags set). `None` when every claim is deprecated. Sorts once, then goes over them a
 /// fixed number of times: never pair by pair.
 pub fn resolve(claims: &[Claim], candidates: &mut [Candidate]) -> Option<Outcome> {
+    // Most properties have one claim: nothing to compare (and no claim to read).
+    if let [only] = candidates {
+        only.live = only.rank != Rank::Deprecated;
+        return only.live.then_some(Outcome {
+            best: only.claim,
+            conflict: false,
+        });
+    }
     // Top rank first; within it, by date (undated first) then file order.
     candidates.sort_unstable_by(|a, b| {
         b.rank
@@ -88,11 +100,9 @@ pub fn resolve(claims: &[Claim], candidates: &mut [Candidate]) -> Option<Outcome
     let live = &mut candidates[..competing];
     for same_date in live.chunk_by_mut(|a, b| a.date == b.date) {
         // The editor's last hand edit of the day stands; the earlier ones are corrections.
-        let last_hand = same_date
-            .iter()
-            .rposition(|c| claims[c.claim].source == EDITORS_NOTE);
+        let last_hand = same_date.iter().rposition(|c| c.hand);
         for (i, c) in same_date.iter_mut().enumerate() {
-            c.live = claims[c.claim].source != EDITORS_NOTE || Some(i) == last_hand;
+            c.live = !c.hand || Some(i) == last_hand;
         }
     }
     let live = &candidates[..competing];
@@ -104,22 +114,28 @@ pub fn resolve(claims: &[Claim], candidates: &mut [Candidate]) -> Option<Outcome
         });
     }
     let latest = *latest?;
-    // A more reliable source that conflicts with the latest claim wins instead.
-    let strongest = live
-        .iter()
-        .filter(|c| c.live && conflicts(claims, c, &latest))
-        .map(|c| c.reliability)
-        .max();
-    let best = match strongest {
-        Some(r) if r > latest.reliability => *live
-            .iter()
-            .rev()
-            .find(|c| c.live && c.reliability == r && conflicts(claims, c, &latest))?,
-        _ => latest,
+    // One pass: who conflicts with the latest claim, and the strongest of them.
+    let mut strongest: Option<Reliability> = None;
+    for c in live.iter().filter(|c| c.live && c.claim != latest.claim) {
+        if conflicts(claims, c, &latest) {
+            strongest = strongest.max(Some(c.reliability));
+        }
+    }
+    let (best, conflict) = match strongest {
+        // A more reliable source that conflicts with the latest claim wins instead (the
+        // latest among the most reliable), and its own rivals decide the flag.
+        Some(r) if r > latest.reliability => {
+            let best = *live
+                .iter()
+                .rev()
+                .find(|c| c.live && c.reliability == r && conflicts(claims, c, &latest))?;
+            let conflict = live
+                .iter()
+                .any(|c| c.live && c.claim != best.claim && conflicts(claims, c, &best));
+            (best, conflict)
+        }
+        other => (latest, other.is_some()),
     };
-    let conflict = live
-        .iter()
-        .any(|c| c.live && c.claim != best.claim && conflicts(claims, c, &best));
     Some(Outcome {
         best: best.claim,
         conflict,
@@ -214,7 +230,7 @@ fn spans_meet(a: &PartialDate, b: &PartialDate) -> bool {
 mod tests {
     use super::*;
     use crate::model::builder::DatasetBuilder;
-    use crate::model::{ActorKind, Dataset, Index, Role, Status};
+    use crate::model::{ActorKind, Dataset, EDITORS_NOTE, Index, Role, Status};
 
     /// Each claim: (fact, negated, source, date, reliability of its source).
     fn decide(specs: &[(Fact, bool, &str, Option<&str>)]) -> (Option<Outcome>, Vec<usize>) {
@@ -232,6 +248,7 @@ mod tests {
                     rank,
                     index.claim_date(c),
                     index.claim_reliability(c),
+                    index.claim_is_hand_edit(c),
                     c,
                 )
             })

@@ -9,7 +9,7 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 
 use chrono::NaiveDate;
 
-use super::dataset::{Claim, Dataset, Property, Rank, Reliability, Subject};
+use super::dataset::{Claim, Dataset, EDITORS_NOTE, Property, Rank, Reliability, Subject};
 use super::date::PartialDate;
 
 /// Whose a claim is, by the claim's position.
@@ -46,6 +46,8 @@ struct Slot {
     rank: Rank,
     /// How far the claim's source is trusted (its own grade, else its outlet's).
     reliability: Reliability,
+    /// Whether it is the editor's own hand edit (cited to the editor's note).
+    hand: bool,
     /// A hash of the source id: counting a row's distinct sources compares strings only
     /// when two hashes agree.
     source: u64,
@@ -58,6 +60,7 @@ const PENDING: Slot = Slot {
     property: Property::Invited,
     rank: Rank::Normal,
     reliability: Reliability::Normal,
+    hand: false,
     source: 0,
 };
 
@@ -136,6 +139,11 @@ impl Index {
         self.slots[claim].reliability
     }
 
+    /// Whether claim `claim` is the editor's own hand edit.
+    pub fn claim_is_hand_edit(&self, claim: usize) -> bool {
+        self.slots[claim].hand
+    }
+
     /// A hash of the source id of claim `claim` (equal ids, equal hashes).
     pub fn source_hash(&self, claim: usize) -> u64 {
         self.slots[claim].source
@@ -168,6 +176,7 @@ impl Index {
             property: claim.fact.property(),
             rank: claim.rank,
             reliability: source.map_or(Reliability::Normal, |(_, r)| r),
+            hand: claim.source == EDITORS_NOTE,
             source: BuildHasherDefault::<DefaultHasher>::default().hash_one(&claim.source),
         }
     }

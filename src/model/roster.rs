@@ -184,14 +184,16 @@ pub(crate) fn row_into(
             continue;
         };
         // The others, best first: rank, then date, then file order.
-        candidates.sort_unstable_by(|a, b| {
-            (b.claim == best, b.rank, b.date, b.claim).cmp(&(
-                a.claim == best,
-                a.rank,
-                a.date,
-                a.claim,
-            ))
-        });
+        if candidates.len() > 1 {
+            candidates.sort_unstable_by(|a, b| {
+                (b.claim == best, b.rank, b.date, b.claim).cmp(&(
+                    a.claim == best,
+                    a.rank,
+                    a.date,
+                    a.claim,
+                ))
+            });
+        }
         if filled == out.values.len() {
             out.values.push(Resolved {
                 property,
@@ -217,6 +219,7 @@ pub(crate) fn candidate(index: &Index, c: usize) -> Candidate {
         rank,
         index.claim_date(c),
         index.claim_reliability(c),
+        index.claim_is_hand_edit(c),
         c,
     )
 }
