@@ -29,6 +29,7 @@ fn status_edit(d: &Dataset, a: usize, i: u64) -> Command {
         quote: None,
         as_of: Some("2027-01-01".parse().unwrap()),
         rank: Rank::Normal,
+        negated: false,
         note: String::new(),
         body: None,
     };

@@ -38,6 +38,8 @@ fn args(dataset: &Path, texts: Vec<PathBuf>, out: &Path) -> Command {
         outlet: "Wire".into(),
         title: String::new(),
         date: Some("2026-01-22".parse().unwrap()),
+        reliability: None,
+        relays: String::new(),
         out: Some(out.to_path_buf()),
         force: true,
         skip_existing: false,

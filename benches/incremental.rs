@@ -28,6 +28,7 @@ fn status_claim(d: &Dataset, a: usize, i: u64) -> Claim {
         quote: None,
         as_of: Some("2027-01-01".parse().unwrap()),
         rank: Rank::Normal,
+        negated: false,
         note: String::new(),
         body: None,
     }

@@ -62,6 +62,7 @@ fn dataset() -> Dataset {
             quote: Quote::from_span(&text, start, end),
             as_of: None,
             rank: Rank::Normal,
+            negated: false,
             note: String::new(),
         });
     }

@@ -118,6 +118,7 @@ fn make_claim(d: &Dataset, spec: &ClaimSpec, n: usize) -> Claim {
             Rank::Deprecated,
             Rank::Normal,
         ][spec.rank],
+        negated: false,
         note: String::new(),
         body: None,
     }
@@ -369,20 +370,12 @@ fn plain_roster(d: &Dataset, as_of: Option<NaiveDate>) -> Vec<RosterRow> {
                         .filter(|&(c, _)| d.claims[c].fact.property() == property)
                         .collect();
                     candidates.sort_by_key(|&(c, date)| std::cmp::Reverse((d.claims[c].rank, date, c)));
-                    let &(best, best_date) = candidates.first()?;
-                    let best_claim = &d.claims[best];
-                    if best_claim.rank == Rank::Deprecated {
-                        return None;
-                    }
-                    let conflict = candidates[1..].iter().any(|&(c, date)| {
-                        d.claims[c].rank == best_claim.rank
-                            && date == best_date
-                            && d.claims[c].fact != best_claim.fact
-                    });
+                    let (best, conflict) = plain_select(d, &index, &candidates)?;
+                    candidates.retain(|&(c, _)| c != best);
                     Some(Resolved {
                         property,
                         best,
-                        others: candidates[1..].iter().map(|&(c, _)| c).collect(),
+                        others: candidates.iter().map(|&(c, _)| c).collect(),
                         conflict,
                     })
                 })
@@ -394,6 +387,80 @@ fn plain_roster(d: &Dataset, as_of: Option<NaiveDate>) -> Vec<RosterRow> {
             }
         })
         .collect()
+}
+
+/// The one conflict rule restated claim by claim, pair by pair (quadratic, for tests only):
+/// the winner and whether a competing claim conflicts with it. The pair predicates are the
+/// rule's own (unit-tested in `model::conflict`); the selection around them is restated here.
+fn plain_select(
+    d: &Dataset,
+    index: &Index,
+    candidates: &[(usize, Option<PartialDate>)],
+) -> Option<(usize, bool)> {
+    use board_explorer::model::conflict::{Candidate, conflicts};
+    let top = candidates.iter().map(|&(c, _)| d.claims[c].rank).max()?;
+    if top == Rank::Deprecated {
+        return None;
+    }
+    let view = |c: usize, date: Option<PartialDate>| {
+        let mut v = Candidate::new(
+            d.claims[c].fact.property(),
+            d.claims[c].rank,
+            date,
+            index.claim_reliability(c),
+            index.claim_is_hand_edit(c),
+            c,
+        );
+        v.live = true;
+        v
+    };
+    let hand = |c: usize| d.claims[c].source == EDITORS_NOTE;
+    // Top rank, less the editor's hand edits that a later one of the same date replaces.
+    let mut live: Vec<Candidate> = candidates
+        .iter()
+        .filter(|&&(c, _)| d.claims[c].rank == top)
+        .filter(|&&(c, date)| {
+            !hand(c)
+                || !candidates
+                    .iter()
+                    .any(|&(o, od)| o > c && hand(o) && od == date && d.claims[o].rank == top)
+        })
+        .map(|&(c, date)| view(c, date))
+        .collect();
+    live.sort_by_key(|v| (v.date, v.claim));
+    // The latest word: later in date order replaces, unless surely earlier; along one status
+    // path the further step stands.
+    let mut latest = live[0];
+    for &c in &live[1..] {
+        let (a, b) = (&d.claims[latest.claim], &d.claims[c.claim]);
+        let replaces = match (&a.fact, &b.fact) {
+            (Fact::Status(x), Fact::Status(y))
+                if !a.negated && !b.negated && lifecycle::on_one_path(*x, *y) =>
+            {
+                let new_cycle = lifecycle::stage(*x).is_none()
+                    && lifecycle::stage(*y).is_some()
+                    && matches!((latest.date, c.date), (Some(p), Some(q)) if p.surely_before(&q));
+                new_cycle || lifecycle::further(*x, *y) == *y
+            }
+            _ => !matches!((c.date, latest.date), (Some(x), Some(y)) if x.surely_before(&y)),
+        };
+        if replaces {
+            latest = c;
+        }
+    }
+    let rivals: Vec<Candidate> = live
+        .iter()
+        .copied()
+        .filter(|c| conflicts(&d.claims, c, &latest))
+        .collect();
+    let best = match rivals.iter().map(|c| c.reliability).max() {
+        Some(r) if r > latest.reliability => *rivals.iter().rev().find(|c| c.reliability == r)?,
+        _ => latest,
+    };
+    let conflict = live
+        .iter()
+        .any(|c| c.claim != best.claim && conflicts(&d.claims, c, &best));
+    Some((best.claim, conflict))
 }
 
 /// The incrementally kept `derived` against a fresh one and the plain rules.

@@ -133,11 +133,14 @@ fn keeps_both_sides_where_the_articles_differ() {
     let trump = claims(&d, "trump", Property::Status);
     assert!(trump.contains(&("report-a", &Fact::Status(Status::Proposed))));
     assert!(trump.contains(&("dpa-2026-01-19", &Fact::Status(Status::Member))));
-    assert!(row("trump").get(Property::Status).unwrap().conflict);
+    // Both sides are kept; under the one rule (issue #12) "proposed" then "member" is one
+    // life-cycle path, so the roster shows member without a conflict.
+    assert!(!row("trump").get(Property::Status).unwrap().conflict);
+    assert_eq!(row("trump").status(&d), Some(Status::Member));
 
     // Blair and Rubio: "potential members" in one, members in the other.
     for id in ["blair", "rubio"] {
-        assert!(row(id).get(Property::Status).unwrap().conflict, "{id}");
+        assert!(!row(id).get(Property::Status).unwrap().conflict, "{id}");
     }
     // Carney only in the first; Kushner and Witkoff only in DPA's.
     let sources_of = |id: &str| -> Vec<&str> {

@@ -26,7 +26,7 @@ fn a_newer_version_is_refused_with_the_reason() {
     );
     // Even if the newer version changed the syntax beyond recognition.
     let e =
-        err("(\n    format: \"board-explorer\",\n    version: 2,\n    dataset: <<new syntax>>\n)");
+        err("(\n    format: \"board-explorer\",\n    version: 3,\n    dataset: <<new syntax>>\n)");
     assert!(e.message.contains("newer"), "{e}");
 }
 
@@ -320,6 +320,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                             quote: None,
                             as_of,
                             rank,
+                            negated: false,
                             note,
                         })
                         .collect();

@@ -92,6 +92,7 @@ fn claim(id: &str, actor: &str, status: Status, source: &str) -> Claim {
         id: id.into(),
         subject: Subject::Actor(actor.into()),
         fact: Fact::Status(status),
+        negated: false,
         body: None,
         source: source.into(),
         quote: None,

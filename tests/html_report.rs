@@ -45,6 +45,7 @@ fn hostile() -> Dataset {
         id: "<hostile claim>".into(),
         subject,
         fact: Fact::Status(Status::Declined),
+        negated: false,
         body: None,
         source: "hostile".into(),
         quote: Quote::find(&text, HOSTILE_QUOTE),

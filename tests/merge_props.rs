@@ -55,6 +55,7 @@ fn apply(d: &mut Dataset, step: &Step) {
                     id,
                     subject: Subject::Actor(d.actors[a % d.actors.len()].id.clone()),
                     fact: Fact::Status(status(*s)),
+                    negated: false,
                     body: None,
                     source: d.sources[0].id.clone(),
                     quote: None,

@@ -211,6 +211,7 @@ fn dataset() -> Dataset {
         id: "netanyahu-member".into(),
         subject: Subject::Actor("netanyahu".into()),
         fact: Fact::Status(Status::Member),
+        negated: false,
         body: None,
         source: d.sources[0].id.clone(),
         quote: None,

@@ -91,6 +91,7 @@ fn search_narrows_the_table_forgivingly() {
 #[test]
 fn the_conflict_filter_shows_only_disputed_actors() {
     let mut h = app();
+    common::dispute(&mut h, &["trump", "blair", "rubio"]);
     h.get_by_label("Has conflicts").click();
     h.run();
     for name in ["Donald Trump", "Tony Blair", "Marco Rubio"] {
@@ -330,6 +331,7 @@ fn an_invalid_pledge_is_refused_with_a_message() {
 #[test]
 fn ranking_a_claim_preferred_settles_a_conflict() {
     let mut h = app();
+    common::dispute(&mut h, &["trump", "blair", "rubio"]);
     assert!(h.state().session.derived().roster.conflicts() == 3);
     select(&mut h, "Donald Trump");
     h.get_by_label("⚠ conflict");

@@ -34,6 +34,7 @@ fn pos_of(h: &Harness<'_, BoardExplorerApp>, source: &str, words: &str, end: boo
 #[test]
 fn choosing_two_sources_shows_the_matrix() {
     let mut h = app();
+    common::dispute(&mut h, &["trump", "blair", "rubio"]);
     // Both embedded articles are chosen at first; untick DPA, then tick it again.
     h.get_by_role_and_label(Role::CheckBox, "DPA").click();
     h.run();

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use crate::model::claim_draft::{ClaimDraft, add_claim};
-use crate::model::fact_text::parse_fact;
+use crate::model::fact_text::{StatedFact, parse_stated_fact};
 use crate::model::text::line_col;
-use crate::model::{Edit, Fact, Id, PartialDate};
+use crate::model::{Edit, Id, PartialDate};
 use crate::session::{self, Command, Session};
 
 #[derive(clap::Subcommand, Debug)]
@@ -22,16 +22,18 @@ pub struct ClaimAddArgs {
     #[arg(long)]
     pub actor: Id,
     /// PROPERTY=VALUE: status=accepted, role=chair, invited=yes, represents=ID,
-    /// office=TEXT, pledge="1 billion USD", joined=2026-01-22.
-    #[arg(long, value_parser = parse_fact)]
-    pub fact: Fact,
+    /// office=TEXT, pledge="1 billion USD", joined=2026-01-22. A negative claim (the source
+    /// says it does not hold): status!=member or status="not member".
+    #[arg(long, value_parser = parse_stated_fact)]
+    pub fact: StatedFact,
     /// The source that states it, by id ("editors-note" for your own word, without --quote).
     #[arg(long)]
     pub source: Id,
     /// The source's exact words that state it; they are found in its text.
     #[arg(long)]
     pub quote: Option<String>,
-    /// When the fact held (YYYY, YYYY-MM or YYYY-MM-DD); the source's date when left out.
+    /// When the fact held (YYYY, YYYY-MM or YYYY-MM-DD; ~YYYY-MM-DD when approximate); the
+    /// source's date when left out.
     #[arg(long)]
     pub as_of: Option<PartialDate>,
     /// The body the fact is about, when not the main one (a sub-body's id).
@@ -61,7 +63,8 @@ fn add(args: ClaimAddArgs) -> Result<String, String> {
     let mut session = super::load(Some(&args.dataset))?.0;
     let draft = ClaimDraft {
         actor: args.actor,
-        fact: Some(args.fact),
+        fact: Some(args.fact.fact),
+        negated: args.fact.negated,
         source: args.source,
         quote: args.quote,
         as_of: args.as_of,
@@ -81,7 +84,7 @@ fn add(args: ClaimAddArgs) -> Result<String, String> {
         claim.id,
         claim.subject.id(),
         claim.fact.property().label(),
-        d.fact_label(&claim.fact)
+        claim.value_label(d)
     ));
     if let Some(q) = &claim.quote
         && let Some(s) = d.source(&claim.source)

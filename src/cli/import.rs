@@ -45,9 +45,17 @@ pub struct ImportSourceArgs {
     pub outlet: String,
     #[arg(long, default_value = "")]
     pub title: String,
-    /// When they were published (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// When they were published (YYYY, YYYY-MM or YYYY-MM-DD; ~YYYY-MM-DD when the day is
+    /// inferred, not printed).
     #[arg(long)]
     pub date: Option<PartialDate>,
+    /// How far the articles are trusted: high, normal or low (the outlet's default when left
+    /// out).
+    #[arg(long, value_parser = crate::model::Reliability::parse)]
+    pub reliability: Option<crate::model::Reliability>,
+    /// What the articles relay, when they report another's words ("Bloomberg").
+    #[arg(long, default_value = "")]
+    pub relays: String,
     /// Where to write the dataset with the new sources; FILE itself (its old version kept as
     /// FILE.bak) when left out.
     #[arg(short = 'o', long)]
@@ -324,6 +332,8 @@ fn import(
             url: a.url.clone(),
             // Already stripped and normalised; normalising again leaves it as it is.
             text: p.text,
+            reliability: args.reliability,
+            relays: args.relays.clone(),
             ..Default::default()
         };
         let added = add_source(d, draft, today)

@@ -531,10 +531,6 @@ pub fn roster_table(report: &Report) -> String {
         .iter()
         .map(|r| {
             let (actor, row) = (r.actor, r.row);
-            let value = |p: Property| {
-                row.fact(d, p)
-                    .map_or_else(|| "—".to_string(), |f| f.value_label())
-            };
             vec![
                 actor.name.clone(),
                 actor.kind.label().to_string(),
@@ -543,15 +539,17 @@ pub fn roster_table(report: &Report) -> String {
                 } else {
                     actor.country.clone()
                 },
-                value(Property::Role),
+                row.value_label(d, Property::Role),
                 row.status_label(d).to_string(),
                 r.seat.kind.label().to_string(),
                 row.sources.to_string(),
-                if row.has_conflict() {
-                    "yes".into()
-                } else {
-                    String::new()
-                },
+                // The properties in conflict, each one counted by `check` and the report.
+                row.values
+                    .iter()
+                    .filter(|v| v.conflict)
+                    .map(|v| v.property.label())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             ]
         })
         .collect();

@@ -2,10 +2,13 @@
 //! `import.rs`.)
 
 use super::table;
+use crate::model::EDITORS_NOTE;
 use crate::model::compare::{Verdict, compare, subject_name};
 use crate::session::Session;
 
-/// The claim matrix of the chosen sources (all of them when none are named).
+/// The claim matrix of the chosen sources (all of them when none are named, with the editor's
+/// hand edits as a column of their own when there are any, so that the conflicts counted are
+/// those `check` and the roster count).
 pub fn compare_table(
     session: &Session,
     sources: &[String],
@@ -14,11 +17,19 @@ pub fn compare_table(
     let d = session.dataset();
     let index = &session.derived().index;
     let chosen: Vec<String> = if sources.is_empty() {
-        d.sources.iter().map(|s| s.id.clone()).collect()
+        let hand = d.claims.iter().any(|c| c.source == EDITORS_NOTE);
+        d.sources
+            .iter()
+            .map(|s| s.id.clone())
+            .chain(hand.then(|| EDITORS_NOTE.to_string()))
+            .collect()
     } else {
         sources.to_vec()
     };
-    if let Some(unknown) = chosen.iter().find(|s| !index.source_by_id.contains_key(*s)) {
+    if let Some(unknown) = chosen
+        .iter()
+        .find(|s| *s != EDITORS_NOTE && !index.source_by_id.contains_key(*s))
+    {
         let known: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
         return Err(format!(
             "error: no source \"{unknown}\"; the sources are: {}",
@@ -39,11 +50,15 @@ pub fn compare_table(
                 r.property.label().to_string(),
             ];
             for column in 0..chosen.len() {
-                let values: Vec<String> = r
-                    .values(d, column)
-                    .into_iter()
-                    .map(|f| d.fact_label(f))
-                    .collect();
+                let values: Vec<String> = r.cells[column]
+                    .iter()
+                    .map(|&c| d.claims[c].value_label(d))
+                    .fold(Vec::new(), |mut seen, v| {
+                        if !seen.contains(&v) {
+                            seen.push(v);
+                        }
+                        seen
+                    });
                 cells.push(if values.is_empty() {
                     "—".into()
                 } else {
@@ -55,11 +70,12 @@ pub fn compare_table(
         })
         .collect();
     let mut out = format!(
-        "{} rows: {} agree, {} conflict, {} single source\n",
+        "{} rows: {} agree, {} conflict, {} single source, {} history\n",
         m.rows.len(),
         m.count(Verdict::Agree),
         m.count(Verdict::Conflict),
-        m.count(Verdict::Single)
+        m.count(Verdict::Single),
+        m.count(Verdict::History)
     );
     out.push_str(&table::align(&header, &rows));
     Ok(out)

@@ -340,6 +340,7 @@ mod tests {
             id: cid.into(),
             subject: Subject::Body(id.clone()),
             fact,
+            negated: false,
             body: None,
             source: "s".into(),
             quote: None,

@@ -69,6 +69,7 @@ impl DatasetBuilder {
             quote,
             as_of: as_of.map(|d| d.parse::<PartialDate>().expect("a valid date")),
             rank: Rank::Normal,
+            negated: false,
             note: String::new(),
         });
         self
@@ -80,6 +81,35 @@ impl DatasetBuilder {
             c.rank = rank;
         }
         self
+    }
+
+    /// Makes the last claim added a negative one ("not a member").
+    pub fn negated(mut self) -> Self {
+        if let Some(c) = self.dataset.claims.last_mut() {
+            c.negated = true;
+        }
+        self
+    }
+
+    /// Grades the last source added.
+    pub fn reliability(mut self, reliability: Reliability) -> Self {
+        if let Some(s) = self.dataset.sources.last_mut() {
+            s.reliability = Some(reliability);
+        }
+        self
+    }
+
+    /// Names what the last source added relays ("Bloomberg").
+    pub fn relays(mut self, relays: &str) -> Self {
+        if let Some(s) = self.dataset.sources.last_mut() {
+            s.relays = relays.into();
+        }
+        self
+    }
+
+    /// A claim about an actor as the editor's own hand edit (source: the editor's note).
+    pub fn hand_edit(self, actor: &str, fact: Fact, as_of: Option<&str>) -> Self {
+        self.claim(actor, fact, EDITORS_NOTE, as_of, None)
     }
 
     pub fn build(self) -> Dataset {

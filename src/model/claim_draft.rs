@@ -23,6 +23,8 @@ pub struct ClaimDraft {
     pub as_of: Option<PartialDate>,
     pub body: Option<Id>,
     pub note: String,
+    /// The source says the fact does not hold ("not a member").
+    pub negated: bool,
 }
 
 /// The claim as an edit (appended to the claims), with notes worth telling the user (the words
@@ -102,6 +104,7 @@ pub fn add_claim(d: &Dataset, draft: ClaimDraft) -> Result<(Edit, Vec<String>), 
         quote,
         as_of: draft.as_of.or(source.and_then(|s| s.published)),
         rank: Rank::Normal,
+        negated: draft.negated,
         note: draft.note.trim().to_string(),
     };
     Ok((

@@ -1,35 +1,53 @@
 //! Comparing sources: the claim matrix (rows are subject and property, columns the chosen
 //! sources, cells what each says), each row's verdict, and each claim's agreement, which
-//! colours its quote in the side-by-side texts.
+//! colours its quote in the side-by-side texts. A row is a conflict exactly when the one rule
+//! ([`super::conflict`]) finds one among its claims, so with every source chosen the matrix
+//! counts the conflicts the roster counts.
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::conflict;
 use super::dataset::{Claim, Dataset, Fact, Property, Rank, Subject};
 use super::derived::Change;
 use super::index::Index;
 use super::quote::Anchor;
+use super::roster::{Candidate, candidate};
 
 /// How the chosen sources relate on one row, or one claim to the others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verdict {
     /// Every source that speaks to it says the same.
     Agree,
+    /// The sources say different things that fit one history (steps of a status's life
+    /// cycle, a later word that moved on) or that a rank has settled: not a conflict.
+    History,
     /// Only one of the chosen sources says anything about it.
     Single,
-    /// Two sources say different things.
+    /// Two claims conflict under the one rule ([`super::conflict`]).
     Conflict,
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 3] = [Verdict::Agree, Verdict::Single, Verdict::Conflict];
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Agree,
+        Verdict::History,
+        Verdict::Single,
+        Verdict::Conflict,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Verdict::Agree => "agree",
+            Verdict::History => "history",
             Verdict::Single => "single source",
             Verdict::Conflict => "conflict",
         }
     }
+}
+
+/// Whether two claims say the same thing (the same value, both positive or both negative).
+fn same_value(a: &Claim, b: &Claim) -> bool {
+    a.fact == b.fact && a.negated == b.negated
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +57,8 @@ pub struct MatrixRow {
     /// One cell per chosen source: the positions of its claims on this row.
     pub cells: Vec<Vec<usize>>,
     pub verdict: Verdict,
+    /// On a conflict row: the winning claim and those that conflict with it, sorted.
+    pub disputed: Vec<usize>,
 }
 
 impl MatrixRow {
@@ -72,12 +92,16 @@ impl ClaimMatrix {
         self.rows.iter().filter(|r| r.verdict == verdict).count()
     }
 
-    /// How a claim stands against the other chosen sources: it agrees when every other source
-    /// on its row says the same, conflicts when one says otherwise, is single when none speaks.
+    /// How a claim stands against the other chosen sources: in conflict when the one rule
+    /// puts it in its row's conflict (the winner or a rival), single when no other source
+    /// speaks, agreeing when every other source says the same, else history.
     pub fn claim_verdict(&self, d: &Dataset, claim: usize) -> Option<Verdict> {
         let &(row, column) = self.place.get(&claim)?;
         let row = &self.rows[row];
-        let value = &d.claims[claim].fact;
+        if row.disputed.binary_search(&claim).is_ok() {
+            return Some(Verdict::Conflict);
+        }
+        let value = &d.claims[claim];
         let mut others = row
             .cells
             .iter()
@@ -87,12 +111,14 @@ impl ClaimMatrix {
         if others.peek().is_none() {
             return Some(Verdict::Single);
         }
-        let all_agree =
-            others.all(|(_, cell)| cell.iter().any(|&other| d.claims[other].fact == *value));
+        let all_agree = others.all(|(_, cell)| {
+            cell.iter()
+                .any(|&other| same_value(&d.claims[other], value))
+        });
         Some(if all_agree {
             Verdict::Agree
         } else {
-            Verdict::Conflict
+            Verdict::History
         })
     }
 
@@ -102,7 +128,7 @@ impl ClaimMatrix {
         let Some(&(row, column)) = self.place.get(&claim) else {
             return Vec::new();
         };
-        let value = &d.claims[claim].fact;
+        let value = &d.claims[claim];
         self.rows[row]
             .cells
             .iter()
@@ -111,7 +137,7 @@ impl ClaimMatrix {
             .filter_map(|(_, cell)| {
                 cell.iter()
                     .copied()
-                    .find(|&c| d.claims[c].fact == *value)
+                    .find(|&c| same_value(&d.claims[c], value))
                     .or_else(|| cell.first().copied())
             })
             .collect()
@@ -134,22 +160,7 @@ pub fn subject_name<'d>(d: &'d Dataset, index: &Index, subject: &'d Subject) -> 
 /// Builds the matrix for the chosen sources (by id, in column order). Deprecated claims never
 /// count, so they are left out; rows follow the body first, then actors in dataset order.
 pub fn compare(d: &Dataset, index: &Index, sources: &[String]) -> ClaimMatrix {
-    let column = columns(sources);
-    let mut rows: BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>> = BTreeMap::new();
-    for (i, claim) in d.claims.iter().enumerate() {
-        let order = match &claim.subject {
-            Subject::Body(_) => 0,
-            Subject::Actor(id) => index.actor_by_id.get(id).map_or(usize::MAX, |&a| a + 1),
-        };
-        add(&mut rows, &column, d, i, order);
-    }
-    let mut matrix = ClaimMatrix {
-        sources: sources.to_vec(),
-        ..ClaimMatrix::default()
-    };
-    matrix.extend(d, rows);
-    matrix.place_claims();
-    matrix
+    compare_where(d, index, sources, |_| true)
 }
 
 /// [`compare`] over only the claims `keep` accepts (those known by an as-of date, for a report
@@ -173,7 +184,7 @@ pub fn compare_where(
         sources: sources.to_vec(),
         ..ClaimMatrix::default()
     };
-    matrix.extend(d, rows);
+    matrix.extend(d, index, rows);
     matrix.place_claims();
     matrix
 }
@@ -245,7 +256,7 @@ impl ClaimMatrix {
         for (row, order) in old_rows.into_iter().zip(old_orders) {
             // Fresh rows that come before this one go first.
             while let Some((key, cells)) = fresh.next_if(|((o, _, _), _)| *o < order) {
-                self.push(d, key, cells);
+                self.push(d, index, key, cells);
             }
             // A touched order's old rows give way to its fresh ones.
             if touched.binary_search(&order).is_err() {
@@ -254,30 +265,42 @@ impl ClaimMatrix {
             }
         }
         for (key, cells) in fresh {
-            self.push(d, key, cells);
+            self.push(d, index, key, cells);
         }
         self.place_claims();
     }
 
     /// Appends rows, given in order, with their verdicts.
-    fn extend(&mut self, d: &Dataset, rows: BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>>) {
+    fn extend(
+        &mut self,
+        d: &Dataset,
+        index: &Index,
+        rows: BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>>,
+    ) {
         for (key, cells) in rows {
-            self.push(d, key, cells);
+            self.push(d, index, key, cells);
         }
     }
 
     fn push(
         &mut self,
         d: &Dataset,
+        index: &Index,
         (order, subject, property): (usize, Subject, Property),
         cells: Vec<Vec<usize>>,
     ) {
-        let verdict = row_verdict(&d.claims, &cells);
+        let disputed = disputed(&d.claims, index, &cells);
+        let verdict = if disputed.is_empty() {
+            row_verdict(&d.claims, &cells)
+        } else {
+            Verdict::Conflict
+        };
         self.rows.push(MatrixRow {
             subject,
             property,
             cells,
             verdict,
+            disputed,
         });
         self.orders.push(order);
     }
@@ -294,10 +317,32 @@ impl ClaimMatrix {
     }
 }
 
-/// Agree when every source that speaks holds the same set of values.
+/// The one rule over a row's claims: the winner and its rivals when they conflict, sorted;
+/// nothing otherwise.
+fn disputed(claims: &[Claim], index: &Index, cells: &[Vec<usize>]) -> Vec<usize> {
+    let mut candidates: Vec<Candidate> = cells
+        .iter()
+        .flatten()
+        .map(|&c| candidate(index, c))
+        .collect();
+    let Some(outcome) = conflict::resolve(claims, &mut candidates).filter(|o| o.conflict) else {
+        return Vec::new();
+    };
+    let mut out: Vec<usize> = std::iter::once(outcome.best)
+        .chain(conflict::rivals(claims, &candidates, outcome.best))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// For a row the rule finds no conflict in: agree when every source that speaks holds the same
+/// set of values, history when they differ, single when one speaks.
 fn row_verdict(claims: &[Claim], cells: &[Vec<usize>]) -> Verdict {
     let mut sets = cells.iter().filter(|c| !c.is_empty()).map(|cell| {
-        let mut values: Vec<&Fact> = cell.iter().map(|&c| &claims[c].fact).collect();
+        let mut values: Vec<(&Fact, bool)> = cell
+            .iter()
+            .map(|&c| (&claims[c].fact, claims[c].negated))
+            .collect();
         values.sort();
         values.dedup();
         values
@@ -309,7 +354,7 @@ fn row_verdict(claims: &[Claim], cells: &[Vec<usize>]) -> Verdict {
     for set in sets {
         spoke += 1;
         if set != first {
-            return Verdict::Conflict;
+            return Verdict::History;
         }
     }
     if spoke == 1 {
@@ -444,12 +489,12 @@ mod tests {
             .actor("a", "Ann", Person)
             .actor("b", "Bob", Person)
             .source("s1", "One", None, "Ann was invited. Bob is a member.")
-            .source("s2", "Two", None, "Ann was invited. Bob is only proposed.")
+            .source("s2", "Two", None, "Ann was invited. Bob has declined.")
             .source("s3", "Three", None, "Ann was invited.")
             .claim("a", Fact::Invited(true), "s1", None, None)
             .claim("a", Fact::Invited(true), "s2", None, None)
             .claim("b", Fact::Status(Status::Member), "s1", None, None)
-            .claim("b", Fact::Status(Status::Proposed), "s2", None, None)
+            .claim("b", Fact::Status(Status::Declined), "s2", None, None)
             .claim("a", Fact::Invited(true), "s3", None, None)
             .build()
     }

@@ -32,6 +32,9 @@ pub struct Dataset {
     /// one (see [`crate::model::merge`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merge_conflicts: Vec<super::merge::MergeConflict>,
+    /// The reliability each outlet's sources have unless they say otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outlets: Vec<OutletReliability>,
     /// Changed by every edit; caches of derived data compare it to know when to rebuild.
     #[serde(skip)]
     pub revision: Revision,
@@ -116,6 +119,65 @@ pub struct Actor {
     pub note: String,
 }
 
+/// How far a source is trusted. Three grades rather than the Admiralty scale's six: an editor
+/// can tell a wire service or an official list (high) from a newspaper (normal) and an
+/// aggregator or a relay of hearsay (low), and finer grades would be guesses. Among claims of
+/// equal rank the more reliable source's value wins the roster; a less reliable one that
+/// disagrees stays visible as a conflict.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "lowercase")]
+pub enum Reliability {
+    Low,
+    #[default]
+    Normal,
+    High,
+}
+
+impl Reliability {
+    /// Every grade, least reliable first.
+    pub const ALL: &'static [Reliability] = <Reliability as strum::VariantArray>::VARIANTS;
+
+    pub fn label(self) -> &'static str {
+        self.into()
+    }
+
+    /// Reads "high", "normal" or "low" (any case).
+    pub fn parse(text: &str) -> Result<Reliability, String> {
+        let key = text.trim().to_lowercase();
+        Reliability::ALL
+            .iter()
+            .copied()
+            .find(|r| r.label() == key)
+            .ok_or_else(|| {
+                format!(
+                    "\"{}\" is not a reliability: write high, normal or low",
+                    text.trim()
+                )
+            })
+    }
+}
+
+/// The reliability an outlet's sources have by default.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletReliability {
+    pub outlet: String,
+    pub reliability: Reliability,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: Id,
@@ -134,6 +196,14 @@ pub struct Source {
     pub text: String,
     /// SHA-256 of `text`, hex; tells whether the text changed since claims were anchored.
     pub hash: String,
+    /// How far this source is trusted; `None` takes its outlet's default (see
+    /// [`Dataset::reliability`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reliability: Option<Reliability>,
+    /// What the source relays, when it reports another's words ("Bloomberg", "the Board's own
+    /// statement"): shown beside it, so a relay of one report is not mistaken for a second.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub relays: String,
     /// Suggestions the editor rejected for this source, by key (see
     /// [`crate::model::review::review_key`]): they are not offered again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -193,6 +263,21 @@ impl Status {
     /// The name shown to users and written in exports.
     pub fn label(self) -> &'static str {
         self.into()
+    }
+
+    /// The status denied, in words ("not member"), for a negative claim.
+    pub fn not_label(self) -> &'static str {
+        match self {
+            Status::Proposed => "not proposed",
+            Status::Invited => "not invited",
+            Status::Reviewing => "not reviewing",
+            Status::Accepted => "not accepted",
+            Status::Member => "not member",
+            Status::Signed => "not signed",
+            Status::Declined => "not declined",
+            Status::Withdrawn => "not withdrawn",
+            Status::InvitationWithdrawn => "not invitation withdrawn",
+        }
     }
 
     /// Whether the status makes the actor a sitting member (and so entitled to a seat).
@@ -382,8 +467,24 @@ pub struct Claim {
     pub as_of: Option<PartialDate>,
     #[serde(default)]
     pub rank: Rank,
+    /// The source says the fact does *not* hold ("not on the official list": not a member).
+    /// It conflicts with a claim that it does (see [`crate::model::conflict`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+impl Claim {
+    /// The claimed value in words, "not member" when negated.
+    pub fn value_label(&self, dataset: &Dataset) -> String {
+        let value = dataset.fact_label(&self.fact);
+        if self.negated {
+            format!("not {value}")
+        } else {
+            value
+        }
+    }
 }
 
 #[derive(
@@ -472,6 +573,37 @@ impl Dataset {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// How far a source is trusted: its own grade, else its outlet's default, else normal.
+    pub fn reliability(&self, source: &Source) -> Reliability {
+        source
+            .reliability
+            .or_else(|| self.outlet_reliability(&source.outlet))
+            .unwrap_or_default()
+    }
+
+    /// How far a source stands, in words, for beside its name: "high reliability, per
+    /// Bloomberg"; empty for a normal source that relays nothing.
+    pub fn source_standing(&self, source: &Source) -> String {
+        let mut parts = Vec::new();
+        let reliability = self.reliability(source);
+        if reliability != Reliability::Normal || source.reliability.is_some() {
+            parts.push(format!("{} reliability", reliability.label()));
+        }
+        if !source.relays.trim().is_empty() {
+            parts.push(format!("per {}", source.relays.trim()));
+        }
+        parts.join(", ")
+    }
+
+    /// The default grade set for an outlet (names compared without case or outer spaces).
+    pub fn outlet_reliability(&self, outlet: &str) -> Option<Reliability> {
+        let outlet = outlet.trim();
+        self.outlets
+            .iter()
+            .find(|o| o.outlet.trim().eq_ignore_ascii_case(outlet))
+            .map(|o| o.reliability)
     }
 
     pub fn body_by_id(&self, id: &str) -> Option<&Body> {

@@ -1,8 +1,11 @@
-//! Dates as the sources give them: a year, a month, or a day.
+//! Dates as the sources give them: a year, a month, or a day, possibly approximate.
 //!
 //! A report may say "in 2022" or "in October 2023"; storing those as a day would invent
 //! precision. A `PartialDate` keeps what was written, orders sensibly, and turns into the span
-//! of calendar days it covers when arithmetic is needed (through chrono).
+//! of calendar days it covers when arithmetic is needed (through chrono). A day inferred rather
+//! than printed ("~2026-01-19": an undated report placed around that day) is *approximate*:
+//! it is written with a leading `~` and may be off by [`APPROX_DAYS`] either way, so its order
+//! against a day that close is unknown (see [`PartialDate::uncertain_span`]).
 
 use std::fmt;
 use std::str::FromStr;
@@ -11,13 +14,20 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A year, a month of a year, or a day. Ordered by (year, month, day) with the less precise
-/// date first, so "2026" < "2026-01" < "2026-01-01".
+/// date first, so "2026" < "2026-01" < "2026-01-01"; an approximate date after the same exact
+/// one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PartialDate {
     year: i32,
     month: Option<u8>,
     day: Option<u8>,
+    /// Written "~2026-01-19": the day was inferred, not printed.
+    approx: bool,
 }
+
+/// How many days an approximate date may be off, either way. Wide enough for "a report of
+/// last week", narrow enough that a fortnight later is still known to come after.
+pub const APPROX_DAYS: u64 = 3;
 
 /// Why a date string was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +48,7 @@ impl PartialDate {
             year,
             month: None,
             day: None,
+            approx: false,
         })
     }
 
@@ -50,6 +61,7 @@ impl PartialDate {
             year,
             month: Some(month as u8),
             day: None,
+            approx: false,
         })
     }
 
@@ -70,6 +82,38 @@ impl PartialDate {
 
     pub fn is_exact_day(&self) -> bool {
         self.day.is_some()
+    }
+
+    /// Whether the date was inferred ("~2026-01-19") rather than printed.
+    pub fn is_approx(&self) -> bool {
+        self.approx
+    }
+
+    /// The same date, marked approximate (or not).
+    pub fn with_approx(mut self, approx: bool) -> Self {
+        self.approx = approx;
+        self
+    }
+
+    /// The first and last calendar days the date may stand for: the span it covers, widened
+    /// by [`APPROX_DAYS`] either way when it is approximate. Two dates whose spans meet have
+    /// no known order ("2026-01" against "2026-01-20"; "~2026-01-19" against "2026-01-21").
+    pub fn uncertain_span(&self) -> (NaiveDate, NaiveDate) {
+        let (first, last) = (self.first_day(), self.last_day());
+        if self.approx {
+            let days = chrono::Days::new(APPROX_DAYS);
+            (
+                first.checked_sub_days(days).unwrap_or(first),
+                last.checked_add_days(days).unwrap_or(last),
+            )
+        } else {
+            (first, last)
+        }
+    }
+
+    /// Whether `self` is known to lie wholly before `other`.
+    pub fn surely_before(&self, other: &PartialDate) -> bool {
+        self.uncertain_span().1 < other.uncertain_span().0
     }
 
     /// The first calendar day the date covers.
@@ -104,6 +148,7 @@ impl PartialDate {
             year: first.year(),
             month: self.month.map(|_| first.month() as u8),
             day: self.day.map(|_| first.day() as u8),
+            approx: self.approx,
         }
     }
 }
@@ -133,12 +178,16 @@ impl From<NaiveDate> for PartialDate {
             year: d.year(),
             month: Some(d.month() as u8),
             day: Some(d.day() as u8),
+            approx: false,
         }
     }
 }
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.approx {
+            f.write_str("~")?;
+        }
         write!(f, "{:04}", self.year)?;
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
@@ -157,9 +206,19 @@ impl FromStr for PartialDate {
         let s = s.trim();
         let bad = || {
             DateError(format!(
-                "\"{s}\" is not a date: write 2026, 2026-01 or 2026-01-19"
+                "\"{s}\" is not a date: write 2026, 2026-01 or 2026-01-19 (~2026-01-19 when \
+                 it is approximate)"
             ))
         };
+        if let Some(rest) = s.strip_prefix('~') {
+            if rest.starts_with('~') {
+                return Err(bad());
+            }
+            return rest
+                .parse::<Self>()
+                .map(|d| d.with_approx(true))
+                .map_err(|_| bad());
+        }
         let parts: Vec<&str> = s.split('-').collect();
         let number = |p: &str, len: usize| -> Result<u32, DateError> {
             if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
@@ -191,7 +250,9 @@ impl<'de> Deserialize<'de> for PartialDate {
         impl serde::de::Visitor<'_> for Text {
             type Value = PartialDate;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a date such as \"2026\", \"2026-01\" or \"2026-01-19\"")
+                f.write_str(
+                    "a date such as \"2026\", \"2026-01\", \"2026-01-19\" or \"~2026-01-19\"",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<PartialDate, E> {
                 s.parse().map_err(E::custom)
@@ -223,7 +284,14 @@ mod tests {
 
     #[test]
     fn parses_and_displays_as_written() {
-        for s in ["2026", "2026-01", "2026-01-19", "0999-12-31"] {
+        for s in [
+            "2026",
+            "2026-01",
+            "2026-01-19",
+            "0999-12-31",
+            "~2026-01-19",
+            "~2026-01",
+        ] {
             assert_eq!(d(s).to_string(), s);
         }
     }
@@ -239,6 +307,9 @@ mod tests {
             "2026/01/19",
             "0000",
             "x-01",
+            "~",
+            "~~2026-01-19",
+            "2026-01-19~",
         ] {
             assert!(s.parse::<PartialDate>().is_err(), "{s} parsed");
         }
@@ -277,5 +348,25 @@ mod tests {
         assert_eq!(d("2024-02-29").add_years(4), d("2028-02-29"));
         assert_eq!(d("2026-01").add_years(3), d("2029-01"));
         assert_eq!(d("2026").add_years(3), d("2029"));
+    }
+
+    #[test]
+    fn approximate_and_vague_dates_have_no_order_against_days_close_to_them() {
+        let jan = d("2026-01");
+        assert!(!jan.surely_before(&d("2026-01-20")));
+        assert!(!d("2026-01-20").surely_before(&jan));
+        assert!(d("2025-12-31").surely_before(&jan));
+        assert!(jan.surely_before(&d("2026-02-01")));
+        let about = d("~2026-01-19");
+        assert!(about.is_approx());
+        assert!(!about.surely_before(&d("2026-01-21")));
+        assert!(!d("2026-01-17").surely_before(&about));
+        assert!(about.surely_before(&d("2026-01-23")));
+        assert!(d("2026-01-15").surely_before(&about));
+        // Known from its nominal day: the as-of filter does not wait for the widened span.
+        assert_eq!(
+            about.last_day(),
+            NaiveDate::from_ymd_opt(2026, 1, 19).unwrap()
+        );
     }
 }

@@ -462,9 +462,11 @@ impl Derived {
                         .extend_from_slice(self.speakers.speakers(*at));
                     self.to_reseat.extend(self.speakers.speaks_for(*at));
                 }
+                // An outlet's default reliability weighs its sources' claims as a source's own.
                 Edit::InsertSource { .. }
                 | Edit::RemoveSource { .. }
-                | Edit::ReplaceSource { .. } => {
+                | Edit::ReplaceSource { .. }
+                | Edit::SetOutlets(_) => {
                     sources = true;
                 }
                 Edit::InsertEvent { .. } | Edit::RemoveEvent { .. } | Edit::ReplaceEvent { .. } => {
@@ -492,7 +494,10 @@ impl Derived {
         if sources {
             let changed = self.index.refresh_sources(d);
             if !changed.is_empty() {
-                dirty.extend(self.index.redate(d, &changed));
+                let moved = self.index.redate(d, &changed);
+                dirty.extend(moved.actors);
+                self.change.body |= moved.body;
+                self.change.orphans |= moved.orphans;
             }
         }
         for &a in &appended {

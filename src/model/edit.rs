@@ -5,7 +5,7 @@
 //! Edits address records by position, which makes every inverse exact: undoing a delete puts
 //! the record back where it was, so a save after undo is byte-identical to the one before.
 
-use super::dataset::{Actor, Body, Claim, Dataset, Event, Source};
+use super::dataset::{Actor, Body, Claim, Dataset, Event, OutletReliability, Source};
 use super::merge::MergeConflict;
 use super::rules::SeatRules;
 
@@ -77,6 +77,8 @@ pub enum Edit {
     },
     /// The merge conflicts waiting for the editor (one resolved, a merge come in).
     SetMergeConflicts(Vec<MergeConflict>),
+    /// The outlets' default reliability, all of it.
+    SetOutlets(Vec<OutletReliability>),
     /// Several edits that stand or fall together (a delete with its claims, a merge).
     Batch(Vec<Edit>),
 }
@@ -226,6 +228,7 @@ impl Edit {
             SetMergeConflicts(list) => {
                 SetMergeConflicts(std::mem::replace(&mut d.merge_conflicts, list))
             }
+            SetOutlets(outlets) => SetOutlets(std::mem::replace(&mut d.outlets, outlets)),
             Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

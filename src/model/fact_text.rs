@@ -77,6 +77,40 @@ pub fn parse_fact(input: &str) -> Result<Fact, String> {
     })
 }
 
+/// A fact as a source states it: the value, or that the value does *not* hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatedFact {
+    pub fact: Fact,
+    pub negated: bool,
+}
+
+/// Reads `property=value`, or a negative claim: `property!=value` or `property=not value`
+/// ("status!=member", "status=not member": not on the official list).
+pub fn parse_stated_fact(input: &str) -> Result<StatedFact, String> {
+    if let Some((property, value)) = input.split_once("!=") {
+        return Ok(StatedFact {
+            fact: parse_fact(&format!("{property}={value}"))?,
+            negated: true,
+        });
+    }
+    if let Some((property, value)) = input.split_once('=') {
+        let value = value.trim_start();
+        let lower = value.to_lowercase();
+        for prefix in ["not ", "not-", "not_"] {
+            if lower.starts_with(prefix) {
+                return Ok(StatedFact {
+                    fact: parse_fact(&format!("{property}={}", &value[prefix.len()..]))?,
+                    negated: true,
+                });
+            }
+        }
+    }
+    Ok(StatedFact {
+        fact: parse_fact(input)?,
+        negated: false,
+    })
+}
+
 /// A label compared without case, and with any run of spaces, dashes or underscores as one.
 fn label_key(label: &str) -> String {
     label
@@ -133,6 +167,28 @@ mod tests {
             parse_fact("joined=2026-01"),
             Ok(Fact::Joined("2026-01".parse().unwrap()))
         );
+    }
+
+    #[test]
+    fn reads_negative_claims() {
+        let not_member = StatedFact {
+            fact: Fact::Status(Status::Member),
+            negated: true,
+        };
+        assert_eq!(parse_stated_fact("status!=member"), Ok(not_member.clone()));
+        assert_eq!(
+            parse_stated_fact("status=not member"),
+            Ok(not_member.clone())
+        );
+        assert_eq!(parse_stated_fact("Status = Not-Member"), Ok(not_member));
+        assert_eq!(
+            parse_stated_fact("office=Notary"),
+            Ok(StatedFact {
+                fact: Fact::Office("Notary".into()),
+                negated: false
+            })
+        );
+        assert!(parse_stated_fact("status!=nothing").is_err());
     }
 
     #[test]

@@ -158,6 +158,7 @@ pub fn generate(spec: Spec) -> Dataset {
                 quote,
                 as_of,
                 rank: Rank::Normal,
+                negated: false,
                 note: String::new(),
             });
         }

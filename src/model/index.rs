@@ -12,7 +12,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use chrono::NaiveDate;
 
-use super::dataset::{Claim, Dataset, Property, Rank, Subject};
+use super::dataset::{Claim, Dataset, EDITORS_NOTE, Property, Rank, Reliability, Subject};
 use super::date::PartialDate;
 
 /// Whose a claim is, by the claim's position.
@@ -47,6 +47,10 @@ struct Slot {
     known: Option<NaiveDate>,
     property: Property,
     rank: Rank,
+    /// How far the claim's source is trusted (its own grade, else its outlet's).
+    reliability: Reliability,
+    /// Whether it is the editor's own hand edit (cited to the editor's note).
+    hand: bool,
     /// A hash of the source id: counting a row's distinct sources compares strings only
     /// when two hashes agree.
     source: u64,
@@ -62,6 +66,8 @@ const PENDING: Slot = Slot {
     known: None,
     property: Property::Invited,
     rank: Rank::Normal,
+    reliability: Reliability::Normal,
+    hand: false,
     source: 0,
     sub_body: false,
     id: 0,
@@ -77,9 +83,9 @@ pub struct Index {
     pub body_claims: Vec<usize>,
     /// One per claim, by position.
     slots: Vec<Slot>,
-    /// The publication date each source id stands for; when it changes, so do the dates of the
-    /// undated claims citing it.
-    source_dates: HashMap<String, Option<PartialDate>>,
+    /// The publication date and reliability each source id stands for; when they change, so
+    /// do the dates of the undated claims citing it, and the weight of every claim citing it.
+    source_dates: HashMap<String, (Option<PartialDate>, Reliability)>,
     /// The main body's id: a claim naming it is about the main body, like one naming none.
     main_body: String,
     /// How many claims have each id hash: built at the first question (opening a file never
@@ -161,6 +167,16 @@ impl Index {
         (self.slots[claim].property, self.slots[claim].rank)
     }
 
+    /// How far the source of claim `claim` is trusted.
+    pub fn claim_reliability(&self, claim: usize) -> Reliability {
+        self.slots[claim].reliability
+    }
+
+    /// Whether claim `claim` is the editor's own hand edit.
+    pub fn claim_is_hand_edit(&self, claim: usize) -> bool {
+        self.slots[claim].hand
+    }
+
     /// A hash of the source id of claim `claim` (equal ids, equal hashes).
     pub fn source_hash(&self, claim: usize) -> u64 {
         self.slots[claim].source
@@ -228,23 +244,25 @@ impl Index {
                 .map_or(Owner::Orphan, |&a| Owner::Actor(a)),
             Subject::Body(_) => Owner::Body,
         };
-        let date = claim
-            .as_of
-            .or_else(|| self.source_dates.get(&claim.source).copied().flatten());
+        let source = self.source_dates.get(&claim.source).copied();
+        let date = claim.as_of.or_else(|| source.and_then(|(d, _)| d));
         Slot {
             owner,
             date,
             known: date.map(|d| d.last_day()),
             property: claim.fact.property(),
             rank: claim.rank,
+            reliability: source.map_or(Reliability::Normal, |(_, r)| r),
+            hand: claim.source == EDITORS_NOTE,
             source: BuildHasherDefault::<DefaultHasher>::default().hash_one(&claim.source),
             sub_body: claim.body.as_deref().is_some_and(|b| b != self.main_body),
             id: id_hash(&claim.id),
         }
     }
 
-    /// Rebuilds the source lookups; returns the ids whose publication date changed (a source
-    /// added, removed, re-dated or renamed), so the claims citing them can be re-dated.
+    /// Rebuilds the source lookups; returns the ids whose publication date or reliability
+    /// changed (a source added, removed, re-dated, re-graded or renamed), so the claims citing
+    /// them can be read again.
     pub(crate) fn refresh_sources(&mut self, dataset: &Dataset) -> Vec<String> {
         self.source_by_id = dataset
             .sources
@@ -252,10 +270,13 @@ impl Index {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
-        let dates: HashMap<String, Option<PartialDate>> = self
+        let dates: HashMap<String, (Option<PartialDate>, Reliability)> = self
             .source_by_id
             .iter()
-            .map(|(id, &s)| (id.clone(), dataset.sources[s].published))
+            .map(|(id, &s)| {
+                let source = &dataset.sources[s];
+                (id.clone(), (source.published, dataset.reliability(source)))
+            })
             .collect();
         let mut changed: Vec<String> = dates
             .iter()
@@ -273,12 +294,12 @@ impl Index {
         changed
     }
 
-    /// Re-dates the undated claims citing `sources`; returns the actors whose claims changed.
-    pub(crate) fn redate(&mut self, dataset: &Dataset, sources: &[String]) -> Vec<usize> {
-        let mut actors = Vec::new();
+    /// Reads again the claims citing `sources` (their date, if undated, and their source's
+    /// reliability); returns whose claims changed (actors in order, possibly repeated).
+    pub(crate) fn redate(&mut self, dataset: &Dataset, sources: &[String]) -> Moved {
+        let mut moved = Moved::default();
         for (i, claim) in dataset.claims.iter().enumerate() {
-            if claim.as_of.is_some()
-                || self.slots[i].owner == Owner::Pending
+            if self.slots[i].owner == Owner::Pending
                 || sources.binary_search(&claim.source).is_err()
             {
                 continue;
@@ -286,12 +307,16 @@ impl Index {
             let slot = self.slot(claim);
             if slot != self.slots[i] {
                 self.slots[i] = slot;
-                if let Owner::Actor(a) = slot.owner {
-                    actors.push(a);
+                // Claims about bodies and unknown actors are compared too (the claim matrix).
+                match slot.owner {
+                    Owner::Actor(a) => moved.actors.push(a),
+                    Owner::Body => moved.body = true,
+                    Owner::Orphan => moved.orphans = true,
+                    Owner::Pending => {}
                 }
             }
         }
-        actors
+        moved
     }
 
     /// A claim was inserted at `at`; its content is read later, by [`Index::settle`]. Returns

@@ -212,6 +212,7 @@ pub fn hand_claim(
             quote: None,
             as_of,
             rank: Rank::Normal,
+            negated: false,
             note: note.to_string(),
         },
     }

@@ -17,7 +17,7 @@ use super::derived::Derived;
 use super::index::Index;
 use super::money::format_money;
 use super::quote::Anchor;
-use super::roster::RosterRow;
+use super::roster::{RosterRow, rivals};
 use super::rules::{Comparison, SeatRules};
 use super::seats::{SeatKind, SeatOutcome, Totals, totals};
 
@@ -29,8 +29,8 @@ pub struct ReportRow<'a> {
     pub seat: &'a SeatOutcome,
 }
 
-/// A property on which sources of equal standing disagree: the best claim first, then those
-/// of the same rank that say otherwise.
+/// A property in conflict under the one rule ([`super::conflict`]): the best claim first,
+/// then those that conflict with it.
 #[derive(Debug)]
 pub struct ReportConflict<'a> {
     pub actor: &'a Actor,
@@ -120,11 +120,7 @@ impl<'a> Report<'a> {
         let mut conflicts = Vec::new();
         for (at, row) in derived.roster.rows.iter().enumerate() {
             for r in row.values.iter().filter(|r| r.conflict) {
-                let best = &d.claims[r.best];
-                let competing =
-                    std::iter::once(r.best).chain(r.others.iter().copied().filter(|&c| {
-                        d.claims[c].rank == best.rank && d.claims[c].fact != best.fact
-                    }));
+                let competing = std::iter::once(r.best).chain(rivals(d, &derived.index, r));
                 let claims = competing
                     .map(|c| report_claim(d, &derived.index, c))
                     .collect();

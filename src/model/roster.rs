@@ -1,14 +1,15 @@
 //! The roster, derived from claims: per actor and property, the best claim and the others.
 //!
-//! Selection follows Wikidata's ranks: deprecated claims never count; among the rest the
-//! highest rank wins, then the latest date (the claim's own, else its source's publication),
-//! then the later claim in the file. Claims of the same rank and date that disagree are a
-//! *conflict*; an editor settles one by ranking a claim preferred or deprecated. Older claims
-//! that differ are history (an invitation later accepted), not a conflict.
+//! Selection and conflicts follow the one rule in [`super::conflict`]: deprecated claims never
+//! count; among the claims of the top rank the latest word wins (the furthest step of a
+//! status's life cycle, the more reliable source where two conflict), and a claim that
+//! conflicts with the winner marks the property ⚠. An editor settles a conflict by ranking a
+//! claim preferred or deprecated. History (an invitation later accepted) is not a conflict.
 
 use chrono::NaiveDate;
 
-use super::dataset::{Claim, Dataset, Fact, Property, Rank, Status};
+use super::conflict::{self, Outcome};
+use super::dataset::{Claim, Dataset, Fact, Property, Status};
 use super::date::PartialDate;
 use super::index::{Index, shift_position};
 
@@ -20,7 +21,7 @@ pub struct Resolved {
     pub best: usize,
     /// Every other claim for this property that is known by the as-of date, best first.
     pub others: Vec<usize>,
-    /// Whether another claim of the same rank and date says something different.
+    /// Whether a competing claim conflicts with the winner (see [`super::conflict`]).
     pub conflict: bool,
 }
 
@@ -39,13 +40,38 @@ impl RosterRow {
         self.values.iter().find(|r| r.property == property)
     }
 
+    /// The property's value, when the winning claim states one (a winning "not a member"
+    /// states none: see [`RosterRow::denied`]).
     pub fn fact<'d>(&self, dataset: &'d Dataset, property: Property) -> Option<&'d Fact> {
-        self.get(property).map(|r| &dataset.claims[r.best].fact)
+        self.get(property)
+            .map(|r| &dataset.claims[r.best])
+            .filter(|c| !c.negated)
+            .map(|c| &c.fact)
+    }
+
+    /// The value the winning claim denies ("not a member"), if it is a negative one.
+    pub fn denied<'d>(&self, dataset: &'d Dataset, property: Property) -> Option<&'d Fact> {
+        self.get(property)
+            .map(|r| &dataset.claims[r.best])
+            .filter(|c| c.negated)
+            .map(|c| &c.fact)
+    }
+
+    /// The property's value in words ("not member" for a winning negative claim), "—" when
+    /// nothing is known.
+    pub fn value_label(&self, dataset: &Dataset, property: Property) -> String {
+        self.get(property).map_or_else(
+            || "—".into(),
+            |r| dataset.claims[r.best].value_label(dataset),
+        )
     }
 
     /// The actor's status; an actor with no status claim but a reported invitation counts as
     /// invited (sources often say "X was invited" and nothing more).
     pub fn status(&self, dataset: &Dataset) -> Option<Status> {
+        if self.denied(dataset, Property::Status).is_some() {
+            return None;
+        }
         match (
             self.fact(dataset, Property::Status),
             self.fact(dataset, Property::Invited),
@@ -56,8 +82,11 @@ impl RosterRow {
         }
     }
 
-    /// The status in words, "—" when nothing is known.
+    /// The status in words ("not member" when a source denies it), "—" when nothing is known.
     pub fn status_label(&self, dataset: &Dataset) -> &'static str {
+        if let Some(Fact::Status(s)) = self.denied(dataset, Property::Status) {
+            return s.not_label();
+        }
         self.status(dataset).map_or("—", Status::label)
     }
 
@@ -102,9 +131,8 @@ pub fn roster(dataset: &Dataset, index: &Index, as_of: Option<NaiveDate>) -> Ros
     Roster { as_of, rows }
 }
 
-/// One claim as the selection sees it: property, rank, date, position. Sorting by property,
-/// then the rest descending, puts each property's best claim first.
-pub(crate) type Candidate = (Property, Rank, Option<PartialDate>, usize);
+/// One claim as the selection sees it (see [`conflict::Candidate`]).
+pub(crate) type Candidate = conflict::Candidate;
 
 /// The row of the actor at `actor`, from the claims known by `as_of`.
 pub fn row(dataset: &Dataset, index: &Index, actor: usize, as_of: Option<NaiveDate>) -> RosterRow {
@@ -161,21 +189,29 @@ pub(crate) fn row_into_body(
         index.claims_by_actor[out.actor]
             .iter()
             .filter(|&&c| index.claim_known_by(c, as_of) && in_body(c))
-            .map(|&c| {
-                let (property, rank) = index.claim_property_rank(c);
-                (property, rank, index.claim_date(c), c)
-            }),
+            .map(|&c| candidate(index, c)),
     );
     out.sources = distinct_sources(dataset, index, known);
-    known.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| (b.1, b.2, b.3).cmp(&(a.1, a.2, a.3)))
-    });
+    known.sort_unstable_by_key(|k| k.property);
     let mut filled = 0;
-    for candidates in known.chunk_by(|a, b| a.0 == b.0) {
-        let Some((property, best, conflict)) = resolve_best(dataset, candidates) else {
+    for candidates in known.chunk_by_mut(|a, b| a.property == b.property) {
+        let property = candidates[0].property;
+        let Some(Outcome { best, conflict }) = conflict::resolve(&dataset.claims, candidates)
+        else {
+            // Only deprecated claims: the sources said something, but the editor rejected it.
             continue;
         };
+        // The others, best first: rank, then date, then file order.
+        if candidates.len() > 1 {
+            candidates.sort_unstable_by(|a, b| {
+                (b.claim == best, b.rank, b.date, b.claim).cmp(&(
+                    a.claim == best,
+                    a.rank,
+                    a.date,
+                    a.claim,
+                ))
+            });
+        }
         if filled == out.values.len() {
             out.values.push(Resolved {
                 property,
@@ -187,39 +223,62 @@ pub(crate) fn row_into_body(
         let r = &mut out.values[filled];
         (r.property, r.best, r.conflict) = (property, best, conflict);
         r.others.clear();
-        r.others.extend(candidates[1..].iter().map(|k| k.3));
+        r.others.extend(candidates[1..].iter().map(|k| k.claim));
         filled += 1;
     }
     out.values.truncate(filled);
 }
 
+/// Claim `c` as the selection sees it, read from the index.
+pub(crate) fn candidate(index: &Index, c: usize) -> Candidate {
+    let (property, rank) = index.claim_property_rank(c);
+    Candidate::new(
+        property,
+        rank,
+        index.claim_date(c),
+        index.claim_reliability(c),
+        index.claim_is_hand_edit(c),
+        c,
+    )
+}
+
+/// The claims that conflict with the winner of `resolved` (the competing claims a report or
+/// a tooltip lists beside it), decided again by the one rule from the claims it names.
+pub fn rivals(dataset: &Dataset, index: &Index, resolved: &Resolved) -> Vec<usize> {
+    if !resolved.conflict {
+        return Vec::new();
+    }
+    let mut candidates: Vec<Candidate> = std::iter::once(resolved.best)
+        .chain(resolved.others.iter().copied())
+        .map(|c| candidate(index, c))
+        .collect();
+    let Some(outcome) = conflict::resolve(&dataset.claims, &mut candidates) else {
+        return Vec::new();
+    };
+    let mut found: Vec<usize> =
+        conflict::rivals(&dataset.claims, &candidates, outcome.best).collect();
+    found.sort_unstable();
+    // In the order the roster lists the others: best first.
+    resolved
+        .others
+        .iter()
+        .copied()
+        .filter(|c| found.binary_search(c).is_ok())
+        .collect()
+}
+
 /// How many distinct source ids the claims cite (reorders `known`).
 fn distinct_sources(dataset: &Dataset, index: &Index, known: &mut [Candidate]) -> usize {
-    known.sort_unstable_by_key(|k| index.source_hash(k.3));
+    known.sort_unstable_by_key(|k| index.source_hash(k.claim));
     known
-        .chunk_by(|a, b| index.source_hash(a.3) == index.source_hash(b.3))
+        .chunk_by(|a, b| index.source_hash(a.claim) == index.source_hash(b.claim))
         .map(|same_hash| {
-            let id = |k: &Candidate| dataset.claims[k.3].source.as_str();
+            let id = |k: &Candidate| dataset.claims[k.claim].source.as_str();
             (0..same_hash.len())
                 .filter(|&i| !same_hash[..i].iter().any(|b| id(b) == id(&same_hash[i])))
                 .count()
         })
         .sum()
-}
-
-/// The best of one property's candidates (sorted best first) and whether another of the
-/// same rank and date disagrees, unless all are deprecated.
-fn resolve_best(dataset: &Dataset, candidates: &[Candidate]) -> Option<(Property, usize, bool)> {
-    let (property, rank, date, best) = candidates[0];
-    if rank == Rank::Deprecated {
-        // Only deprecated claims: the sources said something, but the editor rejected it all.
-        return None;
-    }
-    let fact = &dataset.claims[best].fact;
-    let conflict = candidates[1..]
-        .iter()
-        .any(|&(_, r, d, c)| r == rank && d == date && dataset.claims[c].fact != *fact);
-    Some((property, best, conflict))
 }
 
 impl RosterRow {
@@ -238,7 +297,7 @@ impl RosterRow {
 mod tests {
     use super::*;
     use crate::model::builder::DatasetBuilder;
-    use crate::model::{ActorKind, Role};
+    use crate::model::{ActorKind, Rank, Role};
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -268,10 +327,12 @@ mod tests {
 
     #[test]
     fn equal_claims_that_disagree_are_a_conflict() {
+        // (Proposed against member would be one life-cycle path, not a conflict: see
+        // `conflict`; declined against member is.)
         let d = two_sources()
             .claim(
                 "trump",
-                Fact::Status(Status::Proposed),
+                Fact::Status(Status::Declined),
                 "a",
                 None,
                 Some("expected to chair"),

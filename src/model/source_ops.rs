@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::dataset::{Claim, Dataset, Fact, Rank, Source, Subject};
+use super::dataset::{Claim, Dataset, Fact, Rank, Reliability, Source, Subject};
 use super::date::PartialDate;
 use super::edit::Edit;
 use super::ops::unique_id;
@@ -19,6 +19,8 @@ pub enum SourceError {
     NoText,
     #[error("Select the words in the text that support the claim.")]
     NoQuote,
+    #[error("Give the outlet whose default reliability this is.")]
+    NoOutlet,
 }
 
 /// A source as the user fills it in; the text is raw (pasted or read from a file).
@@ -32,6 +34,12 @@ pub struct SourceDraft {
     pub text: String,
     /// Whether the text is HTML (tags are stripped, entities decoded).
     pub html: bool,
+    /// Its own reliability; `None` takes the outlet's default.
+    pub reliability: Option<Reliability>,
+    /// What it relays ("Bloomberg"), if anything.
+    pub relays: String,
+    /// Make its reliability the default of its outlet (for the outlet's other sources).
+    pub outlet_default: bool,
 }
 
 impl SourceDraft {
@@ -45,6 +53,9 @@ impl SourceDraft {
             note: source.note.clone(),
             text: source.text.clone(),
             html: false,
+            reliability: source.reliability,
+            relays: source.relays.clone(),
+            outlet_default: false,
         }
     }
 
@@ -58,6 +69,9 @@ impl SourceDraft {
     }
 
     fn check(&self, text: &str) -> Result<(), SourceError> {
+        if self.outlet_default && self.outlet.trim().is_empty() {
+            return Err(SourceError::NoOutlet);
+        }
         if self.outlet.trim().is_empty() && self.title.trim().is_empty() {
             return Err(SourceError::Unnamed);
         }
@@ -79,9 +93,32 @@ impl SourceDraft {
             note: self.note.trim().to_string(),
             hash: content_hash(&text),
             rejected: Vec::new(),
+            reliability: self.reliability,
+            relays: self.relays.trim().to_string(),
             text,
         }
     }
+}
+
+/// The edit that makes the draft's reliability its outlet's default, when asked for.
+fn outlet_default(d: &Dataset, draft: &SourceDraft) -> Option<Edit> {
+    let reliability = draft.reliability.filter(|_| draft.outlet_default)?;
+    let outlet = draft.outlet.trim();
+    if outlet.is_empty() {
+        return None;
+    }
+    let mut outlets = d.outlets.clone();
+    match outlets
+        .iter_mut()
+        .find(|o| o.outlet.trim().eq_ignore_ascii_case(outlet))
+    {
+        Some(o) => o.reliability = reliability,
+        None => outlets.push(super::dataset::OutletReliability {
+            outlet: outlet.to_string(),
+            reliability,
+        }),
+    }
+    Some(Edit::SetOutlets(outlets))
 }
 
 /// Adds a source at the end of the list, with an id made from its outlet and date. Returns the
@@ -99,11 +136,16 @@ pub fn add_source(
         None => format!("{} {}", draft.outlet, draft.title),
     };
     let id = unique_id(&base, &taken);
+    let default = outlet_default(d, &draft);
     let source = draft.into_source(id.clone(), text, Some(today));
+    let edit = Edit::InsertSource {
+        at: d.sources.len(),
+        source,
+    };
     Ok((
-        Edit::InsertSource {
-            at: d.sources.len(),
-            source,
+        match default {
+            Some(outlets) => Edit::Batch(vec![edit, outlets]),
+            None => edit,
         },
         id,
     ))
@@ -143,6 +185,7 @@ pub fn edit_source(
             Anchor::Orphaned => report.orphaned += 1,
         }
     }
+    edits.extend(outlet_default(d, &draft));
     let mut source = draft.into_source(old.id.clone(), text, old.retrieved);
     // Rejections name words, not positions: they still hold after the text is edited.
     source.rejected = old.rejected.clone();
@@ -204,6 +247,7 @@ pub fn quoted_claim(
             quote: Some(quote),
             as_of: s.published,
             rank: Rank::Normal,
+            negated: false,
             note: String::new(),
         },
     })

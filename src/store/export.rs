@@ -229,7 +229,7 @@ pub fn markdown_report(report: &Report) -> String {
                 .unwrap_or_default();
             out.push_str(&format!(
                 "  - {} ({}){quote}\n",
-                md_text(&d.fact_label(&rc.claim.fact)),
+                md_text(&rc.claim.value_label(d)),
                 md_text(rc.source)
             ));
         }

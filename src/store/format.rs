@@ -3,10 +3,14 @@
 //! ```text
 //! (
 //!     format: "board-explorer",
-//!     version: 1,
+//!     version: 2,
 //!     dataset: ( body: (..), actors: [..], sources: [..], claims: [..], events: [..] ),
 //! )
 //! ```
+//! Version 2 added what the one conflict rule reads: negative claims (`negated`), a source's
+//! `reliability` and what it `relays`, outlets' default reliability, and approximate dates
+//! ("~2026-01-19"). A version-1 file still opens: it is migrated on load ([`migrate`]) and
+//! written as version 2 only when the user saves it.
 //! Saving is pretty-printed with a fixed layout and the dataset's own order, so two saves
 //! diff cleanly. Loading checks the version before anything else, then the syntax (errors
 //! carry line and column), then the references (errors point at the offending record's id).
@@ -29,7 +33,7 @@ use crate::model::validate::{Problem, Severity, validate};
 
 pub const FORMAT: &str = "board-explorer";
 /// The newest version this build reads and the one it writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The largest file the loader reads. A dataset of 100,000 actors and a million claims is
 /// about 400 MB; beyond this, reading would risk exhausting memory, so it is refused first.
@@ -61,6 +65,8 @@ struct FileIn {
 pub struct Loaded {
     pub dataset: Dataset,
     pub warnings: Vec<Problem>,
+    /// The format version the file was written in (older ones were migrated on load).
+    pub version: u32,
 }
 
 /// Parses a dataset file's text. `path` only serves the error messages.
@@ -83,7 +89,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
     if file.version > VERSION {
         return Err(with_path(newer_version(file.version as u64)));
     }
-    let mut dataset = file.dataset;
+    let mut dataset = migrate(file.version, file.dataset);
     if file.version <= 1 {
         // Version 1 could name the main body on a claim; the model now leaves it empty.
         crate::model::body::migrate_v1(&mut dataset);
@@ -116,7 +122,22 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
             .collect();
         return Err(with_path(err));
     }
-    Ok(Loaded { dataset, warnings })
+    Ok(Loaded {
+        dataset,
+        warnings,
+        version: file.version,
+    })
+}
+
+/// Brings a dataset read from an older format version up to this one, in memory only.
+/// Version 1 knew no negative claims, reliability, relays or approximate dates: its records
+/// read as positive claims from sources of normal reliability (every new field defaults so),
+/// which is what they meant, so the migration has nothing to rewrite. A future version that
+/// renames or reshapes a field converts it here, by the version it came from.
+pub fn migrate(from: u32, dataset: Dataset) -> Dataset {
+    debug_assert!(from <= VERSION, "newer versions are refused before this");
+    // 1 → 2: the same shape; the new fields default to what version 1 meant.
+    dataset
 }
 
 /// The version is read on its own first, so that a file from a newer version is refused with

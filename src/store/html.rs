@@ -361,6 +361,7 @@ fn matrix(h: &mut Html, report: &Report) {
             crate::model::compare::Verdict::Agree => "verdict-agree",
             crate::model::compare::Verdict::Single => "verdict-single",
             crate::model::compare::Verdict::Conflict => "verdict-conflict",
+            crate::model::compare::Verdict::History => "verdict-history",
         };
         h.elem("td", &[("class", class)], row.verdict.label())
             .raw("</tr>\n");

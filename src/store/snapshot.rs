@@ -245,7 +245,9 @@ pub fn load_any(path: &Path) -> Result<AnyFile, LoadError> {
             warnings: Vec::new(),
         });
     }
-    let Loaded { dataset, warnings } = parse_bytes(&bytes, Some(path))?;
+    let Loaded {
+        dataset, warnings, ..
+    } = parse_bytes(&bytes, Some(path))?;
     Ok(AnyFile {
         dataset,
         as_of: None,

@@ -90,6 +90,7 @@ impl ActorDetail {
                 citation.ui(ui, d, derived);
                 ui.horizontal_wrapped(|ui| {
                     self.fact.ui(ui, d, id);
+                    self.fact.negation_ui(ui);
                     if ui.button("Add claim").clicked() {
                         let checked = self
                             .fact
@@ -98,12 +99,13 @@ impl ActorDetail {
                         match checked {
                             Ok((fact, (source, as_of))) => {
                                 let label = format!(
-                                    "Set {} of {} to {}",
+                                    "Set {} of {} to {}{}",
                                     fact.property().label(),
                                     actor.name,
+                                    if self.fact.negated { "not " } else { "" },
                                     d.fact_label(&fact)
                                 );
-                                let edit = hand_claim(
+                                let mut edit = hand_claim(
                                     d,
                                     &derived.index,
                                     id,
@@ -112,6 +114,7 @@ impl ActorDetail {
                                     as_of,
                                     &citation.note,
                                 );
+                                self.fact.mark_negated(&mut edit);
                                 actions.push(Action::Send(Command::edit(edit, label)));
                             }
                             Err(why) => actions.push(Action::Refused(why)),
@@ -271,7 +274,7 @@ impl ActorDetail {
             let resolved = row.get(property);
             ui.add_space(4.0);
             ui.horizontal(|ui| {
-                let current = resolved.map_or("—".to_string(), |r| derived.fact_label(d, &d.claims[r.best].fact));
+                let current = resolved.map_or("—".to_string(), |r| d.claims[r.best].value_label(d));
                 ui.label(egui::RichText::new(format!("{}: {current}", property.label())).strong());
                 if resolved.is_some_and(|r| r.conflict) {
                     ui.colored_label(ui.visuals().warn_fg_color, "⚠ conflict")
@@ -399,7 +402,7 @@ fn claim_ui(
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
-            let value = egui::RichText::new(derived.fact_label(d, &claim.fact));
+            let value = egui::RichText::new(claim.value_label(d));
             let value = match claim.rank {
                 Rank::Deprecated => value.strikethrough().weak(),
                 _ if is_best => value.strong(),

@@ -97,10 +97,17 @@ pub fn source_label(derived: &Derived, d: &Dataset, id: &str) -> String {
         return "Editor's note".to_string();
     }
     match derived.source(d, id) {
-        Some(s) => match s.published {
-            Some(date) => format!("{}, {date}", s.name()),
-            None => s.name().to_string(),
-        },
+        Some(s) => {
+            let mut label = match s.published {
+                Some(date) => format!("{}, {date}", s.name()),
+                None => s.name().to_string(),
+            };
+            let standing = d.source_standing(s);
+            if !standing.is_empty() {
+                label.push_str(&format!(" ({standing})"));
+            }
+            label
+        }
         None => format!("{id} (missing)"),
     }
 }

@@ -2,7 +2,7 @@
 //! "invited", an actor for "represents", text (checked) for office, pledge and dates.
 
 use crate::model::money::parse_money;
-use crate::model::{Dataset, Fact, PartialDate, Property, Role, Status};
+use crate::model::{Dataset, Edit, Fact, PartialDate, Property, Role, Status};
 
 /// Properties a hand edit can set on an actor (the body's own rules are edited elsewhere).
 pub const ACTOR_PROPERTIES: [Property; 7] = [
@@ -23,6 +23,8 @@ pub struct FactInput {
     pub role: Role,
     pub invited: bool,
     pub represents: String,
+    /// The claim says the value does *not* hold ("not a member").
+    pub negated: bool,
 }
 
 impl Default for FactInput {
@@ -34,6 +36,7 @@ impl Default for FactInput {
             role: Role::Member,
             invited: true,
             represents: String::new(),
+            negated: false,
         }
     }
 }
@@ -103,6 +106,23 @@ impl FactInput {
             .response
             .labelled_by(label.id);
         self.value_ui(ui, d, actor);
+    }
+
+    /// The "not" switch: the claim denies the value ("not on the official list": not member).
+    pub fn negation_ui(&mut self, ui: &mut egui::Ui) {
+        ui.checkbox(&mut self.negated, "not").on_hover_text(
+            "The source says this does not hold (\"not on the official list\"): it conflicts \
+                 with a claim that it does",
+        );
+    }
+
+    /// Marks the claims `edit` inserts as negative when the "not" switch is on.
+    pub fn mark_negated(&self, edit: &mut Edit) {
+        match edit {
+            Edit::InsertClaim { claim, .. } => claim.negated = self.negated,
+            Edit::Batch(edits) => edits.iter_mut().for_each(|e| self.mark_negated(e)),
+            _ => {}
+        }
     }
 
     /// Just the value editor, for the current property.

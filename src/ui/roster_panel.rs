@@ -973,11 +973,9 @@ pub fn conflict_summary(dataset: &Dataset, derived: &Derived, row: &RosterRow) -
             let best = &dataset.claims[r.best];
             let mut parts = vec![claim_words(dataset, derived, best)];
             parts.extend(
-                r.others
-                    .iter()
-                    .map(|&c| &dataset.claims[c])
-                    .filter(|c| c.rank == best.rank && c.fact != best.fact)
-                    .map(|c| claim_words(dataset, derived, c)),
+                crate::model::roster::rivals(dataset, &derived.index, r)
+                    .into_iter()
+                    .map(|c| claim_words(dataset, derived, &dataset.claims[c])),
             );
             format!(
                 "Conflicting claims on {}: {}",
@@ -990,9 +988,10 @@ pub fn conflict_summary(dataset: &Dataset, derived: &Derived, row: &RosterRow) -
 }
 
 fn claim_words(dataset: &Dataset, derived: &Derived, claim: &crate::model::Claim) -> String {
+    let value = derived.fact_label(dataset, &claim.fact);
     format!(
-        "{} ({})",
-        derived.fact_label(dataset, &claim.fact),
+        "{}{value} ({})",
+        if claim.negated { "not " } else { "" },
         super::citation::source_label(derived, dataset, &claim.source)
     )
 }

@@ -1,9 +1,9 @@
 //! The window for importing a new source (pasted text or a .txt, .md or .html file) or editing
-//! one: outlet, title, date, address, note and text.
+//! one: outlet, title, date, address, note, reliability, what it relays, and text.
 
-use crate::model::PartialDate;
 use crate::model::source_ops::SourceDraft;
 use crate::model::text::{is_html, looks_like_html};
+use crate::model::{PartialDate, Reliability};
 
 pub enum FormOutcome {
     /// The user confirmed: the draft to import, or to store over the source with this id.
@@ -21,6 +21,11 @@ pub struct SourceForm {
     pub note: String,
     pub text: String,
     pub html: bool,
+    /// `None`: the outlet's default.
+    pub reliability: Option<Reliability>,
+    /// Make the reliability the outlet's default.
+    pub outlet_default: bool,
+    pub relays: String,
     pub error: Option<String>,
     fresh: bool,
 }
@@ -36,6 +41,9 @@ impl SourceForm {
             note: String::new(),
             text: String::new(),
             html: false,
+            reliability: None,
+            outlet_default: false,
+            relays: String::new(),
             error: None,
             fresh: true,
         }
@@ -51,6 +59,9 @@ impl SourceForm {
             note: draft.note,
             text: draft.text,
             html: false,
+            reliability: draft.reliability,
+            outlet_default: false,
+            relays: draft.relays,
             error: None,
             fresh: true,
         }
@@ -75,6 +86,9 @@ impl SourceForm {
             note: self.note.clone(),
             text: self.text.clone(),
             html: self.html,
+            reliability: self.reliability,
+            relays: self.relays.clone(),
+            outlet_default: self.outlet_default,
         })
     }
 
@@ -149,6 +163,56 @@ impl SourceForm {
                         ui.add(
                             egui::TextEdit::singleline(&mut self.note)
                                 .hint_text("what you know about the source itself")
+                                .desired_width(420.0),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                        let label = ui.label("Reliability");
+                        let shown = self
+                            .reliability
+                            .map_or("outlet's default", Reliability::label);
+                        ui.horizontal(|ui| {
+                            egui::ComboBox::from_id_salt("source_reliability")
+                                .selected_text(shown)
+                                .show_ui(ui, |ui| {
+                                    ui.selectable_value(
+                                        &mut self.reliability,
+                                        None,
+                                        "outlet's default",
+                                    );
+                                    for &r in Reliability::ALL.iter().rev() {
+                                        ui.selectable_value(
+                                            &mut self.reliability,
+                                            Some(r),
+                                            r.label(),
+                                        );
+                                    }
+                                })
+                                .response
+                                .labelled_by(label.id)
+                                .on_hover_text(
+                                    "High: a wire service or an official list; low: an aggregator. \
+                                 Among claims of equal rank the more reliable source wins; a \
+                                 less reliable one that disagrees is shown as a conflict.",
+                                );
+                            ui.add_enabled(
+                                self.reliability.is_some(),
+                                egui::Checkbox::new(
+                                    &mut self.outlet_default,
+                                    "default for this outlet",
+                                ),
+                            )
+                            .on_hover_text(
+                                "The outlet's other sources without a grade of their own take it",
+                            );
+                        });
+                        ui.end_row();
+                        let label = ui.label("Relays");
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.relays)
+                                .hint_text(
+                                    "whose report it repeats: Bloomberg, the Board's statement",
+                                )
                                 .desired_width(420.0),
                         )
                         .labelled_by(label.id);

@@ -23,6 +23,7 @@ pub fn verdict_colour(verdict: Verdict, strong: bool) -> Color32 {
     let alpha = if strong { 150 } else { 60 };
     match verdict {
         Verdict::Agree => Color32::from_rgba_unmultiplied(60, 170, 90, alpha),
+        Verdict::History => Color32::from_rgba_unmultiplied(200, 160, 50, alpha),
         Verdict::Single => Color32::from_rgba_unmultiplied(80, 130, 230, alpha),
         Verdict::Conflict => Color32::from_rgba_unmultiplied(230, 70, 60, alpha),
     }

@@ -57,7 +57,7 @@ struct Cache {
     conflict_rows: Vec<usize>,
     all_rows: Vec<usize>,
     /// Rows per verdict, in `Verdict::ALL` order, for the legend.
-    verdicts: [usize; 3],
+    verdicts: [usize; 4],
     /// The chosen sources' claims whose quotes lost their words.
     orphans: Vec<usize>,
 }
@@ -390,7 +390,19 @@ impl SourcesPanel {
                 ui.painter()
                     .rect_filled(rect, 2.0, verdict_colour(verdict, true));
                 ui.label(format!("{count} {}", verdict.label()))
-                    .on_hover_text("Rows of the claim matrix with this verdict");
+                    .on_hover_text(match verdict {
+                        // The same rule as the roster: with every source ticked, the status
+                        // bar's count.
+                        Verdict::Conflict => {
+                            "Rows where claims conflict under the one rule the roster uses \
+                             (with every source ticked, the status bar's count)"
+                        }
+                        Verdict::History => {
+                            "Rows where the sources differ without conflicting: steps of one \
+                             history, or a difference a rank settled"
+                        }
+                        _ => "Rows of the claim matrix with this verdict",
+                    });
             }
         });
         ui.separator();
@@ -478,8 +490,15 @@ impl SourcesPanel {
                 }
                 ui.horizontal(|ui| {
                     let date = s.published.map_or("undated".to_string(), |p| p.to_string());
+                    // Reliability and relays beside the source: who says it weighs.
+                    let standing = d.source_standing(s);
+                    let standing = if standing.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {standing}")
+                    };
                     ui.label(
-                        egui::RichText::new(format!("{date} · {claims} claims"))
+                        egui::RichText::new(format!("{date} · {claims} claims{standing}"))
                             .weak()
                             .small(),
                     );

@@ -44,3 +44,30 @@ pub fn status_of(h: &Harness<'_, BoardExplorerApp>, actor: &str) -> Option<Statu
     let at = app.session.derived().index.actor_by_id[actor];
     app.session.derived().roster.rows[at].status(app.session.document().dataset())
 }
+
+/// Makes the embedded dataset's two reports truly disagree about `actors`' statuses: report A
+/// also says each "declined", the same day DPA says "member". (Its own "proposed" against
+/// "member" is one life-cycle path, which the one conflict rule of issue #12 does not count.)
+pub fn dispute(h: &mut Harness<'_, BoardExplorerApp>, actors: &[&str]) {
+    use board_explorer::model::{Claim, Edit, Fact, Rank, Subject};
+    use board_explorer::session::Command;
+    for actor in actors {
+        let at = h.state().session.document().dataset().claims.len();
+        let claim = Claim {
+            id: format!("dispute-{actor}"),
+            subject: Subject::Actor(actor.to_string()),
+            fact: Fact::Status(Status::Declined),
+            body: None,
+            source: "report-a".into(),
+            quote: None,
+            as_of: None,
+            rank: Rank::Normal,
+            negated: false,
+            note: String::new(),
+        };
+        h.state_mut()
+            .session
+            .perform(Command::edit(Edit::InsertClaim { at, claim }, "Dispute"));
+    }
+    h.run();
+}

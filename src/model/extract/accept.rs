@@ -270,6 +270,7 @@ impl<'a> Batch<'a> {
             quote: Some(quote),
             as_of,
             rank: Rank::Normal,
+            negated: false,
             note: format!("{EXTRACTED} (confidence {confidence:.2})"),
         });
     }

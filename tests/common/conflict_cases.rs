@@ -1,0 +1,143 @@
+//! A dataset with one actor per case of the one conflict rule (issue #12), built with the
+//! model's builder: every command and view must count its conflicts alike.
+
+use board_explorer::model::builder::DatasetBuilder;
+use board_explorer::model::{ActorKind, Dataset, Fact, Reliability, Status};
+
+/// The properties in conflict in [`dataset`]: Putin's status (accepted against declined, same
+/// day), Israel's joining date (the wire's 22 January against an aggregator's 12 February),
+/// Carney's status (member against the official list's "not a member") and Sisi's status
+/// (accepted on the 20th against a January "declined" whose order is unknown).
+pub const CONFLICTS: usize = 4;
+
+pub fn dataset() -> Dataset {
+    use ActorKind::{Person, State};
+    let day = |s: &str| Fact::Joined(s.parse().unwrap());
+    DatasetBuilder::new("Board of Peace")
+        .actor("netanyahu", "Benjamin Netanyahu", Person)
+        .actor("putin", "Vladimir Putin", Person)
+        .actor("milei", "Javier Milei", Person)
+        .actor("israel", "Israel", State)
+        .actor("carney", "Mark Carney", Person)
+        .actor("sisi", "Abdel Fattah al-Sisi", Person)
+        .source(
+            "paper-a",
+            "Paper A",
+            Some("2026-01-19"),
+            "Netanyahu is proposed. Putin has accepted. Sisi has accepted.",
+        )
+        .source(
+            "paper-b",
+            "Paper B",
+            Some("2026-01-21"),
+            "Netanyahu has accepted. Putin has declined. Carney is a member.",
+        )
+        .source(
+            "wire",
+            "Wire",
+            Some("2026-01-22"),
+            "Israel signed the charter on 22 January.",
+        )
+        .reliability(Reliability::High)
+        .source(
+            "aggregator",
+            "Aggregator",
+            Some("2026-02-12"),
+            "Israel officially joined on 12 February, per Bloomberg.",
+        )
+        .reliability(Reliability::Low)
+        .relays("Bloomberg")
+        .source(
+            "official-list",
+            "The Board",
+            Some("2026-01-21"),
+            "The official list of members.",
+        )
+        .reliability(Reliability::High)
+        .source(
+            "monthly",
+            "Monthly Review",
+            Some("2026-01"),
+            "In January Sisi declined.",
+        )
+        // Life-cycle history: proposed on the 19th, accepted on the 21st. No conflict.
+        .claim(
+            "netanyahu",
+            Fact::Status(Status::Proposed),
+            "paper-a",
+            None,
+            Some("Netanyahu is proposed"),
+        )
+        .claim(
+            "netanyahu",
+            Fact::Status(Status::Accepted),
+            "paper-b",
+            None,
+            Some("Netanyahu has accepted"),
+        )
+        // True conflict: accepted and declined on the same day.
+        .claim(
+            "putin",
+            Fact::Status(Status::Accepted),
+            "paper-a",
+            Some("2026-01-21"),
+            Some("Putin has accepted"),
+        )
+        .claim(
+            "putin",
+            Fact::Status(Status::Declined),
+            "paper-b",
+            None,
+            Some("Putin has declined"),
+        )
+        // Self-correction: the editor's declined, then accepted, the same day. No conflict.
+        .hand_edit("milei", Fact::Status(Status::Declined), Some("2026-01-20"))
+        .hand_edit("milei", Fact::Status(Status::Accepted), Some("2026-01-20"))
+        // Low-reliability disagreement: the wire's day wins, the aggregator's is flagged.
+        .claim(
+            "israel",
+            day("2026-01-22"),
+            "wire",
+            None,
+            Some("signed the charter on 22 January"),
+        )
+        .claim(
+            "israel",
+            day("2026-02-12"),
+            "aggregator",
+            None,
+            Some("officially joined on 12 February"),
+        )
+        // Negative claim: the official list leaves Carney out.
+        .claim(
+            "carney",
+            Fact::Status(Status::Member),
+            "paper-b",
+            None,
+            Some("Carney is a member"),
+        )
+        .claim(
+            "carney",
+            Fact::Status(Status::Member),
+            "official-list",
+            None,
+            Some("The official list of members"),
+        )
+        .negated()
+        // Month precision: "in January" against the 20th, order unknown.
+        .claim(
+            "sisi",
+            Fact::Status(Status::Accepted),
+            "paper-a",
+            Some("2026-01-20"),
+            Some("Sisi has accepted"),
+        )
+        .claim(
+            "sisi",
+            Fact::Status(Status::Declined),
+            "monthly",
+            None,
+            Some("Sisi declined"),
+        )
+        .build()
+}

@@ -1,0 +1,154 @@
+//! The window counts conflicts by the one rule (issue #12): the status bar and the Sources
+//! legend give the same number as `check` on a dataset with each case of the rule; the roster
+//! marks the disputed actors and shows a winning negative claim as "not member".
+
+use board_explorer::document::Document;
+use board_explorer::ui::{BoardExplorerApp, SourcesView, Tab};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+#[path = "common/conflict_cases.rs"]
+mod conflict_cases;
+
+fn app_on(tab: Tab) -> Harness<'static, BoardExplorerApp> {
+    let doc = Document::new(conflict_cases::dataset(), None);
+    let mut app = BoardExplorerApp::with_document(doc);
+    app.panels.tab = tab;
+    let mut h = Harness::builder()
+        .with_size([1500.0, 900.0])
+        .with_step_dt(0.05)
+        .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+#[test]
+fn the_status_bar_and_the_sources_legend_count_alike() {
+    let n = conflict_cases::CONFLICTS;
+    let mut h = app_on(Tab::Sources);
+    h.get_by_label_contains(&format!("· {n} conflicts"));
+    // Compare every source: the legend counts the matrix rows the rule puts in conflict.
+    let all: Vec<String> = {
+        let d = h.state().session.document().dataset();
+        d.sources.iter().map(|s| s.id.clone()).collect()
+    };
+    h.state_mut().panels.sources.chosen = all;
+    h.state_mut().panels.sources.view = SourcesView::Matrix;
+    h.run();
+    h.get_by_label(&format!("{n} conflict"));
+    // The Netanyahu row (proposed, then accepted) differs without conflicting.
+    assert!(h.query_all_by_label("history").count() >= 1);
+    h.get_by_label("Conflicts only").click();
+    h.run();
+    for who in [
+        "Vladimir Putin",
+        "Israel",
+        "Mark Carney",
+        "Abdel Fattah al-Sisi",
+    ] {
+        assert!(h.query_all_by_label(who).count() >= 1, "{who} missing");
+    }
+    assert!(h.query_by_label("Benjamin Netanyahu").is_none());
+    assert!(h.query_by_label("Javier Milei").is_none());
+}
+
+#[test]
+fn the_roster_marks_the_disputed_and_shows_a_denial() {
+    let mut h = app_on(Tab::Roster);
+    h.get_by_label_contains(&format!("· {} conflicts", conflict_cases::CONFLICTS));
+    h.get_by_label("not member");
+    h.get_by_label("Has conflicts").click();
+    h.run();
+    for who in [
+        "Vladimir Putin",
+        "Israel",
+        "Mark Carney",
+        "Abdel Fattah al-Sisi",
+    ] {
+        h.get_by_label(who);
+    }
+    for who in ["Benjamin Netanyahu", "Javier Milei"] {
+        assert!(h.query_by_label(who).is_none(), "{who} is not disputed");
+    }
+}
+
+#[test]
+fn the_actor_panes_claim_editor_makes_a_negative_claim() {
+    use egui::accesskit::Role;
+    let mut h = app_on(Tab::Roster);
+    h.get_by_label("Benjamin Netanyahu").click();
+    h.run();
+    // Status is the default property; "not" denies the picked value.
+    h.get_by_role_and_label(Role::ComboBox, "Value")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Value").click();
+    h.run();
+    h.get_by_label("signed").click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "not").click();
+    h.run();
+    h.get_by_label("Add claim").click();
+    h.run();
+    let app = h.state();
+    let d = app.session.document().dataset();
+    let claim = d.claims.last().unwrap();
+    assert!(claim.negated, "{claim:?}");
+    assert_eq!(
+        claim.fact,
+        board_explorer::model::Fact::Status(board_explorer::model::Status::Signed)
+    );
+    assert_eq!(
+        app.session.document().undo_label(),
+        Some("Set status of Benjamin Netanyahu to not signed")
+    );
+}
+
+#[test]
+fn the_source_form_grades_a_source_and_names_what_it_relays() {
+    use egui::accesskit::Role;
+    use egui::{Key, Modifiers};
+    let mut h = app_on(Tab::Sources);
+    h.get_by_label("Import source…").click();
+    h.run();
+    let type_into = |h: &mut Harness<'static, BoardExplorerApp>, label: &str, text: &str| {
+        h.get_by_role_and_label(Role::TextInput, label).focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_role_and_label(Role::TextInput, label)
+            .type_text(text);
+        h.run();
+    };
+    type_into(&mut h, "Outlet", "Some Site");
+    type_into(&mut h, "Published", "~2026-02-12");
+    type_into(&mut h, "Relays", "Reuters");
+    h.get_by_role_and_label(Role::ComboBox, "Reliability")
+        .click();
+    h.run();
+    h.get_by_label("low").click();
+    h.run();
+    let label = "Paste the article here. It is stored with whitespace tidied; quotes are anchored in the stored text.";
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text("Israel officially joined, per Bloomberg.");
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    let d = h.state().session.document().dataset();
+    let source = d.sources.last().unwrap();
+    assert_eq!(source.outlet, "Some Site");
+    assert_eq!(
+        source.reliability,
+        Some(board_explorer::model::Reliability::Low)
+    );
+    assert_eq!(source.relays, "Reuters");
+    assert_eq!(source.published.unwrap().to_string(), "~2026-02-12");
+    // Beside the source (in the list, and wherever it is cited): reliability and relay.
+    assert!(
+        h.query_all_by_label_contains("low reliability, per Reuters")
+            .count()
+            >= 1
+    );
+}
