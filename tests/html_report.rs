@@ -154,9 +154,38 @@ fn check_claims_and_quotes(page: &Html) -> usize {
     linked
 }
 
+/// The embedded dataset with one true conflict: a source that quotes words of its own says that
+/// an actor reported elsewhere as a member declined (the embedded reports themselves only tell
+/// one life-cycle path each, which is history, not conflict).
+fn disputed() -> Dataset {
+    let mut d = embedded();
+    let member = d
+        .claims
+        .iter()
+        .find(|c| matches!(c.fact, Fact::Status(Status::Member)))
+        .expect("a member claim")
+        .clone();
+    let other = d
+        .claims
+        .iter()
+        .find(|c| c.source != member.source && c.quote.is_some())
+        .expect("a quoted claim of another source")
+        .clone();
+    d.claims.push(Claim {
+        id: "dispute".into(),
+        fact: Fact::Status(Status::Declined),
+        source: other.source,
+        quote: other.quote,
+        as_of: member.as_of,
+        ..member
+    });
+    d.touch();
+    d
+}
+
 #[test]
 fn the_embedded_report_is_whole_and_self_contained() {
-    let d = embedded();
+    let d = disputed();
     let html = render(&d, None);
     let page = check_page(&d, &html);
     let text: String = page.root_element().text().collect();

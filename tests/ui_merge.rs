@@ -51,7 +51,9 @@ fn the_app_reloads_a_clean_file_changed_on_disk() {
     assert_eq!(h.state().session.dataset(), &theirs);
     assert!(!h.state().session.document().is_dirty());
     h.get_by_label_contains("changed on disk and was reloaded");
-    h.get_by_label_contains("claim added");
+    // What came in, one change a row.
+    h.get_by_label_contains("What came in");
+    h.get_by_label("claim added");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::time::SystemTime;
 
 use super::{Command, Outcome, Session};
 use crate::model::Dataset;
-use crate::model::diff::{Side, diff, report};
+use crate::model::diff::{Change, Side, diff, report};
 use crate::model::merge::{edit_to, merge};
 use crate::store::{self, FileIdentity};
 
@@ -72,7 +72,7 @@ impl Session {
         let disk = loaded.dataset;
         let name = self.doc.display_name();
         if !self.doc.is_dirty() {
-            let words = changes(self.doc.dataset(), &disk);
+            let (words, list) = changes(self.doc.dataset(), &disk);
             let outcome = self.take_in(&disk, "Reload from disk", disk_identity.clone(), true);
             self.watch.base = Some((disk, disk_identity));
             let notice = if outcome.is_error() {
@@ -85,6 +85,7 @@ impl Session {
             };
             return Some(Outcome {
                 comparison: Some((format!("What came in: {name} changed on disk"), words)),
+                changes: list,
                 notice,
                 ..outcome
             });
@@ -99,7 +100,7 @@ impl Session {
             Ok(merged) => merged,
             Err(e) => return Some(Outcome::error(format!("Could not merge {name}: {e}"))),
         };
-        let words = changes(self.doc.dataset(), &merged.dataset);
+        let (words, list) = changes(self.doc.dataset(), &merged.dataset);
         let conflicts = merged.conflicts.len();
         let mut outcome = self.take_in(
             &merged.dataset,
@@ -117,9 +118,21 @@ impl Session {
                 "; {conflicts} field(s) changed on both sides: see Merge conflicts"
             ));
         }
+        // Ids split apart and orphaned quotes are news too: in the message (whole on hover);
+        // the conflicts have their own window.
+        let merge_report = merged.report();
+        let news: Vec<&str> = merge_report
+            .lines()
+            .filter(|l| !l.starts_with("conflict:"))
+            .collect();
+        if !news.is_empty() {
+            text.push_str("; ");
+            text.push_str(&news.join("; "));
+        }
         let mut detail = words;
-        detail.push_str(&merged.report());
+        detail.push_str(&merge_report);
         outcome.comparison = Some((format!("What came in: {name} merged"), detail));
+        outcome.changes = list;
         outcome.notice = if conflicts > 0 {
             Outcome::error(text).notice
         } else {
@@ -173,8 +186,10 @@ impl Session {
 }
 
 /// What changed, in the words of the `diff` command.
-fn changes(old: &Dataset, new: &Dataset) -> String {
-    report(&diff(
+/// What changed from `old` to `new`, in the words of the `diff` verb and one by one (for the
+/// window's table).
+fn changes(old: &Dataset, new: &Dataset) -> (String, Vec<Change>) {
+    let changes = diff(
         Side {
             dataset: old,
             as_of: None,
@@ -183,5 +198,6 @@ fn changes(old: &Dataset, new: &Dataset) -> String {
             dataset: new,
             as_of: None,
         },
-    ))
+    );
+    (report(&changes), changes)
 }

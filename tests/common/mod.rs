@@ -71,3 +71,24 @@ pub fn dispute(h: &mut Harness<'_, BoardExplorerApp>, actors: &[&str]) {
     }
     h.run();
 }
+
+/// Seats the given states: each "accepted" by the editor's hand, as of 20 January 2026 (the
+/// embedded reports seat no state; the persons they name as members hold no seat of their own).
+pub fn seat_states(h: &mut Harness<'_, BoardExplorerApp>, states: &[&str]) {
+    use board_explorer::model::{EDITORS_NOTE, Fact, ops::hand_claim};
+    use board_explorer::session::Command;
+    for state in states {
+        let app = h.state_mut();
+        let edit = hand_claim(
+            app.session.document().dataset(),
+            &app.session.derived().index,
+            state,
+            Fact::Status(Status::Accepted),
+            EDITORS_NOTE,
+            Some("2026-01-20".parse().unwrap()),
+            "",
+        );
+        app.perform(Command::edit(edit, "Accept"));
+    }
+    h.run();
+}
