@@ -7,7 +7,7 @@ use super::citation::{Citation, source_label};
 use super::fact_input::FactInput;
 use crate::model::body_roster::{ActorBodies, BodyGroup, actor_bodies};
 use crate::model::ops::{hand_claim, merge_actors, set_rank, update_actor};
-use crate::model::{Actor, ActorKind, Dataset, Derived, Property, Rank};
+use crate::model::{Actor, ActorKind, Claim, Dataset, Derived, Property, Rank};
 use crate::session::Command;
 
 /// What the pane asks of the roster panel.
@@ -368,24 +368,33 @@ fn status_path_ui(
             ui.label(egui::RichText::new(date).weak());
             ui.label(egui::RichText::new(step.status.label()).strong());
             for &c in &step.claims {
-                let claim = &d.claims[c];
-                let source = source_label(derived, d, &claim.source);
-                if derived.source(d, &claim.source).is_some() {
-                    if ui
-                        .link(&source)
-                        .on_hover_text("Show this source and the quoted words")
-                        .clicked()
-                    {
-                        actions.push(Action::Send(Command::ShowSource {
-                            source: claim.source.clone(),
-                            claim: Some(claim.id.clone()),
-                        }));
-                    }
-                } else {
-                    ui.label(source);
-                }
+                source_link(ui, d, derived, &d.claims[c], actions);
             }
         });
+    }
+}
+
+/// The claim's source: a link to its quoted words when the source is in the dataset, its name
+/// otherwise (the editor's note).
+fn source_link(
+    ui: &mut egui::Ui,
+    d: &Dataset,
+    derived: &Derived,
+    claim: &Claim,
+    actions: &mut Vec<Action>,
+) {
+    let source = source_label(derived, d, &claim.source);
+    if derived.source(d, &claim.source).is_none() {
+        ui.label(source);
+    } else if ui
+        .link(&source)
+        .on_hover_text("Show this source and the quoted words")
+        .clicked()
+    {
+        actions.push(Action::Send(Command::ShowSource {
+            source: claim.source.clone(),
+            claim: Some(claim.id.clone()),
+        }));
     }
 }
 
@@ -415,24 +424,13 @@ fn claim_ui(
                         .small()
                         .color(ui.visuals().hyperlink_color),
                 )
-                .on_hover_text("This claim wins: best rank, then latest date");
+                .on_hover_text(
+                    "This claim wins under the one conflict rule: best rank, then the life \
+                     cycle, the more reliable source and the latest date",
+                );
             }
             ui.label("—");
-            let source = source_label(derived, d, &claim.source);
-            if derived.source(d, &claim.source).is_some() {
-                if ui
-                    .link(&source)
-                    .on_hover_text("Show this source and the quoted words")
-                    .clicked()
-                {
-                    actions.push(Action::Send(Command::ShowSource {
-                        source: claim.source.clone(),
-                        claim: Some(claim.id.clone()),
-                    }));
-                }
-            } else {
-                ui.label(source);
-            }
+            source_link(ui, d, derived, claim, actions);
             if let Some(as_of) = claim.as_of {
                 ui.label(egui::RichText::new(format!("as of {as_of}")).weak());
             }
