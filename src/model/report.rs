@@ -4,14 +4,16 @@
 //! Writers (CSV, Markdown, HTML, aligned text) only render it; nothing here derives a second
 //! time. What only the HTML page shows (every claim with its quote placed, the claim matrix over
 //! every source) is the report's [`ReportDetail`], built on first use: the CSV and the terminal
-//! tables never pay for it.
+//! tables never pay for it. The sub-bodies' rosters (rows and seats under each sub-body's own
+//! rules) are built the same way, once, for the exports that list memberships.
 
 use std::cell::OnceCell;
 
 use chrono::NaiveDate;
 
+use super::body_roster::{BodyChoice, BodyRoster, body_roster};
 use super::compare::{ClaimMatrix, compare_where, subject_name};
-use super::dataset::{Actor, Claim, Dataset, Event, Property, Source};
+use super::dataset::{Actor, Body, Claim, Dataset, Event, Property, Reliability, Source};
 use super::date::PartialDate;
 use super::derived::Derived;
 use super::index::Index;
@@ -19,7 +21,7 @@ use super::money::format_money;
 use super::quote::Anchor;
 use super::roster::{RosterRow, rivals};
 use super::rules::{Comparison, SeatRules};
-use super::seats::{SeatKind, SeatOutcome, Totals, totals};
+use super::seats::{SeatKind, SeatOutcome, SeatReason, Totals, totals};
 
 /// One roster row with its actor and seat.
 #[derive(Debug)]
@@ -51,6 +53,41 @@ pub struct ReportClaim<'a> {
     pub source_at: Option<usize>,
     /// The day the claim speaks for: its own, else its source's publication.
     pub date: Option<PartialDate>,
+    /// How far its source is trusted (its own grade, else its outlet's; normal for the editor).
+    pub reliability: Reliability,
+    /// Whose words the source relays ("Bloomberg"), trimmed; empty when it relays none.
+    pub relays: &'a str,
+}
+
+impl ReportClaim<'_> {
+    /// The source's standing in words: "low reliability", "high reliability, per Bloomberg".
+    pub fn standing(&self) -> String {
+        match self.relays {
+            "" => format!("{} reliability", self.reliability.label()),
+            who => format!("{} reliability, per {who}", self.reliability.label()),
+        }
+    }
+}
+
+/// Whether a seat outcome makes its actor a member of the body: one who holds a seat, sits
+/// without one, or speaks for a member (Netanyahu for Israel). A membership is not a seat:
+/// the person who speaks for a state is on the body though the seat is the state's.
+pub fn is_member(seat: &SeatOutcome) -> bool {
+    seat.kind != SeatKind::None || matches!(seat.why, SeatReason::SpeaksFor(_))
+}
+
+/// A sub-body with its roster under its own seat rules: the actors with claims about it.
+#[derive(Debug)]
+pub struct SubBodyReport<'a> {
+    pub body: &'a Body,
+    pub roster: BodyRoster,
+}
+
+impl SubBodyReport<'_> {
+    /// The positions in `roster.rows` of its members (see [`is_member`]).
+    pub fn members(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.roster.rows.len()).filter(|&i| is_member(&self.roster.seats[i]))
+    }
 }
 
 #[derive(Debug)]
@@ -63,12 +100,16 @@ pub struct Report<'a> {
     pub members: Vec<usize>,
     /// Totals over the members.
     pub totals: Totals,
+    /// Positions in `rows` of the members of the body (see [`is_member`]): those with a seat,
+    /// and those who speak for a member.
+    pub memberships: Vec<usize>,
     pub conflicts: Vec<ReportConflict<'a>>,
     /// Events by date.
     pub timeline: Vec<&'a Event>,
     pub sources: &'a [Source],
     index: &'a Index,
     detail: OnceCell<ReportDetail<'a>>,
+    sub_bodies: OnceCell<Vec<SubBodyReport<'a>>>,
 }
 
 /// What the full report (the HTML page) shows beyond the tables.
@@ -117,6 +158,9 @@ impl<'a> Report<'a> {
             .map(|(i, _)| i)
             .collect();
         let totals = totals(members.iter().map(|&i| rows[i].seat));
+        let memberships = (0..rows.len())
+            .filter(|&i| is_member(rows[i].seat))
+            .collect();
         let mut conflicts = Vec::new();
         for (at, row) in derived.roster.rows.iter().enumerate() {
             for r in row.values.iter().filter(|r| r.conflict) {
@@ -140,12 +184,51 @@ impl<'a> Report<'a> {
             rows,
             members,
             totals,
+            memberships,
             conflicts,
             timeline,
             sources: &d.sources,
             index: &derived.index,
             detail: OnceCell::new(),
+            sub_bodies: OnceCell::new(),
         }
+    }
+
+    /// Each sub-body with its roster, in file order, built the first time they are asked for.
+    pub fn sub_bodies(&self) -> &[SubBodyReport<'a>] {
+        self.sub_bodies.get_or_init(|| {
+            let d = self.dataset;
+            d.sub_bodies
+                .iter()
+                .filter_map(|body| {
+                    let choice = BodyChoice::Sub(body.id.clone());
+                    let roster = body_roster(d, self.index, self.as_of, &choice)?;
+                    Some(SubBodyReport { body, roster })
+                })
+                .collect()
+        })
+    }
+
+    /// The members of the body: rows with a seat or speaking for a member.
+    pub fn membership_rows(&self) -> impl Iterator<Item = &ReportRow<'a>> {
+        self.memberships.iter().map(|&i| &self.rows[i])
+    }
+
+    /// When the actor of `row` joined the body whose seat under its rules is `seat`: as the
+    /// sources date the joining, else the start of the seat's term, else the day of the claim
+    /// that made it a member (as the seat rules count it).
+    pub fn joined(&self, row: &RosterRow, seat: &SeatOutcome) -> Option<PartialDate> {
+        match row.fact(self.dataset, Property::Joined) {
+            Some(super::dataset::Fact::Joined(day)) => Some(*day),
+            _ => seat
+                .term_start
+                .or_else(|| super::seats::member(self.dataset, self.index, row).joined),
+        }
+    }
+
+    /// A claim of the dataset as the report shows it (source, date, reliability).
+    pub fn claim(&self, c: usize) -> ReportClaim<'a> {
+        report_claim(self.dataset, self.index, c)
     }
 
     /// The full report's claims, quotes and matrix, built the first time they are asked for.
@@ -233,6 +316,8 @@ fn report_claim<'a>(d: &'a Dataset, index: &Index, c: usize) -> ReportClaim<'a> 
         source: source_at.map_or(claim.source.as_str(), |s| d.sources[s].outlet.as_str()),
         source_at,
         date: index.claim_date(c),
+        reliability: index.claim_reliability(c),
+        relays: source_at.map_or("", |s| d.sources[s].relays.trim()),
     }
 }
 

@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 
 use crate::model::report::{Report, ReportClaim};
 use crate::model::seats::amount_words;
-use crate::model::{Property, SeatKind};
+use crate::model::{Dataset, Property, RosterRow, SeatKind, SeatOutcome};
 
 use writer::Html;
 
@@ -65,12 +65,13 @@ pub fn html_report(report: &Report) -> String {
     header(&mut h, report);
     h.raw(
         "<nav aria-label=\"Sections\"><ul><li><a href=\"#roster\">Roster</a></li>\
-         <li><a href=\"#seats\">Seats</a></li><li><a href=\"#conflicts\">Conflicts</a></li>\
+         <li><a href=\"#seats\">Seats</a></li><li><a href=\"#bodies\">Sub-bodies</a></li><li><a href=\"#conflicts\">Conflicts</a></li>\
          <li><a href=\"#matrix\">Claim matrix</a></li><li><a href=\"#timeline\">Timeline</a></li>\
          <li><a href=\"#claims\">Claims</a></li><li><a href=\"#sources\">Sources</a></li></ul></nav>\n<main>\n",
     );
     roster(&mut h, report);
     seats(&mut h, report);
+    sub_bodies(&mut h, report);
     conflicts(&mut h, report);
     matrix(&mut h, report);
     timeline(&mut h, report);
@@ -142,7 +143,7 @@ fn roster(h: &mut Html, report: &Report) {
     }
     for (i, r) in report.rows.iter().enumerate() {
         let id = format!("actor-{i}");
-        let value = |p: Property| r.row.fact(d, p).map(|f| d.fact_label(f));
+        let value = |p: Property| shown(d, r.row, p);
         h.open("tr", &[("id", &id)]);
         h.elem("td", &[("class", "name")], &r.actor.name);
         cell(h, "Kind", Some(r.actor.kind.label().to_string()));
@@ -151,16 +152,9 @@ fn roster(h: &mut Html, report: &Report) {
             "Country",
             Some(r.actor.country.clone()).filter(|c| !c.is_empty()),
         );
-        cell(h, "Status", r.row.status(d).map(|s| s.label().to_string()));
+        cell(h, "Status", status(d, r.row));
         cell(h, "Role", value(Property::Role));
-        let seat = match r.seat.kind {
-            SeatKind::None => None,
-            kind => Some(match r.seat.term_end {
-                Some(end) => format!("{} (to {end})", kind.label()),
-                None => kind.label().to_string(),
-            }),
-        };
-        cell(h, "Seat", seat);
+        cell(h, "Seat", seat_words(r.seat));
         // Joined as the sources date it, else the start of the seat's term.
         let joined = value(Property::Joined).or_else(|| r.seat.term_start.map(|d| d.to_string()));
         cell(h, "Joined", joined);
@@ -196,6 +190,30 @@ fn roster(h: &mut Html, report: &Report) {
         h.raw("</tr>\n");
     }
     h.raw("</tbody></table></div>\n</section>\n");
+}
+
+/// The property's value as its best claim gives it: "not member" for a negative one.
+fn shown(d: &Dataset, row: &RosterRow, p: Property) -> Option<String> {
+    row.get(p).map(|r| d.claims[r.best].value_label(d))
+}
+
+/// The status, "invited" when only an invitation is reported, "not member" when denied.
+fn status(d: &Dataset, row: &RosterRow) -> Option<String> {
+    match row.status(d) {
+        Some(s) => Some(s.label().to_string()),
+        None => shown(d, row, Property::Status),
+    }
+}
+
+/// "term (to 2029-01-22)", "permanent"; none without a seat.
+fn seat_words(seat: &SeatOutcome) -> Option<String> {
+    match seat.kind {
+        SeatKind::None => None,
+        kind => Some(match seat.term_end {
+            Some(end) => format!("{} (to {end})", kind.label()),
+            None => kind.label().to_string(),
+        }),
+    }
 }
 
 /// A table cell with its column's name (shown before the value on narrow screens).
@@ -239,6 +257,95 @@ fn seats(h: &mut Html, report: &Report) {
         .raw(".</p>\n</section>\n");
 }
 
+/// Each sub-body's roster under its own seat rules: who has claims about it, with status, role,
+/// seat and the date joined.
+fn sub_bodies(h: &mut Html, report: &Report) {
+    let d = report.dataset;
+    h.raw("<section id=\"bodies\">\n<h2>Sub-bodies</h2>\n");
+    if d.sub_bodies.is_empty() {
+        h.raw("<p>None recorded.</p>\n</section>\n");
+        return;
+    }
+    // Each actor's row in the main roster, to link to.
+    let mut row_of = vec![None; d.actors.len()];
+    for (i, r) in report.rows.iter().enumerate() {
+        row_of[r.row.actor] = Some(i);
+    }
+    for (k, sub) in report.sub_bodies().iter().enumerate() {
+        let id = format!("body-{k}");
+        h.open("article", &[("class", "sub-body"), ("id", &id)])
+            .elem("h3", &[], &sub.body.name);
+        let parent = sub
+            .body
+            .parent
+            .as_deref()
+            .and_then(|p| d.body_by_id(p))
+            .unwrap_or(&d.body);
+        let members = sub.members().count();
+        h.open("p", &[("class", "meta")])
+            .text(&format!(
+                "Part of the {}. {} with claims about it, {} the body. Seat rule: {}.",
+                parent.name,
+                sub.roster.rows.len(),
+                match members {
+                    1 => "1 a member of".to_string(),
+                    n => format!("{n} members of"),
+                },
+                crate::model::report::seat_rule_words(&sub.body.seat_rules)
+            ))
+            .close("p");
+        if !sub.body.description.is_empty() {
+            h.elem("p", &[], &sub.body.description);
+        }
+        if sub.roster.rows.is_empty() {
+            h.raw("<p>No claims about its members yet.</p>\n</article>\n");
+            continue;
+        }
+        h.raw(
+            "<div class=\"scroll\"><table class=\"sortable cards\">\n<thead><tr><th>Name</th>\
+             <th>Status</th><th>Role</th><th>Seat</th><th>Joined</th><th>Sources</th>\
+             <th>Conflict</th></tr></thead>\n<tbody>\n",
+        );
+        for (row, seat) in sub.roster.rows.iter().zip(&sub.roster.seats) {
+            let actor = &d.actors[row.actor];
+            h.raw("<tr>");
+            h.open("td", &[("class", "name")]);
+            match row_of[row.actor] {
+                Some(i) => h.elem("a", &[("href", &format!("#actor-{i}"))], &actor.name),
+                None => h.text(&actor.name),
+            };
+            h.close("td");
+            cell(h, "Status", status(d, row));
+            cell(h, "Role", shown(d, row, Property::Role));
+            cell(h, "Seat", seat_words(seat));
+            let joined =
+                shown(d, row, Property::Joined).or_else(|| seat.term_start.map(|d| d.to_string()));
+            cell(h, "Joined", joined);
+            let n = row.sources.to_string();
+            h.open(
+                "td",
+                &[
+                    ("class", "num"),
+                    ("data-label", "Sources"),
+                    ("data-sort", &n),
+                ],
+            )
+            .text(&n)
+            .close("td");
+            match row.conflicts() {
+                0 => h.raw("<td class=\"empty\" data-sort=\"0\"></td>"),
+                n => h
+                    .open("td", &[("data-label", "Conflict"), ("data-sort", "1")])
+                    .elem("span", &[("class", "warn")], &format!("⚠ {n}"))
+                    .close("td"),
+            };
+            h.raw("</tr>\n");
+        }
+        h.raw("</tbody></table></div>\n</article>\n");
+    }
+    h.raw("</section>\n");
+}
+
 fn conflicts(h: &mut Html, report: &Report) {
     let d = report.dataset;
     h.raw("<section id=\"conflicts\">\n<h2>Conflicts</h2>\n");
@@ -256,10 +363,12 @@ fn conflicts(h: &mut Html, report: &Report) {
             .raw("</h3>\n<ul>\n");
         for rc in &c.claims {
             h.raw("<li><span class=\"value\">")
-                .text(&d.fact_label(&rc.claim.fact))
+                .text(&rc.claim.value_label(d))
                 .raw("</span> <span class=\"meta\">says ");
             source_ref(h, rc);
             h.text(&claim_meta(rc)).raw(" · ");
+            reliability(h, rc);
+            h.raw(" · ");
             claim_link(h, rc.at);
             h.raw("</span>");
             quote_block(h, report, rc);
@@ -277,6 +386,21 @@ fn claim_meta(rc: &ReportClaim) -> String {
         .map(|d| format!(", {d}"))
         .unwrap_or_else(|| ", undated".into());
     format!("{date}, {} rank", rc.claim.rank.label())
+}
+
+/// The source's reliability as a badge, with whose words it relays.
+fn reliability(h: &mut Html, rc: &ReportClaim) {
+    let class = format!("rel rel-{}", rc.reliability.label());
+    h.elem(
+        "span",
+        &[("class", &class)],
+        &format!("{} reliability", rc.reliability.label()),
+    );
+    if !rc.relays.is_empty() {
+        h.raw(" <span class=\"relays\">per ")
+            .text(rc.relays)
+            .raw("</span>");
+    }
 }
 
 fn source_ref(h: &mut Html, rc: &ReportClaim) {
@@ -350,7 +474,7 @@ fn matrix(h: &mut Html, report: &Report) {
                 for &c in cell {
                     let href = format!("#claim-{c}");
                     h.raw("<li>")
-                        .elem("a", &[("href", &href)], &d.fact_label(&d.claims[c].fact))
+                        .elem("a", &[("href", &href)], &d.claims[c].value_label(d))
                         .raw("</li>");
                 }
                 h.raw("</ul>");
@@ -408,8 +532,8 @@ fn claims(h: &mut Html, report: &Report) {
     }
     h.raw(
         "<div class=\"scroll\"><table class=\"sortable cards claims\">\n<thead><tr><th>#</th>\
-           <th>About</th><th>Property</th><th>Value</th><th>Source</th><th>Date</th>\
-           <th>Rank</th><th>Quote</th></tr></thead>\n<tbody>\n",
+           <th>About</th><th>Property</th><th>Value</th><th>Source</th><th>Reliability</th>\
+           <th>Date</th><th>Rank</th><th>Quote</th></tr></thead>\n<tbody>\n",
     );
     for (rc, span) in detail.claims.iter().zip(&detail.spans) {
         let id = format!("claim-{}", rc.at);
@@ -429,10 +553,20 @@ fn claims(h: &mut Html, report: &Report) {
             "Property",
             Some(rc.claim.fact.property().label().to_string()),
         );
-        cell(h, "Value", Some(d.fact_label(&rc.claim.fact)));
+        cell(h, "Value", Some(rc.claim.value_label(d)));
         h.raw("<td data-label=\"Source\">");
         source_ref(h, rc);
         h.raw("</td>");
+        let grade = rc.reliability as u8;
+        h.open(
+            "td",
+            &[
+                ("data-label", "Reliability"),
+                ("data-sort", &grade.to_string()),
+            ],
+        );
+        reliability(h, rc);
+        h.close("td");
         cell(h, "Date", rc.date.map(|d| d.to_string()));
         cell(h, "Rank", Some(rc.claim.rank.label().to_string()));
         match (&rc.claim.quote, span) {
@@ -477,6 +611,13 @@ fn sources(h: &mut Html, report: &Report) {
         }
         if let Some(r) = source.retrieved {
             facts.push(format!("retrieved {r}"));
+        }
+        facts.push(format!(
+            "{} reliability",
+            report.dataset.reliability(source).label()
+        ));
+        if !source.relays.trim().is_empty() {
+            facts.push(format!("relays {}", source.relays.trim()));
         }
         let quoted = detail.quotes[s].len();
         facts.push(format!("{quoted} quotes highlighted"));
