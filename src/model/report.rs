@@ -215,11 +215,12 @@ impl<'a> Report<'a> {
     }
 
     /// When the actor of `row` joined the body whose seat under its rules is `seat`: as the
-    /// sources date the joining, else the start of the seat's term, else the day of the claim
-    /// that made it a member (as the seat rules count it).
+    /// sources date the joining, else, for a member, the start of the seat's term, else the
+    /// day of the claim that made it a member (as the seat rules count it).
     pub fn joined(&self, row: &RosterRow, seat: &SeatOutcome) -> Option<PartialDate> {
         match row.fact(self.dataset, Property::Joined) {
             Some(super::dataset::Fact::Joined(day)) => Some(*day),
+            _ if !is_member(seat) => None,
             _ => seat
                 .term_start
                 .or_else(|| super::seats::member(self.dataset, self.index, row).joined),

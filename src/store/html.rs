@@ -131,8 +131,9 @@ fn roster(h: &mut Html, report: &Report) {
     let d = report.dataset;
     h.raw("<section id=\"roster\">\n<h2>Roster</h2>\n")
         .raw("<p class=\"legend\">Status, role, seat and date joined are each the best claim of \
-              the sources; ⚠ marks a property on which sources of equal standing disagree. \
-              Click a column's name to sort.</p>\n")
+              the sources (else, for a member, the day it was reported one); ⚠ marks a \
+              property on which the sources disagree, each side shown under Conflicts with \
+              its source's reliability. Click a column's name to sort.</p>\n")
         .raw("<div class=\"scroll\"><table class=\"sortable cards roster\">\n<thead><tr>\
               <th>Name</th><th>Kind</th><th>Country</th><th>Status</th><th>Role</th>\
               <th>Seat</th><th>Joined</th><th>Sources</th><th>Conflict</th></tr></thead>\n<tbody>\n");
@@ -155,8 +156,9 @@ fn roster(h: &mut Html, report: &Report) {
         cell(h, "Status", status(d, r.row));
         cell(h, "Role", value(Property::Role));
         cell(h, "Seat", seat_words(r.seat));
-        // Joined as the sources date it, else the start of the seat's term.
-        let joined = value(Property::Joined).or_else(|| r.seat.term_start.map(|d| d.to_string()));
+        // Joined as the sources date it, else as the report counts it (see Report::joined).
+        let joined =
+            value(Property::Joined).or_else(|| report.joined(r.row, r.seat).map(|d| d.to_string()));
         cell(h, "Joined", joined);
         let n = r.row.sources.to_string();
         h.open(
@@ -284,12 +286,12 @@ fn sub_bodies(h: &mut Html, report: &Report) {
         let members = sub.members().count();
         h.open("p", &[("class", "meta")])
             .text(&format!(
-                "Part of the {}. {} with claims about it, {} the body. Seat rule: {}.",
+                "Part of the {}. {} named in claims about it, {}. Seat rule: {}.",
                 parent.name,
                 sub.roster.rows.len(),
                 match members {
-                    1 => "1 a member of".to_string(),
-                    n => format!("{n} members of"),
+                    1 => "1 of them a member".to_string(),
+                    n => format!("{n} of them members"),
                 },
                 crate::model::report::seat_rule_words(&sub.body.seat_rules)
             ))
@@ -318,8 +320,8 @@ fn sub_bodies(h: &mut Html, report: &Report) {
             cell(h, "Status", status(d, row));
             cell(h, "Role", shown(d, row, Property::Role));
             cell(h, "Seat", seat_words(seat));
-            let joined =
-                shown(d, row, Property::Joined).or_else(|| seat.term_start.map(|d| d.to_string()));
+            let joined = shown(d, row, Property::Joined)
+                .or_else(|| report.joined(row, seat).map(|d| d.to_string()));
             cell(h, "Joined", joined);
             let n = row.sources.to_string();
             h.open(
@@ -367,7 +369,7 @@ fn conflicts(h: &mut Html, report: &Report) {
                 .raw("</span> <span class=\"meta\">says ");
             source_ref(h, rc);
             h.text(&claim_meta(rc)).raw(" · ");
-            reliability(h, rc);
+            reliability(h, rc, false);
             h.raw(" · ");
             claim_link(h, rc.at);
             h.raw("</span>");
@@ -388,16 +390,19 @@ fn claim_meta(rc: &ReportClaim) -> String {
     format!("{date}, {} rank", rc.claim.rank.label())
 }
 
-/// The source's reliability as a badge, with whose words it relays.
-fn reliability(h: &mut Html, rc: &ReportClaim) {
+/// The source's reliability as a badge ("low reliability", or "low" alone under a column
+/// that names it), with whose words it relays.
+fn reliability(h: &mut Html, rc: &ReportClaim, short: bool) {
     let class = format!("rel rel-{}", rc.reliability.label());
-    h.elem(
-        "span",
-        &[("class", &class)],
-        &format!("{} reliability", rc.reliability.label()),
-    );
+    let grade = rc.reliability.label();
+    let words = if short {
+        grade.to_string()
+    } else {
+        format!("{grade} reliability")
+    };
+    h.elem("span", &[("class", &class)], &words);
     if !rc.relays.is_empty() {
-        h.raw(" <span class=\"relays\">per ")
+        h.raw(", <span class=\"relays\">per ")
             .text(rc.relays)
             .raw("</span>");
     }
@@ -565,7 +570,7 @@ fn claims(h: &mut Html, report: &Report) {
                 ("data-sort", &grade.to_string()),
             ],
         );
-        reliability(h, rc);
+        reliability(h, rc, true);
         h.close("td");
         cell(h, "Date", rc.date.map(|d| d.to_string()));
         cell(h, "Rank", Some(rc.claim.rank.label().to_string()));
