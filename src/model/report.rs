@@ -426,4 +426,39 @@ mod tests {
         assert_eq!(detail.matrix.sources, vec!["s".to_string()]);
         assert_eq!(report.subject_name(&d.claims[1].subject), "Canada");
     }
+
+    /// A membership is not a seat: the person who speaks for a member state holds none, yet is
+    /// a member of the body; the day the claim seated them is the day they count as joined.
+    #[test]
+    fn who_speaks_for_a_member_is_a_member_without_a_seat() {
+        use crate::model::{ActorKind, Fact, Status};
+        let d = DatasetBuilder::new("Board")
+            .actor("il", "Israel", ActorKind::State)
+            .actor("pm", "Prime Minister", ActorKind::Person)
+            .actor("ca", "Canada", ActorKind::State)
+            .source("s", "Outlet", Some("2026-01-19"), "text")
+            .claim("pm", Fact::Represents("il".into()), "s", None, None)
+            .claim(
+                "pm",
+                Fact::Status(Status::Member),
+                "s",
+                Some("2026-01-20"),
+                None,
+            )
+            .claim("ca", Fact::Invited(true), "s", None, None)
+            .build();
+        let mut derived = Derived::default();
+        derived.refresh(&d, None);
+        let report = Report::new(&d, &derived);
+        let at = |id: &str| report.rows.iter().position(|r| r.actor.id == id).unwrap();
+        let (il, pm, ca) = (at("il"), at("pm"), at("ca"));
+        assert_eq!(report.rows[pm].seat.kind, SeatKind::None);
+        assert!(report.members.contains(&il) && !report.members.contains(&pm));
+        assert!(report.memberships.contains(&pm) && report.memberships.contains(&il));
+        assert!(!report.memberships.contains(&ca), "invited is not a member");
+        let joined = |i: usize| report.joined(report.rows[i].row, report.rows[i].seat);
+        assert_eq!(joined(pm), "2026-01-20".parse().ok());
+        assert_eq!(joined(ca), None, "no joining date for who is not a member");
+        assert!(report.sub_bodies().is_empty());
+    }
 }
