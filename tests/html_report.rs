@@ -405,8 +405,20 @@ fn each_sub_body_has_its_roster() {
         id: "blair-committee".into(),
         fact: Fact::Status(Status::Member),
         body: Some("gaza-committee".into()),
-        ..quoted
+        ..quoted.clone()
     });
+    // The two embedded sources disagree on his role there, on the same day: a conflict of the
+    // committee's, not the board's.
+    for (source, role) in [(0, Role::Chair), (1, Role::Member)] {
+        d.claims.push(Claim {
+            id: format!("blair-committee-role-{source}"),
+            fact: Fact::Role(role),
+            source: d.sources[source].id.clone(),
+            quote: None,
+            as_of: Some("2026-01-19".parse().unwrap()),
+            ..d.claims.last().unwrap().clone()
+        });
+    }
     d.touch();
     let html = render(&d, None);
     let page = check_page(&d, &html);
@@ -421,6 +433,25 @@ fn each_sub_body_has_its_roster() {
         .collect();
     assert_eq!(rows.len(), 1, "only Blair has claims about the committee");
     assert!(rows[0].contains("Tony Blair") && rows[0].contains("member"));
+    // The committee's conflict is listed with both sides, and its marker leads to it.
+    let marker = bodies[0]
+        .select(&sel("a.warn"))
+        .next()
+        .expect("a conflict marker");
+    let target = marker.value().attr("href").unwrap();
+    let conflict = page.select(&sel(target)).next().unwrap();
+    let said: String = conflict.text().collect();
+    assert!(
+        said.contains("on the Committee of Palestinian experts"),
+        "{said}"
+    );
+    assert_eq!(conflict.select(&sel("li .rel")).count(), 2);
+    assert!(
+        !page
+            .select(&sel("#roster a.warn"))
+            .any(|a| a.value().attr("href") == Some(target)),
+        "the board's roster does not claim it"
+    );
     // His name links to his row in the main roster.
     let link = bodies[0].select(&sel("td.name a")).next().unwrap();
     let target = link.value().attr("href").unwrap();

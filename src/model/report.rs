@@ -81,6 +81,9 @@ pub fn is_member(seat: &SeatOutcome) -> bool {
 pub struct SubBodyReport<'a> {
     pub body: &'a Body,
     pub roster: BodyRoster,
+    /// Its properties in conflict under the one rule, as the body's own (`row` is the actor's
+    /// position in the report's rows, to link to).
+    pub conflicts: Vec<ReportConflict<'a>>,
 }
 
 impl SubBodyReport<'_> {
@@ -161,21 +164,13 @@ impl<'a> Report<'a> {
         let memberships = (0..rows.len())
             .filter(|&i| is_member(rows[i].seat))
             .collect();
-        let mut conflicts = Vec::new();
-        for (at, row) in derived.roster.rows.iter().enumerate() {
-            for r in row.values.iter().filter(|r| r.conflict) {
-                let competing = std::iter::once(r.best).chain(rivals(d, &derived.index, r));
-                let claims = competing
-                    .map(|c| report_claim(d, &derived.index, c))
-                    .collect();
-                conflicts.push(ReportConflict {
-                    actor: &d.actors[row.actor],
-                    row: at,
-                    property: r.property,
-                    claims,
-                });
-            }
-        }
+        let conflicts = derived
+            .roster
+            .rows
+            .iter()
+            .enumerate()
+            .flat_map(|(at, row)| conflicts_of(d, &derived.index, row, at))
+            .collect();
         let mut timeline: Vec<&Event> = d.events.iter().collect();
         timeline.sort_by_key(|e| e.date);
         Report {
@@ -198,12 +193,26 @@ impl<'a> Report<'a> {
     pub fn sub_bodies(&self) -> &[SubBodyReport<'a>] {
         self.sub_bodies.get_or_init(|| {
             let d = self.dataset;
+            // Each actor's position in the rows (one row per actor).
+            let mut row_of = vec![0; d.actors.len()];
+            for (i, r) in self.rows.iter().enumerate() {
+                row_of[r.row.actor] = i;
+            }
             d.sub_bodies
                 .iter()
                 .filter_map(|body| {
                     let choice = BodyChoice::Sub(body.id.clone());
                     let roster = body_roster(d, self.index, self.as_of, &choice)?;
-                    Some(SubBodyReport { body, roster })
+                    let conflicts = roster
+                        .rows
+                        .iter()
+                        .flat_map(|row| conflicts_of(d, self.index, row, row_of[row.actor]))
+                        .collect();
+                    Some(SubBodyReport {
+                        body,
+                        roster,
+                        conflicts,
+                    })
                 })
                 .collect()
         })
@@ -306,6 +315,29 @@ impl<'a> Report<'a> {
     pub fn member_rows(&self) -> impl Iterator<Item = &ReportRow<'a>> {
         self.members.iter().map(|&i| &self.rows[i])
     }
+}
+
+/// The properties of `row` in conflict, each with its best claim and those that conflict
+/// with it; `at` is the actor's position in the report's rows.
+fn conflicts_of<'a>(
+    d: &'a Dataset,
+    index: &Index,
+    row: &RosterRow,
+    at: usize,
+) -> Vec<ReportConflict<'a>> {
+    row.values
+        .iter()
+        .filter(|r| r.conflict)
+        .map(|r| ReportConflict {
+            actor: &d.actors[row.actor],
+            row: at,
+            property: r.property,
+            claims: std::iter::once(r.best)
+                .chain(rivals(d, index, r))
+                .map(|c| report_claim(d, index, c))
+                .collect(),
+        })
+        .collect()
 }
 
 fn report_claim<'a>(d: &'a Dataset, index: &Index, c: usize) -> ReportClaim<'a> {

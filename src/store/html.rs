@@ -15,7 +15,7 @@ pub(crate) mod writer;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::model::report::{Report, ReportClaim};
+use crate::model::report::{Report, ReportClaim, ReportConflict};
 use crate::model::seats::amount_words;
 use crate::model::{Dataset, Property, RosterRow, SeatKind, SeatOutcome};
 
@@ -110,14 +110,20 @@ fn header(h: &mut Html, report: &Report) {
     }
     h.raw("</dl>\n<ul class=\"counts\">");
     let detail = report.detail();
+    let on_subs: usize = report.sub_bodies().iter().map(|s| s.conflicts.len()).sum();
     for (n, what) in [
         (report.rows.len(), "actors"),
         (report.members.len(), "with a seat"),
         (report.conflicts.len(), "conflicts"),
+        (on_subs, "conflicts on sub-bodies"),
         (detail.claims.len(), "claims"),
         (d.sources.len(), "sources"),
         (report.timeline.len(), "events"),
-    ] {
+    ]
+    .into_iter()
+    // Sub-bodies' conflicts only where there are some; the rest always.
+    .filter(|&(n, what)| n > 0 || what != "conflicts on sub-bodies")
+    {
         h.raw("<li><b>")
             .num(n as f64)
             .raw("</b>")
@@ -334,12 +340,18 @@ fn sub_bodies(h: &mut Html, report: &Report) {
             )
             .text(&n)
             .close("td");
-            match row.conflicts() {
-                0 => h.raw("<td class=\"empty\" data-sort=\"0\"></td>"),
-                n => h
-                    .open("td", &[("data-label", "Conflict"), ("data-sort", "1")])
-                    .elem("span", &[("class", "warn")], &format!("⚠ {n}"))
-                    .close("td"),
+            match sub.conflicts.iter().position(|c| c.actor.id == actor.id) {
+                None => h.raw("<td class=\"empty\" data-sort=\"0\"></td>"),
+                Some(first) => {
+                    let href = format!("#conflict-b{k}-{first}");
+                    h.open("td", &[("data-label", "Conflict"), ("data-sort", "1")])
+                        .elem(
+                            "a",
+                            &[("class", "warn"), ("href", &href)],
+                            &format!("⚠ {}", row.conflicts()),
+                        )
+                        .close("td")
+                }
             };
             h.raw("</tr>\n");
         }
@@ -349,36 +361,53 @@ fn sub_bodies(h: &mut Html, report: &Report) {
 }
 
 fn conflicts(h: &mut Html, report: &Report) {
-    let d = report.dataset;
     h.raw("<section id=\"conflicts\">\n<h2>Conflicts</h2>\n");
-    if report.conflicts.is_empty() {
+    let on_subs: usize = report.sub_bodies().iter().map(|s| s.conflicts.len()).sum();
+    if report.conflicts.is_empty() && on_subs == 0 {
         h.raw("<p>None: the sources agree, or an editor has settled every disagreement.</p>\n");
     }
     for (k, c) in report.conflicts.iter().enumerate() {
-        let id = format!("conflict-{k}");
-        h.open("article", &[("class", "conflict"), ("id", &id)])
-            .raw("<h3>");
-        let actor = format!("#actor-{}", c.row);
-        h.elem("a", &[("href", &actor)], &c.actor.name)
-            .raw(": ")
-            .text(c.property.label())
-            .raw("</h3>\n<ul>\n");
-        for rc in &c.claims {
-            h.raw("<li><span class=\"value\">")
-                .text(&rc.claim.value_label(d))
-                .raw("</span> <span class=\"meta\">says ");
-            source_ref(h, rc);
-            h.text(&claim_meta(rc)).raw(" · ");
-            reliability(h, rc, false);
-            h.raw(" · ");
-            claim_link(h, rc.at);
-            h.raw("</span>");
-            quote_block(h, report, rc);
-            h.raw("</li>\n");
+        conflict(h, report, c, &format!("conflict-{k}"), None);
+    }
+    for (b, sub) in report.sub_bodies().iter().enumerate() {
+        for (k, c) in sub.conflicts.iter().enumerate() {
+            let id = format!("conflict-b{b}-{k}");
+            conflict(h, report, c, &id, Some(&sub.body.name));
         }
-        h.raw("</ul></article>\n");
     }
     h.raw("</section>\n");
+}
+
+/// One conflict: each side's value, source, date, rank, reliability and quoted words; `body`
+/// names the sub-body it is about.
+fn conflict(h: &mut Html, report: &Report, c: &ReportConflict, id: &str, body: Option<&str>) {
+    let d = report.dataset;
+    h.open("article", &[("class", "conflict"), ("id", id)])
+        .raw("<h3>");
+    let actor = format!("#actor-{}", c.row);
+    h.elem("a", &[("href", &actor)], &c.actor.name)
+        .raw(": ")
+        .text(c.property.label());
+    if let Some(name) = body {
+        h.raw(" <span class=\"meta\">on the ")
+            .text(name)
+            .raw("</span>");
+    }
+    h.raw("</h3>\n<ul>\n");
+    for rc in &c.claims {
+        h.raw("<li><span class=\"value\">")
+            .text(&rc.claim.value_label(d))
+            .raw("</span> <span class=\"meta\">says ");
+        source_ref(h, rc);
+        h.text(&claim_meta(rc)).raw(" · ");
+        reliability(h, rc, false);
+        h.raw(" · ");
+        claim_link(h, rc.at);
+        h.raw("</span>");
+        quote_block(h, report, rc);
+        h.raw("</li>\n");
+    }
+    h.raw("</ul></article>\n");
 }
 
 /// ", 2026-01-19, normal rank": the claim's date and rank.
