@@ -111,23 +111,28 @@ fn header(h: &mut Html, report: &Report) {
     h.raw("</dl>\n<ul class=\"counts\">");
     let detail = report.detail();
     let on_subs: usize = report.sub_bodies().iter().map(|s| s.conflicts.len()).sum();
-    for (n, what) in [
-        (report.rows.len(), "actors"),
-        (report.members.len(), "with a seat"),
-        (report.conflicts.len(), "conflicts"),
-        (on_subs, "conflicts on sub-bodies"),
-        (detail.claims.len(), "claims"),
-        (d.sources.len(), "sources"),
-        (report.timeline.len(), "events"),
+    let seated = report
+        .member_rows()
+        .filter(|m| m.seat.kind != SeatKind::Seatless)
+        .count();
+    for (n, one, many) in [
+        (report.rows.len(), "actor", "actors"),
+        (report.memberships.len(), "member", "members"),
+        (seated, "with a seat", "with a seat"),
+        (report.conflicts.len(), "conflict", "conflicts"),
+        (on_subs, "conflict on sub-bodies", "conflicts on sub-bodies"),
+        (detail.claims.len(), "claim", "claims"),
+        (d.sources.len(), "source", "sources"),
+        (report.timeline.len(), "event", "events"),
     ]
     .into_iter()
     // Sub-bodies' conflicts only where there are some; the rest always.
-    .filter(|&(n, what)| n > 0 || what != "conflicts on sub-bodies")
+    .filter(|&(n, one, _)| n > 0 || one != "conflict on sub-bodies")
     {
         h.raw("<li><b>")
             .num(n as f64)
             .raw("</b>")
-            .text(what)
+            .text(if n == 1 { one } else { many })
             .raw("</li>");
     }
     h.raw("</ul>\n</header>\n");
@@ -533,8 +538,11 @@ fn timeline(h: &mut Html, report: &Report) {
         h.raw("<p>No events.</p>\n</section>\n");
         return;
     }
-    h.raw("<p class=\"legend\">A dot is a day; a dashed span is a date known only to the month \
-           or the year; a bar is a range; the red line is the as-of date.</p>\n<div class=\"scroll\">");
+    h.raw(
+        "<p class=\"legend\">A dot is a day; a dashed span is a date known only to the month \
+           or the year, or an approximate day (~) over the days it may stand for; a bar is a \
+           range; the red line is the as-of date.</p>\n<div class=\"scroll\">",
+    );
     timeline::timeline_svg(h, &report.timeline, report.as_of);
     h.raw("</div>\n<ol class=\"events\">\n");
     for e in &report.timeline {
