@@ -226,10 +226,12 @@ fn dataset() -> Dataset {
         .find(|c| c.subject == Subject::Actor("blair".into()) && c.quote.is_some())
         .cloned()
         .unwrap();
+    // Reported on an approximate day: the formats' dates have no "~", so the day is written.
     d.claims.push(Claim {
         id: "blair-committee".into(),
         fact: Fact::Status(Status::Member),
         body: Some("gaza-committee".into()),
+        as_of: Some("~2026-01-20".parse().unwrap()),
         rank: Rank::Normal,
         ..quote
     });
@@ -325,6 +327,7 @@ fn popolo_uses_the_published_fields_and_its_ids_resolve() {
         .collect();
     assert_eq!(on_committee.len(), 1, "{on_committee:?}");
     assert_eq!(on_committee[0]["person_id"], "blair");
+    assert_eq!(on_committee[0]["start_date"], "2026-01-20");
     assert!(org_ids.contains("gaza-committee"));
     assert_ne!(on_committee[0]["id"], netanyahu["id"]);
     let membership_ids: HashSet<&str> = memberships
@@ -431,6 +434,7 @@ fn followthemoney_uses_the_published_properties_and_its_references_resolve() {
         .collect();
     assert_eq!(committee.len(), 1);
     assert_eq!(committee[0]["properties"]["member"][0], "be-actor-blair");
+    assert_eq!(committee[0]["properties"]["startDate"][0], "2026-01-20");
     assert_eq!(ids["be-body-gaza-committee"], "PublicBody");
     let netanyahu = entities
         .iter()

@@ -20,7 +20,7 @@ use crate::model::seats::SeatReason;
 use crate::model::{Actor, ActorKind, Body, Fact, Property, RosterRow, SeatKind, SeatOutcome};
 
 use super::html::writer::safe_url;
-use super::popolo::citation;
+use super::popolo::{citation, iso_date};
 
 /// One entity: an id, its schema, and each property's values.
 #[derive(Serialize)]
@@ -158,10 +158,10 @@ fn membership(report: &Report, body: &Body, row: &RosterRow, seat: &SeatOutcome)
     }
     let start = report.joined(row, seat);
     if let Some(s) = start {
-        e.add("startDate", s.to_string());
+        e.add("startDate", iso_date(s));
     }
     if let Some(end) = seat.term_end {
-        e.add("endDate", end.to_string());
+        e.add("endDate", iso_date(end));
     }
     let reason = seat.reason(&body.seat_rules);
     let description = match seat.why {

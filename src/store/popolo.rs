@@ -209,11 +209,17 @@ fn membership<'a>(
         member,
         organization_id: &body.id,
         on_behalf_of_id: on_behalf_of,
-        start_date: start.map(|s| s.to_string()),
+        start_date: start.map(iso_date),
         // A term seat ends when its term does; permanent and chair seats do not.
-        end_date: seat.term_end.map(|e| e.to_string()),
+        end_date: seat.term_end.map(iso_date),
         sources: sources(report, row, &crate::model::seats::SEAT_INPUTS),
     }
+}
+
+/// A date as ISO 8601 (a year, a month or a day): an approximate day ("~2026-01-19") is
+/// written as the day, since neither Popolo nor FollowTheMoney can mark a date approximate.
+pub(crate) fn iso_date(date: crate::model::PartialDate) -> String {
+    date.with_approx(false).to_string()
 }
 
 fn other_names(a: &Actor) -> Vec<OtherName<'_>> {
