@@ -58,6 +58,7 @@ fn hostile() -> Dataset {
     d.body.description = "<img src=x onerror=alert(1)> \"quoted\" 'single'".into();
     d.actors[0].name = "<script>alert('name')</script>".into();
     d.actors[1].country = "\" onmouseover=\"alert(1)".into();
+    d.sub_bodies[0].name = "<script>alert('body')</script>".into();
     d.sources[0].url = Some("javascript:alert(1)".into());
     d.sources[0].outlet = "<a href=\"https://evil.example\">outlet</a>".into();
     d.sources[1].url = Some("https://news.example/a?x=1&y=2".into());
@@ -285,6 +286,10 @@ fn a_hostile_dataset_stays_text() {
     let text: String = page.root_element().text().collect();
     // The data reads as itself.
     assert!(text.contains("<script>alert('name')</script>"));
+    assert!(
+        text.contains("<script>alert('body')</script>"),
+        "the sub-body's name"
+    );
     assert!(text.contains(HOSTILE_QUOTE), "the quote, as written");
     assert!(
         text.contains("javascript:alert(1)"),

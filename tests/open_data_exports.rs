@@ -328,6 +328,10 @@ fn popolo_uses_the_published_fields_and_its_ids_resolve() {
     assert_eq!(on_committee.len(), 1, "{on_committee:?}");
     assert_eq!(on_committee[0]["person_id"], "blair");
     assert_eq!(on_committee[0]["start_date"], "2026-01-20");
+    for m in &memberships {
+        let label = m["label"].as_str().unwrap();
+        assert!(!label.contains("seat seat"), "{label}");
+    }
     assert!(org_ids.contains("gaza-committee"));
     assert_ne!(on_committee[0]["id"], netanyahu["id"]);
     let membership_ids: HashSet<&str> = memberships

@@ -164,9 +164,10 @@ fn membership(report: &Report, body: &Body, row: &RosterRow, seat: &SeatOutcome)
         e.add("endDate", iso_date(end));
     }
     let reason = seat.reason(&body.seat_rules);
-    let description = match seat.why {
-        SeatReason::SpeaksFor(_) => reason.to_string(),
-        _ => format!("{} seat: {reason}", seat.kind.label()),
+    // "term seat: …"; the reason alone where there is no seat to name.
+    let description = match (&seat.why, seat.kind) {
+        (SeatReason::SpeaksFor(_), _) | (_, SeatKind::Seatless) => reason.to_string(),
+        (_, kind) => format!("{} seat: {reason}", kind.label()),
     };
     e.add("description", description);
     for resolved in row

@@ -197,9 +197,10 @@ fn membership<'a>(
             }),
         ),
     };
-    let seat_words = match &seat.why {
-        SeatReason::SpeaksFor(name) => format!("speaks for {name}, whose seat it is"),
-        _ => format!("{} seat", seat.kind.label()),
+    let seat_words = match (&seat.why, seat.kind) {
+        (SeatReason::SpeaksFor(name), _) => format!("speaks for {name}, whose seat it is"),
+        (_, SeatKind::Seatless) => "no seat of their own".to_string(),
+        (_, kind) => format!("{} seat", kind.label()),
     };
     Membership {
         id: format!("{}-{}", a.id, body.id),
