@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use std::process::Command;
 
 use board_explorer::model::report::Report;
-use board_explorer::model::{Claim, Dataset, Derived, Fact, Quote, Rank, Status, Subject};
+use board_explorer::model::{
+    Claim, Dataset, Derived, Fact, Quote, Rank, Reliability, Role, Status, Subject,
+};
 use board_explorer::store::{embedded, html_report, to_ron};
 use chrono::NaiveDate;
 use scraper::{Html, Selector};
@@ -15,12 +17,48 @@ const HOSTILE_TEXT: &str = "The envoy said \"<b>we accept</b>\" & <script>alert(
                             then left. Others said 3 < 4.";
 const HOSTILE_QUOTE: &str = "\"<b>we accept</b>\" & <script>alert('q')</script>";
 
+const RIVAL_TEXT: &str = "A wire relaying a post said Trump would not chair the board.";
+const RIVAL_QUOTE: &str = "Trump would not chair the board";
+
+/// A low-reliability source relaying `relays` that denies, about a week after the embedded
+/// sources and on an approximate day, that Trump chairs the board: a conflict, since a later
+/// claim from a less reliable source is never silently obeyed.
+fn add_rival(d: &mut Dataset, relays: &str) {
+    let text = board_explorer::model::text::normalise(RIVAL_TEXT);
+    d.sources.push(board_explorer::model::Source {
+        id: "rival".into(),
+        title: "Relayed post".into(),
+        outlet: "Rival Wire".into(),
+        url: None,
+        published: Some("2026-01-25".parse().unwrap()),
+        hash: board_explorer::model::text::content_hash(&text),
+        reliability: Some(Reliability::Low),
+        relays: relays.into(),
+        text: text.clone(),
+        ..Default::default()
+    });
+    d.claims.push(Claim {
+        id: "rival-not-chair".into(),
+        subject: Subject::Actor("trump".into()),
+        fact: Fact::Role(Role::Chair),
+        negated: true,
+        body: None,
+        source: "rival".into(),
+        quote: Quote::find(&text, RIVAL_QUOTE),
+        as_of: Some("~2026-01-25".parse().unwrap()),
+        rank: Rank::Normal,
+        note: String::new(),
+    });
+    d.touch();
+}
+
 fn hostile() -> Dataset {
     let mut d = embedded();
     d.body.name = "Board</title><script>alert(1)</script>".into();
     d.body.description = "<img src=x onerror=alert(1)> \"quoted\" 'single'".into();
     d.actors[0].name = "<script>alert('name')</script>".into();
     d.actors[1].country = "\" onmouseover=\"alert(1)".into();
+    d.sub_bodies[0].name = "<script>alert('body')</script>".into();
     d.sources[0].url = Some("javascript:alert(1)".into());
     d.sources[0].outlet = "<a href=\"https://evil.example\">outlet</a>".into();
     d.sources[1].url = Some("https://news.example/a?x=1&y=2".into());
@@ -53,9 +91,11 @@ fn hostile() -> Dataset {
         rank: Rank::Normal,
         note: "<b>note</b>".into(),
     });
-    d.touch();
+    add_rival(&mut d, HOSTILE_RELAYS);
     d
 }
+
+const HOSTILE_RELAYS: &str = "<script>alert('relay')</script> & \"Bloomberg\"";
 
 fn render(d: &Dataset, as_of: Option<NaiveDate>) -> String {
     let mut derived = Derived::default();
@@ -154,38 +194,12 @@ fn check_claims_and_quotes(page: &Html) -> usize {
     linked
 }
 
-/// The embedded dataset with one true conflict: a source that quotes words of its own says that
-/// an actor reported elsewhere as a member declined (the embedded reports themselves only tell
-/// one life-cycle path each, which is history, not conflict).
-fn disputed() -> Dataset {
-    let mut d = embedded();
-    let member = d
-        .claims
-        .iter()
-        .find(|c| matches!(c.fact, Fact::Status(Status::Member)))
-        .expect("a member claim")
-        .clone();
-    let other = d
-        .claims
-        .iter()
-        .find(|c| c.source != member.source && c.quote.is_some())
-        .expect("a quoted claim of another source")
-        .clone();
-    d.claims.push(Claim {
-        id: "dispute".into(),
-        fact: Fact::Status(Status::Declined),
-        source: other.source,
-        quote: other.quote,
-        as_of: member.as_of,
-        ..member
-    });
-    d.touch();
-    d
-}
-
 #[test]
 fn the_embedded_report_is_whole_and_self_contained() {
-    let d = disputed();
+    // The embedded sources agree (0 conflicts since the one conflict rule): a low-reliability
+    // rival makes the conflict whose sides the page must show.
+    let mut d = embedded();
+    add_rival(&mut d, "Bloomberg");
     let html = render(&d, None);
     let page = check_page(&d, &html);
     let text: String = page.root_element().text().collect();
@@ -217,7 +231,40 @@ fn the_embedded_report_is_whole_and_self_contained() {
         assert!(sides >= 2, "a conflict has two sides");
         assert!(c.select(&sel("blockquote")).count() >= 1);
         assert!(c.select(&sel("a[href^=\"#src-\"]")).count() >= sides);
+        // Each side's reliability.
+        assert_eq!(c.select(&sel("li .rel")).count(), sides);
     }
+    // The rival's side: its negated value, approximate date, reliability and whom it relays.
+    let li = sel("li");
+    let rival = conflicts
+        .iter()
+        .flat_map(|c| c.select(&li))
+        .map(|li| li.text().collect::<String>())
+        .find(|t| t.contains("Rival Wire"))
+        .expect("the rival's side of the conflict");
+    for words in [
+        "not chair",
+        "~2026-01-25",
+        "low reliability, per Bloomberg",
+        RIVAL_QUOTE,
+    ] {
+        assert!(rival.contains(words), "{words} in {rival}");
+    }
+    // The claims table and the source's heading say it too.
+    let rival_row: String = page
+        .select(&sel(&format!("#claim-{}", d.claims.len() - 1)))
+        .next()
+        .expect("the rival claim's row")
+        .text()
+        .collect();
+    assert!(rival_row.contains("not chair") && rival_row.contains("low, per Bloomberg"));
+    let rival_source: String = page
+        .select(&sel(&format!("#src-{}", d.sources.len() - 1)))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(rival_source.contains("low reliability · relays Bloomberg"));
     // The timeline is drawn, not fetched; the matrix has a column per source.
     assert!(
         page.select(&sel("#timeline svg circle, #timeline svg rect"))
@@ -239,6 +286,10 @@ fn a_hostile_dataset_stays_text() {
     let text: String = page.root_element().text().collect();
     // The data reads as itself.
     assert!(text.contains("<script>alert('name')</script>"));
+    assert!(
+        text.contains("<script>alert('body')</script>"),
+        "the sub-body's name"
+    );
     assert!(text.contains(HOSTILE_QUOTE), "the quote, as written");
     assert!(
         text.contains("javascript:alert(1)"),
@@ -253,7 +304,11 @@ fn a_hostile_dataset_stays_text() {
         .collect();
     assert_eq!(external, vec!["https://news.example/a?x=1&y=2".to_string()]);
     // The hostile claim's quote is highlighted in its source and links both ways.
-    let at = d.claims.len() - 1;
+    let at = d
+        .claims
+        .iter()
+        .position(|c| c.id == "<hostile claim>")
+        .unwrap();
     let mark = page
         .select(&sel(&format!("#quote-{at} + mark")))
         .next()
@@ -265,6 +320,13 @@ fn a_hostile_dataset_stays_text() {
     assert!(title.starts_with("Board</title><script>"));
     // Control characters are shown, not sent.
     assert!(!html.contains('\u{1b}'));
+    // Whom a source relays is text in the conflict, never markup.
+    let relays: Vec<String> = page
+        .select(&sel("#conflicts .relays"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert_eq!(relays, vec![format!("per {HOSTILE_RELAYS}")]);
+    assert!(!html.contains("<script>alert('relay')"));
 }
 
 #[test]
@@ -333,4 +395,71 @@ fn file_export_writes_the_page_the_session_renders() {
     let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
     assert!(html.contains("as of 2026-01-19"));
     check_page(&embedded(), &html);
+}
+
+#[test]
+fn each_sub_body_has_its_roster() {
+    let mut d = embedded();
+    let quoted = d
+        .claims
+        .iter()
+        .find(|c| c.subject == Subject::Actor("blair".into()) && c.quote.is_some())
+        .cloned()
+        .unwrap();
+    d.claims.push(Claim {
+        id: "blair-committee".into(),
+        fact: Fact::Status(Status::Member),
+        body: Some("gaza-committee".into()),
+        ..quoted.clone()
+    });
+    // The two embedded sources disagree on his role there, on the same day: a conflict of the
+    // committee's, not the board's.
+    for (source, role) in [(0, Role::Chair), (1, Role::Member)] {
+        d.claims.push(Claim {
+            id: format!("blair-committee-role-{source}"),
+            fact: Fact::Role(role),
+            source: d.sources[source].id.clone(),
+            quote: None,
+            as_of: Some("2026-01-19".parse().unwrap()),
+            ..d.claims.last().unwrap().clone()
+        });
+    }
+    d.touch();
+    let html = render(&d, None);
+    let page = check_page(&d, &html);
+    let bodies: Vec<_> = page.select(&sel("#bodies article.sub-body")).collect();
+    assert_eq!(bodies.len(), d.sub_bodies.len());
+    let committee: String = bodies[0].text().collect();
+    assert!(committee.contains(&d.sub_bodies[0].name), "{committee}");
+    assert!(committee.contains("1 of them a member"), "{committee}");
+    let rows: Vec<String> = bodies[0]
+        .select(&sel("tbody tr"))
+        .map(|r| r.text().collect())
+        .collect();
+    assert_eq!(rows.len(), 1, "only Blair has claims about the committee");
+    assert!(rows[0].contains("Tony Blair") && rows[0].contains("member"));
+    // The committee's conflict is listed with both sides, and its marker leads to it.
+    let marker = bodies[0]
+        .select(&sel("a.warn"))
+        .next()
+        .expect("a conflict marker");
+    let target = marker.value().attr("href").unwrap();
+    let conflict = page.select(&sel(target)).next().unwrap();
+    let said: String = conflict.text().collect();
+    assert!(
+        said.contains("on the Committee of Palestinian experts"),
+        "{said}"
+    );
+    assert_eq!(conflict.select(&sel("li .rel")).count(), 2);
+    assert!(
+        !page
+            .select(&sel("#roster a.warn"))
+            .any(|a| a.value().attr("href") == Some(target)),
+        "the board's roster does not claim it"
+    );
+    // His name links to his row in the main roster.
+    let link = bodies[0].select(&sel("td.name a")).next().unwrap();
+    let target = link.value().attr("href").unwrap();
+    let row: String = page.select(&sel(target)).next().unwrap().text().collect();
+    assert!(row.contains("Tony Blair"));
 }

@@ -200,8 +200,9 @@ fn ftm_properties() -> HashMap<&'static str, HashSet<&'static str>> {
     ])
 }
 
-/// The embedded dataset with web addresses for its sources, and a person who sits for a state
-/// (Netanyahu, for Israel, reported as a member).
+/// The embedded dataset with web addresses for its sources, a person who sits for a state
+/// (Netanyahu, for Israel, reported as a member), and a member of the sub-body (Blair, of the
+/// committee of Palestinian experts, quoted).
 fn dataset() -> Dataset {
     let mut d = embedded();
     for (i, s) in d.sources.iter_mut().enumerate() {
@@ -218,6 +219,21 @@ fn dataset() -> Dataset {
         as_of: None,
         rank: Rank::Preferred,
         note: String::new(),
+    });
+    let quote = d
+        .claims
+        .iter()
+        .find(|c| c.subject == Subject::Actor("blair".into()) && c.quote.is_some())
+        .cloned()
+        .unwrap();
+    // Reported on an approximate day: the formats' dates have no "~", so the day is written.
+    d.claims.push(Claim {
+        id: "blair-committee".into(),
+        fact: Fact::Status(Status::Member),
+        body: Some("gaza-committee".into()),
+        as_of: Some("~2026-01-20".parse().unwrap()),
+        rank: Rank::Normal,
+        ..quote
     });
     d.touch();
     d
@@ -288,16 +304,48 @@ fn popolo_uses_the_published_fields_and_its_ids_resolve() {
             assert!(!s["note"].as_str().unwrap().is_empty());
         }
     }
-    // Netanyahu sits for Israel.
+    // Netanyahu is a member of the board for Israel, though the seat is Israel's: a
+    // membership is not a seat.
     let netanyahu = memberships
         .iter()
         .find(|m| m["person_id"] == "netanyahu")
         .unwrap();
     assert_eq!(netanyahu["on_behalf_of_id"], "israel");
+    assert_eq!(netanyahu["organization_id"], d.body.id.as_str());
+    assert!(
+        netanyahu["label"]
+            .as_str()
+            .unwrap()
+            .contains("speaks for Israel"),
+        "{netanyahu}"
+    );
     assert!(org_ids.contains("israel"));
+    // Blair is a member of the committee too: a membership of the sub-body, whose ids resolve.
+    let on_committee: Vec<&Value> = memberships
+        .iter()
+        .filter(|m| m["organization_id"] == "gaza-committee")
+        .collect();
+    assert_eq!(on_committee.len(), 1, "{on_committee:?}");
+    assert_eq!(on_committee[0]["person_id"], "blair");
+    assert_eq!(on_committee[0]["start_date"], "2026-01-20");
+    for m in &memberships {
+        let label = m["label"].as_str().unwrap();
+        assert!(!label.contains("seat seat"), "{label}");
+    }
+    assert!(org_ids.contains("gaza-committee"));
+    assert_ne!(on_committee[0]["id"], netanyahu["id"]);
+    let membership_ids: HashSet<&str> = memberships
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        membership_ids.len(),
+        memberships.len(),
+        "membership ids are unique"
+    );
     let blair = memberships
         .iter()
-        .find(|m| m["person_id"] == "blair")
+        .find(|m| m["person_id"] == "blair" && m["organization_id"] == d.body.id.as_str())
         .unwrap();
     assert!(blair["start_date"].is_string());
     let notes: Vec<&str> = blair["sources"]
@@ -366,16 +414,52 @@ fn followthemoney_uses_the_published_properties_and_its_references_resolve() {
         }
     }
     let by_schema = |s: &str| entities.iter().filter(|e| e["schema"] == s).count();
+    // One membership per member of the body (a seat or speaking for a member) and of each
+    // sub-body.
+    let members = with_report(&d, |r| {
+        r.memberships.len()
+            + r.sub_bodies()
+                .iter()
+                .map(|s| s.members().count())
+                .sum::<usize>()
+    });
+    assert_eq!(by_schema("Membership"), members);
+    let with_seat = with_report(&d, |r| r.members.len());
+    assert!(
+        members > with_seat,
+        "Netanyahu and the committee: {members} > {with_seat}"
+    );
+    let committee: Vec<&Value> = entities
+        .iter()
+        .filter(|e| {
+            e["schema"] == "Membership"
+                && e["properties"]["organization"][0] == "be-body-gaza-committee"
+        })
+        .collect();
+    assert_eq!(committee.len(), 1);
+    assert_eq!(committee[0]["properties"]["member"][0], "be-actor-blair");
+    assert_eq!(committee[0]["properties"]["startDate"][0], "2026-01-20");
+    assert_eq!(ids["be-body-gaza-committee"], "PublicBody");
+    let netanyahu = entities
+        .iter()
+        .find(|e| {
+            e["schema"] == "Membership" && e["properties"]["member"][0] == "be-actor-netanyahu"
+        })
+        .expect("Netanyahu's membership of the board");
     assert_eq!(
-        by_schema("Membership"),
-        with_report(&d, |r| r.members.len())
+        netanyahu["properties"]["organization"][0],
+        format!("be-body-{}", d.body.id)
     );
     assert_eq!(by_schema("Representation"), 1, "Netanyahu for Israel");
     assert!(by_schema("Person") > 0 && by_schema("PublicBody") >= 2);
     // A membership carries its role, start date, sources and the words they quote.
     let blair = entities
         .iter()
-        .find(|e| e["schema"] == "Membership" && e["properties"]["member"][0] == "be-actor-blair")
+        .find(|e| {
+            e["schema"] == "Membership"
+                && e["properties"]["member"][0] == "be-actor-blair"
+                && e["properties"]["organization"][0] == format!("be-body-{}", d.body.id)
+        })
         .unwrap();
     for p in ["role", "startDate", "sourceUrl", "summary"] {
         assert!(blair["properties"].get(p).is_some(), "{p}");

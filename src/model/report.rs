@@ -4,14 +4,16 @@
 //! Writers (CSV, Markdown, HTML, aligned text) only render it; nothing here derives a second
 //! time. What only the HTML page shows (every claim with its quote placed, the claim matrix over
 //! every source) is the report's [`ReportDetail`], built on first use: the CSV and the terminal
-//! tables never pay for it.
+//! tables never pay for it. The sub-bodies' rosters (rows and seats under each sub-body's own
+//! rules) are built the same way, once, for the exports that list memberships.
 
 use std::cell::OnceCell;
 
 use chrono::NaiveDate;
 
+use super::body_roster::{BodyChoice, BodyRoster, body_roster};
 use super::compare::{ClaimMatrix, compare_where, subject_name};
-use super::dataset::{Actor, Claim, Dataset, Event, Property, Source};
+use super::dataset::{Actor, Body, Claim, Dataset, Event, Property, Reliability, Source};
 use super::date::PartialDate;
 use super::derived::Derived;
 use super::index::Index;
@@ -19,7 +21,7 @@ use super::money::format_money;
 use super::quote::Anchor;
 use super::roster::{RosterRow, rivals};
 use super::rules::{Comparison, SeatRules};
-use super::seats::{SeatKind, SeatOutcome, Totals, totals};
+use super::seats::{SeatKind, SeatOutcome, SeatReason, Totals, totals};
 
 /// One roster row with its actor and seat.
 #[derive(Debug)]
@@ -51,6 +53,44 @@ pub struct ReportClaim<'a> {
     pub source_at: Option<usize>,
     /// The day the claim speaks for: its own, else its source's publication.
     pub date: Option<PartialDate>,
+    /// How far its source is trusted (its own grade, else its outlet's; normal for the editor).
+    pub reliability: Reliability,
+    /// Whose words the source relays ("Bloomberg"), trimmed; empty when it relays none.
+    pub relays: &'a str,
+}
+
+impl ReportClaim<'_> {
+    /// The source's standing in words: "low reliability", "high reliability, per Bloomberg".
+    pub fn standing(&self) -> String {
+        match self.relays {
+            "" => format!("{} reliability", self.reliability.label()),
+            who => format!("{} reliability, per {who}", self.reliability.label()),
+        }
+    }
+}
+
+/// Whether a seat outcome makes its actor a member of the body: one who holds a seat, sits
+/// without one, or speaks for a member (Netanyahu for Israel). A membership is not a seat:
+/// the person who speaks for a state is on the body though the seat is the state's.
+pub fn is_member(seat: &SeatOutcome) -> bool {
+    seat.kind != SeatKind::None || matches!(seat.why, SeatReason::SpeaksFor(_))
+}
+
+/// A sub-body with its roster under its own seat rules: the actors with claims about it.
+#[derive(Debug)]
+pub struct SubBodyReport<'a> {
+    pub body: &'a Body,
+    pub roster: BodyRoster,
+    /// Its properties in conflict under the one rule, as the body's own (`row` is the actor's
+    /// position in the report's rows, to link to).
+    pub conflicts: Vec<ReportConflict<'a>>,
+}
+
+impl SubBodyReport<'_> {
+    /// The positions in `roster.rows` of its members (see [`is_member`]).
+    pub fn members(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.roster.rows.len()).filter(|&i| is_member(&self.roster.seats[i]))
+    }
 }
 
 #[derive(Debug)]
@@ -63,12 +103,16 @@ pub struct Report<'a> {
     pub members: Vec<usize>,
     /// Totals over the members.
     pub totals: Totals,
+    /// Positions in `rows` of the members of the body (see [`is_member`]): those with a seat,
+    /// and those who speak for a member.
+    pub memberships: Vec<usize>,
     pub conflicts: Vec<ReportConflict<'a>>,
     /// Events by date.
     pub timeline: Vec<&'a Event>,
     pub sources: &'a [Source],
     index: &'a Index,
     detail: OnceCell<ReportDetail<'a>>,
+    sub_bodies: OnceCell<Vec<SubBodyReport<'a>>>,
 }
 
 /// What the full report (the HTML page) shows beyond the tables.
@@ -117,21 +161,16 @@ impl<'a> Report<'a> {
             .map(|(i, _)| i)
             .collect();
         let totals = totals(members.iter().map(|&i| rows[i].seat));
-        let mut conflicts = Vec::new();
-        for (at, row) in derived.roster.rows.iter().enumerate() {
-            for r in row.values.iter().filter(|r| r.conflict) {
-                let competing = std::iter::once(r.best).chain(rivals(d, &derived.index, r));
-                let claims = competing
-                    .map(|c| report_claim(d, &derived.index, c))
-                    .collect();
-                conflicts.push(ReportConflict {
-                    actor: &d.actors[row.actor],
-                    row: at,
-                    property: r.property,
-                    claims,
-                });
-            }
-        }
+        let memberships = (0..rows.len())
+            .filter(|&i| is_member(rows[i].seat))
+            .collect();
+        let conflicts = derived
+            .roster
+            .rows
+            .iter()
+            .enumerate()
+            .flat_map(|(at, row)| conflicts_of(d, &derived.index, row, at))
+            .collect();
         let mut timeline: Vec<&Event> = d.events.iter().collect();
         timeline.sort_by_key(|e| e.date);
         Report {
@@ -140,12 +179,66 @@ impl<'a> Report<'a> {
             rows,
             members,
             totals,
+            memberships,
             conflicts,
             timeline,
             sources: &d.sources,
             index: &derived.index,
             detail: OnceCell::new(),
+            sub_bodies: OnceCell::new(),
         }
+    }
+
+    /// Each sub-body with its roster, in file order, built the first time they are asked for.
+    pub fn sub_bodies(&self) -> &[SubBodyReport<'a>] {
+        self.sub_bodies.get_or_init(|| {
+            let d = self.dataset;
+            // Each actor's position in the rows (one row per actor).
+            let mut row_of = vec![0; d.actors.len()];
+            for (i, r) in self.rows.iter().enumerate() {
+                row_of[r.row.actor] = i;
+            }
+            d.sub_bodies
+                .iter()
+                .filter_map(|body| {
+                    let choice = BodyChoice::Sub(body.id.clone());
+                    let roster = body_roster(d, self.index, self.as_of, &choice)?;
+                    let conflicts = roster
+                        .rows
+                        .iter()
+                        .flat_map(|row| conflicts_of(d, self.index, row, row_of[row.actor]))
+                        .collect();
+                    Some(SubBodyReport {
+                        body,
+                        roster,
+                        conflicts,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// The members of the body: rows with a seat or speaking for a member.
+    pub fn membership_rows(&self) -> impl Iterator<Item = &ReportRow<'a>> {
+        self.memberships.iter().map(|&i| &self.rows[i])
+    }
+
+    /// When the actor of `row` joined the body whose seat under its rules is `seat`: as the
+    /// sources date the joining, else, for a member, the start of the seat's term, else the
+    /// day of the claim that made it a member (as the seat rules count it).
+    pub fn joined(&self, row: &RosterRow, seat: &SeatOutcome) -> Option<PartialDate> {
+        match row.fact(self.dataset, Property::Joined) {
+            Some(super::dataset::Fact::Joined(day)) => Some(*day),
+            _ if !is_member(seat) => None,
+            _ => seat
+                .term_start
+                .or_else(|| super::seats::member(self.dataset, self.index, row).joined),
+        }
+    }
+
+    /// A claim of the dataset as the report shows it (source, date, reliability).
+    pub fn claim(&self, c: usize) -> ReportClaim<'a> {
+        report_claim(self.dataset, self.index, c)
     }
 
     /// The full report's claims, quotes and matrix, built the first time they are asked for.
@@ -224,6 +317,29 @@ impl<'a> Report<'a> {
     }
 }
 
+/// The properties of `row` in conflict, each with its best claim and those that conflict
+/// with it; `at` is the actor's position in the report's rows.
+fn conflicts_of<'a>(
+    d: &'a Dataset,
+    index: &Index,
+    row: &RosterRow,
+    at: usize,
+) -> Vec<ReportConflict<'a>> {
+    row.values
+        .iter()
+        .filter(|r| r.conflict)
+        .map(|r| ReportConflict {
+            actor: &d.actors[row.actor],
+            row: at,
+            property: r.property,
+            claims: std::iter::once(r.best)
+                .chain(rivals(d, index, r))
+                .map(|c| report_claim(d, index, c))
+                .collect(),
+        })
+        .collect()
+}
+
 fn report_claim<'a>(d: &'a Dataset, index: &Index, c: usize) -> ReportClaim<'a> {
     let claim = &d.claims[c];
     let source_at = index.source_by_id.get(&claim.source).copied();
@@ -233,6 +349,8 @@ fn report_claim<'a>(d: &'a Dataset, index: &Index, c: usize) -> ReportClaim<'a> 
         source: source_at.map_or(claim.source.as_str(), |s| d.sources[s].outlet.as_str()),
         source_at,
         date: index.claim_date(c),
+        reliability: index.claim_reliability(c),
+        relays: source_at.map_or("", |s| d.sources[s].relays.trim()),
     }
 }
 
@@ -339,5 +457,40 @@ mod tests {
         );
         assert_eq!(detail.matrix.sources, vec!["s".to_string()]);
         assert_eq!(report.subject_name(&d.claims[1].subject), "Canada");
+    }
+
+    /// A membership is not a seat: the person who speaks for a member state holds none, yet is
+    /// a member of the body; the day the claim seated them is the day they count as joined.
+    #[test]
+    fn who_speaks_for_a_member_is_a_member_without_a_seat() {
+        use crate::model::{ActorKind, Fact, Status};
+        let d = DatasetBuilder::new("Board")
+            .actor("il", "Israel", ActorKind::State)
+            .actor("pm", "Prime Minister", ActorKind::Person)
+            .actor("ca", "Canada", ActorKind::State)
+            .source("s", "Outlet", Some("2026-01-19"), "text")
+            .claim("pm", Fact::Represents("il".into()), "s", None, None)
+            .claim(
+                "pm",
+                Fact::Status(Status::Member),
+                "s",
+                Some("2026-01-20"),
+                None,
+            )
+            .claim("ca", Fact::Invited(true), "s", None, None)
+            .build();
+        let mut derived = Derived::default();
+        derived.refresh(&d, None);
+        let report = Report::new(&d, &derived);
+        let at = |id: &str| report.rows.iter().position(|r| r.actor.id == id).unwrap();
+        let (il, pm, ca) = (at("il"), at("pm"), at("ca"));
+        assert_eq!(report.rows[pm].seat.kind, SeatKind::None);
+        assert!(report.members.contains(&il) && !report.members.contains(&pm));
+        assert!(report.memberships.contains(&pm) && report.memberships.contains(&il));
+        assert!(!report.memberships.contains(&ca), "invited is not a member");
+        let joined = |i: usize| report.joined(report.rows[i].row, report.rows[i].seat);
+        assert_eq!(joined(pm), "2026-01-20".parse().ok());
+        assert_eq!(joined(ca), None, "no joining date for who is not a member");
+        assert!(report.sub_bodies().is_empty());
     }
 }

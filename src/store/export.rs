@@ -1,5 +1,6 @@
 //! Exports for people who do not run the app: the roster as CSV (any spreadsheet reads it),
-//! and a Markdown report (roster, seats, conflicts with their quotes, timeline, sources).
+//! and a Markdown report (roster, seats, conflicts with each side's source, date, reliability
+//! and quote, timeline, sources with their reliability when it is said).
 //!
 //! Both are opened by other people's programs, so every value from the dataset is escaped for
 //! its destination where it lands: [`csv_cell`] against formula injection in spreadsheets,
@@ -168,10 +169,8 @@ pub fn markdown_report(report: &Report) -> String {
     out.push_str("## Roster\n\n| Name | Kind | Country | Role | Status | Seat | Pledge | Sources | Conflict |\n|---|---|---|---|---|---|---|---|---|\n");
     for r in &report.rows {
         let (a, row, seat) = (r.actor, r.row, r.seat);
-        let value = |p: Property| {
-            row.fact(d, p)
-                .map_or_else(|| "—".to_string(), |f| d.fact_label(f))
-        };
+        // "not member" for a winning negative claim, "—" when nothing is known.
+        let value = |p: Property| row.value_label(d, p);
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             cell(&a.name),
@@ -227,10 +226,12 @@ pub fn markdown_report(report: &Report) -> String {
                 .as_ref()
                 .map(|q| format!(": “{}”", md_text(&q.exact)))
                 .unwrap_or_default();
+            let date = rc.date.map(|d| format!(", {d}")).unwrap_or_default();
             out.push_str(&format!(
-                "  - {} ({}){quote}\n",
+                "  - {} ({}{date}, {}){quote}\n",
                 md_text(&rc.claim.value_label(d)),
-                md_text(rc.source)
+                md_text(rc.source),
+                md_text(&rc.standing())
             ));
         }
     }
@@ -267,7 +268,15 @@ pub fn markdown_report(report: &Report) -> String {
             "" => String::new(),
             title => format!(": *{}*", md_text(title)),
         };
-        out.push_str(&format!("- {}{title}{date}{url}\n", md_text(&s.outlet)));
+        // How far it stands, when that is said: "(low reliability, per Bloomberg)".
+        let standing = match d.source_standing(s) {
+            w if w.is_empty() => w,
+            w => format!(" ({})", md_text(&w)),
+        };
+        out.push_str(&format!(
+            "- {}{title}{date}{standing}{url}\n",
+            md_text(&s.outlet)
+        ));
     }
     out
 }

@@ -1,9 +1,11 @@
 //! The report as FollowTheMoney entities (followthemoney.tech), one JSON object a line, which
 //! investigative and sanctions tools (Aleph, OpenSanctions, nomenklatura) read: the body and its
 //! sub-bodies as PublicBody, people as Person, states as PublicBody with their country,
-//! organisations as Organization, one Membership per actor with a seat (role, status, start
-//! date, the sources' addresses, and the quoted words as its summary), and a Representation
-//! where a person sits for a state.
+//! organisations as Organization, one Membership per member of the body and of each sub-body
+//! (the sub-body's PublicBody as its organization; role, status, start date, the sources'
+//! addresses, and the quoted words as its summary), and a Representation where a person sits
+//! for a state. A membership is not a seat: a person who speaks for a member state is a
+//! member, though the seat is the state's.
 //!
 //! Every property holds a list of values, but they carry no rank and no source of their own:
 //! the best claim is written, and ranks, competing claims and conflicts are not. Countries are
@@ -14,10 +16,11 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::model::report::{Report, ReportRow};
-use crate::model::{Actor, ActorKind, Fact, Property, SeatKind};
+use crate::model::seats::SeatReason;
+use crate::model::{Actor, ActorKind, Body, Fact, Property, RosterRow, SeatKind, SeatOutcome};
 
 use super::html::writer::safe_url;
-use super::popolo::citation;
+use super::popolo::{citation, iso_date};
 
 /// One entity: an id, its schema, and each property's values.
 #[derive(Serialize)]
@@ -78,9 +81,14 @@ pub fn ftm_entities(report: &Report) -> String {
     for r in &report.rows {
         entities.push(actor(report, r, &countries));
     }
-    for r in report.member_rows() {
-        entities.push(membership(report, r));
-        if let Some(e) = representation(report, r) {
+    let main = report.membership_rows().map(|r| (&d.body, r.row, r.seat));
+    let subs = report.sub_bodies().iter().flat_map(|sub| {
+        sub.members()
+            .map(move |i| (sub.body, &sub.roster.rows[i], &sub.roster.seats[i]))
+    });
+    for (body, row, seat) in main.chain(subs) {
+        entities.push(membership(report, body, row, seat));
+        if let Some(e) = representation(report, body, row) {
             entities.push(e);
         }
     }
@@ -132,44 +140,37 @@ fn actor(report: &Report, r: &ReportRow, countries: &CountryCodes) -> Entity {
     e
 }
 
-fn membership(report: &Report, r: &ReportRow) -> Entity {
+/// The membership of the actor of `row` in `body`, whose seat under its rules is `seat`.
+fn membership(report: &Report, body: &Body, row: &RosterRow, seat: &SeatOutcome) -> Entity {
     let d = report.dataset;
-    let a = r.actor;
-    let mut e = Entity::new(
-        format!("be-membership-{}-{}", a.id, d.body.id),
-        "Membership",
-    );
+    let a = &d.actors[row.actor];
+    let mut e = Entity::new(format!("be-membership-{}-{}", a.id, body.id), "Membership");
     e.add("member", actor_id(&a.id))
-        .add("organization", body_id(&d.body.id));
-    let role = match r.row.fact(d, Property::Role) {
+        .add("organization", body_id(&body.id));
+    let role = match row.fact(d, Property::Role) {
         Some(f) => d.fact_label(f),
-        None if r.seat.kind == SeatKind::Chair => "chair".into(),
+        None if seat.kind == SeatKind::Chair => "chair".into(),
         None => "member".into(),
     };
     e.add("role", role);
-    if let Some(s) = r.row.status(d) {
+    if let Some(s) = row.status(d) {
         e.add("status", s.label());
     }
-    let start = match r.row.fact(d, Property::Joined) {
-        Some(Fact::Joined(day)) => Some(*day),
-        _ => r.seat.term_start,
-    };
+    let start = report.joined(row, seat);
     if let Some(s) = start {
-        e.add("startDate", s.to_string());
+        e.add("startDate", iso_date(s));
     }
-    if let Some(end) = r.seat.term_end {
-        e.add("endDate", end.to_string());
+    if let Some(end) = seat.term_end {
+        e.add("endDate", iso_date(end));
     }
-    e.add(
-        "description",
-        format!(
-            "{} seat: {}",
-            r.seat.kind.label(),
-            r.seat.reason(&report.dataset.body.seat_rules)
-        ),
-    );
-    for resolved in r
-        .row
+    let reason = seat.reason(&body.seat_rules);
+    // "term seat: …"; the reason alone where there is no seat to name.
+    let description = match (&seat.why, seat.kind) {
+        (SeatReason::SpeaksFor(_), _) | (_, SeatKind::Seatless) => reason.to_string(),
+        (_, kind) => format!("{} seat: {reason}", kind.label()),
+    };
+    e.add("description", description);
+    for resolved in row
         .values
         .iter()
         .filter(|v| crate::model::seats::SEAT_INPUTS.contains(&v.property))
@@ -180,35 +181,34 @@ fn membership(report: &Report, r: &ReportRow) -> Entity {
             e.add("sourceUrl", url);
         }
         if let (Some(q), Some(source)) = (&claim.quote, source) {
-            let what = format!(
-                "{} {}",
-                resolved.property.label(),
-                d.fact_label(&claim.fact)
-            );
+            let what = format!("{} {}", resolved.property.label(), claim.value_label(d));
             e.add(
                 "summary",
-                format!("{}: “{}”", citation(source, &what), q.exact),
+                format!("{}: “{}”", citation(d, source, &what), q.exact),
             );
         }
     }
     e
 }
 
-/// A person who sits for a state or organisation: FollowTheMoney's Representation (the agent
-/// acts for the client).
-fn representation(report: &Report, r: &ReportRow) -> Option<Entity> {
+/// A person who sits on `body` for a state or organisation: FollowTheMoney's Representation
+/// (the agent acts for the client).
+fn representation(report: &Report, body: &Body, row: &RosterRow) -> Option<Entity> {
     let d = report.dataset;
-    let Some(Fact::Represents(id)) = r.row.fact(d, Property::Represents) else {
+    let Some(Fact::Represents(id)) = row.fact(d, Property::Represents) else {
         return None;
     };
-    let client = &d.actors[report.actor_at(id)?];
-    let mut e = Entity::new(
-        format!("be-represents-{}-{}", r.actor.id, client.id),
-        "Representation",
-    );
-    e.add("agent", actor_id(&r.actor.id))
+    let (agent, client) = (&d.actors[row.actor], &d.actors[report.actor_at(id)?]);
+    // The main body's keeps its id of before sub-bodies had memberships.
+    let id = if body.id == d.body.id {
+        format!("be-represents-{}-{}", agent.id, client.id)
+    } else {
+        format!("be-represents-{}-{}-{}", agent.id, client.id, body.id)
+    };
+    let mut e = Entity::new(id, "Representation");
+    e.add("agent", actor_id(&agent.id))
         .add("client", actor_id(&client.id))
-        .add("role", format!("sits on the {} for", d.body.name));
+        .add("role", format!("sits on the {} for", body.name));
     Some(e)
 }
 

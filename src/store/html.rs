@@ -15,9 +15,9 @@ pub(crate) mod writer;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::model::report::{Report, ReportClaim};
+use crate::model::report::{Report, ReportClaim, ReportConflict};
 use crate::model::seats::amount_words;
-use crate::model::{Property, SeatKind};
+use crate::model::{Dataset, Property, RosterRow, SeatKind, SeatOutcome};
 
 use writer::Html;
 
@@ -65,12 +65,13 @@ pub fn html_report(report: &Report) -> String {
     header(&mut h, report);
     h.raw(
         "<nav aria-label=\"Sections\"><ul><li><a href=\"#roster\">Roster</a></li>\
-         <li><a href=\"#seats\">Seats</a></li><li><a href=\"#conflicts\">Conflicts</a></li>\
+         <li><a href=\"#seats\">Seats</a></li><li><a href=\"#bodies\">Sub-bodies</a></li><li><a href=\"#conflicts\">Conflicts</a></li>\
          <li><a href=\"#matrix\">Claim matrix</a></li><li><a href=\"#timeline\">Timeline</a></li>\
          <li><a href=\"#claims\">Claims</a></li><li><a href=\"#sources\">Sources</a></li></ul></nav>\n<main>\n",
     );
     roster(&mut h, report);
     seats(&mut h, report);
+    sub_bodies(&mut h, report);
     conflicts(&mut h, report);
     matrix(&mut h, report);
     timeline(&mut h, report);
@@ -109,18 +110,29 @@ fn header(h: &mut Html, report: &Report) {
     }
     h.raw("</dl>\n<ul class=\"counts\">");
     let detail = report.detail();
-    for (n, what) in [
-        (report.rows.len(), "actors"),
-        (report.members.len(), "with a seat"),
-        (report.conflicts.len(), "conflicts"),
-        (detail.claims.len(), "claims"),
-        (d.sources.len(), "sources"),
-        (report.timeline.len(), "events"),
-    ] {
+    let on_subs: usize = report.sub_bodies().iter().map(|s| s.conflicts.len()).sum();
+    let seated = report
+        .member_rows()
+        .filter(|m| m.seat.kind != SeatKind::Seatless)
+        .count();
+    for (n, one, many) in [
+        (report.rows.len(), "actor", "actors"),
+        (report.memberships.len(), "member", "members"),
+        (seated, "with a seat", "with a seat"),
+        (report.conflicts.len(), "conflict", "conflicts"),
+        (on_subs, "conflict on sub-bodies", "conflicts on sub-bodies"),
+        (detail.claims.len(), "claim", "claims"),
+        (d.sources.len(), "source", "sources"),
+        (report.timeline.len(), "event", "events"),
+    ]
+    .into_iter()
+    // Sub-bodies' conflicts only where there are some; the rest always.
+    .filter(|&(n, one, _)| n > 0 || one != "conflict on sub-bodies")
+    {
         h.raw("<li><b>")
             .num(n as f64)
             .raw("</b>")
-            .text(what)
+            .text(if n == 1 { one } else { many })
             .raw("</li>");
     }
     h.raw("</ul>\n</header>\n");
@@ -130,8 +142,9 @@ fn roster(h: &mut Html, report: &Report) {
     let d = report.dataset;
     h.raw("<section id=\"roster\">\n<h2>Roster</h2>\n")
         .raw("<p class=\"legend\">Status, role, seat and date joined are each the best claim of \
-              the sources; ⚠ marks a property on which sources of equal standing disagree. \
-              Click a column's name to sort.</p>\n")
+              the sources (else, for a member, the day it was reported one); ⚠ marks a \
+              property on which the sources disagree, each side shown under Conflicts with \
+              its source's reliability. Click a column's name to sort.</p>\n")
         .raw("<div class=\"scroll\"><table class=\"sortable cards roster\">\n<thead><tr>\
               <th>Name</th><th>Kind</th><th>Country</th><th>Status</th><th>Role</th>\
               <th>Seat</th><th>Joined</th><th>Sources</th><th>Conflict</th></tr></thead>\n<tbody>\n");
@@ -142,7 +155,7 @@ fn roster(h: &mut Html, report: &Report) {
     }
     for (i, r) in report.rows.iter().enumerate() {
         let id = format!("actor-{i}");
-        let value = |p: Property| r.row.fact(d, p).map(|f| d.fact_label(f));
+        let value = |p: Property| shown(d, r.row, p);
         h.open("tr", &[("id", &id)]);
         h.elem("td", &[("class", "name")], &r.actor.name);
         cell(h, "Kind", Some(r.actor.kind.label().to_string()));
@@ -151,18 +164,12 @@ fn roster(h: &mut Html, report: &Report) {
             "Country",
             Some(r.actor.country.clone()).filter(|c| !c.is_empty()),
         );
-        cell(h, "Status", r.row.status(d).map(|s| s.label().to_string()));
+        cell(h, "Status", status(d, r.row));
         cell(h, "Role", value(Property::Role));
-        let seat = match r.seat.kind {
-            SeatKind::None => None,
-            kind => Some(match r.seat.term_end {
-                Some(end) => format!("{} (to {end})", kind.label()),
-                None => kind.label().to_string(),
-            }),
-        };
-        cell(h, "Seat", seat);
-        // Joined as the sources date it, else the start of the seat's term.
-        let joined = value(Property::Joined).or_else(|| r.seat.term_start.map(|d| d.to_string()));
+        cell(h, "Seat", seat_words(r.seat));
+        // Joined as the sources date it, else as the report counts it (see Report::joined).
+        let joined =
+            value(Property::Joined).or_else(|| report.joined(r.row, r.seat).map(|d| d.to_string()));
         cell(h, "Joined", joined);
         let n = r.row.sources.to_string();
         h.open(
@@ -196,6 +203,30 @@ fn roster(h: &mut Html, report: &Report) {
         h.raw("</tr>\n");
     }
     h.raw("</tbody></table></div>\n</section>\n");
+}
+
+/// The property's value as its best claim gives it: "not member" for a negative one.
+fn shown(d: &Dataset, row: &RosterRow, p: Property) -> Option<String> {
+    row.get(p).map(|r| d.claims[r.best].value_label(d))
+}
+
+/// The status, "invited" when only an invitation is reported, "not member" when denied.
+fn status(d: &Dataset, row: &RosterRow) -> Option<String> {
+    match row.status(d) {
+        Some(s) => Some(s.label().to_string()),
+        None => shown(d, row, Property::Status),
+    }
+}
+
+/// "term (to 2029-01-22)", "permanent"; none without a seat.
+fn seat_words(seat: &SeatOutcome) -> Option<String> {
+    match seat.kind {
+        SeatKind::None => None,
+        kind => Some(match seat.term_end {
+            Some(end) => format!("{} (to {end})", kind.label()),
+            None => kind.label().to_string(),
+        }),
+    }
 }
 
 /// A table cell with its column's name (shown before the value on narrow screens).
@@ -239,35 +270,149 @@ fn seats(h: &mut Html, report: &Report) {
         .raw(".</p>\n</section>\n");
 }
 
-fn conflicts(h: &mut Html, report: &Report) {
+/// Each sub-body's roster under its own seat rules: who has claims about it, with status, role,
+/// seat and the date joined.
+fn sub_bodies(h: &mut Html, report: &Report) {
     let d = report.dataset;
+    h.raw("<section id=\"bodies\">\n<h2>Sub-bodies</h2>\n");
+    if d.sub_bodies.is_empty() {
+        h.raw("<p>None recorded.</p>\n</section>\n");
+        return;
+    }
+    // Each actor's row in the main roster, to link to.
+    let mut row_of = vec![None; d.actors.len()];
+    for (i, r) in report.rows.iter().enumerate() {
+        row_of[r.row.actor] = Some(i);
+    }
+    for (k, sub) in report.sub_bodies().iter().enumerate() {
+        let id = format!("body-{k}");
+        h.open("article", &[("class", "sub-body"), ("id", &id)])
+            .elem("h3", &[], &sub.body.name);
+        let parent = sub
+            .body
+            .parent
+            .as_deref()
+            .and_then(|p| d.body_by_id(p))
+            .unwrap_or(&d.body);
+        let members = sub.members().count();
+        h.open("p", &[("class", "meta")])
+            .text(&format!(
+                "Part of the {}. {} named in claims about it, {}. Seat rule: {}.",
+                parent.name,
+                sub.roster.rows.len(),
+                match members {
+                    1 => "1 of them a member".to_string(),
+                    n => format!("{n} of them members"),
+                },
+                crate::model::report::seat_rule_words(&sub.body.seat_rules)
+            ))
+            .close("p");
+        if !sub.body.description.is_empty() {
+            h.elem("p", &[], &sub.body.description);
+        }
+        if sub.roster.rows.is_empty() {
+            h.raw("<p>No claims about its members yet.</p>\n</article>\n");
+            continue;
+        }
+        h.raw(
+            "<div class=\"scroll\"><table class=\"sortable cards\">\n<thead><tr><th>Name</th>\
+             <th>Status</th><th>Role</th><th>Seat</th><th>Joined</th><th>Sources</th>\
+             <th>Conflict</th></tr></thead>\n<tbody>\n",
+        );
+        for (row, seat) in sub.roster.rows.iter().zip(&sub.roster.seats) {
+            let actor = &d.actors[row.actor];
+            h.raw("<tr>");
+            h.open("td", &[("class", "name")]);
+            match row_of[row.actor] {
+                Some(i) => h.elem("a", &[("href", &format!("#actor-{i}"))], &actor.name),
+                None => h.text(&actor.name),
+            };
+            h.close("td");
+            cell(h, "Status", status(d, row));
+            cell(h, "Role", shown(d, row, Property::Role));
+            cell(h, "Seat", seat_words(seat));
+            let joined = shown(d, row, Property::Joined)
+                .or_else(|| report.joined(row, seat).map(|d| d.to_string()));
+            cell(h, "Joined", joined);
+            let n = row.sources.to_string();
+            h.open(
+                "td",
+                &[
+                    ("class", "num"),
+                    ("data-label", "Sources"),
+                    ("data-sort", &n),
+                ],
+            )
+            .text(&n)
+            .close("td");
+            match sub.conflicts.iter().position(|c| c.actor.id == actor.id) {
+                None => h.raw("<td class=\"empty\" data-sort=\"0\"></td>"),
+                Some(first) => {
+                    let href = format!("#conflict-b{k}-{first}");
+                    h.open("td", &[("data-label", "Conflict"), ("data-sort", "1")])
+                        .elem(
+                            "a",
+                            &[("class", "warn"), ("href", &href)],
+                            &format!("⚠ {}", row.conflicts()),
+                        )
+                        .close("td")
+                }
+            };
+            h.raw("</tr>\n");
+        }
+        h.raw("</tbody></table></div>\n</article>\n");
+    }
+    h.raw("</section>\n");
+}
+
+fn conflicts(h: &mut Html, report: &Report) {
     h.raw("<section id=\"conflicts\">\n<h2>Conflicts</h2>\n");
-    if report.conflicts.is_empty() {
+    let on_subs: usize = report.sub_bodies().iter().map(|s| s.conflicts.len()).sum();
+    if report.conflicts.is_empty() && on_subs == 0 {
         h.raw("<p>None: the sources agree, or an editor has settled every disagreement.</p>\n");
     }
     for (k, c) in report.conflicts.iter().enumerate() {
-        let id = format!("conflict-{k}");
-        h.open("article", &[("class", "conflict"), ("id", &id)])
-            .raw("<h3>");
-        let actor = format!("#actor-{}", c.row);
-        h.elem("a", &[("href", &actor)], &c.actor.name)
-            .raw(": ")
-            .text(c.property.label())
-            .raw("</h3>\n<ul>\n");
-        for rc in &c.claims {
-            h.raw("<li><span class=\"value\">")
-                .text(&d.fact_label(&rc.claim.fact))
-                .raw("</span> <span class=\"meta\">says ");
-            source_ref(h, rc);
-            h.text(&claim_meta(rc)).raw(" · ");
-            claim_link(h, rc.at);
-            h.raw("</span>");
-            quote_block(h, report, rc);
-            h.raw("</li>\n");
+        conflict(h, report, c, &format!("conflict-{k}"), None);
+    }
+    for (b, sub) in report.sub_bodies().iter().enumerate() {
+        for (k, c) in sub.conflicts.iter().enumerate() {
+            let id = format!("conflict-b{b}-{k}");
+            conflict(h, report, c, &id, Some(&sub.body.name));
         }
-        h.raw("</ul></article>\n");
     }
     h.raw("</section>\n");
+}
+
+/// One conflict: each side's value, source, date, rank, reliability and quoted words; `body`
+/// names the sub-body it is about.
+fn conflict(h: &mut Html, report: &Report, c: &ReportConflict, id: &str, body: Option<&str>) {
+    let d = report.dataset;
+    h.open("article", &[("class", "conflict"), ("id", id)])
+        .raw("<h3>");
+    let actor = format!("#actor-{}", c.row);
+    h.elem("a", &[("href", &actor)], &c.actor.name)
+        .raw(": ")
+        .text(c.property.label());
+    if let Some(name) = body {
+        h.raw(" <span class=\"meta\">on the ")
+            .text(name)
+            .raw("</span>");
+    }
+    h.raw("</h3>\n<ul>\n");
+    for rc in &c.claims {
+        h.raw("<li><span class=\"value\">")
+            .text(&rc.claim.value_label(d))
+            .raw("</span> <span class=\"meta\">says ");
+        source_ref(h, rc);
+        h.text(&claim_meta(rc)).raw(" · ");
+        reliability(h, rc, false);
+        h.raw(" · ");
+        claim_link(h, rc.at);
+        h.raw("</span>");
+        quote_block(h, report, rc);
+        h.raw("</li>\n");
+    }
+    h.raw("</ul></article>\n");
 }
 
 /// ", 2026-01-19, normal rank": the claim's date and rank.
@@ -277,6 +422,24 @@ fn claim_meta(rc: &ReportClaim) -> String {
         .map(|d| format!(", {d}"))
         .unwrap_or_else(|| ", undated".into());
     format!("{date}, {} rank", rc.claim.rank.label())
+}
+
+/// The source's reliability as a badge ("low reliability", or "low" alone under a column
+/// that names it), with whose words it relays.
+fn reliability(h: &mut Html, rc: &ReportClaim, short: bool) {
+    let class = format!("rel rel-{}", rc.reliability.label());
+    let grade = rc.reliability.label();
+    let words = if short {
+        grade.to_string()
+    } else {
+        format!("{grade} reliability")
+    };
+    h.elem("span", &[("class", &class)], &words);
+    if !rc.relays.is_empty() {
+        h.raw(", <span class=\"relays\">per ")
+            .text(rc.relays)
+            .raw("</span>");
+    }
 }
 
 fn source_ref(h: &mut Html, rc: &ReportClaim) {
@@ -350,7 +513,7 @@ fn matrix(h: &mut Html, report: &Report) {
                 for &c in cell {
                     let href = format!("#claim-{c}");
                     h.raw("<li>")
-                        .elem("a", &[("href", &href)], &d.fact_label(&d.claims[c].fact))
+                        .elem("a", &[("href", &href)], &d.claims[c].value_label(d))
                         .raw("</li>");
                 }
                 h.raw("</ul>");
@@ -375,8 +538,11 @@ fn timeline(h: &mut Html, report: &Report) {
         h.raw("<p>No events.</p>\n</section>\n");
         return;
     }
-    h.raw("<p class=\"legend\">A dot is a day; a dashed span is a date known only to the month \
-           or the year; a bar is a range; the red line is the as-of date.</p>\n<div class=\"scroll\">");
+    h.raw(
+        "<p class=\"legend\">A dot is a day; a dashed span is a date known only to the month \
+           or the year, or an approximate day (~) over the days it may stand for; a bar is a \
+           range; the red line is the as-of date.</p>\n<div class=\"scroll\">",
+    );
     timeline::timeline_svg(h, &report.timeline, report.as_of);
     h.raw("</div>\n<ol class=\"events\">\n");
     for e in &report.timeline {
@@ -408,8 +574,8 @@ fn claims(h: &mut Html, report: &Report) {
     }
     h.raw(
         "<div class=\"scroll\"><table class=\"sortable cards claims\">\n<thead><tr><th>#</th>\
-           <th>About</th><th>Property</th><th>Value</th><th>Source</th><th>Date</th>\
-           <th>Rank</th><th>Quote</th></tr></thead>\n<tbody>\n",
+           <th>About</th><th>Property</th><th>Value</th><th>Source</th><th>Reliability</th>\
+           <th>Date</th><th>Rank</th><th>Quote</th></tr></thead>\n<tbody>\n",
     );
     for (rc, span) in detail.claims.iter().zip(&detail.spans) {
         let id = format!("claim-{}", rc.at);
@@ -429,10 +595,20 @@ fn claims(h: &mut Html, report: &Report) {
             "Property",
             Some(rc.claim.fact.property().label().to_string()),
         );
-        cell(h, "Value", Some(d.fact_label(&rc.claim.fact)));
+        cell(h, "Value", Some(rc.claim.value_label(d)));
         h.raw("<td data-label=\"Source\">");
         source_ref(h, rc);
         h.raw("</td>");
+        let grade = rc.reliability as u8;
+        h.open(
+            "td",
+            &[
+                ("data-label", "Reliability"),
+                ("data-sort", &grade.to_string()),
+            ],
+        );
+        reliability(h, rc, true);
+        h.close("td");
         cell(h, "Date", rc.date.map(|d| d.to_string()));
         cell(h, "Rank", Some(rc.claim.rank.label().to_string()));
         match (&rc.claim.quote, span) {
@@ -477,6 +653,13 @@ fn sources(h: &mut Html, report: &Report) {
         }
         if let Some(r) = source.retrieved {
             facts.push(format!("retrieved {r}"));
+        }
+        facts.push(format!(
+            "{} reliability",
+            report.dataset.reliability(source).label()
+        ));
+        if !source.relays.trim().is_empty() {
+            facts.push(format!("relays {}", source.relays.trim()));
         }
         let quoted = detail.quotes[s].len();
         facts.push(format!("{quoted} quotes highlighted"));

@@ -1,7 +1,10 @@
 //! The report as Popolo JSON (popoloproject.com), which membership tools read: the body and its
 //! sub-bodies as organizations (`parent_id`), states and organisations as organizations, people
-//! as persons, and one membership per actor with a seat, with its role, start date, the state
-//! a person sits for (`on_behalf_of_id`) and the sources it rests on (url and note).
+//! as persons, and one membership per member of the body and of each sub-body (the sub-body
+//! as its `organization_id`), with its role, start date, the state a person sits for
+//! (`on_behalf_of_id`) and the sources it rests on (url and note). A membership is not a seat:
+//! a person who speaks for a member state is a member of the body though the seat is the
+//! state's (the label says which).
 //!
 //! Popolo has one value per field: the best claim is written, and ranks, competing claims and
 //! conflicts are not (the HTML report keeps them). A Popolo link needs a url, so a source
@@ -9,8 +12,9 @@
 
 use serde::Serialize;
 
-use crate::model::report::{Report, ReportRow};
-use crate::model::{Actor, ActorKind, Fact, Property, SeatKind};
+use crate::model::report::Report;
+use crate::model::seats::SeatReason;
+use crate::model::{Actor, ActorKind, Body, Fact, Property, RosterRow, SeatKind, SeatOutcome};
 
 use super::html::writer::safe_url;
 
@@ -126,7 +130,7 @@ pub fn popolo_json(report: &Report) -> String {
                 identifiers: identifiers(a),
                 national_identity: Some(a.country.as_str()).filter(|c| !c.is_empty()),
                 summary: r.row.fact(d, Property::Office).map(|f| d.fact_label(f)),
-                sources: sources(report, r, Property::ALL),
+                sources: sources(report, r.row, Property::ALL),
             }),
             ActorKind::State | ActorKind::Organisation => organizations.push(Organization {
                 id: &a.id,
@@ -139,14 +143,21 @@ pub fn popolo_json(report: &Report) -> String {
                 parent_id: None,
                 other_names: other_names(a),
                 identifiers: identifiers(a),
-                sources: sources(report, r, Property::ALL),
+                sources: sources(report, r.row, Property::ALL),
             }),
         }
     }
-    let memberships = report
-        .member_rows()
-        .map(|r| membership(report, r))
+    let mut memberships: Vec<Membership> = report
+        .membership_rows()
+        .map(|r| membership(report, &d.body, r.row, r.seat))
         .collect();
+    for sub in report.sub_bodies() {
+        let roster = &sub.roster;
+        memberships.extend(
+            sub.members()
+                .map(|i| membership(report, sub.body, &roster.rows[i], &roster.seats[i])),
+        );
+    }
     let doc = Popolo {
         organizations,
         persons,
@@ -157,22 +168,25 @@ pub fn popolo_json(report: &Report) -> String {
     out
 }
 
-fn membership<'a>(report: &Report<'a>, r: &ReportRow<'a>) -> Membership<'a> {
+/// The membership of the actor of `row` in `body`, whose seat under its rules is `seat`.
+fn membership<'a>(
+    report: &Report<'a>,
+    body: &'a Body,
+    row: &RosterRow,
+    seat: &SeatOutcome,
+) -> Membership<'a> {
     let d = report.dataset;
-    let a = r.actor;
-    let role = match r.row.fact(d, Property::Role) {
+    let a = &d.actors[row.actor];
+    let role = match row.fact(d, Property::Role) {
         Some(f) => d.fact_label(f),
-        None if r.seat.kind == SeatKind::Chair => "chair".into(),
+        None if seat.kind == SeatKind::Chair => "chair".into(),
         None => "member".into(),
     };
-    let on_behalf_of = match r.row.fact(d, Property::Represents) {
+    let on_behalf_of = match row.fact(d, Property::Represents) {
         Some(Fact::Represents(id)) => report.actor_at(id).map(|i| d.actors[i].id.as_str()),
         _ => None,
     };
-    let start = match r.row.fact(d, Property::Joined) {
-        Some(Fact::Joined(day)) => Some(*day),
-        _ => r.seat.term_start,
-    };
+    let start = report.joined(row, seat);
     let (person_id, member) = match a.kind {
         ActorKind::Person => (Some(a.id.as_str()), None),
         _ => (
@@ -183,24 +197,30 @@ fn membership<'a>(report: &Report<'a>, r: &ReportRow<'a>) -> Membership<'a> {
             }),
         ),
     };
+    let seat_words = match (&seat.why, seat.kind) {
+        (SeatReason::SpeaksFor(name), _) => format!("speaks for {name}, whose seat it is"),
+        (_, SeatKind::Seatless) => "no seat of their own".to_string(),
+        (_, kind) => format!("{} seat", kind.label()),
+    };
     Membership {
-        id: format!("{}-{}", a.id, d.body.id),
-        label: format!(
-            "{} of the {}: {} seat",
-            role,
-            d.body.name,
-            r.seat.kind.label()
-        ),
+        id: format!("{}-{}", a.id, body.id),
+        label: format!("{} of the {}: {}", role, body.name, seat_words),
         role,
         person_id,
         member,
-        organization_id: &d.body.id,
+        organization_id: &body.id,
         on_behalf_of_id: on_behalf_of,
-        start_date: start.map(|s| s.to_string()),
+        start_date: start.map(iso_date),
         // A term seat ends when its term does; permanent and chair seats do not.
-        end_date: r.seat.term_end.map(|e| e.to_string()),
-        sources: sources(report, r, &crate::model::seats::SEAT_INPUTS),
+        end_date: seat.term_end.map(iso_date),
+        sources: sources(report, row, &crate::model::seats::SEAT_INPUTS),
     }
+}
+
+/// A date as ISO 8601 (a year, a month or a day): an approximate day ("~2026-01-19") is
+/// written as the day, since neither Popolo nor FollowTheMoney can mark a date approximate.
+pub(crate) fn iso_date(date: crate::model::PartialDate) -> String {
+    date.with_approx(false).to_string()
 }
 
 fn other_names(a: &Actor) -> Vec<OtherName<'_>> {
@@ -223,11 +243,10 @@ fn identifiers(a: &Actor) -> Vec<Identifier<'_>> {
 
 /// The sources behind the best claims of `properties` that have a web address, each with a
 /// note: outlet, title, date and the quoted words.
-fn sources(report: &Report, r: &ReportRow, properties: &[Property]) -> Vec<Link> {
+fn sources(report: &Report, row: &RosterRow, properties: &[Property]) -> Vec<Link> {
     let d = report.dataset;
     let mut out: Vec<Link> = Vec::new();
-    for resolved in r
-        .row
+    for resolved in row
         .values
         .iter()
         .filter(|v| properties.contains(&v.property))
@@ -244,7 +263,7 @@ fn sources(report: &Report, r: &ReportRow, properties: &[Property]) -> Vec<Link>
             resolved.property.label(),
             d.fact_label(&claim.fact)
         );
-        let mut note = citation(source, &what);
+        let mut note = citation(d, source, &what);
         if let Some(q) = &claim.quote {
             note.push_str(&format!(": “{}”", q.exact));
         }
@@ -259,14 +278,23 @@ fn sources(report: &Report, r: &ReportRow, properties: &[Property]) -> Vec<Link>
     out
 }
 
-/// "DPA, “Putin invited…”, 2026-01-19: status accepted": who said what, and when.
-pub(crate) fn citation(source: &crate::model::Source, what: &str) -> String {
+/// "DPA, “Putin invited…”, 2026-01-19 (high reliability, per Bloomberg): status accepted":
+/// who said what, when, and how far the source stands.
+pub(crate) fn citation(
+    d: &crate::model::Dataset,
+    source: &crate::model::Source,
+    what: &str,
+) -> String {
     let mut out = source.name().to_string();
     if !source.title.is_empty() && source.title != source.name() {
         out.push_str(&format!(", “{}”", source.title));
     }
     if let Some(p) = source.published {
         out.push_str(&format!(", {p}"));
+    }
+    let standing = d.source_standing(source);
+    if !standing.is_empty() {
+        out.push_str(&format!(" ({standing})"));
     }
     out.push_str(": ");
     out.push_str(what);

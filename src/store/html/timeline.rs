@@ -1,11 +1,13 @@
 //! The timeline as an inline SVG: one row per event, a day as a dot, a date known only to the
-//! month or the year as a faint dashed span over that month or year (never a false point), a
-//! range as a bar, and the as-of date as a line. The same events are listed as text below it.
+//! month or the year as a faint dashed span over that month or year (never a false point), an
+//! approximate day ("~2026-01-19") as a dashed span over the days it may stand for, a range as
+//! a bar, and the as-of date as a line. The same events are listed as text below it.
 
 use chrono::NaiveDate;
 
 use crate::model::Event;
-use crate::model::timeline::{Time, day_number, event_span, ticks};
+use crate::model::PartialDate;
+use crate::model::timeline::{Time, day_number, ticks};
 
 use super::writer::Html;
 
@@ -79,7 +81,7 @@ pub fn timeline_svg(h: &mut Html, events: &[&Event], as_of: Option<NaiveDate>) {
         h.raw("<g>").elem("title", &[], &hover);
         if e.end.is_some() {
             rect(h, "range", x0, x1, y);
-        } else if e.date.is_exact_day() {
+        } else if e.date.is_exact_day() && !e.date.is_approx() {
             h.open(
                 "circle",
                 &[
@@ -150,6 +152,22 @@ pub fn timeline_svg(h: &mut Html, events: &[&Event], as_of: Option<NaiveDate>) {
     h.close("svg");
 }
 
+/// The days a date may stand for: a month or a year whole, an approximate day widened either
+/// way (see [`PartialDate::uncertain_span`]).
+fn span(date: PartialDate) -> (Time, Time) {
+    let (first, last) = date.uncertain_span();
+    (day_number(first), day_number(last) + 1.0)
+}
+
+/// An event's span: from its date to the end of its end date, if it has one.
+fn event_span(e: &Event) -> (Time, Time) {
+    let (start, end) = span(e.date);
+    match e.end {
+        Some(last) => (start, span(last).1.max(end)),
+        None => (start, end),
+    }
+}
+
 /// An event's date in words: "2026-01-19", "2026-01 to 2026-03".
 pub fn when(e: &Event) -> String {
     match e.end {
@@ -200,10 +218,11 @@ mod tests {
 
     #[test]
     fn days_are_dots_months_are_spans_and_the_as_of_date_is_a_line() {
-        let (day, month, range) = (
+        let (day, month, range, about) = (
             event("day", "2026-01-19", None),
             event("month", "2026-02", None),
             event("range", "2026-01-01", Some("2026-01-10")),
+            event("about", "~2026-01-25", None),
         );
         let mut h = Html::default();
         timeline_svg(
@@ -214,6 +233,13 @@ mod tests {
         let svg = h.finish();
         assert_eq!(svg.matches("<circle class=\"day\"").count(), 1);
         assert_eq!(svg.matches("class=\"uncertain\"").count(), 1);
+        // An approximate day is a span of the days it may stand for, labelled with its "~".
+        let mut h = Html::default();
+        timeline_svg(&mut h, &[&range, &about], None);
+        let with_about = h.finish();
+        assert_eq!(with_about.matches("<circle").count(), 0);
+        assert_eq!(with_about.matches("class=\"uncertain\"").count(), 1);
+        assert!(with_about.contains("~2026-01-25 &lt;about&gt;"));
         assert_eq!(svg.matches("class=\"range\"").count(), 1);
         assert!(svg.contains("class=\"asof\""));
         assert!(svg.contains("as of 2026-01-20"));
