@@ -45,13 +45,21 @@ fn roster_count(file: Option<&Path>) -> usize {
     assert!(ok, "{err}");
     let lines: Vec<&str> = out.lines().collect();
     let column = lines[1].chars().count() - "Conflict".len();
-    lines[3..]
-        .iter()
+    let table = lines[3..].iter().take_while(|l| !l.is_empty());
+    let actors: usize = table
         .map(|l| {
             let cell: String = l.chars().skip(column).collect();
             cell.split(',').filter(|p| !p.trim().is_empty()).count()
         })
-        .sum()
+        .sum();
+    // Below the table, one indented line per property of a body in conflict.
+    let bodies = out
+        .split("In conflict about bodies:\n")
+        .nth(1)
+        .map_or(0, |rest| {
+            rest.lines().filter(|l| l.starts_with("  ")).count()
+        });
+    actors + bodies
 }
 
 /// The rows `compare --conflicts-only` prints, checked against its own summary line.
@@ -137,7 +145,39 @@ fn each_case_is_decided_by_the_rule() {
     assert!(status("carney").conflict);
     // "In January" does not outrank the 20th: their order is unknown.
     assert!(status("sisi").conflict);
+    // Two days of entry into force: the wire's (more reliable) stands, flagged.
+    let [body] = derived.body_conflicts.as_slice() else {
+        panic!("one body conflict: {:?}", derived.body_conflicts);
+    };
+    assert_eq!(body.property, Property::InForce);
+    assert_eq!(d.claims[body.best].source, "wire");
+    assert_eq!(body.rivals.len(), 1);
     assert_eq!(derived.conflicts, conflict_cases::CONFLICTS);
+}
+
+#[test]
+fn ranking_a_body_claim_settles_its_conflict_in_the_count() {
+    use board_explorer::model::{Edit, Rank};
+    let mut d = conflict_cases::dataset();
+    let mut derived = Derived::default();
+    derived.refresh(&d, None);
+    let at = derived.body_conflicts[0].rivals[0];
+    let mut claim = d.claims[at].clone();
+    claim.rank = Rank::Deprecated;
+    let edit = Edit::ReplaceClaim { at, claim };
+    let undo = edit.clone().apply(&mut d).unwrap();
+    derived.apply_edit(&d, &edit);
+    assert_eq!(derived.conflicts, conflict_cases::CONFLICTS - 1);
+    assert!(derived.body_conflicts.is_empty());
+    undo.clone().apply(&mut d).unwrap();
+    derived.apply_edit(&d, &undo);
+    assert_eq!(derived.conflicts, conflict_cases::CONFLICTS);
+    // As of the 20th neither the wire nor Paper B had spoken: the count follows the date.
+    derived.refresh(&d, Some("2026-01-20".parse().unwrap()));
+    assert!(derived.body_conflicts.is_empty());
+    let mut fresh = Derived::default();
+    fresh.refresh(&d, Some("2026-01-20".parse().unwrap()));
+    assert_eq!(derived.conflicts, fresh.conflicts);
 }
 
 #[test]

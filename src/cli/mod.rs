@@ -558,6 +558,18 @@ pub fn roster_table(report: &Report) -> String {
         None => format!("{}\n", escape::terminal_cell(&d.body.name)),
     };
     out.push_str(&table::align(&header, &rows));
+    // The bodies' own properties in conflict (two days of entry into force): counted by
+    // `check` and the report too.
+    if !report.body_conflicts.is_empty() {
+        out.push_str("\nIn conflict about bodies:\n");
+        for c in &report.body_conflicts {
+            out.push_str(&format!(
+                "  {}: {}\n",
+                escape::terminal_cell(c.body),
+                c.property.label()
+            ));
+        }
+    }
     out
 }
 

@@ -12,6 +12,7 @@
 use chrono::NaiveDate;
 
 use super::body::{BodyDates, body_dates};
+use super::body_conflicts::{BodyConflict, body_conflicts};
 use super::dataset::Dataset;
 use super::edit::Edit;
 use super::index::{Index, Moved, Owner, known_by};
@@ -34,8 +35,12 @@ pub struct Derived {
     /// The main body's milestones as of the date (terms and the payment window count from
     /// entry into force).
     pub body_dates: BodyDates,
-    /// Properties in conflict across the roster (counted once, shown every frame).
+    /// Properties in conflict: the roster's and the bodies' (counted once, shown every frame).
+    /// Every count of conflicts (`check`, the status bar, the reports) is this one.
     pub conflicts: usize,
+    /// The properties of bodies in conflict (their claims are few: derived again whenever
+    /// they or the date change).
+    pub body_conflicts: Vec<BodyConflict>,
     /// What the last `apply_edit` changed, for caches built on claim positions.
     change: Change,
     /// What the last move of the as-of date re-derived, for views that filter or sort rows.
@@ -255,7 +260,8 @@ impl Derived {
             &self.index,
             &self.roster.rows,
         );
-        self.conflicts = self.roster.conflicts();
+        self.body_conflicts = body_conflicts(dataset, &self.index, as_of);
+        self.conflicts = self.roster.conflicts() + self.body_conflicts.len();
         let revision = dataset.revision.get();
         self.index_revision = Some(revision);
         self.key = Some((revision, as_of));
@@ -319,6 +325,7 @@ impl Derived {
     /// Reads the body's milestones again; when entry into force moved, every seat is decided
     /// again (terms and the payment window count from it).
     fn redate_body(&mut self, d: &Dataset, as_of: Option<NaiveDate>) {
+        self.recount_body_conflicts(d, as_of);
         let dates = body_dates(d, &self.index, &d.body.id, as_of);
         if dates.in_force_date() != self.body_dates.in_force_date() {
             self.body_dates = dates;
@@ -326,6 +333,13 @@ impl Derived {
         } else {
             self.body_dates = dates;
         }
+    }
+
+    /// Finds the bodies' conflicts again and adjusts the count.
+    fn recount_body_conflicts(&mut self, d: &Dataset, as_of: Option<NaiveDate>) {
+        let fresh = body_conflicts(d, &self.index, as_of);
+        self.conflicts = self.conflicts + fresh.len() - self.body_conflicts.len();
+        self.body_conflicts = fresh;
     }
 
     /// The actors with a claim known by one of the dates and not the other, in order: those
@@ -530,6 +544,7 @@ impl Derived {
         self.change.actors = actors;
         self.flush_reseats(d);
         if rules || self.speakers.kinds_changed(d) {
+            self.recount_body_conflicts(d, as_of);
             self.body_dates = body_dates(d, &self.index, &d.body.id, as_of);
             self.reseat_all(d);
         } else {

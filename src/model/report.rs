@@ -40,6 +40,15 @@ pub struct ReportConflict<'a> {
     pub claims: Vec<ReportClaim<'a>>,
 }
 
+/// A property of a body in conflict (two days of entry into force): the body's name, the best
+/// claim first, then those that conflict with it.
+#[derive(Debug)]
+pub struct ReportBodyConflict<'a> {
+    pub body: &'a str,
+    pub property: Property,
+    pub claims: Vec<ReportClaim<'a>>,
+}
+
 #[derive(Debug)]
 pub struct ReportClaim<'a> {
     pub claim: &'a Claim,
@@ -64,6 +73,8 @@ pub struct Report<'a> {
     /// Totals over the members.
     pub totals: Totals,
     pub conflicts: Vec<ReportConflict<'a>>,
+    /// The bodies' properties in conflict: with `conflicts`, as many as `Derived::conflicts`.
+    pub body_conflicts: Vec<ReportBodyConflict<'a>>,
     /// Events by date.
     pub timeline: Vec<&'a Event>,
     pub sources: &'a [Source],
@@ -96,6 +107,12 @@ pub struct QuoteMark {
 }
 
 impl<'a> Report<'a> {
+    /// How many properties are in conflict, the actors' and the bodies' (what `check` and the
+    /// status bar count).
+    pub fn conflict_count(&self) -> usize {
+        self.conflicts.len() + self.body_conflicts.len()
+    }
+
     /// The report of `derived`, which must be fresh for `dataset` (its as-of date is used).
     pub fn new(dataset: &'a Dataset, derived: &'a Derived) -> Self {
         let d = dataset;
@@ -132,6 +149,18 @@ impl<'a> Report<'a> {
                 });
             }
         }
+        let body_conflicts = derived
+            .body_conflicts
+            .iter()
+            .map(|c| ReportBodyConflict {
+                body: d.body_by_id(&c.body).map_or(c.body.as_str(), |b| &b.name),
+                property: c.property,
+                claims: std::iter::once(c.best)
+                    .chain(c.rivals.iter().copied())
+                    .map(|at| report_claim(d, &derived.index, at))
+                    .collect(),
+            })
+            .collect();
         let mut timeline: Vec<&Event> = d.events.iter().collect();
         timeline.sort_by_key(|e| e.date);
         Report {
@@ -141,6 +170,7 @@ impl<'a> Report<'a> {
             members,
             totals,
             conflicts,
+            body_conflicts,
             timeline,
             sources: &d.sources,
             index: &derived.index,

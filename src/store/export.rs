@@ -6,7 +6,7 @@
 //! [`md_text`] and [`md_link`] against raw HTML, injected structure and links that break out.
 
 use crate::model::money::format_money;
-use crate::model::report::Report;
+use crate::model::report::{Report, ReportClaim};
 use crate::model::seats::amount_words;
 use crate::model::{Fact, Property};
 
@@ -150,6 +150,23 @@ fn cell(text: &str) -> String {
     md_text(text)
 }
 
+/// The competing claims of one conflict, each with its source and quote.
+fn conflict_claims(out: &mut String, d: &crate::model::Dataset, claims: &[ReportClaim]) {
+    for rc in claims {
+        let quote = rc
+            .claim
+            .quote
+            .as_ref()
+            .map(|q| format!(": “{}”", md_text(&q.exact)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  - {} ({}){quote}\n",
+            md_text(&rc.claim.value_label(d)),
+            md_text(rc.source)
+        ));
+    }
+}
+
 /// The whole report as Markdown: roster, seats and totals, conflicts with their sources and
 /// quotes, timeline, sources.
 pub fn markdown_report(report: &Report) -> String {
@@ -220,21 +237,17 @@ pub fn markdown_report(report: &Report) -> String {
             md_text(&c.actor.name),
             md_text(c.property.label())
         ));
-        for rc in &c.claims {
-            let quote = rc
-                .claim
-                .quote
-                .as_ref()
-                .map(|q| format!(": “{}”", md_text(&q.exact)))
-                .unwrap_or_default();
-            out.push_str(&format!(
-                "  - {} ({}){quote}\n",
-                md_text(&rc.claim.value_label(d)),
-                md_text(rc.source)
-            ));
-        }
+        conflict_claims(&mut out, d, &c.claims);
     }
-    if report.conflicts.is_empty() {
+    for c in &report.body_conflicts {
+        out.push_str(&format!(
+            "- **{}**, {}:\n",
+            md_text(c.body),
+            md_text(c.property.label())
+        ));
+        conflict_claims(&mut out, d, &c.claims);
+    }
+    if report.conflict_count() == 0 {
         out.push_str("None: the sources agree, or an editor has settled every disagreement.\n");
     }
 

@@ -112,7 +112,7 @@ fn header(h: &mut Html, report: &Report) {
     for (n, what) in [
         (report.rows.len(), "actors"),
         (report.members.len(), "with a seat"),
-        (report.conflicts.len(), "conflicts"),
+        (report.conflict_count(), "conflicts"),
         (detail.claims.len(), "claims"),
         (d.sources.len(), "sources"),
         (report.timeline.len(), "events"),
@@ -240,9 +240,8 @@ fn seats(h: &mut Html, report: &Report) {
 }
 
 fn conflicts(h: &mut Html, report: &Report) {
-    let d = report.dataset;
     h.raw("<section id=\"conflicts\">\n<h2>Conflicts</h2>\n");
-    if report.conflicts.is_empty() {
+    if report.conflict_count() == 0 {
         h.raw("<p>None: the sources agree, or an editor has settled every disagreement.</p>\n");
     }
     for (k, c) in report.conflicts.iter().enumerate() {
@@ -254,20 +253,36 @@ fn conflicts(h: &mut Html, report: &Report) {
             .raw(": ")
             .text(c.property.label())
             .raw("</h3>\n<ul>\n");
-        for rc in &c.claims {
-            h.raw("<li><span class=\"value\">")
-                .text(&d.fact_label(&rc.claim.fact))
-                .raw("</span> <span class=\"meta\">says ");
-            source_ref(h, rc);
-            h.text(&claim_meta(rc)).raw(" · ");
-            claim_link(h, rc.at);
-            h.raw("</span>");
-            quote_block(h, report, rc);
-            h.raw("</li>\n");
-        }
+        conflict_items(h, report, &c.claims);
+        h.raw("</ul></article>\n");
+    }
+    // The bodies' own properties in conflict (two days of entry into force).
+    for c in &report.body_conflicts {
+        h.open("article", &[("class", "conflict")]).raw("<h3>");
+        h.text(c.body)
+            .raw(": ")
+            .text(c.property.label())
+            .raw("</h3>\n<ul>\n");
+        conflict_items(h, report, &c.claims);
         h.raw("</ul></article>\n");
     }
     h.raw("</section>\n");
+}
+
+/// The competing claims of one conflict, as list items.
+fn conflict_items(h: &mut Html, report: &Report, claims: &[ReportClaim]) {
+    let d = report.dataset;
+    for rc in claims {
+        h.raw("<li><span class=\"value\">")
+            .text(&d.fact_label(&rc.claim.fact))
+            .raw("</span> <span class=\"meta\">says ");
+        source_ref(h, rc);
+        h.text(&claim_meta(rc)).raw(" · ");
+        claim_link(h, rc.at);
+        h.raw("</span>");
+        quote_block(h, report, rc);
+        h.raw("</li>\n");
+    }
 }
 
 /// ", 2026-01-19, normal rank": the claim's date and rank.
