@@ -804,7 +804,8 @@ impl SourcesPanel {
             && let Some((source, span)) = selection
         {
             match quoted_claim(d, source, span, Subject::Actor(subject.clone()), fact) {
-                Ok(edit) => {
+                Ok(mut edit) => {
+                    self.claim_form.fact.mark_negated(&mut edit);
                     let name = derived
                         .index
                         .actor_by_id
