@@ -152,6 +152,18 @@ fn each_case_is_decided_by_the_rule() {
     assert_eq!(body.property, Property::InForce);
     assert_eq!(d.claims[body.best].source, "wire");
     assert_eq!(body.rivals.len(), 1);
+    // Blair's place on the Executive Board is disputed; Rubio's "declined" on the Board
+    // itself is about another body than his place on the Executive Board.
+    let blair = derived.index.actor_by_id["blair"];
+    let rubio = derived.index.actor_by_id["rubio"];
+    let on_board: Vec<_> = derived.sub_body_conflicts.keys().copied().collect();
+    assert_eq!(on_board, [blair]);
+    assert_eq!(
+        derived.sub_body_conflicts[&blair][0].body,
+        "executive-board"
+    );
+    assert!(!status("rubio").conflict);
+    assert!(!derived.sub_body_conflicts.contains_key(&rubio));
     assert_eq!(derived.conflicts, conflict_cases::CONFLICTS);
 }
 
@@ -161,6 +173,18 @@ fn ranking_a_body_claim_settles_its_conflict_in_the_count() {
     let mut d = conflict_cases::dataset();
     let mut derived = Derived::default();
     derived.refresh(&d, None);
+    // Settled on the Executive Board too: Blair's rival claim deprecated.
+    let blair = derived.index.actor_by_id["blair"];
+    let at = derived.sub_body_conflicts[&blair][0].rivals[0];
+    let mut claim = d.claims[at].clone();
+    claim.rank = Rank::Deprecated;
+    let blair_edit = Edit::ReplaceClaim { at, claim };
+    let blair_undo = blair_edit.clone().apply(&mut d).unwrap();
+    derived.apply_edit(&d, &blair_edit);
+    assert_eq!(derived.conflicts, conflict_cases::CONFLICTS - 1);
+    blair_undo.clone().apply(&mut d).unwrap();
+    derived.apply_edit(&d, &blair_undo);
+    assert_eq!(derived.conflicts, conflict_cases::CONFLICTS);
     let at = derived.body_conflicts[0].rivals[0];
     let mut claim = d.claims[at].clone();
     claim.rank = Rank::Deprecated;

@@ -45,11 +45,13 @@ fn the_status_bar_and_the_sources_legend_count_alike() {
         "Israel",
         "Mark Carney",
         "Abdel Fattah al-Sisi",
+        "Tony Blair (Executive Board)",
     ] {
         assert!(h.query_all_by_label(who).count() >= 1, "{who} missing");
     }
     assert!(h.query_by_label("Benjamin Netanyahu").is_none());
     assert!(h.query_by_label("Javier Milei").is_none());
+    assert!(h.query_by_label_contains("Marco Rubio").is_none());
 }
 
 #[test]
@@ -193,7 +195,7 @@ fn the_legend_gives_the_status_bars_count_when_the_ticked_sources_see_fewer() {
     // Two sources ticked: fewer rows, the same total beside them.
     h.state_mut().panels.sources.chosen = vec!["paper-a".into(), "paper-b".into()];
     h.run();
-    h.get_by_label("1 conflict");
+    h.get_by_label("2 conflict"); // Putin's status, Blair's place on the Executive Board.
     h.get_by_label(&format!("({} in the dataset)", n + 1));
 }
 

@@ -12,7 +12,9 @@
 use chrono::NaiveDate;
 
 use super::body::{BodyDates, body_dates};
-use super::body_conflicts::{BodyConflict, body_conflicts};
+use std::collections::BTreeMap;
+
+use super::body_conflicts::{BodyConflict, body_conflicts, sub_body_conflicts};
 use super::dataset::Dataset;
 use super::edit::Edit;
 use super::index::{Index, Moved, Owner, known_by};
@@ -41,6 +43,9 @@ pub struct Derived {
     /// The properties of bodies in conflict (their claims are few: derived again whenever
     /// they or the date change).
     pub body_conflicts: Vec<BodyConflict>,
+    /// The actors' properties in conflict on sub-bodies, by actor (only those with some):
+    /// derived with the actor's row.
+    pub sub_body_conflicts: BTreeMap<usize, Vec<BodyConflict>>,
     /// What the last `apply_edit` changed, for caches built on claim positions.
     change: Change,
     /// What the last move of the as-of date re-derived, for views that filter or sort rows.
@@ -169,6 +174,14 @@ impl Derived {
         self.index.source_by_id.get(id).map(|&s| &d.sources[s])
     }
 
+    /// Every property in conflict outside the main roster: the bodies' own, then the actors'
+    /// on sub-bodies (with the roster's, as many as `conflicts`).
+    pub fn other_conflicts(&self) -> impl Iterator<Item = &BodyConflict> {
+        self.body_conflicts
+            .iter()
+            .chain(self.sub_body_conflicts.values().flatten())
+    }
+
     /// The dataset revision this was derived from.
     pub fn revision(&self) -> u64 {
         self.key.map_or(0, |(r, _)| r)
@@ -261,7 +274,17 @@ impl Derived {
             &self.roster.rows,
         );
         self.body_conflicts = body_conflicts(dataset, &self.index, as_of);
-        self.conflicts = self.roster.conflicts() + self.body_conflicts.len();
+        self.sub_body_conflicts = (0..dataset.actors.len())
+            .map(|a| (a, sub_body_conflicts(dataset, &self.index, a, as_of)))
+            .filter(|(_, found)| !found.is_empty())
+            .collect();
+        self.conflicts = self.roster.conflicts()
+            + self.body_conflicts.len()
+            + self
+                .sub_body_conflicts
+                .values()
+                .map(Vec::len)
+                .sum::<usize>();
         let revision = dataset.revision.get();
         self.index_revision = Some(revision);
         self.key = Some((revision, as_of));
@@ -276,6 +299,16 @@ impl Derived {
         let (old_conflicts, old_bests) = (row.conflicts(), bests(row));
         row_into(&mut self.scratch, d, &self.index, as_of, row);
         self.conflicts = self.conflicts + row.conflicts() - old_conflicts;
+        // Its places on sub-bodies, from the same claims.
+        let old_sub = self
+            .sub_body_conflicts
+            .remove(&actor)
+            .map_or(0, |v| v.len());
+        let sub = sub_body_conflicts(d, &self.index, actor, as_of);
+        self.conflicts = self.conflicts + sub.len() - old_sub;
+        if !sub.is_empty() {
+            self.sub_body_conflicts.insert(actor, sub);
+        }
         if !same_claims || bests(row) != old_bests {
             // The actor's seat, and that of the member it speaks (or spoke) for, whose seat
             // may rest on its word.
@@ -460,6 +493,7 @@ impl Derived {
                     self.speakers.pop_actor();
                     actors_changed = true;
                     self.conflicts -= gone.conflicts();
+                    self.conflicts -= self.sub_body_conflicts.remove(at).map_or(0, |v| v.len());
                     debug_assert_eq!(gone.actor, *at);
                 }
                 Edit::ReplaceActor { at, .. } => {
@@ -608,6 +642,9 @@ impl Derived {
         for &a in &moved.actors {
             if let Some(row) = self.roster.rows.get_mut(a) {
                 row.shift_claims(at, up);
+            }
+            for c in self.sub_body_conflicts.get_mut(&a).into_iter().flatten() {
+                c.shift_claims(at, up);
             }
         }
         self.change.actors.extend(&moved.actors);

@@ -40,11 +40,14 @@ pub struct ReportConflict<'a> {
     pub claims: Vec<ReportClaim<'a>>,
 }
 
-/// A property of a body in conflict (two days of entry into force): the body's name, the best
-/// claim first, then those that conflict with it.
+/// A property in conflict outside the main roster (two days of a body's entry into force, an
+/// actor's place on a sub-body): the body's name, the best claim first, then those that
+/// conflict with it.
 #[derive(Debug)]
 pub struct ReportBodyConflict<'a> {
     pub body: &'a str,
+    /// The actor whose place on the (sub-)body is disputed; `None` for the body's own.
+    pub actor: Option<&'a Actor>,
     pub property: Property,
     pub claims: Vec<ReportClaim<'a>>,
 }
@@ -73,7 +76,8 @@ pub struct Report<'a> {
     /// Totals over the members.
     pub totals: Totals,
     pub conflicts: Vec<ReportConflict<'a>>,
-    /// The bodies' properties in conflict: with `conflicts`, as many as `Derived::conflicts`.
+    /// The bodies' own properties and the actors' on sub-bodies in conflict: with `conflicts`,
+    /// as many as `Derived::conflicts`.
     pub body_conflicts: Vec<ReportBodyConflict<'a>>,
     /// Events by date.
     pub timeline: Vec<&'a Event>,
@@ -150,10 +154,10 @@ impl<'a> Report<'a> {
             }
         }
         let body_conflicts = derived
-            .body_conflicts
-            .iter()
+            .other_conflicts()
             .map(|c| ReportBodyConflict {
                 body: d.body_by_id(&c.body).map_or(c.body.as_str(), |b| &b.name),
+                actor: c.actor.map(|a| &d.actors[a]),
                 property: c.property,
                 claims: std::iter::once(c.best)
                     .chain(c.rivals.iter().copied())

@@ -240,11 +240,11 @@ pub fn markdown_report(report: &Report) -> String {
         conflict_claims(&mut out, d, &c.claims);
     }
     for c in &report.body_conflicts {
-        out.push_str(&format!(
-            "- **{}**, {}:\n",
-            md_text(c.body),
-            md_text(c.property.label())
-        ));
+        let who = match c.actor {
+            Some(a) => format!("{} ({})", md_text(&a.name), md_text(c.body)),
+            None => md_text(c.body),
+        };
+        out.push_str(&format!("- **{who}**, {}:\n", md_text(c.property.label())));
         conflict_claims(&mut out, d, &c.claims);
     }
     if report.conflict_count() == 0 {

@@ -256,13 +256,18 @@ fn conflicts(h: &mut Html, report: &Report) {
         conflict_items(h, report, &c.claims);
         h.raw("</ul></article>\n");
     }
-    // The bodies' own properties in conflict (two days of entry into force).
+    // The bodies' own properties in conflict (two days of entry into force), and the actors'
+    // places on sub-bodies.
     for c in &report.body_conflicts {
         h.open("article", &[("class", "conflict")]).raw("<h3>");
-        h.text(c.body)
-            .raw(": ")
-            .text(c.property.label())
-            .raw("</h3>\n<ul>\n");
+        if let Some(a) = c.actor {
+            h.text(&a.name).raw(" (");
+        }
+        h.text(c.body);
+        if c.actor.is_some() {
+            h.raw(")");
+        }
+        h.raw(": ").text(c.property.label()).raw("</h3>\n<ul>\n");
         conflict_items(h, report, &c.claims);
         h.raw("</ul></article>\n");
     }
