@@ -403,3 +403,16 @@ fn a_source_form_can_make_its_grade_the_outlets_default() {
     );
     assert_eq!(d.outlets.len(), 1);
 }
+
+#[test]
+fn the_html_report_lists_as_many_conflicts_and_names_the_sub_body_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "cases.ron", &to_ron(&conflict_cases::dataset()));
+    let (ok, out, err) = run(&["export", s(&file), "--format", "html"]);
+    assert!(ok, "{err}");
+    let articles = out.matches("<article class=\"conflict\"").count();
+    assert_eq!(articles, conflict_cases::CONFLICTS, "{out}");
+    // The claim matrix gives Blair's place on the Executive Board a row of its own.
+    assert!(out.contains("<td>Tony Blair (Executive Board)</td>"));
+    assert!(out.contains("Tony Blair (Executive Board): status"));
+}

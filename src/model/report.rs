@@ -236,6 +236,11 @@ impl<'a> Report<'a> {
         subject_name(self.dataset, self.index, subject)
     }
 
+    /// What a claim matrix row is called: its subject, and the sub-body it is about.
+    pub fn row_name<'s>(&'s self, row: &'s super::compare::MatrixRow) -> std::borrow::Cow<'s, str> {
+        super::compare::row_name(self.dataset, self.index, row)
+    }
+
     /// An actor's position in the dataset (and the roster), by id.
     pub fn actor_at(&self, id: &str) -> Option<usize> {
         self.index.actor_by_id.get(id).copied()

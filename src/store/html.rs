@@ -361,7 +361,7 @@ fn matrix(h: &mut Html, report: &Report) {
     h.raw("<th>Verdict</th></tr></thead>\n<tbody>\n");
     for row in &m.rows {
         h.raw("<tr>")
-            .elem("td", &[], report.subject_name(&row.subject))
+            .elem("td", &[], &report.row_name(row))
             .elem("td", &[], row.property.label());
         for cell in &row.cells {
             h.raw("<td>");
