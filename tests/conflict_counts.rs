@@ -152,6 +152,8 @@ fn each_case_is_decided_by_the_rule() {
     assert_eq!(body.property, Property::InForce);
     assert_eq!(d.claims[body.best].source, "wire");
     assert_eq!(body.rivals.len(), 1);
+    // The day the Roster shows (terms count from it) is the winner the conflict names.
+    assert_eq!(derived.body_dates.in_force.map(|(_, c)| c), Some(body.best));
     // Blair's place on the Executive Board is disputed; Rubio's "declined" on the Board
     // itself is about another body than his place on the Executive Board.
     let blair = derived.index.actor_by_id["blair"];

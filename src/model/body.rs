@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::dataset::{Body, Dataset, Fact, Property, Rank, Subject};
+use super::dataset::{Body, Dataset, Fact, Property, Subject};
 use super::date::PartialDate;
 use super::edit::Edit;
 use super::index::Index;
@@ -273,32 +273,39 @@ impl BodyDates {
     }
 }
 
-/// The milestones of the body with `id`, from its claims known by `as_of`. As for an actor's
-/// properties, the highest rank wins, then the latest date the claim speaks for, then the later
-/// claim in the file; deprecated claims never count. Reads only the body claims.
+/// The milestones of the body with `id`, from its claims known by `as_of`, each decided by the
+/// one conflict rule ([`super::conflict`]) as an actor's property is: the top rank, then the
+/// latest word, unless a more reliable source disputes it; deprecated claims never count. So
+/// the day the Roster shows is the winner the conflicts list names. Reads only the body claims.
 pub fn body_dates(d: &Dataset, index: &Index, id: &str, as_of: Option<NaiveDate>) -> BodyDates {
-    let mut out = BodyDates::default();
-    let mut keys: [Option<(Rank, Option<PartialDate>, usize)>; 2] = [None, None];
+    let mut slots: [Vec<super::conflict::Candidate>; 2] = [Vec::new(), Vec::new()];
     for &c in &index.body_claims {
         let claim = &d.claims[c];
-        if !matches!(&claim.subject, Subject::Body(b) if b == id)
-            || claim.rank == Rank::Deprecated
-            || !index.claim_known_by(c, as_of)
+        if !matches!(&claim.subject, Subject::Body(b) if b == id) || !index.claim_known_by(c, as_of)
         {
             continue;
         }
-        let (slot, date, target) = match claim.fact {
-            Fact::CharterSigned(date) => (0, date, &mut out.charter_signed),
-            Fact::InForce(date) => (1, date, &mut out.in_force),
+        let slot = match claim.fact {
+            Fact::CharterSigned(_) => 0,
+            Fact::InForce(_) => 1,
             _ => continue,
         };
-        let key = (claim.rank, index.claim_date(c), c);
-        if keys[slot].is_none_or(|k| key > k) {
-            keys[slot] = Some(key);
-            *target = Some((date, c));
-        }
+        slots[slot].push(super::roster::candidate(index, c));
     }
-    out
+    let [mut signed, mut in_force] = slots;
+    let decide = |candidates: &mut Vec<super::conflict::Candidate>| {
+        let best = super::conflict::resolve(&d.claims, candidates)?.best;
+        match d.claims[best].fact {
+            Fact::CharterSigned(day) | Fact::InForce(day) if !d.claims[best].negated => {
+                Some((day, best))
+            }
+            _ => None,
+        }
+    };
+    BodyDates {
+        charter_signed: decide(&mut signed),
+        in_force: decide(&mut in_force),
+    }
 }
 
 /// Whether a property is one of a body's milestones.
@@ -323,7 +330,7 @@ pub fn migrate_v1(d: &mut Dataset) {
 mod tests {
     use super::*;
     use crate::model::builder::DatasetBuilder;
-    use crate::model::{ActorKind, Claim};
+    use crate::model::{ActorKind, Claim, Rank};
 
     fn board() -> Dataset {
         DatasetBuilder::new("Board of Peace")
