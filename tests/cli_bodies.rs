@@ -144,3 +144,46 @@ fn seats_count_terms_from_entry_into_force() {
     );
     assert!(out.contains("0 permanent, 1 term, 1 chair"), "{out}");
 }
+
+#[test]
+fn a_sub_body_is_removed_from_the_command_line_its_claims_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dataset_file(dir.path());
+    let bodies = embedded().sub_bodies.len();
+    let (ok, _, err) = run(&["body", "add", s(&file), "--name", "Executive Board"]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(&[
+        "body",
+        "date",
+        s(&file),
+        "executive-board",
+        "--in-force",
+        "2026-02-01",
+    ]);
+    assert!(ok, "{err}");
+    let claims = load_file(&file).unwrap().dataset.claims.len();
+    // A claim names it: refused, the file untouched, the way out named.
+    let before = std::fs::read_to_string(&file).unwrap();
+    let (ok, _, err) = run(&["body", "remove", s(&file), "executive-board"]);
+    assert!(
+        !ok && err.contains("1 claim names Executive Board"),
+        "{err}"
+    );
+    assert!(err.contains("--with-claims"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+    let (ok, _, err) = run(&["body", "remove", s(&file), "board-of-peace"]);
+    assert!(!ok && err.contains("main body"), "{err}");
+    let (ok, out, err) = run(&[
+        "body",
+        "remove",
+        s(&file),
+        "executive-board",
+        "--with-claims",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Remove body: done"), "{out}");
+    let d = load_file(&file).unwrap().dataset;
+    assert_eq!(d.sub_bodies.len(), bodies);
+    assert!(d.body_by_id("executive-board").is_none());
+    assert_eq!(d.claims.len(), claims - 1);
+}

@@ -45,13 +45,21 @@ fn roster_count(file: Option<&Path>) -> usize {
     assert!(ok, "{err}");
     let lines: Vec<&str> = out.lines().collect();
     let column = lines[1].chars().count() - "Conflict".len();
-    lines[3..]
-        .iter()
+    let table = lines[3..].iter().take_while(|l| !l.is_empty());
+    let actors: usize = table
         .map(|l| {
             let cell: String = l.chars().skip(column).collect();
             cell.split(',').filter(|p| !p.trim().is_empty()).count()
         })
-        .sum()
+        .sum();
+    // Below the table, one indented line per property of a body in conflict.
+    let bodies = out
+        .split("In conflict about bodies:\n")
+        .nth(1)
+        .map_or(0, |rest| {
+            rest.lines().filter(|l| l.starts_with("  ")).count()
+        });
+    actors + bodies
 }
 
 /// The rows `compare --conflicts-only` prints, checked against its own summary line.
@@ -137,7 +145,65 @@ fn each_case_is_decided_by_the_rule() {
     assert!(status("carney").conflict);
     // "In January" does not outrank the 20th: their order is unknown.
     assert!(status("sisi").conflict);
+    // Two days of entry into force: the wire's (more reliable) stands, flagged.
+    let [body] = derived.body_conflicts.as_slice() else {
+        panic!("one body conflict: {:?}", derived.body_conflicts);
+    };
+    assert_eq!(body.property, Property::InForce);
+    assert_eq!(d.claims[body.best].source, "wire");
+    assert_eq!(body.rivals.len(), 1);
+    // The day the Roster shows (terms count from it) is the winner the conflict names.
+    assert_eq!(derived.body_dates.in_force.map(|(_, c)| c), Some(body.best));
+    // Blair's place on the Executive Board is disputed; Rubio's "declined" on the Board
+    // itself is about another body than his place on the Executive Board.
+    let blair = derived.index.actor_by_id["blair"];
+    let rubio = derived.index.actor_by_id["rubio"];
+    let on_board: Vec<_> = derived.sub_body_conflicts.keys().copied().collect();
+    assert_eq!(on_board, [blair]);
+    assert_eq!(
+        derived.sub_body_conflicts[&blair][0].body,
+        "executive-board"
+    );
+    assert!(!status("rubio").conflict);
+    assert!(!derived.sub_body_conflicts.contains_key(&rubio));
     assert_eq!(derived.conflicts, conflict_cases::CONFLICTS);
+}
+
+#[test]
+fn ranking_a_body_claim_settles_its_conflict_in_the_count() {
+    use board_explorer::model::{Edit, Rank};
+    let mut d = conflict_cases::dataset();
+    let mut derived = Derived::default();
+    derived.refresh(&d, None);
+    // Settled on the Executive Board too: Blair's rival claim deprecated.
+    let blair = derived.index.actor_by_id["blair"];
+    let at = derived.sub_body_conflicts[&blair][0].rivals[0];
+    let mut claim = d.claims[at].clone();
+    claim.rank = Rank::Deprecated;
+    let blair_edit = Edit::ReplaceClaim { at, claim };
+    let blair_undo = blair_edit.clone().apply(&mut d).unwrap();
+    derived.apply_edit(&d, &blair_edit);
+    assert_eq!(derived.conflicts, conflict_cases::CONFLICTS - 1);
+    blair_undo.clone().apply(&mut d).unwrap();
+    derived.apply_edit(&d, &blair_undo);
+    assert_eq!(derived.conflicts, conflict_cases::CONFLICTS);
+    let at = derived.body_conflicts[0].rivals[0];
+    let mut claim = d.claims[at].clone();
+    claim.rank = Rank::Deprecated;
+    let edit = Edit::ReplaceClaim { at, claim };
+    let undo = edit.clone().apply(&mut d).unwrap();
+    derived.apply_edit(&d, &edit);
+    assert_eq!(derived.conflicts, conflict_cases::CONFLICTS - 1);
+    assert!(derived.body_conflicts.is_empty());
+    undo.clone().apply(&mut d).unwrap();
+    derived.apply_edit(&d, &undo);
+    assert_eq!(derived.conflicts, conflict_cases::CONFLICTS);
+    // As of the 20th neither the wire nor Paper B had spoken: the count follows the date.
+    derived.refresh(&d, Some("2026-01-20".parse().unwrap()));
+    assert!(derived.body_conflicts.is_empty());
+    let mut fresh = Derived::default();
+    fresh.refresh(&d, Some("2026-01-20".parse().unwrap()));
+    assert_eq!(derived.conflicts, fresh.conflicts);
 }
 
 #[test]
@@ -338,4 +404,17 @@ fn a_source_form_can_make_its_grade_the_outlets_default() {
         Reliability::Low
     );
     assert_eq!(d.outlets.len(), 1);
+}
+
+#[test]
+fn the_html_report_lists_as_many_conflicts_and_names_the_sub_body_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "cases.ron", &to_ron(&conflict_cases::dataset()));
+    let (ok, out, err) = run(&["export", s(&file), "--format", "html"]);
+    assert!(ok, "{err}");
+    let articles = out.matches("<article class=\"conflict\"").count();
+    assert_eq!(articles, conflict_cases::CONFLICTS, "{out}");
+    // The claim matrix gives Blair's place on the Executive Board a row of its own.
+    assert!(out.contains("<td>Tony Blair (Executive Board)</td>"));
+    assert!(out.contains("Tony Blair (Executive Board): status"));
 }

@@ -72,7 +72,17 @@ fn claim_spec() -> impl Strategy<Value = ClaimSpec> {
         })
 }
 
+enum Kind {
+    Body,
+    Actor,
+}
+
 fn make_claim(d: &Dataset, spec: &ClaimSpec, n: usize) -> Claim {
+    let subject_kind = if spec.subject.is_multiple_of(10) {
+        Kind::Body
+    } else {
+        Kind::Actor
+    };
     let subject = match spec.subject % 10 {
         0 => Subject::Body(d.body.id.clone()),
         1 => Subject::Actor(GHOSTS[spec.subject % 2].to_string()),
@@ -120,7 +130,9 @@ fn make_claim(d: &Dataset, spec: &ClaimSpec, n: usize) -> Claim {
         ][spec.rank],
         negated: false,
         note: String::new(),
-        body: None,
+        // Some places on a sub-body: they compete among themselves, never with the main body's.
+        body: (spec.value == 3 && matches!(subject_kind, Kind::Actor))
+            .then(|| "executive-board".to_string()),
     }
 }
 
@@ -354,6 +366,8 @@ fn plain_roster(d: &Dataset, as_of: Option<NaiveDate>) -> Vec<RosterRow> {
                 .filter(|(_, c)| {
                     matches!(&c.subject, Subject::Actor(id) if index.actor_by_id.get(id) == Some(&a))
                 })
+                // The main body's roster: places on a sub-body are not in it.
+                .filter(|(_, c)| c.body.as_deref().is_none_or(|b| b == d.body.id))
                 .map(|(i, c)| (i, effective_date(d, &index, c)))
                 .filter(|&(_, date)| match (as_of, date) {
                     (Some(day), Some(date)) => date.known_by(day),
@@ -478,7 +492,13 @@ fn check(derived: &Derived, d: &Dataset, as_of: Option<NaiveDate>) -> Result<(),
     prop_assert_eq!(&derived.speakers, &fresh.speakers);
     prop_assert_eq!(&derived.body_dates, &fresh.body_dates);
     prop_assert_eq!(derived.conflicts, fresh.conflicts);
-    prop_assert_eq!(derived.conflicts, derived.roster.conflicts());
+    prop_assert_eq!(&derived.body_conflicts, &fresh.body_conflicts);
+    prop_assert_eq!(&derived.sub_body_conflicts, &fresh.sub_body_conflicts);
+    // The roster's conflicts and those outside it (bodies' own, places on sub-bodies).
+    prop_assert_eq!(
+        derived.conflicts,
+        derived.roster.conflicts() + derived.other_conflicts().count()
+    );
     prop_assert_eq!(&derived.roster.rows, &plain_roster(d, as_of));
     Ok(())
 }

@@ -296,3 +296,60 @@ fn entry_into_force_is_entered_in_the_bodies_window() {
     assert_eq!(claim.source, EDITORS_NOTE);
     h.get_by_label("Entry into force: 2026-01-22");
 }
+
+/// A sub-body is removed from its row; one that claims name is removed only when the editor
+/// says so, with its claims, and one undo brings everything back.
+#[test]
+fn a_sub_body_is_removed_in_the_bodies_window_asking_first_when_claims_name_it() {
+    let mut h = common::app_on(Tab::Roster, [1400.0, 900.0]);
+    let state = |h: &Harness<'_, BoardExplorerApp>| {
+        let d = h.state().session.document().dataset();
+        (
+            d.sub_bodies
+                .iter()
+                .map(|b| b.id.clone())
+                .collect::<Vec<_>>(),
+            d.claims.len(),
+        )
+    };
+    h.get_by_label("Bodies…").click();
+    h.run();
+    common::type_into(&mut h, "New sub-body", "Executive Board");
+    h.get_by_label("Add body").click();
+    h.run();
+    claim(
+        &mut h,
+        "blair",
+        Fact::Status(Status::Member),
+        "2026-01-20",
+        Some("executive-board"),
+    );
+    let named = state(&h);
+    assert!(named.0.contains(&"executive-board".to_string()));
+    // The new body's row is the last: its Remove asks, since Blair's claim names it.
+    let remove = |h: &mut Harness<'_, BoardExplorerApp>| {
+        h.query_all_by_label("Remove").last().unwrap().click();
+        h.run();
+    };
+    remove(&mut h);
+    h.get_by_label_contains("1 claim names Executive Board");
+    h.get_by_label("Keep it").click();
+    h.run();
+    assert_eq!(state(&h), named);
+    assert!(h.query_by_label_contains("claim names").is_none());
+    remove(&mut h);
+    h.get_by_label("Remove with its claims").click();
+    h.run();
+    let (bodies, claims) = state(&h);
+    assert!(!bodies.contains(&"executive-board".to_string()));
+    assert_eq!(claims, named.1 - 1);
+    h.state_mut().perform(Command::Undo);
+    h.run();
+    assert_eq!(state(&h), named, "one edit, undone");
+    // A body no claim names goes at once.
+    common::type_into(&mut h, "New sub-body", "Panel");
+    h.get_by_label("Add body").click();
+    h.run();
+    remove(&mut h);
+    assert_eq!(state(&h), named);
+}

@@ -45,11 +45,13 @@ fn the_status_bar_and_the_sources_legend_count_alike() {
         "Israel",
         "Mark Carney",
         "Abdel Fattah al-Sisi",
+        "Tony Blair (Executive Board)",
     ] {
         assert!(h.query_all_by_label(who).count() >= 1, "{who} missing");
     }
     assert!(h.query_by_label("Benjamin Netanyahu").is_none());
     assert!(h.query_by_label("Javier Milei").is_none());
+    assert!(h.query_by_label_contains("Marco Rubio").is_none());
 }
 
 #[test]
@@ -151,4 +153,62 @@ fn the_source_form_grades_a_source_and_names_what_it_relays() {
             .count()
             >= 1
     );
+}
+
+#[test]
+fn the_legend_gives_the_status_bars_count_when_the_ticked_sources_see_fewer() {
+    use board_explorer::model::{EDITORS_NOTE, Fact, Status};
+    let n = conflict_cases::CONFLICTS;
+    // The editor's hand edit says Netanyahu declined on the day Paper B says he accepted: a
+    // conflict no ticked source can show, since hand edits are no source.
+    let mut d = conflict_cases::dataset();
+    let mut hand = d
+        .claims
+        .iter()
+        .find(|c| c.subject.id() == "netanyahu" && c.source == "paper-b")
+        .unwrap()
+        .clone();
+    hand.id = "c-netanyahu-status-editor".into();
+    hand.source = EDITORS_NOTE.into();
+    hand.fact = Fact::Status(Status::Declined);
+    hand.quote = None;
+    hand.as_of = Some("2026-01-21".parse().unwrap());
+    d.claims.push(hand);
+    let mut app = BoardExplorerApp::with_document(Document::new(d, None));
+    app.panels.tab = Tab::Sources;
+    let mut h = Harness::builder()
+        .with_size([1500.0, 900.0])
+        .with_step_dt(0.05)
+        .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
+    h.run();
+    h.get_by_label_contains(&format!("· {} conflicts", n + 1));
+    let all: Vec<String> = {
+        let d = h.state().session.document().dataset();
+        d.sources.iter().map(|s| s.id.clone()).collect()
+    };
+    h.state_mut().panels.sources.chosen = all;
+    h.state_mut().panels.sources.view = SourcesView::Matrix;
+    h.run();
+    // Every source ticked: the matrix finds the sources' conflicts, the legend adds the total.
+    h.get_by_label(&format!("{n} conflict"));
+    h.get_by_label(&format!("({} in the dataset)", n + 1));
+    // Two sources ticked: fewer rows, the same total beside them.
+    h.state_mut().panels.sources.chosen = vec!["paper-a".into(), "paper-b".into()];
+    h.run();
+    h.get_by_label("2 conflict"); // Putin's status, Blair's place on the Executive Board.
+    h.get_by_label(&format!("({} in the dataset)", n + 1));
+}
+
+#[test]
+fn the_legend_adds_nothing_when_the_counts_are_the_same() {
+    let n = conflict_cases::CONFLICTS;
+    let mut h = app_on(Tab::Sources);
+    let all: Vec<String> = {
+        let d = h.state().session.document().dataset();
+        d.sources.iter().map(|s| s.id.clone()).collect()
+    };
+    h.state_mut().panels.sources.chosen = all;
+    h.run();
+    h.get_by_label(&format!("{n} conflict"));
+    assert!(h.query_by_label_contains("in the dataset").is_none());
 }

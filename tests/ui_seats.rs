@@ -238,3 +238,51 @@ fn applying_a_what_if_pledge_records_it_as_a_claim() {
     h.run();
     assert_eq!(saved_seat(&h, "belarus"), SeatKind::Term);
 }
+
+/// The rules pane chooses the body: a sub-body's rules are edited and applied as its own,
+/// the main body's and the table left as they were.
+#[test]
+fn a_sub_bodys_seat_rules_are_edited_in_the_rules_pane() {
+    let mut h = app();
+    let threshold = |h: &Harness<'_, BoardExplorerApp>, body: Option<&str>| {
+        let d = h.state().session.document().dataset();
+        let rules = match body {
+            None => &d.body.seat_rules,
+            Some(id) => &d.body_by_id(id).unwrap().seat_rules,
+        };
+        rules.threshold.amount
+    };
+    let main = threshold(&h, None);
+    let (committee, name) = {
+        let d = h.state().session.document().dataset();
+        (d.sub_bodies[0].id.clone(), d.sub_bodies[0].name.clone())
+    };
+    h.get_by_role_and_label(Role::ComboBox, "of").click();
+    h.run();
+    h.get_by_label(&name).click();
+    h.run();
+    type_into(&mut h, "Threshold", "5 million USD");
+    // The table is the main body's: editing a sub-body's rules is no what-if there.
+    assert!(h.query_by_label("Saved seat").is_none());
+    h.get_by_label("Apply").click();
+    h.run();
+    assert_eq!(threshold(&h, Some(&committee)), 5_000_000);
+    assert_eq!(
+        threshold(&h, None),
+        main,
+        "the main body's rules are untouched"
+    );
+    assert_eq!(saved_seat(&h, "israel"), SeatKind::Term);
+    assert_eq!(
+        h.state().session.document().undo_label(),
+        Some("Change seat rules")
+    );
+    // Back to the main body: the form shows its rules.
+    h.get_by_role_and_label(Role::ComboBox, "of").click();
+    h.run();
+    let main_name = h.state().session.document().dataset().body.name.clone();
+    h.query_all_by_label(&main_name).last().unwrap().click();
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "Threshold");
+    assert_eq!(field.value().as_deref(), Some("1 billion USD"));
+}

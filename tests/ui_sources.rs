@@ -370,3 +370,38 @@ fn a_selection_or_suggestion_made_stale_by_an_edit_is_dropped_not_used() {
     assert!(h.query_by_label_contains("Tony Blair · ").is_none());
     assert!(h.get_all_by_label_contains("Marco Rubio · ").count() >= 1);
 }
+
+#[test]
+fn a_claim_from_selected_words_can_deny_a_value() {
+    let mut h = app();
+    let claims = h.state().session.document().dataset().claims.len();
+    let words = "a close ally of Putin";
+    let (start, end) = {
+        let d = h.state().session.document().dataset();
+        let at = d.source(A).unwrap().text.find(words).unwrap();
+        (at, at + words.len())
+    };
+    h.state_mut().panels.sources.select_words(A, start, end);
+    h.run_steps(30);
+    type_into(&mut h, "About", "lukash");
+    h.get_by_label("Alexander Lukashenko").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Property").click();
+    h.run();
+    h.get_by_label("office").click();
+    h.run();
+    type_into(&mut h, "Value", "Kremlin spokesman");
+    // The same "not" switch as the actor pane's editor.
+    h.get_by_role_and_label(Role::CheckBox, "not").click();
+    h.run();
+    h.get_by_label("Add claim").click();
+    h.run();
+    let d = h.state().session.document().dataset();
+    assert_eq!(d.claims.len(), claims + 1);
+    let claim = d.claims.last().unwrap();
+    assert!(claim.negated, "{claim:?}");
+    assert_eq!(claim.fact, Fact::Office("Kremlin spokesman".into()));
+    assert_eq!(claim.quote.as_ref().unwrap().exact, words);
+    // The form is emptied: the next claim is positive unless "not" is ticked again.
+    assert!(!h.state().panels.sources.claim_form.fact.negated);
+}

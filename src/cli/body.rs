@@ -1,9 +1,11 @@
-//! `body list|add|rename|parent|date`: the main body and its sub-bodies from the command line,
+//! `body list|add|rename|parent|date|remove`: the main body and its sub-bodies from the command line,
 //! through the same edits the window makes.
 
 use std::path::PathBuf;
 
-use crate::model::body::{add_body, all, milestone_claim, rename_body, set_parent};
+use crate::model::body::{
+    add_body, all, claims_naming, milestone_claim, remove_body, rename_body, set_parent,
+};
 use crate::model::{EDITORS_NOTE, Edit, Fact, Id, PartialDate};
 
 #[derive(clap::Subcommand, Debug)]
@@ -45,6 +47,18 @@ pub enum BodyCommand {
         /// The body stands alone.
         #[arg(long, conflicts_with = "parent")]
         none: bool,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Remove a sub-body. Refused while claims name it (unless --with-claims) or other bodies
+    /// are part of it; the main body stays.
+    Remove {
+        dataset: PathBuf,
+        /// The sub-body's id.
+        id: Id,
+        /// Remove the claims that name it too (about it, or about someone's place on it).
+        #[arg(long)]
+        with_claims: bool,
         #[command(flatten)]
         out: Out,
     },
@@ -110,6 +124,18 @@ pub fn run(command: BodyCommand) -> Result<String, String> {
             out,
         } => change(&dataset, &out, "Set parent", |d, _| {
             set_parent(d, &id, parent.as_deref())
+        }),
+        BodyCommand::Remove {
+            dataset,
+            id,
+            with_claims,
+            out,
+        } => change(&dataset, &out, "Remove body", |d, _| {
+            let named = !with_claims && !claims_naming(d, &id).is_empty();
+            remove_body(d, &id, with_claims).map_err(|why| match named {
+                true => format!("{why} (--with-claims removes them)"),
+                false => why,
+            })
         }),
         BodyCommand::Date {
             dataset,

@@ -558,6 +558,26 @@ pub fn roster_table(report: &Report) -> String {
         None => format!("{}\n", escape::terminal_cell(&d.body.name)),
     };
     out.push_str(&table::align(&header, &rows));
+    // The bodies' own properties in conflict (two days of entry into force) and the actors'
+    // places on sub-bodies: counted by `check` and the report too.
+    if !report.body_conflicts.is_empty() {
+        out.push_str("\nIn conflict about bodies:\n");
+        for c in &report.body_conflicts {
+            match c.actor {
+                Some(a) => out.push_str(&format!(
+                    "  {}: {}, {}\n",
+                    escape::terminal_cell(c.body),
+                    escape::terminal_cell(&a.name),
+                    c.property.label()
+                )),
+                None => out.push_str(&format!(
+                    "  {}: {}\n",
+                    escape::terminal_cell(c.body),
+                    c.property.label()
+                )),
+            }
+        }
+    }
     out
 }
 

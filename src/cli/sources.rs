@@ -3,7 +3,7 @@
 
 use super::table;
 use crate::model::EDITORS_NOTE;
-use crate::model::compare::{Verdict, compare, subject_name};
+use crate::model::compare::{Verdict, compare, row_name};
 use crate::session::Session;
 
 /// The claim matrix of the chosen sources (all of them when none are named, with the editor's
@@ -46,7 +46,7 @@ pub fn compare_table(
         .filter(|r| !conflicts_only || r.verdict == Verdict::Conflict)
         .map(|r| {
             let mut cells = vec![
-                subject_name(d, index, &r.subject).to_string(),
+                row_name(d, index, r).into_owned(),
                 r.property.label().to_string(),
             ];
             for column in 0..chosen.len() {

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::dataset::{Body, Dataset, Fact, Property, Rank, Subject};
+use super::dataset::{Body, Dataset, Fact, Property, Subject};
 use super::date::PartialDate;
 use super::edit::Edit;
 use super::index::Index;
@@ -146,6 +146,87 @@ pub fn set_parent(d: &Dataset, id: &str, parent: Option<&str>) -> Result<Edit, S
     Ok(Edit::ReplaceBody { at, body })
 }
 
+/// The positions of the claims that name the body with `id` (about it, or about an actor's
+/// place on it), in file order.
+pub fn claims_naming(d: &Dataset, id: &str) -> Vec<usize> {
+    d.claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.body.as_deref() == Some(id) || matches!(&c.subject, Subject::Body(b) if b == id)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Removes the sub-body with `id`. The main body stays, and so does a body others are part
+/// of (move them first). A body that claims name is refused unless `with_claims`, which
+/// removes those claims in the same edit (one undo brings everything back); the refusal says
+/// how many there are, so the window can ask.
+pub fn remove_body(d: &Dataset, id: &str, with_claims: bool) -> Result<Edit, String> {
+    let at = position(d, id).ok_or_else(|| format!("No body has the id \"{id}\"."))?;
+    if at == 0 {
+        return Err(format!(
+            "{} is the main body; it cannot be removed.",
+            d.body.name
+        ));
+    }
+    let name = &d.sub_bodies[at - 1].name;
+    let children: Vec<&str> = d
+        .sub_bodies
+        .iter()
+        .filter(|b| b.parent.as_deref() == Some(id))
+        .map(|b| b.name.as_str())
+        .collect();
+    if !children.is_empty() {
+        return Err(format!(
+            "{} {} part of {name}: give {} another parent first.",
+            children.join(", "),
+            if children.len() == 1 { "is" } else { "are" },
+            if children.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    let claims = claims_naming(d, id);
+    if !claims.is_empty() && !with_claims {
+        return Err(format!(
+            "{} claim{} name{} {name}: remove {} with it, or move {} to another body first.",
+            claims.len(),
+            if claims.len() == 1 { "" } else { "s" },
+            if claims.len() == 1 { "s" } else { "" },
+            if claims.len() == 1 { "it" } else { "them" },
+            if claims.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    // Claims last to first, so each position still holds when its removal applies.
+    let mut edits: Vec<Edit> = claims
+        .into_iter()
+        .rev()
+        .map(|at| Edit::RemoveClaim { at })
+        .collect();
+    edits.push(Edit::RemoveBody { at });
+    Ok(match edits.len() {
+        1 => edits.pop().expect("one edit"),
+        _ => Edit::Batch(edits),
+    })
+}
+
+/// Sets the seat rules of the body with `id` (the main body's or a sub-body's).
+pub fn set_body_rules(
+    d: &Dataset,
+    id: &str,
+    rules: super::rules::SeatRules,
+) -> Result<Edit, String> {
+    match position(d, id) {
+        None => Err(format!("No body has the id \"{id}\".")),
+        Some(0) => Ok(Edit::SetSeatRules(rules)),
+        Some(at) => {
+            let mut body = d.sub_bodies[at - 1].clone();
+            body.seat_rules = rules;
+            Ok(Edit::ReplaceBody { at, body })
+        }
+    }
+}
+
 /// A claim that the body with `id` reached a milestone (`Fact::CharterSigned` or
 /// `Fact::InForce`), citing `source` (or the editor's note) as of `as_of`: the body's dates are
 /// claims like any other, so sources can disagree about them and the editor can rank them.
@@ -192,32 +273,39 @@ impl BodyDates {
     }
 }
 
-/// The milestones of the body with `id`, from its claims known by `as_of`. As for an actor's
-/// properties, the highest rank wins, then the latest date the claim speaks for, then the later
-/// claim in the file; deprecated claims never count. Reads only the body claims.
+/// The milestones of the body with `id`, from its claims known by `as_of`, each decided by the
+/// one conflict rule ([`super::conflict`]) as an actor's property is: the top rank, then the
+/// latest word, unless a more reliable source disputes it; deprecated claims never count. So
+/// the day the Roster shows is the winner the conflicts list names. Reads only the body claims.
 pub fn body_dates(d: &Dataset, index: &Index, id: &str, as_of: Option<NaiveDate>) -> BodyDates {
-    let mut out = BodyDates::default();
-    let mut keys: [Option<(Rank, Option<PartialDate>, usize)>; 2] = [None, None];
+    let mut slots: [Vec<super::conflict::Candidate>; 2] = [Vec::new(), Vec::new()];
     for &c in &index.body_claims {
         let claim = &d.claims[c];
-        if !matches!(&claim.subject, Subject::Body(b) if b == id)
-            || claim.rank == Rank::Deprecated
-            || !index.claim_known_by(c, as_of)
+        if !matches!(&claim.subject, Subject::Body(b) if b == id) || !index.claim_known_by(c, as_of)
         {
             continue;
         }
-        let (slot, date, target) = match claim.fact {
-            Fact::CharterSigned(date) => (0, date, &mut out.charter_signed),
-            Fact::InForce(date) => (1, date, &mut out.in_force),
+        let slot = match claim.fact {
+            Fact::CharterSigned(_) => 0,
+            Fact::InForce(_) => 1,
             _ => continue,
         };
-        let key = (claim.rank, index.claim_date(c), c);
-        if keys[slot].is_none_or(|k| key > k) {
-            keys[slot] = Some(key);
-            *target = Some((date, c));
-        }
+        slots[slot].push(super::roster::candidate(index, c));
     }
-    out
+    let [mut signed, mut in_force] = slots;
+    let decide = |candidates: &mut Vec<super::conflict::Candidate>| {
+        let best = super::conflict::resolve(&d.claims, candidates)?.best;
+        match d.claims[best].fact {
+            Fact::CharterSigned(day) | Fact::InForce(day) if !d.claims[best].negated => {
+                Some((day, best))
+            }
+            _ => None,
+        }
+    };
+    BodyDates {
+        charter_signed: decide(&mut signed),
+        in_force: decide(&mut in_force),
+    }
 }
 
 /// Whether a property is one of a body's milestones.
@@ -242,7 +330,7 @@ pub fn migrate_v1(d: &mut Dataset) {
 mod tests {
     use super::*;
     use crate::model::builder::DatasetBuilder;
-    use crate::model::{ActorKind, Claim};
+    use crate::model::{ActorKind, Claim, Rank};
 
     fn board() -> Dataset {
         DatasetBuilder::new("Board of Peace")
@@ -330,6 +418,88 @@ mod tests {
                 .unwrap_err()
                 .contains("main body")
         );
+    }
+
+    #[test]
+    fn a_sub_body_is_removed_with_its_claims_only_when_asked() {
+        let mut d = board();
+        let before = d.clone();
+        step(&mut d, |d| add_body(d, "Executive Board", None));
+        step(&mut d, |d| {
+            add_body(d, "Committee", Some("executive-board"))
+        });
+        let main = d.body.id.clone();
+        assert!(
+            remove_body(&d, &main, true)
+                .unwrap_err()
+                .contains("main body")
+        );
+        assert!(
+            remove_body(&d, "executive-board", true)
+                .unwrap_err()
+                .contains("Committee is part of Executive Board")
+        );
+        // A claim about an actor's place on the committee, and one about its date.
+        let mut on = Claim {
+            id: "c-trump-committee".into(),
+            subject: Subject::Actor("trump".into()),
+            fact: Fact::Status(crate::model::Status::Member),
+            negated: false,
+            body: Some("committee".into()),
+            source: "s".into(),
+            quote: None,
+            as_of: None,
+            rank: Rank::Normal,
+            note: String::new(),
+        };
+        d.claims.push(on.clone());
+        on.id = "c-committee-in-force".into();
+        on.subject = Subject::Body("committee".into());
+        on.body = None;
+        on.fact = Fact::InForce("2026-02-01".parse().unwrap());
+        d.claims.push(on);
+        d.touch();
+        let with_claims = d.clone();
+        assert_eq!(claims_naming(&d, "committee"), [0, 1]);
+        let refused = remove_body(&d, "committee", false).unwrap_err();
+        assert!(refused.contains("2 claims name Committee"), "{refused}");
+        let undo = step(&mut d, |d| remove_body(d, "committee", true));
+        assert!(d.claims.is_empty());
+        assert_eq!(d.sub_bodies.len(), 1);
+        assert!(crate::model::validate::validate(&d).is_empty());
+        apply(&mut d, undo);
+        assert_eq!(d, with_claims);
+        d.claims.clear();
+        step(&mut d, |d| remove_body(d, "committee", false));
+        step(&mut d, |d| remove_body(d, "executive-board", false));
+        assert_eq!(d.sub_bodies, before.sub_bodies);
+        assert!(
+            remove_body(&d, "nope", false)
+                .unwrap_err()
+                .contains("No body")
+        );
+    }
+
+    #[test]
+    fn a_sub_bodys_seat_rules_are_its_own() {
+        let mut d = board();
+        step(&mut d, |d| add_body(d, "Executive Board", None));
+        let main_rules = d.body.seat_rules.clone();
+        let mut rules = d.sub_bodies[0].seat_rules.clone();
+        rules.term_years = 2;
+        let undo = step(&mut d, |d| {
+            set_body_rules(d, "executive-board", rules.clone())
+        });
+        assert_eq!(d.sub_bodies[0].seat_rules, rules);
+        assert_eq!(
+            d.body.seat_rules, main_rules,
+            "the main body's are untouched"
+        );
+        apply(&mut d, undo);
+        assert_eq!(d.sub_bodies[0].seat_rules.term_years, 0);
+        let main = d.body.id.clone();
+        let edit = set_body_rules(&d, &main, rules).unwrap();
+        assert!(matches!(edit, Edit::SetSeatRules(_)));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::conflict;
-use super::dataset::{Claim, Dataset, Fact, Property, Rank, Subject};
+use super::dataset::{Claim, Dataset, Fact, Id, Property, Rank, Subject};
 use super::derived::Change;
 use super::index::Index;
 use super::quote::Anchor;
@@ -53,6 +53,9 @@ fn same_value(a: &Claim, b: &Claim) -> bool {
 #[derive(Clone, Debug, PartialEq)]
 pub struct MatrixRow {
     pub subject: Subject,
+    /// The sub-body an actor's claims on this row are about (`None`: the main body), so that
+    /// a place on the Executive Board never competes with one on the main body.
+    pub body: Option<Id>,
     pub property: Property,
     /// One cell per chosen source: the positions of its claims on this row.
     pub cells: Vec<Vec<usize>>,
@@ -157,6 +160,24 @@ pub fn subject_name<'d>(d: &'d Dataset, index: &Index, subject: &'d Subject) -> 
     }
 }
 
+/// A row's name: its subject's, and the sub-body its claims are about ("Tony Blair (Executive
+/// Board)").
+pub fn row_name<'d>(
+    d: &'d Dataset,
+    index: &Index,
+    row: &'d MatrixRow,
+) -> std::borrow::Cow<'d, str> {
+    let name = subject_name(d, index, &row.subject);
+    match &row.body {
+        None => name.into(),
+        Some(id) => format!("{name} ({})", super::body::claim_body_name(d, Some(id))).into(),
+    }
+}
+
+/// A row's place: its order (0 for bodies, an actor's position + 1), subject, sub-body, and
+/// property.
+type RowKey = (usize, Subject, Option<Id>, Property);
+
 /// Builds the matrix for the chosen sources (by id, in column order). Deprecated claims never
 /// count, so they are left out; rows follow the body first, then actors in dataset order.
 pub fn compare(d: &Dataset, index: &Index, sources: &[String]) -> ClaimMatrix {
@@ -172,13 +193,13 @@ pub fn compare_where(
     keep: impl Fn(usize) -> bool,
 ) -> ClaimMatrix {
     let column = columns(sources);
-    let mut rows: BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>> = BTreeMap::new();
+    let mut rows: BTreeMap<RowKey, Vec<Vec<usize>>> = BTreeMap::new();
     for (i, claim) in d.claims.iter().enumerate().filter(|&(i, _)| keep(i)) {
         let order = match &claim.subject {
             Subject::Body(_) => 0,
             Subject::Actor(id) => index.actor_by_id.get(id).map_or(usize::MAX, |&a| a + 1),
         };
-        add(&mut rows, &column, d, i, order);
+        add(&mut rows, &column, d, index, i, order);
     }
     let mut matrix = ClaimMatrix {
         sources: sources.to_vec(),
@@ -199,9 +220,10 @@ fn columns(sources: &[String]) -> HashMap<&str, usize> {
 
 /// Puts claim `i` in its row, if its source is a column and it counts.
 fn add(
-    rows: &mut BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>>,
+    rows: &mut BTreeMap<RowKey, Vec<Vec<usize>>>,
     column: &HashMap<&str, usize>,
     d: &Dataset,
+    index: &Index,
     i: usize,
     order: usize,
 ) {
@@ -212,8 +234,13 @@ fn add(
     if claim.rank == Rank::Deprecated {
         return;
     }
+    let body = if index.claim_sub_body(i) {
+        claim.body.clone()
+    } else {
+        None
+    };
     let cells = rows
-        .entry((order, claim.subject.clone(), claim.fact.property()))
+        .entry((order, claim.subject.clone(), body, claim.fact.property()))
         .or_insert_with(|| vec![Vec::new(); column.len()]);
     cells[col].push(i);
 }
@@ -233,12 +260,12 @@ impl ClaimMatrix {
         }
         let column = columns(&self.sources);
         // The new rows of each touched order, in order.
-        let mut fresh: BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>> = BTreeMap::new();
+        let mut fresh: BTreeMap<RowKey, Vec<Vec<usize>>> = BTreeMap::new();
         let mut touched: Vec<usize> = change.actors.iter().map(|&a| a + 1).collect();
         if change.body {
             touched.insert(0, 0);
             for &c in &index.body_claims {
-                add(&mut fresh, &column, d, c, 0);
+                add(&mut fresh, &column, d, index, c, 0);
             }
         }
         for &a in &change.actors {
@@ -247,7 +274,7 @@ impl ClaimMatrix {
                 .get(a)
                 .map_or(&[][..], |v| v.as_slice())
             {
-                add(&mut fresh, &column, d, c, a + 1);
+                add(&mut fresh, &column, d, index, c, a + 1);
             }
         }
         let old_rows = std::mem::take(&mut self.rows);
@@ -255,7 +282,7 @@ impl ClaimMatrix {
         let mut fresh = fresh.into_iter().peekable();
         for (row, order) in old_rows.into_iter().zip(old_orders) {
             // Fresh rows that come before this one go first.
-            while let Some((key, cells)) = fresh.next_if(|((o, _, _), _)| *o < order) {
+            while let Some((key, cells)) = fresh.next_if(|((o, _, _, _), _)| *o < order) {
                 self.push(d, index, key, cells);
             }
             // A touched order's old rows give way to its fresh ones.
@@ -271,12 +298,7 @@ impl ClaimMatrix {
     }
 
     /// Appends rows, given in order, with their verdicts.
-    fn extend(
-        &mut self,
-        d: &Dataset,
-        index: &Index,
-        rows: BTreeMap<(usize, Subject, Property), Vec<Vec<usize>>>,
-    ) {
+    fn extend(&mut self, d: &Dataset, index: &Index, rows: BTreeMap<RowKey, Vec<Vec<usize>>>) {
         for (key, cells) in rows {
             self.push(d, index, key, cells);
         }
@@ -286,7 +308,7 @@ impl ClaimMatrix {
         &mut self,
         d: &Dataset,
         index: &Index,
-        (order, subject, property): (usize, Subject, Property),
+        (order, subject, body, property): RowKey,
         cells: Vec<Vec<usize>>,
     ) {
         let disputed = disputed(&d.claims, index, &cells);
@@ -297,6 +319,7 @@ impl ClaimMatrix {
         };
         self.rows.push(MatrixRow {
             subject,
+            body,
             property,
             cells,
             verdict,

@@ -13,7 +13,8 @@
 //! 4. Two incompatible claims *conflict* when their order is unknown (dates that overlap,
 //!    "2026-01" against "2026-01-20", "~2026-01-19" against the 21st, or no date), when the
 //!    later one comes from a less reliable source (it is never silently obeyed), or always
-//!    for a joining date (a fact about one day, which a later report cannot change). Otherwise
+//!    for a joining date, a charter's signing or its entry into force (facts about one day,
+//!    which a later report cannot change). Otherwise
 //!    the later claim is history that moved on.
 //! 5. The winner is the latest claim, the one furthest along the life cycle among statuses on
 //!    one path (a step surely dated after an ending starts a new cycle, and stands); but when a more reliable source conflicts with it, the most reliable of those
@@ -184,7 +185,12 @@ pub fn conflicts(claims: &[Claim], a: &Candidate, b: &Candidate) -> bool {
     if compatible(ca, cb) {
         return false;
     }
-    if a.property == Property::Joined {
+    // A day something happened on (joining, the charter signed, entry into force) is a fact
+    // about that day: a later report of another day disputes it, never moves it on.
+    if matches!(
+        a.property,
+        Property::Joined | Property::CharterSigned | Property::InForce
+    ) {
         return true;
     }
     match (a.date, b.date) {
@@ -207,7 +213,9 @@ pub fn compatible(a: &Claim, b: &Claim) -> bool {
 fn values_agree(a: &Fact, b: &Fact) -> bool {
     match (a, b) {
         (Fact::Status(x), Fact::Status(y)) => lifecycle::on_one_path(*x, *y),
-        (Fact::Joined(x), Fact::Joined(y)) => spans_meet(x, y),
+        (Fact::Joined(x), Fact::Joined(y))
+        | (Fact::CharterSigned(x), Fact::CharterSigned(y))
+        | (Fact::InForce(x), Fact::InForce(y)) => spans_meet(x, y),
         _ => a == b,
     }
 }
@@ -216,7 +224,9 @@ fn values_agree(a: &Fact, b: &Fact) -> bool {
 fn contradicts_negation(not: &Fact, is: &Fact) -> bool {
     match (not, is) {
         (Fact::Status(x), Fact::Status(y)) => lifecycle::has_reached(*y, *x),
-        (Fact::Joined(x), Fact::Joined(y)) => spans_meet(x, y),
+        (Fact::Joined(x), Fact::Joined(y))
+        | (Fact::CharterSigned(x), Fact::CharterSigned(y))
+        | (Fact::InForce(x), Fact::InForce(y)) => spans_meet(x, y),
         _ => not == is,
     }
 }

@@ -12,6 +12,9 @@
 use chrono::NaiveDate;
 
 use super::body::{BodyDates, body_dates};
+use std::collections::BTreeMap;
+
+use super::body_conflicts::{BodyConflict, body_conflicts, sub_body_conflicts};
 use super::dataset::Dataset;
 use super::edit::Edit;
 use super::index::{Index, Moved, Owner, known_by};
@@ -34,8 +37,15 @@ pub struct Derived {
     /// The main body's milestones as of the date (terms and the payment window count from
     /// entry into force).
     pub body_dates: BodyDates,
-    /// Properties in conflict across the roster (counted once, shown every frame).
+    /// Properties in conflict: the roster's and the bodies' (counted once, shown every frame).
+    /// Every count of conflicts (`check`, the status bar, the reports) is this one.
     pub conflicts: usize,
+    /// The properties of bodies in conflict (their claims are few: derived again whenever
+    /// they or the date change).
+    pub body_conflicts: Vec<BodyConflict>,
+    /// The actors' properties in conflict on sub-bodies, by actor (only those with some):
+    /// derived with the actor's row.
+    pub sub_body_conflicts: BTreeMap<usize, Vec<BodyConflict>>,
     /// What the last `apply_edit` changed, for caches built on claim positions.
     change: Change,
     /// What the last move of the as-of date re-derived, for views that filter or sort rows.
@@ -164,6 +174,14 @@ impl Derived {
         self.index.source_by_id.get(id).map(|&s| &d.sources[s])
     }
 
+    /// Every property in conflict outside the main roster: the bodies' own, then the actors'
+    /// on sub-bodies (with the roster's, as many as `conflicts`).
+    pub fn other_conflicts(&self) -> impl Iterator<Item = &BodyConflict> {
+        self.body_conflicts
+            .iter()
+            .chain(self.sub_body_conflicts.values().flatten())
+    }
+
     /// The dataset revision this was derived from.
     pub fn revision(&self) -> u64 {
         self.key.map_or(0, |(r, _)| r)
@@ -255,7 +273,18 @@ impl Derived {
             &self.index,
             &self.roster.rows,
         );
-        self.conflicts = self.roster.conflicts();
+        self.body_conflicts = body_conflicts(dataset, &self.index, as_of);
+        self.sub_body_conflicts = (0..dataset.actors.len())
+            .map(|a| (a, sub_body_conflicts(dataset, &self.index, a, as_of)))
+            .filter(|(_, found)| !found.is_empty())
+            .collect();
+        self.conflicts = self.roster.conflicts()
+            + self.body_conflicts.len()
+            + self
+                .sub_body_conflicts
+                .values()
+                .map(Vec::len)
+                .sum::<usize>();
         let revision = dataset.revision.get();
         self.index_revision = Some(revision);
         self.key = Some((revision, as_of));
@@ -270,6 +299,16 @@ impl Derived {
         let (old_conflicts, old_bests) = (row.conflicts(), bests(row));
         row_into(&mut self.scratch, d, &self.index, as_of, row);
         self.conflicts = self.conflicts + row.conflicts() - old_conflicts;
+        // Its places on sub-bodies, from the same claims.
+        let old_sub = self
+            .sub_body_conflicts
+            .remove(&actor)
+            .map_or(0, |v| v.len());
+        let sub = sub_body_conflicts(d, &self.index, actor, as_of);
+        self.conflicts = self.conflicts + sub.len() - old_sub;
+        if !sub.is_empty() {
+            self.sub_body_conflicts.insert(actor, sub);
+        }
         if !same_claims || bests(row) != old_bests {
             // The actor's seat, and that of the member it speaks (or spoke) for, whose seat
             // may rest on its word.
@@ -319,6 +358,7 @@ impl Derived {
     /// Reads the body's milestones again; when entry into force moved, every seat is decided
     /// again (terms and the payment window count from it).
     fn redate_body(&mut self, d: &Dataset, as_of: Option<NaiveDate>) {
+        self.recount_body_conflicts(d, as_of);
         let dates = body_dates(d, &self.index, &d.body.id, as_of);
         if dates.in_force_date() != self.body_dates.in_force_date() {
             self.body_dates = dates;
@@ -326,6 +366,13 @@ impl Derived {
         } else {
             self.body_dates = dates;
         }
+    }
+
+    /// Finds the bodies' conflicts again and adjusts the count.
+    fn recount_body_conflicts(&mut self, d: &Dataset, as_of: Option<NaiveDate>) {
+        let fresh = body_conflicts(d, &self.index, as_of);
+        self.conflicts = self.conflicts + fresh.len() - self.body_conflicts.len();
+        self.body_conflicts = fresh;
     }
 
     /// The actors with a claim known by one of the dates and not the other, in order: those
@@ -446,6 +493,7 @@ impl Derived {
                     self.speakers.pop_actor();
                     actors_changed = true;
                     self.conflicts -= gone.conflicts();
+                    self.conflicts -= self.sub_body_conflicts.remove(at).map_or(0, |v| v.len());
                     debug_assert_eq!(gone.actor, *at);
                 }
                 Edit::ReplaceActor { at, .. } => {
@@ -530,6 +578,7 @@ impl Derived {
         self.change.actors = actors;
         self.flush_reseats(d);
         if rules || self.speakers.kinds_changed(d) {
+            self.recount_body_conflicts(d, as_of);
             self.body_dates = body_dates(d, &self.index, &d.body.id, as_of);
             self.reseat_all(d);
         } else {
@@ -593,6 +642,9 @@ impl Derived {
         for &a in &moved.actors {
             if let Some(row) = self.roster.rows.get_mut(a) {
                 row.shift_claims(at, up);
+            }
+            for c in self.sub_body_conflicts.get_mut(&a).into_iter().flatten() {
+                c.shift_claims(at, up);
             }
         }
         self.change.actors.extend(&moved.actors);

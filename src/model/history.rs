@@ -1,6 +1,7 @@
 //! An actor's status path: its dated status claims in order, each step with the claims (and so
 //! the sources) behind it. The detail pane lists it; the Timeline marks it. Claims along a path
-//! are a history ("proposed" on the 19th, "accepted" on the 21st), read in date order.
+//! are a history ("proposed" on the 19th, "accepted" on the 21st), read in date order, and
+//! the steps of one day in the life cycle's order.
 
 use super::dataset::{Claim, Dataset, Fact, Rank, Status};
 use super::date::PartialDate;
@@ -40,12 +41,18 @@ pub fn status_path(d: &Dataset, index: &Index, actor: usize, body: Option<&str>)
         .filter(|&&c| d.claims[c].rank != Rank::Deprecated)
         .filter_map(|&c| Some((index.claim_date(c), status_of(&d.claims[c])?, c)))
         .collect();
-    // Undated claims cannot be placed on the path: they go last, in file order.
+    // Undated claims cannot be placed on the path: they go last. Steps of one date follow the
+    // life cycle (invited before accepted, whatever the file's order), then the file.
     dated.sort_by(|a, b| {
         let key = |x: &(Option<PartialDate>, Status, usize)| {
-            (x.0.is_none(), x.0.map(|d| (d.first_day(), d.last_day())))
+            (
+                x.0.is_none(),
+                x.0.map(|d| (d.first_day(), d.last_day())),
+                super::lifecycle::cycle_order(x.1),
+                x.2,
+            )
         };
-        key(a).cmp(&key(b)).then(a.2.cmp(&b.2))
+        key(a).cmp(&key(b))
     });
     let mut steps: Vec<Step> = Vec::new();
     for (date, status, c) in dated {
@@ -107,6 +114,29 @@ mod tests {
             "the deprecated decline is left out"
         );
         assert!(status_path(&d, &index, 0, Some("executive-board")).is_empty());
+        // Reported the same day in the other order: the life cycle orders them.
+        let d = DatasetBuilder::new("Board")
+            .actor("x", "X", ActorKind::State)
+            .source("a", "Outlet A", Some("2026-01-21"), "text")
+            .claim("x", Fact::Status(Status::Withdrawn), "a", None, None)
+            .claim("x", Fact::Status(Status::Member), "a", None, None)
+            .claim("x", Fact::Status(Status::Accepted), "a", None, None)
+            .claim("x", Fact::Invited(true), "a", None, None)
+            .build();
+        let index = Index::build(&d);
+        let order: Vec<Status> = status_path(&d, &index, 0, None)
+            .iter()
+            .map(|s| s.status)
+            .collect();
+        assert_eq!(
+            order,
+            [
+                Status::Invited,
+                Status::Accepted,
+                Status::Member,
+                Status::Withdrawn
+            ]
+        );
         assert!(status_path(&d, &index, 7, None).is_empty());
     }
 }

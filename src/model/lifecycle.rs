@@ -47,6 +47,17 @@ pub fn has_reached(status: Status, reached: Status) -> bool {
     status == reached || matches!((stage(status), stage(reached)), (Some(at), Some(r)) if at >= r)
 }
 
+/// A status's place in the life cycle, to order the steps of one day: the main path first
+/// (proposed … member), then the endings (declined, invitation withdrawn, withdrawn), since an
+/// ending comes after the steps it ends.
+pub fn cycle_order(status: Status) -> u8 {
+    stage(status).unwrap_or(match status {
+        Status::Declined => 6,
+        Status::InvitationWithdrawn => 7,
+        _ => 8,
+    })
+}
+
 /// Of two statuses on one path, the one further along it (`b` when they are equal).
 pub fn further(a: Status, b: Status) -> Status {
     if precedes(b, a) && a != b { a } else { b }
@@ -56,6 +67,26 @@ pub fn further(a: Status, b: Status) -> Status {
 mod tests {
     use super::*;
     use Status::*;
+
+    #[test]
+    fn the_cycle_orders_the_main_path_then_the_endings() {
+        let mut all = Status::ALL.to_vec();
+        all.sort_by_key(|s| cycle_order(*s));
+        assert_eq!(
+            all,
+            [
+                Proposed,
+                Invited,
+                Reviewing,
+                Accepted,
+                Signed,
+                Member,
+                Declined,
+                InvitationWithdrawn,
+                Withdrawn
+            ]
+        );
+    }
 
     #[test]
     fn the_main_path_is_a_history() {

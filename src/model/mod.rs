@@ -3,6 +3,7 @@
 
 pub mod actor_draft;
 pub mod body;
+pub mod body_conflicts;
 pub mod body_roster;
 pub mod builder;
 pub mod claim_draft;

@@ -42,6 +42,18 @@ pub struct ReportConflict<'a> {
     pub claims: Vec<ReportClaim<'a>>,
 }
 
+/// A property in conflict outside the main roster (two days of a body's entry into force, an
+/// actor's place on a sub-body): the body's name, the best claim first, then those that
+/// conflict with it.
+#[derive(Debug)]
+pub struct ReportBodyConflict<'a> {
+    pub body: &'a str,
+    /// The actor whose place on the (sub-)body is disputed; `None` for the body's own.
+    pub actor: Option<&'a Actor>,
+    pub property: Property,
+    pub claims: Vec<ReportClaim<'a>>,
+}
+
 #[derive(Debug)]
 pub struct ReportClaim<'a> {
     pub claim: &'a Claim,
@@ -81,9 +93,6 @@ pub fn is_member(seat: &SeatOutcome) -> bool {
 pub struct SubBodyReport<'a> {
     pub body: &'a Body,
     pub roster: BodyRoster,
-    /// Its properties in conflict under the one rule, as the body's own (`row` is the actor's
-    /// position in the report's rows, to link to).
-    pub conflicts: Vec<ReportConflict<'a>>,
 }
 
 impl SubBodyReport<'_> {
@@ -107,6 +116,9 @@ pub struct Report<'a> {
     /// and those who speak for a member.
     pub memberships: Vec<usize>,
     pub conflicts: Vec<ReportConflict<'a>>,
+    /// The bodies' own properties and the actors' on sub-bodies in conflict: with `conflicts`,
+    /// as many as `Derived::conflicts`.
+    pub body_conflicts: Vec<ReportBodyConflict<'a>>,
     /// Events by date.
     pub timeline: Vec<&'a Event>,
     pub sources: &'a [Source],
@@ -140,6 +152,12 @@ pub struct QuoteMark {
 }
 
 impl<'a> Report<'a> {
+    /// How many properties are in conflict, the actors' and the bodies' (what `check` and the
+    /// status bar count).
+    pub fn conflict_count(&self) -> usize {
+        self.conflicts.len() + self.body_conflicts.len()
+    }
+
     /// The report of `derived`, which must be fresh for `dataset` (its as-of date is used).
     pub fn new(dataset: &'a Dataset, derived: &'a Derived) -> Self {
         let d = dataset;
@@ -171,6 +189,18 @@ impl<'a> Report<'a> {
             .enumerate()
             .flat_map(|(at, row)| conflicts_of(d, &derived.index, row, at))
             .collect();
+        let body_conflicts = derived
+            .other_conflicts()
+            .map(|c| ReportBodyConflict {
+                body: d.body_by_id(&c.body).map_or(c.body.as_str(), |b| &b.name),
+                actor: c.actor.map(|a| &d.actors[a]),
+                property: c.property,
+                claims: std::iter::once(c.best)
+                    .chain(c.rivals.iter().copied())
+                    .map(|at| report_claim(d, &derived.index, at))
+                    .collect(),
+            })
+            .collect();
         let mut timeline: Vec<&Event> = d.events.iter().collect();
         timeline.sort_by_key(|e| e.date);
         Report {
@@ -181,6 +211,7 @@ impl<'a> Report<'a> {
             totals,
             memberships,
             conflicts,
+            body_conflicts,
             timeline,
             sources: &d.sources,
             index: &derived.index,
@@ -192,27 +223,14 @@ impl<'a> Report<'a> {
     /// Each sub-body with its roster, in file order, built the first time they are asked for.
     pub fn sub_bodies(&self) -> &[SubBodyReport<'a>] {
         self.sub_bodies.get_or_init(|| {
+            // Their conflicts are the report's `body_conflicts`, from the one rule.
             let d = self.dataset;
-            // Each actor's position in the rows (one row per actor).
-            let mut row_of = vec![0; d.actors.len()];
-            for (i, r) in self.rows.iter().enumerate() {
-                row_of[r.row.actor] = i;
-            }
             d.sub_bodies
                 .iter()
                 .filter_map(|body| {
                     let choice = BodyChoice::Sub(body.id.clone());
                     let roster = body_roster(d, self.index, self.as_of, &choice)?;
-                    let conflicts = roster
-                        .rows
-                        .iter()
-                        .flat_map(|row| conflicts_of(d, self.index, row, row_of[row.actor]))
-                        .collect();
-                    Some(SubBodyReport {
-                        body,
-                        roster,
-                        conflicts,
-                    })
+                    Some(SubBodyReport { body, roster })
                 })
                 .collect()
         })
@@ -293,6 +311,11 @@ impl<'a> Report<'a> {
     /// What a subject (an actor or a body) is called.
     pub fn subject_name<'s>(&'s self, subject: &'s super::dataset::Subject) -> &'s str {
         subject_name(self.dataset, self.index, subject)
+    }
+
+    /// What a claim matrix row is called: its subject, and the sub-body it is about.
+    pub fn row_name<'s>(&'s self, row: &'s super::compare::MatrixRow) -> std::borrow::Cow<'s, str> {
+        super::compare::row_name(self.dataset, self.index, row)
     }
 
     /// An actor's position in the dataset (and the roster), by id.

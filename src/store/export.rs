@@ -7,7 +7,7 @@
 //! [`md_text`] and [`md_link`] against raw HTML, injected structure and links that break out.
 
 use crate::model::money::format_money;
-use crate::model::report::Report;
+use crate::model::report::{Report, ReportClaim};
 use crate::model::seats::amount_words;
 use crate::model::{Fact, Property};
 
@@ -151,6 +151,25 @@ fn cell(text: &str) -> String {
     md_text(text)
 }
 
+/// The competing claims of one conflict, each with its source and quote.
+fn conflict_claims(out: &mut String, d: &crate::model::Dataset, claims: &[ReportClaim]) {
+    for rc in claims {
+        let quote = rc
+            .claim
+            .quote
+            .as_ref()
+            .map(|q| format!(": “{}”", md_text(&q.exact)))
+            .unwrap_or_default();
+        let date = rc.date.map(|d| format!(", {d}")).unwrap_or_default();
+        out.push_str(&format!(
+            "  - {} ({}{date}, {}){quote}\n",
+            md_text(&rc.claim.value_label(d)),
+            md_text(rc.source),
+            md_text(&rc.standing())
+        ));
+    }
+}
+
 /// The whole report as Markdown: roster, seats and totals, conflicts with their sources and
 /// quotes, timeline, sources.
 pub fn markdown_report(report: &Report) -> String {
@@ -219,23 +238,17 @@ pub fn markdown_report(report: &Report) -> String {
             md_text(&c.actor.name),
             md_text(c.property.label())
         ));
-        for rc in &c.claims {
-            let quote = rc
-                .claim
-                .quote
-                .as_ref()
-                .map(|q| format!(": “{}”", md_text(&q.exact)))
-                .unwrap_or_default();
-            let date = rc.date.map(|d| format!(", {d}")).unwrap_or_default();
-            out.push_str(&format!(
-                "  - {} ({}{date}, {}){quote}\n",
-                md_text(&rc.claim.value_label(d)),
-                md_text(rc.source),
-                md_text(&rc.standing())
-            ));
-        }
+        conflict_claims(&mut out, d, &c.claims);
     }
-    if report.conflicts.is_empty() {
+    for c in &report.body_conflicts {
+        let who = match c.actor {
+            Some(a) => format!("{} ({})", md_text(&a.name), md_text(c.body)),
+            None => md_text(c.body),
+        };
+        out.push_str(&format!("- **{who}**, {}:\n", md_text(c.property.label())));
+        conflict_claims(&mut out, d, &c.claims);
+    }
+    if report.conflict_count() == 0 {
         out.push_str("None: the sources agree, or an editor has settled every disagreement.\n");
     }
 

@@ -15,7 +15,7 @@ pub(crate) mod writer;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::model::report::{Report, ReportClaim, ReportConflict};
+use crate::model::report::{Report, ReportClaim};
 use crate::model::seats::amount_words;
 use crate::model::{Dataset, Property, RosterRow, SeatKind, SeatOutcome};
 
@@ -110,7 +110,6 @@ fn header(h: &mut Html, report: &Report) {
     }
     h.raw("</dl>\n<ul class=\"counts\">");
     let detail = report.detail();
-    let on_subs: usize = report.sub_bodies().iter().map(|s| s.conflicts.len()).sum();
     let seated = report
         .member_rows()
         .filter(|m| m.seat.kind != SeatKind::Seatless)
@@ -119,16 +118,11 @@ fn header(h: &mut Html, report: &Report) {
         (report.rows.len(), "actor", "actors"),
         (report.memberships.len(), "member", "members"),
         (seated, "with a seat", "with a seat"),
-        (report.conflicts.len(), "conflict", "conflicts"),
-        (on_subs, "conflict on sub-bodies", "conflicts on sub-bodies"),
+        (report.conflict_count(), "conflict", "conflicts"),
         (detail.claims.len(), "claim", "claims"),
         (d.sources.len(), "source", "sources"),
         (report.timeline.len(), "event", "events"),
-    ]
-    .into_iter()
-    // Sub-bodies' conflicts only where there are some; the rest always.
-    .filter(|&(n, one, _)| n > 0 || one != "conflict on sub-bodies")
-    {
+    ] {
         h.raw("<li><b>")
             .num(n as f64)
             .raw("</b>")
@@ -345,10 +339,14 @@ fn sub_bodies(h: &mut Html, report: &Report) {
             )
             .text(&n)
             .close("td");
-            match sub.conflicts.iter().position(|c| c.actor.id == actor.id) {
+            let first = report
+                .body_conflicts
+                .iter()
+                .position(|c| c.body == sub.body.name && c.actor.is_some_and(|a| a.id == actor.id));
+            match first {
                 None => h.raw("<td class=\"empty\" data-sort=\"0\"></td>"),
                 Some(first) => {
-                    let href = format!("#conflict-b{k}-{first}");
+                    let href = format!("#conflict-b{first}");
                     h.open("td", &[("data-label", "Conflict"), ("data-sort", "1")])
                         .elem(
                             "a",
@@ -367,39 +365,53 @@ fn sub_bodies(h: &mut Html, report: &Report) {
 
 fn conflicts(h: &mut Html, report: &Report) {
     h.raw("<section id=\"conflicts\">\n<h2>Conflicts</h2>\n");
-    let on_subs: usize = report.sub_bodies().iter().map(|s| s.conflicts.len()).sum();
-    if report.conflicts.is_empty() && on_subs == 0 {
+    if report.conflict_count() == 0 {
         h.raw("<p>None: the sources agree, or an editor has settled every disagreement.</p>\n");
     }
     for (k, c) in report.conflicts.iter().enumerate() {
-        conflict(h, report, c, &format!("conflict-{k}"), None);
+        let id = format!("conflict-{k}");
+        h.open("article", &[("class", "conflict"), ("id", &id)])
+            .raw("<h3>");
+        let actor = format!("#actor-{}", c.row);
+        h.elem("a", &[("href", &actor)], &c.actor.name)
+            .raw(": ")
+            .text(c.property.label())
+            .raw("</h3>\n<ul>\n");
+        conflict_items(h, report, &c.claims);
+        h.raw("</ul></article>\n");
     }
-    for (b, sub) in report.sub_bodies().iter().enumerate() {
-        for (k, c) in sub.conflicts.iter().enumerate() {
-            let id = format!("conflict-b{b}-{k}");
-            conflict(h, report, c, &id, Some(&sub.body.name));
+    // The bodies' own properties in conflict (two days of entry into force), and the actors'
+    // places on sub-bodies.
+    for (k, c) in report.body_conflicts.iter().enumerate() {
+        let id = format!("conflict-b{k}");
+        h.open("article", &[("class", "conflict"), ("id", &id)])
+            .raw("<h3>");
+        match c.actor {
+            // An actor's place on a sub-body.
+            Some(a) => {
+                h.text(&a.name)
+                    .raw(": ")
+                    .text(c.property.label())
+                    .raw(" <span class=\"meta\">on the ")
+                    .text(c.body)
+                    .raw("</span>");
+            }
+            // The body's own property (two days of entry into force).
+            None => {
+                h.text(c.body).raw(": ").text(c.property.label());
+            }
         }
+        h.raw("</h3>\n<ul>\n");
+        conflict_items(h, report, &c.claims);
+        h.raw("</ul></article>\n");
     }
     h.raw("</section>\n");
 }
 
-/// One conflict: each side's value, source, date, rank, reliability and quoted words; `body`
-/// names the sub-body it is about.
-fn conflict(h: &mut Html, report: &Report, c: &ReportConflict, id: &str, body: Option<&str>) {
+/// The competing claims of one conflict, as list items.
+fn conflict_items(h: &mut Html, report: &Report, claims: &[ReportClaim]) {
     let d = report.dataset;
-    h.open("article", &[("class", "conflict"), ("id", id)])
-        .raw("<h3>");
-    let actor = format!("#actor-{}", c.row);
-    h.elem("a", &[("href", &actor)], &c.actor.name)
-        .raw(": ")
-        .text(c.property.label());
-    if let Some(name) = body {
-        h.raw(" <span class=\"meta\">on the ")
-            .text(name)
-            .raw("</span>");
-    }
-    h.raw("</h3>\n<ul>\n");
-    for rc in &c.claims {
+    for rc in claims {
         h.raw("<li><span class=\"value\">")
             .text(&rc.claim.value_label(d))
             .raw("</span> <span class=\"meta\">says ");
@@ -412,7 +424,6 @@ fn conflict(h: &mut Html, report: &Report, c: &ReportConflict, id: &str, body: O
         quote_block(h, report, rc);
         h.raw("</li>\n");
     }
-    h.raw("</ul></article>\n");
 }
 
 /// ", 2026-01-19, normal rank": the claim's date and rank.
@@ -504,7 +515,7 @@ fn matrix(h: &mut Html, report: &Report) {
     h.raw("<th>Verdict</th></tr></thead>\n<tbody>\n");
     for row in &m.rows {
         h.raw("<tr>")
-            .elem("td", &[], report.subject_name(&row.subject))
+            .elem("td", &[], &report.row_name(row))
             .elem("td", &[], row.property.label());
         for cell in &row.cells {
             h.raw("<td>");

@@ -15,7 +15,10 @@ use crate::model::Dataset;
 use crate::model::validate::{Problem, Severity, validate};
 
 pub const SNAPSHOT_FORMAT: &str = "board-explorer-snapshot";
-const SNAPSHOT_VERSION: u32 = 1;
+/// A snapshot holds a dataset as the dataset file does, so its version is the dataset
+/// format's: version 2 snapshots may hold negative claims, reliability and approximate dates.
+/// An older snapshot is migrated on load as an older dataset file is.
+pub const SNAPSHOT_VERSION: u32 = super::format::VERSION;
 /// As deep as a dataset file may nest (see `format`).
 const MAX_NESTING: usize = 32;
 /// Snapshot files end in this, so the list can tell them from working files.
@@ -128,7 +131,14 @@ pub fn read_snapshot(path: &Path) -> Result<Snapshot, LoadError> {
 
 pub fn parse_snapshot(text: &str) -> Result<Snapshot, LoadError> {
     check_parse_cost(text)?;
-    let snapshot: Snapshot = ron::Options::default()
+    // The version first: a newer snapshot may use syntax this build cannot read, and is
+    // refused for being newer, not as damaged.
+    if let Some(v) = head_version(text)
+        && v > u64::from(SNAPSHOT_VERSION)
+    {
+        return Err(newer_snapshot(v));
+    }
+    let mut snapshot: Snapshot = ron::Options::default()
         .with_recursion_limit(MAX_NESTING)
         .from_str(text)
         .map_err(|e| {
@@ -148,10 +158,16 @@ pub fn parse_snapshot(text: &str) -> Result<Snapshot, LoadError> {
         )));
     }
     if snapshot.version > SNAPSHOT_VERSION {
-        return Err(LoadError::new(format!(
-            "this snapshot was written by a newer board-explorer (version {}); update to open it",
-            snapshot.version
-        )));
+        return Err(newer_snapshot(u64::from(snapshot.version)));
+    }
+    if snapshot.version == 0 {
+        return Err(LoadError::new("snapshot version 0 does not exist"));
+    }
+    // Migrated in memory like a dataset file of its version; the file is left as it is.
+    let dataset = std::mem::take(&mut snapshot.dataset);
+    snapshot.dataset = super::format::migrate(snapshot.version, dataset);
+    if snapshot.version <= 1 {
+        crate::model::body::migrate_v1(&mut snapshot.dataset);
     }
     if let Some(p) = validate(&snapshot.dataset)
         .into_iter()
@@ -162,6 +178,29 @@ pub fn parse_snapshot(text: &str) -> Result<Snapshot, LoadError> {
         )));
     }
     Ok(snapshot)
+}
+
+fn newer_snapshot(v: u64) -> LoadError {
+    LoadError::new(format!(
+        "this snapshot was written by a newer board-explorer (version {v}; this one reads up to \
+         version {SNAPSHOT_VERSION}); update to open it"
+    ))
+}
+
+/// The number after the first `version:` near the top of the text, if there is one.
+fn head_version(text: &str) -> Option<u64> {
+    let head: String = text.chars().take(4096).collect();
+    let at = head.find("version")?;
+    let after = head[at + "version".len()..]
+        .trim_start()
+        .strip_prefix(':')?;
+    let digits: String = after
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(20)
+        .collect();
+    digits.parse().ok()
 }
 
 /// The snapshots in `dir`, newest first. Only the top of each file is read.
@@ -303,7 +342,7 @@ mod tests {
                 .contains("damaged")
         );
         let newer = snapshot_text(&crate::store::embedded(), None, "x", "now").replacen(
-            "version: 1",
+            "version: 2",
             "version: 9",
             1,
         );
@@ -313,5 +352,46 @@ mod tests {
                 .message
                 .contains("newer")
         );
+    }
+
+    #[test]
+    fn snapshots_are_written_in_the_dataset_formats_version() {
+        let d = crate::store::embedded();
+        let text = snapshot_text(&d, None, "x", "now");
+        assert!(text.contains(&format!("version: {},", super::super::format::VERSION)));
+        assert_eq!(parse_snapshot(&text).unwrap().version, SNAPSHOT_VERSION);
+    }
+
+    #[test]
+    fn a_version_1_snapshot_opens_migrated() {
+        let mut d = crate::store::embedded();
+        // Version 1 could name the main body on a claim: it reads as the main body's claim.
+        d.claims[0].body = Some(d.body.id.clone());
+        let v1 = snapshot_text(&d, None, "old", "2026-01-20 10:00").replacen(
+            "version: 2,",
+            "version: 1,",
+            1,
+        );
+        assert!(v1.contains("version: 1,"));
+        let s = parse_snapshot(&v1).unwrap();
+        assert_eq!(s.version, 1);
+        assert_eq!(s.dataset.claims[0].body, None);
+        assert_eq!(s.note, "old");
+    }
+
+    #[test]
+    fn a_newer_snapshot_is_refused_as_newer_even_when_its_syntax_changed() {
+        let text = snapshot_text(&crate::store::embedded(), None, "x", "now")
+            .replacen("version: 2,", "version: 3,", 1)
+            .replacen("note:", "stars: <<new syntax>>, note:", 1);
+        let e = parse_snapshot(&text).unwrap_err();
+        assert!(e.message.contains("written by a newer"), "{}", e.message);
+        assert!(e.message.contains("version 3"), "{}", e.message);
+        let zero = snapshot_text(&crate::store::embedded(), None, "x", "now").replacen(
+            "version: 2,",
+            "version: 0,",
+            1,
+        );
+        assert!(parse_snapshot(&zero).is_err());
     }
 }

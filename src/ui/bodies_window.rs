@@ -1,8 +1,10 @@
 //! The Bodies window, opened from the Roster: rename the main body and its sub-bodies, set a
-//! sub-body's parent, add one. Every change is one edit (so Ctrl+Z undoes it), refused with the
-//! reason when it cannot be made.
+//! sub-body's parent, add or remove one. Every change is one edit (so Ctrl+Z undoes it),
+//! refused with the reason when it cannot be made; removing a body that claims name asks first.
 
-use crate::model::body::{add_body, all, milestone_claim, rename_body, set_parent};
+use crate::model::body::{
+    add_body, all, claims_naming, milestone_claim, remove_body, rename_body, set_parent,
+};
 use crate::model::{Dataset, EDITORS_NOTE, Edit, Fact, Index, PartialDate};
 
 #[derive(Debug, Default)]
@@ -20,6 +22,9 @@ pub struct BodiesWindow {
     date_source: Option<String>,
     /// Why the last change was refused.
     refusal: Option<String>,
+    /// A sub-body whose removal waits for the editor's word, by id, with the number of claims
+    /// that name it (removed with it).
+    removing: Option<(String, usize)>,
 }
 
 impl BodiesWindow {
@@ -42,7 +47,7 @@ impl BodiesWindow {
             .show(ctx, |ui| {
                 ui.weak("The main body and its sub-bodies. A claim may name the body it is about.");
                 egui::Grid::new("bodies_grid")
-                    .num_columns(3)
+                    .num_columns(4)
                     .striped(true)
                     .show(ui, |ui| {
                         let name_header = ui.strong("Name").id;
@@ -108,9 +113,29 @@ impl BodiesWindow {
                                     (e, format!("Rename {} to {}", body.name, name.trim()))
                                 }));
                             }
+                            if at > 0
+                                && ui
+                                    .button("Remove")
+                                    .on_hover_text(format!("Remove {}", body.name))
+                                    .clicked()
+                            {
+                                // Claims are counted on the click, never per frame.
+                                match claims_naming(d, &body.id).len() {
+                                    0 => {
+                                        out =
+                                            Some(remove_body(d, &body.id, false).map(|e| {
+                                                (e, format!("Remove body {}", body.name))
+                                            }));
+                                    }
+                                    n => self.removing = Some((body.id.clone(), n)),
+                                }
+                            }
                             ui.end_row();
                         }
                     });
+                if let Some(made) = self.ask_removal(ui, d) {
+                    out = Some(made);
+                }
                 ui.separator();
                 ui.horizontal(|ui| {
                     let label = ui.label("New sub-body");
@@ -159,6 +184,7 @@ impl BodiesWindow {
             self.open = false;
             self.names.clear();
             self.refusal = None;
+            self.removing = None;
         }
         match out {
             Some(Ok((edit, label))) => {
@@ -178,6 +204,43 @@ impl BodiesWindow {
             }
             None => None,
         }
+    }
+
+    /// The question before a body that claims name is removed: remove them with it, or not.
+    fn ask_removal(
+        &mut self,
+        ui: &mut egui::Ui,
+        d: &Dataset,
+    ) -> Option<Result<(Edit, String), String>> {
+        let (id, n) = self.removing.clone()?;
+        let Some(body) = d.body_by_id(&id) else {
+            self.removing = None; // Gone meanwhile (an undo): nothing to ask.
+            return None;
+        };
+        let mut made = None;
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "{n} claim{} name{} {}: remove {} with it?",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "s" } else { "" },
+                    body.name,
+                    if n == 1 { "it" } else { "them" },
+                ),
+            );
+            if ui.button("Remove with its claims").clicked() {
+                made = Some(
+                    remove_body(d, &id, true)
+                        .map(|e| (e, format!("Remove body {} and {n} claim(s)", body.name))),
+                );
+                self.removing = None;
+            }
+            if ui.button("Keep it").clicked() {
+                self.removing = None;
+            }
+        });
+        made
     }
 
     /// A body's date as a claim: entry into force or the charter's signing, on a day, citing

@@ -4,7 +4,7 @@
 use egui_extras::{Column, TableBuilder};
 
 use super::source_text::verdict_colour;
-use crate::model::compare::{ClaimMatrix, Verdict, subject_name};
+use crate::model::compare::{ClaimMatrix, Verdict, row_name};
 use crate::model::{Dataset, Derived};
 
 /// What the user did in the matrix.
@@ -81,7 +81,7 @@ pub fn matrix_table(
                 let m = &matrix.rows[r];
                 row.set_selected(selected_row == Some(r));
                 row.col(|ui| {
-                    let name = subject_name(d, &derived.index, &m.subject);
+                    let name = row_name(d, &derived.index, m);
                     ui.add(egui::Label::new(name).truncate().selectable(false));
                 });
                 row.col(|ui| {

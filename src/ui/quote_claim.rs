@@ -57,7 +57,8 @@ impl QuoteClaimForm {
         *self = QuoteClaimForm::default();
     }
 
-    /// The form; returns the subject and value when the user adds the claim.
+    /// The form; returns the subject and value when the user adds the claim (whether it is
+    /// denied is `fact.negated`: pass the edit made from them to `fact.mark_negated`).
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -125,6 +126,9 @@ impl QuoteClaimForm {
         }
         ui.horizontal_wrapped(|ui| {
             self.fact.ui(ui, d, self.subject.as_deref().unwrap_or(""));
+            // The same "not" switch as the actor pane's editor: the words can deny a value
+            // ("not on the official list").
+            self.fact.negation_ui(ui);
         });
         if selected_words.is_some() {
             let note = match &self.guessed {

@@ -3,13 +3,16 @@
 //!
 //! Editing the rules here does not touch the dataset at once: the edited rules (and any
 //! what-if pledges typed in the table) are a *what-if*, shown side by side with the saved
-//! rules until the user applies them (one undoable edit) or discards them.
+//! rules until the user applies them (one undoable edit) or discards them. The rules pane
+//! chooses the body whose rules it edits (a sub-body has its own); the table is the main
+//! body's.
 
 use std::collections::BTreeMap;
 
 use egui_extras::{Column as TableColumn, TableBuilder};
 
 use super::view::ViewCtx;
+use crate::model::body::{all, body_dates, set_body_rules};
 use crate::model::money::{format_amount, format_money, parse_money};
 use crate::model::ops::hand_claim;
 use crate::model::rules::{Comparison, ExchangeRate, PaymentWindow};
@@ -17,6 +20,13 @@ use crate::model::seats::{
     SeatContext, SeatKind, SeatOutcome, Totals, amount_words, quick_in_force, seat_what_if, totals,
 };
 use crate::model::{Dataset, Derived, EDITORS_NOTE, Edit, Fact, Money, PartialDate, SeatRules};
+
+/// The saved rules of the body with id `body` (`None`, or a body no longer there: the main
+/// body's).
+fn rules_of<'d>(d: &'d Dataset, body: Option<&str>) -> &'d SeatRules {
+    body.and_then(|id| d.sub_bodies.iter().find(|b| b.id == id))
+        .map_or(&d.body.seat_rules, |b| &b.seat_rules)
+}
 
 /// The narrowest window that shows the rules pane beside the table at first (narrower ones
 /// fold it behind a button, so that every column of the table stays readable).
@@ -101,12 +111,26 @@ pub struct SeatsPanel {
     /// Whether the rules and calculator pane shows; `None` until the first frame, which opens
     /// it where the window is wide enough to keep the table readable beside it.
     pub rules_open: Option<bool>,
+    /// The sub-body whose rules the pane edits, by id; `None`: the main body.
+    pub rules_body: Option<String>,
+    /// The chosen sub-body's entry into force for the calculator, found once per revision,
+    /// date and body: (revision, as-of date, body id, the day).
+    sub_in_force: Option<(u64, Option<chrono::NaiveDate>, String, Option<PartialDate>)>,
 }
 
 impl SeatsPanel {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         let (d, derived) = (cx.dataset, cx.derived);
-        let saved = &d.body.seat_rules;
+        if self
+            .rules_body
+            .as_ref()
+            .is_some_and(|id| d.body_by_id(id).is_none())
+        {
+            // Removed (or undone away): back to the main body's rules.
+            self.rules_body = None;
+            self.form = None;
+        }
+        let saved = rules_of(d, self.rules_body.as_deref());
         let form = self.form.get_or_insert_with(|| RulesForm::from(saved));
         if form.base != *saved {
             *form = RulesForm::from(saved);
@@ -122,7 +146,8 @@ impl SeatsPanel {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         self.rules_ui(ui, cx);
                         ui.separator();
-                        self.calculator_ui(ui, derived.body_dates.in_force_date());
+                        let in_force = self.in_force(d, derived);
+                        self.calculator_ui(ui, in_force);
                     });
                 });
         }
@@ -139,12 +164,77 @@ impl SeatsPanel {
         !self.pledges.is_empty() || self.form.as_ref().is_some_and(|f| f.rules != *saved)
     }
 
+    /// Whether the table (the main body's) shows a what-if: pledges, or edited rules of the
+    /// main body.
+    fn table_what_if(&self, d: &Dataset) -> bool {
+        match self.rules_body {
+            None => self.is_what_if(&d.body.seat_rules),
+            Some(_) => !self.pledges.is_empty(),
+        }
+    }
+
+    /// The rules the table (the main body's) is shown under: the form's while it edits the
+    /// main body's, else the saved ones.
+    fn table_rules(&self, d: &Dataset) -> SeatRules {
+        match (&self.rules_body, &self.form) {
+            (None, Some(form)) => form.rules.clone(),
+            _ => d.body.seat_rules.clone(),
+        }
+    }
+
+    /// The entry into force of the body whose rules are edited (terms count from it).
+    fn in_force(&mut self, d: &Dataset, derived: &Derived) -> Option<PartialDate> {
+        let Some(id) = &self.rules_body else {
+            return derived.body_dates.in_force_date();
+        };
+        let key = (derived.revision(), derived.as_of());
+        match &self.sub_in_force {
+            Some((r, a, b, day)) if (*r, *a) == key && b == id => *day,
+            _ => {
+                let day = body_dates(d, &derived.index, id, derived.as_of()).in_force_date();
+                self.sub_in_force = Some((key.0, key.1, id.clone(), day));
+                day
+            }
+        }
+    }
+
+    /// The chooser of the body whose rules the pane edits; only when there are sub-bodies.
+    fn body_chooser(&mut self, ui: &mut egui::Ui, d: &Dataset) {
+        let name = |id: Option<&str>| {
+            id.and_then(|id| d.body_by_id(id))
+                .map_or(d.body.name.as_str(), |b| b.name.as_str())
+        };
+        if d.sub_bodies.is_empty() {
+            ui.label(egui::RichText::new(format!("of {}", d.body.name)).weak());
+            return;
+        }
+        let mut chosen = self.rules_body.clone();
+        ui.horizontal(|ui| {
+            let label = ui.label("of");
+            egui::ComboBox::from_id_salt("rules_body")
+                .selected_text(name(chosen.as_deref()))
+                .show_ui(ui, |ui| {
+                    for (at, b) in all(d).enumerate() {
+                        let id = (at > 0).then(|| b.id.clone());
+                        ui.selectable_value(&mut chosen, id, &b.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        if chosen != self.rules_body {
+            // Another body's rules: the form starts again from them.
+            self.rules_body = chosen;
+            self.form = None;
+        }
+    }
+
     fn rules_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         let d = cx.dataset;
-        let saved = &d.body.seat_rules;
-        let form = self.form.as_mut().expect("set in ui()");
         ui.heading("Seat rules");
-        ui.label(egui::RichText::new(format!("of {}", d.body.name)).weak());
+        self.body_chooser(ui, d);
+        let saved = rules_of(d, self.rules_body.as_deref());
+        let form = self.form.get_or_insert_with(|| RulesForm::from(saved));
         egui::Grid::new("rules_grid")
             .num_columns(2)
             .spacing([8.0, 6.0])
@@ -342,7 +432,11 @@ impl SeatsPanel {
             if apply.clicked() {
                 let mut edits = Vec::new();
                 if form.rules != *saved {
-                    edits.push(Edit::SetSeatRules(form.rules.clone()));
+                    let id = self.rules_body.clone().unwrap_or_else(|| d.body.id.clone());
+                    match set_body_rules(d, &id, form.rules.clone()) {
+                        Ok(edit) => edits.push(edit),
+                        Err(why) => form.error = Some(why),
+                    }
                 }
                                 // Pledges become claims by the editor, appended one after the other. Their ids
                 // differ by actor, so computing them against the current claims is enough.
@@ -449,7 +543,8 @@ impl SeatsPanel {
 
     /// Rebuilds the what-if outcomes when the dataset or the what-if changed.
     fn refresh(&mut self, d: &Dataset, derived: &Derived) {
-        let rules = self.form.as_ref().expect("set in ui()").rules.clone();
+        // The table is the main body's: a sub-body's rules being edited do not touch it.
+        let rules = self.table_rules(d);
         let key = Some((derived.revision(), rules.clone(), self.pledges.clone()));
         if self.what_if.key == key && self.shown_everyone == self.show_everyone {
             return;
@@ -505,15 +600,8 @@ impl SeatsPanel {
     }
 
     fn members_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
-        let what_if = self.is_what_if(&d.body.seat_rules);
-        let currency = self
-            .form
-            .as_ref()
-            .expect("set")
-            .rules
-            .threshold
-            .currency
-            .clone();
+        let what_if = self.table_what_if(d);
+        let currency = self.table_rules(d).threshold.currency;
         ui.horizontal(|ui| {
             let open = self.rules_open.unwrap_or(true);
             let (text, tip) = if open {
@@ -607,7 +695,7 @@ impl SeatsPanel {
         } else {
             &["Name", "Pledge", "Seat", "Term ends", "Shortfall", "Reason"]
         };
-        let rules = self.form.as_ref().expect("set").rules.clone();
+        let rules = self.table_rules(d);
         table
             .column(TableColumn::initial(seat_w).at_least(50.0).clip(true))
             .column(TableColumn::initial(end_w).at_least(50.0).clip(true))

@@ -270,7 +270,7 @@ impl SourcesPanel {
         }
         let cache = self.cache.take().expect("built above");
 
-        self.toolbar(ui, &cache);
+        self.toolbar(ui, &cache, derived.conflicts);
         if let Some(notice) = self.notice.clone() {
             ui.horizontal(|ui| {
                 ui.label(notice);
@@ -356,7 +356,8 @@ impl SourcesPanel {
         }
     }
 
-    fn toolbar(&mut self, ui: &mut egui::Ui, cache: &Cache) {
+    /// The toolbar and the legend; `dataset_conflicts` is the status bar's count.
+    fn toolbar(&mut self, ui: &mut egui::Ui, cache: &Cache, dataset_conflicts: usize) {
         ui.horizontal_wrapped(|ui| {
             if ui
                 .button("Import source…")
@@ -403,6 +404,16 @@ impl SourcesPanel {
                         }
                         _ => "Rows of the claim matrix with this verdict",
                     });
+                // The matrix sees only the ticked sources, never the editor's hand edits, nor
+                // the as-of date: when that makes another number, the status bar's is given
+                // too, so the two never silently differ.
+                if verdict == Verdict::Conflict && count != dataset_conflicts {
+                    ui.label(format!("({dataset_conflicts} in the dataset)"))
+                        .on_hover_text(
+                            "Every conflict the status bar counts: among all sources and the \
+                             editor's hand edits, as of the chosen date",
+                        );
+                }
             }
         });
         ui.separator();
@@ -793,7 +804,8 @@ impl SourcesPanel {
             && let Some((source, span)) = selection
         {
             match quoted_claim(d, source, span, Subject::Actor(subject.clone()), fact) {
-                Ok(edit) => {
+                Ok(mut edit) => {
+                    self.claim_form.fact.mark_negated(&mut edit);
                     let name = derived
                         .index
                         .actor_by_id

@@ -2,15 +2,67 @@
 //! model's builder: every command and view must count its conflicts alike.
 
 use board_explorer::model::builder::DatasetBuilder;
-use board_explorer::model::{ActorKind, Dataset, Fact, Reliability, Status};
+use board_explorer::model::{ActorKind, Claim, Dataset, Fact, Rank, Reliability, Status, Subject};
 
 /// The properties in conflict in [`dataset`]: Putin's status (accepted against declined, same
 /// day), Israel's joining date (the wire's 22 January against an aggregator's 12 February),
 /// Carney's status (member against the official list's "not a member") and Sisi's status
-/// (accepted on the 20th against a January "declined" whose order is unknown).
-pub const CONFLICTS: usize = 4;
+/// (accepted on the 20th against a January "declined" whose order is unknown), the Board's
+/// entry into force (the wire's 22 January against Paper B's 25 January): a body's own claims
+/// count like an actor's, and Blair's place on the Executive Board (member against declined,
+/// the same day). Rubio's place on the Executive Board and his "declined" on the Board itself
+/// are about two bodies: no conflict.
+pub const CONFLICTS: usize = 6;
 
 pub fn dataset() -> Dataset {
+    let mut d = actors_dataset();
+    // Two days of entry into force for the Board: a conflict about the body itself.
+    let in_force = |id: &str, day: &str, source: &str| Claim {
+        id: id.into(),
+        subject: Subject::Body(d.body.id.clone()),
+        fact: Fact::InForce(day.parse().unwrap()),
+        negated: false,
+        body: None,
+        source: source.into(),
+        quote: None,
+        as_of: None,
+        rank: Rank::Normal,
+        note: String::new(),
+    };
+    let claims = [
+        in_force("c-board-in-force-wire", "2026-01-22", "wire"),
+        in_force("c-board-in-force-b", "2026-01-25", "paper-b"),
+    ];
+    d.claims.extend(claims);
+    // The Executive Board, and places on it.
+    let edit = board_explorer::model::body::add_body(&d, "Executive Board", None).unwrap();
+    edit.apply(&mut d).unwrap();
+    let on_board =
+        |id: &str, actor: &str, status: Status, source: &str, body: Option<&str>| Claim {
+            id: id.into(),
+            subject: Subject::Actor(actor.into()),
+            fact: Fact::Status(status),
+            negated: false,
+            body: body.map(str::to_string),
+            source: source.into(),
+            quote: None,
+            as_of: Some("2026-01-21".parse().unwrap()),
+            rank: Rank::Normal,
+            note: String::new(),
+        };
+    let eb = Some("executive-board");
+    let claims = [
+        on_board("c-blair-eb-a", "blair", Status::Member, "paper-a", eb),
+        on_board("c-blair-eb-b", "blair", Status::Declined, "paper-b", eb),
+        on_board("c-rubio-eb-a", "rubio", Status::Member, "paper-a", eb),
+        on_board("c-rubio-b", "rubio", Status::Declined, "paper-b", None),
+    ];
+    d.claims.extend(claims);
+    d.touch();
+    d
+}
+
+fn actors_dataset() -> Dataset {
     use ActorKind::{Person, State};
     let day = |s: &str| Fact::Joined(s.parse().unwrap());
     DatasetBuilder::new("Board of Peace")
@@ -20,6 +72,8 @@ pub fn dataset() -> Dataset {
         .actor("israel", "Israel", State)
         .actor("carney", "Mark Carney", Person)
         .actor("sisi", "Abdel Fattah al-Sisi", Person)
+        .actor("blair", "Tony Blair", Person)
+        .actor("rubio", "Marco Rubio", Person)
         .source(
             "paper-a",
             "Paper A",
