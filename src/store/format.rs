@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::bounded::check_parse_cost;
 use super::error::LoadError;
 use super::identity::{FileIdentity, read_identified};
-use super::parallel::{CHUNK_BYTES, THRESHOLD_BYTES, WithClaims, parse_split};
+use super::parallel::{CHUNK_BYTES, THRESHOLD_BYTES, WithClaims, parse_split, utf8_text};
 use super::unknown_fields::{from_str_noting_unknown, warnings};
 use super::write_atomic;
 use crate::model::Dataset;
@@ -257,10 +257,9 @@ pub fn parse_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Loaded, LoadErro
         None => err,
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    let text = utf8_text(bytes).map_err(|at| {
         with_path(LoadError::new(format!(
-            "the file is not UTF-8 text (bad byte at offset {}); is it a dataset?",
-            e.valid_up_to()
+            "the file is not UTF-8 text (bad byte at offset {at}); is it a dataset?"
         )))
     })?;
     check_parse_cost(text).map_err(with_path)?;

@@ -8,8 +8,8 @@
 //! key given twice) makes it step aside, and the caller parses the whole text serially, so
 //! every error message and line number is the serial parse's own.
 
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
 
 use serde::de::DeserializeOwned;
 
@@ -34,9 +34,8 @@ struct Layout {
     /// The `[` and `]` of the dataset's claims list.
     open: usize,
     close: usize,
-    /// Where each piece of the list begins: just after the `[` or after a comma between two
-    /// claims. The last piece ends at `close`.
-    cuts: Vec<usize>,
+    /// How many pieces the list was cut into.
+    pieces: usize,
     /// The keys of the file's top record and of its dataset record, with their offsets, to
     /// tell which ignored fields stand before the claims and which after.
     file_keys: Vec<(String, usize)>,
@@ -52,82 +51,125 @@ pub trait WithClaims {
 /// Parses `text` as `T` with its claims parsed in pieces on `threads` threads, giving the
 /// value and the paths of ignored fields in document order, exactly as
 /// [`from_str_with_ignored`] would; or `None` when the serial parse must decide.
+///
+/// The scan hands each piece over as soon as it has found its end, so the other threads parse
+/// while this one still scans; then this one parses the rest of the file and joins in.
 pub fn parse_split<T: DeserializeOwned + WithClaims>(
     text: &str,
     options: &ron::Options,
     chunk_bytes: usize,
     threads: usize,
 ) -> Option<(T, Vec<String>)> {
-    let layout = scan(text, chunk_bytes)?;
-    let pieces: Vec<&str> = layout
-        .cuts
-        .iter()
-        .zip(layout.cuts.iter().skip(1).chain([&layout.close]))
-        .map(|(&from, &to)| &text[from..to])
-        .collect();
-    let results: Vec<Mutex<Option<(Vec<Claim>, Vec<String>)>>> =
-        pieces.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
+    type Piece = (usize, Vec<Claim>, Vec<String>);
+    let (send, receive) = mpsc::channel::<(usize, &str)>();
+    let receive = Mutex::new(receive);
+    let parsed: Mutex<Vec<Piece>> = Mutex::new(Vec::new());
     let failed = AtomicBool::new(false);
     // Each thread takes the next piece until none is left or one has failed.
     let work = || {
         while !failed.load(Ordering::Relaxed) {
-            let at = next.fetch_add(1, Ordering::Relaxed);
-            let Some(piece) = pieces.get(at) else { return };
+            let next = receive.lock().unwrap_or_else(|e| e.into_inner()).recv();
+            let Ok((at, piece)) = next else { return };
             let mut list = String::with_capacity(piece.len() + 2);
             list.push('[');
             list.push_str(piece);
             list.push(']');
             match from_str_with_ignored::<Vec<Claim>>(options, &list) {
-                Ok(parsed) => *results[at].lock().unwrap_or_else(|e| e.into_inner()) = Some(parsed),
+                Ok((claims, paths)) => parsed
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((at, claims, paths)),
                 Err(_) => failed.store(true, Ordering::Relaxed),
             }
         }
     };
-    let rest = std::thread::scope(|scope| {
+    let (layout, rest) = std::thread::scope(|scope| {
         for _ in 1..threads.max(1) {
             scope.spawn(work);
         }
-        // This thread parses the rest of the file, then joins in on the pieces.
+        let layout = scan(text, chunk_bytes, |at, piece| {
+            // The receivers live until the scope ends; a failed send means one panicked.
+            let _ = send.send((at, piece));
+        });
+        drop(send);
+        let Some(layout) = layout else {
+            failed.store(true, Ordering::Relaxed);
+            return (None, None);
+        };
         let mut rest = String::with_capacity(text.len() - (layout.close - layout.open) + 1);
         rest.push_str(&text[..=layout.open]);
         rest.push_str(&text[layout.close..]);
-        let parsed = from_str_with_ignored::<T>(options, &rest);
+        let value = from_str_with_ignored::<T>(options, &rest);
         drop(rest);
-        if parsed.is_err() {
+        if value.is_err() {
             failed.store(true, Ordering::Relaxed);
         }
         work();
-        parsed
+        (Some(layout), value.ok())
     });
-    let (mut value, rest_paths) = rest.ok()?;
-    if failed.load(Ordering::Relaxed) {
+    let (layout, (mut value, rest_paths)) = (layout?, rest?);
+    let mut parsed = parsed.into_inner().ok()?;
+    if failed.load(Ordering::Relaxed) || parsed.len() != layout.pieces {
         return None;
     }
-    let mut parsed = Vec::with_capacity(results.len());
-    for slot in results {
-        parsed.push(slot.into_inner().ok()??);
-    }
-    let total = parsed.iter().map(|(claims, _)| claims.len()).sum();
-    let mut claims = Vec::with_capacity(total);
+    parsed.sort_unstable_by_key(|&(at, _, _)| at);
+    let total: usize = parsed.iter().map(|(_, claims, _)| claims.len()).sum();
+    let mut pieces = parsed.into_iter();
+    let (_, mut claims, first_paths) = pieces.next()?;
+    // The first piece's list grows in place (a large block is remapped, not copied).
+    claims.reserve_exact(total - claims.len());
     let mut claim_paths = Vec::new();
-    for (piece, paths) in parsed {
+    let mut remap = |paths: Vec<String>, base: usize| -> Option<()> {
         for path in paths {
             // A piece's path starts with the claim's index in the piece: `3.nickname`.
             let (index, tail) = path.split_once('.').unwrap_or((&path, ""));
-            let index: usize = index.parse().ok()?;
-            let at = claims.len() + index;
+            let at = base + index.parse::<usize>().ok()?;
             claim_paths.push(if tail.is_empty() {
                 format!("dataset.claims.{at}")
             } else {
                 format!("dataset.claims.{at}.{tail}")
             });
         }
+        Some(())
+    };
+    remap(first_paths, 0)?;
+    for (_, piece, paths) in pieces {
+        remap(paths, claims.len())?;
         claims.extend(piece);
     }
     *value.claims_mut() = claims;
     let paths = in_document_order(&layout, rest_paths, claim_paths)?;
     Some((value, paths))
+}
+
+/// `bytes` as UTF-8 text, checked in two halves at once when large; the error is the offset of
+/// the first bad byte, as [`std::str::from_utf8`] gives it.
+pub fn utf8_text(bytes: &[u8]) -> Result<&str, usize> {
+    let whole = |bytes| std::str::from_utf8(bytes).map_err(|e| e.valid_up_to());
+    if bytes.len() < THRESHOLD_BYTES {
+        return whole(bytes);
+    }
+    // Cut where a character begins, so that no character is split between the halves: both
+    // halves valid means the whole is valid, and the first bad byte is in the first half that
+    // has one.
+    let mut mid = bytes.len() / 2;
+    while mid < bytes.len() && bytes[mid] & 0xC0 == 0x80 {
+        mid += 1;
+    }
+    let (head, tail) = bytes.split_at(mid);
+    let (head_ok, tail_ok) = std::thread::scope(|scope| {
+        let tail_ok = scope.spawn(|| std::str::from_utf8(tail).map_err(|e| e.valid_up_to()));
+        let head_ok = std::str::from_utf8(head).map_err(|e| e.valid_up_to());
+        (head_ok, tail_ok.join())
+    });
+    head_ok?;
+    match tail_ok {
+        // SAFETY: both halves are valid UTF-8, and two valid UTF-8 texts one after the other
+        // are valid UTF-8 (a character never spans them: each half ends on a whole one).
+        Ok(Ok(_)) => Ok(unsafe { std::str::from_utf8_unchecked(bytes) }),
+        Ok(Err(at)) => Err(mid + at),
+        Err(_) => whole(bytes),
+    }
 }
 
 /// The ignored paths of the rest of the file and of the claims, in the order a serial parse
@@ -159,16 +201,27 @@ fn in_document_order(
             }
             at
         };
-        if at < layout.open { &mut before } else { &mut after }.push(path);
+        if at < layout.open {
+            &mut before
+        } else {
+            &mut after
+        }
+        .push(path);
     }
     before.extend(claims);
     before.extend(after);
     Some(before)
 }
 
-/// Finds the dataset's claims list, and cuts in it about every `chunk_bytes`, in one pass that
-/// knows strings, escapes, line comments and nesting; `None` for anything else it meets.
-fn scan(text: &str, chunk_bytes: usize) -> Option<Layout> {
+/// Finds the dataset's claims list and cuts it into pieces of about `chunk_bytes`, at commas
+/// between claims, in one pass that knows strings, escapes, line comments and nesting; `None`
+/// for anything else it meets. Each piece (the text between the cuts, without brackets) goes
+/// to `piece` with its number as soon as its end is found.
+fn scan<'t>(
+    text: &'t str,
+    chunk_bytes: usize,
+    mut piece: impl FnMut(usize, &'t str),
+) -> Option<Layout> {
     let bytes = text.as_bytes();
     // The file must start with its record: no attributes (`#![enable(..)]`) that would change
     // how the pieces parse.
@@ -184,7 +237,7 @@ fn scan(text: &str, chunk_bytes: usize) -> Option<Layout> {
     let mut in_dataset = false;
     let mut claims: Option<(usize, Option<usize>)> = None;
     let mut in_claims = false;
-    let mut cuts = Vec::new();
+    let mut pieces = 0usize;
     let mut last_cut = 0usize;
     let mut i = start;
     while i < bytes.len() {
@@ -214,17 +267,18 @@ fn scan(text: &str, chunk_bytes: usize) -> Option<Layout> {
                 if in_claims && depth == 3 {
                     in_claims = false;
                     claims = Some((claims?.0, Some(i)));
+                    piece(pieces, &text[last_cut..i]);
+                    pieces += 1;
                 }
                 depth -= 1;
                 if depth < 2 {
                     in_dataset = false;
                 }
             }
-            b',' if in_claims && depth == 3 => {
-                if i + 1 - last_cut >= chunk_bytes {
-                    last_cut = i + 1;
-                    cuts.push(last_cut);
-                }
+            b',' if in_claims && depth == 3 && i + 1 - last_cut >= chunk_bytes => {
+                piece(pieces, &text[last_cut..=i]);
+                pieces += 1;
+                last_cut = i + 1;
             }
             b'/' => {
                 if bytes.get(i + 1) != Some(&b'/') {
@@ -262,7 +316,6 @@ fn scan(text: &str, chunk_bytes: usize) -> Option<Layout> {
                         depth += 1;
                         claims = Some((open, None));
                         in_claims = true;
-                        cuts.push(open + 1);
                         last_cut = open + 1;
                         i = open + 1;
                         continue;
@@ -279,7 +332,7 @@ fn scan(text: &str, chunk_bytes: usize) -> Option<Layout> {
     Some(Layout {
         open,
         close: close?,
-        cuts,
+        pieces,
         file_keys,
         dataset_keys,
     })
@@ -391,24 +444,41 @@ mod tests {
         format!("{}{field}{}", &text[..at], &text[at..])
     }
 
+    /// Inserts `field` as a line of its own before the `n`-th claim's `fact`.
+    fn in_claim(text: &str, n: usize, field: &str) -> String {
+        let (at, _) = text
+            .match_indices("\n                fact: ")
+            .nth(n)
+            .unwrap();
+        let at = at + 1;
+        format!("{}                {field}\n{}", &text[..at], &text[at..])
+    }
+
     #[test]
     fn unknown_fields_are_reported_in_the_same_order_and_lines() {
         let mut text = generated(60);
         // Before and after the claims, at the top, in the dataset, in records, in claims.
         text = insert_after(&text, "version: 2,", 0, "\n    early: 1,");
         text = insert_after(&text, "body: (", 0, "\n        shade: \"x\",");
-        text = insert_after(&text, "actors: [", 0, "\n        (nickname: 1, ");
-        text = text.replacen("(nickname: 1, \n        (", "(nickname: 1, ", 1);
-        text = insert_after(&text, "claims: [", 0, "\n        // a comment ] ) with brackets\n");
-        text = insert_after(&text, "        (\n            id: \"c", 5, "\n            weight: 3,");
-        text = insert_after(&text, "        (\n            id: \"c", 400, "\n            weight: [1, 2],");
-        text = insert_after(&text, "events: [", 0, "");
+        text = insert_after(&text, "id: \"a0\",", 0, " nickname: 1,");
+        text = insert_after(
+            &text,
+            "claims: [",
+            0,
+            "\n        // a comment ] ) with brackets\n",
+        );
+        text = in_claim(&text, 5, "weight: 3,");
+        text = in_claim(&text, 400, "weight: [1, 2],");
+        text = in_claim(&text, 401, "// a comment, with ( brackets [");
         let tail = text.trim_end().strip_suffix(')').unwrap().to_string();
         text = format!("{tail}    late: (a: 1),\n)\n");
         text = text.replacen("    dataset: (", "    dataset: (\n        sorted: true,", 1);
         let (_, paths) = from_str_with_ignored::<File>(&options(), &text).unwrap();
         assert!(paths.len() >= 6, "{paths:?}");
-        assert!(paths.iter().any(|p| p.starts_with("dataset.claims.")), "{paths:?}");
+        assert!(
+            paths.iter().any(|p| p.starts_with("dataset.claims.")),
+            "{paths:?}"
+        );
         for (chunk, threads) in [(1, 2), (2000, 3), (usize::MAX, 2)] {
             assert_same(&text, chunk, threads);
         }
@@ -431,6 +501,48 @@ mod tests {
         assert!(parse_split::<File>(cut, &options(), 500, 2).is_none());
     }
 
+    #[test]
+    fn an_error_in_a_large_files_claims_gives_the_serial_message() {
+        let text = generated(1500);
+        assert!(text.len() > THRESHOLD_BYTES);
+        let ok = crate::store::format::parse(&text, None).unwrap();
+        assert_eq!(ok.dataset.claims.len(), 15_000);
+        let (at, _) = text.match_indices("source: \"").nth(9000).unwrap();
+        let after = &text[at + "source: ".len()..];
+        let broken = format!("{}source: 5, x: {after}", &text[..at]);
+        let line = text[..at].lines().count();
+        let err = crate::store::format::parse(&broken, None).unwrap_err();
+        assert_eq!(err.place.map(|(l, _)| l), Some(line), "{err}");
+        // The same text that the scan refuses at once (a block comment on the first line)
+        // gives the same message at the same place.
+        let serial = crate::store::format::parse(&format!("/**/{broken}"), None).unwrap_err();
+        assert_eq!(err.message, serial.message);
+        assert_eq!(err.place, serial.place);
+    }
+
+    #[test]
+    fn utf8_is_checked_in_halves_with_the_same_offsets() {
+        let text = "é".repeat(THRESHOLD_BYTES);
+        assert_eq!(utf8_text(text.as_bytes()), Ok(text.as_str()));
+        for bad in [
+            3,
+            text.len() / 2 - 1,
+            text.len() / 2,
+            text.len() / 2 + 1,
+            text.len() - 1,
+        ] {
+            let mut bytes = text.clone().into_bytes();
+            bytes[bad] = 0xFF;
+            let expected = std::str::from_utf8(&bytes).unwrap_err().valid_up_to();
+            assert_eq!(utf8_text(&bytes), Err(expected), "bad byte at {bad}");
+        }
+        let cut = &text.as_bytes()[..text.len() - 1];
+        assert_eq!(
+            utf8_text(cut),
+            Err(std::str::from_utf8(cut).unwrap_err().valid_up_to())
+        );
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
         /// Any piece size, any thread count, an unknown field in any claim: the same result.
@@ -440,12 +552,7 @@ mod tests {
             threads in 1usize..4,
             claim in 0usize..200,
         ) {
-            let text = insert_after(
-                &generated(20),
-                "        (\n            id: \"c",
-                claim,
-                "\n            extra: Some((1, \"]\")),",
-            );
+            let text = in_claim(&generated(20), claim, "extra: Some((1, \"]\")),");
             assert_same(&text, chunk, threads);
         }
     }
