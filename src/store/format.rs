@@ -24,7 +24,8 @@ use serde::{Deserialize, Serialize};
 use super::bounded::check_parse_cost;
 use super::error::LoadError;
 use super::identity::{FileIdentity, read_identified};
-use super::unknown_fields::from_str_noting_unknown;
+use super::parallel::{CHUNK_BYTES, THRESHOLD_BYTES, WithClaims, parse_split, utf8_text};
+use super::unknown_fields::{from_str_noting_unknown, warnings};
 use super::write_atomic;
 use crate::model::Dataset;
 use crate::model::quote_words::place_quotes;
@@ -60,6 +61,12 @@ struct FileIn {
     dataset: Dataset,
 }
 
+impl WithClaims for FileIn {
+    fn claims_mut(&mut self) -> &mut Vec<crate::model::Claim> {
+        &mut self.dataset.claims
+    }
+}
+
 /// A dataset that loaded, with what is worth telling the user about it.
 #[derive(Debug)]
 pub struct Loaded {
@@ -76,9 +83,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
         None => e,
     };
     check_header(text).map_err(with_path)?;
-    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
-    let (file, unknown): (FileIn, Vec<Problem>) =
-        from_str_noting_unknown(&options, text).map_err(|e| with_path(syntax_error(&e, text)))?;
+    let (file, unknown) = parse_syntax(text).map_err(with_path)?;
     if file.format != FORMAT {
         return Err(with_path(LoadError::new(format!(
             "this is not a board-explorer dataset (its format is \"{}\")",
@@ -127,6 +132,22 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
         warnings,
         version: file.version,
     })
+}
+
+/// The file record of `text` and its unknown fields as warnings. A large file parses on every
+/// core ([`parse_split`]); when that path steps aside (on any error, or a shape it does not
+/// expect), the one-thread parse gives the answer and its error messages.
+fn parse_syntax(text: &str) -> Result<(FileIn, Vec<Problem>), LoadError> {
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    if text.len() >= THRESHOLD_BYTES {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if threads > 1
+            && let Some((file, paths)) = parse_split::<FileIn>(text, &options, CHUNK_BYTES, threads)
+        {
+            return Ok((file, warnings(text, &paths)));
+        }
+    }
+    from_str_noting_unknown(&options, text).map_err(|e| syntax_error(&e, text))
 }
 
 /// Brings a dataset read from an older format version up to this one, in memory only.
@@ -236,10 +257,9 @@ pub fn parse_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Loaded, LoadErro
         None => err,
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    let text = utf8_text(bytes).map_err(|at| {
         with_path(LoadError::new(format!(
-            "the file is not UTF-8 text (bad byte at offset {}); is it a dataset?",
-            e.valid_up_to()
+            "the file is not UTF-8 text (bad byte at offset {at}); is it a dataset?"
         )))
     })?;
     check_parse_cost(text).map_err(with_path)?;

@@ -9,6 +9,7 @@ mod format;
 mod ftm;
 mod html;
 mod identity;
+mod parallel;
 mod popolo;
 mod recovery;
 mod snapshot;

@@ -18,19 +18,30 @@ pub fn from_str_noting_unknown<T: DeserializeOwned>(
     options: &ron::Options,
     text: &str,
 ) -> Result<(T, Vec<Problem>), ron::error::SpannedError> {
+    let (value, paths) = from_str_with_ignored::<T>(options, text)?;
+    Ok((value, warnings(text, &paths)))
+}
+
+/// Deserialises `text` as `T`, with the paths of the fields it ignored in document order
+/// (`actors.3.nickname`), before they become warnings: the parallel parse joins the paths of
+/// its pieces first.
+pub(super) fn from_str_with_ignored<T: DeserializeOwned>(
+    options: &ron::Options,
+    text: &str,
+) -> Result<(T, Vec<String>), ron::error::SpannedError> {
     let mut deserializer = ron::Deserializer::from_str_with_options(text, options)?;
     let mut paths: Vec<String> = Vec::new();
     let value: T =
         serde_ignored::deserialize(&mut deserializer, |path| paths.push(path.to_string()))
             .map_err(|e| deserializer.span_error(e))?;
     deserializer.end().map_err(|e| deserializer.span_error(e))?;
-    Ok((value, warnings(text, &paths)))
+    Ok((value, paths))
 }
 
 /// One warning per ignored path. The line is that of the n-th `key:` in the text for the n-th
 /// ignored field of that name: deserialisation reads the file in order, so they correspond
 /// unless a known field elsewhere shares the unknown one's name (then the path still names it).
-fn warnings(text: &str, paths: &[String]) -> Vec<Problem> {
+pub(super) fn warnings(text: &str, paths: &[String]) -> Vec<Problem> {
     let mut places: HashMap<&str, (Vec<usize>, usize)> = HashMap::new();
     let mut out = Vec::new();
     for path in paths.iter().take(MAX_REPORTED) {
