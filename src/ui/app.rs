@@ -595,12 +595,18 @@ impl BoardExplorerApp {
         let verb = match action {
             UiAction::Run(Command::Quit) => "quitting",
             UiAction::Run(Command::New) => "starting a new dataset",
-            UiAction::Run(Command::RestoreSnapshot(_)) => "restoring the snapshot",
+            UiAction::Run(Command::RestoreSnapshot(_) | Command::RestoreOpenSnapshot) => {
+                "restoring the snapshot"
+            }
             _ => "opening another file",
         };
         let mut choice = None;
         let mut cancel = false;
-        let name = self.session.document().display_name();
+        // Behind a snapshot viewed read-only, the changes are the waiting working file's.
+        let name = match self.session.read_only() {
+            Some(ro) => ro.working().display_name(),
+            None => self.session.document().display_name(),
+        };
         let modal = egui::Modal::new(egui::Id::unique("unsaved_changes")).show(ui.ctx(), |ui| {
             ui.heading("Unsaved changes");
             ui.label(format!("Save the changes to {name} before {verb}?"));
@@ -623,10 +629,30 @@ impl BoardExplorerApp {
         }
         let Some(save) = choice else { return };
         self.window.pending = None;
+        let mut action = action;
         if save {
+            // A snapshot viewed read-only is closed first: the working file is saved as itself.
+            let snapshot = self.session.read_only().map(|ro| ro.path.clone());
+            if snapshot.is_some() {
+                self.perform(Command::CloseSnapshot);
+            }
             self.act(UiAction::Save, &ui.ctx().clone());
             if self.session.document().is_dirty() {
-                return; // The save was cancelled or failed: keep the work, do nothing more.
+                // The save was cancelled or failed: keep the work, do nothing more, and show
+                // the snapshot again unless a question or a path to type about the save is up.
+                if let Some(path) = snapshot
+                    && !self.window.file_menu.typing_path()
+                    && self.window.changed_on_disk.is_none()
+                {
+                    let notice = self.window.notice.take();
+                    self.perform(Command::OpenSnapshot(path));
+                    self.window.notice = notice;
+                }
+                return;
+            }
+            // Saved: the snapshot, closed to save, is restored from its file.
+            if let (Some(path), UiAction::Run(Command::RestoreOpenSnapshot)) = (snapshot, &action) {
+                action = UiAction::Run(Command::RestoreSnapshot(path));
             }
         }
         // Saved, or deliberately discarded: carry on without asking again.

@@ -1,0 +1,138 @@
+//! What the real window showed a first-time user after the round-2 merges (issue 15), at
+//! 800×600, 1024×700 and 1600×1000, and stays fixed.
+
+use board_explorer::document::Document;
+use board_explorer::model::Edit;
+use board_explorer::session::Command;
+use board_explorer::ui::{BoardExplorerApp, Tab};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+mod common;
+
+const SIZES: [[f32; 2]; 3] = [[800.0, 600.0], [1024.0, 700.0], [1600.0, 1000.0]];
+
+/// A column header, found by its title (the sorted one carries an arrow).
+fn header(h: &Harness<'_, BoardExplorerApp>, title: &str) -> Option<egui::Rect> {
+    h.query_all_by_role(Role::Button)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
+        })
+        .map(|n| n.rect())
+}
+
+/// The app on the embedded dataset saved as `board.ron` in `dir`, snapshots going to `dir`.
+fn app_on_file(dir: &std::path::Path) -> Harness<'static, BoardExplorerApp> {
+    let mut app = BoardExplorerApp::with_document(Document::embedded());
+    app.session.set_snapshots_dir(dir.to_path_buf());
+    let saved = app.session.perform(Command::SaveAs(dir.join("board.ron")));
+    assert!(!saved.is_error(), "{saved:?}");
+    let mut h = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .with_step_dt(0.05)
+        .build_ui_state(|ui, app: &mut BoardExplorerApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// Renames Putin: one unsaved change.
+fn rename_putin(h: &mut Harness<'_, BoardExplorerApp>) {
+    let d = h.state().session.dataset();
+    let at = d.actors.iter().position(|a| a.id == "putin").unwrap();
+    let mut actor = d.actors[at].clone();
+    actor.name = "V. Putin".into();
+    h.state_mut()
+        .perform(Command::edit(Edit::ReplaceActor { at, actor }, "Rename"));
+    h.run();
+}
+
+/// A snapshot of the saved file, then an unsaved change, then the snapshot opened read-only:
+/// the working file waits behind it with unsaved work.
+fn snapshot_over_unsaved_work(h: &mut Harness<'_, BoardExplorerApp>) -> std::path::PathBuf {
+    let taken = h.state_mut().session.perform(Command::TakeSnapshot {
+        note: "kept".into(),
+    });
+    let snapshot = taken.written.expect("snapshot written");
+    rename_putin(h);
+    h.state_mut()
+        .perform(Command::OpenSnapshot(snapshot.clone()));
+    h.run();
+    assert!(h.state().session.read_only().is_some());
+    snapshot
+}
+
+fn has_actor_named(h: &Harness<'_, BoardExplorerApp>, name: &str) -> bool {
+    h.state()
+        .session
+        .dataset()
+        .actors
+        .iter()
+        .any(|a| a.name == name)
+}
+
+#[test]
+fn restoring_the_open_snapshot_over_unsaved_work_asks_and_cancel_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_on_file(dir.path());
+    snapshot_over_unsaved_work(&mut h);
+    h.get_by_label("Restore as a new working file").click();
+    h.run();
+    // The usual question, naming the working file, not the snapshot.
+    h.get_by_label("Save the changes to board.ron before restoring the snapshot?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    let ro = h
+        .state()
+        .session
+        .read_only()
+        .expect("still viewing the snapshot");
+    assert!(ro.working().is_dirty(), "Cancel keeps the unsaved work");
+    assert!(h.query_by_label_contains("before restoring").is_none());
+    // Nothing was refused: no error in the status bar.
+    assert!(h.state().window.notice.as_ref().is_none_or(|n| !n.is_error));
+}
+
+#[test]
+fn restoring_the_open_snapshot_without_saving_drops_the_work_and_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_on_file(dir.path());
+    snapshot_over_unsaved_work(&mut h);
+    h.get_by_label("Restore as a new working file").click();
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().session.read_only().is_none());
+    assert!(has_actor_named(&h, "Vladimir Putin"));
+    assert!(!has_actor_named(&h, "V. Putin"));
+    let title = h.state().session.document().window_title();
+    assert!(title.contains("snapshot \"kept\""), "{title}");
+    // The file on disk never saw the discarded change.
+    let on_disk = std::fs::read_to_string(dir.path().join("board.ron")).unwrap();
+    assert!(!on_disk.contains("V. Putin"));
+}
+
+#[test]
+fn restoring_the_open_snapshot_after_saving_keeps_the_work_in_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_on_file(dir.path());
+    snapshot_over_unsaved_work(&mut h);
+    h.get_by_label("Restore as a new working file").click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let on_disk = std::fs::read_to_string(dir.path().join("board.ron")).unwrap();
+    assert!(
+        on_disk.contains("V. Putin"),
+        "the work was saved to its file"
+    );
+    assert!(h.state().session.read_only().is_none());
+    assert!(
+        has_actor_named(&h, "Vladimir Putin"),
+        "the snapshot is restored"
+    );
+    let doc = h.state().session.document();
+    assert!(doc.path.is_none() && doc.window_title().contains("snapshot \"kept\""));
+}
