@@ -11,7 +11,6 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 mod common;
 
-const SIZES: [[f32; 2]; 3] = [[800.0, 600.0], [1024.0, 700.0], [1600.0, 1000.0]];
 
 /// A column header, found by its title (the sorted one carries an arrow).
 fn header(h: &Harness<'_, BoardExplorerApp>, title: &str) -> Option<egui::Rect> {
@@ -135,4 +134,42 @@ fn restoring_the_open_snapshot_after_saving_keeps_the_work_in_its_file() {
     );
     let doc = h.state().session.document();
     assert!(doc.path.is_none() && doc.window_title().contains("snapshot \"kept\""));
+}
+
+#[test]
+fn a_wide_roster_shares_its_room_instead_of_leaving_a_gulf_after_the_name() {
+    let h = common::app_on(Tab::Roster, [1600.0, 1000.0]);
+    let name = header(&h, "Name").unwrap();
+    let kind = header(&h, "Kind").unwrap();
+    // The longest name is about 170 points; the Name column stays near that, not 600.
+    assert!(
+        kind.left() - name.left() < 320.0,
+        "Name column {} wide at 1600",
+        kind.left() - name.left()
+    );
+    // And the table still fills the window: ⚠ ends near the right edge.
+    assert!(header(&h, "⚠").unwrap().right() > 1500.0);
+}
+
+#[test]
+fn the_conflict_column_stays_left_of_the_detail_pane_after_resizing() {
+    let mut h = common::app_on(Tab::Roster, [1600.0, 1000.0]);
+    h.get_by_label("Donald Trump").click();
+    h.run();
+    for size in [
+        [1024.0, 700.0],
+        [800.0, 600.0],
+        [1600.0, 1000.0],
+        [1300.0, 800.0],
+        [1600.0, 1000.0],
+    ] {
+        h.set_size(egui::vec2(size[0], size[1]));
+        h.run();
+        let pane = h.get_by_label("Details").rect();
+        let warn = header(&h, "⚠").unwrap_or_else(|| panic!("⚠ gone at {size:?}"));
+        assert!(
+            warn.right() < pane.left(),
+            "⚠ at {warn:?} is under the detail pane at {pane:?} at {size:?}"
+        );
+    }
 }

@@ -61,6 +61,32 @@ fn column_width(column: Column) -> f32 {
     }
 }
 
+/// The starting widths of the `shown` columns in `width`: each its usual width, and the room
+/// left over shared among them in proportion (⚠ keeps its own), so that in a wide window the
+/// Name column does not take it all and leave a gulf between a name and its values.
+fn shared_widths(width: f32, shown: &[Column]) -> Vec<f32> {
+    let gap = 8.0;
+    let grows = |c: Column| c != Column::Conflict;
+    let used: f32 = shown.iter().map(|&c| column_width(c) + gap).sum();
+    let growing: f32 = shown
+        .iter()
+        .filter(|&&c| grows(c))
+        .map(|&c| column_width(c))
+        .sum();
+    let spare = (width - used).max(0.0);
+    shown
+        .iter()
+        .map(|&c| {
+            let base = column_width(c);
+            if grows(c) && growing > 0.0 {
+                base + spare * base / growing
+            } else {
+                base
+            }
+        })
+        .collect()
+}
+
 /// The columns that fit in `width`, by priority, in their usual left-to-right order. The Body
 /// column is there only when every body is shown (`with_body`).
 pub fn visible_columns(width: f32, with_body: bool) -> Vec<Column> {
@@ -424,19 +450,24 @@ impl RosterPanel {
         // Stored column widths are kept per width band: after the window grows, Name takes
         // the new room instead of the table keeping the narrower window's widths.
         let band = (ui.available_width() / 100.0).round() as i32;
+        let widths = shared_widths(ui.available_width(), &shown);
         let mut table = TableBuilder::new(ui)
             .id_salt(("roster_table", shown.len(), band))
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-        for &column in &shown {
+        for (&column, width) in shown.iter().zip(widths) {
             table = table.column(match column {
-                Column::Name => TableColumn::remainder().at_least(NAME_MIN).clip(true),
+                // Name takes what the others leave, worked out again every frame (a resizable
+                // column would keep a width from an earlier frame, and could push ⚠ out of
+                // sight behind the detail pane).
+                Column::Name => TableColumn::remainder()
+                    .at_least(NAME_MIN)
+                    .clip(true)
+                    .resizable(false),
                 Column::Conflict => TableColumn::exact(column_width(column)),
-                _ => TableColumn::initial(column_width(column))
-                    .at_least(40.0)
-                    .clip(true),
+                _ => TableColumn::initial(width).at_least(40.0).clip(true),
             });
         }
         // Bring a cell just put into editing into view (once: the user may scroll away).
