@@ -11,7 +11,6 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 mod common;
 
-
 /// A column header, found by its title (the sorted one carries an arrow).
 fn header(h: &Harness<'_, BoardExplorerApp>, title: &str) -> Option<egui::Rect> {
     h.query_all_by_role(Role::Button)
@@ -21,6 +20,22 @@ fn header(h: &Harness<'_, BoardExplorerApp>, title: &str) -> Option<egui::Rect> 
                 .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
         })
         .map(|n| n.rect())
+}
+
+/// Asserts the label showing `text` is as wide as the text needs (not cut with "…").
+fn whole(h: &Harness<'_, BoardExplorerApp>, text: &str, style: egui::TextStyle) {
+    let rect = h.get_by_label(text).rect();
+    let font = style.resolve(&h.ctx.global_style());
+    let needed = h
+        .ctx
+        .fonts_mut(|f| f.layout_no_wrap(text.to_string(), font, egui::Color32::WHITE))
+        .size()
+        .x;
+    assert!(
+        rect.width() + 1.0 >= needed,
+        "{text} is cut: {} of {needed} px",
+        rect.width()
+    );
 }
 
 /// The app on the embedded dataset saved as `board.ron` in `dir`, snapshots going to `dir`.
@@ -149,6 +164,55 @@ fn a_wide_roster_shares_its_room_instead_of_leaving_a_gulf_after_the_name() {
     );
     // And the table still fills the window: ⚠ ends near the right edge.
     assert!(header(&h, "⚠").unwrap().right() > 1500.0);
+}
+
+#[test]
+fn at_1024_the_roster_keeps_every_column_and_whole_names() {
+    let h = common::app_on(Tab::Roster, [1024.0, 700.0]);
+    for title in ["Kind", "Country", "Sources", "⚠"] {
+        assert!(header(&h, title).is_some(), "{title} hidden at 1024");
+    }
+    whole(&h, "Prime Minister of Hungary", egui::TextStyle::Body);
+}
+
+#[test]
+fn the_bodies_window_is_centred_and_shows_whole_names() {
+    for size in [[800.0, 600.0], [1024.0, 700.0], [1600.0, 1000.0]] {
+        let mut h = common::app_on(Tab::Roster, size);
+        h.get_by_label("Bodies…").click();
+        h.run();
+        let title = h.get_by_label("Bodies").rect();
+        assert!(
+            (title.center().x - size[0] / 2.0).abs() < 40.0,
+            "the Bodies window is not centred at {size:?}: its title at {title:?}"
+        );
+        assert!(title.top() > 60.0, "the Bodies window covers the menu");
+        // Every body's name is readable in its field.
+        let names: Vec<String> = {
+            let d = h.state().session.dataset();
+            std::iter::once(d.body.name.clone())
+                .chain(d.sub_bodies.iter().map(|b| b.name.clone()))
+                .collect()
+        };
+        let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+        let fields: Vec<egui::Rect> = h
+            .get_all_by_role_and_label(Role::TextInput, "Name")
+            .map(|n| n.rect())
+            .collect();
+        assert_eq!(fields.len(), names.len());
+        for (name, field) in names.iter().zip(fields) {
+            let needed = h
+                .ctx
+                .fonts_mut(|f| f.layout_no_wrap(name.clone(), font.clone(), egui::Color32::WHITE))
+                .size()
+                .x;
+            assert!(
+                field.width() >= needed.min(240.0),
+                "{name} shows in a field {} wide at {size:?}",
+                field.width()
+            );
+        }
+    }
 }
 
 #[test]

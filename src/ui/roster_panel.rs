@@ -28,6 +28,8 @@ const TOOLBAR_FULL_WIDTH: f32 = 1100.0;
 
 /// The narrowest the Name column gets.
 const NAME_MIN: f32 = 130.0;
+/// What most names need ("Prime Minister of Hungary"): Name's share of spare room comes first.
+const NAME_COMFORT: f32 = 190.0;
 
 /// Which columns stay when the table is narrow, most important first.
 const PRIORITY: [Column; 11] = [
@@ -44,26 +46,29 @@ const PRIORITY: [Column; 11] = [
     Column::Kind,
 ];
 
-/// A column's starting width, wide enough for its usual values.
+/// A column's starting width, wide enough for its usual values ("organisation", "United
+/// Kingdom", "founding member", "$1 billion", "2026-01-22", measured at the body font) and
+/// its sorted header; no wider, so that at 1024 Name keeps room for whole names.
 fn column_width(column: Column) -> f32 {
     match column {
         Column::Name => NAME_MIN,
         Column::Kind => 80.0,
-        Column::Country => 115.0,
-        Column::Role => 120.0,
+        Column::Country => 105.0,
+        Column::Role => 115.0,
         Column::Status => 95.0,
         Column::Seat => 70.0,
-        Column::Pledge => 95.0,
+        Column::Pledge => 85.0,
         Column::Sources => 65.0,
         Column::Conflict => 32.0,
-        Column::Joined => 90.0,
+        Column::Joined => 80.0,
         Column::Body => 130.0,
     }
 }
 
-/// The starting widths of the `shown` columns in `width`: each its usual width, and the room
-/// left over shared among them in proportion (⚠ keeps its own), so that in a wide window the
-/// Name column does not take it all and leave a gulf between a name and its values.
+/// The starting widths of the `shown` columns in `width`: each its usual width; the room left
+/// over goes first to Name, up to what most names need, and the rest is shared among the
+/// columns in proportion (⚠ keeps its own), so that in a wide window Name does not take it
+/// all and leave a gulf between a name and its values.
 fn shared_widths(width: f32, shown: &[Column]) -> Vec<f32> {
     let gap = 8.0;
     let grows = |c: Column| c != Column::Conflict;
@@ -74,12 +79,15 @@ fn shared_widths(width: f32, shown: &[Column]) -> Vec<f32> {
         .map(|&c| column_width(c))
         .sum();
     let spare = (width - used).max(0.0);
+    let to_name = spare.min(NAME_COMFORT - NAME_MIN);
+    let shared = spare - to_name;
     shown
         .iter()
         .map(|&c| {
             let base = column_width(c);
+            let name = if c == Column::Name { to_name } else { 0.0 };
             if grows(c) && growing > 0.0 {
-                base + spare * base / growing
+                base + name + shared * base / growing
             } else {
                 base
             }
