@@ -237,3 +237,27 @@ fn the_conflict_column_stays_left_of_the_detail_pane_after_resizing() {
         );
     }
 }
+
+#[test]
+fn the_seat_rules_fold_away_when_the_window_is_narrowed_and_come_back_when_widened() {
+    let mut h = common::app_on(Tab::Seats, [1024.0, 700.0]);
+    h.get_by_label("◀ Rules");
+    h.set_size(egui::vec2(800.0, 600.0));
+    h.run();
+    h.get_by_label("▶ Rules");
+    let reason = h.get_by_label("Reason").rect();
+    assert!(
+        reason.right() <= 800.0,
+        "Reason at {reason:?} is cut at 800"
+    );
+    whole(&h, "Shortfall", egui::TextStyle::Body);
+    // A choice made at this width holds while the width stays on this side.
+    h.get_by_label("▶ Rules").click();
+    h.run();
+    h.set_size(egui::vec2(820.0, 600.0));
+    h.run();
+    h.get_by_label("◀ Rules");
+    h.set_size(egui::vec2(1600.0, 1000.0));
+    h.run();
+    h.get_by_label("◀ Rules");
+}
