@@ -261,3 +261,57 @@ fn the_seat_rules_fold_away_when_the_window_is_narrowed_and_come_back_when_widen
     h.run();
     h.get_by_label("◀ Rules");
 }
+
+/// The label of the legend entry that ends with `verdict` or, folded, its tooltip's words.
+fn legend_counts_on_one_line(h: &Harness<'_, BoardExplorerApp>, size: [f32; 2]) {
+    let import = h.get_by_label("Import source…").rect();
+    let total: usize = h
+        .state()
+        .panels
+        .sources
+        .chosen_sources()
+        .map_or(0, |c| c.len());
+    assert!(total >= 2, "the embedded reports are compared");
+    // The conflict count is the legend's last entry: it ends on the toolbar's line, inside.
+    let conflicts = h.state().session.derived().conflicts;
+    let last = h
+        .query_all_by_label(&conflicts.to_string())
+        .chain(h.query_all_by_label(&format!("{conflicts} conflict")))
+        .map(|n| n.rect())
+        .filter(|r| (r.center().y - import.center().y).abs() < 6.0)
+        .max_by(|a, b| a.right().total_cmp(&b.right()))
+        .unwrap_or_else(|| panic!("the legend's conflict count left the toolbar at {size:?}"));
+    assert!(last.right() <= size[0], "cut at {size:?}: {last:?}");
+}
+
+#[test]
+fn the_sources_legend_stays_on_the_toolbar_line_at_every_size() {
+    for size in [[800.0, 600.0], [1024.0, 700.0], [1600.0, 1000.0]] {
+        let h = common::app_on(Tab::Sources, size);
+        legend_counts_on_one_line(&h, size);
+    }
+    // Folded at 800, the words are on hover.
+    let mut h = common::app_on(Tab::Sources, [800.0, 600.0]);
+    // The legend's first entry, leftmost of the bare counts on the toolbar line: agree.
+    let (agree, at) = (0..1000)
+        .map(|n| n.to_string())
+        .filter_map(|n| {
+            let rect = h
+                .query_all_by_label(&n)
+                .map(|node| node.rect())
+                .find(|r| r.left() > 300.0 && r.top() < 90.0)?;
+            Some((n, rect))
+        })
+        .min_by(|a, b| a.1.left().total_cmp(&b.1.left()))
+        .expect("bare counts in the toolbar");
+    h.hover_at(at.center());
+    h.run_steps(20);
+    h.get_by_label(&format!("{agree} agree"));
+}
+
+#[test]
+fn small_text_is_readable() {
+    let h = common::app_on(Tab::Roster, [1024.0, 700.0]);
+    let small = egui::TextStyle::Small.resolve(&h.ctx.global_style()).size;
+    assert!(small >= 10.0, "small text is {small} points");
+}
