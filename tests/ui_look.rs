@@ -315,3 +315,15 @@ fn small_text_is_readable() {
     let small = egui::TextStyle::Small.resolve(&h.ctx.global_style()).size;
     assert!(small >= 10.0, "small text is {small} points");
 }
+
+#[test]
+fn the_timeline_says_what_its_marks_mean_inside_the_window() {
+    for size in [[800.0, 600.0], [1024.0, 700.0], [1600.0, 1000.0]] {
+        let h = common::app_on(Tab::Timeline, size);
+        let legend = h.get_by_label(board_explorer::ui::MARKS_LEGEND).rect();
+        assert!(
+            legend.right() <= size[0] && legend.bottom() <= size[1],
+            "the legend at {legend:?} is outside {size:?}"
+        );
+    }
+}
