@@ -327,3 +327,13 @@ fn the_timeline_says_what_its_marks_mean_inside_the_window() {
         );
     }
 }
+
+#[test]
+fn an_empty_timeline_says_how_to_start_without_explaining_marks_it_has_none_of() {
+    let mut h = common::app_on(Tab::Timeline, [1024.0, 700.0]);
+    h.state_mut()
+        .perform(Command::Confirmed(Box::new(Command::New)));
+    h.run();
+    assert!(h.state().session.dataset().events.is_empty());
+    assert!(h.query_by_label(board_explorer::ui::MARKS_LEGEND).is_none());
+}

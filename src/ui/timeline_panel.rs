@@ -372,8 +372,10 @@ impl TimelinePanel {
                 .weak(),
             );
             // What the marks mean, for a first-time user (hover one for its words).
-            ui.add_space(6.0);
-            ui.label(egui::RichText::new(MARKS_LEGEND).weak().small());
+            if !d.events.is_empty() {
+                ui.add_space(6.0);
+                ui.label(egui::RichText::new(MARKS_LEGEND).weak().small());
+            }
             return;
         };
         let at = d
