@@ -337,34 +337,3 @@ fn an_empty_timeline_says_how_to_start_without_explaining_marks_it_has_none_of()
     assert!(h.state().session.dataset().events.is_empty());
     assert!(h.query_by_label(board_explorer::ui::MARKS_LEGEND).is_none());
 }
-
-#[test]
-fn a_sources_reliability_cut_off_the_narrow_list_reads_on_hover() {
-    use board_explorer::model::Reliability;
-    let mut h = common::app_on(Tab::Sources, [1024.0, 700.0]);
-    let d = h.state().session.dataset();
-    let at = d.sources.iter().position(|s| s.outlet == "DPA").unwrap();
-    let mut source = d.sources[at].clone();
-    source.reliability = Some(Reliability::Low);
-    source.relays = "Interfax and the Kremlin's own statement".into();
-    h.state_mut().perform(Command::edit(
-        Edit::ReplaceSource { at, source },
-        "Grade DPA",
-    ));
-    h.run();
-    let line = h.get_by_label_contains("low reliability");
-    let node = line.accesskit_node();
-    let text = node
-        .label()
-        .or_else(|| node.value())
-        .unwrap_or_default()
-        .to_string();
-    assert!(text.contains("per Interfax"), "{text}");
-    line.hover();
-    h.run_steps(20);
-    // The tooltip repeats the whole line: two nodes carry it now.
-    assert!(
-        h.get_all_by_label(&text).count() >= 2,
-        "no tooltip for {text}"
-    );
-}

@@ -528,13 +528,11 @@ impl SourcesPanel {
                     } else {
                         format!(" · {standing}")
                     };
-                    let line = format!("{date} · {claims} claims{standing}");
-                    let label = ui.label(egui::RichText::new(&line).weak().small());
-                    // The list is narrow: a reliability or relay cut off the line stays
-                    // readable on hover.
-                    if !standing.is_empty() {
-                        label.on_hover_text(line);
-                    }
+                    ui.label(
+                        egui::RichText::new(format!("{date} · {claims} claims{standing}"))
+                            .weak()
+                            .small(),
+                    );
                     if orphaned > 0 {
                         ui.label(
                             egui::RichText::new(format!("{orphaned} orphaned"))
