@@ -416,5 +416,5 @@ fn the_html_report_lists_as_many_conflicts_and_names_the_sub_body_rows() {
     assert_eq!(articles, conflict_cases::CONFLICTS, "{out}");
     // The claim matrix gives Blair's place on the Executive Board a row of its own.
     assert!(out.contains("<td>Tony Blair (Executive Board)</td>"));
-    assert!(out.contains("Tony Blair (Executive Board): status"));
+    assert!(out.contains("Tony Blair: status <span class=\"meta\">on the Executive Board</span>"));
 }

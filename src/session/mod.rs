@@ -44,8 +44,17 @@ pub struct ViewParts<'a> {
 pub struct ReadOnly {
     pub note: String,
     pub taken: String,
+    /// The snapshot's file, to open it again or restore it once the working file is saved.
+    pub path: PathBuf,
     stashed: Document,
     stashed_as_of: Option<NaiveDate>,
+}
+
+impl ReadOnly {
+    /// The working document waiting, untouched, until the snapshot is closed.
+    pub fn working(&self) -> &Document {
+        &self.stashed
+    }
 }
 
 /// Why an edit or a save is refused while a snapshot is open.
@@ -365,8 +374,9 @@ impl Session {
                     ..Outcome::default()
                 }
             }
-            // Viewing a snapshot, the working file waits aside: its unsaved work must not go
-            // with it (it cannot be saved from here; closing the snapshot brings it back).
+            // Viewing a snapshot, another one picked in the list is refused while the waiting
+            // working file has unsaved work (close the snapshot to save it); the one viewed is
+            // restored from the banner, which asks.
             Command::RestoreSnapshot(_)
                 if self
                     .read_only
@@ -378,16 +388,20 @@ impl Session {
                      before restoring another one.",
                 )
             }
-            Command::RestoreSnapshot(path) if self.read_only.is_some() || !self.doc.is_dirty() => {
-                self.restore_snapshot(&path)
+            // Restoring replaces the working file: its unsaved work is asked about first
+            // (Save / Don't save / Cancel), like Open, also while it waits behind the snapshot
+            // viewed read-only.
+            Command::RestoreSnapshot(_) | Command::RestoreOpenSnapshot
+                if self.working_is_dirty() =>
+            {
+                Outcome {
+                    confirm: Some(Confirm::UnsavedChanges {
+                        then: Box::new(command),
+                    }),
+                    ..Outcome::default()
+                }
             }
-            // Restoring a snapshot from the list replaces unsaved work: asked like Open.
-            Command::RestoreSnapshot(_) => Outcome {
-                confirm: Some(Confirm::UnsavedChanges {
-                    then: Box::new(command),
-                }),
-                ..Outcome::default()
-            },
+            Command::RestoreSnapshot(path) => self.restore_snapshot(&path),
             Command::RestoreOpenSnapshot => self.restore_open_snapshot(),
             Command::CompareSnapshot(path) => self.compare_snapshot(&path),
             Command::RestoreRecovery => self.restore_recovery(),
@@ -436,6 +450,7 @@ impl Session {
                     }
                     Command::New | Command::Open(_) | Command::Quit => self.file(*command),
                     Command::RestoreSnapshot(path) => self.restore_snapshot(&path),
+                    Command::RestoreOpenSnapshot => self.restore_open_snapshot(),
                     other => self.dispatch(other),
                 }
             }
@@ -454,6 +469,14 @@ impl Session {
         let after = dataset.revision.get();
         self.edit_log
             .record(before, after, self.derived.change(), applied);
+    }
+
+    /// Whether the working file has unsaved changes, also while it waits behind a snapshot.
+    fn working_is_dirty(&self) -> bool {
+        match &self.read_only {
+            Some(ro) => ro.stashed.is_dirty(),
+            None => self.doc.is_dirty(),
+        }
     }
 
     fn set_as_of(&mut self, day: Option<NaiveDate>) {

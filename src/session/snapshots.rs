@@ -82,6 +82,7 @@ impl Session {
         self.read_only = Some(ReadOnly {
             note: snapshot.note,
             taken: snapshot.taken,
+            path: path.to_path_buf(),
             stashed,
             stashed_as_of: self.as_of,
         });
@@ -111,25 +112,14 @@ impl Session {
         }
     }
 
-    /// The snapshot open read-only becomes a new working file, if the working file it set
-    /// aside has nothing unsaved.
+    /// The snapshot open read-only becomes a new working file. The working file it set aside
+    /// goes: its unsaved work was asked about before (Save / Don't save / Cancel), see
+    /// `dispatch`.
     pub(super) fn restore_open_snapshot(&mut self) -> Outcome {
         let Some(ro) = self.read_only.take() else {
             return Outcome::default();
         };
-        if ro.stashed.is_dirty() {
-            // Never drop unsaved work: go back to it and say why.
-            self.read_only = Some(ro);
-            self.close_snapshot();
-            return Outcome {
-                replaced: true,
-                ..Outcome::error(
-                    "Your working file has unsaved changes: save them before restoring a snapshot.",
-                )
-            };
-        }
         let snapshot = std::mem::replace(&mut self.doc, ro.stashed);
-        // The working file was clean (checked above), so nothing is lost by replacing it.
         self.doc = Document::recovered(snapshot.into_dataset(), None);
         self.doc.origin = Some(snapshot_name(&ro.note, &ro.taken));
         self.as_of = None;

@@ -240,10 +240,11 @@ impl ActorDetail {
         };
         for group in &bodies.groups {
             ui.add_space(4.0);
+            // A heading, not a link's colour: it leads nowhere when clicked.
             ui.label(
                 egui::RichText::new(format!("On {}", group.name))
                     .strong()
-                    .color(ui.visuals().hyperlink_color),
+                    .size(14.0),
             )
             .on_hover_text("Claims about this body (the main body or one of its sub-bodies)");
             status_path_ui(ui, d, derived, group, actions);

@@ -44,6 +44,9 @@ impl BodiesWindow {
             .open(&mut open)
             .resizable(true)
             .default_width(560.0)
+            // Centred, not pinned over the menu at the top left.
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 ui.weak("The main body and its sub-bodies. A claim may name the body it is about.");
                 egui::Grid::new("bodies_grid")
@@ -63,8 +66,11 @@ impl BodiesWindow {
                                 }
                             };
                             let field = ui.add(
+                                // A grid cell offers only the header's width ("Name"):
+                                // without a minimum the names were cut to four letters.
                                 egui::TextEdit::singleline(&mut self.names[typed].1)
-                                    .desired_width(200.0),
+                                    .desired_width(260.0)
+                                    .min_size(egui::vec2(260.0, 0.0)),
                             );
                             let field = field
                                 .labelled_by(name_header)

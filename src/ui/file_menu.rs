@@ -21,6 +21,11 @@ pub struct FileMenu {
 }
 
 impl FileMenu {
+    /// Whether the typed-path window is open (a save or an open waits for its path).
+    pub fn typing_path(&self) -> bool {
+        self.typed.is_some()
+    }
+
     /// The File menu; `recent` lists recently opened or saved files, newest first.
     pub fn menu(&mut self, ui: &mut egui::Ui, recent: &[PathBuf]) -> Option<UiAction> {
         let mut action = None;

@@ -18,6 +18,9 @@ pub fn window(ui: &mut egui::Ui, d: &Dataset, actions: &mut Vec<UiAction>) {
     let error_id = egui::Id::unique("merge_conflicts_error");
     egui::Window::new(TITLE)
         .default_size([620.0, 320.0])
+        // Centred, not pinned over the menu at the top left.
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ui.ctx().content_rect().center())
         .show(ui.ctx(), |ui| {
             ui.label(format!(
                 "{} field(s) were changed differently on both sides of a merge. Ours is in \

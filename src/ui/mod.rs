@@ -35,7 +35,7 @@ pub use roster_view::{Column, RosterQuery};
 pub use seats_panel::{SeatsPanel, calculator_money};
 pub use snapshots::SnapshotsPanel;
 pub use sources_panel::{SourcesPanel, SourcesView, reanchor_notice};
-pub use timeline_panel::TimelinePanel;
+pub use timeline_panel::{MARKS_LEGEND, TimelinePanel};
 pub use view::ViewCtx;
 
 /// Opens the window on the embedded dataset.

@@ -28,6 +28,8 @@ const TOOLBAR_FULL_WIDTH: f32 = 1100.0;
 
 /// The narrowest the Name column gets.
 const NAME_MIN: f32 = 130.0;
+/// What most names need ("Prime Minister of Hungary"): Name's share of spare room comes first.
+const NAME_COMFORT: f32 = 190.0;
 
 /// Which columns stay when the table is narrow, most important first.
 const PRIORITY: [Column; 11] = [
@@ -44,21 +46,53 @@ const PRIORITY: [Column; 11] = [
     Column::Kind,
 ];
 
-/// A column's starting width, wide enough for its usual values.
+/// A column's starting width, wide enough for its usual values ("organisation", "United
+/// Kingdom", "founding member", "$1 billion", "2026-01-22", measured at the body font) and
+/// its sorted header; no wider, so that at 1024 Name keeps room for whole names.
 fn column_width(column: Column) -> f32 {
     match column {
         Column::Name => NAME_MIN,
         Column::Kind => 80.0,
-        Column::Country => 115.0,
-        Column::Role => 120.0,
+        Column::Country => 105.0,
+        Column::Role => 115.0,
         Column::Status => 95.0,
         Column::Seat => 70.0,
-        Column::Pledge => 95.0,
+        Column::Pledge => 85.0,
         Column::Sources => 65.0,
         Column::Conflict => 32.0,
-        Column::Joined => 90.0,
+        Column::Joined => 80.0,
         Column::Body => 130.0,
     }
+}
+
+/// The starting widths of the `shown` columns in `width`: each its usual width; the room left
+/// over goes first to Name, up to what most names need, and the rest is shared among the
+/// columns in proportion (⚠ keeps its own), so that in a wide window Name does not take it
+/// all and leave a gulf between a name and its values.
+fn shared_widths(width: f32, shown: &[Column]) -> Vec<f32> {
+    let gap = 8.0;
+    let grows = |c: Column| c != Column::Conflict;
+    let used: f32 = shown.iter().map(|&c| column_width(c) + gap).sum();
+    let growing: f32 = shown
+        .iter()
+        .filter(|&&c| grows(c))
+        .map(|&c| column_width(c))
+        .sum();
+    let spare = (width - used).max(0.0);
+    let to_name = spare.min(NAME_COMFORT - NAME_MIN);
+    let shared = spare - to_name;
+    shown
+        .iter()
+        .map(|&c| {
+            let base = column_width(c);
+            let name = if c == Column::Name { to_name } else { 0.0 };
+            if grows(c) && growing > 0.0 {
+                base + name + shared * base / growing
+            } else {
+                base
+            }
+        })
+        .collect()
 }
 
 /// The columns that fit in `width`, by priority, in their usual left-to-right order. The Body
@@ -424,19 +458,24 @@ impl RosterPanel {
         // Stored column widths are kept per width band: after the window grows, Name takes
         // the new room instead of the table keeping the narrower window's widths.
         let band = (ui.available_width() / 100.0).round() as i32;
+        let widths = shared_widths(ui.available_width(), &shown);
         let mut table = TableBuilder::new(ui)
             .id_salt(("roster_table", shown.len(), band))
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-        for &column in &shown {
+        for (&column, width) in shown.iter().zip(widths) {
             table = table.column(match column {
-                Column::Name => TableColumn::remainder().at_least(NAME_MIN).clip(true),
+                // Name takes what the others leave, worked out again every frame (a resizable
+                // column would keep a width from an earlier frame, and could push ⚠ out of
+                // sight behind the detail pane).
+                Column::Name => TableColumn::remainder()
+                    .at_least(NAME_MIN)
+                    .clip(true)
+                    .resizable(false),
                 Column::Conflict => TableColumn::exact(column_width(column)),
-                _ => TableColumn::initial(column_width(column))
-                    .at_least(40.0)
-                    .clip(true),
+                _ => TableColumn::initial(width).at_least(40.0).clip(true),
             });
         }
         // Bring a cell just put into editing into view (once: the user may scroll away).

@@ -116,6 +116,10 @@ pub struct SeatsPanel {
     /// The chosen sub-body's entry into force for the calculator, found once per revision,
     /// date and body: (revision, as-of date, body id, the day).
     sub_in_force: Option<(u64, Option<chrono::NaiveDate>, String, Option<PartialDate>)>,
+    /// Whether the window was that wide when `rules_open` was last decided: when a resize
+    /// crosses the line, the pane follows the width again (open when wide, folded when
+    /// narrow), so that a window narrowed after the first frame still keeps every column.
+    rules_decided_wide: Option<bool>,
 }
 
 impl SeatsPanel {
@@ -135,9 +139,12 @@ impl SeatsPanel {
         if form.base != *saved {
             *form = RulesForm::from(saved);
         }
-        let open = *self
-            .rules_open
-            .get_or_insert(ui.available_width() >= RULES_BESIDE_TABLE);
+        let wide = ui.available_width() >= RULES_BESIDE_TABLE;
+        if self.rules_decided_wide != Some(wide) {
+            self.rules_decided_wide = Some(wide);
+            self.rules_open = Some(wide);
+        }
+        let open = *self.rules_open.get_or_insert(wide);
         if open {
             egui::Panel::left("seat_rules")
                 .resizable(true)

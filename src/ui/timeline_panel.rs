@@ -4,6 +4,8 @@
 //! Only what is in view is touched: lanes are built once per edit (sorted by start), and each
 //! frame visits the marks overlapping the visible range of the visible lanes.
 
+use chrono::Datelike;
+
 use super::actor_search::ActorSearch;
 use super::fact_input::{enum_combo, filter_combo};
 use super::view::ViewCtx;
@@ -27,6 +29,11 @@ const ADD_BESIDE_MENU_WIDTH: f32 = 170.0;
 /// From two hours to five centuries across the view.
 const MIN_SPAN: f64 = 2.0 / 24.0;
 const MAX_SPAN: f64 = 500.0 * 365.25;
+
+/// What the marks on the canvas mean, shown under the list while no event is picked.
+pub const MARKS_LEGEND: &str = "On the timeline: a dot is an event on a day; a faint box, one \
+     known only to the month or year; a bar, a range; a number, events on the same spot. A \
+     small ⏷ at a lane's top is a dated status claim (invited, accepted…). Hover any of them.";
 
 pub const KINDS: [EventKind; 9] = [
     EventKind::Invitation,
@@ -364,6 +371,11 @@ impl TimelinePanel {
                 )
                 .weak(),
             );
+            // What the marks mean, for a first-time user (hover one for its words).
+            if !d.events.is_empty() {
+                ui.add_space(6.0);
+                ui.label(egui::RichText::new(MARKS_LEGEND).weak().small());
+            }
             return;
         };
         let at = d
@@ -558,6 +570,26 @@ impl TimelinePanel {
             ],
             visuals.widgets.noninteractive.bg_stroke,
         );
+        // The years in view, above the lane names: zoomed in to days, the ticks ("5 Jan")
+        // name no year.
+        let (first_year, last_year) = (date_of(t0).year(), date_of(t1).year());
+        let years = if first_year == last_year {
+            first_year.to_string()
+        } else {
+            format!("{first_year}–{last_year}")
+        };
+        painter
+            .with_clip_rect(egui::Rect::from_min_max(
+                rect.min,
+                egui::pos2(plot.left() - 6.0, plot.top()),
+            ))
+            .text(
+                egui::pos2(rect.left() + 6.0, rect.top() + 4.0),
+                egui::Align2::LEFT_TOP,
+                years,
+                egui::FontId::proportional(12.5),
+                visuals.strong_text_color(),
+            );
 
         // Lanes in view, and in each the marks in view.
         let first = (self.lane_scroll / LANE) as usize;
