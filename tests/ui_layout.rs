@@ -247,7 +247,9 @@ fn unclipped(h: &Harness<'_, BoardExplorerApp>, rect: egui::Rect, text: &str, si
 #[test]
 fn the_seats_table_keeps_every_column_inside_the_window() {
     for size in SIZES {
-        let h = common::app_on(Tab::Seats, size);
+        let mut h = common::app_on(Tab::Seats, size);
+        // A seated state, which has a shortfall (the embedded reports seat none).
+        common::seat_states(&mut h, &["israel"]);
         let titles = ["Name", "Pledge", "Seat", "Term ends", "Shortfall", "Reason"];
         for title in titles {
             let rect = h.get_by_label(title).rect();

@@ -285,7 +285,7 @@ fn perform(command: Command) -> Result<String, String> {
             if let Some(end) = o.term_end {
                 out.push_str(&format!("term ends: {end}\n"));
             }
-            if let Some(short) = o.shortfall {
+            if let Some(short) = o.shortfall.filter(|_| o.shortfall_applies()) {
                 out.push_str(&format!(
                     "shortfall: {}\n",
                     amount_words(short, &rules.threshold.currency)
@@ -603,8 +603,11 @@ pub fn seats_table(report: &Report) -> String {
                 o.kind.label().to_string(),
                 o.term_end.map_or("—".into(), |e| e.to_string()),
                 o.pledge.as_ref().map_or("—".into(), format_money),
-                o.shortfall
-                    .map_or("?".into(), |s| amount_words(s, &rules.threshold.currency)),
+                match o.shortfall {
+                    _ if !o.shortfall_applies() => "—".into(),
+                    None => "?".into(),
+                    Some(s) => amount_words(s, &rules.threshold.currency),
+                },
                 o.reason(rules).to_string(),
             ]
         })

@@ -113,6 +113,16 @@ impl SeatOutcome {
         }
     }
 
+    /// Whether a shortfall means anything for this actor: the chair, a person without a seat of
+    /// their own and a person who speaks for a member can never buy a permanent seat, so what
+    /// they "lack" for one is beside the point.
+    pub fn shortfall_applies(&self) -> bool {
+        !matches!(
+            self.why,
+            SeatReason::Chair | SeatReason::Seatless | SeatReason::SpeaksFor(_)
+        )
+    }
+
     /// The reason in words under `rules` (those the outcome was decided by), e.g. "pledged $1
     /// billion: meets the threshold of at least $1 billion: permanent seat".
     pub fn reason<'a>(&'a self, rules: &'a SeatRules) -> ReasonText<'a> {

@@ -538,7 +538,7 @@ impl SeatsPanel {
                     Shortfall::MoreThan(words) => {
                         ui.label(format!("Needs more than {words} for a permanent seat"));
                     }
-                    Shortfall::None | Shortfall::Unknown => {}
+                    Shortfall::None | Shortfall::Unknown | Shortfall::NotApplicable => {}
                 }
                 ui.label(o.reason(rules).to_string());
             }
@@ -766,6 +766,14 @@ impl SeatsPanel {
                                 )),
                             ),
                             Shortfall::None => ("none".into(), None),
+                            Shortfall::NotApplicable => (
+                                "—".into(),
+                                Some(
+                                    "No seat of their own to buy: the chair, a member without \
+                                     a seat, or a person who speaks for a member"
+                                        .into(),
+                                ),
+                            ),
                             Shortfall::Unknown => (
                                 "?".into(),
                                 Some("No exchange rate for the pledge's currency".into()),
@@ -981,11 +989,14 @@ enum Shortfall {
     None,
     /// No exchange rate for the pledge's currency.
     Unknown,
+    /// Nothing to buy: the chair, a member without a seat, someone speaking for a member.
+    NotApplicable,
 }
 
 fn shortfall_words(o: &SeatOutcome, rules: &SeatRules) -> Shortfall {
     let currency = &rules.threshold.currency;
     match o.shortfall {
+        _ if !o.shortfall_applies() => Shortfall::NotApplicable,
         None => Shortfall::Unknown,
         Some(s) if s > 0.0 => Shortfall::Lacks(amount_words(s, currency)),
         // Nothing lacking, yet a term seat: the pledge equals a "more than" threshold.
