@@ -34,6 +34,18 @@ impl ActorSearch {
         }
         &self.found.as_ref().expect("set above").1
     }
+
+    /// The first `most` matches as buttons, laid out in `ui`; the position of the actor
+    /// clicked, if any.
+    pub fn offer(&mut self, ui: &mut egui::Ui, d: &Dataset, most: usize) -> Option<usize> {
+        let mut picked = None;
+        for &i in self.matches(d).iter().take(most) {
+            if ui.button(&d.actors[i].name).clicked() {
+                picked = Some(i);
+            }
+        }
+        picked
+    }
 }
 
 #[cfg(test)]

@@ -107,19 +107,10 @@ impl QuoteClaimForm {
                 ui.label(format!("✔ {name}"));
             }
             None => {
-                let hits: Vec<usize> = self
-                    .search
-                    .matches(d)
-                    .iter()
-                    .take(OFFERED)
-                    .copied()
-                    .collect();
                 ui.horizontal_wrapped(|ui| {
-                    for i in hits {
-                        if ui.button(&d.actors[i].name).clicked() {
-                            self.subject = Some(d.actors[i].id.clone());
-                            self.search.text = d.actors[i].name.clone();
-                        }
+                    if let Some(i) = self.search.offer(ui, d, OFFERED) {
+                        self.subject = Some(d.actors[i].id.clone());
+                        self.search.text = d.actors[i].name.clone();
                     }
                 });
             }

@@ -87,19 +87,10 @@ impl EditDraft {
             .labelled_by(label.id)
             .on_hover_text("Credit the claim to a known actor instead");
         });
-        let hits: Vec<usize> = self
-            .search
-            .matches(d)
-            .iter()
-            .take(OFFERED)
-            .copied()
-            .collect();
         ui.horizontal_wrapped(|ui| {
-            for i in hits {
-                if ui.button(&d.actors[i].name).clicked() {
-                    self.known = Some(d.actors[i].id.clone());
-                    self.search.text.clear();
-                }
+            if let Some(i) = self.search.offer(ui, d, OFFERED) {
+                self.known = Some(d.actors[i].id.clone());
+                self.search.text.clear();
             }
             if is_new
                 && self.known.is_some()
