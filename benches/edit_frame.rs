@@ -17,24 +17,18 @@ use board_explorer::ui::{BoardExplorerApp, Tab};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 mod common;
-use common::{SIZES, frame, spec};
+use common::{SIZES, frame, spec, status_claim};
 
-/// A status claim about actor `a`, newer than anything generated, so it becomes the status.
+/// [`status_claim`] inserted at the end, as a command.
 fn status_edit(d: &Dataset, a: usize, i: u64) -> Command {
-    let claim = Claim {
-        id: format!("bench-{i}"),
-        subject: Subject::Actor(d.actors[a].id.clone()),
-        fact: Fact::Status(Status::ALL[(i % Status::ALL.len() as u64) as usize]),
-        source: EDITORS_NOTE.into(),
-        quote: None,
-        as_of: Some("2027-01-01".parse().unwrap()),
-        rank: Rank::Normal,
-        negated: false,
-        note: String::new(),
-        body: None,
-    };
     let at = d.claims.len();
-    Command::edit(Edit::InsertClaim { at, claim }, "Set status")
+    Command::edit(
+        Edit::InsertClaim {
+            at,
+            claim: status_claim(d, a, i),
+        },
+        "Set status",
+    )
 }
 
 fn benches(c: &mut Criterion) {

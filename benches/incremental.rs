@@ -16,23 +16,7 @@ use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 mod common;
-use common::{SIZES, spec};
-
-/// A status claim about actor `a`, newer than anything generated, so it becomes the status.
-fn status_claim(d: &Dataset, a: usize, i: u64) -> Claim {
-    Claim {
-        id: format!("bench-{i}"),
-        subject: Subject::Actor(d.actors[a].id.clone()),
-        fact: Fact::Status(Status::ALL[(i % Status::ALL.len() as u64) as usize]),
-        source: EDITORS_NOTE.into(),
-        quote: None,
-        as_of: Some("2027-01-01".parse().unwrap()),
-        rank: Rank::Normal,
-        negated: false,
-        note: String::new(),
-        body: None,
-    }
-}
+use common::{SIZES, spec, status_claim};
 
 /// Times `edit(i)` applied and followed, then undoes it untimed.
 fn edit_then_derive(

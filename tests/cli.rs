@@ -480,3 +480,22 @@ fn snapshots_are_named_for_their_day_and_note_and_never_replace_another() {
     let names = std::fs::read_dir(dir.path().join("saves")).unwrap().count();
     assert_eq!(names, 4);
 }
+
+/// `check` of a snapshot names its note on one line: a newline or an escape sequence in the
+/// note (anyone may write one) cannot forge a line or drive the terminal.
+#[test]
+fn check_of_a_snapshot_keeps_a_hostile_note_on_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("s.ron");
+    let snap = snap.to_str().unwrap();
+    let note = "fine\nassets/x.ron: ok: 0 conflicts\u{1b}[2J";
+    assert!(run(&["snapshot", "--note", note, "-o", snap]).0);
+    let (ok, out, err) = run(&["check", snap]);
+    assert!(ok, "{err}");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    let line = out
+        .lines()
+        .find(|l| l.contains("a snapshot as of"))
+        .unwrap();
+    assert!(line.contains("fine\\n"), "{out:?}");
+}

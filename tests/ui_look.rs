@@ -337,3 +337,10 @@ fn an_empty_timeline_says_how_to_start_without_explaining_marks_it_has_none_of()
     assert!(h.state().session.dataset().events.is_empty());
     assert!(h.query_by_label(board_explorer::ui::MARKS_LEGEND).is_none());
 }
+
+/// The saved totals count the members without a seat, as `seats` on the command line does.
+#[test]
+fn the_totals_name_the_members_without_a_seat() {
+    let h = common::app_on(Tab::Seats, [1600.0, 1000.0]);
+    h.get_by_label("0 permanent · 0 term · 1 chair · 4 without a seat");
+}

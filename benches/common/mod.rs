@@ -6,6 +6,7 @@
 use std::hint::black_box;
 
 use board_explorer::model::generate::Spec;
+use board_explorer::model::{Claim, Dataset, EDITORS_NOTE, Fact, Rank, Status, Subject};
 use board_explorer::ui::BoardExplorerApp;
 
 /// The dataset sizes the scale benchmarks compare: 1k, 10k and 100k actors.
@@ -45,5 +46,21 @@ pub fn wheel(dx: f32, dy: f32) -> egui::Event {
         phase: egui::TouchPhase::Move,
         source: egui::MouseWheelSource::Unknown,
         modifiers: egui::Modifiers::NONE,
+    }
+}
+
+/// A status claim about actor `a`, newer than anything generated, so it becomes the status.
+pub fn status_claim(d: &Dataset, a: usize, i: u64) -> Claim {
+    Claim {
+        id: format!("bench-{i}"),
+        subject: Subject::Actor(d.actors[a].id.clone()),
+        fact: Fact::Status(Status::ALL[(i % Status::ALL.len() as u64) as usize]),
+        source: EDITORS_NOTE.into(),
+        quote: None,
+        as_of: Some("2027-01-01".parse().unwrap()),
+        rank: Rank::Normal,
+        negated: false,
+        note: String::new(),
+        body: None,
     }
 }

@@ -100,7 +100,8 @@ fn line(out: &mut String, list: &str, record: &Value) {
     };
     if let Some(id) = fields.get("id").and_then(Value::as_str) {
         out.push(' ');
-        out.push_str(id);
+        // One record, one line: a newline in an id must not forge another.
+        out.push_str(&super::escape::terminal_cell(id));
     }
     out.push(':');
     let mut text = None;

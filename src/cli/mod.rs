@@ -510,7 +510,7 @@ fn check(file: Option<PathBuf>) -> Result<String, String> {
             .map_or("everything known".to_string(), |d| d.to_string());
         out.push_str(&format!("; a snapshot as of {day}, taken {}", s.taken));
         if !s.note.is_empty() {
-            out.push_str(&format!(": \"{}\"", s.note));
+            out.push_str(&format!(": \"{}\"", escape::terminal_cell(&s.note)));
         }
     }
     out.push('\n');

@@ -865,10 +865,15 @@ fn seat_words(o: &SeatOutcome) -> String {
 fn totals_ui(ui: &mut egui::Ui, title: &str, t: &Totals, currency: &str) {
     ui.vertical(|ui| {
         ui.strong(title);
-        ui.label(format!(
+        let mut seats = format!(
             "{} permanent · {} term · {} chair",
             t.permanent, t.term, t.chair
-        ));
+        );
+        // Members without a seat (the CLI's totals name them too).
+        if t.seatless > 0 {
+            seats.push_str(&format!(" · {} without a seat", t.seatless));
+        }
+        ui.label(seats);
         let mut funds = format!("{} pledged", amount_words(t.pledged, currency));
         if t.unconverted > 0 {
             funds.push_str(&format!(
