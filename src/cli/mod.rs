@@ -165,6 +165,13 @@ pub enum Command {
         /// Who published the article (shown, not used for matching).
         #[arg(long)]
         outlet: Option<String>,
+        /// The report's language (ISO 639-1: en, ru, es, de, fr, tr); detected when left out.
+        #[arg(long)]
+        language: Option<String>,
+        /// A rule table of your own (RON, see "Adding an extraction rule" in the README), added
+        /// to the built-in ones and to the `*.rules.ron` files beside the dataset; repeatable.
+        #[arg(long = "rules")]
+        rules: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: SuggestFormat,
     },
@@ -380,6 +387,8 @@ fn perform(command: Command) -> Result<String, String> {
             text,
             date,
             outlet: _,
+            language,
+            rules,
             format,
         } => {
             let session = load_any(file.as_ref())?;
@@ -389,7 +398,13 @@ fn perform(command: Command) -> Result<String, String> {
                 (None, Some(path)) => suggest::Report::File { path, date },
                 (None, None) => return Err("error: give --source ID or --text FILE".into()),
             };
-            suggest::suggest(d, report, format)
+            let tables = crate::store::rule_tables(file.as_deref(), &rules)
+                .map_err(|e| format!("error: {e}"))?;
+            let how = suggest::Reading {
+                language: language.as_deref(),
+                tables,
+            };
+            suggest::suggest(d, report, &how, format)
         }
         Command::Compare {
             file,

@@ -102,6 +102,7 @@ pub fn add_body(d: &Dataset, name: &str, parent: Option<&str>) -> Result<Edit, S
     let body = Body {
         id: super::ops::unique_id(&name, &taken),
         name,
+        aliases: Vec::new(),
         description: String::new(),
         parent: Some(parent),
         // A sub-body has no seat rule until the editor gives one: no threshold, no term.

@@ -12,6 +12,7 @@ mod identity;
 mod parallel;
 mod popolo;
 mod recovery;
+mod rule_tables;
 mod snapshot;
 mod unknown_fields;
 
@@ -27,6 +28,7 @@ pub use ftm::ftm_entities;
 pub use html::html_report;
 pub use identity::{FileIdentity, read_identified};
 pub use popolo::popolo_json;
+pub use rule_tables::{RuleTableError, rule_tables};
 pub use recovery::{
     Recovery, clear_orphan, clear_recovery, orphan_recoveries, read_recovery, recovery_path,
     write_recovery,
