@@ -112,7 +112,7 @@ pub enum Command {
         /// The dataset or snapshot file; the embedded Board of Peace dataset when left out.
         file: Option<PathBuf>,
         #[arg(long, value_enum)]
-        format: ExportFormat,
+        format: session::ExportFormat,
         /// The roster as of this day (YYYY-MM-DD).
         #[arg(long, value_parser = parse_day)]
         as_of: Option<chrono::NaiveDate>,
@@ -209,20 +209,6 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// The roster as CSV.
-    Csv,
-    /// The report as Markdown.
-    Md,
-    /// The report as one self-contained HTML page.
-    Html,
-    /// Popolo JSON (organizations, persons, memberships).
-    Popolo,
-    /// FollowTheMoney entities as JSON lines.
-    Ftm,
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -343,13 +329,7 @@ fn perform(command: Command) -> Result<String, String> {
             force,
         } => {
             let session = load_as_of(file.as_ref(), as_of)?;
-            let text = session.export_text(match format {
-                ExportFormat::Csv => session::ExportFormat::Csv,
-                ExportFormat::Md => session::ExportFormat::Markdown,
-                ExportFormat::Html => session::ExportFormat::Html,
-                ExportFormat::Popolo => session::ExportFormat::Popolo,
-                ExportFormat::Ftm => session::ExportFormat::Ftm,
-            });
+            let text = session.export_text(format);
             match out {
                 Some(out) => write_out(&out, &text, force),
                 None => Ok(text),
@@ -619,18 +599,7 @@ pub fn seats_table(report: &Report) -> String {
     out.push('\n');
     out.push_str(&table::align(&header, &rows));
     let t = &report.totals;
-    out.push_str(&format!(
-        "\n{} permanent, {} term, {} chair, {} without a seat; {} pledged",
-        t.permanent,
-        t.term,
-        t.chair,
-        t.seatless,
-        amount_words(t.pledged, &rules.threshold.currency)
-    ));
-    if t.unconverted > 0 {
-        out.push_str(&format!(" (+{} without an exchange rate)", t.unconverted));
-    }
-    out.push('\n');
+    out.push_str(&format!("\n{t}\n"));
     for (year, n) in &t.expiries {
         out.push_str(&format!("terms ending in {year}: {n}\n"));
     }
