@@ -84,11 +84,6 @@ impl Command {
             label: label.into(),
         }
     }
-
-    /// Whether carrying it out would replace the open document, losing unsaved changes.
-    pub fn replaces_document(&self) -> bool {
-        matches!(self, Command::New | Command::Open(_) | Command::Quit)
-    }
 }
 
 /// A message for the status bar: what just happened, or what went wrong.

@@ -358,6 +358,25 @@ pub fn markdown_report(report: &Report) -> String {
 mod tests {
     use super::*;
 
+    /// The command line's `--format` names are those the README and scripts use, and every
+    /// format says what its file is.
+    #[test]
+    fn every_format_has_its_command_line_name_title_and_extension() {
+        use clap::ValueEnum;
+        let names: Vec<String> = ExportFormat::ALL
+            .iter()
+            .map(|f| f.to_possible_value().unwrap().get_name().to_string())
+            .collect();
+        assert_eq!(names, ["csv", "md", "html", "popolo", "ftm"]);
+        for f in ExportFormat::ALL {
+            assert!(f.title().starts_with("Export "), "{f:?}");
+            assert!(
+                !f.extension().is_empty() && !f.file_stem().is_empty(),
+                "{f:?}"
+            );
+        }
+    }
+
     #[test]
     fn cells_cannot_break_a_table() {
         assert_eq!(cell("a|b\nc"), "a\\|b c");
