@@ -13,7 +13,7 @@ use super::dataset::{Actor, Fact, Role, Status};
 
 /// One place a known actor is named.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
+pub struct KnownMention {
     /// The actor's position in the dataset.
     pub actor: usize,
     /// Byte offsets into the original text.
@@ -90,7 +90,7 @@ impl MentionFinder {
 
     /// Every mention in `text`, in order, longest first where names overlap ("Vladimir Putin"
     /// rather than "Putin"), whole words only.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
+    pub fn find(&self, text: &str) -> Vec<KnownMention> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -107,14 +107,14 @@ impl MentionFinder {
             .collect();
         // Leftmost, then longest; drop what overlaps a mention already kept.
         found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        let mut out: Vec<Mention> = Vec::new();
+        let mut out: Vec<KnownMention> = Vec::new();
         let mut covered = 0;
         for (s, e, actor) in found {
             if s < covered {
                 continue;
             }
             covered = e;
-            out.push(Mention {
+            out.push(KnownMention {
                 actor,
                 start: folded.origin[s],
                 end: end_in_original(text, folded.origin[e - 1]),
