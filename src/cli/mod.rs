@@ -365,8 +365,8 @@ fn perform(command: Verb) -> Result<String, String> {
             let session = load_any(file.as_ref())?;
             let d = session.dataset();
             let report = match (&source, &text) {
-                (Some(id), _) => suggest::Article::Source(id),
-                (None, Some(path)) => suggest::Article::File { path, date },
+                (Some(id), _) => suggest::SuggestInput::Source(id),
+                (None, Some(path)) => suggest::SuggestInput::File { path, date },
                 (None, None) => return Err("error: give --source ID or --text FILE".into()),
             };
             suggest::suggest(d, report, format)

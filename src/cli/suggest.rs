@@ -18,7 +18,7 @@ pub enum SuggestFormat {
 }
 
 /// Where the report comes from.
-pub enum Article<'a> {
+pub enum SuggestInput<'a> {
     Source(&'a str),
     File {
         path: &'a Path,
@@ -48,9 +48,9 @@ pub fn read_article(path: &Path) -> Result<String, String> {
 }
 
 /// The suggestions for a source of `d` or an article file, formatted.
-pub fn suggest(d: &Dataset, report: Article, format: SuggestFormat) -> Result<String, String> {
+pub fn suggest(d: &Dataset, report: SuggestInput, format: SuggestFormat) -> Result<String, String> {
     let (text, published) = match report {
-        Article::Source(id) => {
+        SuggestInput::Source(id) => {
             let s = d.source(id).ok_or_else(|| {
                 let known: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
                 format!(
@@ -60,7 +60,7 @@ pub fn suggest(d: &Dataset, report: Article, format: SuggestFormat) -> Result<St
             })?;
             (s.text.clone(), s.published)
         }
-        Article::File { path, date } => (read_article(path)?, date),
+        SuggestInput::File { path, date } => (read_article(path)?, date),
     };
     // Relative days need the day of publication; a month or a year leaves them open.
     let day = published
