@@ -139,7 +139,7 @@ impl FileMenu {
                 PathPurpose::Image => IMAGE_TITLE,
             };
             let prompt = match purpose {
-                PathPurpose::Export(_) => "Path of the file:",
+                PathPurpose::Export(_) | PathPurpose::Image => "Path of the file:",
                 _ => "Path of the RON file:",
             };
             let mut open = true;
