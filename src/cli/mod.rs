@@ -2,7 +2,7 @@
 //! string (printed by `main`), so tests call it directly. Files are loaded and derived through
 //! the same [`Session`] the window uses; tables render its [`Report`].
 //!
-//! A new verb: a variant of [`Command`] (its arguments documented for `--help`), an arm in
+//! A new verb: a variant of [`Verb`] (its arguments documented for `--help`), an arm in
 //! [`run`], and, when it is more than a few lines, a file of its own beside `sources.rs`.
 
 mod actor;
@@ -43,11 +43,11 @@ use crate::session::{self, Opened, Session};
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<Verb>,
 }
 
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub enum Verb {
     /// Validate a dataset file and print a one-line summary (or its errors, with line and column).
     Check {
         /// The dataset file (RON); the embedded Board of Peace dataset when left out.
@@ -112,7 +112,7 @@ pub enum Command {
         /// The dataset or snapshot file; the embedded Board of Peace dataset when left out.
         file: Option<PathBuf>,
         #[arg(long, value_enum)]
-        format: ExportFormat,
+        format: session::ExportFormat,
         /// The roster as of this day (YYYY-MM-DD).
         #[arg(long, value_parser = parse_day)]
         as_of: Option<chrono::NaiveDate>,
@@ -218,20 +218,6 @@ pub enum Command {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// The roster as CSV.
-    Csv,
-    /// The report as Markdown.
-    Md,
-    /// The report as one self-contained HTML page.
-    Html,
-    /// Popolo JSON (organizations, persons, memberships).
-    Popolo,
-    /// FollowTheMoney entities as JSON lines.
-    Ftm,
-}
-
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     let date: PartialDate = s.parse().map_err(|e| format!("{e}"))?;
     // A month or a year means its last day: everything known by then.
@@ -240,29 +226,29 @@ fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
 
 /// Runs a command and gives what to print, with any control character from the data (or a
 /// file name) shown as a visible escape: terminals obey what they are sent.
-pub fn run(command: Command) -> Result<String, String> {
+pub fn run(command: Verb) -> Result<String, String> {
     match perform(command) {
         Ok(out) => Ok(escape::terminal_text(&out).into_owned()),
         Err(err) => Err(escape::terminal_text(&err).into_owned()),
     }
 }
 
-fn perform(command: Command) -> Result<String, String> {
+fn perform(command: Verb) -> Result<String, String> {
     match command {
-        Command::Check { file } => check(file),
-        Command::Merge {
+        Verb::Check { file } => check(file),
+        Verb::Merge {
             base,
             ours,
             theirs,
             out,
         } => merge::merge(&base, &ours, &theirs, out.as_deref()),
-        Command::Textconv { file } => merge::textconv(&file),
-        Command::GitSetup { dir } => git_setup::git_setup(dir.as_deref().unwrap_or(".".as_ref())),
-        Command::Roster { file, as_of } => {
+        Verb::Textconv { file } => merge::textconv(&file),
+        Verb::GitSetup { dir } => git_setup::git_setup(dir.as_deref().unwrap_or(".".as_ref())),
+        Verb::Roster { file, as_of } => {
             let session = load_as_of(file.as_ref(), as_of)?;
             Ok(roster_table(&session.report()))
         }
-        Command::Seats {
+        Verb::Seats {
             file,
             as_of,
             amount: None,
@@ -271,7 +257,7 @@ fn perform(command: Command) -> Result<String, String> {
             let session = load_as_of(file.as_ref(), as_of)?;
             Ok(seats_table(&session.report()))
         }
-        Command::Seats {
+        Verb::Seats {
             file,
             amount: Some(amount),
             currency,
@@ -301,7 +287,7 @@ fn perform(command: Command) -> Result<String, String> {
             out.push_str(&format!("reason: {}\n", o.reason(rules)));
             Ok(out)
         }
-        Command::Snapshot {
+        Verb::Snapshot {
             file,
             as_of,
             note,
@@ -322,7 +308,7 @@ fn perform(command: Command) -> Result<String, String> {
                 }
             }
         }
-        Command::Diff {
+        Verb::Diff {
             old,
             new,
             old_as_of,
@@ -342,7 +328,7 @@ fn perform(command: Command) -> Result<String, String> {
             );
             Ok(report(&changes))
         }
-        Command::Export {
+        Verb::Export {
             file,
             format,
             as_of,
@@ -350,19 +336,13 @@ fn perform(command: Command) -> Result<String, String> {
             force,
         } => {
             let session = load_as_of(file.as_ref(), as_of)?;
-            let text = session.export_text(match format {
-                ExportFormat::Csv => session::ExportFormat::Csv,
-                ExportFormat::Md => session::ExportFormat::Markdown,
-                ExportFormat::Html => session::ExportFormat::Html,
-                ExportFormat::Popolo => session::ExportFormat::Popolo,
-                ExportFormat::Ftm => session::ExportFormat::Ftm,
-            });
+            let text = session.export_text(format);
             match out {
                 Some(out) => write_out(&out, &text, force),
                 None => Ok(text),
             }
         }
-        Command::Generate {
+        Verb::Generate {
             actors,
             claims_per_actor,
             sources,
@@ -381,7 +361,7 @@ fn perform(command: Command) -> Result<String, String> {
             });
             write_out(&out, &session::dataset_text(&d), force)
         }
-        Command::Suggest {
+        Verb::Suggest {
             file,
             source,
             text,
@@ -394,8 +374,8 @@ fn perform(command: Command) -> Result<String, String> {
             let session = load_any(file.as_ref())?;
             let d = session.dataset();
             let report = match (&source, &text) {
-                (Some(id), _) => suggest::Report::Source(id),
-                (None, Some(path)) => suggest::Report::File { path, date },
+                (Some(id), _) => suggest::SuggestInput::Source(id),
+                (None, Some(path)) => suggest::SuggestInput::File { path, date },
                 (None, None) => return Err("error: give --source ID or --text FILE".into()),
             };
             let tables = crate::store::rule_tables(file.as_deref(), &rules)
@@ -406,15 +386,15 @@ fn perform(command: Command) -> Result<String, String> {
             };
             suggest::suggest(d, report, &how, format)
         }
-        Command::Compare {
+        Verb::Compare {
             file,
             sources,
             conflicts_only,
         } => compare_table(&load_any(file.as_ref())?, &sources, conflicts_only),
-        Command::ImportSource(args) => import::run(args),
-        Command::Claim(command) => claim::run(command),
-        Command::Actor(command) => actor::run(command),
-        Command::Body(command) => body::run(command),
+        Verb::ImportSource(args) => import::run(args),
+        Verb::Claim(command) => claim::run(command),
+        Verb::Actor(command) => actor::run(command),
+        Verb::Body(command) => body::run(command),
     }
 }
 
@@ -634,18 +614,7 @@ pub fn seats_table(report: &Report) -> String {
     out.push('\n');
     out.push_str(&table::align(&header, &rows));
     let t = &report.totals;
-    out.push_str(&format!(
-        "\n{} permanent, {} term, {} chair, {} without a seat; {} pledged",
-        t.permanent,
-        t.term,
-        t.chair,
-        t.seatless,
-        amount_words(t.pledged, &rules.threshold.currency)
-    ));
-    if t.unconverted > 0 {
-        out.push_str(&format!(" (+{} without an exchange rate)", t.unconverted));
-    }
-    out.push('\n');
+    out.push_str(&format!("\n{t}\n"));
     for (year, n) in &t.expiries {
         out.push_str(&format!("terms ending in {year}: {n}\n"));
     }

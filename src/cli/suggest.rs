@@ -18,7 +18,7 @@ pub enum SuggestFormat {
 }
 
 /// Where the report comes from.
-pub enum Report<'a> {
+pub enum SuggestInput<'a> {
     Source(&'a str),
     File {
         path: &'a Path,
@@ -57,12 +57,12 @@ pub struct Reading<'a> {
 /// The suggestions for a source of `d` or an article file, formatted.
 pub fn suggest(
     d: &Dataset,
-    report: Report,
+    report: SuggestInput,
     how: &Reading,
     format: SuggestFormat,
 ) -> Result<String, String> {
     let (text, published) = match report {
-        Report::Source(id) => {
+        SuggestInput::Source(id) => {
             let s = d.source(id).ok_or_else(|| {
                 let known: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
                 format!(
@@ -72,7 +72,7 @@ pub fn suggest(
             })?;
             (s.text.clone(), s.published)
         }
-        Report::File { path, date } => (read_article(path)?, date),
+        SuggestInput::File { path, date } => (read_article(path)?, date),
     };
     // Relative days need the day of publication; a month or a year leaves them open.
     let day = published

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use super::action::{PathPurpose, UiAction};
-use super::file_menu::{FileMenu, Picked, export_dialog, open_dialog, save_dialog};
+use super::file_menu::{FileMenu, Picked, export_dialog, image_dialog, open_dialog, save_dialog};
 use super::roster_panel::RosterPanel;
 use super::seats_panel::SeatsPanel;
 use super::shortcuts;
@@ -387,15 +387,22 @@ impl BoardExplorerApp {
                 .window
                 .file_menu
                 .type_path(purpose, self.session.document()),
-            UiAction::ChooseExport(kind) => match export_dialog(self.session.document(), kind) {
-                Picked::Path(path) => self.act(UiAction::ExportTo(kind, path), ctx),
-                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Export(kind)), ctx),
+            UiAction::ChooseExport(format) => {
+                match export_dialog(self.session.document(), format) {
+                    Picked::Path(path) => self.act(UiAction::ExportTo(format, path), ctx),
+                    Picked::NoDialog => {
+                        self.act(UiAction::TypePath(PathPurpose::Export(format)), ctx)
+                    }
+                    Picked::Cancelled => {}
+                }
+            }
+            UiAction::ExportTo(format, path) => self.perform(Command::Export { format, path }),
+            UiAction::ChooseImage => match image_dialog(self.session.document()) {
+                Picked::Path(path) => self.act(UiAction::ImageTo(path), ctx),
+                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Image), ctx),
                 Picked::Cancelled => {}
             },
-            UiAction::ExportTo(kind, path) => match kind.format() {
-                Some(format) => self.perform(Command::Export { format, path }),
-                None => self.export_picture(path, ctx),
-            },
+            UiAction::ImageTo(path) => self.export_picture(path, ctx),
             UiAction::TakeSnapshot => self.window.snapshots.taking = Some(String::new()),
             UiAction::ToggleSnapshots => {
                 let snapshots = &mut self.window.snapshots;

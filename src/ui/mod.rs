@@ -28,7 +28,7 @@ mod sources_panel;
 mod timeline_panel;
 mod view;
 
-pub use action::{ExportKind, PathPurpose, UiAction};
+pub use action::{PathPurpose, UiAction};
 pub use app::{BoardExplorerApp, Panels, Tab, Window};
 pub use roster_panel::{RosterPanel, SELECT_HINT};
 pub use roster_view::{Column, RosterQuery};

@@ -133,7 +133,7 @@ struct CellEdit {
 }
 
 #[derive(Debug, Default)]
-struct NewActor {
+struct NewActorForm {
     name: String,
     kind: ActorKind,
     country: String,
@@ -150,7 +150,7 @@ pub struct RosterPanel {
     pub citation: Citation,
     detail: ActorDetail,
     focus_search: bool,
-    adding: Option<NewActor>,
+    adding: Option<NewActorForm>,
     /// The delete waiting for confirmation: the actor's id.
     confirm_delete: Option<String>,
     /// That delete, worked out once (it walks every claim): actor id, revision, edit, words.
@@ -262,7 +262,7 @@ impl RosterPanel {
             self.focus_search = true;
         }
         if add {
-            self.adding = Some(NewActor::default());
+            self.adding = Some(NewActorForm::default());
         }
         if delete
             && !typing
@@ -289,7 +289,7 @@ impl RosterPanel {
                 ))
                 .clicked()
             {
-                self.adding = Some(NewActor::default());
+                self.adding = Some(NewActorForm::default());
             }
             ui.separator();
             let label = ui.label("🔍 Search");

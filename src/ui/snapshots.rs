@@ -3,7 +3,7 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use crate::model::diff::{Change, ChangeKind};
+use crate::model::diff::{ChangeKind, DiffChange};
 use crate::session::{Command, Session, SnapshotInfo};
 
 #[derive(Default)]
@@ -14,7 +14,7 @@ pub struct SnapshotsPanel {
     /// The note being typed for a new snapshot.
     pub taking: Option<String>,
     /// A comparison to show: its title and the changes.
-    pub comparison: Option<(String, Vec<Change>)>,
+    pub comparison: Option<(String, Vec<DiffChange>)>,
 }
 
 impl SnapshotsPanel {

@@ -14,7 +14,7 @@ use crate::model::compare::{
     Anchored, ClaimMatrix, Segment, Verdict, anchor_claims, compare, segments, source_counts,
     subject_name,
 };
-use crate::model::mentions::{Mention, MentionFinder};
+use crate::model::mentions::{KnownMention, MentionFinder};
 use crate::model::source_ops::{SourceDraft, add_source, delete_source, edit_source, quoted_claim};
 use crate::model::{Dataset, Derived, PartialDate, Subject};
 use crate::session::Command;
@@ -43,7 +43,7 @@ struct ColumnMarks {
     source: usize,
     anchored: Anchored,
     segments: Vec<Segment>,
-    mentions: Vec<Mention>,
+    mentions: Vec<KnownMention>,
 }
 
 /// Everything derived for the tab, rebuilt only when the dataset, the chosen sources or the
