@@ -12,6 +12,7 @@ mod citation;
 mod claim_matrix;
 mod fact_input;
 mod file_menu;
+mod keys;
 mod merge_conflicts;
 mod quote_claim;
 mod review;
@@ -29,6 +30,7 @@ mod timeline_panel;
 mod view;
 
 pub use action::{ExportKind, PathPurpose, UiAction};
+pub use keys::Keys;
 pub use app::{BoardExplorerApp, Panels, Tab, Window};
 pub use roster_panel::{RosterPanel, SELECT_HINT};
 pub use roster_view::{Column, RosterQuery};
