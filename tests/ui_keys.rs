@@ -65,7 +65,8 @@ fn import(h: &mut H) {
 fn reviewing(doc: Document, dir: &Path) -> H {
     let mut h = app(doc, dir);
     import(&mut h);
-    h.get_by_label_contains("Hungary · status: accepted").click();
+    h.get_by_label_contains("Hungary · status: accepted")
+        .click();
     h.run();
     h.get_by_role_and_label(Role::Button, "Accept").click();
     h.run_steps(20);
@@ -77,7 +78,10 @@ fn reviewing(doc: Document, dir: &Path) -> H {
     h.run_steps(20);
     h.get_by_label_contains("Canada · ").click();
     h.run_steps(10);
-    assert!(list_has_focus(&h), "a click on a row gives the list the keys");
+    assert!(
+        list_has_focus(&h),
+        "a click on a row gives the list the keys"
+    );
     h
 }
 

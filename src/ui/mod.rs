@@ -30,8 +30,8 @@ mod timeline_panel;
 mod view;
 
 pub use action::{ExportKind, PathPurpose, UiAction};
-pub use keys::Keys;
 pub use app::{BoardExplorerApp, Panels, Tab, Window};
+pub use keys::Keys;
 pub use roster_panel::{RosterPanel, SELECT_HINT};
 pub use roster_view::{Column, RosterQuery};
 pub use seats_panel::{SeatsPanel, calculator_money};

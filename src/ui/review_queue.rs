@@ -386,9 +386,8 @@ impl QueueView {
 /// ring around it shows that it has it.
 fn focus_ring(ui: &mut egui::Ui, rect: egui::Rect, clicked: bool) {
     let response = ui.interact(rect, list_id(), Sense::FOCUSABLE);
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::accesskit::Role::List, true, LIST_LABEL)
-    });
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::List, true, LIST_LABEL));
     if clicked {
         // After egui's rule above, which took the focus away for a click on a row.
         response.request_focus();

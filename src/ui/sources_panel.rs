@@ -149,10 +149,10 @@ pub struct SourcesPanel {
     finder: Option<(u64, MentionFinder)>,
     /// The selection the claim form was last filled from (source id, span).
     filled_for: Option<(String, (usize, usize))>,
-    /// The text field last typed in on this tab (a Find, About), and whether to give it the
-    /// keyboard back next frame: after Add claim the user goes on typing where they were.
+    /// The text field that had the keyboard as this frame began (a Find, About), and the one
+    /// to give it back to next frame: after Add claim the user goes on typing where they were.
     typing_in: Option<egui::Id>,
-    give_back: bool,
+    give_back: Option<egui::Id>,
 }
 
 impl Default for SourcesPanel {
@@ -180,7 +180,7 @@ impl Default for SourcesPanel {
             finder: None,
             filled_for: None,
             typing_in: None,
-            give_back: false,
+            give_back: None,
         }
     }
 }
@@ -331,17 +331,16 @@ impl SourcesPanel {
         self.cache = Some(cache);
     }
 
-    /// Remembers the text field that has the keyboard, and gives it back when asked. Given
-    /// back a frame late: the click on Add claim that took it away is over by then (in its
-    /// own frame egui takes the focus from a field clicked beside, after the side panel ran).
+    /// Notes the text field that has the keyboard, and gives it back when asked. Given back a
+    /// frame late: in its own frame, the click on Add claim takes the focus from the field
+    /// after the side panel has run (egui's rule for a click elsewhere).
     fn follow_typing(&mut self, ctx: &egui::Context, keys: Keys) {
-        if std::mem::take(&mut self.give_back)
-            && let Some(id) = self.typing_in
-        {
+        if let Some(id) = self.give_back.take() {
             ctx.memory_mut(|m| m.request_focus(id));
-        } else if !keys.modal() && ctx.text_edit_focused() {
-            self.typing_in = ctx.memory(|m| m.focused());
         }
+        self.typing_in = (!keys.modal() && ctx.text_edit_focused())
+            .then(|| ctx.memory(|m| m.focused()))
+            .flatten();
     }
 
     /// The mention finder for the dataset's current names.
@@ -879,7 +878,8 @@ impl SourcesPanel {
                     }
                     self.notice = Some(format!("Claim about {name} added; it is in the roster."));
                     self.claim_form.clear();
-                    self.give_back = true;
+                    // Typing in a Find (or Ctrl+Enter there): the next words go there too.
+                    self.give_back = self.typing_in;
                 }
                 Err(e) => self.claim_form.error = Some(e.to_string()),
             }
