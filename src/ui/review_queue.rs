@@ -13,11 +13,11 @@ use std::ops::Range;
 use egui::{Key, Sense};
 
 /// What the list is called for screen readers and tests.
-pub const LIST_LABEL: &str = "Suggestion list";
+const LIST_LABEL: &str = "Suggestion list";
 
 /// The list's id: its keyboard focus is what gives the queue its keys. Only one queue is
 /// shown at a time.
-pub fn list_id() -> egui::Id {
+fn list_id() -> egui::Id {
     egui::Id::unique("review_queue_list")
 }
 
