@@ -351,7 +351,6 @@ fn the_sources_dialogs_own_the_keys() {
 #[test]
 fn the_roster_and_timeline_dialogs_own_the_keys() {
     let dir = tempfile::tempdir().unwrap();
-    type Open = fn(&mut H, &Path);
     let mut h = reviewing(Document::embedded(), dir.path());
     h.state_mut().panels.tab = Tab::Roster;
     h.run();
@@ -370,6 +369,7 @@ fn the_roster_and_timeline_dialogs_own_the_keys() {
             h.run();
         },
     );
+    type Open = fn(&mut H, &Path);
     let dialogs: [(&str, Tab, Open); 3] = [
         ("the Bodies window", Tab::Roster, |h, _| {
             h.get_by_label("Bodies…").click();
