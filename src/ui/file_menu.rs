@@ -33,6 +33,11 @@ impl FileMenu {
         self.typed.is_some()
     }
 
+    /// Whether the typed-path window or the error window is open.
+    pub fn dialog_open(&self) -> bool {
+        self.typed.is_some() || self.error.is_some()
+    }
+
     /// The File menu; `recent` lists recently opened or saved files, newest first.
     pub fn menu(&mut self, ui: &mut egui::Ui, recent: &[PathBuf]) -> Option<UiAction> {
         let mut action = None;

@@ -12,6 +12,7 @@ mod citation;
 mod claim_matrix;
 mod fact_input;
 mod file_menu;
+mod keys;
 mod merge_conflicts;
 mod quote_claim;
 mod review;
@@ -30,6 +31,7 @@ mod view;
 
 pub use action::{PathPurpose, UiAction};
 pub use app::{BoardExplorerApp, Panels, Tab, Window};
+pub use keys::Keys;
 pub use roster_panel::{RosterPanel, SELECT_HINT};
 pub use roster_view::{Column, RosterQuery};
 pub use seats_panel::{SeatsPanel, calculator_money};

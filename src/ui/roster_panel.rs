@@ -247,16 +247,18 @@ impl RosterPanel {
         }
     }
 
+    /// Whether the add-actor form, the delete prompt or the Bodies window is open.
+    pub fn dialog_open(&self) -> bool {
+        self.adding.is_some() || self.confirm_delete.is_some() || self.bodies.open
+    }
+
     fn shortcuts(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
-        let (find, add, delete, escape) = ui.input_mut(|i| {
-            (
-                i.consume_shortcut(&FIND),
-                i.consume_shortcut(&ADD_ACTOR),
-                // Delete only when no text field has the keyboard.
-                i.key_pressed(Key::Delete),
-                i.key_pressed(Key::Escape),
-            )
-        });
+        let keys = cx.keys;
+        let find = keys.shortcut(ui, &FIND);
+        let add = keys.shortcut(ui, &ADD_ACTOR);
+        // Delete only when no text field has the keyboard (checked below).
+        let delete = keys.pressed(ui, Key::Delete);
+        let escape = keys.pressed(ui, Key::Escape);
         let typing = ui.ctx().egui_wants_keyboard_input();
         if find {
             self.focus_search = true;

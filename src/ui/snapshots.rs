@@ -22,6 +22,12 @@ impl SnapshotsPanel {
         self.list = None;
     }
 
+    /// Whether the note dialog or a comparison window is open. The list itself is a side
+    /// panel beside the work, not a dialog.
+    pub fn dialog_open(&self) -> bool {
+        self.taking.is_some() || self.comparison.is_some()
+    }
+
     /// The side panel listing the session's snapshots.
     pub fn ui(&mut self, ui: &mut egui::Ui, session: &Session) -> Option<Command> {
         let dir = session.snapshots_dir();

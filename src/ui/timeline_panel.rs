@@ -156,6 +156,11 @@ pub struct TimelinePanel {
 }
 
 impl TimelinePanel {
+    /// Whether the event form (a modal) is open.
+    pub fn dialog_open(&self) -> bool {
+        self.form.is_some()
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         self.refresh(cx.dataset, cx.derived);
         self.toolbar(ui, cx);
