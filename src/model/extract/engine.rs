@@ -91,7 +91,8 @@ pub fn negated(lex: &Lexicon, toks: &[Token], i: usize) -> bool {
 /// A condition or question over the clause ("If Putin accepts", "whether Canada will join").
 fn conditional(lex: &Lexicon, toks: &[Token], i: usize) -> bool {
     for k in (i.saturating_sub(8)..i).rev() {
-        if lex.is(toks, k, Class::Condition) {
+        // "si bien", "even if": a concession states what it concedes.
+        if lex.is(toks, k, Class::Condition) && lex.class(Class::Concessive).len_at(toks, k).is_none() {
             return true;
         }
         if stops_clause(lex, &toks[k]) || lex.is(toks, k, Class::Comma) {
@@ -158,14 +159,26 @@ fn apply(outcome: &Outcome, fact: Fact) -> Option<Fact> {
     }
 }
 
-/// Whether a body's name stands within seven words before `i`.
-fn body_before(bodies: &[usize], i: usize) -> bool {
-    bodies.iter().any(|&b| b < i && b + 7 >= i)
-}
+/// How far (in words) a body's name or noun may stand from a cue that needs one.
+const BODY_REACH: usize = 10;
 
-/// Whether a body's name starts within three words after `end` (past "of the").
-fn body_after(bodies: &[usize], end: usize) -> bool {
-    bodies.iter().any(|&b| b >= end && b <= end + 3)
+/// Whether a body is named near `start..end`: a body's name, or a body noun ("the board"),
+/// within reach on either side, inside the sentence's clause marks.
+fn body_near(lex: &Lexicon, toks: &[Token], bodies: &[usize], start: usize, end: usize) -> bool {
+    let from = start.saturating_sub(BODY_REACH);
+    let to = (end + BODY_REACH).min(toks.len());
+    let named = bodies.iter().any(|&b| b >= from && b < to);
+    let noun = || {
+        let before = (from..start)
+            .rev()
+            .take_while(|&k| !lex.is(toks, k, Class::End))
+            .any(|k| lex.is(toks, k, Class::BodyNoun));
+        let after = (end..to)
+            .take_while(|&k| !lex.is(toks, k, Class::End))
+            .any(|k| lex.is(toks, k, Class::BodyNoun));
+        before || after
+    };
+    named || noun()
 }
 
 /// The end of the list opened at `from`: items joined by the table's joins, up to the end of
@@ -173,8 +186,9 @@ fn body_after(bodies: &[usize], end: usize) -> bool {
 pub fn list_end(lex: &Lexicon, toks: &[Token], from: usize) -> usize {
     (from..toks.len())
         .find(|&k| {
-            let t = &toks[k];
-            lex.is(toks, k, Class::ListEnd) || lex.class(Class::End).has(&t.lower)
+            // A semicolon may part a list's items ("A, minister; B, envoy").
+            let ends = lex.is(toks, k, Class::End) && !lex.is(toks, k, Class::ListJoin);
+            lex.is(toks, k, Class::ListEnd) || ends
         })
         .unwrap_or(toks.len())
 }
@@ -195,6 +209,20 @@ fn list_after(lex: &Lexicon, toks: &[Token], start: usize, end: usize) -> Option
 
 /// Every cue of a sentence, in order. `bodies` are the first tokens of the body names in it.
 pub fn cues(lex: &Lexicon, toks: &[Token], bodies: &[usize]) -> Vec<Cue> {
+    let mut out = all_cues(lex, toks, bodies);
+    // A list runs up to the next cue: "A and B accepted, while C, D and E declined".
+    let starts: Vec<usize> = out.iter().map(|c| c.toks.start).collect();
+    for c in &mut out {
+        if let Frame::List(range) = &mut c.frame
+            && let Some(&next) = starts.iter().filter(|&&s| s > range.start && s < range.end).min()
+        {
+            range.end = next;
+        }
+    }
+    out
+}
+
+fn all_cues(lex: &Lexicon, toks: &[Token], bodies: &[usize]) -> Vec<Cue> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
         if !toks[i].word && lex.class(Class::ListIntro).len_at(toks, i).is_none() {
@@ -226,7 +254,7 @@ fn read(
     if conditional(lex, toks, start) {
         return None;
     }
-    if rule.after_body && !body_before(bodies, start) && !body_after(bodies, end) {
+    if rule.after_body && !body_near(lex, toks, bodies, start, end) {
         return None;
     }
     let list = if rule.lists {
@@ -398,7 +426,7 @@ pub fn heading_cue(lex: &Lexicon, toks: &[Token], bodies: &[usize]) -> Option<Cu
                 return None;
             }
             let (fact, _) = what_it_states(lex, toks, rule, i, i + len)?;
-            if rule.after_body && !body_before(bodies, i) && !body_after(bodies, i + len) {
+            if rule.after_body && !body_near(lex, toks, bodies, i, i + len) {
                 return None;
             }
             Some(Cue {

@@ -102,6 +102,8 @@ struct Ctx<'a> {
     layout: Layout,
     /// For a state named after "the leaders of": its leader instead.
     led: Vec<Option<Target>>,
+    /// A headline in title case, whose capitals name no one.
+    title_case: bool,
 }
 
 impl Ctx<'_> {
@@ -192,7 +194,9 @@ impl Ctx<'_> {
         while k < toks.len() {
             if let Some(m) = layout.starts[k] {
                 let mention = &self.mentions[m];
-                if mention.possessive {
+                // "an invitation from Trump to Sisi": the sender is not the object.
+                let sender = k > from && (self.is(k - 1, Class::Source) || self.is(k - 1, Class::Agent));
+                if mention.possessive || sender {
                     k = mention.toks.end.max(k + 1);
                     words += 1;
                     continue;
@@ -202,7 +206,7 @@ impl Ctx<'_> {
                 }
                 return (m..layout.group_of(m).end).collect();
             }
-            if self.is(k, Class::ClauseBreak) || self.is(k, Class::End) {
+            if self.is(k, Class::ClauseBreak) || self.is(k, Class::End) || self.is(k, Class::ListEnd) {
                 return vec![];
             }
             if self.is(k, Class::Including) {
@@ -229,7 +233,7 @@ impl Ctx<'_> {
         let person = |m: usize| self.mentions[m].kind == ActorKind::Person;
         let named = |m: usize| !matches!(self.mentions[m].target, Target::Pronoun { .. });
         let mut k = start;
-        while k > 0 && start - k < 5 && self.layout.ends[k].is_none() {
+        while k > 0 && start - k < 8 && self.layout.ends[k].is_none() {
             let t = &self.toks[k - 1];
             if t.cap || self.is(k - 1, Class::End) || self.is(k - 1, Class::Reporting) {
                 break;
@@ -248,8 +252,8 @@ impl Ctx<'_> {
             .collect()
     }
 
-    /// Every named actor in a list's tokens; a list opened by a mark (a colon) names two or
-    /// more, or it is no list ("invited to the board: Russia" is an attribution).
+    /// Every named actor in a list's tokens, one per item; a list opened by a mark (a colon)
+    /// names two or more, or it is no list ("invited to the board: Russia" is an attribution).
     fn list(&self, range: &Range<usize>) -> Vec<usize> {
         let found: Vec<usize> = self.items(range);
         let by_mark = range.start > 0 && !self.toks[range.start - 1].word;
@@ -259,21 +263,50 @@ impl Ctx<'_> {
         found
     }
 
+    /// The names of a list, one per item: items are parted by commas and joins; of several
+    /// names in one item the head is the last ("Trump special envoy Steve Witkoff"), or the
+    /// first where a word such as "of" ties the rest to it ("la Argentina de Javier Milei").
     fn items(&self, range: &Range<usize>) -> Vec<usize> {
-        self.mentions
+        let candidates: Vec<usize> = self
+            .mentions
             .iter()
             .enumerate()
             .filter(|(_, m)| range.contains(&m.toks.start) && !m.possessive)
             .filter(|(_, m)| !matches!(m.target, Target::Pronoun { .. }))
             .map(|(i, _)| i)
-            .collect()
+            .collect();
+        let mut out: Vec<usize> = Vec::new();
+        let mut item: Vec<usize> = Vec::new();
+        for m in candidates {
+            if let Some(&last) = item.last()
+                && self.parted(self.mentions[last].toks.end, self.mentions[m].toks.start)
+            {
+                out.extend(self.head(&item));
+                item.clear();
+            }
+            item.push(m);
+        }
+        out.extend(self.head(&item));
+        out
+    }
+
+    /// Whether a comma, a semicolon or a join stands between two names.
+    fn parted(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| self.is(k, Class::Comma) || self.is(k, Class::ListJoin))
+    }
+
+    fn head(&self, item: &[usize]) -> Option<usize> {
+        let (&first, &last) = (item.first()?, item.last()?);
+        let tied = (self.mentions[first].toks.end..self.mentions[last].toks.start)
+            .any(|k| self.is(k, Class::Of));
+        Some(if tied { first } else { last })
     }
 
     /// The mentions a cue is about, and whether a pronoun led there. A bare name counts only
     /// as an item of a list.
     fn targets(&self, cue: &Cue) -> (Vec<usize>, bool) {
         let (mut found, pronoun) = self.framed(cue);
-        if !matches!(cue.frame, Frame::List(_)) {
+        if !matches!(cue.frame, Frame::List(_)) || self.title_case {
             found.retain(|&m| !self.mentions[m].bare);
         }
         (found, pronoun)
@@ -424,6 +457,9 @@ pub struct Sentence<'a> {
     pub bodies: &'a [(usize, BodyRef)],
     pub dates: &'a [(usize, PartialDate)],
     pub published: Option<NaiveDate>,
+    /// The day the report's lead gives its news ("on Friday" in the first sentences), for a
+    /// sentence that gives none: else the day of publication.
+    pub lead_day: Option<PartialDate>,
     pub finder: &'a Finder,
     pub leaders: &'a Leaders,
 }
@@ -456,6 +492,7 @@ pub fn sentence(lex: &Lexicon, actors: &[Actor], all: &Bodies, s: &Sentence, out
     if found.is_empty() {
         return;
     }
+    let headline = !s.text[..s.range.end].ends_with(['.', '!', '?', '"', '”', '\'', ':']);
     let layout = Layout::new(lex, s.toks, s.mentions);
     let led = led_states(lex, actors, s, &layout);
     let ctx = Ctx {
@@ -464,8 +501,8 @@ pub fn sentence(lex: &Lexicon, actors: &[Actor], all: &Bodies, s: &Sentence, out
         mentions: s.mentions,
         layout,
         led,
+        title_case: headline && super::entities::is_title_case(s.toks),
     };
-    let headline = !s.text[..s.range.end].ends_with(['.', '!', '?', '"', '”', '\'', ':']);
     let mut last_left: Option<(usize, Vec<usize>)> = None;
     for found_cue in &found {
         let (mut members, mut via_pronoun) = ctx.targets(found_cue);
@@ -497,6 +534,7 @@ pub fn sentence(lex: &Lexicon, actors: &[Actor], all: &Bodies, s: &Sentence, out
         let body = body_of(lex, all, s, cue);
         let as_of = nearest(s.dates, &cue.toks)
             .map(|(d, _)| d)
+            .or(s.lead_day)
             .or(s.published.map(PartialDate::from));
         let made = Made {
             lex,
@@ -641,7 +679,7 @@ pub fn heading_line(
     m: usize,
     out: &mut Vec<Suggestion>,
 ) {
-    let as_of = s.published.map(PartialDate::from);
+    let as_of = s.lead_day.or(s.published.map(PartialDate::from));
     let line_cue = Cue {
         toks: 0..s.mentions[m].toks.end,
         ..cue.clone()

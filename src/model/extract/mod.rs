@@ -205,7 +205,9 @@ impl Extractor {
         let mut out: Vec<Suggestion> = Vec::new();
         let mut heading = heading::Heading::default();
         let mut h = 0;
-        for range in segment::sentences(text) {
+        let sentences = segment::sentences(text);
+        let lead_day = lead_day(lex, text, &sentences, published);
+        for range in sentences {
             while h < hits.len() && hits[h].start < range.start {
                 h += 1;
             }
@@ -234,6 +236,7 @@ impl Extractor {
                 bodies: &bodies,
                 dates: &dates,
                 published,
+                lead_day,
                 finder: &self.finder,
                 leaders: &self.leaders,
             };
@@ -314,6 +317,35 @@ impl Extractor {
             SuggestedActor::New(n) => &n.name,
         }
     }
+}
+
+/// How many sentences open a report (headline, dateline, lead) whose day is the news's day.
+const LEAD_SENTENCES: usize = 3;
+/// How many days before publication the lead's day may be.
+const LEAD_DAYS: i64 = 7;
+
+/// The first exact day before publication the report's opening sentences give, within a week before
+/// publication: "WASHINGTON, Jan 18", "The White House on Friday announced". Sentences that
+/// give no day of their own took place then.
+fn lead_day(
+    lex: &table::Lexicon,
+    text: &str,
+    sentences: &[Range<usize>],
+    published: Option<NaiveDate>,
+) -> Option<PartialDate> {
+    let p = published?;
+    sentences.iter().take(LEAD_SENTENCES).find_map(|r| {
+        let toks = tokens::tokenize(text, r.clone());
+        dates::dates(lex, &toks, published)
+            .into_iter()
+            .map(|(_, d)| d)
+            .find(|d| {
+                d.is_exact_day() && {
+                    let day = d.first_day();
+                    day < p && (p - day).num_days() <= LEAD_DAYS
+                }
+            })
+    })
 }
 
 /// The key a suggestion repeats under: the same actor, fact and body.

@@ -70,9 +70,16 @@ pub fn amount_near(
 ) -> Option<(Money, usize)> {
     let open = |k: &usize| !lex.is(toks, *k, Class::End) && !lex.is(toks, *k, Class::ClauseBreak);
     let stop = (from + reach + 1).min(toks.len());
+    let own = |k: usize, end: usize| {
+        // "a total of $4.2 billion" is no one's own; "$3 billion in aid" is no pledge to the body.
+        let joint = (k.saturating_sub(3)..k).any(|p| lex.is(toks, p, Class::Joint));
+        let aid = (end..(end + 3).min(toks.len())).any(|p| lex.is(toks, p, Class::NotPledge));
+        !joint && !aid
+    };
     (from..stop)
         .take_while(open)
-        .find_map(|k| amount_at(lex, toks, k))
+        .find_map(|k| amount_at(lex, toks, k).map(|a| (k, a)))
+        .and_then(|(k, (m, end))| own(k, end).then_some((m, end)))
         .or_else(|| {
             (before.saturating_sub(reach)..before)
                 .rev()

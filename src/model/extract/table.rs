@@ -47,6 +47,17 @@ pub enum Class {
     DateJoin,
     /// Words that open a condition or question ("if", "whether").
     Condition,
+    /// Concessions that begin like a condition ("si bien", "even if"): no condition.
+    Concessive,
+    /// Words that tie a name to what it belongs to ("of", "de"): in a list item "Argentina of
+    /// Milei" the item is the first name, in "Trump special envoy Witkoff" the last.
+    Of,
+    /// Words before a name that give the source, not the subject ("from", "by").
+    Source,
+    /// Words before an amount that make it a joint total ("a total of"): no one's own pledge.
+    Joint,
+    /// Words after an amount that make it aid or trade rather than a pledge to the body.
+    NotPledge,
     /// Adverbs and quote marks that may stand inside a verb group.
     Adverb,
     /// Words that may stand between a subject and its verb.

@@ -179,7 +179,12 @@ impl Finder {
             words
         });
         let span_from = toks[i].span.start;
-        let possessive_at = |end: usize| toks.get(end).is_some_and(|t| t.is("'s"));
+        // "Trump's", and "the Netherlands’" (a name ending in s takes the mark alone).
+        let possessive_at = |end: usize| {
+            toks.get(end).is_some_and(|t| {
+                t.is("'s") || t.is("'") && end > 0 && toks[end - 1].lower.ends_with('s')
+            })
+        };
         let noun_after = |end: usize| {
             toks.get(end)
                 .is_some_and(|t| t.word && !t.cap && MODIFIED_NOUNS.contains(&t.lower.as_str()))
