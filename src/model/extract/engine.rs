@@ -42,6 +42,8 @@ pub struct Cue {
     pub people_only: bool,
     /// For a list that names no one: the cue's own frame and weight.
     pub fallback: Option<(Frame, f32)>,
+    /// A second fact the cue states ("as members": the role).
+    pub also: Option<Fact>,
 }
 
 /// What the words before a cue make of it.
@@ -290,6 +292,7 @@ fn read(
         rule: r,
         people_only: rule.people_only,
         fallback: None,
+        also: None,
     };
     if let Some(list) = list {
         cue.toks = start..list.start;
@@ -311,7 +314,33 @@ fn read(
     cue.founding = rule.founding
         && matches!(cue.fact, Fact::Status(Status::Invited | Status::Accepted))
         && founding_after(lex, toks, end);
+    capacity(lex, toks, &mut cue, neg)?;
     Some(cue)
+}
+
+/// "accepted invitations to participate as observers", "agreed to sit as members": the
+/// capacity named after an acceptance or membership is the status it states (and a role
+/// beside); negated ("is not joining as a member"), nothing is stated.
+fn capacity(lex: &Lexicon, toks: &[Token], cue: &mut Cue, negated: bool) -> Option<()> {
+    if !matches!(cue.fact, Fact::Status(Status::Accepted | Status::Member | Status::Signed)) {
+        return Some(());
+    }
+    let end = cue.toks.end;
+    let stop = (end + 10).min(toks.len());
+    let found = (end.saturating_sub(1)..stop)
+        .take_while(|&k| !stops_clause(lex, &toks[k]))
+        .find_map(|k| lex.complements.iter().find(|c| c.words.len_at(toks, k).is_some()));
+    let Some(c) = found else {
+        return Some(());
+    };
+    if negated {
+        return None;
+    }
+    if let Some(f) = &c.replace {
+        cue.fact = f.clone();
+    }
+    cue.also = c.add.clone();
+    Some(())
 }
 
 /// The fact a rule states and where its words end: its complement (`then`), its object word,
@@ -438,6 +467,7 @@ pub fn heading_cue(lex: &Lexicon, toks: &[Token], bodies: &[usize]) -> Option<Cu
                 rule: r,
                 people_only: rule.people_only,
                 fallback: None,
+                also: None,
             })
         })
     })
@@ -456,5 +486,6 @@ pub fn body_heading(lex: &Lexicon, toks: &[Token]) -> Option<Cue> {
         rule: r,
         people_only: rule.people_only,
         fallback: None,
+        also: None,
     })
 }

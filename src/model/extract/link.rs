@@ -149,6 +149,7 @@ impl Ctx<'_> {
             }
             let t = &toks[k - 1];
             let ok = self.is(k - 1, Class::Gap)
+                || self.lex.adverb_by_ending(toks, k - 1)
                 || self.is(k - 1, Class::Be)
                 || self.is(k - 1, Class::Intent)
                 || self.is(k - 1, Class::Negation)
@@ -206,7 +207,9 @@ impl Ctx<'_> {
                 }
                 return (m..layout.group_of(m).end).collect();
             }
-            if self.is(k, Class::ClauseBreak) || self.is(k, Class::End) || self.is(k, Class::ListEnd) {
+            // A verb of taking part ends the object's slot: "invited X to join what Y…".
+            let verb = self.is(k, Class::TakePart) && k > from;
+            if self.is(k, Class::ClauseBreak) || self.is(k, Class::End) || self.is(k, Class::ListEnd) || verb {
                 return vec![];
             }
             if self.is(k, Class::Including) {
@@ -328,7 +331,10 @@ impl Ctx<'_> {
 
     /// The group nearest before `start` in its clause, else the first after `from`.
     fn in_clause(&self, start: usize, from: usize) -> Vec<usize> {
-        let open = |k: usize| !self.is(k, Class::ClauseBreak) && !self.is(k, Class::End);
+        // Dashes set an aside within the clause ("– darunter Deutschland –"): no break.
+        let open = |k: usize| {
+            !self.is(k, Class::End) && (!self.is(k, Class::ClauseBreak) || self.is(k, Class::Apposition))
+        };
         let named = |m: &usize| {
             let mention = &self.mentions[*m];
             !mention.possessive && !matches!(mention.target, Target::Opaque)
@@ -548,6 +554,9 @@ pub fn sentence(lex: &Lexicon, actors: &[Actor], all: &Bodies, s: &Sentence, out
         };
         for m in &members {
             made.push(*m, &cue.fact, via_pronoun, 0.0, cue.toks.end, out);
+            if let Some(also) = &cue.also {
+                made.push(*m, also, via_pronoun, lex.tuning.founding, cue.toks.end, out);
+            }
         }
         if !members.is_empty() {
             for m in ctx.companions(cue).into_iter().chain(ctx.echoes(cue)) {

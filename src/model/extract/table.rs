@@ -270,6 +270,17 @@ pub struct Tuning {
     pub new_body_reach: usize,
 }
 
+/// Words after a status cue that say in what capacity ("accepted to participate as
+/// observers", "agreed to sit as members"): the status they give instead, and a role beside.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ComplementSpec {
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub replace: Option<String>,
+    #[serde(default)]
+    pub add: Option<String>,
+}
+
 /// One table file.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct Table {
@@ -302,6 +313,12 @@ pub struct Table {
     pub rules: Vec<RuleSpec>,
     #[serde(default)]
     pub tuning: Option<Tuning>,
+    #[serde(default)]
+    pub complements: Vec<ComplementSpec>,
+    /// Endings that make a lower-case word an adverb ("-ly"), which may stand between a
+    /// subject and its verb.
+    #[serde(default)]
+    pub adverb_endings: Vec<String>,
     /// How a new leader of a state is named: "Leader of" + the state.
     #[serde(default)]
     pub leader_of: Option<String>,
@@ -476,6 +493,31 @@ pub struct Rule {
     pub body: Option<String>,
 }
 
+/// A complement ready for the engine.
+#[derive(Clone, Debug)]
+pub struct Complement {
+    pub words: WordSet,
+    pub replace: Option<Fact>,
+    pub add: Option<Fact>,
+}
+
+impl Complement {
+    fn compile(file: &str, spec: &ComplementSpec) -> Result<Complement, TableError> {
+        let fact = |text: &str| {
+            crate::model::fact_text::parse_fact(text).map_err(|message| TableError::Rule {
+                file: file.to_string(),
+                rule: spec.words.first().cloned().unwrap_or_default(),
+                message,
+            })
+        };
+        Ok(Complement {
+            words: WordSet::from_words(&spec.words),
+            replace: spec.replace.as_deref().map(fact).transpose()?,
+            add: spec.add.as_deref().map(fact).transpose()?,
+        })
+    }
+}
+
 /// What a hedged or expected cue becomes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
@@ -501,6 +543,8 @@ pub struct Lexicon {
     pub passive_next: WordSet,
     pub leader_of: String,
     pub leader_office: String,
+    pub complements: Vec<Complement>,
+    pub adverb_endings: Vec<String>,
     pub rules: Vec<Rule>,
     /// First folded word of a form → (rule, form).
     by_word: HashMap<String, Vec<(usize, usize)>>,
@@ -512,6 +556,18 @@ pub struct Lexicon {
 impl Lexicon {
     pub fn class(&self, c: Class) -> &WordSet {
         self.classes.get(&c).unwrap_or(&self.empty)
+    }
+
+    /// Whether token `k` is a lower-case adverb by its ending ("flatly", "formally").
+    pub fn adverb_by_ending(&self, toks: &[Token], k: usize) -> bool {
+        toks.get(k).is_some_and(|t| {
+            t.word
+                && !t.cap
+                && self
+                    .adverb_endings
+                    .iter()
+                    .any(|e| t.lower.len() > e.len() + 2 && t.lower.ends_with(e.as_str()))
+        })
     }
 
     /// Whether token `k` is a word of class `c`.
@@ -578,6 +634,10 @@ impl Lexicon {
             if let Some(o) = &t.leader_office {
                 lex.leader_office.clone_from(o);
             }
+            for c in &t.complements {
+                lex.complements.push(Complement::compile(&t.language, c)?);
+            }
+            lex.adverb_endings.extend(t.adverb_endings.iter().map(|e| fold_word(e)));
         }
         for t in tables {
             for spec in &t.rules {
