@@ -193,6 +193,7 @@ fn change(
     if out.out.is_some() {
         super::refuse_overwrite(&target, out.force)?;
     }
+    let _lock = super::lock_dataset(&target)?;
     let mut session = super::load(Some(dataset))?.0;
     let edit =
         make(session.dataset(), &session.derived().index).map_err(|e| format!("error: {e}"))?;

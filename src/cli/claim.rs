@@ -60,6 +60,7 @@ fn add(args: ClaimAddArgs) -> Result<String, String> {
     if args.out.is_some() {
         super::refuse_overwrite(&out, args.force)?;
     }
+    let _lock = super::lock_dataset(&out)?;
     let mut session = super::load(Some(&args.dataset))?.0;
     let draft = ClaimDraft {
         actor: args.actor,

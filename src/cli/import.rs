@@ -113,6 +113,7 @@ pub fn run(args: ImportSourceArgs) -> Result<String, String> {
         }
     };
     let articles = articles(&args)?;
+    let _lock = super::lock_dataset(&out)?;
     // The import adds many records and takes them all back on a failure, on its own copy.
     let session = super::load(args.file.as_ref())?.0;
     let mut d = session.dataset().clone();

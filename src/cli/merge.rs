@@ -19,6 +19,8 @@ pub fn merge(
     theirs: &Path,
     out: Option<&Path>,
 ) -> Result<String, String> {
+    let out = out.unwrap_or(ours);
+    let _lock = lock_unless_git_temp(out)?;
     // Git passes an empty BASE when both sides added the file: nothing in common then.
     let base = load(base, true)?;
     let (ours_d, theirs_d) = (load(ours, false)?, load(theirs, false)?);
@@ -26,7 +28,6 @@ pub fn merge(
     store::SaveError::check(&merged.dataset).map_err(|e| {
         format!("error: the merged dataset would not load ({e}); nothing was written")
     })?;
-    let out = out.unwrap_or(ours);
     let text = store::to_ron(&merged.dataset);
     store::replace_atomic(out, text.as_bytes())
         .map_err(|e| format!("error: cannot write {}: {e}", out.display()))?;
@@ -49,6 +50,22 @@ pub fn merge(
         ));
         Err(report)
     }
+}
+
+/// The lock of the file the merge writes, held from before OURS is read: a merge by hand into
+/// a dataset others write (`merge BASE OURS THEIRS`, `-o OUT`) is one more writer. Git's
+/// driver writes over git's own temporary copy (`.merge_file_XXXXXX`), which nobody else
+/// writes: no lock file is left beside it in the work tree.
+fn lock_unless_git_temp(out: &Path) -> Result<Option<store::FileLock>, String> {
+    let git_temp = out
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with(".merge_file_"));
+    if git_temp {
+        return Ok(None);
+    }
+    store::FileLock::acquire(out)
+        .map(Some)
+        .map_err(|e| format!("error: {e}"))
 }
 
 fn load(path: &Path, empty_is_nothing: bool) -> Result<Dataset, String> {

@@ -436,6 +436,14 @@ fn write_out(out: &std::path::Path, text: &str, force: bool) -> Result<String, S
     Ok(format!("wrote {}\n", out.display()))
 }
 
+/// Takes the lock of the dataset file a command is about to write, before it reads the
+/// dataset it builds on, and holds it (until dropped) past the write: another writer waits
+/// for the whole read-change-write, then reads the result, so neither change is lost. When
+/// the lock stays taken too long the command fails, writing nothing.
+fn lock_dataset(path: &std::path::Path) -> Result<session::FileLock, String> {
+    session::FileLock::acquire(path).map_err(|e| format!("error: {e}"))
+}
+
 /// Writes a command's dataset to `out`: over the file it was read from (`in_place`) unless
 /// another program changed that file since it was read, then nothing is written and the
 /// command says so; to another file, as [`write_out`] with `force`.
