@@ -114,10 +114,21 @@ pub(super) fn perform_checked(
     edit: Edit,
     label: &str,
 ) -> Result<(), String> {
-    let outcome = session.perform(Command::edit(edit, label));
-    if let Some(notice) = outcome.notice.filter(|n| n.is_error) {
-        return Err(format!("error: {}", notice.text));
+    perform_command(session, Command::edit(edit, label))?;
+    refuse_invalid(session)
+}
+
+/// Performs a command through the session; its error, if it has one, as the command's.
+pub(super) fn perform_command(session: &mut Session, command: Command) -> Result<(), String> {
+    let outcome = session.perform(command);
+    match outcome.notice.filter(|n| n.is_error) {
+        Some(notice) => Err(format!("error: {}", notice.text)),
+        None => Ok(()),
     }
+}
+
+/// Refuses a dataset that would not load again: nothing is written then.
+pub(super) fn refuse_invalid(session: &Session) -> Result<(), String> {
     let errors: Vec<String> = crate::model::validate::validate(session.dataset())
         .into_iter()
         .filter(|p| p.severity == crate::model::validate::Severity::Error)

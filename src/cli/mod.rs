@@ -12,6 +12,7 @@ mod escape;
 mod git_setup;
 mod import;
 mod merge;
+mod resolve;
 mod sources;
 mod suggest;
 mod table;
@@ -20,6 +21,7 @@ pub use actor::{ActorAddArgs, ActorCommand};
 pub use body::BodyCommand;
 pub use claim::{ClaimAddArgs, ClaimCommand};
 pub use import::{ImportSourceArgs, MAX_ARTICLE_BYTES};
+pub use resolve::ResolveArgs;
 pub use sources::compare_table;
 pub use suggest::{MAX_TEXT_BYTES, SuggestFormat};
 
@@ -121,6 +123,10 @@ pub enum Command {
         /// Overwrite OUT if it exists.
         #[arg(long)]
         force: bool,
+        /// Export a file that still holds unresolved merge conflicts (refused otherwise); the
+        /// Markdown and HTML reports then list them above everything else.
+        #[arg(long)]
+        allow_conflicts: bool,
     },
     /// Print the claim matrix: what each source says about each subject and property, and
     /// whether the sources agree, conflict, or only one says it.
@@ -181,6 +187,10 @@ pub enum Command {
         #[arg(short = 'o', long)]
         out: Option<PathBuf>,
     },
+    /// List or settle the merge conflicts a merge left in a dataset (what the window's Merge
+    /// conflicts window does): `resolve FILE --list`, `--ours PATH`, `--theirs PATH`,
+    /// `--all-ours`, `--all-theirs`. Writes in place (FILE.bak kept) unless -o.
+    Resolve(ResolveArgs),
     /// Print a dataset as one readable line per record (git's diff textconv filter).
     Textconv { file: PathBuf },
     /// Set up a git repository to merge (`merge`) and diff (`textconv`) datasets with this
@@ -250,6 +260,7 @@ fn perform(command: Command) -> Result<String, String> {
             out,
         } => merge::merge(&base, &ours, &theirs, out.as_deref()),
         Command::Textconv { file } => merge::textconv(&file),
+        Command::Resolve(args) => resolve::run(args),
         Command::GitSetup { dir } => git_setup::git_setup(dir.as_deref().unwrap_or(".".as_ref())),
         Command::Roster { file, as_of } => {
             let session = load_as_of(file.as_ref(), as_of)?;
@@ -341,8 +352,10 @@ fn perform(command: Command) -> Result<String, String> {
             as_of,
             out,
             force,
+            allow_conflicts,
         } => {
             let session = load_as_of(file.as_ref(), as_of)?;
+            unresolved_export(&session, file.as_deref(), format, allow_conflicts)?;
             let text = session.export_text(match format {
                 ExportFormat::Csv => session::ExportFormat::Csv,
                 ExportFormat::Md => session::ExportFormat::Markdown,
@@ -489,6 +502,61 @@ fn load_as_of(file: Option<&PathBuf>, as_of: Option<chrono::NaiveDate>) -> Resul
     Ok(read_any(file, as_of)?.session)
 }
 
+/// A file whose merge left fields changed on both sides is not published by accident: the
+/// export is refused unless `--allow-conflicts`. Then Markdown and HTML list the conflicts in
+/// the report; CSV, Popolo and FollowTheMoney have no place for them, so a warning on
+/// standard error says the values are ours.
+fn unresolved_export(
+    session: &Session,
+    file: Option<&std::path::Path>,
+    format: ExportFormat,
+    allow: bool,
+) -> Result<(), String> {
+    let n = session.dataset().merge_conflicts.len();
+    if n == 0 {
+        return Ok(());
+    }
+    let name = file.map_or("the dataset".into(), |p| p.display().to_string());
+    if !allow {
+        return Err(format!(
+            "error: {name} has {n} unresolved merge conflict(s); nothing was exported: pick \
+             ours or theirs (`board-explorer resolve {name} --list`, or open it in \
+             board-explorer), or pass --allow-conflicts to export it marked as unresolved"
+        ));
+    }
+    if !matches!(format, ExportFormat::Md | ExportFormat::Html) {
+        eprintln!(
+            "{}",
+            escape::terminal_text(&format!(
+                "warning: {name} has {n} unresolved merge conflict(s); this format cannot \
+                 mark them: the values exported are ours"
+            ))
+        );
+    }
+    Ok(())
+}
+
+/// `check`'s answer for a file a merge left conflicts in: an error (exit 1), each conflict
+/// on a line, and how to settle them.
+fn unresolved_check(name: &str, d: &crate::model::Dataset, counts: &str) -> String {
+    let mut out = format!(
+        "{name}: error: {} unresolved merge conflict(s) ({counts})\n",
+        d.merge_conflicts.len()
+    );
+    for c in &d.merge_conflicts {
+        out.push_str(&format!(
+            "  merge conflict: {}: {}\n",
+            escape::terminal_cell(&c.key()),
+            escape::terminal_cell(&c.sides())
+        ));
+    }
+    out.push_str(&format!(
+        "pick ours or theirs for each: board-explorer resolve {name} --list (or open it in \
+         board-explorer)\n"
+    ));
+    out
+}
+
 fn check(file: Option<PathBuf>) -> Result<String, String> {
     let Opened {
         session,
@@ -501,14 +569,18 @@ fn check(file: Option<PathBuf>) -> Result<String, String> {
         || "embedded dataset".to_string(),
         |p| p.display().to_string(),
     );
-    let mut out = format!(
-        "{name}: ok: {} actors, {} sources, {} claims, {} events, {} conflicts",
+    let counts = format!(
+        "{} actors, {} sources, {} claims, {} events, {} conflicts",
         d.actors.len(),
         d.sources.len(),
         d.claims.len(),
         d.events.len(),
         conflicts
     );
+    if !d.merge_conflicts.is_empty() {
+        return Err(unresolved_check(&name, d, &counts));
+    }
+    let mut out = format!("{name}: ok: {counts}");
     if !warnings.is_empty() {
         out.push_str(&format!(", {} warnings", warnings.len()));
     }
