@@ -195,8 +195,7 @@ fn change(
     }
     let _lock = super::lock_dataset(&target)?;
     let mut session = super::load(Some(dataset))?.0;
-    let edit =
-        make(session.dataset(), &session.derived().index).map_err(|e| format!("error: {e}"))?;
+    let edit = make(session.dataset(), &session.derived().index).map_err(super::error_line)?;
     super::claim::perform_checked(&mut session, edit, label)?;
     let mut report = format!("{label}: done\n");
     report.push_str(&super::write_dataset(

@@ -24,7 +24,7 @@ pub fn merge(
     // Git passes an empty BASE when both sides added the file: nothing in common then.
     let base = load(base, true)?;
     let (ours_d, theirs_d) = (load(ours, false)?, load(theirs, false)?);
-    let merged = merge_datasets(base, ours_d, theirs_d).map_err(|e| format!("error: {e}"))?;
+    let merged = merge_datasets(base, ours_d, theirs_d).map_err(super::error_line)?;
     store::SaveError::check(&merged.dataset).map_err(|e| {
         format!("error: the merged dataset would not load ({e}); nothing was written")
     })?;
@@ -65,7 +65,7 @@ fn lock_unless_git_temp(out: &Path) -> Result<Option<store::FileLock>, String> {
     }
     store::FileLock::acquire(out)
         .map(Some)
-        .map_err(|e| format!("error: {e}"))
+        .map_err(super::error_line)
 }
 
 fn load(path: &Path, empty_is_nothing: bool) -> Result<Dataset, String> {
@@ -74,7 +74,7 @@ fn load(path: &Path, empty_is_nothing: bool) -> Result<Dataset, String> {
     }
     store::load_file(path)
         .map(|l| l.dataset)
-        .map_err(|e| format!("error: {e}"))
+        .map_err(|e| super::load_error(&e))
 }
 
 /// The file as one line per record (`actors putin: name="Vladimir Putin" kind=Person`),
@@ -82,7 +82,7 @@ fn load(path: &Path, empty_is_nothing: bool) -> Result<Dataset, String> {
 /// a dataset is printed as it is, so the diff still shows something.
 pub fn textconv(file: &Path) -> Result<String, String> {
     let bytes =
-        store::read_bounded(file, store::MAX_FILE_BYTES).map_err(|e| format!("error: {e}"))?;
+        store::read_bounded(file, store::MAX_FILE_BYTES).map_err(|e| super::load_error(&e))?;
     match store::parse_bytes(&bytes, Some(file)) {
         Ok(loaded) => records_text(&loaded.dataset),
         Err(_) => Ok(String::from_utf8_lossy(&bytes).into_owned()),

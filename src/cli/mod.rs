@@ -25,13 +25,14 @@ pub use resolve::ResolveArgs;
 pub use sources::compare_table;
 pub use suggest::{MAX_TEXT_BYTES, SuggestFormat};
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 use crate::model::PartialDate;
 use crate::model::Property;
-use crate::model::diff::{Side, diff, report};
+use crate::model::diff::{Side, diff, report_with};
 use crate::model::money::{format_money, parse_money};
 use crate::model::report::Report;
 use crate::model::seats::{amount_words, quick_in_force};
@@ -243,11 +244,28 @@ fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
 
 /// Runs a command and gives what to print, with any control character from the data (or a
 /// file name) shown as a visible escape: terminals obey what they are sent.
+/// Data for another program (an export or JSON on standard output) is written exact, byte for
+/// byte what `-o` writes: escaping would corrupt it (a right-to-left mark in a name would become
+/// the text `\u{200f}`, invalid in JSON).
 pub fn run(command: Command) -> Result<String, String> {
+    let exact = writes_data(&command);
     match perform(command) {
+        Ok(out) if exact => Ok(out),
         Ok(out) => Ok(escape::terminal_text(&out).into_owned()),
         Err(err) => Err(escape::terminal_text(&err).into_owned()),
     }
+}
+
+/// Whether the command's output on standard output is data, not words for people.
+fn writes_data(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Export { out: None, .. }
+            | Command::Suggest {
+                format: SuggestFormat::Json,
+                ..
+            }
+    )
 }
 
 fn perform(command: Command) -> Result<String, String> {
@@ -322,7 +340,7 @@ fn perform(command: Command) -> Result<String, String> {
                     let path = session
                         .write_snapshot(&note)
                         .map_err(|e| format!("error: cannot write the snapshot: {e}"))?;
-                    Ok(format!("wrote {}\n", path.display()))
+                    Ok(format!("wrote {}\n", shown(&path)))
                 }
             }
         }
@@ -344,7 +362,7 @@ fn perform(command: Command) -> Result<String, String> {
                     as_of: new_as_of.or(new.as_of()),
                 },
             );
-            Ok(report(&changes))
+            Ok(report_with(&changes, escape::terminal_cell))
         }
         Command::Export {
             file,
@@ -423,7 +441,7 @@ fn refuse_overwrite(out: &std::path::Path, force: bool) -> Result<(), String> {
     if out.exists() && !force {
         return Err(format!(
             "error: {} exists; pass --force to overwrite it",
-            out.display()
+            shown(out)
         ));
     }
     Ok(())
@@ -442,11 +460,11 @@ fn write_out(out: &std::path::Path, text: &str, force: bool) -> Result<String, S
     written.map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => format!(
             "error: {} appeared while this command ran; pass --force to overwrite it",
-            out.display()
+            shown(out)
         ),
-        _ => format!("error: cannot write {}: {e}", out.display()),
+        _ => format!("error: cannot write {}: {e}", shown(out)),
     })?;
-    Ok(format!("wrote {}\n", out.display()))
+    Ok(format!("wrote {}\n", shown(out)))
 }
 
 /// Takes the lock of the dataset file a command is about to write, before it reads the
@@ -454,7 +472,8 @@ fn write_out(out: &std::path::Path, text: &str, force: bool) -> Result<String, S
 /// for the whole read-change-write, then reads the result, so neither change is lost. When
 /// the lock stays taken too long the command fails, writing nothing.
 fn lock_dataset(path: &std::path::Path) -> Result<session::FileLock, String> {
-    session::FileLock::acquire(path).map_err(|e| format!("error: {e}"))
+    session::FileLock::acquire(path)
+        .map_err(|e| format!("error: {}", escape::terminal_cell(&e.to_string())))
 }
 
 /// Writes a command's dataset to `out`: over the file it was read from (`in_place`) unless
@@ -471,7 +490,7 @@ fn write_dataset(
         return Err(format!(
             "error: {} changed on disk while this command ran (another program wrote it); \
              nothing was written: run the command again",
-            out.display()
+            shown(out)
         ));
     }
     write_out(out, text, in_place || force)
@@ -480,16 +499,48 @@ fn write_dataset(
 /// A dataset or snapshot file, or the embedded dataset, for a command that reads it without
 /// writing it back: viewed as of `as_of`, else as of a snapshot's own day.
 fn read_any(file: Option<&PathBuf>, as_of: Option<chrono::NaiveDate>) -> Result<Opened, String> {
-    Session::open_any(file.map(PathBuf::as_path), as_of).map_err(|e| format!("error: {e}"))
+    Session::open_any(file.map(PathBuf::as_path), as_of).map_err(|e| load_error(&e))
 }
 
 /// A dataset file (never a snapshot), or the embedded dataset, with the file's warnings: for the
 /// commands that write the dataset back, which must know what they read (see `write_dataset`).
 fn load(file: Option<&PathBuf>) -> Result<(Session, Vec<String>), String> {
     match file {
-        Some(path) => Session::open(path).map_err(|e| format!("error: {e}")),
+        Some(path) => Session::open(path).map_err(|e| load_error(&e)),
         None => Ok((Session::embedded(), Vec::new())),
     }
+}
+
+/// "error: …" on one line: an error that quotes the data (an id, a name) shows any line break
+/// in it as an escape.
+fn error_line(e: impl std::fmt::Display) -> String {
+    format!("error: {}", escape::terminal_cell(&e.to_string()))
+}
+
+/// A file name for people: any control character in it shown as an escape, so that a line
+/// break in a name cannot forge a line ("wrote x\nerror: ...").
+fn shown(path: &std::path::Path) -> String {
+    escape::terminal_cell(&path.display().to_string()).into_owned()
+}
+
+/// "error: file:line:col: message", each further problem on a line of its own; the file name
+/// and every message escaped, since they quote the file's own (hostile) text.
+pub(crate) fn load_error(e: &session::LoadError) -> String {
+    let mut out = String::from("error: ");
+    if let Some(path) = &e.path {
+        out.push_str(&shown(path));
+        if let Some((line, col)) = e.place {
+            out.push_str(&format!(":{line}:{col}"));
+        }
+        out.push_str(": ");
+    } else if let Some((line, col)) = e.place {
+        out.push_str(&format!("line {line}, column {col}: "));
+    }
+    out.push_str(&escape::terminal_cell(&e.message));
+    for more in &e.more {
+        out.push_str(&format!("\n  {}", escape::terminal_cell(more)));
+    }
+    out
 }
 
 /// [`read_any`], the session alone.
@@ -516,7 +567,7 @@ fn unresolved_export(
     if n == 0 {
         return Ok(());
     }
-    let name = file.map_or("the dataset".into(), |p| p.display().to_string());
+    let name = file.map_or("the dataset".into(), shown);
     if !allow {
         return Err(format!(
             "error: {name} has {n} unresolved merge conflict(s); nothing was exported: pick \
@@ -525,7 +576,10 @@ fn unresolved_export(
         ));
     }
     if !matches!(format, ExportFormat::Md | ExportFormat::Html) {
-        eprintln!(
+        // Standard output holds the data: the warning goes beside it (a closed standard
+        // error is no reason to fail the export).
+        let _ = writeln!(
+            std::io::stderr(),
             "{}",
             escape::terminal_text(&format!(
                 "warning: {name} has {n} unresolved merge conflict(s); this format cannot \
@@ -565,10 +619,7 @@ fn check(file: Option<PathBuf>) -> Result<String, String> {
     } = read_any(file.as_ref(), None)?;
     let d = session.dataset();
     let conflicts = session.derived().conflicts;
-    let name = file.map_or_else(
-        || "embedded dataset".to_string(),
-        |p| p.display().to_string(),
-    );
+    let name = file.map_or_else(|| "embedded dataset".to_string(), |p| shown(&p));
     let counts = format!(
         "{} actors, {} sources, {} claims, {} events, {} conflicts",
         d.actors.len(),
@@ -595,7 +646,7 @@ fn check(file: Option<PathBuf>) -> Result<String, String> {
     }
     out.push('\n');
     for w in &warnings {
-        out.push_str(&format!("  warning: {w}\n"));
+        out.push_str(&format!("  warning: {}\n", escape::terminal_cell(w)));
     }
     // Freeing a million claims one string at a time takes a tenth of a second that nobody
     // waits for: a large session is dropped on a thread of its own (or with the process).
