@@ -66,6 +66,9 @@ fn team(tmp: &Path) -> (PathBuf, PathBuf) {
     ok(&a, &["push", "-u", "origin", "main"]);
     let b = clone("bob");
     assert!(b.join("board.ron").exists());
+    // A writer's lock file beside the dataset is never something to commit.
+    std::fs::write(b.join(".board.ron.lock"), "").unwrap();
+    assert_eq!(ok(&b, &["status", "--porcelain"]), "");
     (a, b)
 }
 

@@ -77,7 +77,7 @@ fn two_claim_adds_at_once_both_land_every_round() {
         assert!(ids.contains(&a), "round {round}: {a} was lost");
         assert!(ids.contains(&b), "round {round}: {b} was lost");
     }
-    // The lock file stays (it is never deleted) and is the only thing left beside the data.
+    // The lock file stays: it is never deleted, so every writer locks the same file.
     assert!(dir.path().join(".board.ron.lock").exists());
 }
 
