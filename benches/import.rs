@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
-use board_explorer::cli::{Command, ImportSourceArgs, run};
+use board_explorer::cli::{ImportSourceArgs, Verb, run};
 use board_explorer::store::{embedded, to_ron};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -30,8 +30,8 @@ fn article(chars: usize, seed: usize) -> String {
     text
 }
 
-fn args(dataset: &Path, texts: Vec<PathBuf>, out: &Path) -> Command {
-    Command::ImportSource(ImportSourceArgs {
+fn args(dataset: &Path, texts: Vec<PathBuf>, out: &Path) -> Verb {
+    Verb::ImportSource(ImportSourceArgs {
         file: Some(dataset.to_path_buf()),
         texts,
         list: None,

@@ -682,6 +682,6 @@ fn a_claim_inserted_first_moves_every_position_by_one() {
     assert_eq!(after, before.iter().map(|c| c + 1).collect::<Vec<_>>());
     assert_eq!(
         derived.index.owner(0),
-        board_explorer::model::index::Owner::Orphan
+        board_explorer::model::index::ClaimOwner::Orphan
     );
 }

@@ -331,3 +331,57 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     let on_disk = board_explorer::store::load_file(&path).unwrap().dataset;
     assert_eq!(on_disk.actors[0].name, "Written by another program");
 }
+
+/// File ▸ Export offers every `ExportFormat` and the window's own picture, each by path too:
+/// a format is written by the session, the picture is taken by the window.
+#[test]
+fn the_export_menu_offers_every_format_and_the_picture_of_the_window() {
+    use board_explorer::session::ExportFormat;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app();
+    h.run();
+    let export_by_path = |h: &mut Harness<'static, BoardExplorerApp>, item: &str, path: &str| {
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Export").hover();
+        h.run();
+        h.get_by_label(item).click();
+        h.run();
+        let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the file:");
+        field.focus();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run();
+        h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the file:")
+            .type_text(path);
+        h.run();
+        h.key_press(egui::Key::Enter);
+        // One frame: a picture keeps the window repainting until the renderer answers, which
+        // it never does headless.
+        h.step();
+    };
+    for &format in ExportFormat::ALL {
+        let path = dir.path().join(format!("out.{}", format.extension()));
+        export_by_path(
+            &mut h,
+            &format!("{} by path…", format.title()),
+            &path.display().to_string(),
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            h.state().session.export_text(format),
+            "{format:?}"
+        );
+    }
+    assert!(!h.state().taking_picture());
+    let png = dir.path().join("window.png");
+    export_by_path(
+        &mut h,
+        "Export image of this panel by path…",
+        &png.display().to_string(),
+    );
+    assert!(
+        h.state().taking_picture(),
+        "the window takes its own picture"
+    );
+}

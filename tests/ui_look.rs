@@ -342,5 +342,5 @@ fn an_empty_timeline_says_how_to_start_without_explaining_marks_it_has_none_of()
 #[test]
 fn the_totals_name_the_members_without_a_seat() {
     let h = common::app_on(Tab::Seats, [1600.0, 1000.0]);
-    h.get_by_label("0 permanent · 0 term · 1 chair · 4 without a seat");
+    h.get_by_label("0 permanent, 0 term, 1 chair, 4 without a seat; $0 pledged");
 }

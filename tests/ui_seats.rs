@@ -286,3 +286,58 @@ fn a_sub_bodys_seat_rules_are_edited_in_the_rules_pane() {
     let field = h.get_by_role_and_label(Role::TextInput, "Threshold");
     assert_eq!(field.value().as_deref(), Some("1 billion USD"));
 }
+
+/// One totals sentence (issue 22): the Seats panel, the `seats` command, the Markdown report
+/// and the HTML report all give `Totals`' own, word for word.
+#[test]
+fn the_totals_sentence_is_the_same_in_the_window_the_command_line_and_both_reports() {
+    use board_explorer::session::ExportFormat;
+    let h = app();
+    let session = &h.state().session;
+    let sentence = session.report().totals.to_string();
+    assert_eq!(
+        sentence,
+        "0 permanent, 1 term, 1 chair, 4 without a seat; $500 million pledged"
+    );
+
+    // The window: the Seats panel's saved totals.
+    h.get_by_label(&sentence);
+
+    // The command line, on the same dataset saved to a file.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("board.ron");
+    board_explorer::store::save_file(&file, session.document().dataset()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_board-explorer"))
+        .args(["seats", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.lines().any(|l| l == sentence),
+        "the seats command prints the sentence on a line of its own:\n{stdout}"
+    );
+
+    // The Markdown report, as a reader sees it once rendered: "Totals: <sentence>."
+    let md = session.export_text(ExportFormat::Markdown);
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("Totals: "))
+        .expect("the Markdown report has totals");
+    let rendered: String = pulldown_cmark::Parser::new(line)
+        .filter_map(|e| match e {
+            pulldown_cmark::Event::Text(t) => Some(t.into_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(rendered, format!("Totals: {sentence}."));
+
+    // The HTML report, as a browser reads it.
+    let html = scraper::Html::parse_document(&session.export_text(ExportFormat::Html));
+    let p = scraper::Selector::parse("#seats > p").unwrap();
+    let texts: Vec<String> = html
+        .select(&p)
+        .map(|p| p.text().collect::<String>())
+        .collect();
+    assert!(texts.contains(&format!("Totals: {sentence}.")), "{texts:?}");
+}

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use super::suggest::suggestion_table;
 use super::table;
 use crate::model::extract::{Extractor, Suggestion, accept_suggestions, body_known};
-use crate::model::mentions::{Mention, MentionFinder, context};
+use crate::model::mentions::{KnownMention, MentionFinder, context};
 use crate::model::source_ops::{SourceDraft, add_source};
 use crate::model::text::{LineCols, content_hash, is_html, normalise, strip_html};
 use crate::model::validate::{Severity, validate};
@@ -95,7 +95,7 @@ struct Article {
 struct Prepared {
     text: String,
     hash: String,
-    mentions: Vec<Mention>,
+    mentions: Vec<KnownMention>,
     suggestions: Vec<Suggestion>,
 }
 
@@ -409,7 +409,7 @@ fn rollback(d: &mut Dataset, mut undo: Vec<Edit>, error: String) -> String {
 
 /// What an added source's report says: its id, size, and each known actor it names with the
 /// line and column, found in one pass over the text.
-fn mentions_report(d: &Dataset, id: &str, text: &str, mentions: &[Mention]) -> String {
+fn mentions_report(d: &Dataset, id: &str, text: &str, mentions: &[KnownMention]) -> String {
     let mut out = format!(
         "added source \"{id}\" ({} characters); {} mentions of known actors\n",
         text.chars().count(),

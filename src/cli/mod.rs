@@ -2,7 +2,7 @@
 //! string (printed by `main`), so tests call it directly. Files are loaded and derived through
 //! the same [`Session`] the window uses; tables render its [`Report`].
 //!
-//! A new verb: a variant of [`Command`] (its arguments documented for `--help`), an arm in
+//! A new verb: a variant of [`Verb`] (its arguments documented for `--help`), an arm in
 //! [`run`], and, when it is more than a few lines, a file of its own beside `sources.rs`.
 
 mod actor;
@@ -46,11 +46,11 @@ use crate::session::{self, Opened, Session};
 )]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub command: Option<Verb>,
 }
 
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub enum Verb {
     /// Validate a dataset file and print a one-line summary (or its errors, with line and column).
     Check {
         /// The dataset file (RON); the embedded Board of Peace dataset when left out.
@@ -115,7 +115,7 @@ pub enum Command {
         /// The dataset or snapshot file; the embedded Board of Peace dataset when left out.
         file: Option<PathBuf>,
         #[arg(long, value_enum)]
-        format: ExportFormat,
+        format: session::ExportFormat,
         /// The roster as of this day (YYYY-MM-DD).
         #[arg(long, value_parser = parse_day)]
         as_of: Option<chrono::NaiveDate>,
@@ -172,6 +172,13 @@ pub enum Command {
         /// Who published the article (shown, not used for matching).
         #[arg(long)]
         outlet: Option<String>,
+        /// The report's language (ISO 639-1: en, ru, es, de, fr, tr); detected when left out.
+        #[arg(long)]
+        language: Option<String>,
+        /// A rule table of your own (RON, see "Adding an extraction rule" in the README), added
+        /// to the built-in ones and to the `*.rules.ron` files beside the dataset; repeatable.
+        #[arg(long = "rules")]
+        rules: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: SuggestFormat,
     },
@@ -222,20 +229,6 @@ pub enum Command {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// The roster as CSV.
-    Csv,
-    /// The report as Markdown.
-    Md,
-    /// The report as one self-contained HTML page.
-    Html,
-    /// Popolo JSON (organizations, persons, memberships).
-    Popolo,
-    /// FollowTheMoney entities as JSON lines.
-    Ftm,
-}
-
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
     let date: PartialDate = s.parse().map_err(|e| format!("{e}"))?;
     // A month or a year means its last day: everything known by then.
@@ -247,7 +240,7 @@ fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
 /// Data for another program (an export or JSON on standard output) is written exact, byte for
 /// byte what `-o` writes: escaping would corrupt it (a right-to-left mark in a name would become
 /// the text `\u{200f}`, invalid in JSON).
-pub fn run(command: Command) -> Result<String, String> {
+pub fn run(command: Verb) -> Result<String, String> {
     let exact = writes_data(&command);
     match perform(command) {
         Ok(out) if exact => Ok(out),
@@ -257,34 +250,34 @@ pub fn run(command: Command) -> Result<String, String> {
 }
 
 /// Whether the command's output on standard output is data, not words for people.
-fn writes_data(command: &Command) -> bool {
+fn writes_data(command: &Verb) -> bool {
     matches!(
         command,
-        Command::Export { out: None, .. }
-            | Command::Suggest {
+        Verb::Export { out: None, .. }
+            | Verb::Suggest {
                 format: SuggestFormat::Json,
                 ..
             }
     )
 }
 
-fn perform(command: Command) -> Result<String, String> {
+fn perform(command: Verb) -> Result<String, String> {
     match command {
-        Command::Check { file } => check(file),
-        Command::Merge {
+        Verb::Check { file } => check(file),
+        Verb::Merge {
             base,
             ours,
             theirs,
             out,
         } => merge::merge(&base, &ours, &theirs, out.as_deref()),
-        Command::Textconv { file } => merge::textconv(&file),
-        Command::Resolve(args) => resolve::run(args),
-        Command::GitSetup { dir } => git_setup::git_setup(dir.as_deref().unwrap_or(".".as_ref())),
-        Command::Roster { file, as_of } => {
+        Verb::Textconv { file } => merge::textconv(&file),
+        Verb::Resolve(args) => resolve::run(args),
+        Verb::GitSetup { dir } => git_setup::git_setup(dir.as_deref().unwrap_or(".".as_ref())),
+        Verb::Roster { file, as_of } => {
             let session = load_as_of(file.as_ref(), as_of)?;
             Ok(roster_table(&session.report()))
         }
-        Command::Seats {
+        Verb::Seats {
             file,
             as_of,
             amount: None,
@@ -293,7 +286,7 @@ fn perform(command: Command) -> Result<String, String> {
             let session = load_as_of(file.as_ref(), as_of)?;
             Ok(seats_table(&session.report()))
         }
-        Command::Seats {
+        Verb::Seats {
             file,
             amount: Some(amount),
             currency,
@@ -323,7 +316,7 @@ fn perform(command: Command) -> Result<String, String> {
             out.push_str(&format!("reason: {}\n", o.reason(rules)));
             Ok(out)
         }
-        Command::Snapshot {
+        Verb::Snapshot {
             file,
             as_of,
             note,
@@ -344,7 +337,7 @@ fn perform(command: Command) -> Result<String, String> {
                 }
             }
         }
-        Command::Diff {
+        Verb::Diff {
             old,
             new,
             old_as_of,
@@ -364,7 +357,7 @@ fn perform(command: Command) -> Result<String, String> {
             );
             Ok(report_with(&changes, escape::terminal_cell))
         }
-        Command::Export {
+        Verb::Export {
             file,
             format,
             as_of,
@@ -374,19 +367,13 @@ fn perform(command: Command) -> Result<String, String> {
         } => {
             let session = load_as_of(file.as_ref(), as_of)?;
             unresolved_export(&session, file.as_deref(), format, allow_conflicts)?;
-            let text = session.export_text(match format {
-                ExportFormat::Csv => session::ExportFormat::Csv,
-                ExportFormat::Md => session::ExportFormat::Markdown,
-                ExportFormat::Html => session::ExportFormat::Html,
-                ExportFormat::Popolo => session::ExportFormat::Popolo,
-                ExportFormat::Ftm => session::ExportFormat::Ftm,
-            });
+            let text = session.export_text(format);
             match out {
                 Some(out) => write_out(&out, &text, force),
                 None => Ok(text),
             }
         }
-        Command::Generate {
+        Verb::Generate {
             actors,
             claims_per_actor,
             sources,
@@ -405,32 +392,40 @@ fn perform(command: Command) -> Result<String, String> {
             });
             write_out(&out, &session::dataset_text(&d), force)
         }
-        Command::Suggest {
+        Verb::Suggest {
             file,
             source,
             text,
             date,
             outlet: _,
+            language,
+            rules,
             format,
         } => {
             let session = load_any(file.as_ref())?;
             let d = session.dataset();
             let report = match (&source, &text) {
-                (Some(id), _) => suggest::Report::Source(id),
-                (None, Some(path)) => suggest::Report::File { path, date },
+                (Some(id), _) => suggest::SuggestInput::Source(id),
+                (None, Some(path)) => suggest::SuggestInput::File { path, date },
                 (None, None) => return Err("error: give --source ID or --text FILE".into()),
             };
-            suggest::suggest(d, report, format)
+            let tables = crate::store::rule_tables(file.as_deref(), &rules)
+                .map_err(|e| format!("error: {e}"))?;
+            let how = suggest::Reading {
+                language: language.as_deref(),
+                tables,
+            };
+            suggest::suggest(d, report, &how, format)
         }
-        Command::Compare {
+        Verb::Compare {
             file,
             sources,
             conflicts_only,
         } => compare_table(&load_any(file.as_ref())?, &sources, conflicts_only),
-        Command::ImportSource(args) => import::run(args),
-        Command::Claim(command) => claim::run(command),
-        Command::Actor(command) => actor::run(command),
-        Command::Body(command) => body::run(command),
+        Verb::ImportSource(args) => import::run(args),
+        Verb::Claim(command) => claim::run(command),
+        Verb::Actor(command) => actor::run(command),
+        Verb::Body(command) => body::run(command),
     }
 }
 
@@ -560,7 +555,7 @@ fn load_as_of(file: Option<&PathBuf>, as_of: Option<chrono::NaiveDate>) -> Resul
 fn unresolved_export(
     session: &Session,
     file: Option<&std::path::Path>,
-    format: ExportFormat,
+    format: session::ExportFormat,
     allow: bool,
 ) -> Result<(), String> {
     let n = session.dataset().merge_conflicts.len();
@@ -575,7 +570,10 @@ fn unresolved_export(
              board-explorer), or pass --allow-conflicts to export it marked as unresolved"
         ));
     }
-    if !matches!(format, ExportFormat::Md | ExportFormat::Html) {
+    if !matches!(
+        format,
+        session::ExportFormat::Markdown | session::ExportFormat::Html
+    ) {
         // Standard output holds the data: the warning goes beside it (a closed standard
         // error is no reason to fail the export).
         let _ = writeln!(
@@ -750,18 +748,7 @@ pub fn seats_table(report: &Report) -> String {
     out.push('\n');
     out.push_str(&table::align(&header, &rows));
     let t = &report.totals;
-    out.push_str(&format!(
-        "\n{} permanent, {} term, {} chair, {} without a seat; {} pledged",
-        t.permanent,
-        t.term,
-        t.chair,
-        t.seatless,
-        amount_words(t.pledged, &rules.threshold.currency)
-    ));
-    if t.unconverted > 0 {
-        out.push_str(&format!(" (+{} without an exchange rate)", t.unconverted));
-    }
-    out.push('\n');
+    out.push_str(&format!("\n{t}\n"));
     for (year, n) in &t.expiries {
         out.push_str(&format!("terms ending in {year}: {n}\n"));
     }

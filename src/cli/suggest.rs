@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::table;
-use crate::model::extract::{Extractor, SuggestedActor, Suggestion};
+use crate::model::extract::{Extractor, RuleSet, SuggestedActor, Suggestion, Table};
 use crate::model::text::{is_html, normalise, strip_html};
 use crate::model::{Dataset, PartialDate};
 
@@ -18,7 +18,7 @@ pub enum SuggestFormat {
 }
 
 /// Where the report comes from.
-pub enum Report<'a> {
+pub enum SuggestInput<'a> {
     Source(&'a str),
     File {
         path: &'a Path,
@@ -47,10 +47,22 @@ pub fn read_article(path: &Path) -> Result<String, String> {
     })
 }
 
+/// How a report is read: its language (detected when None) and the user's rule tables.
+#[derive(Default)]
+pub struct Reading<'a> {
+    pub language: Option<&'a str>,
+    pub tables: Vec<Table>,
+}
+
 /// The suggestions for a source of `d` or an article file, formatted.
-pub fn suggest(d: &Dataset, report: Report, format: SuggestFormat) -> Result<String, String> {
+pub fn suggest(
+    d: &Dataset,
+    report: SuggestInput,
+    how: &Reading,
+    format: SuggestFormat,
+) -> Result<String, String> {
     let (text, published) = match report {
-        Report::Source(id) => {
+        SuggestInput::Source(id) => {
             let s = d.source(id).ok_or_else(|| {
                 let known: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
                 format!(
@@ -60,14 +72,24 @@ pub fn suggest(d: &Dataset, report: Report, format: SuggestFormat) -> Result<Str
             })?;
             (s.text.clone(), s.published)
         }
-        Report::File { path, date } => (read_article(path)?, date),
+        SuggestInput::File { path, date } => (read_article(path)?, date),
     };
     // Relative days need the day of publication; a month or a year leaves them open.
     let day = published
         .filter(PartialDate::is_exact_day)
         .map(|p| p.first_day());
-    let extractor = Extractor::new(d);
-    let found = extractor.suggest(&text, day);
+    let extractor = extractor_for(d, &how.tables)?;
+    let language = match how.language {
+        Some(l) if extractor.languages().iter().any(|k| k == l) => l.to_string(),
+        Some(l) => {
+            return Err(format!(
+                "error: no rule table reads \"{l}\"; the languages are: {}",
+                extractor.languages().join(", ")
+            ));
+        }
+        None => extractor.language(&text),
+    };
+    let found = extractor.suggest_in(&text, day, &language);
     match format {
         SuggestFormat::Json => {
             let rows: Vec<_> = found.iter().map(|s| extractor.row(&text, s)).collect();
@@ -76,8 +98,20 @@ pub fn suggest(d: &Dataset, report: Report, format: SuggestFormat) -> Result<Str
             out.push('\n');
             Ok(out)
         }
-        SuggestFormat::Table => Ok(suggestion_table(d, &extractor, &text, &found)),
+        SuggestFormat::Table => Ok(format!(
+            "Read as {language}\n{}",
+            suggestion_table(d, &extractor, &text, &found)
+        )),
     }
+}
+
+/// An extractor with the built-in rule tables and `tables` added to them.
+pub fn extractor_for(d: &Dataset, tables: &[Table]) -> Result<Extractor, String> {
+    if tables.is_empty() {
+        return Ok(Extractor::new(d));
+    }
+    let rules = RuleSet::with(tables).map_err(|e| format!("error: {e}"))?;
+    Ok(Extractor::with_rules(d, std::sync::Arc::new(rules)))
 }
 
 /// The suggestions as an aligned table with a count above it: `suggest` and `import-source`

@@ -25,11 +25,6 @@ pub fn position(d: &Dataset, id: &str) -> Option<usize> {
     all(d).position(|b| b.id == id)
 }
 
-/// Whether a claim's `body` field names the main body (none named, or the main one's id).
-pub fn is_main(d: &Dataset, body: Option<&str>) -> bool {
-    body.is_none_or(|id| id == d.body.id)
-}
-
 /// The body a claim is about, by its `body` field: `None` (or the main id) is the main body.
 pub fn claim_body<'d>(d: &'d Dataset, body: Option<&str>) -> Option<&'d Body> {
     match body {
@@ -102,6 +97,7 @@ pub fn add_body(d: &Dataset, name: &str, parent: Option<&str>) -> Result<Edit, S
     let body = Body {
         id: super::ops::unique_id(&name, &taken),
         name,
+        aliases: Vec::new(),
         description: String::new(),
         parent: Some(parent),
         // A sub-body has no seat rule until the editor gives one: no threshold, no term.

@@ -9,9 +9,10 @@
 use chrono::NaiveDate;
 
 use super::conflict;
+use super::conflict::Candidate;
 use super::dataset::{Dataset, Property, Subject};
 use super::index::Index;
-use super::roster::{Candidate, candidate};
+use super::roster::candidate;
 
 /// One property in conflict outside the main roster: a body's own (its entry into force), or
 /// an actor's on a sub-body (member of the Executive Board against declined it).

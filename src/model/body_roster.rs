@@ -108,7 +108,7 @@ pub struct BodyGroup {
     /// Positions in `dataset.claims`, in file order.
     pub claims: Vec<usize>,
     pub row: RosterRow,
-    pub path: Vec<super::history::Step>,
+    pub path: Vec<super::history::StatusStep>,
 }
 
 /// The claims of the actor at `actor` grouped by body: the main body first, then sub-bodies in

@@ -7,11 +7,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::conflict;
+use super::conflict::Candidate;
 use super::dataset::{Claim, Dataset, Fact, Id, Property, Rank, Subject};
-use super::derived::Change;
+use super::derived::DerivedChange;
 use super::index::Index;
 use super::quote::Anchor;
-use super::roster::{Candidate, candidate};
+use super::roster::candidate;
 
 /// How the chosen sources relate on one row, or one claim to the others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -263,7 +264,7 @@ impl ClaimMatrix {
     /// reports): only the rows of the actors whose claims changed or moved are built again,
     /// from their claims in the index. A rebuild, or a change to claims about unknown actors,
     /// builds the whole matrix.
-    pub fn follow(&mut self, d: &Dataset, index: &Index, change: &Change) {
+    pub fn follow(&mut self, d: &Dataset, index: &Index, change: &DerivedChange) {
         if change.rebuilt || change.orphans {
             *self = compare(d, index, &self.sources);
             return;
@@ -402,7 +403,7 @@ fn row_verdict(claims: &[Claim], cells: &[Vec<usize>]) -> Verdict {
 
 /// Where a claim's quote stands in its source's current text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Placed {
+pub struct AnchoredQuote {
     pub claim: usize,
     pub start: usize,
     pub end: usize,
@@ -413,7 +414,7 @@ pub struct Placed {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Anchored {
     /// Sorted by start.
-    pub placed: Vec<Placed>,
+    pub placed: Vec<AnchoredQuote>,
     pub orphaned: Vec<usize>,
     pub moved: Vec<usize>,
 }
@@ -436,7 +437,7 @@ pub fn anchor_claims(d: &Dataset, source: usize) -> Anchored {
                 continue;
             }
         };
-        out.placed.push(Placed {
+        out.placed.push(AnchoredQuote {
             claim: i,
             start,
             end: start + q.exact.len(),
@@ -477,13 +478,13 @@ pub struct Segment {
 
 /// Cuts the text at every quote boundary and keeps the stretches under at least one quote.
 /// `verdict` says how each placed claim stands.
-pub fn segments(placed: &[Placed], verdict: impl Fn(usize) -> Verdict) -> Vec<Segment> {
+pub fn segments(placed: &[AnchoredQuote], verdict: impl Fn(usize) -> Verdict) -> Vec<Segment> {
     let mut cuts: Vec<usize> = placed.iter().flat_map(|p| [p.start, p.end]).collect();
     cuts.sort_unstable();
     cuts.dedup();
     let mut out: Vec<Segment> = Vec::new();
     // Quotes still open at the current cut; `placed` is sorted by start.
-    let mut open: Vec<&Placed> = Vec::new();
+    let mut open: Vec<&AnchoredQuote> = Vec::new();
     let mut next = 0;
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
@@ -575,17 +576,17 @@ mod tests {
     #[test]
     fn overlapping_quotes_split_into_segments() {
         let placed = [
-            Placed {
+            AnchoredQuote {
                 claim: 0,
                 start: 0,
                 end: 10,
             },
-            Placed {
+            AnchoredQuote {
                 claim: 1,
                 start: 5,
                 end: 15,
             },
-            Placed {
+            AnchoredQuote {
                 claim: 2,
                 start: 20,
                 end: 25,

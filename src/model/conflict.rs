@@ -64,7 +64,7 @@ impl Candidate {
 
 /// The outcome for one property.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Outcome {
+pub struct Resolution {
     /// Position of the winning claim in `dataset.claims`.
     pub best: usize,
     /// Whether a competing claim conflicts with the winner.
@@ -74,11 +74,11 @@ pub struct Outcome {
 /// Decides one property from its candidates (any order; they are reordered, and their `live`
 /// flags set). `None` when every claim is deprecated. Sorts once, then goes over them a
 /// fixed number of times: never pair by pair.
-pub fn resolve(claims: &[Claim], candidates: &mut [Candidate]) -> Option<Outcome> {
+pub fn resolve(claims: &[Claim], candidates: &mut [Candidate]) -> Option<Resolution> {
     // Most properties have one claim: nothing to compare (and no claim to read).
     if let [only] = candidates {
         only.live = only.rank != Rank::Deprecated;
-        return only.live.then_some(Outcome {
+        return only.live.then_some(Resolution {
             best: only.claim,
             conflict: false,
         });
@@ -137,7 +137,7 @@ pub fn resolve(claims: &[Claim], candidates: &mut [Candidate]) -> Option<Outcome
         }
         other => (latest, other.is_some()),
     };
-    Some(Outcome {
+    Some(Resolution {
         best: best.claim,
         conflict,
     })
@@ -243,12 +243,12 @@ mod tests {
     use crate::model::{ActorKind, Dataset, EDITORS_NOTE, Index, Role, Status};
 
     /// Each claim: (fact, negated, source, date, reliability of its source).
-    fn decide(specs: &[(Fact, bool, &str, Option<&str>)]) -> (Option<Outcome>, Vec<usize>) {
+    fn decide(specs: &[(Fact, bool, &str, Option<&str>)]) -> (Option<Resolution>, Vec<usize>) {
         let d = dataset(specs);
         decide_in(&d)
     }
 
-    fn decide_in(d: &Dataset) -> (Option<Outcome>, Vec<usize>) {
+    fn decide_in(d: &Dataset) -> (Option<Resolution>, Vec<usize>) {
         let index = Index::build(d);
         let mut candidates: Vec<Candidate> = (0..d.claims.len())
             .map(|c| {
@@ -306,7 +306,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 0,
                 conflict: false
             })
@@ -319,7 +319,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 0,
                 conflict: false
             })
@@ -334,7 +334,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 1,
                 conflict: false
             })
@@ -346,7 +346,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 0,
                 conflict: false
             })
@@ -361,7 +361,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 1,
                 conflict: true
             })
@@ -383,7 +383,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 1,
                 conflict: false
             })
@@ -408,7 +408,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 1,
                 conflict: false
             })
@@ -442,7 +442,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 0,
                 conflict: true
             })
@@ -455,7 +455,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 0,
                 conflict: true
             })
@@ -467,7 +467,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 1,
                 conflict: false
             })
@@ -479,7 +479,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 0,
                 conflict: true
             })
@@ -494,7 +494,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 1,
                 conflict: true
             })
@@ -531,7 +531,7 @@ mod tests {
         ]);
         assert_eq!(
             o,
-            Some(Outcome {
+            Some(Resolution {
                 best: 0,
                 conflict: false
             })
@@ -567,7 +567,7 @@ mod tests {
         d.claims[0].rank = Rank::Preferred;
         assert_eq!(
             decide_in(&d).0,
-            Some(Outcome {
+            Some(Resolution {
                 best: 0,
                 conflict: false
             })

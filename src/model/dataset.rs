@@ -61,6 +61,9 @@ impl Revision {
 pub struct Body {
     pub id: Id,
     pub name: String,
+    /// Other names reports give it ("Peace Council"): the extractor finds the body by any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub description: String,
     /// For a sub-body: the body it belongs to or is overseen by.
@@ -254,6 +257,9 @@ pub enum Status {
     Withdrawn,
     #[strum(serialize = "invitation withdrawn")]
     InvitationWithdrawn,
+    /// Attends without membership: a step beside the life cycle (an observer may later be
+    /// invited or join; observer then member is a history, not a conflict).
+    Observer,
 }
 
 impl Status {
@@ -277,6 +283,7 @@ impl Status {
             Status::Declined => "not declined",
             Status::Withdrawn => "not withdrawn",
             Status::InvitationWithdrawn => "not invitation withdrawn",
+            Status::Observer => "not observer",
         }
     }
 
@@ -308,6 +315,12 @@ pub enum Role {
     Member,
     #[strum(serialize = "executive board")]
     ExecutiveBoard,
+    #[strum(serialize = "vice chair")]
+    ViceChair,
+    #[strum(serialize = "ceo")]
+    Ceo,
+    #[strum(serialize = "high representative")]
+    HighRepresentative,
 }
 
 impl Role {

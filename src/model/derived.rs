@@ -15,10 +15,11 @@ use super::body::{BodyDates, body_dates};
 use std::collections::BTreeMap;
 
 use super::body_conflicts::{BodyConflict, body_conflicts, sub_body_conflicts};
+use super::conflict::Candidate;
 use super::dataset::Dataset;
 use super::edit::Edit;
-use super::index::{Index, Moved, Owner, known_by};
-use super::roster::{Candidate, Roster, RosterRow, row_into};
+use super::index::{ClaimOwner, Index, Moved, known_by};
+use super::roster::{Roster, RosterRow, row_into};
 use super::seats::{SEAT_INPUTS, SeatContext, SeatOutcome, seat, seats};
 use super::speakers::{Speakers, target};
 
@@ -47,7 +48,7 @@ pub struct Derived {
     /// derived with the actor's row.
     pub sub_body_conflicts: BTreeMap<usize, Vec<BodyConflict>>,
     /// What the last `apply_edit` changed, for caches built on claim positions.
-    change: Change,
+    change: DerivedChange,
     /// What the last move of the as-of date re-derived, for views that filter or sort rows.
     as_of_step: Option<AsOfStep>,
     /// A buffer for deriving rows, kept between them.
@@ -139,7 +140,7 @@ pub struct AsOfStep {
 /// What one [`Derived::apply_edit`] changed: caches that hold claim positions (the claim
 /// matrix) redo only these parts, see [`crate::model::compare::ClaimMatrix::follow`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Change {
+pub struct DerivedChange {
     /// Everything was rebuilt: any position may have moved.
     pub rebuilt: bool,
     /// Actors whose claims changed or moved, in order, each once.
@@ -232,7 +233,7 @@ impl Derived {
         let Some((_, as_of)) = self.key else {
             return;
         };
-        self.change = Change::default();
+        self.change = DerivedChange::default();
         if self.follow(dataset, edit, as_of).is_err() {
             self.rebuild(dataset, as_of);
         }
@@ -242,7 +243,7 @@ impl Derived {
     }
 
     /// What the last `apply_edit` changed (everything, after a rebuild).
-    pub fn change(&self) -> &Change {
+    pub fn change(&self) -> &DerivedChange {
         &self.change
     }
 
@@ -258,9 +259,9 @@ impl Derived {
     fn rebuild(&mut self, dataset: &Dataset, as_of: Option<NaiveDate>) {
         self.as_of_step = None;
         self.to_reseat.clear();
-        self.change = Change {
+        self.change = DerivedChange {
             rebuilt: true,
-            ..Change::default()
+            ..DerivedChange::default()
         };
         self.index = Index::build(dataset);
         self.days = None;
@@ -653,12 +654,12 @@ impl Derived {
     }
 
     /// Records that a claim of `owner` changed: an actor's row is derived again.
-    fn note(&mut self, owner: Owner, dirty: &mut Vec<usize>) {
+    fn note(&mut self, owner: ClaimOwner, dirty: &mut Vec<usize>) {
         match owner {
-            Owner::Actor(a) => dirty.push(a),
-            Owner::Body => self.change.body = true,
-            Owner::Orphan => self.change.orphans = true,
-            Owner::Pending => {}
+            ClaimOwner::Actor(a) => dirty.push(a),
+            ClaimOwner::Body => self.change.body = true,
+            ClaimOwner::Orphan => self.change.orphans = true,
+            ClaimOwner::Pending => {}
         }
     }
 }

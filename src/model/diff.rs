@@ -31,7 +31,7 @@ pub enum ChangeKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Change {
+pub struct DiffChange {
     pub kind: ChangeKind,
     /// The actor (or claim, or source) it is about, by name.
     pub subject: String,
@@ -82,7 +82,7 @@ fn on_roster(s: &Standing) -> bool {
     !s.values.is_empty()
 }
 
-pub fn diff(old: Side, new: Side) -> Vec<Change> {
+pub fn diff(old: Side, new: Side) -> Vec<DiffChange> {
     let mut changes = Vec::new();
     let before: std::collections::HashMap<String, Standing> = standings(old).into_iter().collect();
     let after = standings(new);
@@ -91,12 +91,12 @@ pub fn diff(old: Side, new: Side) -> Vec<Change> {
     for (id, now) in &after {
         let was = before.get(id).filter(|s| on_roster(s));
         match (was, on_roster(now)) {
-            (None, true) => changes.push(Change {
+            (None, true) => changes.push(DiffChange {
                 kind: ChangeKind::Joined,
                 subject: now.name.clone(),
                 text: format!("{} appears: {}", now.name, describe(now)),
             }),
-            (Some(was), false) => changes.push(Change {
+            (Some(was), false) => changes.push(DiffChange {
                 kind: ChangeKind::Left,
                 subject: now.name.clone(),
                 text: format!(
@@ -110,7 +110,7 @@ pub fn diff(old: Side, new: Side) -> Vec<Change> {
                     let a = value(was, property);
                     let b = value(now, property);
                     if a != b {
-                        changes.push(Change {
+                        changes.push(DiffChange {
                             kind: ChangeKind::Changed,
                             subject: now.name.clone(),
                             text: format!(
@@ -124,7 +124,7 @@ pub fn diff(old: Side, new: Side) -> Vec<Change> {
                     }
                 }
                 if was.seat != now.seat {
-                    changes.push(Change {
+                    changes.push(DiffChange {
                         kind: ChangeKind::Changed,
                         subject: now.name.clone(),
                         text: format!(
@@ -141,7 +141,7 @@ pub fn diff(old: Side, new: Side) -> Vec<Change> {
     }
     for (id, was) in &before {
         if !after_ids.contains(id.as_str()) {
-            changes.push(Change {
+            changes.push(DiffChange {
                 kind: ChangeKind::Left,
                 subject: was.name.clone(),
                 text: format!("{} was removed from the dataset", was.name),
@@ -172,7 +172,7 @@ pub fn diff(old: Side, new: Side) -> Vec<Change> {
         .iter()
         .filter(|s| !old_sources.contains(s.id.as_str()))
     {
-        changes.push(Change {
+        changes.push(DiffChange {
             kind: ChangeKind::SourceAdded,
             subject: s.outlet.clone(),
             text: format!("source added: {} ({})", s.title, s.outlet),
@@ -183,7 +183,7 @@ pub fn diff(old: Side, new: Side) -> Vec<Change> {
         .iter()
         .filter(|s| !new_sources.contains(s.id.as_str()))
     {
-        changes.push(Change {
+        changes.push(DiffChange {
             kind: ChangeKind::SourceRemoved,
             subject: s.outlet.clone(),
             text: format!("source removed: {} ({})", s.title, s.outlet),
@@ -212,7 +212,7 @@ fn describe(s: &Standing) -> String {
     parts.join(", ")
 }
 
-fn claim_change(d: &Dataset, c: &super::dataset::Claim, kind: ChangeKind) -> Change {
+fn claim_change(d: &Dataset, c: &super::dataset::Claim, kind: ChangeKind) -> DiffChange {
     let subject = d
         .actor(c.subject.id())
         .map_or_else(|| c.subject.id().to_string(), |a| a.name.clone());
@@ -221,7 +221,7 @@ fn claim_change(d: &Dataset, c: &super::dataset::Claim, kind: ChangeKind) -> Cha
     } else {
         "removed"
     };
-    Change {
+    DiffChange {
         kind,
         text: format!(
             "claim {verb}: {subject} {} {} ({})",
@@ -234,7 +234,7 @@ fn claim_change(d: &Dataset, c: &super::dataset::Claim, kind: ChangeKind) -> Cha
 }
 
 /// The change list as text, one change per line, grouped under headings.
-pub fn report(changes: &[Change]) -> String {
+pub fn report(changes: &[DiffChange]) -> String {
     report_with(changes, Cow::Borrowed)
 }
 
@@ -242,7 +242,7 @@ pub fn report(changes: &[Change]) -> String {
 /// every control character in them as a visible escape, so that a line break in a name
 /// cannot forge a line of the report).
 pub fn report_with<'a>(
-    changes: &'a [Change],
+    changes: &'a [DiffChange],
     one_line: impl Fn(&'a str) -> Cow<'a, str>,
 ) -> String {
     if changes.is_empty() {

@@ -9,7 +9,7 @@ use super::index::Index;
 
 /// One step of a status path: a status on a date, and the claims saying so.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Step {
+pub struct StatusStep {
     pub date: Option<PartialDate>,
     pub status: Status,
     /// Positions in `dataset.claims`, in file order.
@@ -28,7 +28,12 @@ pub fn status_of(claim: &Claim) -> Option<Status> {
 /// The status path of the actor at `actor` on the body `body` (`None`: the main body): its
 /// status and invitation claims, deprecated ones left out, by date (undated last), claims of
 /// the same date and status as one step. Reads only the actor's own claims.
-pub fn status_path(d: &Dataset, index: &Index, actor: usize, body: Option<&str>) -> Vec<Step> {
+pub fn status_path(
+    d: &Dataset,
+    index: &Index,
+    actor: usize,
+    body: Option<&str>,
+) -> Vec<StatusStep> {
     let Some(claims) = index.claims_by_actor.get(actor) else {
         return Vec::new();
     };
@@ -54,7 +59,7 @@ pub fn status_path(d: &Dataset, index: &Index, actor: usize, body: Option<&str>)
         };
         key(a).cmp(&key(b))
     });
-    let mut steps: Vec<Step> = Vec::new();
+    let mut steps: Vec<StatusStep> = Vec::new();
     for (date, status, c) in dated {
         match steps
             .iter_mut()
@@ -63,7 +68,7 @@ pub fn status_path(d: &Dataset, index: &Index, actor: usize, body: Option<&str>)
             .find(|s| s.status == status)
         {
             Some(step) => step.claims.push(c),
-            None => steps.push(Step {
+            None => steps.push(StatusStep {
                 date,
                 status,
                 claims: vec![c],

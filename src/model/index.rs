@@ -17,7 +17,7 @@ use super::date::PartialDate;
 
 /// Whose a claim is, by the claim's position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Owner {
+pub enum ClaimOwner {
     /// The actor at this position.
     Actor(usize),
     /// A body (its seat rules, for instance).
@@ -40,7 +40,7 @@ pub struct Moved {
 /// What the derivation reads of one claim, cached so that deriving a row hashes nothing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Slot {
-    owner: Owner,
+    owner: ClaimOwner,
     /// The date the claim speaks for: its own, else its source's publication.
     date: Option<PartialDate>,
     /// The first day on which the claim is known (the last day its date covers).
@@ -61,7 +61,7 @@ struct Slot {
 }
 
 const PENDING: Slot = Slot {
-    owner: Owner::Pending,
+    owner: ClaimOwner::Pending,
     date: None,
     known: None,
     property: Property::Invited,
@@ -138,9 +138,9 @@ impl Index {
         for (i, claim) in dataset.claims.iter().enumerate() {
             let slot = index.slot(claim);
             match slot.owner {
-                Owner::Actor(a) => index.claims_by_actor[a].push(i),
-                Owner::Body => index.body_claims.push(i),
-                Owner::Orphan | Owner::Pending => {}
+                ClaimOwner::Actor(a) => index.claims_by_actor[a].push(i),
+                ClaimOwner::Body => index.body_claims.push(i),
+                ClaimOwner::Orphan | ClaimOwner::Pending => {}
             }
             index.slots.push(slot);
         }
@@ -193,7 +193,7 @@ impl Index {
     }
 
     /// Whose claim `claim` is.
-    pub fn owner(&self, claim: usize) -> Owner {
+    pub fn owner(&self, claim: usize) -> ClaimOwner {
         self.slots[claim].owner
     }
 
@@ -203,7 +203,7 @@ impl Index {
     pub fn claim_id_taken(&self, id: &str) -> bool {
         let ids = self.ids.0.get_or_init(|| {
             let mut ids = FxHashMap::default();
-            for slot in self.slots.iter().filter(|s| s.owner != Owner::Pending) {
+            for slot in self.slots.iter().filter(|s| s.owner != ClaimOwner::Pending) {
                 *ids.entry(slot.id).or_insert(0) += 1;
             }
             ids
@@ -217,7 +217,7 @@ impl Index {
             .ids
             .0
             .get_mut()
-            .filter(|_| slot.owner != Owner::Pending)
+            .filter(|_| slot.owner != ClaimOwner::Pending)
         else {
             return;
         };
@@ -241,8 +241,8 @@ impl Index {
             Subject::Actor(id) => self
                 .actor_by_id
                 .get(id)
-                .map_or(Owner::Orphan, |&a| Owner::Actor(a)),
-            Subject::Body(_) => Owner::Body,
+                .map_or(ClaimOwner::Orphan, |&a| ClaimOwner::Actor(a)),
+            Subject::Body(_) => ClaimOwner::Body,
         };
         let source = self.source_dates.get(&claim.source).copied();
         let date = claim.as_of.or_else(|| source.and_then(|(d, _)| d));
@@ -299,7 +299,7 @@ impl Index {
     pub(crate) fn redate(&mut self, dataset: &Dataset, sources: &[String]) -> Moved {
         let mut moved = Moved::default();
         for (i, claim) in dataset.claims.iter().enumerate() {
-            if self.slots[i].owner == Owner::Pending
+            if self.slots[i].owner == ClaimOwner::Pending
                 || sources.binary_search(&claim.source).is_err()
             {
                 continue;
@@ -309,10 +309,10 @@ impl Index {
                 self.slots[i] = slot;
                 // Claims about bodies and unknown actors are compared too (the claim matrix).
                 match slot.owner {
-                    Owner::Actor(a) => moved.actors.push(a),
-                    Owner::Body => moved.body = true,
-                    Owner::Orphan => moved.orphans = true,
-                    Owner::Pending => {}
+                    ClaimOwner::Actor(a) => moved.actors.push(a),
+                    ClaimOwner::Body => moved.body = true,
+                    ClaimOwner::Orphan => moved.orphans = true,
+                    ClaimOwner::Pending => {}
                 }
             }
         }
@@ -328,7 +328,7 @@ impl Index {
 
     /// The claim at `at` was removed: returns whose it was and the actors whose claims moved
     /// down one position.
-    pub(crate) fn remove(&mut self, at: usize) -> (Owner, Moved) {
+    pub(crate) fn remove(&mut self, at: usize) -> (ClaimOwner, Moved) {
         let gone = self.slots.remove(at);
         self.count_id(gone, false);
         let owner = gone.owner;
@@ -337,7 +337,7 @@ impl Index {
     }
 
     /// The claim at `at` was replaced: returns whose it was; the new one is read by `settle`.
-    pub(crate) fn replace_pending(&mut self, at: usize) -> Owner {
+    pub(crate) fn replace_pending(&mut self, at: usize) -> ClaimOwner {
         let old = std::mem::replace(&mut self.slots[at], PENDING);
         self.count_id(old, false);
         let owner = old.owner;
@@ -346,14 +346,14 @@ impl Index {
     }
 
     /// Reads the claim now at `at` (inserted or replaced) into its owner's list.
-    pub(crate) fn settle(&mut self, dataset: &Dataset, at: usize) -> Owner {
+    pub(crate) fn settle(&mut self, dataset: &Dataset, at: usize) -> ClaimOwner {
         let slot = self.slot(&dataset.claims[at]);
         self.slots[at] = slot;
         self.count_id(slot, true);
         let list = match slot.owner {
-            Owner::Actor(a) => &mut self.claims_by_actor[a],
-            Owner::Body => &mut self.body_claims,
-            Owner::Orphan | Owner::Pending => return slot.owner,
+            ClaimOwner::Actor(a) => &mut self.claims_by_actor[a],
+            ClaimOwner::Body => &mut self.body_claims,
+            ClaimOwner::Orphan | ClaimOwner::Pending => return slot.owner,
         };
         let i = list.partition_point(|&c| c < at);
         list.insert(i, at);
@@ -371,10 +371,10 @@ impl Index {
         self.actor_by_id.insert(id.clone(), at);
         let mut claims = Vec::new();
         for (i, slot) in self.slots.iter_mut().enumerate() {
-            if slot.owner == Owner::Orphan
+            if slot.owner == ClaimOwner::Orphan
                 && matches!(&dataset.claims[i].subject, Subject::Actor(s) if s == id)
             {
-                slot.owner = Owner::Actor(at);
+                slot.owner = ClaimOwner::Actor(at);
                 claims.push(i);
             }
         }
@@ -402,16 +402,16 @@ impl Index {
         }
         self.actor_by_id.remove(&id);
         for c in self.claims_by_actor.pop().unwrap_or_default() {
-            self.slots[c].owner = Owner::Orphan;
+            self.slots[c].owner = ClaimOwner::Orphan;
         }
         true
     }
 
-    fn unlist(&mut self, owner: Owner, at: usize) {
+    fn unlist(&mut self, owner: ClaimOwner, at: usize) {
         let list = match owner {
-            Owner::Actor(a) => &mut self.claims_by_actor[a],
-            Owner::Body => &mut self.body_claims,
-            Owner::Orphan | Owner::Pending => return,
+            ClaimOwner::Actor(a) => &mut self.claims_by_actor[a],
+            ClaimOwner::Body => &mut self.body_claims,
+            ClaimOwner::Orphan | ClaimOwner::Pending => return,
         };
         if let Ok(i) = list.binary_search(&at) {
             list.remove(i);
@@ -425,13 +425,13 @@ impl Index {
         let mut moved = Moved::default();
         for slot in &self.slots[scan.min(self.slots.len())..] {
             match slot.owner {
-                Owner::Actor(a) if !seen[a] => {
+                ClaimOwner::Actor(a) if !seen[a] => {
                     seen[a] = true;
                     moved.actors.push(a);
                 }
-                Owner::Actor(_) | Owner::Pending => {}
-                Owner::Body => moved.body = true,
-                Owner::Orphan => moved.orphans = true,
+                ClaimOwner::Actor(_) | ClaimOwner::Pending => {}
+                ClaimOwner::Body => moved.body = true,
+                ClaimOwner::Orphan => moved.orphans = true,
             }
         }
         for &a in &moved.actors {

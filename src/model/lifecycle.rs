@@ -8,7 +8,8 @@ use super::dataset::Status;
 /// A status's step on the main path, `None` for the statuses that end it.
 pub fn stage(status: Status) -> Option<u8> {
     Some(match status {
-        Status::Proposed => 0,
+        // An observer may later be proposed, invited or join: the path's first step.
+        Status::Observer | Status::Proposed => 0,
         Status::Invited => 1,
         Status::Reviewing => 2,
         Status::Accepted => 3,

@@ -1,6 +1,7 @@
 //! Finding known actors in a text by their names and aliases ("Putin", "Vladimir Putin",
-//! "the Russian leader"), in any case, with or without accents, across line breaks; and
-//! turning the sentence around a mention into a suggested claim.
+//! "the Russian leader"), in any case, with or without accents, across line breaks; the
+//! sentence around a mention, and a plain guess at what it says (the claim-from-text form's
+//! fallback when the extractor reads nothing there).
 //!
 //! Matching runs over a folded copy of the text (lowercase ASCII, one space for any run of
 //! white space) with a map from each folded byte back to the original, so every mention is
@@ -12,7 +13,7 @@ use super::dataset::{Actor, Fact, Role, Status};
 
 /// One place a known actor is named.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
+pub struct KnownMention {
     /// The actor's position in the dataset.
     pub actor: usize,
     /// Byte offsets into the original text.
@@ -89,7 +90,7 @@ impl MentionFinder {
 
     /// Every mention in `text`, in order, longest first where names overlap ("Vladimir Putin"
     /// rather than "Putin"), whole words only.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
+    pub fn find(&self, text: &str) -> Vec<KnownMention> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -106,14 +107,14 @@ impl MentionFinder {
             .collect();
         // Leftmost, then longest; drop what overlaps a mention already kept.
         found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        let mut out: Vec<Mention> = Vec::new();
+        let mut out: Vec<KnownMention> = Vec::new();
         let mut covered = 0;
         for (s, e, actor) in found {
             if s < covered {
                 continue;
             }
             covered = e;
-            out.push(Mention {
+            out.push(KnownMention {
                 actor,
                 start: folded.origin[s],
                 end: end_in_original(text, folded.origin[e - 1]),
@@ -191,43 +192,6 @@ pub fn guess_fact(sentence: &str) -> Option<Fact> {
     })
 }
 
-/// A claim the text seems to support: who, the sentence as its quote, and a guessed value.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Suggestion {
-    pub actor: usize,
-    pub start: usize,
-    pub end: usize,
-    pub fact: Option<Fact>,
-    /// How many times the actor is named in the text.
-    pub mentions: usize,
-}
-
-/// One suggestion per actor named: the first sentence naming them that suggests a value, else
-/// the first that names them. In order of first mention.
-pub fn suggestions(text: &str, mentions: &[Mention]) -> Vec<Suggestion> {
-    let mut out: Vec<Suggestion> = Vec::new();
-    for m in mentions {
-        let (start, end) = sentence(text, m.start, m.end);
-        let fact = guess_fact(&text[start..end]);
-        match out.iter_mut().find(|s| s.actor == m.actor) {
-            Some(s) => {
-                s.mentions += 1;
-                if s.fact.is_none() && fact.is_some() {
-                    (s.start, s.end, s.fact) = (start, end, fact);
-                }
-            }
-            None => out.push(Suggestion {
-                actor: m.actor,
-                start,
-                end,
-                fact,
-                mentions: 1,
-            }),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,23 +253,6 @@ mod tests {
         let actors = putin(&["Putin"]);
         let m = MentionFinder::new(&actors).find("Erdoğan and Putin");
         assert_eq!(m.iter().map(|m| m.actor).collect::<Vec<_>>(), [1, 0]);
-    }
-
-    #[test]
-    fn suggests_one_claim_per_actor_from_a_telling_sentence() {
-        let actors = putin(&["Putin"]);
-        let text =
-            "Putin spoke on Monday. Putin has received an invitation to join.\nErdoğan declined.";
-        let m = MentionFinder::new(&actors).find(text);
-        let s = suggestions(text, &m);
-        assert_eq!(s.len(), 2);
-        assert_eq!(
-            &text[s[0].start..s[0].end],
-            "Putin has received an invitation to join."
-        );
-        assert_eq!(s[0].fact, Some(Fact::Invited(true)));
-        assert_eq!(s[0].mentions, 2);
-        assert_eq!(s[1].fact, Some(Fact::Status(Status::Declined)));
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub mod words;
 
 pub use dataset::*;
 pub use date::PartialDate;
-pub use derived::{AsOfStep, Change, Derived};
+pub use derived::{AsOfStep, Derived, DerivedChange};
 pub use edit::{Edit, EditError};
 pub use index::Index;
 pub use quote::{Anchor, Quote};

@@ -27,7 +27,7 @@ pub enum NotPlaced {
 
 /// A quote found by its words, with what is worth telling about how it was found.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Placed {
+pub struct FoundQuote {
     pub quote: Quote,
     /// Notes for the user: the words occur several times, or a position given was wrong.
     pub notes: Vec<String>,
@@ -36,7 +36,7 @@ pub struct Placed {
 /// Finds `q.exact` in `text`. A position the quote gives (start or end) chooses among several
 /// occurrences when it holds the words; else the occurrence whose prefix and suffix match the
 /// quote's; else the first, with a note. Positions given wrongly are named in a note.
-pub fn place(text: &str, q: &Quote) -> Result<Placed, NotPlaced> {
+pub fn place(text: &str, q: &Quote) -> Result<FoundQuote, NotPlaced> {
     place_among(text, q, || {
         text.match_indices(q.exact.as_str())
             .map(|(i, _)| i)
@@ -50,7 +50,7 @@ fn place_among(
     text: &str,
     q: &Quote,
     occurrences: impl FnOnce() -> Vec<usize>,
-) -> Result<Placed, NotPlaced> {
+) -> Result<FoundQuote, NotPlaced> {
     let exact = q.exact.as_str();
     if exact.trim().is_empty() {
         return Err(NotPlaced::Empty);
@@ -118,7 +118,7 @@ fn place_among(
         ));
     }
     let quote = Quote::from_span(text, at, at + len).ok_or(NotPlaced::Empty)?;
-    Ok(Placed { quote, notes })
+    Ok(FoundQuote { quote, notes })
 }
 
 /// The message for words that are not in a source, with the nearest words that are.

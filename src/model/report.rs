@@ -178,7 +178,10 @@ impl<'a> Report<'a> {
             .filter(|(_, r)| r.seat.kind != SeatKind::None)
             .map(|(i, _)| i)
             .collect();
-        let totals = totals(members.iter().map(|&i| rows[i].seat));
+        let totals = totals(
+            members.iter().map(|&i| rows[i].seat),
+            &d.body.seat_rules.threshold.currency,
+        );
         let memberships = (0..rows.len())
             .filter(|&i| is_member(rows[i].seat))
             .collect();

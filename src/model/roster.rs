@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::conflict::{self, Outcome};
+use super::conflict::{self, Candidate, Resolution};
 use super::dataset::{Claim, Dataset, Fact, Property, Status};
 use super::date::PartialDate;
 use super::index::{Index, shift_position};
@@ -131,9 +131,6 @@ pub fn roster(dataset: &Dataset, index: &Index, as_of: Option<NaiveDate>) -> Ros
     Roster { as_of, rows }
 }
 
-/// One claim as the selection sees it (see [`conflict::Candidate`]).
-pub(crate) type Candidate = conflict::Candidate;
-
 /// The row of the actor at `actor`, from the claims known by `as_of`.
 pub fn row(dataset: &Dataset, index: &Index, actor: usize, as_of: Option<NaiveDate>) -> RosterRow {
     row_in(&mut Vec::new(), dataset, index, actor, as_of)
@@ -196,7 +193,7 @@ pub(crate) fn row_into_body(
     let mut filled = 0;
     for candidates in known.chunk_by_mut(|a, b| a.property == b.property) {
         let property = candidates[0].property;
-        let Some(Outcome { best, conflict }) = conflict::resolve(&dataset.claims, candidates)
+        let Some(Resolution { best, conflict }) = conflict::resolve(&dataset.claims, candidates)
         else {
             // Only deprecated claims: the sources said something, but the editor rejected it.
             continue;

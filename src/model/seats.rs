@@ -535,11 +535,15 @@ pub fn amount_words(amount: f64, currency: &str) -> String {
     })
 }
 
-/// Totals over the seated members: funds, seats, and when terms run out.
+/// Totals over the seated members: funds, seats, and when terms run out. Its `Display` is the
+/// one totals sentence that the Seats panel, the `seats` command and the Markdown and HTML
+/// reports all show: "0 permanent, 0 term, 1 chair, 4 without a seat; $0 pledged".
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Totals {
     /// Pledges in the threshold's currency.
     pub pledged: f64,
+    /// The threshold's currency, that of `pledged`.
+    pub currency: String,
     /// Pledges that could not be counted for want of an exchange rate.
     pub unconverted: usize,
     pub chair: usize,
@@ -551,8 +555,12 @@ pub struct Totals {
     pub expiries: BTreeMap<i32, usize>,
 }
 
-pub fn totals<'a>(outcomes: impl IntoIterator<Item = &'a SeatOutcome>) -> Totals {
-    let mut t = Totals::default();
+/// The totals of `outcomes` decided under rules whose threshold is in `currency`.
+pub fn totals<'a>(outcomes: impl IntoIterator<Item = &'a SeatOutcome>, currency: &str) -> Totals {
+    let mut t = Totals {
+        currency: currency.to_string(),
+        ..Totals::default()
+    };
     for o in outcomes.into_iter().filter(|o| o.kind != SeatKind::None) {
         t.pledged += o.pledged.unwrap_or(0.0);
         t.unconverted += usize::from(o.pledge.is_some() && o.pledged.is_none());
@@ -568,6 +576,25 @@ pub fn totals<'a>(outcomes: impl IntoIterator<Item = &'a SeatOutcome>) -> Totals
         }
     }
     t
+}
+
+impl fmt::Display for Totals {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} permanent, {} term, {} chair, {} without a seat; {} pledged",
+            self.permanent,
+            self.term,
+            self.chair,
+            self.seatless,
+            amount_words(self.pledged, &self.currency)
+        )?;
+        match self.unconverted {
+            0 => Ok(()),
+            1 => write!(f, " (and 1 pledge without an exchange rate)"),
+            n => write!(f, " (and {n} pledges without an exchange rate)"),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -837,12 +864,17 @@ mod tests {
             quick(&rules, &usd(0), Some("2027-06-01".parse().unwrap())).unwrap(),
             quick(&rules, &chf, Some("2027-06-01".parse().unwrap())).unwrap(),
         ];
-        let t = totals(&outcomes);
+        let t = totals(&outcomes, "USD");
         assert_eq!((t.permanent, t.term, t.chair), (1, 3, 0));
         assert_eq!(t.pledged, 1_200_000_000.0);
         assert_eq!(t.unconverted, 1);
         assert_eq!(t.expiries.get(&2029), Some(&1));
         assert_eq!(t.expiries.get(&2030), Some(&2));
+        assert_eq!(
+            t.to_string(),
+            "1 permanent, 3 term, 0 chair, 0 without a seat; $1.2 billion pledged \
+             (and 1 pledge without an exchange rate)"
+        );
     }
 
     /// Israel, Netanyahu who represents it, Blair who represents no one, Trump in the chair.
@@ -935,7 +967,7 @@ mod tests {
             "{}",
             o[2].reason(&SeatRules::default()).to_string()
         );
-        let t = totals(&o);
+        let t = totals(&o, "USD");
         assert_eq!((t.seatless, t.term, t.permanent), (1, 0, 0));
     }
 

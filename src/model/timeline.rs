@@ -42,7 +42,7 @@ pub fn event_span(e: &Event) -> (Time, Time) {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Tick {
+pub struct AxisTick {
     pub t: Time,
     pub label: String,
     /// Major ticks start a larger unit (a year among months, a month among days).
@@ -50,45 +50,45 @@ pub struct Tick {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
+enum TickStep {
     Hours(u32),
     Days(u32),
     Months(u32),
     Years(u32),
 }
 
-impl Step {
+impl TickStep {
     /// Roughly how many days one step is, to choose a step for the zoom.
     fn days(self) -> f64 {
         match self {
-            Step::Hours(h) => h as f64 / 24.0,
-            Step::Days(d) => d as f64,
-            Step::Months(m) => m as f64 * 30.44,
-            Step::Years(y) => y as f64 * 365.25,
+            TickStep::Hours(h) => h as f64 / 24.0,
+            TickStep::Days(d) => d as f64,
+            TickStep::Months(m) => m as f64 * 30.44,
+            TickStep::Years(y) => y as f64 * 365.25,
         }
     }
 }
 
-const STEPS: [Step; 19] = [
-    Step::Hours(1),
-    Step::Hours(3),
-    Step::Hours(6),
-    Step::Hours(12),
-    Step::Days(1),
-    Step::Days(2),
-    Step::Days(7),
-    Step::Months(1),
-    Step::Months(3),
-    Step::Months(6),
-    Step::Years(1),
-    Step::Years(2),
-    Step::Years(5),
-    Step::Years(10),
-    Step::Years(20),
-    Step::Years(50),
-    Step::Years(100),
-    Step::Years(200),
-    Step::Years(500),
+const STEPS: [TickStep; 19] = [
+    TickStep::Hours(1),
+    TickStep::Hours(3),
+    TickStep::Hours(6),
+    TickStep::Hours(12),
+    TickStep::Days(1),
+    TickStep::Days(2),
+    TickStep::Days(7),
+    TickStep::Months(1),
+    TickStep::Months(3),
+    TickStep::Months(6),
+    TickStep::Years(1),
+    TickStep::Years(2),
+    TickStep::Years(5),
+    TickStep::Years(10),
+    TickStep::Years(20),
+    TickStep::Years(50),
+    TickStep::Years(100),
+    TickStep::Years(200),
+    TickStep::Years(500),
 ];
 
 const MONTHS: [&str; 12] = [
@@ -97,7 +97,7 @@ const MONTHS: [&str; 12] = [
 
 /// Ticks for the visible range `[t0, t1)` drawn `width` points wide, at least `min_gap`
 /// points apart, aligned to calendar units, labelled for the zoom.
-pub fn ticks(t0: Time, t1: Time, width: f32, min_gap: f32) -> Vec<Tick> {
+pub fn ticks(t0: Time, t1: Time, width: f32, min_gap: f32) -> Vec<AxisTick> {
     if t1 <= t0 || width <= 0.0 {
         return Vec::new();
     }
@@ -106,10 +106,10 @@ pub fn ticks(t0: Time, t1: Time, width: f32, min_gap: f32) -> Vec<Tick> {
         .iter()
         .copied()
         .find(|s| s.days() / days_per_point >= min_gap as f64)
-        .unwrap_or(Step::Years(1000));
+        .unwrap_or(TickStep::Years(1000));
     let mut out = Vec::new();
     match step {
-        Step::Hours(h) => {
+        TickStep::Hours(h) => {
             let mut t = (t0 * 24.0 / h as f64).floor() * h as f64 / 24.0;
             while t < t1 && out.len() < 2000 {
                 let hour = ((t - t.floor()) * 24.0).round() as u32 % 24;
@@ -119,11 +119,11 @@ pub fn ticks(t0: Time, t1: Time, width: f32, min_gap: f32) -> Vec<Tick> {
                 } else {
                     format!("{hour:02}:00")
                 };
-                out.push(Tick { t, label, major });
+                out.push(AxisTick { t, label, major });
                 t += h as f64 / 24.0;
             }
         }
-        Step::Days(n) => {
+        TickStep::Days(n) => {
             let mut day = date_of(t0);
             if n == 7 {
                 // Weeks start on Mondays.
@@ -136,7 +136,7 @@ pub fn ticks(t0: Time, t1: Time, width: f32, min_gap: f32) -> Vec<Tick> {
                 } else {
                     day_label(day)
                 };
-                out.push(Tick {
+                out.push(AxisTick {
                     t: day_number(day),
                     label,
                     major,
@@ -144,7 +144,7 @@ pub fn ticks(t0: Time, t1: Time, width: f32, min_gap: f32) -> Vec<Tick> {
                 day += chrono::Duration::days(n as i64);
             }
         }
-        Step::Months(n) => {
+        TickStep::Months(n) => {
             let start = date_of(t0);
             let month0 = start.month0() - start.month0() % n;
             let mut day = NaiveDate::from_ymd_opt(start.year(), month0 + 1, 1).expect("valid");
@@ -155,7 +155,7 @@ pub fn ticks(t0: Time, t1: Time, width: f32, min_gap: f32) -> Vec<Tick> {
                 } else {
                     MONTHS[day.month0() as usize].to_string()
                 };
-                out.push(Tick {
+                out.push(AxisTick {
                     t: day_number(day),
                     label,
                     major,
@@ -163,7 +163,7 @@ pub fn ticks(t0: Time, t1: Time, width: f32, min_gap: f32) -> Vec<Tick> {
                 day = day + Months::new(n);
             }
         }
-        Step::Years(n) => {
+        TickStep::Years(n) => {
             let first = date_of(t0).year();
             let mut year = first - first.rem_euclid(n as i32);
             while let Some(day) = NaiveDate::from_ymd_opt(year, 1, 1) {
@@ -171,7 +171,7 @@ pub fn ticks(t0: Time, t1: Time, width: f32, min_gap: f32) -> Vec<Tick> {
                     break;
                 }
                 let major = year % (n as i32 * 10) == 0;
-                out.push(Tick {
+                out.push(AxisTick {
                     t: day_number(day),
                     label: year.to_string(),
                     major,
@@ -432,7 +432,7 @@ mod tests {
         let year = ticks(t("2026-01-01"), t("2027-01-01"), 1000.0, 60.0);
         assert_eq!(
             year[0],
-            Tick {
+            AxisTick {
                 t: t("2026-01-01"),
                 label: "2026".into(),
                 major: true

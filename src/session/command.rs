@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 
 use crate::model::merge::{Pick, resolve};
 use crate::model::{Dataset, Edit};
+/// The one list of export formats, the session's as well as the command line's and the window's.
+pub use crate::store::ExportFormat;
 
 /// Every change to the open dataset, its file, its snapshots and the view date.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,24 +102,6 @@ impl Command {
             format!("Resolve conflict ({side}): {what}"),
         ))
     }
-
-    /// Whether carrying it out would replace the open document, losing unsaved changes.
-    pub fn replaces_document(&self) -> bool {
-        matches!(self, Command::New | Command::Open(_) | Command::Quit)
-    }
-}
-
-/// What can be written for people who do not run the app, from the derived data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    Csv,
-    Markdown,
-    /// The report as one self-contained HTML page.
-    Html,
-    /// Popolo JSON: organizations, persons, memberships.
-    Popolo,
-    /// FollowTheMoney entities, one JSON object a line.
-    Ftm,
 }
 
 /// A message for the status bar: what just happened, or what went wrong.
@@ -180,7 +164,7 @@ pub struct Outcome {
     /// A comparison to show: its title and the change list.
     pub comparison: Option<(String, String)>,
     /// The comparison's changes one by one, for a table.
-    pub changes: Vec<crate::model::diff::Change>,
+    pub changes: Vec<crate::model::diff::DiffChange>,
     /// Another dataset is open now: views of the old one must not carry over.
     pub replaced: bool,
     /// The client should close.

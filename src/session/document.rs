@@ -11,7 +11,7 @@ use crate::store::{self, LoadError, SaveError};
 /// One step of history: the edit that goes back (on the undo stack) or forward (on the redo
 /// stack), what the user called it, and the states it connects.
 #[derive(Debug)]
-struct Step {
+struct UndoStep {
     label: String,
     edit: Edit,
     before: u64,
@@ -23,8 +23,8 @@ pub struct Document {
     dataset: Dataset,
     /// The file it was loaded from or last saved to; `None` for the embedded or a new dataset.
     pub path: Option<PathBuf>,
-    undo: Vec<Step>,
-    redo: Vec<Step>,
+    undo: Vec<UndoStep>,
+    redo: Vec<UndoStep>,
     /// Which state the dataset is in: undoing back to the saved state makes it clean again.
     state: u64,
     saved_state: Option<u64>,
@@ -100,7 +100,7 @@ impl Document {
     pub fn apply(&mut self, edit: Edit, label: impl Into<String>) -> Result<(), EditError> {
         let inverse = edit.apply(&mut self.dataset)?;
         let after = self.fresh_state();
-        self.undo.push(Step {
+        self.undo.push(UndoStep {
             label: label.into(),
             edit: inverse,
             before: self.state,
@@ -138,7 +138,7 @@ impl Document {
             .expect("an inverse always applies");
         self.state = step.before;
         let label = step.label.clone();
-        self.redo.push(Step {
+        self.redo.push(UndoStep {
             edit: forward,
             ..step
         });
@@ -154,7 +154,7 @@ impl Document {
             .expect("a redo always applies");
         self.state = step.after;
         let label = step.label.clone();
-        self.undo.push(Step { edit: back, ..step });
+        self.undo.push(UndoStep { edit: back, ..step });
         Some(label)
     }
 

@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 
 use crate::model::Edit;
-use crate::model::derived::Change;
+use crate::model::derived::DerivedChange;
 
 /// How many recent edits are remembered; a view further behind starts over.
 const KEPT: usize = 16;
@@ -19,7 +19,13 @@ impl EditLog {
     /// Notes an edit that took the dataset from `before` to `after`: the rows whose claims
     /// changed (from the derived data) and the actors the edit replaced (a new name sorts
     /// elsewhere).
-    pub(super) fn record(&mut self, before: u64, after: u64, change: &Change, applied: &Edit) {
+    pub(super) fn record(
+        &mut self,
+        before: u64,
+        after: u64,
+        change: &DerivedChange,
+        applied: &Edit,
+    ) {
         let mut rows = change.actors.clone();
         // New seat rules give every row a new seat.
         let all = change.rebuilt || !replaced_actors(applied, &mut rows);

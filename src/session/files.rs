@@ -122,14 +122,7 @@ impl Session {
     /// The roster as CSV, or the report (Markdown, HTML, Popolo, FollowTheMoney), of what is
     /// shown.
     pub fn export_text(&self, format: ExportFormat) -> String {
-        let report = self.report();
-        match format {
-            ExportFormat::Csv => store::roster_csv(&report),
-            ExportFormat::Markdown => store::markdown_report(&report),
-            ExportFormat::Html => store::html_report(&report),
-            ExportFormat::Popolo => store::popolo_json(&report),
-            ExportFormat::Ftm => store::ftm_entities(&report),
-        }
+        format.write(&self.report())
     }
 
     pub(super) fn export_image(&self, path: &Path, size: [usize; 2], rgba: Vec<u8>) -> Outcome {

@@ -8,7 +8,7 @@ use std::time::SystemTime;
 
 use super::{Command, Outcome, Session};
 use crate::model::Dataset;
-use crate::model::diff::{Change, Side, diff, report};
+use crate::model::diff::{DiffChange, Side, diff, report};
 use crate::model::merge::{edit_to, merge};
 use crate::store::{self, FileIdentity};
 
@@ -188,7 +188,7 @@ impl Session {
 /// What changed, in the words of the `diff` command.
 /// What changed from `old` to `new`, in the words of the `diff` verb and one by one (for the
 /// window's table).
-fn changes(old: &Dataset, new: &Dataset) -> (String, Vec<Change>) {
+fn changes(old: &Dataset, new: &Dataset) -> (String, Vec<DiffChange>) {
     let changes = diff(
         Side {
             dataset: old,

@@ -8,8 +8,72 @@
 
 use crate::model::money::format_money;
 use crate::model::report::{Report, ReportClaim};
-use crate::model::seats::amount_words;
 use crate::model::{Fact, Property};
+
+/// What can be written for people who do not run the app, from the report: the one list of
+/// formats for the command line (`export --format`), the window's Export menu and the session.
+/// A new format is a variant here, its arms below and its writer (a file of `src/store/`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum, strum::VariantArray)]
+pub enum ExportFormat {
+    /// The roster as CSV.
+    Csv,
+    /// The report as Markdown.
+    #[value(name = "md")]
+    Markdown,
+    /// The report as one self-contained HTML page.
+    Html,
+    /// Popolo JSON (organizations, persons, memberships).
+    Popolo,
+    /// FollowTheMoney entities as JSON lines.
+    Ftm,
+}
+
+impl ExportFormat {
+    /// Every format, in the order menus list them.
+    pub const ALL: &'static [ExportFormat] = <ExportFormat as strum::VariantArray>::VARIANTS;
+
+    /// The menu item and the save dialog's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "Export roster as CSV",
+            ExportFormat::Markdown => "Export report as Markdown",
+            ExportFormat::Html => "Export report as HTML",
+            ExportFormat::Popolo => "Export as Popolo JSON",
+            ExportFormat::Ftm => "Export as FollowTheMoney entities",
+        }
+    }
+
+    /// The file name's extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Markdown => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Popolo | ExportFormat::Ftm => "json",
+        }
+    }
+
+    /// What the file is called after the dataset: "board_of_peace-roster.csv".
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "roster",
+            ExportFormat::Markdown | ExportFormat::Html => "report",
+            ExportFormat::Popolo => "popolo",
+            ExportFormat::Ftm => "ftm-entities",
+        }
+    }
+
+    /// The text of `report` in this format.
+    pub fn write(self, report: &Report) -> String {
+        match self {
+            ExportFormat::Csv => roster_csv(report),
+            ExportFormat::Markdown => markdown_report(report),
+            ExportFormat::Html => super::html_report(report),
+            ExportFormat::Popolo => super::popolo_json(report),
+            ExportFormat::Ftm => super::ftm_entities(report),
+        }
+    }
+}
 
 const COLUMNS: [&str; 12] = [
     "name",
@@ -241,13 +305,9 @@ pub fn markdown_report(report: &Report) -> String {
                 md_text(&m.seat.reason(rules).to_string())
             ));
         }
-        let t = &report.totals;
         out.push_str(&format!(
-            "\nTotals: {} permanent, {} term, {} chair; {} pledged.\n",
-            t.permanent,
-            t.term,
-            t.chair,
-            md_text(&amount_words(t.pledged, &rules.threshold.currency))
+            "\nTotals: {}.\n",
+            md_text(&report.totals.to_string())
         ));
     }
 
@@ -317,6 +377,25 @@ pub fn markdown_report(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The command line's `--format` names are those the README and scripts use, and every
+    /// format says what its file is.
+    #[test]
+    fn every_format_has_its_command_line_name_title_and_extension() {
+        use clap::ValueEnum;
+        let names: Vec<String> = ExportFormat::ALL
+            .iter()
+            .map(|f| f.to_possible_value().unwrap().get_name().to_string())
+            .collect();
+        assert_eq!(names, ["csv", "md", "html", "popolo", "ftm"]);
+        for f in ExportFormat::ALL {
+            assert!(f.title().starts_with("Export "), "{f:?}");
+            assert!(
+                !f.extension().is_empty() && !f.file_stem().is_empty(),
+                "{f:?}"
+            );
+        }
+    }
 
     #[test]
     fn cells_cannot_break_a_table() {

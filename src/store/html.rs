@@ -16,7 +16,6 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use crate::model::report::{Report, ReportClaim};
-use crate::model::seats::amount_words;
 use crate::model::{Dataset, Property, RosterRow, SeatKind, SeatOutcome};
 
 use writer::Html;
@@ -278,16 +277,8 @@ fn seats(h: &mut Html, report: &Report) {
             .text(&m.seat.reason(rules).to_string())
             .raw(")</span></li>\n");
     }
-    let t = &report.totals;
-    let totals = format!(
-        "{} permanent, {} term, {} chair; {} pledged",
-        t.permanent,
-        t.term,
-        t.chair,
-        amount_words(t.pledged, &rules.threshold.currency)
-    );
     h.raw("</ul>\n<p>Totals: ")
-        .text(&totals)
+        .text(&report.totals.to_string())
         .raw(".</p>\n</section>\n");
 }
 

@@ -13,13 +13,14 @@ mod lock;
 mod parallel;
 mod popolo;
 mod recovery;
+mod rule_tables;
 mod snapshot;
 mod unknown_fields;
 
 pub use atomic::{backup_path, process_alive, replace_atomic, write_atomic, write_new};
 pub use bounded::{check_parse_cost, open_regular, read_bounded, read_text_bounded, text_of};
 pub use error::{LoadError, SaveError};
-pub use export::{markdown_report, roster_csv};
+pub use export::{ExportFormat, markdown_report, roster_csv};
 pub use format::{
     FORMAT, Loaded, MAX_FILE_BYTES, VERSION, embedded, load_file, load_file_identified, parse,
     parse_bytes, save_file, save_file_identified, to_ron,
@@ -33,6 +34,7 @@ pub use recovery::{
     Recovery, clear_orphan, clear_recovery, orphan_recoveries, read_recovery, recovery_path,
     write_recovery,
 };
+pub use rule_tables::{RuleTableError, rule_tables};
 pub use snapshot::{
     AnyFile, SNAPSHOT_SUFFIX, Snapshot, SnapshotInfo, list_snapshots, load_any, parse_snapshot,
     read_snapshot, snapshot_file_name, snapshot_text, take_snapshot,

@@ -30,7 +30,7 @@ const MAX_SCAN_DEPTH: usize = 12;
 
 /// Where things stand in a dataset file's text, from [`scan`].
 #[derive(Debug, PartialEq)]
-struct Layout {
+struct FileLayout {
     /// The `[` and `]` of the dataset's claims list.
     open: usize,
     close: usize,
@@ -176,7 +176,7 @@ pub fn utf8_text(bytes: &[u8]) -> Result<&str, usize> {
 /// reports them: the rest's paths that stand before the claims list, the claims' paths, then
 /// the rest's others. Where a path stands is where its first key stands.
 fn in_document_order(
-    layout: &Layout,
+    layout: &FileLayout,
     rest: Vec<String>,
     claims: Vec<String>,
 ) -> Option<Vec<String>> {
@@ -221,7 +221,7 @@ fn scan<'t>(
     text: &'t str,
     chunk_bytes: usize,
     mut piece: impl FnMut(usize, &'t str),
-) -> Option<Layout> {
+) -> Option<FileLayout> {
     let bytes = text.as_bytes();
     // The file must start with its record: no attributes (`#![enable(..)]`) that would change
     // how the pieces parse.
@@ -329,7 +329,7 @@ fn scan<'t>(
         i += 1;
     }
     let (open, close) = claims?;
-    Some(Layout {
+    Some(FileLayout {
         open,
         close: close?,
         pieces,

@@ -65,7 +65,7 @@ struct Membership<'a> {
     person_id: Option<&'a str>,
     /// A state or organisation that is itself the member.
     #[serde(skip_serializing_if = "Option::is_none")]
-    member: Option<Member<'a>>,
+    member: Option<MemberRef<'a>>,
     organization_id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     on_behalf_of_id: Option<&'a str>,
@@ -78,7 +78,7 @@ struct Membership<'a> {
 }
 
 #[derive(Serialize)]
-struct Member<'a> {
+struct MemberRef<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     id: &'a str,
@@ -191,7 +191,7 @@ fn membership<'a>(
         ActorKind::Person => (Some(a.id.as_str()), None),
         _ => (
             None,
-            Some(Member {
+            Some(MemberRef {
                 kind: "Organization",
                 id: &a.id,
             }),

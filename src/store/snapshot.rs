@@ -52,7 +52,7 @@ pub fn snapshot_text(
     taken: &str,
 ) -> String {
     #[derive(Serialize)]
-    struct Out<'a> {
+    struct SnapshotFile<'a> {
         format: &'a str,
         version: u32,
         taken: &'a str,
@@ -60,7 +60,7 @@ pub fn snapshot_text(
         as_of: Option<NaiveDate>,
         dataset: &'a Dataset,
     }
-    let out = Out {
+    let out = SnapshotFile {
         format: SNAPSHOT_FORMAT,
         version: SNAPSHOT_VERSION,
         taken,

@@ -19,8 +19,12 @@ pub enum UiAction {
     /// Show the window where a path can be typed.
     TypePath(PathPurpose),
     /// Ask where with the native dialog, then export there.
-    ChooseExport(ExportKind),
-    ExportTo(ExportKind, PathBuf),
+    ChooseExport(ExportFormat),
+    ExportTo(ExportFormat, PathBuf),
+    /// Ask where with the native dialog, then save a picture of the window there (PNG): the
+    /// one export only the window makes.
+    ChooseImage,
+    ImageTo(PathBuf),
     /// Ask for a note, then take a snapshot.
     TakeSnapshot,
     /// Show or hide the list of snapshots.
@@ -31,71 +35,6 @@ pub enum UiAction {
 pub enum PathPurpose {
     Open,
     SaveAs,
-    Export(ExportKind),
-}
-
-/// What can be handed to people who do not run the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportKind {
-    Csv,
-    Markdown,
-    Html,
-    Popolo,
-    Ftm,
-    Png,
-}
-
-impl ExportKind {
-    pub const ALL: [ExportKind; 6] = [
-        ExportKind::Csv,
-        ExportKind::Markdown,
-        ExportKind::Html,
-        ExportKind::Popolo,
-        ExportKind::Ftm,
-        ExportKind::Png,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            ExportKind::Csv => "Export roster as CSV",
-            ExportKind::Markdown => "Export report as Markdown",
-            ExportKind::Html => "Export report as HTML",
-            ExportKind::Popolo => "Export as Popolo JSON",
-            ExportKind::Ftm => "Export as FollowTheMoney entities",
-            ExportKind::Png => "Export image of this panel",
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportKind::Csv => "csv",
-            ExportKind::Markdown => "md",
-            ExportKind::Html => "html",
-            ExportKind::Popolo | ExportKind::Ftm => "json",
-            ExportKind::Png => "png",
-        }
-    }
-
-    /// What the file is called after the dataset: "board_of_peace-roster.csv".
-    pub fn file_stem(self) -> &'static str {
-        match self {
-            ExportKind::Csv => "roster",
-            ExportKind::Markdown | ExportKind::Html => "report",
-            ExportKind::Popolo => "popolo",
-            ExportKind::Ftm => "ftm-entities",
-            ExportKind::Png => "panel",
-        }
-    }
-
-    /// The session's export, for those the session writes from the derived data.
-    pub fn format(self) -> Option<ExportFormat> {
-        match self {
-            ExportKind::Csv => Some(ExportFormat::Csv),
-            ExportKind::Markdown => Some(ExportFormat::Markdown),
-            ExportKind::Html => Some(ExportFormat::Html),
-            ExportKind::Popolo => Some(ExportFormat::Popolo),
-            ExportKind::Ftm => Some(ExportFormat::Ftm),
-            ExportKind::Png => None,
-        }
-    }
+    Export(ExportFormat),
+    Image,
 }

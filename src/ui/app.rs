@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 
 use super::action::{PathPurpose, UiAction};
-use super::file_menu::{FileMenu, Picked, export_dialog, open_dialog, save_dialog};
+use super::file_menu::{FileMenu, Picked, export_dialog, image_dialog, open_dialog, save_dialog};
+use super::keys::Keys;
 use super::roster_panel::RosterPanel;
 use super::seats_panel::SeatsPanel;
 use super::shortcuts;
@@ -97,6 +98,20 @@ pub struct Panels {
     pub seats: SeatsPanel,
     pub sources: SourcesPanel,
     pub timeline: TimelinePanel,
+}
+
+impl Panels {
+    /// Whether the shown panel has a modal window, prompt or dialog open (the others are not
+    /// drawn, and neither are their dialogs).
+    pub fn dialog_open(&self) -> bool {
+        match self.tab {
+            Tab::Roster => self.roster.dialog_open(),
+            // The Seats tab edits in place: it has no dialog.
+            Tab::Seats => false,
+            Tab::Sources => self.sources.dialog_open(),
+            Tab::Timeline => self.timeline.dialog_open(),
+        }
+    }
 }
 
 /// A picture of the window from the renderer, and where it goes.
@@ -192,7 +207,9 @@ impl BoardExplorerApp {
         readable_small_text(ui.ctx());
         let mut actions = Vec::new();
         self.guard_close(ui.ctx());
-        self.shortcuts(ui, &mut actions);
+        // Once, before anything reads a key: a dialog open now owns the keyboard all frame.
+        let keys = Keys::new(ui.ctx(), self.dialog_open());
+        self.shortcuts(ui, keys, &mut actions);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
@@ -243,7 +260,7 @@ impl BoardExplorerApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
         let mut commands = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
-            let mut cx = ViewCtx::new(self.session.view_parts(), &mut commands);
+            let mut cx = ViewCtx::new(self.session.view_parts(), keys, &mut commands);
             let panels = &mut self.panels;
             match panels.tab {
                 Tab::Roster => panels.roster.ui(ui, &mut cx),
@@ -387,15 +404,22 @@ impl BoardExplorerApp {
                 .window
                 .file_menu
                 .type_path(purpose, self.session.document()),
-            UiAction::ChooseExport(kind) => match export_dialog(self.session.document(), kind) {
-                Picked::Path(path) => self.act(UiAction::ExportTo(kind, path), ctx),
-                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Export(kind)), ctx),
+            UiAction::ChooseExport(format) => {
+                match export_dialog(self.session.document(), format) {
+                    Picked::Path(path) => self.act(UiAction::ExportTo(format, path), ctx),
+                    Picked::NoDialog => {
+                        self.act(UiAction::TypePath(PathPurpose::Export(format)), ctx)
+                    }
+                    Picked::Cancelled => {}
+                }
+            }
+            UiAction::ExportTo(format, path) => self.perform(Command::Export { format, path }),
+            UiAction::ChooseImage => match image_dialog(self.session.document()) {
+                Picked::Path(path) => self.act(UiAction::ImageTo(path), ctx),
+                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Image), ctx),
                 Picked::Cancelled => {}
             },
-            UiAction::ExportTo(kind, path) => match kind.format() {
-                Some(format) => self.perform(Command::Export { format, path }),
-                None => self.export_picture(path, ctx),
-            },
+            UiAction::ImageTo(path) => self.export_picture(path, ctx),
             UiAction::TakeSnapshot => self.window.snapshots.taking = Some(String::new()),
             UiAction::ToggleSnapshots => {
                 let snapshots = &mut self.window.snapshots;
@@ -496,19 +520,31 @@ impl BoardExplorerApp {
         }
     }
 
-    fn shortcuts(&mut self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
-        // Text fields keep Ctrl+Z for their own text while they have the keyboard.
-        let typing = ui.ctx().egui_wants_keyboard_input();
-        let (save_as, save, open, undo, redo) = ui.input_mut(|i| {
-            // Save As before Save: Ctrl+Shift+S must not be taken as Ctrl+S; likewise redo.
-            let save_as = i.consume_shortcut(&shortcuts::SAVE_AS);
-            let save = i.consume_shortcut(&shortcuts::SAVE);
-            let open = i.consume_shortcut(&shortcuts::OPEN);
-            let redo = !typing
-                && (i.consume_shortcut(&shortcuts::REDO) || i.consume_shortcut(&shortcuts::REDO_Y));
-            let undo = !typing && i.consume_shortcut(&shortcuts::UNDO);
-            (save_as, save, open, undo, redo)
-        });
+    /// Whether a modal window, prompt or dialog is open, the window's own or the shown panel's:
+    /// the keyboard is then its alone (see [`Keys`]).
+    pub fn dialog_open(&self) -> bool {
+        let window = &self.window;
+        window.file_menu.dialog_open()
+            || window.pending.is_some()
+            || window.changed_on_disk.is_some()
+            || window.snapshots.dialog_open()
+            || self.session.recovery_offer().is_some()
+            // The merge conflicts window shows itself while conflicts are left.
+            || !self.session.dataset().merge_conflicts.is_empty()
+            || self.panels.dialog_open()
+    }
+
+    fn shortcuts(&mut self, ui: &mut egui::Ui, keys: Keys, actions: &mut Vec<UiAction>) {
+        // Text fields keep Ctrl+Z for their own text while they have the keyboard; any other
+        // widget with the focus (the review list) leaves it to the app.
+        let typing = ui.ctx().text_edit_focused();
+        // Save As before Save: Ctrl+Shift+S must not be taken as Ctrl+S; likewise redo.
+        let save_as = keys.shortcut(ui, &shortcuts::SAVE_AS);
+        let save = keys.shortcut(ui, &shortcuts::SAVE);
+        let open = keys.shortcut(ui, &shortcuts::OPEN);
+        let redo = !typing
+            && (keys.shortcut(ui, &shortcuts::REDO) || keys.shortcut(ui, &shortcuts::REDO_Y));
+        let undo = !typing && keys.shortcut(ui, &shortcuts::UNDO);
         if save_as {
             actions.push(UiAction::ChooseSaveAs);
         } else if save {

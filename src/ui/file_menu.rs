@@ -5,9 +5,16 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use super::action::{ExportKind, PathPurpose, UiAction};
+use super::action::{PathPurpose, UiAction};
 use super::shortcuts;
-use crate::session::{Command, Document, default_file_name, export_file_name, saves_dir};
+use crate::session::{
+    Command, Document, ExportFormat, default_file_name, export_file_name, saves_dir,
+};
+
+/// The picture of the window, the one export only the window makes: its menu item and title,
+/// and its file name after the dataset's ("board_of_peace-panel.png").
+const IMAGE_TITLE: &str = "Export image of this panel";
+const IMAGE_STEM: &str = "panel";
 
 #[derive(Debug, Default)]
 pub struct FileMenu {
@@ -24,6 +31,11 @@ impl FileMenu {
     /// Whether the typed-path window is open (a save or an open waits for its path).
     pub fn typing_path(&self) -> bool {
         self.typed.is_some()
+    }
+
+    /// Whether the typed-path window or the error window is open.
+    pub fn dialog_open(&self) -> bool {
+        self.typed.is_some() || self.error.is_some()
     }
 
     /// The File menu; `recent` lists recently opened or saved files, newest first.
@@ -97,13 +109,19 @@ impl FileMenu {
                 action = Some(UiAction::ToggleSnapshots);
             }
             ui.menu_button("Export", |ui| {
-                for kind in ExportKind::ALL {
-                    if ui.button(format!("{}…", kind.title())).clicked() {
-                        action = Some(UiAction::ChooseExport(kind));
+                for &format in ExportFormat::ALL {
+                    if ui.button(format!("{}…", format.title())).clicked() {
+                        action = Some(UiAction::ChooseExport(format));
                     }
-                    if ui.button(format!("{} by path…", kind.title())).clicked() {
-                        action = Some(UiAction::TypePath(PathPurpose::Export(kind)));
+                    if ui.button(format!("{} by path…", format.title())).clicked() {
+                        action = Some(UiAction::TypePath(PathPurpose::Export(format)));
                     }
+                }
+                if ui.button(format!("{IMAGE_TITLE}…")).clicked() {
+                    action = Some(UiAction::ChooseImage);
+                }
+                if ui.button(format!("{IMAGE_TITLE} by path…")).clicked() {
+                    action = Some(UiAction::TypePath(PathPurpose::Image));
                 }
             });
             ui.separator();
@@ -122,10 +140,11 @@ impl FileMenu {
             let title = match purpose {
                 PathPurpose::Open => "Open dataset",
                 PathPurpose::SaveAs => "Save dataset as",
-                PathPurpose::Export(kind) => kind.title(),
+                PathPurpose::Export(format) => format.title(),
+                PathPurpose::Image => IMAGE_TITLE,
             };
             let prompt = match purpose {
-                PathPurpose::Export(_) => "Path of the file:",
+                PathPurpose::Export(_) | PathPurpose::Image => "Path of the file:",
                 _ => "Path of the RON file:",
             };
             let mut open = true;
@@ -159,7 +178,8 @@ impl FileMenu {
                             action = Some(match purpose {
                                 PathPurpose::Open => UiAction::Run(Command::Open(path)),
                                 PathPurpose::SaveAs => UiAction::Run(Command::SaveAs(path)),
-                                PathPurpose::Export(kind) => UiAction::ExportTo(*kind, path),
+                                PathPurpose::Export(format) => UiAction::ExportTo(*format, path),
+                                PathPurpose::Image => UiAction::ImageTo(path),
                             });
                             done = true;
                         }
@@ -206,8 +226,16 @@ impl FileMenu {
                 .join(default_file_name(doc))
                 .display()
                 .to_string(),
-            PathPurpose::Export(kind) => saves_dir()
-                .join(export_file_name(doc, kind.file_stem(), kind.extension()))
+            PathPurpose::Export(format) => saves_dir()
+                .join(export_file_name(
+                    doc,
+                    format.file_stem(),
+                    format.extension(),
+                ))
+                .display()
+                .to_string(),
+            PathPurpose::Image => saves_dir()
+                .join(export_file_name(doc, IMAGE_STEM, "png"))
                 .display()
                 .to_string(),
         };
@@ -299,12 +327,21 @@ pub fn save_dialog(doc: &Document) -> Picked {
 }
 
 /// The native save dialog for an export, starting in `saves/`.
-pub fn export_dialog(doc: &Document, kind: ExportKind) -> Picked {
+pub fn export_dialog(doc: &Document, format: ExportFormat) -> Picked {
+    export_as(doc, format.title(), format.file_stem(), format.extension())
+}
+
+/// The native save dialog for a picture of the window, starting in `saves/`.
+pub fn image_dialog(doc: &Document) -> Picked {
+    export_as(doc, IMAGE_TITLE, IMAGE_STEM, "png")
+}
+
+fn export_as(doc: &Document, title: &str, stem: &str, extension: &str) -> Picked {
     run(|| {
         rfd::FileDialog::new()
-            .add_filter(kind.title(), &[kind.extension()])
+            .add_filter(title, &[extension])
             .set_directory(saves_dir())
-            .set_file_name(export_file_name(doc, kind.file_stem(), kind.extension()))
+            .set_file_name(export_file_name(doc, stem, extension))
             .save_file()
     })
 }

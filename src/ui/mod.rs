@@ -12,6 +12,7 @@ mod citation;
 mod claim_matrix;
 mod fact_input;
 mod file_menu;
+mod keys;
 mod merge_conflicts;
 mod quote_claim;
 mod review;
@@ -28,8 +29,9 @@ mod sources_panel;
 mod timeline_panel;
 mod view;
 
-pub use action::{ExportKind, PathPurpose, UiAction};
+pub use action::{PathPurpose, UiAction};
 pub use app::{BoardExplorerApp, Panels, Tab, Window};
+pub use keys::Keys;
 pub use roster_panel::{RosterPanel, SELECT_HINT};
 pub use roster_view::{Column, RosterQuery};
 pub use seats_panel::{SeatsPanel, calculator_money};

@@ -3,10 +3,15 @@
 
 use super::actor_search::ActorSearch;
 use super::fact_input::FactInput;
+use super::keys::Keys;
 use crate::model::{Dataset, Derived, Fact};
 
 /// How many matching actors are offered at once.
 const OFFERED: usize = 8;
+
+/// Adds the claim from anywhere on the tab, a text field included (not behind a modal).
+const ADD_CLAIM: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Enter);
 
 #[derive(Default)]
 pub struct QuoteClaimForm {
@@ -65,6 +70,7 @@ impl QuoteClaimForm {
         d: &Dataset,
         derived: &Derived,
         selected_words: Option<&str>,
+        keys: Keys,
     ) -> Option<(String, Fact)> {
         ui.strong("New claim from the text");
         match selected_words {
@@ -137,8 +143,7 @@ impl QuoteClaimForm {
             .on_hover_text("Add the claim with the selected words as its quote (Ctrl+Enter)")
             .on_disabled_hover_text("Select the words that support the claim first")
             .clicked()
-            || (ready
-                && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter)));
+            || (ready && keys.shortcut(ui, &ADD_CLAIM));
         if !add {
             return None;
         }

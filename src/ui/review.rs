@@ -8,8 +8,9 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::keys::Keys;
 use super::review_edit::{EditDraft, EditOutcome, Edited};
-use super::review_queue::{QueueAction, QueueView, Row};
+use super::review_queue::{QueueAction, QueueView, Row, focus_list};
 use crate::model::extract::{Extractor, NewActor, SuggestedActor, Suggestion};
 use crate::model::review::{already_claimed, reject, review_key};
 use crate::model::{Dataset, Derived};
@@ -144,22 +145,22 @@ impl Review {
         });
     }
 
-    /// The queue for `source` with its keys (`keys`: whether the queue has the keyboard);
-    /// returns the requests to apply and what the text should highlight.
+    /// The queue for `source` with its keys (the list's while it has the focus and no modal
+    /// owns the keyboard); returns the requests to apply and what the text should highlight.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         d: &Dataset,
         derived: &Derived,
         source: &str,
-        keys: bool,
+        keys: Keys,
     ) -> (Vec<Command>, Option<ReviewFocus>) {
         self.refresh(d, derived, source);
         let Some(list) = &self.list else {
             return (Vec::new(), None);
         };
         let mut action = None;
-        if keys && self.editing.is_none() {
+        if !keys.modal() && self.editing.is_none() {
             action = self.view.keys(ui, &list.rows);
         }
         let empty = if !list.rows.is_empty() {
@@ -211,12 +212,12 @@ impl Review {
             }
             None => {}
         }
-        self.edit_form(ui, d);
+        self.edit_form(ui, d, keys);
         let focus = self.focus(source);
         (requests, focus)
     }
 
-    fn edit_form(&mut self, ui: &mut egui::Ui, d: &Dataset) {
+    fn edit_form(&mut self, ui: &mut egui::Ui, d: &Dataset, keys: Keys) {
         let Some((key, form)) = &mut self.editing else {
             return;
         };
@@ -227,16 +228,20 @@ impl Review {
                 .is_some_and(|i| matches!(i.suggestion.actor, SuggestedActor::New(_)))
         });
         ui.separator();
-        let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
-        match form.ui(ui, d, is_new) {
+        let escape = keys.pressed(ui, egui::Key::Escape);
+        let closed = match form.ui(ui, d, is_new) {
             Some(EditOutcome::Done(edited)) => {
                 self.edited.insert(key.clone(), edited);
-                self.editing = None;
                 self.list = None; // Rebuilt with the change next frame.
+                true
             }
-            Some(EditOutcome::Cancelled) => self.editing = None,
-            None if escape => self.editing = None,
-            None => {}
+            Some(EditOutcome::Cancelled) => true,
+            None => escape,
+        };
+        if closed {
+            self.editing = None;
+            // Back to the list the edit came from: Enter then accepts the edited suggestion.
+            focus_list(ui.ctx());
         }
     }
 

@@ -1,6 +1,8 @@
 //! The review queue: a source's suggested claims in a list beside its text, worked through
 //! with the keyboard. Enter accepts the selected one, Delete rejects it, E edits it, Up and
 //! Down move; "Accept all shown" takes every suggestion that passes the confidence filter.
+//! These keys are the list's only while it has the keyboard focus (a click on a row, or Tab),
+//! shown by a ring around it: a key meant for a field or a dialog never changes the data.
 //!
 //! This file only shows rows and reports what the user did ([`QueueAction`]); what a row is
 //! made from, and what accepting or rejecting changes, is decided by the caller (see
@@ -9,6 +11,25 @@
 use std::ops::Range;
 
 use egui::{Key, Sense};
+
+/// What the list is called for screen readers and tests.
+const LIST_LABEL: &str = "Suggestion list";
+
+/// The list's id: its keyboard focus is what gives the queue its keys. Only one queue is
+/// shown at a time.
+fn list_id() -> egui::Id {
+    egui::Id::unique("review_queue_list")
+}
+
+/// Gives the list the keyboard (a click on a row or a button, an import, an edit done).
+pub fn focus_list(ctx: &egui::Context) {
+    ctx.memory_mut(|m| m.request_focus(list_id()));
+}
+
+/// Whether the list has the keyboard.
+fn list_has_focus(ctx: &egui::Context) -> bool {
+    ctx.memory(|m| m.has_focus(list_id()))
+}
 
 /// One suggestion as the list shows it, worked out when the list is rebuilt, never per frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,9 +130,9 @@ impl QueueView {
 
     /// The keys: Up and Down move (with Shift, extend the selection), Enter accepts the
     /// selected rows, Delete (or Backspace) rejects them, E edits the current one.
-    /// Only while no text field has the keyboard: there, the keys are the field's.
+    /// Only while the list itself has the keyboard focus: anywhere else, the keys are not its.
     pub fn keys(&mut self, ui: &egui::Ui, rows: &[Row]) -> Option<QueueAction> {
-        if ui.ctx().egui_wants_keyboard_input() {
+        if !list_has_focus(ui.ctx()) {
             return None;
         }
         let shown = self.shown(rows);
@@ -158,13 +179,6 @@ impl QueueView {
         ) {
             // The rows taken leave the list: the range goes with them.
             self.extent = None;
-        }
-        if action.is_some() || self.reveal {
-            // A button clicked earlier keeps the focus, and egui would move it with the arrows
-            // or press it with Enter: the queue has the keys now.
-            if let Some(id) = ui.memory(|m| m.focused()) {
-                ui.memory_mut(|m| m.surrender_focus(id));
-            }
         }
         action
     }
@@ -215,7 +229,8 @@ impl QueueView {
             area = area.vertical_scroll_offset(((p as f32 - 1.0) * row_height).max(0.0));
         }
         let chosen = self.chosen(rows);
-        area.show_rows(ui, row_height, shown.len(), |ui, range| {
+        let mut clicked = false;
+        let list = area.show_rows(ui, row_height, shown.len(), |ui, range| {
             for p in range {
                 let i = shown[p];
                 if self.row(ui, &rows[i], chosen.contains(&i), row_height) {
@@ -225,9 +240,11 @@ impl QueueView {
                         self.extent = None;
                     }
                     self.selected = i;
+                    clicked = true;
                 }
             }
         });
+        focus_ring(ui, list.inner_rect, clicked);
         let chosen = self.chosen(rows);
         let current = self.selected;
         if let Some(row) = rows.get(current) {
@@ -238,8 +255,8 @@ impl QueueView {
             let button = |ui: &mut egui::Ui, text: &str, tip: &str| {
                 let r = ui.button(text).on_hover_text(tip);
                 if r.clicked() {
-                    // Keep the keys for the queue (see `keys`).
-                    r.surrender_focus();
+                    // The user is working through the list: its keys go on from here.
+                    focus_list(ui.ctx());
                 }
                 r.clicked()
             };
@@ -357,11 +374,36 @@ impl QueueView {
         );
         let clicked = response.clicked();
         response.on_hover_text(
-            "Click to select; Enter accepts, Delete rejects, E edits, ↑/↓ move. \
-             The sentence is highlighted in the text.",
+            "Click to select and to give the list the keys: Enter accepts, Delete rejects, \
+             E edits, ↑/↓ move. The sentence is highlighted in the text.",
         );
         clicked
     }
+}
+
+/// The list as one focusable widget over its rows (`rect`): a click on a row (`clicked`) or
+/// Tab gives it the keyboard, a click anywhere else takes it away (egui's own rule), and a
+/// ring around it shows that it has it.
+fn focus_ring(ui: &mut egui::Ui, rect: egui::Rect, clicked: bool) {
+    let response = ui.interact(rect, list_id(), Sense::FOCUSABLE);
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::List, true, LIST_LABEL));
+    if clicked {
+        // After egui's rule above, which took the focus away for a click on a row.
+        response.request_focus();
+    }
+    if !response.has_focus() {
+        return;
+    }
+    // ↑/↓ move the selection, not egui's focus to the widget above or below the list.
+    let filter = egui::EventFilter {
+        vertical_arrows: true,
+        ..Default::default()
+    };
+    ui.memory_mut(|m| m.set_focus_lock_filter(list_id(), filter));
+    let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+    ui.painter()
+        .rect_stroke(rect, 3.0, stroke, egui::StrokeKind::Inside);
 }
 
 /// Takes a press of `key` with no modifier but (if `shift`) Shift out of this frame's events.
@@ -439,6 +481,13 @@ mod tests {
             row("Egypt", 0.6),
         ]);
         h.run();
+        // Not the list's until it has the focus.
+        h.key_press(Key::Enter);
+        h.run();
+        assert!(h.state().actions.is_empty());
+        h.get_by_role_and_label(egui::accesskit::Role::List, LIST_LABEL)
+            .focus();
+        h.run();
         h.key_press(Key::Enter);
         h.run();
         h.key_press(Key::ArrowDown);
@@ -511,6 +560,11 @@ mod tests {
         h.get_by_label("Egypt · status: accepted · 75%").click();
         h.run();
         assert_eq!(h.state().view.selected, 2);
+        // The click gave the list the keyboard.
+        assert!(
+            h.get_by_role_and_label(egui::accesskit::Role::List, LIST_LABEL)
+                .is_focused()
+        );
         h.state_mut().view.selected = 1;
         h.state_mut().view.min_confidence = 0.7;
         h.run();

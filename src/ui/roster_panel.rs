@@ -133,7 +133,7 @@ struct CellEdit {
 }
 
 #[derive(Debug, Default)]
-struct NewActor {
+struct NewActorForm {
     name: String,
     kind: ActorKind,
     country: String,
@@ -150,7 +150,7 @@ pub struct RosterPanel {
     pub citation: Citation,
     detail: ActorDetail,
     focus_search: bool,
-    adding: Option<NewActor>,
+    adding: Option<NewActorForm>,
     /// The delete waiting for confirmation: the actor's id.
     confirm_delete: Option<String>,
     /// That delete, worked out once (it walks every claim): actor id, revision, edit, words.
@@ -247,22 +247,24 @@ impl RosterPanel {
         }
     }
 
+    /// Whether the add-actor form, the delete prompt or the Bodies window is open.
+    pub fn dialog_open(&self) -> bool {
+        self.adding.is_some() || self.confirm_delete.is_some() || self.bodies.open
+    }
+
     fn shortcuts(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
-        let (find, add, delete, escape) = ui.input_mut(|i| {
-            (
-                i.consume_shortcut(&FIND),
-                i.consume_shortcut(&ADD_ACTOR),
-                // Delete only when no text field has the keyboard.
-                i.key_pressed(Key::Delete),
-                i.key_pressed(Key::Escape),
-            )
-        });
+        let keys = cx.keys;
+        let find = keys.shortcut(ui, &FIND);
+        let add = keys.shortcut(ui, &ADD_ACTOR);
+        // Delete only when no text field has the keyboard (checked below).
+        let delete = keys.pressed(ui, Key::Delete);
+        let escape = keys.pressed(ui, Key::Escape);
         let typing = ui.ctx().egui_wants_keyboard_input();
         if find {
             self.focus_search = true;
         }
         if add {
-            self.adding = Some(NewActor::default());
+            self.adding = Some(NewActorForm::default());
         }
         if delete
             && !typing
@@ -289,7 +291,7 @@ impl RosterPanel {
                 ))
                 .clicked()
             {
-                self.adding = Some(NewActor::default());
+                self.adding = Some(NewActorForm::default());
             }
             ui.separator();
             let label = ui.label("🔍 Search");

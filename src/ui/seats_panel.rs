@@ -580,8 +580,11 @@ impl SeatsPanel {
             })
             .collect();
         self.what_if = WhatIf {
-            totals: totals(&outcomes),
-            saved_totals: totals(rows.iter().map(|&i| &derived.seats[i])),
+            totals: totals(&outcomes, &rules.threshold.currency),
+            saved_totals: totals(
+                rows.iter().map(|&i| &derived.seats[i]),
+                &d.body.seat_rules.threshold.currency,
+            ),
             rows,
             outcomes,
             key,
@@ -608,7 +611,6 @@ impl SeatsPanel {
 
     fn members_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
         let what_if = self.table_what_if(d);
-        let currency = self.table_rules(d).threshold.currency;
         ui.horizontal(|ui| {
             let open = self.rules_open.unwrap_or(true);
             let (text, tip) = if open {
@@ -619,15 +621,10 @@ impl SeatsPanel {
             if ui.button(text).on_hover_text(tip).clicked() {
                 self.rules_open = Some(!open);
             }
-            totals_ui(
-                ui,
-                "Saved rules",
-                &self.what_if.saved_totals,
-                &d.body.seat_rules.threshold.currency,
-            );
+            totals_ui(ui, "Saved rules", &self.what_if.saved_totals);
             if what_if {
                 ui.separator();
-                totals_ui(ui, "What-if", &self.what_if.totals, &currency);
+                totals_ui(ui, "What-if", &self.what_if.totals);
             }
             ui.separator();
             expiry_chart(
@@ -862,27 +859,11 @@ fn seat_words(o: &SeatOutcome) -> String {
     }
 }
 
-fn totals_ui(ui: &mut egui::Ui, title: &str, t: &Totals, currency: &str) {
+fn totals_ui(ui: &mut egui::Ui, title: &str, t: &Totals) {
     ui.vertical(|ui| {
         ui.strong(title);
-        let mut seats = format!(
-            "{} permanent · {} term · {} chair",
-            t.permanent, t.term, t.chair
-        );
-        // Members without a seat (the CLI's totals name them too).
-        if t.seatless > 0 {
-            seats.push_str(&format!(" · {} without a seat", t.seatless));
-        }
-        ui.label(seats);
-        let mut funds = format!("{} pledged", amount_words(t.pledged, currency));
-        if t.unconverted > 0 {
-            funds.push_str(&format!(
-                " (and {} {} without an exchange rate)",
-                t.unconverted,
-                plural(t.unconverted, "pledge", "pledges")
-            ));
-        }
-        ui.label(funds);
+        // The one totals sentence, as the `seats` command and the reports give it.
+        ui.label(t.to_string());
     });
 }
 

@@ -3,7 +3,7 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use crate::model::diff::{Change, ChangeKind};
+use crate::model::diff::{ChangeKind, DiffChange};
 use crate::session::{Command, Session, SnapshotInfo};
 
 #[derive(Default)]
@@ -14,12 +14,18 @@ pub struct SnapshotsPanel {
     /// The note being typed for a new snapshot.
     pub taking: Option<String>,
     /// A comparison to show: its title and the changes.
-    pub comparison: Option<(String, Vec<Change>)>,
+    pub comparison: Option<(String, Vec<DiffChange>)>,
 }
 
 impl SnapshotsPanel {
     pub fn invalidate(&mut self) {
         self.list = None;
+    }
+
+    /// Whether the note dialog or a comparison window is open. The list itself is a side
+    /// panel beside the work, not a dialog.
+    pub fn dialog_open(&self) -> bool {
+        self.taking.is_some() || self.comparison.is_some()
     }
 
     /// The side panel listing the session's snapshots.

@@ -10,7 +10,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, Galley, Pos2, Sense, Stroke, Vec2};
 
 use crate::model::compare::{Segment, Verdict};
-use crate::model::mentions::Mention;
+use crate::model::mentions::KnownMention;
 
 /// Paragraphs longer than this many bytes are drawn in pieces, cut after a sentence, so no
 /// single layout is ever large.
@@ -34,7 +34,7 @@ pub struct Marks<'a> {
     /// Sorted by start, not overlapping.
     pub segments: &'a [Segment],
     /// Sorted by start, not overlapping.
-    pub mentions: &'a [Mention],
+    pub mentions: &'a [KnownMention],
     /// The claim shown stronger (the one the user picked).
     pub selected_claim: Option<usize>,
     /// Review hook: the suggestion under review, as (its sentence, its quote) in bytes.

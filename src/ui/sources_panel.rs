@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::claim_matrix::{MatrixAction, matrix_table};
+use super::keys::Keys;
 use super::quote_claim::QuoteClaimForm;
 use super::review::{Review, ReviewFocus};
 use super::source_form::{FormOutcome, SourceForm};
@@ -14,7 +15,7 @@ use crate::model::compare::{
     Anchored, ClaimMatrix, Segment, Verdict, anchor_claims, compare, segments, source_counts,
     subject_name,
 };
-use crate::model::mentions::{Mention, MentionFinder};
+use crate::model::mentions::{KnownMention, MentionFinder};
 use crate::model::source_ops::{SourceDraft, add_source, delete_source, edit_source, quoted_claim};
 use crate::model::{Dataset, Derived, PartialDate, Subject};
 use crate::session::Command;
@@ -43,7 +44,7 @@ struct ColumnMarks {
     source: usize,
     anchored: Anchored,
     segments: Vec<Segment>,
-    mentions: Vec<Mention>,
+    mentions: Vec<KnownMention>,
 }
 
 /// Everything derived for the tab, rebuilt only when the dataset, the chosen sources or the
@@ -148,6 +149,10 @@ pub struct SourcesPanel {
     finder: Option<(u64, MentionFinder)>,
     /// The selection the claim form was last filled from (source id, span).
     filled_for: Option<(String, (usize, usize))>,
+    /// The text field that had the keyboard as this frame began (a Find, About), and the one
+    /// to give it back to next frame: after Add claim the user goes on typing where they were.
+    typing_in: Option<egui::Id>,
+    give_back: Option<egui::Id>,
 }
 
 impl Default for SourcesPanel {
@@ -174,11 +179,18 @@ impl Default for SourcesPanel {
             cache: None,
             finder: None,
             filled_for: None,
+            typing_in: None,
+            give_back: None,
         }
     }
 }
 
 impl SourcesPanel {
+    /// Whether the source form (import or edit) or the delete prompt is open.
+    pub fn dialog_open(&self) -> bool {
+        self.form.is_some() || self.confirm_delete.is_some()
+    }
+
     /// Shows a source (from a claim's citation elsewhere), with the claim picked and in view.
     pub fn show_claim(&mut self, d: &Dataset, source: &str, claim: Option<&str>) {
         if !self.chosen.iter().any(|s| s == source) {
@@ -254,7 +266,8 @@ impl SourcesPanel {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         let (d, derived) = (cx.dataset, cx.derived);
         self.keep_consistent(d, derived);
-        if ui.input_mut(|i| i.consume_shortcut(&IMPORT)) {
+        self.follow_typing(ui.ctx(), cx.keys);
+        if cx.keys.shortcut(ui, &IMPORT) {
             self.form = Some(SourceForm::import());
         }
         let stale = self.cache.as_ref().is_none_or(|c| {
@@ -316,6 +329,18 @@ impl SourcesPanel {
         self.form_window(ui, cx);
         self.delete_window(ui, cx, &cache);
         self.cache = Some(cache);
+    }
+
+    /// Notes the text field that has the keyboard, and gives it back when asked. Given back a
+    /// frame late: in its own frame, the click on Add claim takes the focus from the field
+    /// after the side panel has run (egui's rule for a click elsewhere).
+    fn follow_typing(&mut self, ctx: &egui::Context, keys: Keys) {
+        if let Some(id) = self.give_back.take() {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
+        self.typing_in = (!keys.modal() && ctx.text_edit_focused())
+            .then(|| ctx.memory(|m| m.focused()))
+            .flatten();
     }
 
     /// The mention finder for the dataset's current names.
@@ -744,6 +769,9 @@ impl SourcesPanel {
             let response = ui
                 .add(
                     egui::TextEdit::singleline(find)
+                        // Its own id, not one counted from the widgets drawn before it: a
+                        // message shown above the texts must not take the keyboard from it.
+                        .id(egui::Id::unique(("source_find", &source.id)))
                         .hint_text("words to select")
                         .desired_width((ui.available_width() - 50.0).max(60.0)),
                 )
@@ -831,7 +859,7 @@ impl SourcesPanel {
         let words = selection.map(|(s, (a, b))| &d.sources[s].text[a..b]);
         if self.view == SourcesView::Texts
             && !cache.columns.is_empty()
-            && let Some((subject, fact)) = self.claim_form.ui(ui, d, derived, words)
+            && let Some((subject, fact)) = self.claim_form.ui(ui, d, derived, words, cx.keys)
             && let Some((source, span)) = selection
         {
             match quoted_claim(d, source, span, Subject::Actor(subject.clone()), fact) {
@@ -850,6 +878,8 @@ impl SourcesPanel {
                     }
                     self.notice = Some(format!("Claim about {name} added; it is in the roster."));
                     self.claim_form.clear();
+                    // Typing in a Find (or Ctrl+Enter there): the next words go there too.
+                    self.give_back = self.typing_in;
                 }
                 Err(e) => self.claim_form.error = Some(e.to_string()),
             }
@@ -857,8 +887,8 @@ impl SourcesPanel {
         self.orphans_ui(ui, cx, cache);
     }
 
-    /// Review hook: the queue of the focused source's suggestions, its keys while no dialog is
-    /// open, and the sentence under review brought into view.
+    /// Review hook: the queue of the focused source's suggestions, its keys while it has the
+    /// focus and no dialog is open, and the sentence under review brought into view.
     fn review_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         let (d, derived) = (cx.dataset, cx.derived);
         self.review_focus = None;
@@ -885,8 +915,7 @@ impl SourcesPanel {
                 "Claims {name} seems to make, found in its text. Enter accepts the selected one, \
                  Delete rejects it, E edits it, ↑/↓ move."
             ));
-        let keys = self.form.is_none() && self.confirm_delete.is_none();
-        let (asked, focus) = self.review.ui(ui, d, derived, &source, keys);
+        let (asked, focus) = self.review.ui(ui, d, derived, &source, cx.keys);
         for command in asked {
             cx.send(command);
         }
@@ -913,7 +942,7 @@ impl SourcesPanel {
                 .small_button("Clear")
                 .on_hover_text("Unpick the claim (Esc)")
                 .clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                || cx.keys.pressed(ui, egui::Key::Escape)
             {
                 self.selected = None;
             }
@@ -1044,6 +1073,8 @@ impl SourcesPanel {
                             self.focused = Some(id.clone());
                             self.view = SourcesView::Texts;
                             self.form = None;
+                            // Its suggestions are what the user works through next.
+                            super::review_queue::focus_list(ui.ctx());
                         }
                         Err(e) => form.error = Some(e.to_string()),
                     }

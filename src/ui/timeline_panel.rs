@@ -127,7 +127,7 @@ struct CacheKey {
 
 /// Lanes and the event list, rebuilt when the dataset, the grouping or a filter changes.
 #[derive(Default)]
-struct Cache {
+struct LaneCache {
     key: Option<CacheKey>,
     lanes: Vec<Lane>,
     /// Events passing the filters, by date.
@@ -151,11 +151,16 @@ pub struct TimelinePanel {
     /// The app's as-of date the field last showed; when the app's date changes elsewhere
     /// ("Back to today", a click on the axis) the field follows it.
     as_of_shown: Option<Option<chrono::NaiveDate>>,
-    cache: Cache,
+    cache: LaneCache,
     dragging_cursor: bool,
 }
 
 impl TimelinePanel {
+    /// Whether the event form (a modal) is open.
+    pub fn dialog_open(&self) -> bool {
+        self.form.is_some()
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
         self.refresh(cx.dataset, cx.derived);
         self.toolbar(ui, cx);

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::keys::Keys;
 use crate::model::{Dataset, Derived, Edit};
 use crate::session::{Command, EditLog, Selection, ViewParts};
 
@@ -17,17 +18,20 @@ pub struct ViewCtx<'a> {
     pub edit_log: &'a EditLog,
     /// What is selected, whichever tab shows it (a view change, not an edit: set at once).
     pub selection: &'a mut Selection,
+    /// Whether a modal window owns the keyboard this frame: panel shortcuts ask it.
+    pub keys: Keys,
     commands: &'a mut Vec<Command>,
 }
 
 impl<'a> ViewCtx<'a> {
-    pub fn new(parts: ViewParts<'a>, commands: &'a mut Vec<Command>) -> Self {
+    pub fn new(parts: ViewParts<'a>, keys: Keys, commands: &'a mut Vec<Command>) -> Self {
         ViewCtx {
             dataset: parts.dataset,
             derived: parts.derived,
             as_of: parts.as_of,
             edit_log: parts.edit_log,
             selection: parts.selection,
+            keys,
             commands,
         }
     }

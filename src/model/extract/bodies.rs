@@ -1,127 +1,148 @@
-//! Which body a sentence speaks of: the Board itself or one of the bodies around it (the
-//! Executive Board, the Gaza Executive Board, the Palestinian committee it oversees).
+//! Which body a sentence speaks of, from the dataset's own bodies: the main body and each
+//! sub-body by its name and aliases ("Board of Peace", "Peace Council"). A capitalised name the
+//! dataset lacks that ends in a body noun of the tables ("the Gaza Executive Board") is a new
+//! sub-body, suggested as such. Nothing about one particular body is written here.
 
+use std::collections::HashMap;
+
+use super::slug;
+use super::table::{Class, Lexicon};
 use super::tokens::{Token, tokenize};
 use crate::model::dataset::{Body, Id};
 
-/// Phrases naming a body, longest first so "Gaza Executive Board" is not read as "Executive
-/// Board"; `None` is the main body.
-const PHRASES: &[(&[&str], Option<&str>)] = &[
-    (
-        &[
-            "national",
-            "committee",
-            "for",
-            "the",
-            "administration",
-            "of",
-            "gaza",
-        ],
-        Some("ncag"),
-    ),
-    (
-        &["gaza", "executive", "board"],
-        Some("gaza-executive-board"),
-    ),
-    (&["committee", "of", "palestinian"], Some("ncag")),
-    (&["palestinian", "committee"], Some("ncag")),
-    (&["technocratic", "committee"], Some("ncag")),
-    (&["ncag"], Some("ncag")),
-    (&["founding", "executive", "board"], Some("executive-board")),
-    (&["executive", "board"], Some("executive-board")),
-    (&["executive", "committee"], Some("executive-board")),
-    (&["board", "of", "peace"], None),
-    (&["peace", "council"], None),
-    (&["council", "of", "peace"], None),
-    (&["peace", "board"], None),
-    (&["gaza", "board"], None),
-];
+/// A body a phrase names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BodyRef {
+    /// The dataset's main body.
+    Main,
+    /// One of its sub-bodies, by id.
+    Sub(Id),
+    /// A body the dataset lacks: a fresh id and the name the text gives.
+    New { id: Id, name: String },
+}
 
-/// Every body phrase in the tokens: its first token and the body (None: the main one).
-pub fn bodies(toks: &[Token]) -> Vec<(usize, Option<&'static str>)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        let hit = PHRASES.iter().find(|(words, _)| {
-            words.len() + i <= toks.len()
-                && words.iter().enumerate().all(|(k, w)| toks[i + k].is(w))
-        });
-        match hit {
-            Some((words, body)) => {
-                out.push((i, *body));
-                i += words.len();
+impl BodyRef {
+    /// The id a claim names (None: the main body).
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            BodyRef::Main => None,
+            BodyRef::Sub(id) | BodyRef::New { id, .. } => Some(id),
+        }
+    }
+}
+
+/// The dataset's bodies' names, as folded words, by first word.
+#[derive(Clone, Debug, Default)]
+pub struct Bodies {
+    phrases: HashMap<String, Vec<(Vec<String>, BodyRef)>>,
+    ids: Vec<Id>,
+}
+
+fn words(name: &str) -> Vec<String> {
+    tokenize(name, 0..name.len())
+        .into_iter()
+        .filter(|t| t.word)
+        .map(|t| t.lower)
+        .collect()
+}
+
+impl Bodies {
+    pub fn new(main: &Body, subs: &[Body]) -> Bodies {
+        let mut b = Bodies::default();
+        b.add(main, BodyRef::Main);
+        for s in subs {
+            b.add(s, BodyRef::Sub(s.id.clone()));
+        }
+        b.ids = std::iter::once(main)
+            .chain(subs)
+            .map(|x| x.id.clone())
+            .collect();
+        b
+    }
+
+    fn add(&mut self, body: &Body, to: BodyRef) {
+        for name in std::iter::once(&body.name).chain(&body.aliases) {
+            let w = words(name);
+            if let Some(first) = w.first() {
+                self.phrases
+                    .entry(first.clone())
+                    .or_default()
+                    .push((w, to.clone()));
             }
-            None => i += 1,
         }
     }
-    out
-}
 
-/// For each body id the extractor names, the dataset's own id for the same body where it has
-/// one under another id: a sub-body whose name is one of the phrases above ("Committee of
-/// Palestinian experts" is the Palestinian committee, "ncag"). Ids the dataset already uses
-/// are kept; a body the dataset lacks keeps the extractor's id (accepting skips it).
-pub fn dataset_ids(sub_bodies: &[Body]) -> Vec<(&'static str, Id)> {
-    let mut out: Vec<(&'static str, Id)> = Vec::new();
-    for b in sub_bodies {
-        let toks = tokenize(&b.name, 0..b.name.len());
-        let Some(Some(ours)) = bodies(&toks).into_iter().map(|(_, id)| id).next() else {
-            continue;
+    /// The known body whose name is `toks[i..]`, longest first, and its length.
+    fn known_at(&self, toks: &[Token], i: usize) -> Option<(usize, &BodyRef)> {
+        self.phrases
+            .get(&toks[i].lower)?
+            .iter()
+            .filter(|(w, _)| {
+                w.iter()
+                    .enumerate()
+                    .all(|(k, x)| toks.get(i + k).is_some_and(|t| t.lower == *x))
+            })
+            .max_by_key(|(w, _)| w.len())
+            .map(|(w, b)| (w.len(), b))
+    }
+
+    /// The body a name denotes: a known one by name or alias, else a new one.
+    pub fn by_name(&self, name: &str) -> BodyRef {
+        let toks = tokenize(name, 0..name.len());
+        match (0..toks.len()).find_map(|i| self.known_at(&toks, i)) {
+            Some((_, b)) => b.clone(),
+            None => self.new_body(name),
+        }
+    }
+
+    fn new_body(&self, name: &str) -> BodyRef {
+        let base = slug(name);
+        let id = if self.ids.contains(&base) {
+            (2..)
+                .map(|n| format!("{base}-{n}"))
+                .find(|id| !self.ids.contains(id))
+                .expect("some number is free")
+        } else {
+            base
         };
-        let taken = sub_bodies.iter().any(|o| o.id == ours);
-        if !taken && b.id != ours && !out.iter().any(|(o, _)| *o == ours) {
-            out.push((ours, b.id.clone()));
+        BodyRef::New {
+            id,
+            name: name.to_string(),
         }
     }
-    out
+
+    /// Every body named in the tokens: its first token and the body, in order. In a headline
+    /// (every word capitalised) only known names count.
+    pub fn find(&self, lex: &Lexicon, text: &str, toks: &[Token], headline: bool) -> Vec<(usize, BodyRef)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some((len, b)) = self.known_at(toks, i) {
+                out.push((i, b.clone()));
+                i += len;
+            } else if let Some(end) = (!headline).then(|| new_name_end(lex, toks, i)).flatten() {
+                let name = &text[toks[i].span.start..toks[end - 1].span.end];
+                out.push((i, self.new_body(name)));
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn longest_phrase_names_the_body() {
-        let text =
-            "He sits on the Gaza Executive Board, not the Executive Board of the Board of Peace.";
-        let toks = tokenize(text, 0..text.len());
-        let found: Vec<Option<&str>> = bodies(&toks).into_iter().map(|(_, b)| b).collect();
-        assert_eq!(
-            found,
-            [Some("gaza-executive-board"), Some("executive-board"), None]
-        );
+/// A run of two to six capitalised words from `i` that ends in a body noun ("Gaza Executive
+/// Board", "International Stabilization Force"): its end.
+fn new_name_end(lex: &Lexicon, toks: &[Token], i: usize) -> Option<usize> {
+    if !toks[i].cap || lex.is(toks, i, Class::Article) {
+        return None;
     }
-
-    fn body(id: &str, name: &str) -> Body {
-        Body {
-            id: id.into(),
-            name: name.into(),
-            description: "Overseen by the Gaza Executive Board.".into(),
-            parent: Some("board-of-peace".into()),
-            seat_rules: Default::default(),
-        }
-    }
-
-    #[test]
-    fn a_sub_body_named_like_a_known_body_lends_its_id() {
-        let subs = [
-            body("experts", "Committee of Palestinian experts"),
-            body("exec", "The Founding Executive Board"),
-            body("gaza-executive-board", "Gaza Executive Board"),
-            body("fund", "Reconstruction Fund"),
-        ];
-        assert_eq!(
-            dataset_ids(&subs),
-            [
-                ("ncag", "experts".to_string()),
-                ("executive-board", "exec".to_string())
-            ]
-        );
-        // A second committee of the same kind does not take the id again.
-        let twice = [
-            body("first", "Palestinian committee"),
-            body("second", "Technocratic committee"),
-        ];
-        assert_eq!(dataset_ids(&twice), [("ncag", "first".to_string())]);
-    }
+    let run = (i..(i + 6).min(toks.len()))
+        .take_while(|&k| toks[k].cap && toks[k].word)
+        .last()?;
+    let end = (i + 1..=run)
+        .rev()
+        .find(|&k| lex.is(toks, k, Class::BodyNoun))?;
+    Some(end + 1)
 }

@@ -134,7 +134,14 @@ fn plausible_name(name: &str) -> bool {
 }
 
 impl Countries {
+    /// English names and everyday forms only.
     pub fn new() -> Countries {
+        Countries::with_languages(&[], &[])
+    }
+
+    /// Also each state's name in `languages` (ISO 639-1: "ru", "es"), as keshvar translates it,
+    /// and `names` (name, ISO code) from the rule tables.
+    pub fn with_languages(languages: &[&str], names: &[(String, String)]) -> Countries {
         let mut list: Vec<Country> = Vec::new();
         let mut phrases: Vec<(String, Pointer)> = Vec::new();
         for c in keshvar::CountryIterator::new() {
@@ -158,6 +165,11 @@ impl Countries {
             if let Some(d) = c.maybe_nationality() {
                 phrases.push((d.to_string(), Pointer::Demonym(idx)));
             }
+            for lang in languages {
+                if let Some(n) = c.translations().get(lang).filter(|n| plausible_name(n)) {
+                    phrases.push((n.to_string(), Pointer::Country(idx)));
+                }
+            }
         }
         for (name, code) in EXTRA_COUNTRIES {
             list.push(Country {
@@ -167,7 +179,8 @@ impl Countries {
             phrases.push((name.to_string(), Pointer::Country(list.len() - 1)));
         }
         let by_code = |list: &[Country], code: &str| list.iter().position(|c| c.code == code);
-        for (name, code) in EXTRA_NAMES.iter().chain(METONYMS) {
+        let tables = names.iter().map(|(n, c)| (n.as_str(), c.as_str()));
+        for (name, code) in EXTRA_NAMES.iter().copied().chain(METONYMS.iter().copied()).chain(tables) {
             if let Some(i) = by_code(&list, code) {
                 phrases.push((name.to_string(), Pointer::Country(i)));
             }
@@ -185,6 +198,7 @@ impl Countries {
         // A name that is also another country's demonym ("Argentine") stays a name once.
         let mut seen = std::collections::HashSet::new();
         phrases.retain(|(p, ptr)| seen.insert((p.to_lowercase(), *ptr)));
+        drop_ambiguous_demonyms(&mut phrases);
         Countries { list, phrases }
     }
 
@@ -197,6 +211,44 @@ impl Default for Countries {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// The stem of a name in Cyrillic, its case ending cut ("Венгрия" → "Венгр", so "Венгрии" and
+/// "Венгрией" meet it), when enough of the name is left to be sure.
+pub fn cyrillic_stem(name: &str) -> Option<String> {
+    if !name.chars().all(|c| ('\u{0400}'..='\u{04FF}').contains(&c) || c == ' ' || c == '-') {
+        return None;
+    }
+    let stem = name.trim_end_matches(['а', 'я', 'ы', 'и', 'е', 'о', 'у', 'ю', 'й', 'ь']);
+    (stem.chars().count() >= 4).then(|| stem.to_string())
+}
+
+/// A demonym several states share ("American": the United States and its territories) points
+/// at none, unless the everyday table names its state: then at that one only.
+fn drop_ambiguous_demonyms(phrases: &mut Vec<(String, Pointer)>) {
+    use std::collections::{HashMap, HashSet};
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for (p, ptr) in phrases.iter() {
+        if let Pointer::Demonym(_) = ptr {
+            *count.entry(p.to_lowercase()).or_default() += 1;
+        }
+    }
+    let everyday: HashSet<String> = EXTRA_DEMONYMS
+        .iter()
+        .map(|(d, _)| d.to_lowercase())
+        .collect();
+    // The everyday table's entries come last: walking back, a shared demonym keeps its first.
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut out: Vec<(String, Pointer)> = Vec::with_capacity(phrases.len());
+    for (p, ptr) in phrases.drain(..).rev() {
+        let key = p.to_lowercase();
+        let shared = matches!(ptr, Pointer::Demonym(_)) && count.get(&key).is_some_and(|&n| n > 1);
+        if !shared || everyday.contains(&key) && taken.insert(key) {
+            out.push((p, ptr));
+        }
+    }
+    out.reverse();
+    *phrases = out;
 }
 
 /// Whether a phrase must match in capitals as written: acronyms such as "US", "UN", "WHO".

@@ -6,6 +6,7 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::lexicon::{WEEKDAYS, month};
+use super::table::{Class, Lexicon};
 use super::tokens::Token;
 use crate::model::PartialDate;
 
@@ -22,12 +23,12 @@ const FUTURE: &[&str] = &[
 ];
 
 /// Every date in the tokens, with the index of its first token.
-pub fn dates(toks: &[Token], published: Option<NaiveDate>) -> Vec<(usize, PartialDate)> {
+pub fn dates(lex: &Lexicon, toks: &[Token], published: Option<NaiveDate>) -> Vec<(usize, PartialDate)> {
     let future = toks.iter().any(|t| t.is_any(FUTURE));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let (found, used) = date_at(toks, i, published, future);
+        let (found, used) = date_at(lex, toks, i, published, future);
         if let Some(d) = found {
             out.push((i, d));
             i += used.max(1);
@@ -80,6 +81,7 @@ fn local_tense(toks: &[Token], i: usize) -> Option<bool> {
 
 /// The date starting at token `i`, and how many tokens it takes.
 fn date_at(
+    lex: &Lexicon,
     toks: &[Token],
     i: usize,
     published: Option<NaiveDate>,
@@ -136,6 +138,7 @@ fn date_at(
             return (d, 1);
         }
     }
+    let month = |w: &str| month(w).or_else(|| lex.month(w));
     // "January 16, 2026", "Jan. 20", "January 2026"
     if let Some(m) = month(w) {
         let mut k = i + 1;
@@ -157,12 +160,19 @@ fn date_at(
         }
         return (None, 1);
     }
-    // "16 January 2026", "16 Jan"
+    // "16 January 2026", "16 Jan", "16 de enero", "16. Januar"
+    let at_month = (i + 1..(i + 3).min(toks.len()))
+        .take_while(|&k| k == i + 1 || lex.is(toks, k - 1, Class::DateJoin))
+        .find(|&k| month(&toks[k].lower).is_some());
     if let Some(n) = number(Some(t))
         && n <= 31
-        && let Some(m) = toks.get(i + 1).and_then(|t| month(&t.lower))
+        && let Some(mk) = at_month
+        && let Some(m) = month(&toks[mk].lower)
     {
-        let mut e = i + 2;
+        let mut e = mk + 1;
+        if lex.is(toks, e, Class::DateJoin) && number(toks.get(e + 1)).is_some() {
+            e += 1;
+        }
         if toks.get(e).is_some_and(|t| t.is(".")) {
             e += 1;
         }

@@ -1,27 +1,26 @@
 //! Linking each cue of a sentence to the actors it is about: the subject group before it
 //! (through a pronoun to its antecedent: "Netanyahu said he has agreed"), the object group
-//! after it, or the owner of a noun. A group is a list joined by commas and "and": every
-//! member gets the fact ("X, Y and Z have accepted"). Then the body, the day and the quote.
+//! after it, the owner of a noun, the name beside a title, or every name of the list the cue
+//! opens. A group is a list joined by the table's joins: every member gets the fact ("X, Y and
+//! Z have accepted"). Then the body, the day, the quote and the rule that read it.
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::bodies::bodies;
-use super::cues::{Cue, Frame, cues};
-use super::dates::dates;
-use super::entities::{Mention, Target};
-use super::lexicon::{CLAUSE_BREAKS, GAP_OK, NEGATIONS, is_day_word};
+use super::bodies::{BodyRef, Bodies};
+use super::engine::{Cue, Frame, cues};
+use super::entities::{Finder, Mention, Target};
+use super::leaders::Leaders;
+use super::money_words::amount_at;
+use super::table::{Class, Lexicon};
 use super::tokens::Token;
 use super::{SuggestedActor, Suggestion};
 use crate::model::PartialDate;
 use crate::model::dataset::{Actor, ActorKind, Fact, Role};
 
-/// How many words may stand between a subject and its verb.
-const MAX_GAP: usize = 6;
-
-/// Lists of mentions: runs joined only by ",", "and", "or", "the", "as well as".
-fn groups(toks: &[Token], mentions: &[Mention]) -> Vec<Range<usize>> {
+/// Lists of mentions: runs joined only by the table's joins.
+fn groups(lex: &Lexicon, toks: &[Token], mentions: &[Mention]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         if let Some(last) = out.last_mut()
@@ -30,10 +29,10 @@ fn groups(toks: &[Token], mentions: &[Mention]) -> Vec<Range<usize>> {
             && !matches!(mentions[i - 1].target, Target::Pronoun { .. })
             && !mentions[i - 1].possessive
         {
-            let between = &toks[mentions[i - 1].toks.end..m.toks.start];
-            let joins = between
-                .iter()
-                .all(|t| t.is_any(&[",", "and", "or", "the", "as", "well", "&"]));
+            let between = mentions[i - 1].toks.end..m.toks.start;
+            let joins = between.clone().all(|k| {
+                lex.is(toks, k, Class::ListJoin) || lex.is(toks, k, Class::Article)
+            });
             // "Trump's son-in-law Jared Kushner": two names of one actor side by side.
             let same = between.is_empty()
                 && matches!((&mentions[i - 1].target, &m.target),
@@ -59,8 +58,8 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(toks: &[Token], mentions: &[Mention]) -> Layout {
-        let groups = groups(toks, mentions);
+    fn new(lex: &Lexicon, toks: &[Token], mentions: &[Mention]) -> Layout {
+        let groups = groups(lex, toks, mentions);
         let mut group = vec![0; mentions.len()];
         for (g, r) in groups.iter().enumerate() {
             for m in r.clone() {
@@ -86,9 +85,6 @@ impl Layout {
     }
 }
 
-/// How far back a pronoun looks for what it stands for, in mentions.
-const PRONOUN_REACH: usize = 12;
-
 /// Whether a mention can stand for a pronoun: "he" a person, "it" a state or organisation.
 fn fits(m: &Mention, person: Option<bool>) -> bool {
     match (&m.target, person) {
@@ -98,157 +94,310 @@ fn fits(m: &Mention, person: Option<bool>) -> bool {
     }
 }
 
-/// For a comma at `close` ending an apposition ("X, the former prime minister,"), the end
-/// of the mention before the opening comma: the apposition starts with an article or
-/// possessive and holds no verb-like word or other comma, within ten words.
-fn apposition_start(toks: &[Token], layout: &Layout, close: usize) -> Option<usize> {
-    let open = (close.saturating_sub(11)..close)
-        .rev()
-        .find(|&k| toks[k].is(","))?;
-    let inner = &toks[open + 1..close];
-    let starts_np = inner
-        .first()
-        .is_some_and(|t| t.is_any(&["the", "a", "an", "his", "her", "its", "their"]));
-    let plain = inner
-        .iter()
-        .all(|t| !t.is_any(GAP_OK) && !t.is_any(&["who", "which", "that", "said", "says"]));
-    (starts_np && plain && layout.ends[open].is_some()).then_some(open)
+/// The sentence as the linker reads it.
+struct Ctx<'a> {
+    lex: &'a Lexicon,
+    toks: &'a [Token],
+    mentions: &'a [Mention],
+    layout: Layout,
+    /// For a state named after "the leaders of": its leader instead.
+    led: Vec<Option<Target>>,
 }
 
-/// The mentions a cue is about, and whether a pronoun led there.
-fn targets(toks: &[Token], mentions: &[Mention], layout: &Layout, cue: &Cue) -> (Vec<usize>, bool) {
-    match cue.frame {
-        Frame::Left => {
-            let mut k = cue.toks.start;
-            let mut words = 0;
-            while k > 0 {
-                let t = &toks[k - 1];
-                if layout.ends[k].is_some() {
-                    break;
-                }
-                // "Putin, who was invited": the relative pronoun stands for the name.
-                let relative = t.is_any(&["who", "which"])
-                    && k >= 2
-                    && toks[k - 2].is(",")
-                    && layout.ends[k - 2].is_some();
-                if relative {
-                    k -= 2;
-                    break;
-                }
-                // "Tony Blair, the former British prime minister, has been named": the
-                // apposition between commas stands beside the name.
-                if t.is(",")
-                    && let Some(open) = apposition_start(toks, layout, k - 1)
-                {
-                    k = open;
-                    break;
-                }
-                let ok = t.is_any(GAP_OK)
-                    || t.is_any(NEGATIONS)
-                    || is_day_word(&t.lower)
-                    || t.lower.ends_with("ly") && !t.cap;
-                if !ok || words >= MAX_GAP {
-                    return (vec![], false);
-                }
-                words += 1;
-                k -= 1;
+impl Ctx<'_> {
+    fn is(&self, k: usize, c: Class) -> bool {
+        self.lex.is(self.toks, k, c)
+    }
+
+    /// For a comma at `close` ending an apposition ("X, the former prime minister,"), the
+    /// end of the mention before the opening comma.
+    fn apposition_start(&self, close: usize) -> Option<usize> {
+        let open = (close.saturating_sub(11)..close)
+            .rev()
+            .find(|&k| self.is(k, Class::Comma))?;
+        let starts_np = self.is(open + 1, Class::Article);
+        let plain = (open + 1..close)
+            .all(|k| !self.is(k, Class::Gap) && !self.is(k, Class::Reporting));
+        (starts_np && plain && self.layout.ends[open].is_some()).then_some(open)
+    }
+
+    /// The subject group before token `start`, and whether a pronoun led there.
+    fn left(&self, start: usize) -> (Vec<usize>, bool) {
+        let (toks, layout) = (self.toks, &self.layout);
+        let mut k = start;
+        let mut words = 0;
+        while k > 0 {
+            if layout.ends[k].is_some() {
+                break;
             }
-            let Some(m) = layout.ends[k] else {
+            // "Putin, who was invited": the relative pronoun stands for the name.
+            let relative = k >= 2
+                && self.is(k - 1, Class::Relative)
+                && self.is(k - 2, Class::Comma)
+                && layout.ends[k - 2].is_some();
+            if relative {
+                k -= 2;
+                break;
+            }
+            if self.is(k - 1, Class::Comma)
+                && let Some(open) = self.apposition_start(k - 1)
+            {
+                k = open;
+                break;
+            }
+            let t = &toks[k - 1];
+            let ok = self.is(k - 1, Class::Gap)
+                || self.is(k - 1, Class::Be)
+                || self.is(k - 1, Class::Intent)
+                || self.is(k - 1, Class::Negation)
+                || self.is(k - 1, Class::Adverb)
+                || super::lexicon::is_day_word(&t.lower);
+            if !ok || words >= self.lex.tuning.subject_gap {
+                return (vec![], false);
+            }
+            words += 1;
+            k -= 1;
+        }
+        let Some(m) = layout.ends[k] else {
+            return (vec![], false);
+        };
+        if let Target::Pronoun { person } = self.mentions[m].target {
+            let reach = self.lex.tuning.pronoun_reach;
+            let Some(a) = (m.saturating_sub(reach)..m)
+                .rev()
+                .find(|&a| fits(&self.mentions[a], person))
+            else {
                 return (vec![], false);
             };
-            if let Target::Pronoun { person } = mentions[m].target {
-                // The nearest earlier mention that fits; "they" takes its whole list.
-                let Some(a) = (m.saturating_sub(PRONOUN_REACH)..m)
-                    .rev()
-                    .find(|&a| fits(&mentions[a], person))
-                else {
-                    return (vec![], false);
-                };
-                let members = if person.is_none() {
-                    layout.group_of(a).collect()
-                } else {
-                    vec![a]
-                };
-                return (members, true);
-            }
-            if mentions[m].possessive {
-                return (vec![], false);
-            }
-            (layout.group_of(m).collect(), false)
+            let members = if person.is_none() {
+                layout.group_of(a).collect()
+            } else {
+                vec![a]
+            };
+            return (members, true);
         }
-        Frame::Right { from, gap } => {
-            let mut k = from;
-            let mut words = 0;
-            let mut including = false;
-            while k < toks.len() {
-                if let Some(m) = layout.starts[k] {
-                    // "an invitation to Trump's board", "invited Trump's son-in-law Jared
-                    // Kushner": an owner is not the object; the scan goes on past it.
-                    if mentions[m].possessive {
-                        k = mentions[m].toks.end.max(k + 1);
-                        words += 1;
-                        continue;
-                    }
-                    // Past the gap only a list introduced by "including" still counts.
-                    if matches!(mentions[m].target, Target::Pronoun { .. })
-                        || words > gap && !including
-                    {
-                        return (vec![], false);
-                    }
-                    let g = layout.group_of(m);
-                    return ((m..g.end).collect(), false);
-                }
-                let t = &toks[k];
-                if t.is_any(CLAUSE_BREAKS) || t.is(".") {
-                    return (vec![], false);
-                }
-                if t.is_any(&["including", "notably", "namely"]) || t.is("such") {
-                    including = true;
-                } else if t.is(",") {
-                    let next_includes = toks
-                        .get(k + 1)
-                        .is_some_and(|n| n.is_any(&["including", "such", "notably", "namely"]));
-                    if !next_includes && !including {
-                        return (vec![], false);
-                    }
-                }
-                // Articles are free: "sent to the leaders of".
-                if !t.is_any(&["the", "a", "an"]) {
+        if self.mentions[m].possessive {
+            return (vec![], false);
+        }
+        (layout.group_of(m).collect(), false)
+    }
+
+    /// The object group after token `from`, within `gap` words (a list opened by
+    /// "including" reaches further).
+    fn right(&self, from: usize, gap: usize) -> Vec<usize> {
+        let (toks, layout) = (self.toks, &self.layout);
+        let mut k = from;
+        let mut words = 0;
+        let mut including = false;
+        while k < toks.len() {
+            if let Some(m) = layout.starts[k] {
+                let mention = &self.mentions[m];
+                if mention.possessive {
+                    k = mention.toks.end.max(k + 1);
                     words += 1;
+                    continue;
                 }
-                if words > 14 {
-                    return (vec![], false);
+                if matches!(mention.target, Target::Pronoun { .. }) || words > gap && !including {
+                    return vec![];
                 }
+                return (m..layout.group_of(m).end).collect();
+            }
+            if self.is(k, Class::ClauseBreak) || self.is(k, Class::End) {
+                return vec![];
+            }
+            if self.is(k, Class::Including) {
+                including = true;
+            } else if self.is(k, Class::Comma) {
+                if !including && !self.is(k + 1, Class::Including) {
+                    return vec![];
+                }
+            }
+            if !self.is(k, Class::Article) {
+                words += 1;
+            }
+            if words > 14 {
+                return vec![];
+            }
+            k += 1;
+        }
+        vec![]
+    }
+
+    /// A person beside a title: before it ("Trump, as the founding chairman"), else after it
+    /// ("the chairman of the board, Donald Trump").
+    fn beside(&self, start: usize, from: usize) -> Vec<usize> {
+        let person = |m: usize| self.mentions[m].kind == ActorKind::Person;
+        let named = |m: usize| !matches!(self.mentions[m].target, Target::Pronoun { .. });
+        let mut k = start;
+        while k > 0 && start - k < 5 && self.layout.ends[k].is_none() {
+            let t = &self.toks[k - 1];
+            if t.cap || self.is(k - 1, Class::End) || self.is(k - 1, Class::Reporting) {
+                break;
+            }
+            k -= 1;
+        }
+        if let Some(m) = self.layout.ends[k].filter(|&m| person(m) && named(m)) {
+            return vec![m];
+        }
+        let stop = (from + 8).min(self.toks.len());
+        (from..stop)
+            .take_while(|&k| !self.is(k, Class::End) && !self.is(k, Class::Reporting))
+            .find_map(|k| self.layout.starts[k])
+            .filter(|&m| person(m) && named(m))
+            .into_iter()
+            .collect()
+    }
+
+    /// Every named actor in a list's tokens; a list opened by a mark (a colon) names two or
+    /// more, or it is no list ("invited to the board: Russia" is an attribution).
+    fn list(&self, range: &Range<usize>) -> Vec<usize> {
+        let found: Vec<usize> = self.items(range);
+        let by_mark = range.start > 0 && !self.toks[range.start - 1].word;
+        if by_mark && found.len() < 2 {
+            return vec![];
+        }
+        found
+    }
+
+    fn items(&self, range: &Range<usize>) -> Vec<usize> {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| range.contains(&m.toks.start) && !m.possessive)
+            .filter(|(_, m)| !matches!(m.target, Target::Pronoun { .. }))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The mentions a cue is about, and whether a pronoun led there. A bare name counts only
+    /// as an item of a list.
+    fn targets(&self, cue: &Cue) -> (Vec<usize>, bool) {
+        let (mut found, pronoun) = self.framed(cue);
+        if !matches!(cue.frame, Frame::List(_)) {
+            found.retain(|&m| !self.mentions[m].bare);
+        }
+        (found, pronoun)
+    }
+
+    fn framed(&self, cue: &Cue) -> (Vec<usize>, bool) {
+        match &cue.frame {
+            Frame::Left => self.left(cue.toks.start),
+            Frame::Right { from, gap } => (self.right(*from, *gap), false),
+            Frame::Owner(s) => match self.layout.ends[*s] {
+                Some(m) if self.mentions[m].possessive => (vec![m], false),
+                _ => (vec![], false),
+            },
+            Frame::Beside { from } => (self.beside(cue.toks.start, *from), false),
+            Frame::List(range) => (self.list(range), false),
+            Frame::Clause { from } => (self.in_clause(cue.toks.start, *from), false),
+        }
+    }
+
+    /// The group nearest before `start` in its clause, else the first after `from`.
+    fn in_clause(&self, start: usize, from: usize) -> Vec<usize> {
+        let open = |k: usize| !self.is(k, Class::ClauseBreak) && !self.is(k, Class::End);
+        let named = |m: &usize| {
+            let mention = &self.mentions[*m];
+            !mention.possessive && !matches!(mention.target, Target::Opaque)
+        };
+        let before = (0..start)
+            .rev()
+            .take_while(|&k| open(k))
+            .find_map(|k| self.layout.ends[k + 1].filter(named));
+        if let Some(m) = before {
+            if let Target::Pronoun { .. } = self.mentions[m].target {
+                return self.left(self.mentions[m].toks.end).0;
+            }
+            return self.layout.group_of(m).collect();
+        }
+        (from..self.toks.len())
+            .take_while(|&k| open(k))
+            .find_map(|k| self.layout.starts[k].filter(named))
+            .filter(|&m| !matches!(self.mentions[m].target, Target::Pronoun { .. }))
+            .map(|m| (m..self.layout.group_of(m).end).collect())
+            .unwrap_or_default()
+    }
+
+    /// "alongside Y", "together with Y" after a subject's cue: the same fact for Y.
+    fn companions(&self, cue: &Cue) -> Vec<usize> {
+        if cue.frame != Frame::Left {
+            return vec![];
+        }
+        let from = cue.toks.end;
+        let stop = (from + 8).min(self.toks.len());
+        let Some(at) = (from..stop)
+            .take_while(|&k| !self.is(k, Class::ClauseBreak) && !self.is(k, Class::End))
+            .find(|&k| self.is(k, Class::Companion))
+        else {
+            return vec![];
+        };
+        let len = self
+            .lex
+            .class(Class::Companion)
+            .len_at(self.toks, at)
+            .unwrap_or(1);
+        self.right(at + len, 2)
+    }
+
+    /// "Egypt signed the charter, as did Pakistan": the same fact for the name after the echo,
+    /// within the sentence.
+    fn echoes(&self, cue: &Cue) -> Vec<usize> {
+        if cue.frame != Frame::Left {
+            return vec![];
+        }
+        let stop = (cue.toks.end + 12).min(self.toks.len());
+        let Some(at) = (cue.toks.end..stop)
+            .take_while(|&k| !self.is(k, Class::End))
+            .find(|&k| self.is(k, Class::Comma) && self.lex.class(Class::Echo).len_at(self.toks, k + 1).is_some())
+        else {
+            return vec![];
+        };
+        let len = self.lex.class(Class::Echo).len_at(self.toks, at + 1).unwrap_or(1);
+        self.right(at + 1 + len, 1)
+    }
+
+    /// "A pledged $1 billion and B $1.2 billion": a name and an amount after a pledge.
+    fn gapped_pledges(&self, cue: &Cue) -> Vec<(usize, Fact, usize)> {
+        let mut out = Vec::new();
+        let mut k = cue.toks.end;
+        loop {
+            while k < self.toks.len()
+                && (self.is(k, Class::ListJoin) || self.is(k, Class::Comma) || self.is(k, Class::Article))
+            {
                 k += 1;
             }
-            (vec![], false)
+            let Some(m) = self.layout.starts.get(k).copied().flatten() else {
+                break;
+            };
+            let Some((money, end)) = amount_at(self.lex, self.toks, self.mentions[m].toks.end)
+            else {
+                break;
+            };
+            out.push((m, Fact::Pledge(money), end));
+            k = end;
         }
-        Frame::Owner(s) => match layout.ends[s] {
-            Some(m) if mentions[m].possessive => (vec![m], false),
-            _ => (vec![], false),
-        },
+        out
+    }
+
+    /// "Putin was invited but would not take part": one subject, two verbs.
+    fn coordinated(&self, from: usize, to: usize) -> bool {
+        if from >= to || to - from > 6 {
+            return false;
+        }
+        let joined = (from..to).any(|k| self.is(k, Class::Coordinator));
+        joined
+            && (from..to).all(|k| {
+                self.is(k, Class::Coordinator)
+                    || self.is(k, Class::Gap)
+                    || self.is(k, Class::Negation)
+                    || self.is(k, Class::Adverb)
+            })
     }
 }
 
-/// Whether the words from `from` to `to` join a second verb to the first one's subject:
-/// "but" or "and" with only auxiliaries, negations and adverbs beside it.
-fn coordinated(toks: &[Token], from: usize, to: usize) -> bool {
-    if from >= to || to - from > 6 {
-        return false;
-    }
-    let between = &toks[from..to];
-    between.iter().any(|t| t.is_any(&["but", "and"]))
-        && between.iter().all(|t| {
-            t.is_any(&["but", "and", "then"])
-                || t.is_any(GAP_OK)
-                || t.is_any(NEGATIONS)
-                || t.lower.ends_with("n't")
-        })
-}
-
-/// The item of `items` (token index, value; in order) nearest the cue, if any: a binary
-/// search, so many dates in one long sentence stay cheap.
-fn nearest<T: Copy>(items: &[(usize, T)], cue: &Range<usize>) -> Option<T> {
+/// The item of `items` (token index, value; in order) nearest the cue, if any, and how far:
+/// a binary search, so many dates in one long sentence stay cheap.
+fn nearest<T: Clone>(items: &[(usize, T)], cue: &Range<usize>) -> Option<(T, usize)> {
     let after = items.partition_point(|(at, _)| *at < cue.start);
     let distance = |at: usize| {
         if at < cue.start {
@@ -262,40 +411,82 @@ fn nearest<T: Copy>(items: &[(usize, T)], cue: &Range<usize>) -> Option<T> {
         .flatten()
         .filter_map(|k| items.get(k))
         .min_by_key(|(at, _)| distance(*at))
-        .map(|(_, v)| *v)
+        .map(|(at, v)| (v.clone(), distance(*at)))
+}
+
+/// What a sentence offers the linker beyond its tokens.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub range: Range<usize>,
+    pub toks: &'a [Token],
+    pub mentions: &'a [Mention],
+    /// The bodies named in it, by first token.
+    pub bodies: &'a [(usize, BodyRef)],
+    pub dates: &'a [(usize, PartialDate)],
+    pub published: Option<NaiveDate>,
+    pub finder: &'a Finder,
+    pub leaders: &'a Leaders,
+}
+
+/// The body a cue speaks of: the rule's own, else the nearest named (a new one only close
+/// by), else the main body.
+fn body_of(lex: &Lexicon, all: &Bodies, s: &Sentence, cue: &Cue) -> BodyRef {
+    if let Some(name) = &lex.rules[cue.rule].body {
+        return all.by_name(name);
+    }
+    match nearest(s.bodies, &cue.toks) {
+        Some((BodyRef::New { .. }, far)) if far > lex.tuning.new_body_reach => s
+            .bodies
+            .iter()
+            .filter(|(_, b)| !matches!(b, BodyRef::New { .. }))
+            .min_by_key(|(at, _)| at.abs_diff(cue.toks.start))
+            .map_or(BodyRef::Main, |(_, b)| b.clone()),
+        Some((b, _)) => b,
+        None => BodyRef::Main,
+    }
 }
 
 /// Appends the suggestions of one sentence to `out`.
-pub fn sentence(
-    actors: &[Actor],
-    text: &str,
-    sentence: &Range<usize>,
-    toks: &[Token],
-    mentions: &[Mention],
-    published: Option<NaiveDate>,
-    out: &mut Vec<Suggestion>,
-) {
-    if mentions.is_empty() {
+pub fn sentence(lex: &Lexicon, actors: &[Actor], all: &Bodies, s: &Sentence, out: &mut Vec<Suggestion>) {
+    if s.mentions.is_empty() {
         return;
     }
-    let found = cues(toks);
+    let starts: Vec<usize> = s.bodies.iter().map(|(at, _)| *at).collect();
+    let found = cues(lex, s.toks, &starts);
     if found.is_empty() {
         return;
     }
-    let layout = Layout::new(toks, mentions);
-    let body_at = bodies(toks);
-    let date_at = dates(toks, published);
-    // A headline, without a full stop: a little less sure.
-    let headline = !text[..sentence.end].ends_with(['.', '!', '?', '"', '”', '\'']);
-    // The last cue that found its subject on the left, for a verb coordinated with it.
+    let layout = Layout::new(lex, s.toks, s.mentions);
+    let led = led_states(lex, actors, s, &layout);
+    let ctx = Ctx {
+        lex,
+        toks: s.toks,
+        mentions: s.mentions,
+        layout,
+        led,
+    };
+    let headline = !s.text[..s.range.end].ends_with(['.', '!', '?', '"', '”', '\'', ':']);
     let mut last_left: Option<(usize, Vec<usize>)> = None;
-    for cue in &found {
-        let (mut members, via_pronoun) = targets(toks, mentions, &layout, cue);
+    for found_cue in &found {
+        let (mut members, mut via_pronoun) = ctx.targets(found_cue);
+        let fallen;
+        let mut cue = found_cue;
+        if members.is_empty()
+            && let Some((frame, weight)) = &found_cue.fallback
+        {
+            fallen = Cue {
+                frame: frame.clone(),
+                weight: *weight,
+                toks: found_cue.toks.start..found_cue.toks.end.max(found_cue.toks.start + 1),
+                ..found_cue.clone()
+            };
+            cue = &fallen;
+            (members, via_pronoun) = ctx.targets(cue);
+        }
         if cue.frame == Frame::Left {
             if members.is_empty() {
-                // "Pope Leo had been invited but would not take part": one subject, two verbs.
                 if let Some((end, subject)) = &last_left
-                    && coordinated(toks, *end, cue.toks.start)
+                    && ctx.coordinated(*end, cue.toks.start)
                 {
                     members = subject.clone();
                 }
@@ -303,57 +494,167 @@ pub fn sentence(
                 last_left = Some((cue.toks.end, members.clone()));
             }
         }
-        let body = nearest(&body_at, &cue.toks).flatten().map(str::to_string);
-        let as_of = nearest(&date_at, &cue.toks).or(published.map(PartialDate::from));
-        let cue_span = toks[cue.toks.start].span.start..toks[cue.toks.end - 1].span.end;
-        for m in members {
-            let mention = &mentions[m];
-            let (actor, new_alias) = match &mention.target {
-                Target::Known { actor, new_alias } => {
-                    (SuggestedActor::Known(*actor), new_alias.clone())
+        let body = body_of(lex, all, s, cue);
+        let as_of = nearest(s.dates, &cue.toks)
+            .map(|(d, _)| d)
+            .or(s.published.map(PartialDate::from));
+        let made = Made {
+            lex,
+            led: &ctx.led,
+            actors,
+            s,
+            cue,
+            body: &body,
+            as_of,
+            headline,
+        };
+        for m in &members {
+            made.push(*m, &cue.fact, via_pronoun, 0.0, cue.toks.end, out);
+        }
+        if !members.is_empty() {
+            for m in ctx.companions(cue).into_iter().chain(ctx.echoes(cue)) {
+                made.push(m, &cue.fact, false, lex.tuning.companion, cue.toks.end, out);
+            }
+            if matches!(cue.fact, Fact::Pledge(_)) {
+                for (m, fact, end) in ctx.gapped_pledges(cue) {
+                    made.push(m, &fact, false, lex.tuning.list_item, end, out);
                 }
-                Target::New(n) => (SuggestedActor::New(n.clone()), None),
-                Target::Opaque | Target::Pronoun { .. } => continue,
-            };
-            // People listed on a body other than the main one are members of that body only.
-            let start = mention.span.start.min(cue_span.start);
-            let end = mention.span.end.max(cue_span.end);
-            let mut confidence = cue.weight;
-            if via_pronoun {
-                confidence -= 0.15;
-            }
-            if headline {
-                confidence -= 0.05;
-            }
-            if matches!(actor, SuggestedActor::New(_)) {
-                confidence -= 0.05;
-            }
-            if mention.kind == ActorKind::Person
-                && matches!(actor, SuggestedActor::Known(i) if actors[i].kind != ActorKind::Person)
-            {
-                confidence -= 0.1;
-            }
-            let confidence = confidence.clamp(0.05, 1.0);
-            let base = Suggestion {
-                actor,
-                fact: cue.fact.clone(),
-                body: body.clone(),
-                as_of,
-                start,
-                end,
-                sentence: sentence.clone(),
-                confidence,
-                new_alias,
-            };
-            if cue.founding {
-                let mut role = base.clone();
-                role.fact = Fact::Role(Role::FoundingMember);
-                role.confidence = (confidence - 0.1).max(0.05);
-                out.push(base);
-                out.push(role);
-            } else {
-                out.push(base);
             }
         }
     }
+}
+
+/// For each mention: the leader who stands for it when its list follows "the leaders of".
+fn led_states(lex: &Lexicon, actors: &[Actor], s: &Sentence, layout: &Layout) -> Vec<Option<Target>> {
+    let mut led = vec![None; s.mentions.len()];
+    let leader_words = lex.class(Class::LeaderOf);
+    for g in &layout.groups {
+        let mut at = s.mentions[g.start].toks.start;
+        while at > 0 && lex.is(s.toks, at - 1, Class::Article) {
+            at -= 1;
+        }
+        let after_leaders = (1..=at.min(5)).any(|n| leader_words.len_at(s.toks, at - n) == Some(n));
+        if !after_leaders {
+            continue;
+        }
+        for m in g.clone() {
+            led[m] = s
+                .leaders
+                .of(lex, actors, &s.mentions[m].target, |name| s.finder.fresh_id(name));
+        }
+    }
+    led
+}
+
+/// What every suggestion of one cue shares.
+struct Made<'a> {
+    lex: &'a Lexicon,
+    led: &'a [Option<Target>],
+    actors: &'a [Actor],
+    s: &'a Sentence<'a>,
+    cue: &'a Cue,
+    body: &'a BodyRef,
+    as_of: Option<PartialDate>,
+    headline: bool,
+}
+
+impl Made<'_> {
+    fn push(&self, m: usize, fact: &Fact, via_pronoun: bool, adjust: f32, end_tok: usize, out: &mut Vec<Suggestion>) {
+        let (lex, s, cue) = (self.lex, self.s, self.cue);
+        let mention = &s.mentions[m];
+        let target = self.led.get(m).cloned().flatten();
+        let kind = if target.is_some() { ActorKind::Person } else { mention.kind };
+        let (actor, new_alias) = match target.as_ref().unwrap_or(&mention.target) {
+            Target::Known { actor, new_alias } => (SuggestedActor::Known(*actor), new_alias.clone()),
+            Target::New(n) => (SuggestedActor::New(n.clone()), None),
+            Target::Opaque | Target::Pronoun { .. } => return,
+        };
+        if cue.people_only && kind != ActorKind::Person {
+            return;
+        }
+        let t = &lex.tuning;
+        let mut confidence = cue.weight + adjust;
+        if via_pronoun {
+            confidence += t.pronoun;
+        }
+        if self.headline {
+            confidence += t.headline;
+        }
+        if matches!(actor, SuggestedActor::New(_)) {
+            confidence += t.new_actor;
+        }
+        if kind == ActorKind::Person
+            && matches!(actor, SuggestedActor::Known(i) if self.actors[i].kind != ActorKind::Person)
+        {
+            confidence += t.person_for_state;
+        }
+        let cue_span = s.toks[cue.toks.start].span.start
+            ..s.toks[end_tok.clamp(cue.toks.start + 1, s.toks.len()) - 1].span.end;
+        // A list's item is quoted from the cue to the item.
+        let start = mention.span.start.min(cue_span.start);
+        let end = mention.span.end.max(cue_span.end);
+        let words = &s.text[cue_span.clone()];
+        let base = Suggestion {
+            actor,
+            fact: fact.clone(),
+            body: self.body.id().map(str::to_string),
+            new_body: match self.body {
+                BodyRef::New { name, .. } => Some(name.clone()),
+                _ => None,
+            },
+            as_of: self.as_of,
+            start,
+            end,
+            sentence: s.range.clone(),
+            confidence: confidence.clamp(t.floor, 1.0),
+            new_alias,
+            rule: why(&lex.rules[cue.rule].name, &cue.frame, words),
+        };
+        if cue.founding {
+            let mut role = base.clone();
+            role.fact = Fact::Role(Role::FoundingMember);
+            role.confidence = (base.confidence + t.founding).max(t.floor);
+            out.push(base);
+            out.push(role);
+        } else {
+            out.push(base);
+        }
+    }
+}
+
+/// The rule and the words it read, as the review queue shows them.
+fn why(rule: &str, frame: &Frame, words: &str) -> String {
+    let words: String = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    match frame {
+        Frame::List(_) => format!("{rule}: list after '{words}'"),
+        _ => format!("{rule}: '{words}'"),
+    }
+}
+
+/// The item of a heading's list on the line `s`: the mention `m`.
+pub fn heading_line(
+    lex: &Lexicon,
+    actors: &[Actor],
+    s: &Sentence,
+    cue: &Cue,
+    body: &BodyRef,
+    m: usize,
+    out: &mut Vec<Suggestion>,
+) {
+    let as_of = s.published.map(PartialDate::from);
+    let line_cue = Cue {
+        toks: 0..s.mentions[m].toks.end,
+        ..cue.clone()
+    };
+    let made = Made {
+        lex,
+        led: &[],
+        actors,
+        s,
+        cue: &line_cue,
+        body,
+        as_of,
+        headline: false,
+    };
+    made.push(m, &cue.fact, false, 0.0, line_cue.toks.end, out);
 }

@@ -5,20 +5,27 @@
 //!
 //! The text is read once: one automaton pass finds every known name, state, demonym and
 //! organisation; then each sentence's tokens are read for noun phrases (mentions) and cue
-//! words, and each cue is linked to the mentions on its side (see [`cues::Frame`]). Linear in
-//! the text; the automaton is built once per dataset revision.
+//! words, and each cue is linked to the mentions on its side or in the list it opens (see
+//! [`engine::Frame`]). The cue words are data: rule tables per language ([`table`]), the
+//! report's language detected. Linear in the text; the automaton is built once per dataset
+//! revision.
 
 pub mod accept;
 mod bodies;
 mod countries;
-mod cue_rules;
-mod cues;
 mod dates;
+mod engine;
 mod entities;
+mod heading;
+mod leaders;
 mod lexicon;
 mod link;
+mod money_words;
 mod segment;
+pub mod table;
 mod tokens;
+
+use std::sync::{Arc, OnceLock};
 
 use std::ops::Range;
 
@@ -31,15 +38,24 @@ use super::date::PartialDate;
 pub use accept::{EXTRACTED, accept_suggestions, body_known};
 pub use countries::{Countries, Country};
 pub use segment::sentences;
+pub use table::{RuleSet, Table, TableError};
 
 /// What the extractor needs from a dataset, built once per revision.
 pub struct Extractor {
     finder: entities::Finder,
     /// The dataset's actors' ids, names and kinds, for rows and pronouns.
     actors: Vec<super::dataset::Actor>,
-    /// The dataset's id for a body the extractor names otherwise ("ncag" is its
-    /// "gaza-committee"), so accepting a suggestion finds the body.
-    body_ids: Vec<(&'static str, Id)>,
+    /// The dataset's bodies by name and alias.
+    bodies: bodies::Bodies,
+    /// The dataset's leaders of states.
+    leaders: leaders::Leaders,
+    rules: Arc<RuleSet>,
+}
+
+/// The built-in rule tables, read once.
+pub fn built_in_rules() -> Arc<RuleSet> {
+    static RULES: OnceLock<Arc<RuleSet>> = OnceLock::new();
+    RULES.get_or_init(|| Arc::new(RuleSet::built_in())).clone()
 }
 
 /// One suggested claim.
@@ -47,8 +63,10 @@ pub struct Extractor {
 pub struct Suggestion {
     pub actor: SuggestedActor,
     pub fact: Fact,
-    /// None: the main body; else a body id ("executive-board", "gaza-executive-board", "ncag").
+    /// None: the main body; else a body id (a sub-body's, or a new one's).
     pub body: Option<Id>,
+    /// The name of a body the dataset lacks, when `body` is new: accepting creates it.
+    pub new_body: Option<String>,
     pub as_of: Option<PartialDate>,
     /// Byte offsets of the quote (the shortest span stating the fact) in the text.
     pub start: usize,
@@ -60,6 +78,8 @@ pub struct Suggestion {
     /// A known actor named here in a way the dataset lacks ("Viktor Orbán" for the "Prime
     /// Minister of Hungary"): offered as an alias.
     pub new_alias: Option<String>,
+    /// The rule that made it and the words it read.
+    pub rule: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -98,6 +118,16 @@ pub struct SuggestionRow {
     pub start: usize,
     pub end: usize,
     pub confidence: f32,
+    /// The rule that made it and the words it read.
+    pub rule: String,
+    /// A pledge's amount in whole units, and its currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// The name of a body the dataset lacks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_body: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_alias: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -124,54 +154,94 @@ pub fn slug(name: &str) -> String {
 }
 
 impl Extractor {
+    /// With the built-in rule tables.
     pub fn new(dataset: &Dataset) -> Extractor {
+        Extractor::with_rules(dataset, built_in_rules())
+    }
+
+    /// With `rules` (the built-in tables and a user's).
+    pub fn with_rules(dataset: &Dataset, rules: Arc<RuleSet>) -> Extractor {
         Extractor {
-            finder: entities::Finder::new(&dataset.actors),
+            finder: entities::Finder::with_languages(
+                &dataset.actors,
+                &rules.foreign_languages(),
+                &rules.state_names(),
+            ),
             actors: dataset.actors.clone(),
-            body_ids: bodies::dataset_ids(&dataset.sub_bodies),
+            bodies: bodies::Bodies::new(&dataset.body, &dataset.sub_bodies),
+            leaders: leaders::Leaders::new(dataset, rules.lexicon(table::FALLBACK_LANGUAGE)),
+            rules,
         }
     }
 
-    /// Suggestions for `text` published on `published` (relative dates resolved against it),
-    /// in the order of the text, one per actor, fact and body (the first statement of it).
+    /// The language of `text` the tables read (ISO 639-1), as detected; English when the
+    /// detector is unsure or the tables lack it.
+    pub fn language(&self, text: &str) -> String {
+        self.rules.detect(text).to_string()
+    }
+
+    /// The languages the tables read.
+    pub fn languages(&self) -> Vec<String> {
+        self.rules.languages().map(str::to_string).collect()
+    }
+
+    /// Suggestions for `text` published on `published`, in its detected language.
     pub fn suggest(&self, text: &str, published: Option<NaiveDate>) -> Vec<Suggestion> {
+        let language = self.language(text);
+        self.suggest_in(text, published, &language)
+    }
+
+    /// Suggestions for `text` read with the tables of `language` (relative dates resolved
+    /// against `published`), in the order of the text, one per actor, fact and body (the
+    /// first statement of it).
+    pub fn suggest_in(
+        &self,
+        text: &str,
+        published: Option<NaiveDate>,
+        language: &str,
+    ) -> Vec<Suggestion> {
+        let lex = self.rules.lexicon(language);
         let hits = self.finder.hits(text);
         let mut out: Vec<Suggestion> = Vec::new();
+        let mut heading = heading::Heading::default();
         let mut h = 0;
-        for sentence in segment::sentences(text) {
-            while h < hits.len() && hits[h].start < sentence.start {
+        for range in segment::sentences(text) {
+            while h < hits.len() && hits[h].start < range.start {
                 h += 1;
             }
             let first = h;
             let mut last = h;
-            while last < hits.len() && hits[last].start < sentence.end {
+            while last < hits.len() && hits[last].start < range.end {
                 last += 1;
             }
             let in_sentence: Vec<entities::Hit> = hits[first..last]
                 .iter()
-                .filter(|x| x.end <= sentence.end)
+                .filter(|x| x.end <= range.end)
                 .copied()
                 .collect();
-            let toks = tokens::tokenize(text, sentence.clone());
+            let toks = tokens::tokenize(text, range.clone());
             let mentions = self
                 .finder
-                .mentions(&self.actors, text, &toks, &in_sentence);
-            link::sentence(
-                &self.actors,
+                .mentions(lex, &self.actors, text, &toks, &in_sentence);
+            let title_case = entities::is_title_case(&toks);
+            let bodies = self.bodies.find(lex, text, &toks, title_case);
+            let dates = dates::dates(lex, &toks, published);
+            let s = link::Sentence {
                 text,
-                &sentence,
-                &toks,
-                &mentions,
+                range: range.clone(),
+                toks: &toks,
+                mentions: &mentions,
+                bodies: &bodies,
+                dates: &dates,
                 published,
-                &mut out,
-            );
-        }
-        for s in &mut out {
-            if let Some(b) = &s.body
-                && let Some((_, id)) = self.body_ids.iter().find(|(ours, _)| ours == b)
-            {
-                s.body = Some(id.clone());
+                finder: &self.finder,
+                leaders: &self.leaders,
+            };
+            if heading.line(lex, &self.actors, &s, &mut out) {
+                continue;
             }
+            link::sentence(lex, &self.actors, &self.bodies, &s, &mut out);
+            heading.open(lex, &self.bodies, &s);
         }
         dedupe(out)
     }
@@ -220,6 +290,16 @@ impl Extractor {
             start: s.start,
             end: s.end,
             confidence: (s.confidence * 100.0).round() / 100.0,
+            rule: s.rule.clone(),
+            amount: match &s.fact {
+                Fact::Pledge(m) => Some(m.amount),
+                _ => None,
+            },
+            currency: match &s.fact {
+                Fact::Pledge(m) => Some(m.currency.clone()),
+                _ => None,
+            },
+            new_body: s.new_body.clone(),
             new_alias: s.new_alias.clone(),
             office,
             country,

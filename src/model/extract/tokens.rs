@@ -25,7 +25,7 @@ impl Token {
     }
 }
 
-fn fold(s: &str) -> String {
+pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -38,6 +38,20 @@ fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// A capitalised word of two letters or more before an apostrophe takes a case suffix
+/// ("Türkiye'nin", "Erdoğan'ın"): the name stands alone, the suffix is a token of its own.
+/// English contractions ("won't") and "O'Brien" keep their apostrophe inside.
+fn suffix_of_name(word: &[(usize, char)]) -> bool {
+    let name = word.len() >= 2 && word[0].1.is_uppercase();
+    name && word.iter().all(|(_, c)| c.is_alphabetic()) || elided(word)
+}
+
+/// A French elided article or pronoun ("l'invitation", "d'adhérer", "qu'il"): its own token.
+fn elided(word: &[(usize, char)]) -> bool {
+    let w: String = word.iter().map(|(_, c)| c.to_ascii_lowercase()).collect();
+    matches!(w.as_str(), "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu")
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -80,6 +94,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     && next.is_some_and(char::is_alphabetic)
                     && !(next.is_some_and(|n| n == 's' || n == 'S')
                         && chars.get(j + 2).is_none_or(|x| !x.1.is_alphanumeric()))
+                    && !suffix_of_name(&chars[i..j])
             {
                 // Inner hyphens, stops between letters ("U.S"), apostrophes ("won't").
                 j += 2;

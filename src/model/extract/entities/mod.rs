@@ -6,12 +6,15 @@
 
 mod phrase;
 
+pub(super) use phrase::is_title_case;
+
 use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::countries::{Countries, ORGANISATIONS, Pointer, needs_exact_case};
+use super::countries::{Countries, ORGANISATIONS, Pointer, cyrillic_stem, needs_exact_case};
+use super::table::{Class, Lexicon};
 use super::tokens::Token;
 use super::{NewActor, slug};
 use crate::model::dataset::{Actor, ActorKind};
@@ -60,6 +63,9 @@ pub struct Mention {
     /// Followed by "'s": the owner of something, not the subject of a verb.
     pub possessive: bool,
     pub kind: ActorKind,
+    /// A bare run of capitalised words taken for a person's name ("Anna Kowalski"): only an
+    /// item of a list counts it.
+    pub bare: bool,
 }
 
 /// The automaton and lookup tables, built once per dataset revision.
@@ -68,6 +74,8 @@ pub struct Finder {
     owners: Vec<Owner>,
     /// For phrases that must match as written (acronyms), the phrase.
     exact: Vec<Option<String>>,
+    /// Phrases that may take a case ending (Cyrillic names and stems).
+    inflected: Vec<bool>,
     pub countries: Countries,
     /// Folded state name (or country) → known state actor.
     states: HashMap<String, usize>,
@@ -85,6 +93,9 @@ pub struct Finder {
     country_names: HashMap<String, usize>,
 }
 
+/// The longest case ending (in folded bytes) an inflected name may take.
+const MAX_ENDING: usize = 4;
+
 fn skeleton(folded: &str) -> String {
     folded
         .chars()
@@ -97,11 +108,19 @@ fn non_latin(s: &str) -> bool {
 }
 
 impl Finder {
+    /// English names only.
     pub fn new(actors: &[Actor]) -> Finder {
-        let countries = Countries::new();
+        Finder::with_languages(actors, &[], &[])
+    }
+
+    /// States named in `languages` too; a Cyrillic name also by its stem, whatever its case
+    /// ending ("Венгрии", "Казахстана").
+    pub fn with_languages(actors: &[Actor], languages: &[&str], names: &[(String, String)]) -> Finder {
+        let countries = Countries::with_languages(languages, names);
         let mut patterns: Vec<String> = Vec::new();
         let mut owners = Vec::new();
         let mut exact = Vec::new();
+        let mut inflected = Vec::new();
         let mut skeletons: HashMap<String, Option<usize>> = HashMap::new();
         for (i, actor) in actors.iter().enumerate() {
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
@@ -120,6 +139,7 @@ impl Finder {
                                 .or_insert(Some(i));
                         }
                     }
+                    inflected.push(cyrillic_stem(name).is_some());
                     patterns.push(folded);
                     owners.push(Owner::Known(i));
                     exact.push(None);
@@ -131,9 +151,17 @@ impl Finder {
             if folded.len() < 2 {
                 continue;
             }
+            let stem = cyrillic_stem(phrase);
+            inflected.push(stem.is_some());
             patterns.push(folded);
             owners.push(Owner::Pointer(*ptr));
             exact.push(needs_exact_case(phrase).then(|| phrase.clone()));
+            if let Some(stem) = stem {
+                inflected.push(true);
+                patterns.push(fold_name(&stem));
+                owners.push(Owner::Pointer(*ptr));
+                exact.push(None);
+            }
         }
         let mut country_names = HashMap::new();
         for (phrase, ptr) in &countries.phrases {
@@ -176,6 +204,7 @@ impl Finder {
             automaton,
             owners,
             exact,
+            inflected,
             countries,
             states,
             organisations,
@@ -201,13 +230,23 @@ impl Finder {
         let mut out = Vec::new();
         for m in automaton.find_overlapping_iter(&folded.text) {
             let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
-            if is_word(before) || is_word(bytes.get(m.end())) {
+            let p = m.pattern().as_usize();
+            if is_word(before) {
                 continue;
             }
+            // A case ending of a few letters belongs to the name ("Венгрии").
+            let ending = bytes[m.end()..]
+                .iter()
+                .take(MAX_ENDING + 1)
+                .take_while(|b| is_word(Some(b)))
+                .count();
+            if ending > 0 && (!self.inflected[p] || ending > MAX_ENDING) {
+                continue;
+            }
+            let folded_end = m.end() + ending;
             // "U.S." folds to "u.s."; a phrase ending in a stop must not swallow a sentence's.
             let start = folded.origin[m.start()];
-            let end = crate::model::mentions::end_in_original(text, folded.origin[m.end() - 1]);
-            let p = m.pattern().as_usize();
+            let end = crate::model::mentions::end_in_original(text, folded.origin[folded_end - 1]);
             let owner = self.owners[p];
             if let Owner::Pointer(_) = owner {
                 let first = text[start..].chars().next();
@@ -276,7 +315,7 @@ impl Finder {
         self.states.get(&fold_name(&c.name)).copied()
     }
 
-    fn fresh_id(&self, name: &str) -> String {
+    pub fn fresh_id(&self, name: &str) -> String {
         let base = slug(name);
         if !self.ids.contains(&base) {
             return base;
@@ -354,6 +393,7 @@ impl Finder {
     /// that fall inside it.
     pub fn mentions(
         &self,
+        lex: &Lexicon,
         actors: &[Actor],
         text: &str,
         toks: &[Token],
@@ -383,7 +423,10 @@ impl Finder {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            match self.phrase(actors, text, toks, &at, i, title_case) {
+            match self
+                .phrase(actors, text, toks, &at, i, title_case)
+                .or_else(|| self.bare_name(lex, text, toks, &at, i))
+            {
                 Some(m) => {
                     i = m.toks.end;
                     out.push(m);
@@ -392,6 +435,50 @@ impl Finder {
             }
         }
         out
+    }
+
+    /// Two to four capitalised words that name no state, body, day or office: a person the
+    /// dataset lacks, if a list names them.
+    fn bare_name(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        toks: &[Token],
+        at: &[Option<(usize, Owner)>],
+        i: usize,
+    ) -> Option<Mention> {
+        let t = &toks[i];
+        if !t.cap || !t.word || at[i].is_some() || lex.is(toks, i, Class::Article) {
+            return None;
+        }
+        let end = phrase::name_run(toks, at, i);
+        let plain = (i..end).all(|k| {
+            !lex.is(toks, k, Class::BodyNoun)
+                && !lex.is(toks, k, Class::NotName)
+                && super::lexicon::month(&toks[k].lower).is_none()
+                && !super::lexicon::WEEKDAYS.contains(&toks[k].lower.as_str())
+        });
+        if end < i + 2 || !plain || toks.get(end).is_some_and(|n| n.cap && n.word) {
+            return None;
+        }
+        let span = t.span.start..toks[end - 1].span.end;
+        let name: String = text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+        Some(Mention {
+            toks: i..end,
+            span,
+            target: Target::New(NewActor {
+                id: self.fresh_id(&name),
+                name,
+                kind: ActorKind::Person,
+                country: String::new(),
+                office: None,
+                represents: None,
+                aliases: Vec::new(),
+            }),
+            possessive: lex.is(toks, end, Class::Possessive),
+            kind: ActorKind::Person,
+            bare: true,
+        })
     }
 
     fn state_id(&self, actors: &[Actor], country: usize) -> String {

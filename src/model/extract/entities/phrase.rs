@@ -34,6 +34,7 @@ impl Finder {
                 } else {
                     ActorKind::State
                 },
+                bare: false,
             });
         }
         // "his country would take part": the state of the person named before, which the
@@ -55,6 +56,7 @@ impl Finder {
                 } else {
                     ActorKind::State
                 },
+                bare: false,
             });
         }
         // Modifiers: a state or organisation, office words; then maybe a name.
@@ -199,6 +201,7 @@ impl Finder {
                 },
                 possessive: possessive_at(end),
                 kind,
+                bare: false,
             });
         }
         // A name after an office: "Finance Minister François-Philippe Champagne".
@@ -241,6 +244,7 @@ impl Finder {
                 target,
                 possessive: possessive_at(name_end),
                 kind: ActorKind::Person,
+                bare: false,
             });
         }
         if head {
@@ -261,6 +265,7 @@ impl Finder {
                 },
                 possessive: possessive_at(end),
                 kind: ActorKind::Person,
+                bare: false,
             });
         }
         if let Some(o) = org {
@@ -281,6 +286,7 @@ impl Finder {
                     target: Target::Opaque,
                     possessive: false,
                     kind: ActorKind::Organisation,
+                    bare: false,
                 });
             }
             let (target, kind) = if noun_after(j) {
@@ -294,6 +300,7 @@ impl Finder {
                 target,
                 possessive: false,
                 kind,
+                bare: false,
             });
         }
         let c = country?;
@@ -310,6 +317,7 @@ impl Finder {
                 target,
                 possessive: possessive_at(j + 1),
                 kind,
+                bare: false,
             });
         }
         if demonym {
@@ -334,6 +342,7 @@ impl Finder {
                 target: Target::Opaque,
                 possessive: false,
                 kind: ActorKind::State,
+                bare: false,
             });
         }
         let (target, kind) = self.state_target(c);
@@ -343,12 +352,13 @@ impl Finder {
             target,
             possessive: possessive_at(j),
             kind,
+            bare: false,
         })
     }
 }
 
 /// A headline in title case: its capitals say nothing about names.
-pub(super) fn is_title_case(toks: &[Token]) -> bool {
+pub(in crate::model::extract) fn is_title_case(toks: &[Token]) -> bool {
     let long: Vec<&Token> = toks
         .iter()
         .filter(|t| t.word && t.lower.len() >= 4)
@@ -381,7 +391,7 @@ fn has_head(toks: &[Token], office: &[usize]) -> bool {
 
 /// The end of a run of capitalised words from `from` that the automaton does not know (a
 /// person's name), allowing the particles of Arabic, Dutch and Spanish names.
-fn name_run(toks: &[Token], at: &[Option<(usize, Owner)>], from: usize) -> usize {
+pub(super) fn name_run(toks: &[Token], at: &[Option<(usize, Owner)>], from: usize) -> usize {
     let mut k = from;
     while k < toks.len() {
         let t = &toks[k];
