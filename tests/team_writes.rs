@@ -8,7 +8,7 @@ use std::process::{Child, Command as Process, Stdio};
 
 use board_explorer::model::Edit;
 use board_explorer::session::{Command, Confirm, Session};
-use board_explorer::store::{embedded, load_file, to_ron};
+use board_explorer::store::{FileLock, embedded, load_file, to_ron};
 
 fn dataset_file(dir: &Path) -> PathBuf {
     let path = dir.join("board.ron");
@@ -123,4 +123,25 @@ fn a_window_save_racing_a_command_never_erases_either() {
             assert!(ids.contains(&id.as_str()), "round {round}: {id} was lost");
         }
     }
+}
+
+/// A command that finds the dataset locked waits, then reads what the lock's holder wrote and
+/// adds its change to that: it never writes over it, nor fails because of it.
+#[test]
+fn a_command_waits_for_the_lock_then_builds_on_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dataset_file(dir.path());
+    let held = FileLock::acquire(&file).unwrap();
+    let child = spawn_claim_add(&file, "putin", "declined");
+    // Long enough for the command to have started and reached the lock; with or without it
+    // the outcome below must hold.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut theirs = load_file(&file).unwrap().dataset;
+    theirs.actors[0].name = "Written While Locked".into();
+    std::fs::write(&file, to_ron(&theirs)).unwrap();
+    drop(held);
+    let id = added_claim(child).expect("it waited instead of failing");
+    let d = load_file(&file).unwrap().dataset;
+    assert_eq!(d.actors[0].name, "Written While Locked");
+    assert!(d.claims.iter().any(|c| c.id == id));
 }
