@@ -139,7 +139,14 @@ fn write_temp(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
 fn backup(path: &Path) -> io::Result<()> {
     let bak = backup_path(path);
     let bak_tmp = temp_path(&bak);
-    let copied = fs::copy(path, &bak_tmp).and_then(|_| fs::rename(&bak_tmp, &bak));
+    let copied = fs::copy(path, &bak_tmp).and_then(|_| {
+        // The previous version stays the group's to read, as the file itself does (the copy
+        // already has its mode; re-applied after the owner, which may clear set-id bits).
+        let meta = fs::metadata(path)?;
+        keep_owner(&bak_tmp, &meta);
+        fs::set_permissions(&bak_tmp, meta.permissions())?;
+        fs::rename(&bak_tmp, &bak)
+    });
     copied.map_err(|e| {
         let _ = fs::remove_file(&bak_tmp);
         io::Error::new(
