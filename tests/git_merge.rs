@@ -66,6 +66,9 @@ fn team(tmp: &Path) -> (PathBuf, PathBuf) {
     ok(&a, &["push", "-u", "origin", "main"]);
     let b = clone("bob");
     assert!(b.join("board.ron").exists());
+    // A writer's lock file beside the dataset is never something to commit.
+    std::fs::write(b.join(".board.ron.lock"), "").unwrap();
+    assert_eq!(ok(&b, &["status", "--porcelain"]), "");
     (a, b)
 }
 
@@ -206,8 +209,11 @@ fn a_true_conflict_fails_the_pull_and_is_kept_in_the_file() {
     assert_eq!(c.record(), Some(merged.actors[1].id.as_str()));
     assert_eq!(c.field(), "name");
     assert_eq!(c.theirs, "\"Alice's spelling\"");
-    let (success, out, _) = run(&["check", b.join("board.ron").to_str().unwrap()]);
-    assert!(success, "{out}");
+    // The file loads, but is not "ok" while the conflict is left: `check` fails and names it.
+    let (success, out, err) = run(&["check", b.join("board.ron").to_str().unwrap()]);
+    assert!(!success, "{out}");
+    assert!(err.contains("1 unresolved merge conflict(s)"), "{err}");
+    assert!(err.contains("/name: ours \"Bob's spelling\""), "{err}");
 
     // The app opened on the file lists the conflict with both values.
     let (doc, _) = Document::open(&b.join("board.ron")).unwrap();

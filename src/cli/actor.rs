@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::escape::terminal_cell;
 use crate::model::actor_draft::{ActorDraft, add_actor_with_id};
 use crate::model::{ActorKind, Id};
 
@@ -62,6 +63,7 @@ fn add(args: ActorAddArgs) -> Result<String, String> {
     if args.out.is_some() {
         super::refuse_overwrite(&out, args.force)?;
     }
+    let _lock = super::lock_dataset(&out)?;
     let mut session = super::load(Some(&args.dataset))?.0;
     let draft = ActorDraft {
         id: args.id,
@@ -72,18 +74,18 @@ fn add(args: ActorAddArgs) -> Result<String, String> {
         represents: args.represents,
     };
     let (edit, notes) = add_actor_with_id(session.dataset(), &session.derived().index, draft)
-        .map_err(|e| format!("error: {e}"))?;
+        .map_err(super::error_line)?;
     let mut report = String::new();
     for note in notes {
-        report.push_str(&format!("warning: {note}\n"));
+        report.push_str(&format!("warning: {}\n", terminal_cell(&note)));
     }
     super::claim::perform_checked(&mut session, edit, "Add actor")?;
     let d = session.dataset();
     let actor = d.actors.last().expect("just added");
     report.push_str(&format!(
         "added actor \"{}\": {} ({})\n",
-        actor.id,
-        actor.name,
+        terminal_cell(&actor.id),
+        terminal_cell(&actor.name),
         actor.kind.label()
     ));
     report.push_str(&super::write_dataset(

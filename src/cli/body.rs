@@ -193,9 +193,9 @@ fn change(
     if out.out.is_some() {
         super::refuse_overwrite(&target, out.force)?;
     }
+    let _lock = super::lock_dataset(&target)?;
     let mut session = super::load(Some(dataset))?.0;
-    let edit =
-        make(session.dataset(), &session.derived().index).map_err(|e| format!("error: {e}"))?;
+    let edit = make(session.dataset(), &session.derived().index).map_err(super::error_line)?;
     super::claim::perform_checked(&mut session, edit, label)?;
     let mut report = format!("{label}: done\n");
     report.push_str(&super::write_dataset(

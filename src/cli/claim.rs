@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::escape::terminal_cell;
 use crate::model::claim_draft::{ClaimDraft, add_claim};
 use crate::model::fact_text::{StatedFact, parse_stated_fact};
 use crate::model::text::line_col;
@@ -60,6 +61,7 @@ fn add(args: ClaimAddArgs) -> Result<String, String> {
     if args.out.is_some() {
         super::refuse_overwrite(&out, args.force)?;
     }
+    let _lock = super::lock_dataset(&out)?;
     let mut session = super::load(Some(&args.dataset))?.0;
     let draft = ClaimDraft {
         actor: args.actor,
@@ -71,20 +73,20 @@ fn add(args: ClaimAddArgs) -> Result<String, String> {
         body: args.body,
         note: args.note,
     };
-    let (edit, notes) = add_claim(session.dataset(), draft).map_err(|e| format!("error: {e}"))?;
+    let (edit, notes) = add_claim(session.dataset(), draft).map_err(super::error_line)?;
     let mut report = String::new();
     for note in notes {
-        report.push_str(&format!("warning: {note}\n"));
+        report.push_str(&format!("warning: {}\n", terminal_cell(&note)));
     }
     perform_checked(&mut session, edit, "Add claim")?;
     let d = session.dataset();
     let claim = d.claims.last().expect("just added");
     report.push_str(&format!(
         "added claim \"{}\": {} {} = {}",
-        claim.id,
-        claim.subject.id(),
+        terminal_cell(&claim.id),
+        terminal_cell(claim.subject.id()),
         claim.fact.property().label(),
-        claim.value_label(d)
+        terminal_cell(&claim.value_label(d))
     ));
     if let Some(q) = &claim.quote
         && let Some(s) = d.source(&claim.source)
@@ -92,7 +94,8 @@ fn add(args: ClaimAddArgs) -> Result<String, String> {
         let (line, col) = line_col(&s.text, q.start);
         report.push_str(&format!(
             ", quoting \"{}\" (line {line}, column {col} of \"{}\")",
-            q.exact, s.id
+            terminal_cell(&q.exact),
+            terminal_cell(&s.id)
         ));
     }
     report.push('\n');
@@ -113,10 +116,21 @@ pub(super) fn perform_checked(
     edit: Edit,
     label: &str,
 ) -> Result<(), String> {
-    let outcome = session.perform(Command::edit(edit, label));
-    if let Some(notice) = outcome.notice.filter(|n| n.is_error) {
-        return Err(format!("error: {}", notice.text));
+    perform_command(session, Command::edit(edit, label))?;
+    refuse_invalid(session)
+}
+
+/// Performs a command through the session; its error, if it has one, as the command's.
+pub(super) fn perform_command(session: &mut Session, command: Command) -> Result<(), String> {
+    let outcome = session.perform(command);
+    match outcome.notice.filter(|n| n.is_error) {
+        Some(notice) => Err(super::error_line(&notice.text)),
+        None => Ok(()),
     }
+}
+
+/// Refuses a dataset that would not load again: nothing is written then.
+pub(super) fn refuse_invalid(session: &Session) -> Result<(), String> {
     let errors: Vec<String> = crate::model::validate::validate(session.dataset())
         .into_iter()
         .filter(|p| p.severity == crate::model::validate::Severity::Error)
@@ -125,6 +139,7 @@ pub(super) fn perform_checked(
     if errors.is_empty() {
         Ok(())
     } else {
+        let errors: Vec<_> = errors.iter().map(|e| terminal_cell(e)).collect();
         Err(format!(
             "error: {}\nnothing was written",
             errors.join("\nerror: ")

@@ -64,10 +64,34 @@ pub fn git_setup(dir: &Path) -> Result<String, String> {
             attributes.display()
         );
     }
+    let exclude = git(&["rev-parse", "--git-path", "info/exclude"])?;
+    exclude_lock_files(&dir.join(exclude))?;
     Ok(format!(
         "{note}set merge.board-explorer.driver and diff.board-explorer.textconv in {top}/.git/config \
          (each clone runs `board-explorer git-setup` once)\n"
     ))
+}
+
+/// The lock files writers keep beside datasets (`.board.ron.lock`) are this clone's business,
+/// never to be committed: listed in the clone's own `info/exclude` (not in a file that is
+/// committed, since older clones do not make them).
+fn exclude_lock_files(exclude: &Path) -> Result<(), String> {
+    const PATTERN: &str = ".*.ron.lock";
+    let existing = std::fs::read_to_string(exclude).unwrap_or_default();
+    if existing.lines().any(|l| l.trim() == PATTERN) {
+        return Ok(());
+    }
+    let mut text = existing;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(PATTERN);
+    text.push('\n');
+    let written = exclude
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(exclude, text));
+    written.map_err(|e| format!("error: cannot write {}: {e}", exclude.display()))
 }
 
 /// A path as one word for the shell git runs the driver with.

@@ -113,6 +113,7 @@ pub fn run(args: ImportSourceArgs) -> Result<String, String> {
         }
     };
     let articles = articles(&args)?;
+    let _lock = super::lock_dataset(&out)?;
     // The import adds many records and takes them all back on a failure, on its own copy.
     let session = super::load(args.file.as_ref())?.0;
     let mut d = session.dataset().clone();
@@ -208,7 +209,7 @@ fn articles(args: &ImportSourceArgs) -> Result<Vec<Article>, String> {
 
 /// A file's bytes through the one bounded reader (regular files only, at most `limit`).
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    store::read_bounded(path, limit).map_err(|e| format!("error: {e}"))
+    store::read_bounded(path, limit).map_err(|e| super::load_error(&e))
 }
 
 /// Reads and analyses an article: its stored text (HTML stripped, normalised), its hash and

@@ -19,14 +19,15 @@ pub fn merge(
     theirs: &Path,
     out: Option<&Path>,
 ) -> Result<String, String> {
+    let out = out.unwrap_or(ours);
+    let _lock = lock_unless_git_temp(out)?;
     // Git passes an empty BASE when both sides added the file: nothing in common then.
     let base = load(base, true)?;
     let (ours_d, theirs_d) = (load(ours, false)?, load(theirs, false)?);
-    let merged = merge_datasets(base, ours_d, theirs_d).map_err(|e| format!("error: {e}"))?;
+    let merged = merge_datasets(base, ours_d, theirs_d).map_err(super::error_line)?;
     store::SaveError::check(&merged.dataset).map_err(|e| {
         format!("error: the merged dataset would not load ({e}); nothing was written")
     })?;
-    let out = out.unwrap_or(ours);
     let text = store::to_ron(&merged.dataset);
     store::replace_atomic(out, text.as_bytes())
         .map_err(|e| format!("error: cannot write {}: {e}", out.display()))?;
@@ -51,13 +52,29 @@ pub fn merge(
     }
 }
 
+/// The lock of the file the merge writes, held from before OURS is read: a merge by hand into
+/// a dataset others write (`merge BASE OURS THEIRS`, `-o OUT`) is one more writer. Git's
+/// driver writes over git's own temporary copy (`.merge_file_XXXXXX`), which nobody else
+/// writes: no lock file is left beside it in the work tree.
+fn lock_unless_git_temp(out: &Path) -> Result<Option<store::FileLock>, String> {
+    let git_temp = out
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with(".merge_file_"));
+    if git_temp {
+        return Ok(None);
+    }
+    store::FileLock::acquire(out)
+        .map(Some)
+        .map_err(super::error_line)
+}
+
 fn load(path: &Path, empty_is_nothing: bool) -> Result<Dataset, String> {
     if empty_is_nothing && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
         return Ok(Dataset::default());
     }
     store::load_file(path)
         .map(|l| l.dataset)
-        .map_err(|e| format!("error: {e}"))
+        .map_err(|e| super::load_error(&e))
 }
 
 /// The file as one line per record (`actors putin: name="Vladimir Putin" kind=Person`),
@@ -65,7 +82,7 @@ fn load(path: &Path, empty_is_nothing: bool) -> Result<Dataset, String> {
 /// a dataset is printed as it is, so the diff still shows something.
 pub fn textconv(file: &Path) -> Result<String, String> {
     let bytes =
-        store::read_bounded(file, store::MAX_FILE_BYTES).map_err(|e| format!("error: {e}"))?;
+        store::read_bounded(file, store::MAX_FILE_BYTES).map_err(|e| super::load_error(&e))?;
     match store::parse_bytes(&bytes, Some(file)) {
         Ok(loaded) => records_text(&loaded.dataset),
         Err(_) => Ok(String::from_utf8_lossy(&bytes).into_owned()),

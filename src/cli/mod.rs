@@ -12,6 +12,7 @@ mod escape;
 mod git_setup;
 mod import;
 mod merge;
+mod resolve;
 mod sources;
 mod suggest;
 mod table;
@@ -20,16 +21,18 @@ pub use actor::{ActorAddArgs, ActorCommand};
 pub use body::BodyCommand;
 pub use claim::{ClaimAddArgs, ClaimCommand};
 pub use import::{ImportSourceArgs, MAX_ARTICLE_BYTES};
+pub use resolve::ResolveArgs;
 pub use sources::compare_table;
 pub use suggest::{MAX_TEXT_BYTES, SuggestFormat};
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 use crate::model::PartialDate;
 use crate::model::Property;
-use crate::model::diff::{Side, diff, report};
+use crate::model::diff::{Side, diff, report_with};
 use crate::model::money::{format_money, parse_money};
 use crate::model::report::Report;
 use crate::model::seats::{amount_words, quick_in_force};
@@ -121,6 +124,10 @@ pub enum Verb {
         /// Overwrite OUT if it exists.
         #[arg(long)]
         force: bool,
+        /// Export a file that still holds unresolved merge conflicts (refused otherwise); the
+        /// Markdown and HTML reports then list them above everything else.
+        #[arg(long)]
+        allow_conflicts: bool,
     },
     /// Print the claim matrix: what each source says about each subject and property, and
     /// whether the sources agree, conflict, or only one says it.
@@ -188,6 +195,10 @@ pub enum Verb {
         #[arg(short = 'o', long)]
         out: Option<PathBuf>,
     },
+    /// List or settle the merge conflicts a merge left in a dataset (what the window's Merge
+    /// conflicts window does): `resolve FILE --list`, `--ours PATH`, `--theirs PATH`,
+    /// `--all-ours`, `--all-theirs`. Writes in place (FILE.bak kept) unless -o.
+    Resolve(ResolveArgs),
     /// Print a dataset as one readable line per record (git's diff textconv filter).
     Textconv { file: PathBuf },
     /// Set up a git repository to merge (`merge`) and diff (`textconv`) datasets with this
@@ -226,11 +237,28 @@ fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
 
 /// Runs a command and gives what to print, with any control character from the data (or a
 /// file name) shown as a visible escape: terminals obey what they are sent.
+/// Data for another program (an export or JSON on standard output) is written exact, byte for
+/// byte what `-o` writes: escaping would corrupt it (a right-to-left mark in a name would become
+/// the text `\u{200f}`, invalid in JSON).
 pub fn run(command: Verb) -> Result<String, String> {
+    let exact = writes_data(&command);
     match perform(command) {
+        Ok(out) if exact => Ok(out),
         Ok(out) => Ok(escape::terminal_text(&out).into_owned()),
         Err(err) => Err(escape::terminal_text(&err).into_owned()),
     }
+}
+
+/// Whether the command's output on standard output is data, not words for people.
+fn writes_data(command: &Verb) -> bool {
+    matches!(
+        command,
+        Verb::Export { out: None, .. }
+            | Verb::Suggest {
+                format: SuggestFormat::Json,
+                ..
+            }
+    )
 }
 
 fn perform(command: Verb) -> Result<String, String> {
@@ -243,6 +271,7 @@ fn perform(command: Verb) -> Result<String, String> {
             out,
         } => merge::merge(&base, &ours, &theirs, out.as_deref()),
         Verb::Textconv { file } => merge::textconv(&file),
+        Verb::Resolve(args) => resolve::run(args),
         Verb::GitSetup { dir } => git_setup::git_setup(dir.as_deref().unwrap_or(".".as_ref())),
         Verb::Roster { file, as_of } => {
             let session = load_as_of(file.as_ref(), as_of)?;
@@ -304,7 +333,7 @@ fn perform(command: Verb) -> Result<String, String> {
                     let path = session
                         .write_snapshot(&note)
                         .map_err(|e| format!("error: cannot write the snapshot: {e}"))?;
-                    Ok(format!("wrote {}\n", path.display()))
+                    Ok(format!("wrote {}\n", shown(&path)))
                 }
             }
         }
@@ -326,7 +355,7 @@ fn perform(command: Verb) -> Result<String, String> {
                     as_of: new_as_of.or(new.as_of()),
                 },
             );
-            Ok(report(&changes))
+            Ok(report_with(&changes, escape::terminal_cell))
         }
         Verb::Export {
             file,
@@ -334,8 +363,10 @@ fn perform(command: Verb) -> Result<String, String> {
             as_of,
             out,
             force,
+            allow_conflicts,
         } => {
             let session = load_as_of(file.as_ref(), as_of)?;
+            unresolved_export(&session, file.as_deref(), format, allow_conflicts)?;
             let text = session.export_text(format);
             match out {
                 Some(out) => write_out(&out, &text, force),
@@ -405,7 +436,7 @@ fn refuse_overwrite(out: &std::path::Path, force: bool) -> Result<(), String> {
     if out.exists() && !force {
         return Err(format!(
             "error: {} exists; pass --force to overwrite it",
-            out.display()
+            shown(out)
         ));
     }
     Ok(())
@@ -424,11 +455,20 @@ fn write_out(out: &std::path::Path, text: &str, force: bool) -> Result<String, S
     written.map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => format!(
             "error: {} appeared while this command ran; pass --force to overwrite it",
-            out.display()
+            shown(out)
         ),
-        _ => format!("error: cannot write {}: {e}", out.display()),
+        _ => format!("error: cannot write {}: {e}", shown(out)),
     })?;
-    Ok(format!("wrote {}\n", out.display()))
+    Ok(format!("wrote {}\n", shown(out)))
+}
+
+/// Takes the lock of the dataset file a command is about to write, before it reads the
+/// dataset it builds on, and holds it (until dropped) past the write: another writer waits
+/// for the whole read-change-write, then reads the result, so neither change is lost. When
+/// the lock stays taken too long the command fails, writing nothing.
+fn lock_dataset(path: &std::path::Path) -> Result<session::FileLock, String> {
+    session::FileLock::acquire(path)
+        .map_err(|e| format!("error: {}", escape::terminal_cell(&e.to_string())))
 }
 
 /// Writes a command's dataset to `out`: over the file it was read from (`in_place`) unless
@@ -445,7 +485,7 @@ fn write_dataset(
         return Err(format!(
             "error: {} changed on disk while this command ran (another program wrote it); \
              nothing was written: run the command again",
-            out.display()
+            shown(out)
         ));
     }
     write_out(out, text, in_place || force)
@@ -454,16 +494,48 @@ fn write_dataset(
 /// A dataset or snapshot file, or the embedded dataset, for a command that reads it without
 /// writing it back: viewed as of `as_of`, else as of a snapshot's own day.
 fn read_any(file: Option<&PathBuf>, as_of: Option<chrono::NaiveDate>) -> Result<Opened, String> {
-    Session::open_any(file.map(PathBuf::as_path), as_of).map_err(|e| format!("error: {e}"))
+    Session::open_any(file.map(PathBuf::as_path), as_of).map_err(|e| load_error(&e))
 }
 
 /// A dataset file (never a snapshot), or the embedded dataset, with the file's warnings: for the
 /// commands that write the dataset back, which must know what they read (see `write_dataset`).
 fn load(file: Option<&PathBuf>) -> Result<(Session, Vec<String>), String> {
     match file {
-        Some(path) => Session::open(path).map_err(|e| format!("error: {e}")),
+        Some(path) => Session::open(path).map_err(|e| load_error(&e)),
         None => Ok((Session::embedded(), Vec::new())),
     }
+}
+
+/// "error: …" on one line: an error that quotes the data (an id, a name) shows any line break
+/// in it as an escape.
+fn error_line(e: impl std::fmt::Display) -> String {
+    format!("error: {}", escape::terminal_cell(&e.to_string()))
+}
+
+/// A file name for people: any control character in it shown as an escape, so that a line
+/// break in a name cannot forge a line ("wrote x\nerror: ...").
+fn shown(path: &std::path::Path) -> String {
+    escape::terminal_cell(&path.display().to_string()).into_owned()
+}
+
+/// "error: file:line:col: message", each further problem on a line of its own; the file name
+/// and every message escaped, since they quote the file's own (hostile) text.
+pub(crate) fn load_error(e: &session::LoadError) -> String {
+    let mut out = String::from("error: ");
+    if let Some(path) = &e.path {
+        out.push_str(&shown(path));
+        if let Some((line, col)) = e.place {
+            out.push_str(&format!(":{line}:{col}"));
+        }
+        out.push_str(": ");
+    } else if let Some((line, col)) = e.place {
+        out.push_str(&format!("line {line}, column {col}: "));
+    }
+    out.push_str(&escape::terminal_cell(&e.message));
+    for more in &e.more {
+        out.push_str(&format!("\n  {}", escape::terminal_cell(more)));
+    }
+    out
 }
 
 /// [`read_any`], the session alone.
@@ -476,6 +548,67 @@ fn load_as_of(file: Option<&PathBuf>, as_of: Option<chrono::NaiveDate>) -> Resul
     Ok(read_any(file, as_of)?.session)
 }
 
+/// A file whose merge left fields changed on both sides is not published by accident: the
+/// export is refused unless `--allow-conflicts`. Then Markdown and HTML list the conflicts in
+/// the report; CSV, Popolo and FollowTheMoney have no place for them, so a warning on
+/// standard error says the values are ours.
+fn unresolved_export(
+    session: &Session,
+    file: Option<&std::path::Path>,
+    format: session::ExportFormat,
+    allow: bool,
+) -> Result<(), String> {
+    let n = session.dataset().merge_conflicts.len();
+    if n == 0 {
+        return Ok(());
+    }
+    let name = file.map_or("the dataset".into(), shown);
+    if !allow {
+        return Err(format!(
+            "error: {name} has {n} unresolved merge conflict(s); nothing was exported: pick \
+             ours or theirs (`board-explorer resolve {name} --list`, or open it in \
+             board-explorer), or pass --allow-conflicts to export it marked as unresolved"
+        ));
+    }
+    if !matches!(
+        format,
+        session::ExportFormat::Markdown | session::ExportFormat::Html
+    ) {
+        // Standard output holds the data: the warning goes beside it (a closed standard
+        // error is no reason to fail the export).
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            escape::terminal_text(&format!(
+                "warning: {name} has {n} unresolved merge conflict(s); this format cannot \
+                 mark them: the values exported are ours"
+            ))
+        );
+    }
+    Ok(())
+}
+
+/// `check`'s answer for a file a merge left conflicts in: an error (exit 1), each conflict
+/// on a line, and how to settle them.
+fn unresolved_check(name: &str, d: &crate::model::Dataset, counts: &str) -> String {
+    let mut out = format!(
+        "{name}: error: {} unresolved merge conflict(s) ({counts})\n",
+        d.merge_conflicts.len()
+    );
+    for c in &d.merge_conflicts {
+        out.push_str(&format!(
+            "  merge conflict: {}: {}\n",
+            escape::terminal_cell(&c.key()),
+            escape::terminal_cell(&c.sides())
+        ));
+    }
+    out.push_str(&format!(
+        "pick ours or theirs for each: board-explorer resolve {name} --list (or open it in \
+         board-explorer)\n"
+    ));
+    out
+}
+
 fn check(file: Option<PathBuf>) -> Result<String, String> {
     let Opened {
         session,
@@ -484,18 +617,19 @@ fn check(file: Option<PathBuf>) -> Result<String, String> {
     } = read_any(file.as_ref(), None)?;
     let d = session.dataset();
     let conflicts = session.derived().conflicts;
-    let name = file.map_or_else(
-        || "embedded dataset".to_string(),
-        |p| p.display().to_string(),
-    );
-    let mut out = format!(
-        "{name}: ok: {} actors, {} sources, {} claims, {} events, {} conflicts",
+    let name = file.map_or_else(|| "embedded dataset".to_string(), |p| shown(&p));
+    let counts = format!(
+        "{} actors, {} sources, {} claims, {} events, {} conflicts",
         d.actors.len(),
         d.sources.len(),
         d.claims.len(),
         d.events.len(),
         conflicts
     );
+    if !d.merge_conflicts.is_empty() {
+        return Err(unresolved_check(&name, d, &counts));
+    }
+    let mut out = format!("{name}: ok: {counts}");
     if !warnings.is_empty() {
         out.push_str(&format!(", {} warnings", warnings.len()));
     }
@@ -510,7 +644,7 @@ fn check(file: Option<PathBuf>) -> Result<String, String> {
     }
     out.push('\n');
     for w in &warnings {
-        out.push_str(&format!("  warning: {w}\n"));
+        out.push_str(&format!("  warning: {}\n", escape::terminal_cell(w)));
     }
     // Freeing a million claims one string at a time takes a tenth of a second that nobody
     // waits for: a large session is dropped on a thread of its own (or with the process).

@@ -37,6 +37,8 @@ pub fn compare_table(
         ));
     }
     let m = compare(d, index, &chosen);
+    // The matrix's columns: each source once, however often it was named.
+    let chosen = &m.sources;
     let mut header = vec!["Subject", "Property"];
     header.extend(chosen.iter().map(String::as_str));
     header.push("Verdict");

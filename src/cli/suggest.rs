@@ -31,7 +31,7 @@ pub enum SuggestInput<'a> {
 pub fn read_article(path: &Path) -> Result<String, String> {
     // The one bounded reader: regular files only, never more than the limit.
     let bytes =
-        crate::store::read_bounded(path, MAX_TEXT_BYTES).map_err(|e| format!("error: {e}"))?;
+        crate::store::read_bounded(path, MAX_TEXT_BYTES).map_err(|e| super::load_error(&e))?;
     let raw = String::from_utf8(bytes).map_err(|e| {
         format!(
             "error: {} is not UTF-8 text (invalid byte at offset {})",

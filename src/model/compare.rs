@@ -193,6 +193,9 @@ pub fn compare_where(
     sources: &[String],
     keep: impl Fn(usize) -> bool,
 ) -> ClaimMatrix {
+    // A source named twice is one column: a column per name would leave the second one
+    // with no cells (each claim goes to one column), and rows sized by distinct names.
+    let sources = &distinct(sources);
     let column = columns(sources);
     let mut rows: BTreeMap<RowKey, Vec<Vec<usize>>> = BTreeMap::new();
     for (i, claim) in d.claims.iter().enumerate().filter(|&(i, _)| keep(i)) {
@@ -209,6 +212,16 @@ pub fn compare_where(
     matrix.extend(d, index, rows);
     matrix.place_claims();
     matrix
+}
+
+/// The sources in the order given, each once.
+fn distinct(sources: &[String]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    sources
+        .iter()
+        .filter(|s| seen.insert(s.as_str()))
+        .cloned()
+        .collect()
 }
 
 fn columns(sources: &[String]) -> HashMap<&str, usize> {

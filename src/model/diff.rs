@@ -2,6 +2,7 @@
 //! file, or one dataset as of two days): who joined or left, whose status, role, seat or pledge
 //! changed, which claims and sources were added or removed. As a readable list.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -234,6 +235,16 @@ fn claim_change(d: &Dataset, c: &super::dataset::Claim, kind: ChangeKind) -> Dif
 
 /// The change list as text, one change per line, grouped under headings.
 pub fn report(changes: &[DiffChange]) -> String {
+    report_with(changes, Cow::Borrowed)
+}
+
+/// [`report`] with each change's words passed through `one_line` (the command line shows
+/// every control character in them as a visible escape, so that a line break in a name
+/// cannot forge a line of the report).
+pub fn report_with<'a>(
+    changes: &'a [DiffChange],
+    one_line: impl Fn(&'a str) -> Cow<'a, str>,
+) -> String {
     if changes.is_empty() {
         return "No changes.\n".into();
     }
@@ -251,7 +262,7 @@ pub fn report(changes: &[DiffChange]) -> String {
             out.push_str(&format!("{h}:\n"));
             heading = Some(h);
         }
-        out.push_str(&format!("  {}\n", c.text));
+        out.push_str(&format!("  {}\n", one_line(&c.text)));
     }
     out
 }

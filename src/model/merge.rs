@@ -80,12 +80,28 @@ impl MergeConflict {
         } else {
             field
         };
-        format!(
-            "{place}: {what}: ours {}, theirs {}",
-            shown(&self.ours),
-            shown(&self.theirs)
-        )
+        format!("{place}: {what}: {}", self.sides())
     }
+
+    /// "ours \"Vladimir Putin\", theirs \"V. V. Putin\"": each side's value for people.
+    pub fn sides(&self) -> String {
+        format!("ours {}, theirs {}", shown(&self.ours), shown(&self.theirs))
+    }
+
+    /// The conflict's name on the command line, one word a shell leaves alone:
+    /// `actors/putin/name`, `body/seat_rules/threshold`, `claims/c-1` (the whole record).
+    pub fn key(&self) -> String {
+        self.path
+            .iter()
+            .map(|step| step.strip_prefix("id=").unwrap_or(step))
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// Where the conflict named `key` (see [`MergeConflict::key`]) is in the dataset's list.
+pub fn conflict_at(d: &Dataset, key: &str) -> Option<usize> {
+    d.merge_conflicts.iter().position(|c| c.key() == key)
 }
 
 /// A side's value for people: "deleted" for an absent value, long texts shortened.

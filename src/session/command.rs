@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::model::Edit;
+use crate::model::merge::{Pick, resolve};
+use crate::model::{Dataset, Edit};
 /// The one list of export formats, the session's as well as the command line's and the window's.
 pub use crate::store::ExportFormat;
 
@@ -83,6 +84,23 @@ impl Command {
             edit: Box::new(edit),
             label: label.into(),
         }
+    }
+
+    /// The edit that settles merge conflict `at` of `d` with the picked side, as one undoable
+    /// step (undo brings the conflict back): what the Merge conflicts window and the
+    /// `resolve` verb send. An error says why it cannot be settled (no such conflict, a
+    /// damaged value).
+    pub fn resolve_conflict(d: &Dataset, at: usize, pick: Pick) -> Result<Self, String> {
+        let edit = resolve(d, at, pick)?;
+        let side = match pick {
+            Pick::Ours => "ours",
+            Pick::Theirs => "theirs",
+        };
+        let what = d.merge_conflicts[at].describe();
+        Ok(Command::edit(
+            edit,
+            format!("Resolve conflict ({side}): {what}"),
+        ))
     }
 }
 

@@ -49,20 +49,44 @@ impl Session {
                 Some(path) => self.file(Command::SaveAs(path)),
                 None => Outcome::error("The dataset has no file yet: save it as a new file."),
             },
-            Command::SaveAs(path) if self.doc.changed_on_disk(&path) => Outcome {
+            Command::SaveAs(path) => self.save_checked(path),
+            other => unreachable!("not a file command: {other:?}"),
+        }
+    }
+
+    /// Saves to `path` unless another program changed it since this document read or wrote
+    /// it: then nothing is written and the user is asked (Overwrite, Save as, Merge, Reload).
+    /// The check and the write happen under the file's lock, so no other writer's change can
+    /// land between them and be overwritten unseen.
+    fn save_checked(&mut self, path: std::path::PathBuf) -> Outcome {
+        let _lock = match store::FileLock::acquire(&path) {
+            Ok(lock) => lock,
+            Err(e) => return not_saved(&path, &e),
+        };
+        if self.doc.changed_on_disk(&path) {
+            return Outcome {
                 confirm: Some(Confirm::ChangedOnDisk { path: path.clone() }),
                 ..Outcome::error(format!(
                     "{} changed on disk since it was opened: nothing was saved yet",
                     path.display()
                 ))
-            },
-            Command::SaveAs(path) => self.save_over(path),
-            other => unreachable!("not a file command: {other:?}"),
+            };
+        }
+        self.save_locked(path)
+    }
+
+    /// Saves to `path` without asking whether it changed on disk (the user answered
+    /// "Overwrite"), still under the file's lock so as not to cut into another writer's
+    /// read and write.
+    pub(super) fn save_over(&mut self, path: std::path::PathBuf) -> Outcome {
+        match store::FileLock::acquire(&path) {
+            Ok(_lock) => self.save_locked(path),
+            Err(e) => not_saved(&path, &e),
         }
     }
 
-    /// Saves to `path` without asking whether it changed on disk.
-    pub(super) fn save_over(&mut self, path: std::path::PathBuf) -> Outcome {
+    /// The save itself; the caller holds the file's lock.
+    fn save_locked(&mut self, path: std::path::PathBuf) -> Outcome {
         let was_dirty = self.doc.is_dirty();
         match self.doc.save_as(&path) {
             Ok(()) => {
@@ -121,6 +145,14 @@ impl Session {
         self.recent.insert(0, path);
         self.recent.truncate(8);
     }
+}
+
+/// A save that could not even start (the file's lock): the work stays open.
+fn not_saved(path: &Path, error: &store::LockError) -> Outcome {
+    Outcome::error(format!(
+        "Could not save {}: {error}. Nothing was lost: your changes are still open.",
+        path.display()
+    ))
 }
 
 fn write_png(path: &Path, [w, h]: [usize; 2], rgba: Vec<u8>) -> Result<(), String> {

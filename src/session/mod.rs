@@ -26,7 +26,9 @@ pub use self::files::{
 pub use self::watch::WATCH_EVERY_SECONDS;
 use crate::model::report::Report;
 use crate::model::{Dataset, Derived};
-pub use crate::store::{LoadError, Recovery, SaveError, SnapshotInfo, recovery_path};
+pub use crate::store::{
+    FileLock, LoadError, LockError, Recovery, SaveError, SnapshotInfo, recovery_path,
+};
 use autosave::Autosave;
 
 /// What a view draws from, borrowed from the session for one frame.

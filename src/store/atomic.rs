@@ -20,7 +20,7 @@ fn temp_path(path: &Path) -> PathBuf {
 
 /// The file a save really writes: a symlink's target (so the link stays a link and its target
 /// gets the new content), else the path itself.
-fn write_target(path: &Path) -> PathBuf {
+pub(super) fn write_target(path: &Path) -> PathBuf {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
@@ -47,7 +47,9 @@ fn write_atomic_inner(path: &Path, contents: &[u8], keep_backup: bool) -> io::Re
     let tmp = write_temp(path, contents)?;
     let result = (|| {
         if let Ok(meta) = fs::metadata(path) {
+            keep_owner(&tmp, &meta);
             // The new file takes the old one's permissions: a private file stays private.
+            // After the owner: changing it may clear the set-id bits.
             fs::set_permissions(&tmp, meta.permissions())?;
             // Copy, not rename: the target must exist at every instant. The copy goes through
             // a temporary name too, so a crash mid-copy never leaves a half backup.
@@ -64,6 +66,21 @@ fn write_atomic_inner(path: &Path, contents: &[u8], keep_backup: bool) -> io::Re
     }
     result
 }
+
+/// Gives the new file the old one's owner and group, as far as this writer may: a teammate's
+/// save in a shared folder must not take the file away from the group that shares it. Only
+/// the superuser may give a file away; any user may give it a group they belong to. Best
+/// effort: when neither is allowed the file is still written, as the writer's own.
+#[cfg(unix)]
+fn keep_owner(tmp: &Path, old: &fs::Metadata) {
+    use std::os::unix::fs::{MetadataExt, chown};
+    if chown(tmp, Some(old.uid()), Some(old.gid())).is_err() {
+        let _ = chown(tmp, None, Some(old.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_tmp: &Path, _old: &fs::Metadata) {}
 
 /// Writes `contents` to `path` only if no file is there, checked at the moment the file
 /// appears (a hard link of the finished temporary file, which fails if the name is taken), so
@@ -122,7 +139,14 @@ fn write_temp(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
 fn backup(path: &Path) -> io::Result<()> {
     let bak = backup_path(path);
     let bak_tmp = temp_path(&bak);
-    let copied = fs::copy(path, &bak_tmp).and_then(|_| fs::rename(&bak_tmp, &bak));
+    let copied = fs::copy(path, &bak_tmp).and_then(|_| {
+        // The previous version stays the group's to read, as the file itself does (the copy
+        // already has its mode; re-applied after the owner, which may clear set-id bits).
+        let meta = fs::metadata(path)?;
+        keep_owner(&bak_tmp, &meta);
+        fs::set_permissions(&bak_tmp, meta.permissions())?;
+        fs::rename(&bak_tmp, &bak)
+    });
     copied.map_err(|e| {
         let _ = fs::remove_file(&bak_tmp);
         io::Error::new(
@@ -222,6 +246,32 @@ mod tests {
             })
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    /// A file a teammate saves keeps its owner, group and mode. Giving a file away takes the
+    /// superuser, so the owner half runs only as root (as in CI containers).
+    #[cfg(unix)]
+    #[test]
+    fn replacing_keeps_owner_group_and_mode() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt, chown};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.ron");
+        fs::write(&path, b"old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        // SAFETY: geteuid has no preconditions.
+        let root = unsafe { libc::geteuid() } == 0;
+        let (uid, gid) = if root {
+            (4321, 8765)
+        } else {
+            let meta = fs::metadata(&path).unwrap();
+            (meta.uid(), meta.gid())
+        };
+        chown(&path, Some(uid), Some(gid)).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        let meta = fs::metadata(&path).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!((meta.uid(), meta.gid()), (uid, gid));
+        assert_eq!(meta.permissions().mode() & 0o7777, 0o640);
     }
 
     #[test]

@@ -215,6 +215,25 @@ fn cell(text: &str) -> String {
     md_text(text)
 }
 
+/// A warning above everything else when a merge left fields both sides changed: the report
+/// shows ours for them, which nobody has chosen yet (exported only when asked for with
+/// `--allow-conflicts`, or from the window, which shows the conflicts too).
+fn unresolved_merge_md(out: &mut String, d: &crate::model::Dataset) {
+    let conflicts = &d.merge_conflicts;
+    if conflicts.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "> **Unresolved merge conflicts: {}.** A merge left these fields changed differently \
+         on both sides; this report shows ours for each until someone picks:\n>\n",
+        conflicts.len()
+    ));
+    for c in conflicts {
+        out.push_str(&format!("> - {}\n", md_text(&c.describe())));
+    }
+    out.push('\n');
+}
+
 /// The competing claims of one conflict, each with its source and quote.
 fn conflict_claims(out: &mut String, d: &crate::model::Dataset, claims: &[ReportClaim]) {
     for rc in claims {
@@ -248,6 +267,7 @@ pub fn markdown_report(report: &Report) -> String {
     if !d.body.description.is_empty() {
         out.push_str(&format!("{}\n\n", md_text(&d.body.description)));
     }
+    unresolved_merge_md(&mut out, d);
 
     out.push_str("## Roster\n\n| Name | Kind | Country | Role | Status | Seat | Pledge | Sources | Conflict |\n|---|---|---|---|---|---|---|---|---|\n");
     for r in &report.rows {

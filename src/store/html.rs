@@ -62,6 +62,7 @@ pub fn html_report(report: &Report) -> String {
         .raw(STYLE)
         .raw("</style>\n</head>\n<body>\n");
     header(&mut h, report);
+    unresolved_merge(&mut h, report);
     h.raw(
         "<nav aria-label=\"Sections\"><ul><li><a href=\"#roster\">Roster</a></li>\
          <li><a href=\"#seats\">Seats</a></li><li><a href=\"#bodies\">Sub-bodies</a></li><li><a href=\"#conflicts\">Conflicts</a></li>\
@@ -83,6 +84,32 @@ pub fn html_report(report: &Report) -> String {
         .raw(SCRIPT)
         .raw("</script>\n</body>\n</html>\n");
     h.finish()
+}
+
+/// A warning above the report when a merge left fields both sides changed: the report shows
+/// ours for them, which nobody has chosen yet.
+fn unresolved_merge(h: &mut Html, report: &Report) {
+    let conflicts = &report.dataset.merge_conflicts;
+    if conflicts.is_empty() {
+        return;
+    }
+    h.raw("<section id=\"merge-conflicts\" class=\"merge-conflicts\" role=\"alert\">\n")
+        .elem(
+            "h2",
+            &[],
+            &format!("Unresolved merge conflicts: {}", conflicts.len()),
+        )
+        .elem(
+            "p",
+            &[],
+            "A merge left these fields changed differently on both sides; this report shows \
+             ours for each until someone picks.",
+        )
+        .raw("<ul>");
+    for c in conflicts {
+        h.elem("li", &[], &c.describe());
+    }
+    h.raw("</ul>\n</section>\n");
 }
 
 fn header(h: &mut Html, report: &Report) {

@@ -9,6 +9,7 @@ mod format;
 mod ftm;
 mod html;
 mod identity;
+mod lock;
 mod parallel;
 mod popolo;
 mod recovery;
@@ -27,12 +28,13 @@ pub use format::{
 pub use ftm::ftm_entities;
 pub use html::html_report;
 pub use identity::{FileIdentity, read_identified};
+pub use lock::{FileLock, LOCK_WAIT, LockError, lock_path};
 pub use popolo::popolo_json;
-pub use rule_tables::{RuleTableError, rule_tables};
 pub use recovery::{
     Recovery, clear_orphan, clear_recovery, orphan_recoveries, read_recovery, recovery_path,
     write_recovery,
 };
+pub use rule_tables::{RuleTableError, rule_tables};
 pub use snapshot::{
     AnyFile, SNAPSHOT_SUFFIX, Snapshot, SnapshotInfo, list_snapshots, load_any, parse_snapshot,
     read_snapshot, snapshot_file_name, snapshot_text, take_snapshot,

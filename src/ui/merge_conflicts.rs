@@ -4,7 +4,7 @@
 
 use super::action::UiAction;
 use crate::model::Dataset;
-use crate::model::merge::{Pick, resolve};
+use crate::model::merge::Pick;
 use crate::session::Command;
 
 /// The window's title, also its name for tests.
@@ -43,14 +43,12 @@ pub fn window(ui: &mut egui::Ui, d: &Dataset, actions: &mut Vec<UiAction>) {
                             pick = Some(Pick::Theirs);
                         }
                         let Some(pick) = pick else { return };
-                        match resolve(d, at, pick) {
-                            Ok(edit) => {
+                        match Command::resolve_conflict(d, at, pick) {
+                            Ok(command) => {
                                 ui.data_mut(|data| {
                                     data.remove::<String>(error_id);
                                 });
-                                let side = if pick == Pick::Ours { "ours" } else { "theirs" };
-                                let label = format!("Resolve conflict ({side}): {}", c.describe());
-                                actions.push(UiAction::Run(Command::edit(edit, label)));
+                                actions.push(UiAction::Run(command));
                             }
                             Err(e) => {
                                 ui.data_mut(|data| data.insert_temp(error_id, e));
