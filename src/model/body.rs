@@ -87,20 +87,15 @@ fn check_parent(d: &Dataset, at: Option<usize>, parent: &str) -> Result<(), Stri
     Ok(())
 }
 
-/// Adds a sub-body named `name` (its id made from the name), under `parent` (default: the main
-/// body).
-pub fn add_body(d: &Dataset, name: &str, parent: Option<&str>) -> Result<Edit, String> {
-    let name = check_body_name(d, name, None)?;
-    let parent = parent.unwrap_or(&d.body.id).to_string();
-    check_parent(d, None, &parent)?;
-    let taken: HashSet<&str> = all(d).map(|b| b.id.as_str()).collect();
-    let body = Body {
-        id: super::ops::unique_id(&name, &taken),
-        name,
+/// A sub-body named `name` under the main body, with no seat rule until the editor gives one
+/// (no threshold, no term), and the id its name makes.
+pub fn empty_sub_body(d: &Dataset, name: &str) -> Body {
+    Body {
+        id: super::text::slug(name, "-", usize::MAX),
+        name: name.to_string(),
         aliases: Vec::new(),
         description: String::new(),
-        parent: Some(parent),
-        // A sub-body has no seat rule until the editor gives one: no threshold, no term.
+        parent: Some(d.body.id.clone()),
         seat_rules: super::rules::SeatRules {
             threshold: super::money::Money {
                 amount: 0,
@@ -109,7 +104,19 @@ pub fn add_body(d: &Dataset, name: &str, parent: Option<&str>) -> Result<Edit, S
             term_years: 0,
             ..super::rules::SeatRules::default()
         },
-    };
+    }
+}
+
+/// Adds a sub-body named `name` (its id made from the name), under `parent` (default: the main
+/// body).
+pub fn add_body(d: &Dataset, name: &str, parent: Option<&str>) -> Result<Edit, String> {
+    let name = check_body_name(d, name, None)?;
+    let parent = parent.unwrap_or(&d.body.id).to_string();
+    check_parent(d, None, &parent)?;
+    let taken: HashSet<&str> = all(d).map(|b| b.id.as_str()).collect();
+    let mut body = empty_sub_body(d, &name);
+    body.id = super::ops::unique_id(&name, &taken);
+    body.parent = Some(parent);
     Ok(Edit::InsertBody {
         at: d.sub_bodies.len() + 1,
         body,

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{NewActor, SuggestedActor, Suggestion};
-use crate::model::dataset::{Actor, Claim, Dataset, Fact, Id, Rank, Source, Subject};
+use crate::model::dataset::{Actor, Body, Claim, Dataset, Fact, Id, Rank, Source, Subject};
 use crate::model::edit::Edit;
 use crate::model::ops::unique_id;
 use crate::model::quote::Quote;
@@ -26,7 +26,7 @@ pub fn accept_suggestions(dataset: &Dataset, source_id: &str, suggestions: &[Sug
         return Edit::Batch(Vec::new());
     };
     let mut batch = Batch::new(dataset, source_id);
-    for s in suggestions.iter().filter(|s| body_known(dataset, s)) {
+    for s in suggestions.iter().filter(|s| body_known(dataset, s) || s.new_body.is_some()) {
         let Some(quote) = Quote::from_span(&source.text, s.start, s.end) else {
             continue;
         };
@@ -42,11 +42,15 @@ pub fn accept_suggestions(dataset: &Dataset, source_id: &str, suggestions: &[Sug
             },
             SuggestedActor::New(new) => batch.new_actor(new, source, s),
         };
+        let body = match (&s.body, &s.new_body) {
+            (Some(id), Some(name)) if dataset.body_by_id(id).is_none() => Some(batch.new_body(id, name)),
+            _ => s.body.clone(),
+        };
         batch.claim(
             source,
             subject,
             s.fact.clone(),
-            s.body.clone(),
+            body,
             quote,
             s.as_of.or(source.published),
             s.confidence,
@@ -57,7 +61,7 @@ pub fn accept_suggestions(dataset: &Dataset, source_id: &str, suggestions: &[Sug
 
 /// Whether the suggestion's body (if any) is the dataset's body or one of its sub-bodies: a
 /// claim about a body the dataset does not have would not validate, and putting it on the
-/// main body would misreport it.
+/// main body would misreport it. A suggested new body (`new_body`) is created on acceptance.
 pub fn body_known(dataset: &Dataset, s: &Suggestion) -> bool {
     s.body
         .as_deref()
@@ -77,6 +81,9 @@ struct Batch<'a> {
     claim_ids: Ids<'a>,
     /// The claims of this source already there or in the batch, to add none twice.
     seen: HashSet<ClaimKey>,
+    /// Sub-bodies this batch creates, and the suggested id → the id each was given.
+    bodies: Vec<Body>,
+    body_ids: HashMap<Id, Id>,
 }
 
 /// What makes two extracted claims the same: subject, fact, body and quoted span.
@@ -140,7 +147,28 @@ impl<'a> Batch<'a> {
                 .filter(|c| c.source == source)
                 .filter_map(key)
                 .collect(),
+            bodies: Vec::new(),
+            body_ids: HashMap::new(),
         }
+    }
+
+    /// The id of a body the text names that the dataset lacks, created (under the main body,
+    /// with no seat rule of its own) the first time a suggestion about it is accepted.
+    fn new_body(&mut self, suggested: &str, name: &str) -> Id {
+        if let Some(id) = self.body_ids.get(suggested) {
+            return id.clone();
+        }
+        let taken: HashSet<&str> = std::iter::once(&self.d.body)
+            .chain(&self.d.sub_bodies)
+            .map(|b| b.id.as_str())
+            .chain(self.bodies.iter().map(|b| b.id.as_str()))
+            .collect();
+        let id = unique_id(suggested, &taken);
+        let mut body = crate::model::body::empty_sub_body(self.d, name);
+        body.id.clone_from(&id);
+        self.bodies.push(body);
+        self.body_ids.insert(suggested.to_string(), id.clone());
+        id
     }
 
     /// Adds `alias` to the known actor at `at`, unless it is already one of its names.
@@ -278,6 +306,16 @@ impl<'a> Batch<'a> {
     fn into_edit(self) -> Edit {
         let (actors_at, claims_at) = (self.d.actors.len(), self.d.claims.len());
         let d = self.d;
+        // Position 0 is the main body; sub-bodies follow it.
+        let bodies_at = d.sub_bodies.len() + 1;
+        let bodies = self
+            .bodies
+            .into_iter()
+            .enumerate()
+            .map(|(i, body)| Edit::InsertBody {
+                at: bodies_at + i,
+                body,
+            });
         let renamed = self
             .renamed
             .into_iter()
@@ -299,7 +337,7 @@ impl<'a> Batch<'a> {
                 at: claims_at + i,
                 claim,
             });
-        Edit::Batch(renamed.chain(actors).chain(claims).collect())
+        Edit::Batch(bodies.chain(renamed).chain(actors).chain(claims).collect())
     }
 }
 
@@ -339,6 +377,8 @@ mod tests {
             sentence: s..e,
             confidence: 0.87,
             new_alias: None,
+            new_body: None,
+            rule: String::from("test"),
         }
     }
 

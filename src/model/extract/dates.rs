@@ -226,7 +226,8 @@ mod tests {
     fn first(text: &str, published: &str) -> Option<String> {
         let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
         let toks = tokenize(text, 0..text.len());
-        dates(&toks, p).first().map(|(_, d)| d.to_string())
+        let rules = crate::model::extract::RuleSet::built_in();
+        dates(rules.lexicon("en"), &toks, p).first().map(|(_, d)| d.to_string())
     }
 
     #[test]

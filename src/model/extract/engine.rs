@@ -252,6 +252,7 @@ fn read(
     r: usize,
 ) -> Option<Cue> {
     let rule = &lex.rules[r];
+    let form_end = end;
     let (mut fact, end) = what_it_states(lex, toks, rule, start, end)?;
     if conditional(lex, toks, start) {
         return None;
@@ -277,9 +278,9 @@ fn read(
             Mood::Complement => apply(&rule.complement, fact)?,
         };
     }
-    let fits = voice_fits(lex, toks, rule, start, end) && neighbours_fit(lex, toks, rule, start);
+    let fits = voice_fits(lex, toks, rule, start, form_end) && neighbours_fit(lex, toks, rule, start);
     let own = if fits {
-        frame(lex, toks, rule, start, end)
+        frame(lex, toks, rule, start, form_end, end)
     } else {
         None
     };
@@ -364,17 +365,35 @@ fn what_it_states(
     }
     if let Some(object) = &rule.object {
         let k = (end..(end + rule.reach + 1).min(toks.len()))
-            .take_while(|&k| !stops_clause(lex, &toks[k]) && !lex.is(toks, k, Class::Comma))
+            .take_while(|&k| !stops_clause(lex, &toks[k]))
             .find(|&k| object.len_at(toks, k).is_some())?;
         end = k + object.len_at(toks, k).unwrap_or(1);
     }
     match &rule.fact {
-        Some(f) => Some((f.clone(), end)),
+        Some(f) => Some((f.clone(), quoted_end(lex, toks, end))),
         None => {
             let (money, to) = amount_near(lex, toks, start, end, rule.reach)?;
             Some((Fact::Pledge(money), to))
         }
     }
+}
+
+/// Where the quote of a cue ending at `end` ends: past "to join" and past the noun it acts on
+/// ("accepted the invitation"), so the quote says what was accepted.
+fn quoted_end(lex: &Lexicon, toks: &[Token], end: usize) -> usize {
+    let Some(k) = (end..toks.len()).find(|&k| !lex.is(toks, k, Class::Adverb) && !lex.is(toks, k, Class::Article))
+    else {
+        return end;
+    };
+    if lex.is(toks, k, Class::Infinitive)
+        && let Some(n) = lex.class(Class::TakePart).len_at(toks, k + 1)
+    {
+        return k + 1 + n;
+    }
+    if lex.is(toks, k, Class::Proposal) {
+        return k + 1;
+    }
+    end
 }
 
 /// Whether the cue's voice is the rule's: a passive after a be-verb (or a headline's bare
@@ -400,11 +419,21 @@ fn neighbours_fit(lex: &Lexicon, toks: &[Token], rule: &Rule, start: usize) -> b
 }
 
 /// Where the actor stands, by the rule's side.
-fn frame(lex: &Lexicon, toks: &[Token], rule: &Rule, start: usize, end: usize) -> Option<Frame> {
+/// `form_end` is where the cue's own words end, `end` where its complement does: a verb's
+/// object comes right after the verb ("asked Ireland to join"), a noun's after the words that
+/// send it ("invitations were sent to X").
+fn frame(
+    lex: &Lexicon,
+    toks: &[Token],
+    rule: &Rule,
+    start: usize,
+    form_end: usize,
+    end: usize,
+) -> Option<Frame> {
     Some(match rule.actor {
         Side::Subject => Frame::Left,
         Side::Object => Frame::Right {
-            from: end,
+            from: if rule.voice == Voice::Noun { end } else { form_end },
             gap: rule.reach,
         },
         Side::Owner => Frame::Owner(owner_before(lex, toks, start)?),

@@ -324,7 +324,16 @@ impl Ctx<'_> {
                 _ => (vec![], false),
             },
             Frame::Beside { from } => (self.beside(cue.toks.start, *from), false),
-            Frame::List(range) => (self.list(range), false),
+            Frame::List(range) => {
+                // "Trump signed the charter alongside leaders, including A and B": the
+                // subject signed too.
+                let mut all = match &cue.fallback {
+                    Some((Frame::Left, _)) => self.left(cue.toks.start).0,
+                    _ => Vec::new(),
+                };
+                all.extend(self.list(range));
+                (all, false)
+            }
             Frame::Clause { from } => (self.in_clause(cue.toks.start, *from), false),
         }
     }
@@ -366,7 +375,7 @@ impl Ctx<'_> {
         let stop = (from + 8).min(self.toks.len());
         let Some(at) = (from..stop)
             .take_while(|&k| !self.is(k, Class::ClauseBreak) && !self.is(k, Class::End))
-            .find(|&k| self.is(k, Class::Companion))
+            .find(|&k| self.lex.class(Class::Companion).len_at(self.toks, k).is_some())
         else {
             return vec![];
         };

@@ -225,7 +225,8 @@ impl Extractor {
             let mentions = self
                 .finder
                 .mentions(lex, &self.actors, text, &toks, &in_sentence);
-            let title_case = entities::is_title_case(&toks);
+            let headline = !text[..range.end].ends_with(['.', '!', '?', ':', '"', '”']);
+            let title_case = headline && entities::is_title_case(&toks);
             let bodies = self.bodies.find(lex, text, &toks, title_case);
             let dates = dates::dates(lex, &toks, published);
             let s = link::Sentence {

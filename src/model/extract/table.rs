@@ -98,6 +98,8 @@ pub enum Class {
     Article,
     /// "by": the agent of a passive.
     Agent,
+    /// Nouns a cue acts on that belong in its quote ("accepted the invitation").
+    Proposal,
     /// Capitalised words that start no person's name ("The", "President", "Minister").
     NotName,
     /// Words of a leader's office ("president", "prime minister", "king").
