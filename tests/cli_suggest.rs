@@ -72,12 +72,13 @@ fn the_table_is_aligned_and_names_new_actors() {
     let (ok, out, err) = run(&["suggest", "--text", &path, "--date", "2026-01-21"]);
     assert!(ok, "{err}");
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "2 suggestions");
-    assert!(lines[1].starts_with("Actor"), "{out}");
-    let value_col = lines[1].find("Value").unwrap();
-    assert_eq!(&lines[3][value_col..value_col + 8], "accepted");
-    assert_eq!(&lines[4][value_col..value_col + 8], "declined");
-    assert!(lines[3].starts_with("Paraguay") && lines[3].contains("state"));
+    assert_eq!(lines[0], "Read as en");
+    assert_eq!(lines[1], "2 suggestions");
+    assert!(lines[2].starts_with("Actor"), "{out}");
+    let value_col = lines[2].find("Value").unwrap();
+    assert_eq!(&lines[4][value_col..value_col + 8], "accepted");
+    assert_eq!(&lines[5][value_col..value_col + 8], "declined");
+    assert!(lines[4].starts_with("Paraguay") && lines[4].contains("state"));
     assert!(!out.contains("<p>"));
 }
 
@@ -151,14 +152,15 @@ fn refuses_articles_over_the_limit() {
 }
 
 /// The dev reports and their scorer live beside the repository, not in it: when they are there,
-/// the goal (precision >= 0.90, recall >= 0.75 on status and role) is a gate.
+/// the figures reached on both folders (22 reports) are a floor that only ever goes up.
 #[test]
-fn meets_the_extraction_goal_on_the_dev_reports_when_they_are_present() {
+fn meets_the_extraction_floor_on_the_dev_reports_when_they_are_present() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let shared = root.join("../shared");
     let script = shared.join("eval/extract_eval.py");
     let reports = shared.join("reports-dev");
-    if !script.exists() || !reports.exists() {
+    let more = shared.join("reports-dev2");
+    if !script.exists() || !reports.exists() || !more.exists() {
         eprintln!("skipped: {} is not there", shared.display());
         return;
     }
@@ -169,7 +171,9 @@ fn meets_the_extraction_goal_on_the_dev_reports_when_they_are_present() {
         .arg(root.join("assets/board_of_peace.ron"))
         .arg("--reports")
         .arg(&reports)
-        .args(["--min-precision", "0.9", "--min-recall", "0.75"])
+        .arg("--reports")
+        .arg(&more)
+        .args(["--min-precision", "0.95", "--min-recall", "0.90"])
         .output();
     let Ok(out) = out else {
         eprintln!("skipped: python3 is not there");

@@ -128,7 +128,8 @@ fn an_orphaned_quote_is_a_warning_and_nothing_is_dropped() {
 fn a_failed_open_leaves_file_and_document_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.ron");
-    let broken = &to_ron(&embedded())[..500];
+    let ron = to_ron(&embedded());
+    let broken = &ron[..ron.floor_char_boundary(500)];
     fs::write(&path, broken).unwrap();
     let e = Document::open(&path).expect_err("truncated");
     assert!(

@@ -640,12 +640,12 @@ mod label_tests {
         assert_eq!(
             labels(&statuses),
             "proposed, invited, reviewing, accepted, member, signed, declined, withdrawn, \
-             invitation withdrawn"
+             invitation withdrawn, observer"
         );
         let roles: Vec<_> = Role::ALL.iter().map(|r| r.label()).collect();
         assert_eq!(
             labels(&roles),
-            "chair, founding member, member, executive board"
+            "chair, founding member, member, executive board, vice chair, ceo, high representative"
         );
         let properties: Vec<_> = Property::ALL.iter().map(|p| p.label()).collect();
         assert_eq!(

@@ -77,6 +77,7 @@ mod tests {
             all,
             [
                 Proposed,
+                Observer,
                 Invited,
                 Reviewing,
                 Accepted,
@@ -87,6 +88,15 @@ mod tests {
                 Withdrawn
             ]
         );
+    }
+
+    #[test]
+    fn an_observer_may_later_be_invited_or_join_and_that_is_a_history() {
+        assert!(on_one_path(Observer, Member));
+        assert!(precedes(Observer, Invited));
+        assert!(precedes(Observer, Declined));
+        assert!(!precedes(Member, Observer));
+        assert!(!Observer.is_seated());
     }
 
     #[test]

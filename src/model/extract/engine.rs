@@ -315,15 +315,24 @@ fn read(
     cue.founding = rule.founding
         && matches!(cue.fact, Fact::Status(Status::Invited | Status::Accepted))
         && founding_after(lex, toks, end);
-    capacity(lex, toks, &mut cue, neg)?;
+    capacity(lex, toks, &mut cue, rule.fact.as_ref(), neg)?;
     Some(cue)
 }
 
 /// "accepted invitations to participate as observers", "agreed to sit as members": the
 /// capacity named after an acceptance or membership is the status it states (and a role
 /// beside); negated ("is not joining as a member"), nothing is stated.
-fn capacity(lex: &Lexicon, toks: &[Token], cue: &mut Cue, negated: bool) -> Option<()> {
-    if !matches!(cue.fact, Fact::Status(Status::Accepted | Status::Member | Status::Signed)) {
+fn capacity(
+    lex: &Lexicon,
+    toks: &[Token],
+    cue: &mut Cue,
+    stated: Option<&Fact>,
+    negated: bool,
+) -> Option<()> {
+    let taking_part = |f: Option<&Fact>| {
+        matches!(f, Some(Fact::Status(Status::Accepted | Status::Member | Status::Signed)))
+    };
+    if !taking_part(Some(&cue.fact)) && !taking_part(stated) {
         return Some(());
     }
     let end = cue.toks.end;

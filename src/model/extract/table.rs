@@ -755,7 +755,7 @@ pub struct RuleSet {
 pub const FALLBACK_LANGUAGE: &str = "en";
 const SHARED: &str = "*";
 /// Below this the detector's guess is not taken.
-const MIN_CONFIDENCE: f64 = 0.3;
+const MIN_CONFIDENCE: f64 = 0.1;
 
 impl RuleSet {
     /// The built-in tables only.
@@ -818,7 +818,15 @@ impl RuleSet {
     pub fn detect(&self, text: &str) -> &str {
         // The detector reads a sample: the start of a long article says its language.
         let sample = &text[..text.floor_char_boundary(text.len().min(4096))];
-        whatlang::detect(sample)
+        // Only the languages the tables read are candidates: a short Russian sentence is not
+        // taken for Ukrainian or Bulgarian, which no table reads.
+        let allowed: Vec<whatlang::Lang> = self
+            .lexicons
+            .iter()
+            .filter_map(|l| whatlang::Lang::from_code(&l.iso639_3))
+            .collect();
+        whatlang::Detector::with_allowlist(allowed)
+            .detect(sample)
             .filter(|info| info.confidence() >= MIN_CONFIDENCE)
             .and_then(|info| {
                 self.lexicons
