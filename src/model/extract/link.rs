@@ -520,21 +520,7 @@ pub fn sentence(lex: &Lexicon, actors: &[Actor], all: &Bodies, s: &Sentence, out
     };
     let mut last_left: Option<(usize, Vec<usize>)> = None;
     for found_cue in &found {
-        let (mut members, mut via_pronoun) = ctx.targets(found_cue);
-        let fallen;
-        let mut cue = found_cue;
-        if members.is_empty()
-            && let Some((frame, weight)) = &found_cue.fallback
-        {
-            fallen = Cue {
-                frame: frame.clone(),
-                weight: *weight,
-                toks: found_cue.toks.start..found_cue.toks.end.max(found_cue.toks.start + 1),
-                ..found_cue.clone()
-            };
-            cue = &fallen;
-            (members, via_pronoun) = ctx.targets(cue);
-        }
+        let (cue, mut members, via_pronoun) = ctx.resolve(found_cue);
         if cue.frame == Frame::Left {
             if members.is_empty() {
                 if let Some((end, subject)) = &last_left
@@ -546,7 +532,7 @@ pub fn sentence(lex: &Lexicon, actors: &[Actor], all: &Bodies, s: &Sentence, out
                 last_left = Some((cue.toks.end, members.clone()));
             }
         }
-        let body = body_of(lex, all, s, cue);
+        let body = body_of(lex, all, s, &cue);
         let as_of = nearest(s.dates, &cue.toks)
             .map(|(d, _)| d)
             .or(s.lead_day)
@@ -556,26 +542,31 @@ pub fn sentence(lex: &Lexicon, actors: &[Actor], all: &Bodies, s: &Sentence, out
             led: &ctx.led,
             actors,
             s,
-            cue,
+            cue: &cue,
             body: &body,
             as_of,
             headline,
         };
-        for m in &members {
-            made.push(*m, &cue.fact, via_pronoun, 0.0, cue.toks.end, out);
-            if let Some(also) = &cue.also {
-                made.push(*m, also, via_pronoun, lex.tuning.founding, cue.toks.end, out);
+        made.all(&ctx, &members, via_pronoun, out);
+    }
+}
+
+impl Ctx<'_> {
+    /// The cue's actors, through its own frame when the list it opened names no one.
+    fn resolve(&self, found: &Cue) -> (Cue, Vec<usize>, bool) {
+        let (members, via_pronoun) = self.targets(found);
+        match &found.fallback {
+            Some((frame, weight)) if members.is_empty() => {
+                let cue = Cue {
+                    frame: frame.clone(),
+                    weight: *weight,
+                    toks: found.toks.start..found.toks.end.max(found.toks.start + 1),
+                    ..found.clone()
+                };
+                let (members, via_pronoun) = self.targets(&cue);
+                (cue, members, via_pronoun)
             }
-        }
-        if !members.is_empty() {
-            for m in ctx.companions(cue).into_iter().chain(ctx.echoes(cue)) {
-                made.push(m, &cue.fact, false, lex.tuning.companion, cue.toks.end, out);
-            }
-            if matches!(cue.fact, Fact::Pledge(_)) {
-                for (m, fact, end) in ctx.gapped_pledges(cue) {
-                    made.push(m, &fact, false, lex.tuning.list_item, end, out);
-                }
-            }
+            _ => (found.clone(), members, via_pronoun),
         }
     }
 }
@@ -615,6 +606,28 @@ struct Made<'a> {
 }
 
 impl Made<'_> {
+    /// The suggestions of the cue for its actors, their companions and gapped pledges.
+    fn all(&self, ctx: &Ctx, members: &[usize], via_pronoun: bool, out: &mut Vec<Suggestion>) {
+        let (cue, t) = (self.cue, &self.lex.tuning);
+        for m in members {
+            self.push(*m, &cue.fact, via_pronoun, 0.0, cue.toks.end, out);
+            if let Some(also) = &cue.also {
+                self.push(*m, also, via_pronoun, t.founding, cue.toks.end, out);
+            }
+        }
+        if members.is_empty() {
+            return;
+        }
+        for m in ctx.companions(cue).into_iter().chain(ctx.echoes(cue)) {
+            self.push(m, &cue.fact, false, t.companion, cue.toks.end, out);
+        }
+        if matches!(cue.fact, Fact::Pledge(_)) {
+            for (m, fact, end) in ctx.gapped_pledges(cue) {
+                self.push(m, &fact, false, t.list_item, end, out);
+            }
+        }
+    }
+
     fn push(&self, m: usize, fact: &Fact, via_pronoun: bool, adjust: f32, end_tok: usize, out: &mut Vec<Suggestion>) {
         let (lex, s, cue) = (self.lex, self.s, self.cue);
         let mention = &s.mentions[m];
