@@ -25,6 +25,8 @@ fn article(names: &[String]) -> String {
         "{a} will not join the board, the ministry said on Tuesday.",
         "Markets were calm and the weather in Davos stayed cold for the whole week.",
         "The executive committee, which includes {b}, will meet in Davos on Thursday.",
+        "States signing the charter included {a}, {b}, Hungary, Chile and Peru.",
+        "Saudi Arabia pledged $1 billion and {a} $1.2 billion; {b} attended as an observer.",
     ];
     let mut text = String::from("Leaders invited to Gaza board\n");
     let mut i = 0;
