@@ -213,7 +213,11 @@ fn executive_board_members_belong_to_that_body_and_founding_roles_are_stated() {
     assert_eq!(
         got,
         [
-            ("israel".to_string(), Fact::Status(Status::Member), Some("exec")),
+            (
+                "israel".to_string(),
+                Fact::Status(Status::Member),
+                Some("exec")
+            ),
             ("belarus".to_string(), Fact::Status(Status::Invited), None),
             (
                 "belarus".to_string(),

@@ -6,6 +6,7 @@
 #[path = "common/bin.rs"]
 mod bin;
 
+use bin::run;
 use board_explorer::model::builder::DatasetBuilder;
 use board_explorer::model::extract::{
     Extractor, RuleSet, SuggestedActor, Suggestion, Table, accept_suggestions, table::parse_table,
@@ -13,7 +14,6 @@ use board_explorer::model::extract::{
 use board_explorer::model::{ActorKind, Body, Dataset, Fact, Money};
 use board_explorer::store::embedded;
 use chrono::NaiveDate;
-use bin::run;
 
 fn published() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2026, 3, 4)
@@ -94,15 +94,14 @@ fn a_list_of_people_after_include_counts_new_names_and_takes_each_item_s_head() 
 #[test]
 fn a_heading_then_lines_of_names_is_a_list() {
     let f = facts("Members of the Board of Peace:\nPortugal\nChile\nIreland\nThe meeting ends.");
-    assert_eq!(
-        f,
-        all("member", &["new:Portugal", "new:Chile", "ireland"])
-    );
+    assert_eq!(f, all("member", &["new:Portugal", "new:Chile", "ireland"]));
 }
 
 #[test]
 fn a_list_ends_at_the_next_cue() {
-    let f = facts("Chile and Peru accepted the invitation, while Norway, Sweden and Finland declined it.");
+    let f = facts(
+        "Chile and Peru accepted the invitation, while Norway, Sweden and Finland declined it.",
+    );
     assert_eq!(
         f,
         pairs(&[
@@ -181,7 +180,10 @@ fn a_pledge_for_each_actor_with_its_amount_and_none_for_a_joint_total() {
     let e = Extractor::new(&d);
     let text = "Saudi Arabia pledged $1 billion and the UAE $1.2 billion.";
     let found = e.suggest(text, published());
-    let money: Vec<(String, Fact)> = found.iter().map(|s| (name(&d, s), s.fact.clone())).collect();
+    let money: Vec<(String, Fact)> = found
+        .iter()
+        .map(|s| (name(&d, s), s.fact.clone()))
+        .collect();
     let usd = |amount| {
         Fact::Pledge(Money {
             amount,
@@ -211,7 +213,10 @@ fn the_leaders_of_states_are_their_leaders() {
     // The dataset knows Hungary's prime minister (by office and country): the leader of Hungary
     // is that person; France's is a new person who represents France.
     let d = embedded();
-    let found = Extractor::new(&d).suggest("The leaders of France and Hungary signed the charter.", published());
+    let found = Extractor::new(&d).suggest(
+        "The leaders of France and Hungary signed the charter.",
+        published(),
+    );
     let got: Vec<String> = found.iter().map(|s| name(&d, s)).collect();
     assert_eq!(got, ["new:Leader of France", "hungary-pm"]);
     let SuggestedActor::New(n) = &found[0].actor else {
@@ -228,8 +233,18 @@ fn every_suggestion_names_its_rule_and_the_words_it_read() {
         "States signing the charter included Chile and Peru. Ireland declined the invitation.",
         published(),
     );
-    assert!(found[0].rule.contains("list after 'signing the charter included'"), "{}", found[0].rule);
-    assert!(found[2].rule.contains("'declined the invitation'"), "{}", found[2].rule);
+    assert!(
+        found[0]
+            .rule
+            .contains("list after 'signing the charter included'"),
+        "{}",
+        found[0].rule
+    );
+    assert!(
+        found[2].rule.contains("'declined the invitation'"),
+        "{}",
+        found[2].rule
+    );
 }
 
 #[test]
@@ -287,12 +302,22 @@ fn each_language_is_read_with_its_table() {
 fn inflected_names_and_amounts_in_other_languages() {
     let d = embedded();
     let e = Extractor::new(&d);
-    let got = read(&e, &d, "В состав Совета мира вошли Венгрия, Казахстан и Узбекистан.");
+    let got = read(
+        &e,
+        &d,
+        "В состав Совета мира вошли Венгрия, Казахстан и Узбекистан.",
+    );
     assert_eq!(
         got,
-        all("member", &["new:Hungary", "new:Kazakhstan", "new:Uzbekistan"])
+        all(
+            "member",
+            &["new:Hungary", "new:Kazakhstan", "new:Uzbekistan"]
+        )
     );
-    let found = e.suggest("Katar zahlt eine Milliarde Dollar für den Friedensrat.", published());
+    let found = e.suggest(
+        "Katar zahlt eine Milliarde Dollar für den Friedensrat.",
+        published(),
+    );
     assert_eq!(
         found[0].fact,
         Fact::Pledge(Money {
@@ -334,7 +359,11 @@ fn another_body_s_names_are_found_from_its_dataset() {
         got,
         [
             ("norway".to_string(), "member".to_string(), None),
-            ("new:Iceland".to_string(), "member".to_string(), Some("shipping")),
+            (
+                "new:Iceland".to_string(),
+                "member".to_string(),
+                Some("shipping")
+            ),
         ]
     );
 }
@@ -352,12 +381,18 @@ fn a_body_the_dataset_lacks_is_suggested_and_accepting_creates_it() {
     let found = Extractor::new(&d).suggest(text, published());
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].body.as_deref(), Some("polar-research-committee"));
-    assert_eq!(found[0].new_body.as_deref(), Some("Polar Research Committee"));
+    assert_eq!(
+        found[0].new_body.as_deref(),
+        Some("Polar Research Committee")
+    );
     let edit = accept_suggestions(&d, "wire", &found);
     edit.apply(&mut d).expect("the edit applies");
     let body = d.body_by_id("polar-research-committee").expect("created");
     assert_eq!(body.name, "Polar Research Committee");
-    assert_eq!(d.claims.last().unwrap().body.as_deref(), Some("polar-research-committee"));
+    assert_eq!(
+        d.claims.last().unwrap().body.as_deref(),
+        Some("polar-research-committee")
+    );
 }
 
 const USER_TABLE: &str = r#"
@@ -393,7 +428,16 @@ fn a_table_beside_the_dataset_is_read_by_the_command_line() {
     std::fs::write(&data, board_explorer::store::to_ron(&embedded())).unwrap();
     let article = dir.path().join("a.txt");
     std::fs::write(&article, "Chile rallied behind the board.").unwrap();
-    let args = ["suggest", data.to_str().unwrap(), "--text", article.to_str().unwrap(), "--date", "2026-03-04", "--format", "json"];
+    let args = [
+        "suggest",
+        data.to_str().unwrap(),
+        "--text",
+        article.to_str().unwrap(),
+        "--date",
+        "2026-03-04",
+        "--format",
+        "json",
+    ];
     let (ok, out, err) = run(&args);
     assert!(ok, "{err}");
     assert_eq!(out.trim(), "[]");
@@ -416,10 +460,26 @@ fn the_language_can_be_chosen_on_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("a.txt");
     std::fs::write(&article, "Chile aceptó la invitación.").unwrap();
-    let (ok, out, err) = run(&["suggest", "--text", article.to_str().unwrap(), "--date", "2026-03-04", "--language", "es"]);
+    let (ok, out, err) = run(&[
+        "suggest",
+        "--text",
+        article.to_str().unwrap(),
+        "--date",
+        "2026-03-04",
+        "--language",
+        "es",
+    ]);
     assert!(ok, "{err}");
     assert!(out.starts_with("Read as es\n"), "{out}");
-    let (ok, _, err) = run(&["suggest", "--text", article.to_str().unwrap(), "--date", "2026-03-04", "--language", "xx"]);
+    let (ok, _, err) = run(&[
+        "suggest",
+        "--text",
+        article.to_str().unwrap(),
+        "--date",
+        "2026-03-04",
+        "--language",
+        "xx",
+    ]);
     assert!(!ok);
     assert!(err.contains("no rule table reads \"xx\""), "{err}");
 }

@@ -25,7 +25,10 @@ pub enum RuleTableError {
 }
 
 /// The tables beside `dataset` (none for the embedded dataset) and then `extra`, in that order.
-pub fn rule_tables(dataset: Option<&Path>, extra: &[PathBuf]) -> Result<Vec<Table>, RuleTableError> {
+pub fn rule_tables(
+    dataset: Option<&Path>,
+    extra: &[PathBuf],
+) -> Result<Vec<Table>, RuleTableError> {
     let mut paths = match dataset {
         Some(d) => beside(d)?,
         None => Vec::new(),

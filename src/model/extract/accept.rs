@@ -26,7 +26,10 @@ pub fn accept_suggestions(dataset: &Dataset, source_id: &str, suggestions: &[Sug
         return Edit::Batch(Vec::new());
     };
     let mut batch = Batch::new(dataset, source_id);
-    for s in suggestions.iter().filter(|s| body_known(dataset, s) || s.new_body.is_some()) {
+    for s in suggestions
+        .iter()
+        .filter(|s| body_known(dataset, s) || s.new_body.is_some())
+    {
         let Some(quote) = Quote::from_span(&source.text, s.start, s.end) else {
             continue;
         };
@@ -43,7 +46,9 @@ pub fn accept_suggestions(dataset: &Dataset, source_id: &str, suggestions: &[Sug
             SuggestedActor::New(new) => batch.new_actor(new, source, s),
         };
         let body = match (&s.body, &s.new_body) {
-            (Some(id), Some(name)) if dataset.body_by_id(id).is_none() => Some(batch.new_body(id, name)),
+            (Some(id), Some(name)) if dataset.body_by_id(id).is_none() => {
+                Some(batch.new_body(id, name))
+            }
             _ => s.body.clone(),
         };
         batch.claim(

@@ -113,7 +113,13 @@ impl Bodies {
 
     /// Every body named in the tokens: its first token and the body, in order. In a headline
     /// (every word capitalised) only known names count.
-    pub fn find(&self, lex: &Lexicon, text: &str, toks: &[Token], headline: bool) -> Vec<(usize, BodyRef)> {
+    pub fn find(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        toks: &[Token],
+        headline: bool,
+    ) -> Vec<(usize, BodyRef)> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {

@@ -180,7 +180,12 @@ impl Countries {
         }
         let by_code = |list: &[Country], code: &str| list.iter().position(|c| c.code == code);
         let tables = names.iter().map(|(n, c)| (n.as_str(), c.as_str()));
-        for (name, code) in EXTRA_NAMES.iter().copied().chain(METONYMS.iter().copied()).chain(tables) {
+        for (name, code) in EXTRA_NAMES
+            .iter()
+            .copied()
+            .chain(METONYMS.iter().copied())
+            .chain(tables)
+        {
             if let Some(i) = by_code(&list, code) {
                 phrases.push((name.to_string(), Pointer::Country(i)));
             }
@@ -216,7 +221,10 @@ impl Default for Countries {
 /// The stem of a name in Cyrillic, its case ending cut ("Венгрия" → "Венгр", so "Венгрии" and
 /// "Венгрией" meet it), when enough of the name is left to be sure.
 pub fn cyrillic_stem(name: &str) -> Option<String> {
-    if !name.chars().all(|c| ('\u{0400}'..='\u{04FF}').contains(&c) || c == ' ' || c == '-') {
+    if !name
+        .chars()
+        .all(|c| ('\u{0400}'..='\u{04FF}').contains(&c) || c == ' ' || c == '-')
+    {
         return None;
     }
     let stem = name.trim_end_matches(['а', 'я', 'ы', 'и', 'е', 'о', 'у', 'ю', 'й', 'ь']);

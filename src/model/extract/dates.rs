@@ -23,7 +23,11 @@ const FUTURE: &[&str] = &[
 ];
 
 /// Every date in the tokens, with the index of its first token.
-pub fn dates(lex: &Lexicon, toks: &[Token], published: Option<NaiveDate>) -> Vec<(usize, PartialDate)> {
+pub fn dates(
+    lex: &Lexicon,
+    toks: &[Token],
+    published: Option<NaiveDate>,
+) -> Vec<(usize, PartialDate)> {
     let future = toks.iter().any(|t| t.is_any(FUTURE));
     let mut out = Vec::new();
     let mut i = 0;
@@ -227,7 +231,9 @@ mod tests {
         let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
         let toks = tokenize(text, 0..text.len());
         let rules = crate::model::extract::RuleSet::built_in();
-        dates(rules.lexicon("en"), &toks, p).first().map(|(_, d)| d.to_string())
+        dates(rules.lexicon("en"), &toks, p)
+            .first()
+            .map(|(_, d)| d.to_string())
     }
 
     #[test]

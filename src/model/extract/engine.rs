@@ -94,7 +94,9 @@ pub fn negated(lex: &Lexicon, toks: &[Token], i: usize) -> bool {
 fn conditional(lex: &Lexicon, toks: &[Token], i: usize) -> bool {
     for k in (i.saturating_sub(8)..i).rev() {
         // "si bien", "even if": a concession states what it concedes.
-        if lex.is(toks, k, Class::Condition) && lex.class(Class::Concessive).len_at(toks, k).is_none() {
+        if lex.is(toks, k, Class::Condition)
+            && lex.class(Class::Concessive).len_at(toks, k).is_none()
+        {
             return true;
         }
         if stops_clause(lex, &toks[k]) || lex.is(toks, k, Class::Comma) {
@@ -109,7 +111,10 @@ fn conditional(lex: &Lexicon, toks: &[Token], i: usize) -> bool {
 fn mood(lex: &Lexicon, toks: &[Token], i: usize) -> (Mood, usize) {
     for p in (i.saturating_sub(6)..i).rev() {
         let t = &toks[p];
-        if stops_clause(lex, t) || lex.is(toks, p, Class::Comma) || lex.is(toks, p, Class::Reporting) {
+        if stops_clause(lex, t)
+            || lex.is(toks, p, Class::Comma)
+            || lex.is(toks, p, Class::Reporting)
+        {
             break;
         }
         if lex.is(toks, p, Class::Potential) {
@@ -216,7 +221,10 @@ pub fn cues(lex: &Lexicon, toks: &[Token], bodies: &[usize]) -> Vec<Cue> {
     let starts: Vec<usize> = out.iter().map(|c| c.toks.start).collect();
     for c in &mut out {
         if let Frame::List(range) = &mut c.frame
-            && let Some(&next) = starts.iter().filter(|&&s| s > range.start && s < range.end).min()
+            && let Some(&next) = starts
+                .iter()
+                .filter(|&&s| s > range.start && s < range.end)
+                .min()
         {
             range.end = next;
         }
@@ -278,7 +286,8 @@ fn read(
             Mood::Complement => apply(&rule.complement, fact)?,
         };
     }
-    let fits = voice_fits(lex, toks, rule, start, form_end) && neighbours_fit(lex, toks, rule, start);
+    let fits =
+        voice_fits(lex, toks, rule, start, form_end) && neighbours_fit(lex, toks, rule, start);
     let own = if fits {
         frame(lex, toks, rule, start, form_end, end)
     } else {
@@ -330,7 +339,12 @@ fn capacity(
     negated: bool,
 ) -> Option<()> {
     let taking_part = |f: Option<&Fact>| {
-        matches!(f, Some(Fact::Status(Status::Accepted | Status::Member | Status::Signed)))
+        matches!(
+            f,
+            Some(Fact::Status(
+                Status::Accepted | Status::Member | Status::Signed
+            ))
+        )
     };
     if !taking_part(Some(&cue.fact)) && !taking_part(stated) {
         return Some(());
@@ -339,7 +353,11 @@ fn capacity(
     let stop = (end + 10).min(toks.len());
     let found = (end.saturating_sub(1)..stop)
         .take_while(|&k| !stops_clause(lex, &toks[k]))
-        .find_map(|k| lex.complements.iter().find(|c| c.words.len_at(toks, k).is_some()));
+        .find_map(|k| {
+            lex.complements
+                .iter()
+                .find(|c| c.words.len_at(toks, k).is_some())
+        });
     let Some(c) = found else {
         return Some(());
     };
@@ -390,7 +408,8 @@ fn what_it_states(
 /// Where the quote of a cue ending at `end` ends: past "to join" and past the noun it acts on
 /// ("accepted the invitation"), so the quote says what was accepted.
 fn quoted_end(lex: &Lexicon, toks: &[Token], end: usize) -> usize {
-    let Some(k) = (end..toks.len()).find(|&k| !lex.is(toks, k, Class::Adverb) && !lex.is(toks, k, Class::Article))
+    let Some(k) = (end..toks.len())
+        .find(|&k| !lex.is(toks, k, Class::Adverb) && !lex.is(toks, k, Class::Article))
     else {
         return end;
     };
@@ -442,7 +461,11 @@ fn frame(
     Some(match rule.actor {
         Side::Subject => Frame::Left,
         Side::Object => Frame::Right {
-            from: if rule.voice == Voice::Noun { end } else { form_end },
+            from: if rule.voice == Voice::Noun {
+                end
+            } else {
+                form_end
+            },
             gap: rule.reach,
         },
         Side::Owner => Frame::Owner(owner_before(lex, toks, start)?),

@@ -3,11 +3,11 @@
 //! its members); each following line that starts with a name is an item, until a line that
 //! does not.
 
-use super::bodies::{BodyRef, Bodies};
+use super::Suggestion;
+use super::bodies::{Bodies, BodyRef};
 use super::engine::{Cue, heading_cue};
 use super::link::{Sentence, heading_line};
 use super::table::{Class, Lexicon};
-use super::Suggestion;
 use crate::model::dataset::Actor;
 
 /// The open heading, if any.
@@ -21,7 +21,13 @@ const MAX_LINE_WORDS: usize = 16;
 
 impl Heading {
     /// Whether `s` is a line of the open heading's list; if so its item is suggested.
-    pub fn line(&mut self, lex: &Lexicon, actors: &[Actor], s: &Sentence, out: &mut Vec<Suggestion>) -> bool {
+    pub fn line(
+        &mut self,
+        lex: &Lexicon,
+        actors: &[Actor],
+        s: &Sentence,
+        out: &mut Vec<Suggestion>,
+    ) -> bool {
         let Some((cue, body)) = &self.open else {
             return false;
         };

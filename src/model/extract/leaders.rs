@@ -5,11 +5,10 @@
 
 use std::collections::HashMap;
 
+use super::NewActor;
 use super::entities::Target;
 use super::table::{Class, Lexicon};
-use super::NewActor;
 use crate::model::dataset::{Actor, ActorKind, Dataset, Fact, Id, Subject};
-
 
 /// Each state's known leader, by the state's folded name.
 #[derive(Clone, Debug, Default)]
@@ -71,7 +70,13 @@ impl Leaders {
     }
 
     /// The leader of the state `target` names: the dataset's, or a new person.
-    pub fn of(&self, lex: &Lexicon, actors: &[Actor], target: &Target, fresh: impl Fn(&str) -> Id) -> Option<Target> {
+    pub fn of(
+        &self,
+        lex: &Lexicon,
+        actors: &[Actor],
+        target: &Target,
+        fresh: impl Fn(&str) -> Id,
+    ) -> Option<Target> {
         let (state_id, state_name) = match target {
             Target::Known { actor, .. } if actors[*actor].kind == ActorKind::State => {
                 (actors[*actor].id.clone(), actors[*actor].name.clone())

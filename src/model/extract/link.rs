@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::bodies::{BodyRef, Bodies};
+use super::bodies::{Bodies, BodyRef};
 use super::engine::{Cue, Frame, cues};
 use super::entities::{Finder, Mention, Target};
 use super::leaders::Leaders;
@@ -30,9 +30,9 @@ fn groups(lex: &Lexicon, toks: &[Token], mentions: &[Mention]) -> Vec<Range<usiz
             && !mentions[i - 1].possessive
         {
             let between = mentions[i - 1].toks.end..m.toks.start;
-            let joins = between.clone().all(|k| {
-                lex.is(toks, k, Class::ListJoin) || lex.is(toks, k, Class::Article)
-            });
+            let joins = between
+                .clone()
+                .all(|k| lex.is(toks, k, Class::ListJoin) || lex.is(toks, k, Class::Article));
             // "Trump's son-in-law Jared Kushner": two names of one actor side by side.
             let same = between.is_empty()
                 && matches!((&mentions[i - 1].target, &m.target),
@@ -118,8 +118,8 @@ impl Ctx<'_> {
             .rev()
             .find(|&k| self.is(k, Class::Comma))?;
         let starts_np = self.is(open + 1, Class::Article);
-        let plain = (open + 1..close)
-            .all(|k| !self.is(k, Class::Gap) && !self.is(k, Class::Reporting));
+        let plain =
+            (open + 1..close).all(|k| !self.is(k, Class::Gap) && !self.is(k, Class::Reporting));
         (starts_np && plain && self.layout.ends[open].is_some()).then_some(open)
     }
 
@@ -196,7 +196,8 @@ impl Ctx<'_> {
             if let Some(m) = layout.starts[k] {
                 let mention = &self.mentions[m];
                 // "an invitation from Trump to Sisi": the sender is not the object.
-                let sender = k > from && (self.is(k - 1, Class::Source) || self.is(k - 1, Class::Agent));
+                let sender =
+                    k > from && (self.is(k - 1, Class::Source) || self.is(k - 1, Class::Agent));
                 if mention.possessive || sender {
                     k = mention.toks.end.max(k + 1);
                     words += 1;
@@ -209,15 +210,17 @@ impl Ctx<'_> {
             }
             // A verb of taking part ends the object's slot: "invited X to join what Y…".
             let verb = self.is(k, Class::TakePart) && k > from;
-            if self.is(k, Class::ClauseBreak) || self.is(k, Class::End) || self.is(k, Class::ListEnd) || verb {
+            if self.is(k, Class::ClauseBreak)
+                || self.is(k, Class::End)
+                || self.is(k, Class::ListEnd)
+                || verb
+            {
                 return vec![];
             }
             if self.is(k, Class::Including) {
                 including = true;
-            } else if self.is(k, Class::Comma) {
-                if !including && !self.is(k + 1, Class::Including) {
-                    return vec![];
-                }
+            } else if self.is(k, Class::Comma) && !including && !self.is(k + 1, Class::Including) {
+                return vec![];
             }
             if !self.is(k, Class::Article) {
                 words += 1;
@@ -342,7 +345,8 @@ impl Ctx<'_> {
     fn in_clause(&self, start: usize, from: usize) -> Vec<usize> {
         // Dashes set an aside within the clause ("– darunter Deutschland –"): no break.
         let open = |k: usize| {
-            !self.is(k, Class::End) && (!self.is(k, Class::ClauseBreak) || self.is(k, Class::Apposition))
+            !self.is(k, Class::End)
+                && (!self.is(k, Class::ClauseBreak) || self.is(k, Class::Apposition))
         };
         let named = |m: &usize| {
             let mention = &self.mentions[*m];
@@ -375,7 +379,12 @@ impl Ctx<'_> {
         let stop = (from + 8).min(self.toks.len());
         let Some(at) = (from..stop)
             .take_while(|&k| !self.is(k, Class::ClauseBreak) && !self.is(k, Class::End))
-            .find(|&k| self.lex.class(Class::Companion).len_at(self.toks, k).is_some())
+            .find(|&k| {
+                self.lex
+                    .class(Class::Companion)
+                    .len_at(self.toks, k)
+                    .is_some()
+            })
         else {
             return vec![];
         };
@@ -396,11 +405,22 @@ impl Ctx<'_> {
         let stop = (cue.toks.end + 12).min(self.toks.len());
         let Some(at) = (cue.toks.end..stop)
             .take_while(|&k| !self.is(k, Class::End))
-            .find(|&k| self.is(k, Class::Comma) && self.lex.class(Class::Echo).len_at(self.toks, k + 1).is_some())
+            .find(|&k| {
+                self.is(k, Class::Comma)
+                    && self
+                        .lex
+                        .class(Class::Echo)
+                        .len_at(self.toks, k + 1)
+                        .is_some()
+            })
         else {
             return vec![];
         };
-        let len = self.lex.class(Class::Echo).len_at(self.toks, at + 1).unwrap_or(1);
+        let len = self
+            .lex
+            .class(Class::Echo)
+            .len_at(self.toks, at + 1)
+            .unwrap_or(1);
         self.right(at + 1 + len, 1)
     }
 
@@ -410,7 +430,9 @@ impl Ctx<'_> {
         let mut k = cue.toks.end;
         loop {
             while k < self.toks.len()
-                && (self.is(k, Class::ListJoin) || self.is(k, Class::Comma) || self.is(k, Class::Article))
+                && (self.is(k, Class::ListJoin)
+                    || self.is(k, Class::Comma)
+                    || self.is(k, Class::Article))
             {
                 k += 1;
             }
@@ -498,7 +520,13 @@ fn body_of(lex: &Lexicon, all: &Bodies, s: &Sentence, cue: &Cue) -> BodyRef {
 }
 
 /// Appends the suggestions of one sentence to `out`.
-pub fn sentence(lex: &Lexicon, actors: &[Actor], all: &Bodies, s: &Sentence, out: &mut Vec<Suggestion>) {
+pub fn sentence(
+    lex: &Lexicon,
+    actors: &[Actor],
+    all: &Bodies,
+    s: &Sentence,
+    out: &mut Vec<Suggestion>,
+) {
     if s.mentions.is_empty() {
         return;
     }
@@ -572,7 +600,12 @@ impl Ctx<'_> {
 }
 
 /// For each mention: the leader who stands for it when its list follows "the leaders of".
-fn led_states(lex: &Lexicon, actors: &[Actor], s: &Sentence, layout: &Layout) -> Vec<Option<Target>> {
+fn led_states(
+    lex: &Lexicon,
+    actors: &[Actor],
+    s: &Sentence,
+    layout: &Layout,
+) -> Vec<Option<Target>> {
     let mut led = vec![None; s.mentions.len()];
     let leader_words = lex.class(Class::LeaderOf);
     for g in &layout.groups {
@@ -585,9 +618,9 @@ fn led_states(lex: &Lexicon, actors: &[Actor], s: &Sentence, layout: &Layout) ->
             continue;
         }
         for m in g.clone() {
-            led[m] = s
-                .leaders
-                .of(lex, actors, &s.mentions[m].target, |name| s.finder.fresh_id(name));
+            led[m] = s.leaders.of(lex, actors, &s.mentions[m].target, |name| {
+                s.finder.fresh_id(name)
+            });
         }
     }
     led
@@ -628,13 +661,27 @@ impl Made<'_> {
         }
     }
 
-    fn push(&self, m: usize, fact: &Fact, via_pronoun: bool, adjust: f32, end_tok: usize, out: &mut Vec<Suggestion>) {
+    fn push(
+        &self,
+        m: usize,
+        fact: &Fact,
+        via_pronoun: bool,
+        adjust: f32,
+        end_tok: usize,
+        out: &mut Vec<Suggestion>,
+    ) {
         let (lex, s, cue) = (self.lex, self.s, self.cue);
         let mention = &s.mentions[m];
         let target = self.led.get(m).cloned().flatten();
-        let kind = if target.is_some() { ActorKind::Person } else { mention.kind };
+        let kind = if target.is_some() {
+            ActorKind::Person
+        } else {
+            mention.kind
+        };
         let (actor, new_alias) = match target.as_ref().unwrap_or(&mention.target) {
-            Target::Known { actor, new_alias } => (SuggestedActor::Known(*actor), new_alias.clone()),
+            Target::Known { actor, new_alias } => {
+                (SuggestedActor::Known(*actor), new_alias.clone())
+            }
             Target::New(n) => (SuggestedActor::New(n.clone()), None),
             Target::Opaque | Target::Pronoun { .. } => return,
         };
@@ -658,7 +705,9 @@ impl Made<'_> {
             confidence += t.person_for_state;
         }
         let cue_span = s.toks[cue.toks.start].span.start
-            ..s.toks[end_tok.clamp(cue.toks.start + 1, s.toks.len()) - 1].span.end;
+            ..s.toks[end_tok.clamp(cue.toks.start + 1, s.toks.len()) - 1]
+                .span
+                .end;
         // A list's item is quoted from the cue to the item.
         let start = mention.span.start.min(cue_span.start);
         let end = mention.span.end.max(cue_span.end);

@@ -40,7 +40,10 @@ fn number_word(lex: &Lexicon, toks: &[Token], k: usize) -> Option<(f64, usize)> 
     let next_scales = toks.get(k + 1).and_then(|n| scale(lex, &n.lower)).is_some();
     match lex.numbers.get(&t.lower) {
         Some(&n) if next_scales => Some((f64::from(n), k + 1)),
-        _ if scale(lex, &t.lower).is_some() && k > 0 && !toks[k - 1].lower.starts_with(|c: char| c.is_ascii_digit()) => {
+        _ if scale(lex, &t.lower).is_some()
+            && k > 0
+            && !toks[k - 1].lower.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
             Some((1.0, k))
         }
         _ => None,
@@ -50,7 +53,10 @@ fn number_word(lex: &Lexicon, toks: &[Token], k: usize) -> Option<(f64, usize)> 
 /// "1.2" is one point two; "1.000" (three digits after the stop) is a thousand.
 fn parse_number(s: &str) -> Option<f64> {
     let parts: Vec<&str> = s.split('.').collect();
-    if parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     if parts.len() > 1 && parts[1..].iter().all(|p| p.len() == 3) {
@@ -100,17 +106,22 @@ pub fn amount_at(lex: &Lexicon, toks: &[Token], k: usize) -> Option<(Money, usiz
         if let Some(p) = toks.get(end).and_then(|t| scale(lex, &t.lower)) {
             power += p;
             end += 1;
-        } else if currency.is_none() && let Some(c) = currency_of(end) {
+        } else if currency.is_none()
+            && let Some(c) = currency_of(end)
+        {
             currency = Some(c.clone());
             end += 1;
-        } else if lex.is(toks, end, Class::AmountJoin) && currency.is_none() && currency_of(end + 1).is_some() {
+        } else if lex.is(toks, end, Class::AmountJoin)
+            && currency.is_none()
+            && currency_of(end + 1).is_some()
+        {
             end += 1;
         } else {
             break;
         }
     }
     let amount = (value * 10f64.powi(power as i32)).round();
-    (amount >= 1.0 && amount < 1e15).then_some(())?;
+    (1.0..1e15).contains(&amount).then_some(())?;
     Some((
         Money {
             amount: amount as u64,

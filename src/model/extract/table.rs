@@ -639,7 +639,8 @@ impl Lexicon {
             for c in &t.complements {
                 lex.complements.push(Complement::compile(&t.language, c)?);
             }
-            lex.adverb_endings.extend(t.adverb_endings.iter().map(|e| fold_word(e)));
+            lex.adverb_endings
+                .extend(t.adverb_endings.iter().map(|e| fold_word(e)));
         }
         for t in tables {
             for spec in &t.rules {
@@ -805,7 +806,9 @@ impl RuleSet {
 
     /// The languages other than English the tables read.
     pub fn foreign_languages(&self) -> Vec<&str> {
-        self.languages().filter(|l| *l != FALLBACK_LANGUAGE).collect()
+        self.languages()
+            .filter(|l| *l != FALLBACK_LANGUAGE)
+            .collect()
     }
 
     /// The languages the tables read.

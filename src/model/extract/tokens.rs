@@ -51,7 +51,10 @@ fn suffix_of_name(word: &[(usize, char)]) -> bool {
 /// A French elided article or pronoun ("l'invitation", "d'adhérer", "qu'il"): its own token.
 fn elided(word: &[(usize, char)]) -> bool {
     let w: String = word.iter().map(|(_, c)| c.to_ascii_lowercase()).collect();
-    matches!(w.as_str(), "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu")
+    matches!(
+        w.as_str(),
+        "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu"
+    )
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -115,7 +115,11 @@ impl Finder {
 
     /// States named in `languages` too; a Cyrillic name also by its stem, whatever its case
     /// ending ("Венгрии", "Казахстана").
-    pub fn with_languages(actors: &[Actor], languages: &[&str], names: &[(String, String)]) -> Finder {
+    pub fn with_languages(
+        actors: &[Actor],
+        languages: &[&str],
+        names: &[(String, String)],
+    ) -> Finder {
         let countries = Countries::with_languages(languages, names);
         let mut patterns: Vec<String> = Vec::new();
         let mut owners = Vec::new();
@@ -462,7 +466,10 @@ impl Finder {
             return None;
         }
         let span = t.span.start..toks[end - 1].span.end;
-        let name: String = text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+        let name: String = text[span.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         Some(Mention {
             toks: i..end,
             span,
