@@ -299,6 +299,36 @@ fn each_language_is_read_with_its_table() {
 }
 
 #[test]
+fn withdrawals_admissions_and_observer_status() {
+    assert_eq!(
+        facts("Canada's invitation was rescinded on Monday."),
+        pairs(&[("new:Canada", "invitation withdrawn")])
+    );
+    assert_eq!(
+        facts("Norway announced its withdrawal from the board."),
+        pairs(&[("new:Norway", "withdrawn")])
+    );
+    assert_eq!(
+        facts("Kosovo became the latest country to join the board."),
+        pairs(&[("new:Kosovo", "member")])
+    );
+    assert_eq!(
+        facts("Malta was granted observer status."),
+        pairs(&[("new:Malta", "observer")])
+    );
+}
+
+#[test]
+fn a_capacity_before_a_verb_that_comes_last() {
+    let d = embedded();
+    let e = Extractor::new(&d);
+    assert_eq!(
+        read(&e, &d, "İtalya toplantıya gözlemci olarak katıldı ve Macaristan kurula üye oldu."),
+        pairs(&[("new:Italy", "observer"), ("new:Hungary", "member")])
+    );
+}
+
+#[test]
 fn inflected_names_and_amounts_in_other_languages() {
     let d = embedded();
     let e = Extractor::new(&d);

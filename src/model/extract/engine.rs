@@ -351,12 +351,17 @@ fn capacity(
     }
     let end = cue.toks.end;
     let stop = (end + 10).min(toks.len());
+    let at = |k: usize| lex.complements.iter().find(|c| c.words.len_at(toks, k).is_some());
+    // After the cue ("accepted … as observers"), or just before it where the verb comes last
+    // ("gözlemci olarak katıldı").
     let found = (end.saturating_sub(1)..stop)
         .take_while(|&k| !stops_clause(lex, &toks[k]))
-        .find_map(|k| {
-            lex.complements
-                .iter()
-                .find(|c| c.words.len_at(toks, k).is_some())
+        .find_map(at)
+        .or_else(|| {
+            (cue.toks.start.saturating_sub(4)..cue.toks.start)
+                .rev()
+                .take_while(|&k| !stops_clause(lex, &toks[k]))
+                .find_map(at)
         });
     let Some(c) = found else {
         return Some(());
