@@ -364,18 +364,20 @@ fn import(
                 .suggestions
                 .into_iter()
                 .filter(|s| s.confidence >= min)
-                .partition(|s| body_known(d, s));
-            let (actors, claims) = (d.actors.len(), d.claims.len());
+                // A body the text names that the dataset lacks is created with its claims.
+                .partition(|s| body_known(d, s) || s.new_body.is_some());
+            let (actors, claims, bodies) = (d.actors.len(), d.claims.len(), d.sub_bodies.len());
             let edit = accept_suggestions(d, &id, &chosen);
             match edit.apply(d) {
                 Ok(inverse) => undo.push(inverse),
                 Err(e) => return Err(rollback(d, undo, format!("error: {e}"))),
             }
             out.push_str(&format!(
-                "accepted {} suggestions at or above {min}: {} claims, {} new actors\n",
+                "accepted {} suggestions at or above {min}: {} claims, {} new actors, {} new bodies\n",
                 chosen.len(),
                 d.claims.len() - claims,
-                d.actors.len() - actors
+                d.actors.len() - actors,
+                d.sub_bodies.len() - bodies
             ));
             if !elsewhere.is_empty() {
                 out.push_str(&format!(

@@ -308,17 +308,21 @@ fn row(d: &Dataset, text: &str, s: &Suggestion, edited: bool) -> Row {
         adds,
         value: format!("{}: {}", s.fact.property().label(), d.fact_label(&s.fact)),
         // The main body goes without saying; a sub-body ("Executive Board") is shown.
-        body: s
-            .body
-            .as_ref()
-            .filter(|b| **b != d.body.id)
-            .map(|b| d.body_by_id(b).map_or(b.clone(), |b| b.name.clone())),
+        body: s.body.as_ref().filter(|b| **b != d.body.id).map(|b| {
+            match (d.body_by_id(b), &s.new_body) {
+                (Some(known), _) => known.name.clone(),
+                // Accepting creates it.
+                (None, Some(name)) => format!("new body: {name}"),
+                (None, None) => b.clone(),
+            }
+        }),
         as_of: s.as_of.map(|p| p.to_string()),
         confidence: s.confidence,
         quote,
         span: s.start..s.end,
         sentence: s.sentence.clone(),
         edited,
+        why: s.rule.clone(),
     }
 }
 

@@ -54,6 +54,9 @@ pub struct Row {
     pub sentence: Range<usize>,
     /// Whether the user changed it (E) since it was suggested.
     pub edited: bool,
+    /// The rule that made it and the words it read ("signed the charter: list after
+    /// 'signing the charter included'"), shown on hover.
+    pub why: String,
 }
 
 /// What the user asked of the queue, by row position.
@@ -373,10 +376,11 @@ impl QueueView {
             egui::Label::new(egui::RichText::new(rest).small().color(colour)).selectable(false),
         );
         let clicked = response.clicked();
-        response.on_hover_text(
-            "Click to select and to give the list the keys: Enter accepts, Delete rejects, \
-             E edits, ↑/↓ move. The sentence is highlighted in the text.",
-        );
+        response.on_hover_text(format!(
+            "Why: {}\n\nClick to select and to give the list the keys: Enter accepts, Delete \
+             rejects, E edits, ↑/↓ move. The sentence is highlighted in the text.",
+            row.why
+        ));
         clicked
     }
 }
@@ -445,6 +449,7 @@ mod tests {
             span: 0..1,
             sentence: 0..1,
             edited: false,
+            why: String::new(),
         }
     }
 
