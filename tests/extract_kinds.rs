@@ -323,7 +323,11 @@ fn a_capacity_before_a_verb_that_comes_last() {
     let d = embedded();
     let e = Extractor::new(&d);
     assert_eq!(
-        read(&e, &d, "İtalya toplantıya gözlemci olarak katıldı ve Macaristan kurula üye oldu."),
+        read(
+            &e,
+            &d,
+            "İtalya toplantıya gözlemci olarak katıldı ve Macaristan kurula üye oldu."
+        ),
         pairs(&[("new:Italy", "observer"), ("new:Hungary", "member")])
     );
 }

@@ -218,13 +218,12 @@ fn list_after(lex: &Lexicon, toks: &[Token], start: usize, end: usize) -> Option
 pub fn cues(lex: &Lexicon, toks: &[Token], bodies: &[usize]) -> Vec<Cue> {
     let mut out = all_cues(lex, toks, bodies);
     // A list runs up to the next cue: "A and B accepted, while C, D and E declined".
-    let starts: Vec<usize> = out.iter().map(|c| c.toks.start).collect();
+    let mut starts: Vec<usize> = out.iter().map(|c| c.toks.start).collect();
+    starts.sort_unstable();
     for c in &mut out {
         if let Frame::List(range) = &mut c.frame
-            && let Some(&next) = starts
-                .iter()
-                .filter(|&&s| s > range.start && s < range.end)
-                .min()
+            && let Some(&next) = starts.get(starts.partition_point(|&s| s <= range.start))
+            && next < range.end
         {
             range.end = next;
         }
@@ -351,7 +350,11 @@ fn capacity(
     }
     let end = cue.toks.end;
     let stop = (end + 10).min(toks.len());
-    let at = |k: usize| lex.complements.iter().find(|c| c.words.len_at(toks, k).is_some());
+    let at = |k: usize| {
+        lex.complements
+            .iter()
+            .find(|c| c.words.len_at(toks, k).is_some())
+    };
     // After the cue ("accepted … as observers"), or just before it where the verb comes last
     // ("gözlemci olarak katıldı").
     let found = (end.saturating_sub(1)..stop)

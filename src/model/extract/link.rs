@@ -85,6 +85,9 @@ impl Layout {
     }
 }
 
+/// How many words from its cue the nearest name of a clause may stand.
+const CLAUSE_REACH: usize = 30;
+
 /// Whether a mention can stand for a pronoun: "he" a person, "it" a state or organisation.
 fn fits(m: &Mention, person: Option<bool>) -> bool {
     match (&m.target, person) {
@@ -273,11 +276,16 @@ impl Ctx<'_> {
     /// names in one item the head is the last ("Trump special envoy Steve Witkoff"), or the
     /// first where a word such as "of" ties the rest to it ("la Argentina de Javier Milei").
     fn items(&self, range: &Range<usize>) -> Vec<usize> {
-        let candidates: Vec<usize> = self
+        // Mentions are in order: only those inside the list are looked at.
+        let first = self
             .mentions
+            .partition_point(|m| m.toks.start < range.start);
+        let candidates: Vec<usize> = self.mentions[first..]
             .iter()
             .enumerate()
-            .filter(|(_, m)| range.contains(&m.toks.start) && !m.possessive)
+            .map(|(i, m)| (first + i, m))
+            .take_while(|(_, m)| m.toks.start < range.end)
+            .filter(|(_, m)| !m.possessive)
             .filter(|(_, m)| !matches!(m.target, Target::Pronoun { .. }))
             .map(|(i, _)| i)
             .collect();
@@ -352,7 +360,7 @@ impl Ctx<'_> {
             let mention = &self.mentions[*m];
             !mention.possessive && !matches!(mention.target, Target::Opaque)
         };
-        let before = (0..start)
+        let before = (start.saturating_sub(CLAUSE_REACH)..start)
             .rev()
             .take_while(|&k| open(k))
             .find_map(|k| self.layout.ends[k + 1].filter(named));
@@ -362,7 +370,7 @@ impl Ctx<'_> {
             }
             return self.layout.group_of(m).collect();
         }
-        (from..self.toks.len())
+        (from..(from + CLAUSE_REACH).min(self.toks.len()))
             .take_while(|&k| open(k))
             .find_map(|k| self.layout.starts[k].filter(named))
             .filter(|&m| !matches!(self.mentions[m].target, Target::Pronoun { .. }))
