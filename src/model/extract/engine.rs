@@ -527,34 +527,30 @@ pub fn heading_cue(lex: &Lexicon, toks: &[Token], bodies: &[usize]) -> Option<Cu
             if rule.after_body && !body_near(lex, toks, bodies, i, i + len) {
                 return None;
             }
-            Some(Cue {
-                fact,
-                frame: Frame::List(end_of..end_of),
-                toks: i..i + len,
-                weight: rule.weight + lex.tuning.list_item,
-                founding: false,
-                rule: r,
-                people_only: rule.people_only,
-                fallback: None,
-                also: None,
-            })
+            Some(heading_list(lex, r, fact, i..i + len, end_of))
         })
     })
 }
 
-/// A heading that only names a body lists the body's members: the tables' heading rule.
-pub fn body_heading(lex: &Lexicon, toks: &[Token]) -> Option<Cue> {
-    let r = lex.heading_rule?;
+/// A heading's cue: its list is the lines after it.
+fn heading_list(lex: &Lexicon, r: usize, fact: Fact, toks: Range<usize>, end: usize) -> Cue {
     let rule = &lex.rules[r];
-    Some(Cue {
-        fact: rule.fact.clone()?,
-        frame: Frame::List(toks.len()..toks.len()),
-        toks: 0..toks.len(),
+    Cue {
+        fact,
+        frame: Frame::List(end..end),
+        toks,
         weight: rule.weight + lex.tuning.list_item,
         founding: false,
         rule: r,
         people_only: rule.people_only,
         fallback: None,
         also: None,
-    })
+    }
+}
+
+/// A heading that only names a body lists the body's members: the tables' heading rule.
+pub fn body_heading(lex: &Lexicon, toks: &[Token]) -> Option<Cue> {
+    let r = lex.heading_rule?;
+    let fact = lex.rules[r].fact.clone()?;
+    Some(heading_list(lex, r, fact, 0..toks.len(), toks.len()))
 }
