@@ -4,7 +4,9 @@
 //! tables live in `assets/extract/`; a user's table adds classes' words and rules to them
 //! without a rebuild. The engine ([`super::engine`]) applies every table the same way.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Deserialize;
 
@@ -13,7 +15,7 @@ use crate::model::dataset::Fact;
 
 /// A named word class the engine consults. Tables give the words of each class for their
 /// language; the engine knows only the class.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, strum::EnumCount)]
 pub enum Class {
     /// Forms of "be" that make a participle passive.
     Be,
@@ -384,10 +386,10 @@ fn fold_word(w: &str) -> String {
 /// A set of folded words, some of them prefixes ("podpisal*"), some phrases ("as well as").
 #[derive(Clone, Debug, Default)]
 pub struct WordSet {
-    exact: HashSet<String>,
+    exact: FxHashSet<String>,
     prefixes: Vec<String>,
     /// Phrases of several words, by their first word.
-    phrases: HashMap<String, Vec<Vec<String>>>,
+    phrases: FxHashMap<String, Vec<Vec<String>>>,
 }
 
 impl WordSet {
@@ -535,8 +537,8 @@ pub struct Lexicon {
     pub iso639_3: String,
     /// The rule a heading naming a body states (see [`Table::heading_rule`]).
     pub heading_rule: Option<usize>,
-    classes: HashMap<Class, WordSet>,
-    empty: WordSet,
+    /// By `Class as usize`: a class is asked for at every token, so no hashing.
+    classes: Vec<WordSet>,
     pub currencies: HashMap<String, String>,
     pub scales: HashMap<String, u32>,
     pub numbers: HashMap<String, u32>,
@@ -549,7 +551,7 @@ pub struct Lexicon {
     pub adverb_endings: Vec<String>,
     pub rules: Vec<Rule>,
     /// First folded word of a form → (rule, form).
-    by_word: HashMap<String, Vec<(usize, usize)>>,
+    by_word: FxHashMap<String, Vec<(usize, usize)>>,
     /// Forms whose first word is a prefix.
     by_prefix: Vec<(String, usize, usize)>,
     pub tuning: Tuning,
@@ -557,7 +559,7 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn class(&self, c: Class) -> &WordSet {
-        self.classes.get(&c).unwrap_or(&self.empty)
+        &self.classes[c as usize]
     }
 
     /// Whether token `k` is a lower-case adverb by its ending ("flatly", "formally").
@@ -600,14 +602,12 @@ impl Lexicon {
     pub fn build(language: &str, tables: &[&Table]) -> Result<Lexicon, TableError> {
         let mut lex = Lexicon {
             language: language.to_string(),
+            classes: vec![WordSet::default(); <Class as strum::EnumCount>::COUNT],
             ..Lexicon::default()
         };
         for t in tables {
             for (c, words) in &t.classes {
-                lex.classes
-                    .entry(*c)
-                    .or_default()
-                    .extend(&WordSet::from_words(words));
+                lex.classes[*c as usize].extend(&WordSet::from_words(words));
             }
             for (k, v) in &t.currencies {
                 lex.currencies.insert(fold_word(k), v.clone());
