@@ -56,6 +56,10 @@ pub struct ImportSourceArgs {
     /// What the articles relay, when they report another's words ("Bloomberg").
     #[arg(long, default_value = "")]
     pub relays: String,
+    /// The articles' language (ISO 639-1: en, ru, es, de, fr, tr), kept on each source;
+    /// detected from each text when left out.
+    #[arg(long)]
+    pub language: Option<String>,
     /// Where to write the dataset with the new sources; FILE itself (its old version kept as
     /// FILE.bak) when left out.
     #[arg(short = 'o', long)]
@@ -236,7 +240,11 @@ fn prepare(article: &Article, tools: &Tools) -> Result<Prepared, String> {
         .date
         .filter(PartialDate::is_exact_day)
         .map(|p| p.first_day());
-    let suggestions = tools.extractor.suggest(&text, day);
+    let language = tools
+        .language
+        .clone()
+        .unwrap_or_else(|| tools.extractor.language(&text));
+    let suggestions = tools.extractor.suggest_in(&text, day, &language);
     Ok(Prepared {
         text,
         hash,
@@ -249,6 +257,8 @@ fn prepare(article: &Article, tools: &Tools) -> Result<Prepared, String> {
 struct Tools {
     finder: MentionFinder,
     extractor: Extractor,
+    /// The language given for every article, if any.
+    language: Option<String>,
 }
 
 /// Every article prepared, on as many threads as there are cores, in the order given.
@@ -279,9 +289,19 @@ fn import(
     articles: &[Article],
     args: &ImportSourceArgs,
 ) -> Result<String, String> {
+    let extractor = Extractor::new(d);
+    if let Some(l) = &args.language
+        && !extractor.languages().contains(l)
+    {
+        return Err(format!(
+            "error: no rule table reads \"{l}\"; the languages are: {}",
+            extractor.languages().join(", ")
+        ));
+    }
     let tools = Tools {
         finder: MentionFinder::new(&d.actors),
-        extractor: Extractor::new(d),
+        extractor,
+        language: args.language.clone(),
     };
     let prepared: Vec<Prepared> = prepare_all(articles, &tools)
         .into_iter()
@@ -335,6 +355,7 @@ fn import(
             text: p.text,
             reliability: args.reliability,
             relays: args.relays.clone(),
+            language: args.language.clone(),
             ..Default::default()
         };
         let added = add_source(d, draft, today)

@@ -207,6 +207,10 @@ pub struct Source {
     /// statement"): shown beside it, so a relay of one report is not mistaken for a second.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub relays: String,
+    /// The language its text is read in (ISO 639-1: "ru"), when the editor chose one; else it
+    /// is detected from the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Suggestions the editor rejected for this source, by key (see
     /// [`crate::model::review::review_key`]): they are not offered again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

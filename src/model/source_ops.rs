@@ -40,6 +40,8 @@ pub struct SourceDraft {
     pub relays: String,
     /// Make its reliability the default of its outlet (for the outlet's other sources).
     pub outlet_default: bool,
+    /// The language its text is read in; `None`: detected.
+    pub language: Option<String>,
 }
 
 impl SourceDraft {
@@ -55,6 +57,7 @@ impl SourceDraft {
             html: false,
             reliability: source.reliability,
             relays: source.relays.clone(),
+            language: source.language.clone(),
             outlet_default: false,
         }
     }
@@ -95,6 +98,7 @@ impl SourceDraft {
             rejected: Vec::new(),
             reliability: self.reliability,
             relays: self.relays.trim().to_string(),
+            language: self.language.clone().filter(|l| !l.trim().is_empty()),
             text,
         }
     }

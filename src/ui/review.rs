@@ -96,7 +96,13 @@ impl Review {
             .published
             .filter(|p| p.is_exact_day())
             .map(|p| p.first_day());
-        let found = self.extractor(d).suggest(&s.text, published);
+        let extractor = self.extractor(d);
+        // The language the editor chose for the source, else the one its text is in.
+        let language = s
+            .language
+            .clone()
+            .unwrap_or_else(|| extractor.language(&s.text));
+        let found = extractor.suggest_in(&s.text, published, &language);
         let rejected: HashSet<&str> = s.rejected.iter().map(String::as_str).collect();
         let mut items = Vec::new();
         for mut suggestion in found {

@@ -89,6 +89,7 @@ impl SourceForm {
             reliability: self.reliability,
             relays: self.relays.clone(),
             outlet_default: self.outlet_default,
+            language: None,
         })
     }
 
