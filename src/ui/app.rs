@@ -11,11 +11,11 @@ use super::action::{PathPurpose, UiAction};
 use super::file_menu::{FileMenu, Picked, export_dialog, image_dialog, open_dialog, save_dialog};
 use super::keys::Keys;
 use super::roster_panel::RosterPanel;
-use super::seats_panel::SeatsPanel;
+use super::seats::SeatsPanel;
 use super::shortcuts;
 use super::snapshots::SnapshotsPanel;
 use super::sources_panel::SourcesPanel;
-use super::timeline_panel::TimelinePanel;
+use super::timeline::TimelinePanel;
 use super::view::ViewCtx;
 use crate::session::{
     CLOSE_SNAPSHOT_FIRST, Command, Confirm, Document, Focus, Notice, Outcome, READ_ONLY, Session,

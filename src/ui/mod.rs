@@ -20,13 +20,13 @@ mod review_edit;
 mod review_queue;
 mod roster_panel;
 mod roster_view;
-mod seats_panel;
+mod seats;
 mod shortcuts;
 mod snapshots;
 mod source_form;
 mod source_text;
 mod sources_panel;
-mod timeline_panel;
+mod timeline;
 mod view;
 
 pub use action::{PathPurpose, UiAction};
@@ -34,10 +34,10 @@ pub use app::{BoardExplorerApp, Panels, Tab, Window};
 pub use keys::Keys;
 pub use roster_panel::{RosterPanel, SELECT_HINT};
 pub use roster_view::{Column, RosterQuery};
-pub use seats_panel::{SeatsPanel, calculator_money};
+pub use seats::{SeatsPanel, calculator_money};
 pub use snapshots::SnapshotsPanel;
 pub use sources_panel::{SourcesPanel, SourcesView, reanchor_notice};
-pub use timeline_panel::{MARKS_LEGEND, TimelinePanel};
+pub use timeline::{MARKS_LEGEND, TimelinePanel};
 pub use view::ViewCtx;
 
 /// Opens the window on the embedded dataset.
