@@ -8,7 +8,8 @@ use std::path::Path;
 use board_explorer::document::Document;
 use board_explorer::model::source_ops::{SourceDraft, add_source};
 use board_explorer::session::Command;
-use board_explorer::ui::{BoardExplorerApp, ExportKind, PathPurpose, Tab, UiAction};
+use board_explorer::session::ExportFormat;
+use board_explorer::ui::{BoardExplorerApp, PathPurpose, Tab, UiAction};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -226,7 +227,7 @@ fn the_typed_path_windows_own_the_keys() {
         &mut h,
         "the Export window",
         dir.path(),
-        |h, _| type_path(h, PathPurpose::Export(ExportKind::Csv)),
+        |h, _| type_path(h, PathPurpose::Export(ExportFormat::Csv)),
         |h, _| common::type_into(h, "Path of the file:", csv.to_str().unwrap()),
     );
     assert!(csv.is_file(), "Enter exported: the window's own action");

@@ -156,6 +156,14 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// Brings something into view.
+    pub fn focus(focus: Focus) -> Self {
+        Outcome {
+            focus: Some(focus),
+            ..Outcome::default()
+        }
+    }
+
     pub fn info(text: impl Into<String>) -> Self {
         Outcome {
             notice: Some(Notice::info(text)),

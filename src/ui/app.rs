@@ -18,8 +18,7 @@ use super::sources_panel::SourcesPanel;
 use super::timeline::TimelinePanel;
 use super::view::ViewCtx;
 use crate::session::{
-    CLOSE_SNAPSHOT_FIRST, Command, Confirm, Document, Focus, Notice, Outcome, READ_ONLY, Session,
-    recovery_path, saves_dir,
+    Check, Command, Confirm, Document, Focus, Notice, Outcome, Session, recovery_path, saves_dir,
 };
 
 #[derive(
@@ -374,7 +373,6 @@ impl BoardExplorerApp {
 
     /// Carries out what the window asked for: a command, or a dialog first.
     fn act(&mut self, action: UiAction, ctx: &egui::Context) {
-        let read_only = self.session.read_only().is_some();
         match action {
             UiAction::Run(command) => {
                 self.perform(command);
@@ -382,23 +380,27 @@ impl BoardExplorerApp {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
-            UiAction::ChooseOpen if read_only => self.show(Outcome::error(CLOSE_SNAPSHOT_FIRST)),
-            UiAction::ChooseOpen if self.session.document().is_dirty() => {
-                self.window.pending = Some(UiAction::ChooseOpen);
-            }
-            UiAction::ChooseOpen => match open_dialog(self.session.document()) {
-                Picked::Path(path) => self.perform(Command::Open(path)),
-                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Open), ctx),
-                Picked::Cancelled => {}
+            // The session's rules, asked before a dialog picks the path (which they ignore).
+            UiAction::ChooseOpen => match self.session.check(&Command::Open(PathBuf::new())) {
+                Check::Go => match open_dialog(self.session.document()) {
+                    Picked::Path(path) => self.perform(Command::Open(path)),
+                    Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Open), ctx),
+                    Picked::Cancelled => {}
+                },
+                Check::AskUnsaved => self.window.pending = Some(UiAction::ChooseOpen),
+                Check::Refused(why) => self.show(Outcome::error(why)),
+                Check::Nothing => {}
             },
-            UiAction::Save | UiAction::ChooseSaveAs if read_only => {
-                self.show(Outcome::error(READ_ONLY))
-            }
-            UiAction::Save if self.session.document().path.is_some() => self.perform(Command::Save),
-            UiAction::Save | UiAction::ChooseSaveAs => match save_dialog(self.session.document()) {
-                Picked::Path(path) => self.perform(Command::SaveAs(path)),
-                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::SaveAs), ctx),
-                Picked::Cancelled => {}
+            UiAction::Save | UiAction::ChooseSaveAs => match self.session.check(&Command::Save) {
+                Check::Refused(why) => self.show(Outcome::error(why)),
+                _ if matches!(action, UiAction::Save) && self.session.document().path.is_some() => {
+                    self.perform(Command::Save);
+                }
+                _ => match save_dialog(self.session.document()) {
+                    Picked::Path(path) => self.perform(Command::SaveAs(path)),
+                    Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::SaveAs), ctx),
+                    Picked::Cancelled => {}
+                },
             },
             UiAction::TypePath(purpose) => self
                 .window
@@ -426,6 +428,7 @@ impl BoardExplorerApp {
                 snapshots.open = !snapshots.open;
                 snapshots.invalidate();
             }
+            UiAction::AfterUnsaved { save, then } => self.after_unsaved(save, *then, ctx),
         }
     }
 
@@ -666,6 +669,16 @@ impl BoardExplorerApp {
         }
         let Some(save) = choice else { return };
         self.window.pending = None;
+        actions.push(UiAction::AfterUnsaved {
+            save,
+            then: Box::new(action),
+        });
+    }
+
+    /// Carries out the answer to "Save the changes?" at the frame's end: saves first when
+    /// asked to (a snapshot viewed read-only is closed for it, and shown again if the save
+    /// does not go through), then the action that asked, confirmed.
+    fn after_unsaved(&mut self, save: bool, action: UiAction, ctx: &egui::Context) {
         let mut action = action;
         if save {
             // A snapshot viewed read-only is closed first: the working file is saved as itself.
@@ -673,7 +686,7 @@ impl BoardExplorerApp {
             if snapshot.is_some() {
                 self.perform(Command::CloseSnapshot);
             }
-            self.act(UiAction::Save, &ui.ctx().clone());
+            self.act(UiAction::Save, ctx);
             if self.session.document().is_dirty() {
                 // The save was cancelled or failed: keep the work, do nothing more, and show
                 // the snapshot again unless a question or a path to type about the save is up.
@@ -693,7 +706,7 @@ impl BoardExplorerApp {
             }
         }
         // Saved, or deliberately discarded: carry on without asking again.
-        actions.push(match action {
+        let next = match action {
             UiAction::Run(command) => UiAction::Run(Command::Confirmed(Box::new(command))),
             UiAction::ChooseOpen => match open_dialog(self.session.document()) {
                 Picked::Path(path) => {
@@ -704,7 +717,8 @@ impl BoardExplorerApp {
                 Picked::Cancelled => return,
             },
             other => other,
-        });
+        };
+        self.act(next, ctx);
     }
 
     fn recovery_dialog(&mut self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {

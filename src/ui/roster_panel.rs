@@ -667,41 +667,24 @@ impl RosterPanel {
         let actor_at = row.actor;
         let mut commit: Option<Result<Command, String>> = None;
         match edit.column {
-            Column::Name | Column::Country | Column::Pledge => {
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut edit.text)
-                        .desired_width(f32::INFINITY)
-                        .hint_text(if edit.column == Column::Pledge {
-                            "1 billion USD"
-                        } else {
-                            ""
-                        }),
-                );
-                let field = match header {
-                    Some(id) => field.labelled_by(id),
-                    None => field,
-                };
-                let field = field.on_hover_text("Enter to keep, Escape to cancel");
-                if std::mem::take(&mut edit.fresh) {
-                    field.request_focus();
+            Column::Name | Column::Country | Column::Pledge => match text_field(ui, edit, header) {
+                Some(true) => {
+                    commit = Some(text_commit(
+                        dataset,
+                        &derived.index,
+                        actor_at,
+                        edit.column,
+                        &edit.text,
+                        &self.citation,
+                        body.as_deref(),
+                    ));
                 }
-                if field.lost_focus() {
-                    if ui.input(|i| i.key_pressed(Key::Enter)) {
-                        commit = Some(text_commit(
-                            dataset,
-                            &derived.index,
-                            actor_at,
-                            edit.column,
-                            &edit.text,
-                            &self.citation,
-                            body.as_deref(),
-                        ));
-                    } else {
-                        self.editing = None;
-                        return;
-                    }
+                Some(false) => {
+                    self.editing = None;
+                    return;
                 }
-            }
+                None => {}
+            },
             Column::Kind => {
                 let mut kind = dataset.actors[actor_at].kind;
                 if enum_combo(
@@ -764,20 +747,26 @@ impl RosterPanel {
             }
             _ => {}
         }
+        if let Some(commit) = commit {
+            self.finish_edit(cx, commit);
+        }
+    }
+
+    /// Sends the cell's edit and closes the editor, or keeps it open with why it is refused.
+    fn finish_edit(&mut self, cx: &mut ViewCtx<'_>, commit: Result<Command, String>) {
         match commit {
-            Some(Ok(command)) => {
+            Ok(command) => {
                 cx.send(command);
                 self.editing = None;
                 self.refusal = None;
             }
-            Some(Err(why)) => {
+            Err(why) => {
                 // Refused in the field: the editor stays open with the text as typed.
                 self.refusal = Some(why);
                 if let Some(edit) = self.editing.as_mut() {
                     edit.fresh = true;
                 }
             }
-            None => {}
         }
     }
 
@@ -1035,4 +1024,29 @@ fn claim_words(dataset: &Dataset, derived: &Derived, claim: &crate::model::Claim
         if claim.negated { "not " } else { "" },
         super::citation::source_label(derived, dataset, &claim.source)
     )
+}
+
+/// A cell's text field: `Some(true)` when Enter keeps the text, `Some(false)` when the field
+/// is left otherwise (Escape cancels), `None` while it is being typed in.
+fn text_field(ui: &mut egui::Ui, edit: &mut CellEdit, header: Option<egui::Id>) -> Option<bool> {
+    let field = ui.add(
+        egui::TextEdit::singleline(&mut edit.text)
+            .desired_width(f32::INFINITY)
+            .hint_text(if edit.column == Column::Pledge {
+                "1 billion USD"
+            } else {
+                ""
+            }),
+    );
+    let field = match header {
+        Some(id) => field.labelled_by(id),
+        None => field,
+    };
+    let field = field.on_hover_text("Enter to keep, Escape to cancel");
+    if std::mem::take(&mut edit.fresh) {
+        field.request_focus();
+    }
+    field
+        .lost_focus()
+        .then(|| ui.input(|i| i.key_pressed(Key::Enter)))
 }

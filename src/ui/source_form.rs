@@ -116,6 +116,133 @@ impl SourceForm {
         }
     }
 
+    /// Outlet, title, date, address, note, reliability, what it relays.
+    fn fields_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Grid::new("source_form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let fields: [(&str, &mut String, &str); 4] = [
+                    ("Outlet", &mut self.outlet, "DPA"),
+                    ("Title", &mut self.title, "Putin invited to join the board"),
+                    ("Published", &mut self.date, "2026-01-19, 2026-01 or 2026"),
+                    ("Address", &mut self.url, "https://…"),
+                ];
+                for (i, (name, value, hint)) in fields.into_iter().enumerate() {
+                    let label = ui.label(name);
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(value)
+                                .hint_text(hint)
+                                .desired_width(420.0),
+                        )
+                        .labelled_by(label.id);
+                    if i == 0 && self.fresh {
+                        r.request_focus();
+                        self.fresh = false;
+                    }
+                    ui.end_row();
+                }
+                let label = ui.label("Note");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.note)
+                        .hint_text("what you know about the source itself")
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Reliability");
+                let shown = self
+                    .reliability
+                    .map_or("outlet's default", Reliability::label);
+                ui.horizontal(|ui| {
+                    egui::ComboBox::from_id_salt("source_reliability")
+                        .selected_text(shown)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut self.reliability, None, "outlet's default");
+                            for &r in Reliability::ALL.iter().rev() {
+                                ui.selectable_value(&mut self.reliability, Some(r), r.label());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id)
+                        .on_hover_text(
+                            "High: a wire service or an official list; low: an aggregator. \
+                         Among claims of equal rank the more reliable source wins; a \
+                         less reliable one that disagrees is shown as a conflict.",
+                        );
+                    ui.add_enabled(
+                        self.reliability.is_some(),
+                        egui::Checkbox::new(&mut self.outlet_default, "default for this outlet"),
+                    )
+                    .on_hover_text(
+                        "The outlet's other sources without a grade of their own take it",
+                    );
+                });
+                ui.end_row();
+                let label = ui.label("Relays");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.relays)
+                        .hint_text("whose report it repeats: Bloomberg, the Board's statement")
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            });
+    }
+
+    /// The article's text: pasted, or read from a file.
+    fn text_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label("Text");
+            if ui
+                .button("Open file…")
+                .on_hover_text("Read a .txt, .md or .html article into the text below")
+                .clicked()
+            {
+                self.open_file();
+            }
+            ui.checkbox(&mut self.html, "Text is HTML")
+                .on_hover_text("Strip tags and decode entities when stored");
+            ui.label(
+                egui::RichText::new(format!("{} characters", self.text.chars().count())).weak(),
+            );
+        });
+        let text_label = ui.label(
+            egui::RichText::new(
+                "Paste the article here. It is stored with whitespace tidied; \
+                 quotes are anchored in the stored text.",
+            )
+            .weak()
+            .small(),
+        );
+        egui::ScrollArea::vertical()
+            .max_height(280.0)
+            .show(ui, |ui| {
+                let r = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut self.text)
+                            .desired_rows(12)
+                            .desired_width(f32::INFINITY)
+                            .hint_text("Article text"),
+                    )
+                    .labelled_by(text_label.id);
+                if r.changed() && self.editing.is_none() && looks_like_html(&self.text) {
+                    self.html = true;
+                }
+            });
+        if self.editing.is_some() {
+            ui.label(
+                egui::RichText::new(
+                    "Changing the text re-anchors quotes whose words moved; quotes whose \
+                     words are gone are flagged orphaned, never dropped.",
+                )
+                .weak()
+                .small(),
+            );
+        }
+    }
+
     /// The window; `Some` once the user confirms or cancels.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<FormOutcome> {
         let mut outcome = None;
@@ -134,139 +261,8 @@ impl SourceForm {
             .default_width(560.0)
             .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
             .show(ui.ctx(), |ui| {
-                egui::Grid::new("source_form")
-                    .num_columns(2)
-                    .spacing([8.0, 6.0])
-                    .show(ui, |ui| {
-                        let fields: [(&str, &mut String, &str); 4] = [
-                            ("Outlet", &mut self.outlet, "DPA"),
-                            ("Title", &mut self.title, "Putin invited to join the board"),
-                            ("Published", &mut self.date, "2026-01-19, 2026-01 or 2026"),
-                            ("Address", &mut self.url, "https://…"),
-                        ];
-                        for (i, (name, value, hint)) in fields.into_iter().enumerate() {
-                            let label = ui.label(name);
-                            let r = ui
-                                .add(
-                                    egui::TextEdit::singleline(value)
-                                        .hint_text(hint)
-                                        .desired_width(420.0),
-                                )
-                                .labelled_by(label.id);
-                            if i == 0 && self.fresh {
-                                r.request_focus();
-                                self.fresh = false;
-                            }
-                            ui.end_row();
-                        }
-                        let label = ui.label("Note");
-                        ui.add(
-                            egui::TextEdit::singleline(&mut self.note)
-                                .hint_text("what you know about the source itself")
-                                .desired_width(420.0),
-                        )
-                        .labelled_by(label.id);
-                        ui.end_row();
-                        let label = ui.label("Reliability");
-                        let shown = self
-                            .reliability
-                            .map_or("outlet's default", Reliability::label);
-                        ui.horizontal(|ui| {
-                            egui::ComboBox::from_id_salt("source_reliability")
-                                .selected_text(shown)
-                                .show_ui(ui, |ui| {
-                                    ui.selectable_value(
-                                        &mut self.reliability,
-                                        None,
-                                        "outlet's default",
-                                    );
-                                    for &r in Reliability::ALL.iter().rev() {
-                                        ui.selectable_value(
-                                            &mut self.reliability,
-                                            Some(r),
-                                            r.label(),
-                                        );
-                                    }
-                                })
-                                .response
-                                .labelled_by(label.id)
-                                .on_hover_text(
-                                    "High: a wire service or an official list; low: an aggregator. \
-                                 Among claims of equal rank the more reliable source wins; a \
-                                 less reliable one that disagrees is shown as a conflict.",
-                                );
-                            ui.add_enabled(
-                                self.reliability.is_some(),
-                                egui::Checkbox::new(
-                                    &mut self.outlet_default,
-                                    "default for this outlet",
-                                ),
-                            )
-                            .on_hover_text(
-                                "The outlet's other sources without a grade of their own take it",
-                            );
-                        });
-                        ui.end_row();
-                        let label = ui.label("Relays");
-                        ui.add(
-                            egui::TextEdit::singleline(&mut self.relays)
-                                .hint_text(
-                                    "whose report it repeats: Bloomberg, the Board's statement",
-                                )
-                                .desired_width(420.0),
-                        )
-                        .labelled_by(label.id);
-                        ui.end_row();
-                    });
-                ui.horizontal(|ui| {
-                    ui.label("Text");
-                    if ui
-                        .button("Open file…")
-                        .on_hover_text("Read a .txt, .md or .html article into the text below")
-                        .clicked()
-                    {
-                        self.open_file();
-                    }
-                    ui.checkbox(&mut self.html, "Text is HTML")
-                        .on_hover_text("Strip tags and decode entities when stored");
-                    ui.label(
-                        egui::RichText::new(format!("{} characters", self.text.chars().count()))
-                            .weak(),
-                    );
-                });
-                let text_label = ui.label(
-                    egui::RichText::new(
-                        "Paste the article here. It is stored with whitespace tidied; \
-                         quotes are anchored in the stored text.",
-                    )
-                    .weak()
-                    .small(),
-                );
-                egui::ScrollArea::vertical()
-                    .max_height(280.0)
-                    .show(ui, |ui| {
-                        let r = ui
-                            .add(
-                                egui::TextEdit::multiline(&mut self.text)
-                                    .desired_rows(12)
-                                    .desired_width(f32::INFINITY)
-                                    .hint_text("Article text"),
-                            )
-                            .labelled_by(text_label.id);
-                        if r.changed() && self.editing.is_none() && looks_like_html(&self.text) {
-                            self.html = true;
-                        }
-                    });
-                if self.editing.is_some() {
-                    ui.label(
-                        egui::RichText::new(
-                            "Changing the text re-anchors quotes whose words moved; quotes whose \
-                             words are gone are flagged orphaned, never dropped.",
-                        )
-                        .weak()
-                        .small(),
-                    );
-                }
+                self.fields_ui(ui);
+                self.text_ui(ui);
                 if let Some(e) = &self.error {
                     ui.colored_label(ui.visuals().error_fg_color, e);
                 }
