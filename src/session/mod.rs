@@ -161,8 +161,20 @@ impl Session {
         };
         let file = crate::store::load_any(path)?;
         let doc = Document::new(file.dataset, Some(path.to_path_buf()));
+        let mut session = Session::viewed_as_of(doc, as_of.or(file.as_of));
+        // A snapshot is read-only here as in the window: `check` refuses an edit of it alike.
+        // No working file waits behind it on the command line: an empty one stands in.
+        if let Some((note, taken)) = &file.snapshot {
+            session.read_only = Some(ReadOnly {
+                note: note.clone(),
+                taken: taken.clone(),
+                path: path.to_path_buf(),
+                stashed: Document::new(Dataset::default(), None),
+                stashed_as_of: None,
+            });
+        }
         Ok(Opened {
-            session: Session::viewed_as_of(doc, as_of.or(file.as_of)),
+            session,
             warnings: file.warnings.iter().map(ToString::to_string).collect(),
             snapshot: file.snapshot.map(|(note, taken)| SnapshotHead {
                 as_of: file.as_of,

@@ -16,7 +16,7 @@ use super::shortcuts;
 use super::snapshots::SnapshotsPanel;
 use super::sources_panel::SourcesPanel;
 use super::timeline::TimelinePanel;
-use super::view::ViewCtx;
+use super::view::{Queued, ViewCtx};
 use crate::session::{
     Check, Command, Confirm, Document, Focus, Notice, Outcome, Session, recovery_path, saves_dir,
 };
@@ -274,8 +274,8 @@ impl BoardExplorerApp {
         for action in actions {
             self.act(action, ui.ctx());
         }
-        for command in commands {
-            self.perform(command);
+        for queued in commands {
+            self.perform_queued(queued);
         }
         if acted {
             ui.ctx().request_repaint();
@@ -306,10 +306,25 @@ impl BoardExplorerApp {
 
     /// Performs a session command and shows what it answered.
     pub fn perform(&mut self, command: Command) {
-        let took_snapshot = matches!(command, Command::TakeSnapshot { .. });
-        let outcome = self.session.perform(command);
+        self.perform_queued(Queued {
+            command,
+            said_when_done: None,
+        });
+    }
+
+    /// Performs a command a panel queued; what the panel said of it goes to the status bar
+    /// only once the command went through.
+    pub fn perform_queued(&mut self, queued: Queued) {
+        let took_snapshot = matches!(queued.command, Command::TakeSnapshot { .. });
+        let mut outcome = self.session.perform(queued.command);
         if took_snapshot && !outcome.is_error() {
             self.window.snapshots.invalidate();
+        }
+        if let Some(said) = queued.said_when_done
+            && !outcome.is_error()
+            && outcome.confirm.is_none()
+        {
+            outcome.notice = Some(Notice::info(said));
         }
         self.show(outcome);
     }

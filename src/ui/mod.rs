@@ -38,7 +38,7 @@ pub use seats::{SeatsPanel, calculator_money};
 pub use snapshots::SnapshotsPanel;
 pub use sources_panel::{SourcesPanel, SourcesView, reanchor_notice};
 pub use timeline::{MARKS_LEGEND, TimelinePanel};
-pub use view::ViewCtx;
+pub use view::{Queued, ViewCtx};
 
 /// Opens the window on the embedded dataset.
 pub fn run_native() -> eframe::Result {

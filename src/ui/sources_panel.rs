@@ -870,13 +870,15 @@ impl SourcesPanel {
                         .actor_by_id
                         .get(&subject)
                         .map_or(subject.as_str(), |&a| d.actors[a].name.as_str());
-                    cx.send(Command::edit(edit, format!("Add claim about {name}")));
+                    cx.send_saying(
+                        Command::edit(edit, format!("Add claim about {name}")),
+                        format!("Claim about {name} added; it is in the roster."),
+                    );
                     if let Some(id) = &self.selecting_in
                         && let Some(view) = self.texts.get_mut(id)
                     {
                         view.clear_selection();
                     }
-                    self.notice = Some(format!("Claim about {name} added; it is in the roster."));
                     self.claim_form.clear();
                     // Typing in a Find (or Ctrl+Enter there): the next words go there too.
                     self.give_back = self.typing_in;
@@ -1086,8 +1088,13 @@ impl SourcesPanel {
                     };
                     match edit_source(d, at, draft) {
                         Ok((edit, report)) => {
-                            cx.send(Command::edit(edit, "Edit source"));
-                            self.notice = reanchor_notice(report.moved, report.orphaned);
+                            let command = Command::edit(edit, "Edit source");
+                            // Said in the status bar once the edit went through.
+                            match reanchor_notice(report.moved, report.orphaned) {
+                                Some(said) => cx.send_saying(command, said),
+                                None => cx.send(command),
+                            }
+                            self.notice = None;
                             self.form = None;
                         }
                         Err(e) => form.error = Some(e.to_string()),
