@@ -100,10 +100,10 @@ impl SourceForm {
         else {
             return;
         };
-        // The bounded reader: a regular file of at most 64 MB, as `suggest --text` reads.
-        match crate::store::read_bounded(&path, 64 << 20) {
-            Ok(bytes) => {
-                self.text = String::from_utf8_lossy(&bytes).into_owned();
+        // Through the session, the one way to files: the bounded reader.
+        match crate::session::read_article(&path) {
+            Ok(text) => {
+                self.text = text;
                 self.html = is_html(path.extension().and_then(|e| e.to_str()), &self.text);
                 if self.title.trim().is_empty()
                     && let Some(stem) = path.file_stem()
