@@ -10,16 +10,16 @@ use serde::{Deserialize, Serialize};
 use super::action::{PathPurpose, UiAction};
 use super::file_menu::{FileMenu, Picked, export_dialog, image_dialog, open_dialog, save_dialog};
 use super::keys::Keys;
-use super::roster_panel::RosterPanel;
 use super::seats::SeatsPanel;
 use super::shortcuts;
 use super::snapshots::SnapshotsPanel;
-use super::sources_panel::SourcesPanel;
 use super::timeline::TimelinePanel;
 use super::view::{Queued, ViewCtx};
 use crate::session::{
     Check, Command, Confirm, Document, Focus, Notice, Outcome, Session, recovery_path, saves_dir,
 };
+use crate::ui::roster::RosterPanel;
+use crate::ui::sources::SourcesPanel;
 
 #[derive(
     Clone,

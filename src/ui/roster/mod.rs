@@ -2,15 +2,14 @@
 //! built) with in-place editing, a detail pane for the selected actor, and the dialogs for
 //! adding, deleting and merging actors. Every change leaves as a session command.
 
+pub(crate) mod actor_form;
+pub(crate) mod bodies;
+pub(crate) mod detail;
+pub(crate) mod table;
+
 use egui::{Key, KeyboardShortcut, Modifiers};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use super::actor_detail::ActorDetail;
-use super::actor_form::{NameCheck, identity_rows, name_feedback};
-use super::citation::Citation;
-use super::fact_input::{enum_combo, filter_combo, pick_combo};
-use super::roster_view::{Column, RosterQuery, RosterView, Rows};
-use super::view::ViewCtx;
 use crate::model::body_roster::{BodyChoice, BodyRoster, body_roster};
 use crate::model::money::{format_money, parse_money};
 use crate::model::ops::{add_actor, delete_actor, hand_claim, update_actor};
@@ -18,6 +17,12 @@ use crate::model::{
     Actor, ActorKind, Dataset, Derived, Fact, Index, Property, Role, RosterRow, Status,
 };
 use crate::session::Command;
+use crate::ui::citation::Citation;
+use crate::ui::fact_input::{enum_combo, filter_combo, pick_combo};
+use crate::ui::roster::actor_form::{NameCheck, identity_rows, name_feedback};
+use crate::ui::roster::detail::ActorDetail;
+use crate::ui::roster::table::{Column, RosterQuery, RosterView, Rows};
+use crate::ui::view::ViewCtx;
 
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const ADD_ACTOR: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -168,7 +173,7 @@ pub struct RosterPanel {
         std::rc::Rc<BodyRoster>,
     )>,
     /// The window where bodies are added, renamed and given a parent.
-    bodies: super::bodies_window::BodiesWindow,
+    bodies: crate::ui::roster::bodies::BodiesWindow,
 }
 
 impl RosterPanel {
@@ -220,15 +225,17 @@ impl RosterPanel {
                         .ui(ui, dataset, derived, &id, &mut self.citation);
                     for action in actions {
                         match action {
-                            super::actor_detail::Action::Send(r) => {
+                            crate::ui::roster::detail::Action::Send(r) => {
                                 self.refusal = None;
                                 cx.send(r);
                             }
-                            super::actor_detail::Action::Refused(why) => self.refusal = Some(why),
-                            super::actor_detail::Action::Delete => {
+                            crate::ui::roster::detail::Action::Refused(why) => {
+                                self.refusal = Some(why)
+                            }
+                            crate::ui::roster::detail::Action::Delete => {
                                 self.confirm_delete = Some(id.clone())
                             }
-                            super::actor_detail::Action::Close => cx.selection.actor = None,
+                            crate::ui::roster::detail::Action::Close => cx.selection.actor = None,
                         }
                     }
                 });
@@ -1022,7 +1029,7 @@ fn claim_words(dataset: &Dataset, derived: &Derived, claim: &crate::model::Claim
     format!(
         "{}{value} ({})",
         if claim.negated { "not " } else { "" },
-        super::citation::source_label(derived, dataset, &claim.source)
+        crate::ui::citation::source_label(derived, dataset, &claim.source)
     )
 }
 
