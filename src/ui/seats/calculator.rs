@@ -88,7 +88,9 @@ impl SeatsPanel {
 pub fn calculator_money(amount: &str, currency: &str) -> Result<(Money, Option<String>), String> {
     let typed = currency.trim().to_uppercase();
     if typed.is_empty() {
-        return parse_money(amount).map(|m| (m, None));
+        return parse_money(amount)
+            .map(|m| (m, None))
+            .map_err(|e| e.to_string());
     }
     if typed.len() != 3 || !typed.chars().all(|c| c.is_ascii_alphabetic()) {
         return Err(format!(
@@ -108,6 +110,8 @@ pub fn calculator_money(amount: &str, currency: &str) -> Result<(Money, Option<S
             ))
         }
         // No currency in the amount (the usual case): the field's.
-        Err(_) => parse_money(&format!("{amount} {typed}")).map(|m| (m, None)),
+        Err(_) => parse_money(&format!("{amount} {typed}"))
+            .map(|m| (m, None))
+            .map_err(|e| e.to_string()),
     }
 }

@@ -222,7 +222,7 @@ fn pledge_cell(
             Some(id) => field.labelled_by(id),
             None => field,
         };
-        let problem = parse_money(text).err();
+        let problem = parse_money(text).err().map(|e| e.to_string());
         let field = field.on_hover_text(
             problem
                 .as_deref()
