@@ -170,7 +170,8 @@ impl BodiesWindow {
             if parent != current {
                 out = Some(
                     set_parent(d, &body.id, parent.as_deref())
-                        .map(|e| (e, format!("Set the parent of {}", body.name))),
+                        .map(|e| (e, format!("Set the parent of {}", body.name)))
+                        .map_err(|e| e.to_string()),
                 );
             }
         }
@@ -183,7 +184,8 @@ impl BodiesWindow {
             let name = self.names[typed].1.clone();
             out = Some(
                 rename_body(d, &body.id, &name)
-                    .map(|e| (e, format!("Rename {} to {}", body.name, name.trim()))),
+                    .map(|e| (e, format!("Rename {} to {}", body.name, name.trim())))
+                    .map_err(|e| e.to_string()),
             );
         }
         if at > 0
@@ -197,7 +199,8 @@ impl BodiesWindow {
                 0 => {
                     out = Some(
                         remove_body(d, &body.id, false)
-                            .map(|e| (e, format!("Remove body {}", body.name))),
+                            .map(|e| (e, format!("Remove body {}", body.name)))
+                            .map_err(|e| e.to_string()),
                     );
                 }
                 n => self.removing = Some((body.id.clone(), n)),
@@ -236,7 +239,8 @@ impl BodiesWindow {
                 let name = self.new_name.trim().to_string();
                 out = Some(
                     add_body(d, &name, self.new_parent.as_deref())
-                        .map(|e| (e, format!("Add body {name}"))),
+                        .map(|e| (e, format!("Add body {name}")))
+                        .map_err(|e| e.to_string()),
                 );
             }
         });
@@ -265,7 +269,8 @@ impl BodiesWindow {
             if ui.button("Remove with its claims").clicked() {
                 made = Some(
                     remove_body(d, &id, true)
-                        .map(|e| (e, format!("Remove body {} and {n} claim(s)", body.name))),
+                        .map(|e| (e, format!("Remove body {} and {n} claim(s)", body.name)))
+                        .map_err(|e| e.to_string()),
                 );
                 self.removing = None;
             }
@@ -349,6 +354,7 @@ impl BodiesWindow {
                                 format!("{} of {body_name}: {day}", fact.property().label());
                             milestone_claim(d, index, &body_id, fact, &source, None, "")
                                 .map(|e| (e, label))
+                                .map_err(|e| e.to_string())
                         }),
                 );
             }

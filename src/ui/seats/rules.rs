@@ -73,7 +73,7 @@ impl SeatsPanel {
                     let id = self.rules_body.clone().unwrap_or_else(|| d.body.id.clone());
                     match set_body_rules(d, &id, form.rules.clone()) {
                         Ok(edit) => edits.push(edit),
-                        Err(why) => form.error = Some(why),
+                        Err(why) => form.error = Some(why.to_string()),
                     }
                 }
                                 // Pledges become claims by the editor, appended one after the other. Their ids
