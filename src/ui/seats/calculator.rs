@@ -59,7 +59,7 @@ impl SeatsPanel {
                         .map_err(|e| format!("Joining date: {e}"))?,
                 ),
             };
-            quick_in_force(rules, &money, joined, in_force)
+            quick_in_force(rules, &money, joined, in_force).map_err(|e| e.to_string())
         });
         match answer {
             Ok(o) => {
