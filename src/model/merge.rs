@@ -30,7 +30,7 @@ use super::dataset::{Actor, Claim, Dataset, Event, Fact, Id, Source, Subject};
 
 pub use edit_to::edit_to;
 pub use ids::Renamed;
-pub use resolve::{Pick, resolve};
+pub use resolve::{Pick, ResolveError, resolve};
 pub use value::id_step;
 
 /// A field both sides of a merge changed, each in its own way. Ours stays in the record until
