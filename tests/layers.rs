@@ -97,3 +97,22 @@ fn session_knows_nothing_of_its_clients() {
         "src/session serves ui and cli: {found:#?}"
     );
 }
+
+/// The command line writes files only through the store (atomic writes, backups) or the
+/// session. What still holds only in part: it reads some files itself (git's attributes, the
+/// size of the files to import, an empty merge base) and removes git setup's backup.
+#[test]
+fn command_line_writes_only_through_the_store_or_the_session() {
+    let found = offenders(
+        "cli",
+        &[
+            "fs::write",
+            "File::create",
+            "OpenOptions",
+            "fs::rename",
+            "fs::copy",
+            "create_dir",
+        ],
+    );
+    assert!(found.is_empty(), "src/cli writes through store: {found:#?}");
+}
