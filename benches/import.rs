@@ -40,6 +40,7 @@ fn args(dataset: &Path, texts: Vec<PathBuf>, out: &Path) -> Verb {
         date: Some("2026-01-22".parse().unwrap()),
         reliability: None,
         relays: String::new(),
+        language: None,
         out: Some(out.to_path_buf()),
         force: true,
         skip_existing: false,

@@ -288,6 +288,15 @@ fn to_edit(d: &Dataset, op: &Op, n: usize) -> Option<Edit> {
                 actor,
             }
         }
+        // Sources, events and rules.
+        _ => return other_edit(d, op, n),
+    })
+}
+
+/// The edit for an operation on sources, events or the rules.
+fn other_edit(d: &Dataset, op: &Op, n: usize) -> Option<Edit> {
+    let sources = d.sources.len();
+    Some(match op {
         Op::InsertSource(at, k) => Edit::InsertSource {
             at: at % (sources + 1),
             source: Source {

@@ -213,6 +213,28 @@ fn fact(n_actors: usize) -> impl Strategy<Value = Fact> {
     ]
 }
 
+/// Seat rules from generated parts: "more than" also lets the chair renew.
+fn seat_rules(threshold: Money, more_than: bool, term: u32, rates: Vec<f64>) -> SeatRules {
+    SeatRules {
+        threshold,
+        comparison: if more_than {
+            rules::Comparison::MoreThan
+        } else {
+            rules::Comparison::AtLeast
+        },
+        window: None,
+        term_years: term,
+        chair_can_renew: more_than,
+        exchange_rates: rates
+            .into_iter()
+            .map(|rate| rules::ExchangeRate {
+                currency: "EUR".into(),
+                rate,
+            })
+            .collect(),
+    }
+}
+
 fn dataset() -> impl Strategy<Value = Dataset> {
     (1usize..6, 1usize..4).prop_flat_map(|(n_actors, n_sources)| {
         let actors = prop::collection::vec(
@@ -266,24 +288,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     let mut d = Dataset::default();
                     d.body.id = "body".into();
                     d.body.name = body_name;
-                    d.body.seat_rules = SeatRules {
-                        threshold,
-                        comparison: if more_than {
-                            rules::Comparison::MoreThan
-                        } else {
-                            rules::Comparison::AtLeast
-                        },
-                        window: None,
-                        term_years: term,
-                        chair_can_renew: more_than,
-                        exchange_rates: rates
-                            .into_iter()
-                            .map(|rate| rules::ExchangeRate {
-                                currency: "EUR".into(),
-                                rate,
-                            })
-                            .collect(),
-                    };
+                    d.body.seat_rules = seat_rules(threshold, more_than, term, rates);
                     d.actors = actors
                         .into_iter()
                         .enumerate()

@@ -106,7 +106,7 @@ pub fn run(command: BodyCommand) -> Result<String, String> {
             parent,
             out,
         } => change(&dataset, &out, "Add body", |d, _| {
-            add_body(d, &name, parent.as_deref())
+            add_body(d, &name, parent.as_deref()).map_err(|e| e.to_string())
         }),
         BodyCommand::Rename {
             dataset,
@@ -114,7 +114,7 @@ pub fn run(command: BodyCommand) -> Result<String, String> {
             name,
             out,
         } => change(&dataset, &out, "Rename body", |d, _| {
-            rename_body(d, &id, &name)
+            rename_body(d, &id, &name).map_err(|e| e.to_string())
         }),
         BodyCommand::Parent {
             dataset,
@@ -123,7 +123,7 @@ pub fn run(command: BodyCommand) -> Result<String, String> {
             none: _,
             out,
         } => change(&dataset, &out, "Set parent", |d, _| {
-            set_parent(d, &id, parent.as_deref())
+            set_parent(d, &id, parent.as_deref()).map_err(|e| e.to_string())
         }),
         BodyCommand::Remove {
             dataset,
@@ -134,7 +134,7 @@ pub fn run(command: BodyCommand) -> Result<String, String> {
             let named = !with_claims && !claims_naming(d, &id).is_empty();
             remove_body(d, &id, with_claims).map_err(|why| match named {
                 true => format!("{why} (--with-claims removes them)"),
-                false => why,
+                false => why.to_string(),
             })
         }),
         BodyCommand::Date {
@@ -154,6 +154,7 @@ pub fn run(command: BodyCommand) -> Result<String, String> {
             };
             change(&dataset, &out, "Add body date", |d, index| {
                 milestone_claim(d, index, &id, fact, &source, as_of, &note)
+                    .map_err(|e| e.to_string())
             })
         }
     }

@@ -292,71 +292,20 @@ fn perform(command: Verb) -> Result<String, String> {
             currency,
             joined,
             ..
-        } => {
-            let session = load_any(file.as_ref())?;
-            let rules = &session.dataset().body.seat_rules;
-            let currency = currency
-                .unwrap_or_else(|| rules.threshold.currency.clone())
-                .to_uppercase();
-            let money =
-                parse_money(&format!("{amount} {currency}")).map_err(|e| format!("error: {e}"))?;
-            let in_force = session.derived().body_dates.in_force_date();
-            let o = quick_in_force(rules, &money, joined, in_force)
-                .map_err(|e| format!("error: {e}"))?;
-            let mut out = format!("seat: {}\n", o.kind.label());
-            if let Some(end) = o.term_end {
-                out.push_str(&format!("term ends: {end}\n"));
-            }
-            if let Some(short) = o.shortfall.filter(|_| o.shortfall_applies()) {
-                out.push_str(&format!(
-                    "shortfall: {}\n",
-                    amount_words(short, &rules.threshold.currency)
-                ));
-            }
-            out.push_str(&format!("reason: {}\n", o.reason(rules)));
-            Ok(out)
-        }
+        } => quick_seat(file.as_ref(), &amount, currency, joined),
         Verb::Snapshot {
             file,
             as_of,
             note,
             out,
             force,
-        } => {
-            let session = load_as_of(file.as_ref(), as_of)?;
-            match out {
-                Some(out) => {
-                    let taken = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
-                    write_out(&out, &session.snapshot_text(&note, &taken), force)
-                }
-                None => {
-                    let path = session
-                        .write_snapshot(&note)
-                        .map_err(|e| format!("error: cannot write the snapshot: {e}"))?;
-                    Ok(format!("wrote {}\n", shown(&path)))
-                }
-            }
-        }
+        } => snapshot(file.as_ref(), as_of, &note, out.as_deref(), force),
         Verb::Diff {
             old,
             new,
             old_as_of,
             new_as_of,
-        } => {
-            let old = load_any(Some(&old))?;
-            let new = load_any(Some(&new))?;
-            let changes = diff(
-                Side {
-                    dataset: old.dataset(),
-                    as_of: old_as_of.or(old.as_of()),
-                },
-                Side {
-                    dataset: new.dataset(),
-                    as_of: new_as_of.or(new.as_of()),
-                },
-            );
-            Ok(report_with(&changes, escape::terminal_cell))
-        }
+        } => diff_files(old, new, old_as_of, new_as_of),
         Verb::Export {
             file,
             format,
@@ -427,6 +376,80 @@ fn perform(command: Verb) -> Result<String, String> {
         Verb::Actor(command) => actor::run(command),
         Verb::Body(command) => body::run(command),
     }
+}
+
+/// `seats --amount`: what an amount, in a currency, joining on a day, buys.
+fn quick_seat(
+    file: Option<&PathBuf>,
+    amount: &str,
+    currency: Option<String>,
+    joined: Option<PartialDate>,
+) -> Result<String, String> {
+    let session = load_any(file)?;
+    let rules = &session.dataset().body.seat_rules;
+    let currency = currency
+        .unwrap_or_else(|| rules.threshold.currency.clone())
+        .to_uppercase();
+    let money = parse_money(&format!("{amount} {currency}")).map_err(|e| format!("error: {e}"))?;
+    let in_force = session.derived().body_dates.in_force_date();
+    let o = quick_in_force(rules, &money, joined, in_force).map_err(|e| format!("error: {e}"))?;
+    let mut out = format!("seat: {}\n", o.kind.label());
+    if let Some(end) = o.term_end {
+        out.push_str(&format!("term ends: {end}\n"));
+    }
+    if let Some(short) = o.shortfall.filter(|_| o.shortfall_applies()) {
+        out.push_str(&format!(
+            "shortfall: {}\n",
+            amount_words(short, &rules.threshold.currency)
+        ));
+    }
+    out.push_str(&format!("reason: {}\n", o.reason(rules)));
+    Ok(out)
+}
+
+/// `snapshot`: to `out`, or into saves/ named for its day and note.
+fn snapshot(
+    file: Option<&PathBuf>,
+    as_of: Option<chrono::NaiveDate>,
+    note: &str,
+    out: Option<&std::path::Path>,
+    force: bool,
+) -> Result<String, String> {
+    let session = load_as_of(file, as_of)?;
+    match out {
+        Some(out) => {
+            let taken = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
+            write_out(out, &session.snapshot_text(note, &taken), force)
+        }
+        None => {
+            let path = session
+                .write_snapshot(note)
+                .map_err(|e| format!("error: cannot write the snapshot: {e}"))?;
+            Ok(format!("wrote {}\n", shown(&path)))
+        }
+    }
+}
+
+/// `diff`: what changed between two datasets or snapshots, each as of its day.
+fn diff_files(
+    old: PathBuf,
+    new: PathBuf,
+    old_as_of: Option<chrono::NaiveDate>,
+    new_as_of: Option<chrono::NaiveDate>,
+) -> Result<String, String> {
+    let old = load_any(Some(&old))?;
+    let new = load_any(Some(&new))?;
+    let changes = diff(
+        Side {
+            dataset: old.dataset(),
+            as_of: old_as_of.or(old.as_of()),
+        },
+        Side {
+            dataset: new.dataset(),
+            as_of: new_as_of.or(new.as_of()),
+        },
+    );
+    Ok(report_with(&changes, escape::terminal_cell))
 }
 
 /// Refuses to replace an existing file unless `force`. Commands that do long work call it

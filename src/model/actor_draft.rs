@@ -20,41 +20,55 @@ pub struct ActorDraft {
     pub represents: Option<Id>,
 }
 
+/// Why an actor given by id is refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ActorDraftError {
+    #[error(transparent)]
+    Name(#[from] super::ops::NameError),
+    #[error("the id cannot be empty")]
+    EmptyId,
+    #[error("the id \"{id}\" has spaces; use lowercase words joined by dashes, like \"{like}\"")]
+    SpacedId { id: String, like: String },
+    #[error("there is already an actor \"{id}\" ({name}); give another id if this is someone else")]
+    IdTaken { id: String, name: String },
+    #[error("represents: there is no actor \"{0}\"")]
+    UnknownRepresented(String),
+    #[error("an actor cannot represent itself")]
+    RepresentsItself,
+}
+
 /// The actor appended to the list, and, if it represents someone, that claim (one undo step).
 /// Refuses an id already taken and an empty name; notes a duplicate name.
 pub fn add_actor_with_id(
     d: &Dataset,
     index: &Index,
     draft: ActorDraft,
-) -> Result<(Edit, Vec<String>), String> {
+) -> Result<(Edit, Vec<String>), ActorDraftError> {
     let name = draft.name.trim();
-    let notes: Vec<String> = check_name(d, name, None)
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .collect();
+    let notes: Vec<String> = check_name(d, name, None)?.into_iter().collect();
     let id = match draft.id.as_deref().map(str::trim) {
-        Some("") => return Err("the id cannot be empty".into()),
+        Some("") => return Err(ActorDraftError::EmptyId),
         Some(id) if id.chars().any(char::is_whitespace) => {
-            return Err(format!(
-                "the id \"{id}\" has spaces; use lowercase words joined by dashes, like \"{}\"",
-                unique_id(id, &HashSet::new())
-            ));
+            return Err(ActorDraftError::SpacedId {
+                id: id.to_string(),
+                like: unique_id(id, &HashSet::new()),
+            });
         }
         Some(id) => id.to_string(),
         None => unique_id(name, &HashSet::new()),
     };
     if let Some(taken) = d.actor(&id) {
-        return Err(format!(
-            "there is already an actor \"{id}\" ({}); give another id if this is someone else",
-            taken.name
-        ));
+        return Err(ActorDraftError::IdTaken {
+            id,
+            name: taken.name.clone(),
+        });
     }
     if let Some(whom) = &draft.represents {
         if d.actor(whom).is_none() {
-            return Err(format!("represents: there is no actor \"{whom}\""));
+            return Err(ActorDraftError::UnknownRepresented(whom.clone()));
         }
         if *whom == id {
-            return Err("an actor cannot represent itself".into());
+            return Err(ActorDraftError::RepresentsItself);
         }
     }
     let aliases: Vec<String> = draft
@@ -140,7 +154,9 @@ mod tests {
             ..Default::default()
         };
         let index = Index::build(&d);
-        let e = add_actor_with_id(&d, &index, draft(None, "Canada")).unwrap_err();
+        let e = add_actor_with_id(&d, &index, draft(None, "Canada"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("already an actor \"canada\" (Canada)"), "{e}");
         assert!(add_actor_with_id(&d, &index, draft(Some("canada"), "Kanada")).is_err());
         assert!(add_actor_with_id(&d, &index, draft(Some("two words"), "X")).is_err());

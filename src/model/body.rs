@@ -38,42 +38,94 @@ pub fn claim_body_name<'d>(d: &'d Dataset, body: Option<&'d str>) -> &'d str {
     claim_body(d, body).map_or_else(|| body.unwrap_or(""), |b| b.name.as_str())
 }
 
-fn check_body_name(d: &Dataset, name: &str, except: Option<usize>) -> Result<String, String> {
+/// Why a change to the bodies is refused; its message says what to do instead.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BodyError {
+    #[error("A body needs a name.")]
+    NoName,
+    #[error("A body's name is at most 200 characters.")]
+    NameTooLong,
+    #[error("There is already a body named \"{0}\".")]
+    NameTaken(String),
+    #[error("No body has the id \"{0}\".")]
+    Unknown(String),
+    #[error("No body has the id \"{id}\"; the bodies are {known}.")]
+    UnknownParent { id: String, known: String },
+    #[error("A body cannot be its own parent, directly or through others.")]
+    Circle,
+    #[error("{0} is the main body; it has no parent.")]
+    MainHasNoParent(String),
+    #[error("{0} is the main body; it cannot be removed.")]
+    MainStays(String),
+    /// Bodies that are part of it: they need another parent first.
+    #[error("{}", has_parts(name, parts))]
+    HasParts { name: String, parts: Vec<String> },
+    /// Claims name it: removed with it only when asked.
+    #[error("{}", named_by_claims(name, *claims))]
+    NamedByClaims { name: String, claims: usize },
+    #[error("{0} is not one of a body's dates (charter signed, entry into force).")]
+    NotADate(String),
+    #[error("No source has the id \"{0}\".")]
+    UnknownSource(String),
+}
+
+fn has_parts(name: &str, parts: &[String]) -> String {
+    let one = parts.len() == 1;
+    format!(
+        "{} {} part of {name}: give {} another parent first.",
+        parts.join(", "),
+        if one { "is" } else { "are" },
+        if one { "it" } else { "them" },
+    )
+}
+
+fn named_by_claims(name: &str, claims: usize) -> String {
+    let one = claims == 1;
+    format!(
+        "{claims} claim{} name{} {name}: remove {} with it, or move {} to another body first.",
+        if one { "" } else { "s" },
+        if one { "s" } else { "" },
+        if one { "it" } else { "them" },
+        if one { "it" } else { "them" },
+    )
+}
+
+fn check_body_name(d: &Dataset, name: &str, except: Option<usize>) -> Result<String, BodyError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("A body needs a name.".into());
+        return Err(BodyError::NoName);
     }
     if name.chars().count() > 200 {
-        return Err("A body's name is at most 200 characters.".into());
+        return Err(BodyError::NameTooLong);
     }
     if all(d)
         .enumerate()
         .any(|(i, b)| Some(i) != except && b.name.trim().eq_ignore_ascii_case(name))
     {
-        return Err(format!("There is already a body named \"{name}\"."));
+        return Err(BodyError::NameTaken(name.to_string()));
     }
     Ok(name.to_string())
 }
 
 /// Checks that `parent` names a body and that making it the parent of the body at `at` (None:
 /// a new body) makes no circle.
-fn check_parent(d: &Dataset, at: Option<usize>, parent: &str) -> Result<(), String> {
+fn check_parent(d: &Dataset, at: Option<usize>, parent: &str) -> Result<(), BodyError> {
     let bodies: Vec<&Body> = all(d).collect();
     let Some(mut p) = bodies.iter().position(|b| b.id == parent) else {
-        return Err(format!(
-            "No body has the id \"{parent}\"; the bodies are {}.",
-            bodies
+        return Err(BodyError::UnknownParent {
+            id: parent.to_string(),
+            known: bodies
                 .iter()
                 .map(|b| b.id.as_str())
                 .collect::<Vec<_>>()
-                .join(", ")
-        ));
+                .join(", "),
+        });
     };
     // Walk up from the new parent: reaching the body itself is a circle. Bounded by the
     // number of bodies, so a circle already in the file cannot loop forever.
     for _ in 0..bodies.len() {
         if Some(p) == at {
-            return Err("A body cannot be its own parent, directly or through others.".into());
+            return Err(BodyError::Circle);
         }
         match bodies[p]
             .parent
@@ -109,7 +161,7 @@ pub fn empty_sub_body(d: &Dataset, name: &str) -> Body {
 
 /// Adds a sub-body named `name` (its id made from the name), under `parent` (default: the main
 /// body).
-pub fn add_body(d: &Dataset, name: &str, parent: Option<&str>) -> Result<Edit, String> {
+pub fn add_body(d: &Dataset, name: &str, parent: Option<&str>) -> Result<Edit, BodyError> {
     let name = check_body_name(d, name, None)?;
     let parent = parent.unwrap_or(&d.body.id).to_string();
     check_parent(d, None, &parent)?;
@@ -124,8 +176,8 @@ pub fn add_body(d: &Dataset, name: &str, parent: Option<&str>) -> Result<Edit, S
 }
 
 /// Renames the body with `id` (its id is kept, so claims naming it still do).
-pub fn rename_body(d: &Dataset, id: &str, name: &str) -> Result<Edit, String> {
-    let at = position(d, id).ok_or_else(|| format!("No body has the id \"{id}\"."))?;
+pub fn rename_body(d: &Dataset, id: &str, name: &str) -> Result<Edit, BodyError> {
+    let at = position(d, id).ok_or_else(|| BodyError::Unknown(id.to_string()))?;
     let name = check_body_name(d, name, Some(at))?;
     let mut body = all(d).nth(at).expect("position is in range").clone();
     body.name = name;
@@ -133,14 +185,11 @@ pub fn rename_body(d: &Dataset, id: &str, name: &str) -> Result<Edit, String> {
 }
 
 /// Sets (or, with `None`, clears) the parent of the body with `id`. The main body has none.
-pub fn set_parent(d: &Dataset, id: &str, parent: Option<&str>) -> Result<Edit, String> {
-    let at = position(d, id).ok_or_else(|| format!("No body has the id \"{id}\"."))?;
+pub fn set_parent(d: &Dataset, id: &str, parent: Option<&str>) -> Result<Edit, BodyError> {
+    let at = position(d, id).ok_or_else(|| BodyError::Unknown(id.to_string()))?;
     if let Some(parent) = parent {
         if at == 0 {
-            return Err(format!(
-                "{} is the main body; it has no parent.",
-                d.body.name
-            ));
+            return Err(BodyError::MainHasNoParent(d.body.name.clone()));
         }
         check_parent(d, Some(at), parent)?;
     }
@@ -166,13 +215,10 @@ pub fn claims_naming(d: &Dataset, id: &str) -> Vec<usize> {
 /// of (move them first). A body that claims name is refused unless `with_claims`, which
 /// removes those claims in the same edit (one undo brings everything back); the refusal says
 /// how many there are, so the window can ask.
-pub fn remove_body(d: &Dataset, id: &str, with_claims: bool) -> Result<Edit, String> {
-    let at = position(d, id).ok_or_else(|| format!("No body has the id \"{id}\"."))?;
+pub fn remove_body(d: &Dataset, id: &str, with_claims: bool) -> Result<Edit, BodyError> {
+    let at = position(d, id).ok_or_else(|| BodyError::Unknown(id.to_string()))?;
     if at == 0 {
-        return Err(format!(
-            "{} is the main body; it cannot be removed.",
-            d.body.name
-        ));
+        return Err(BodyError::MainStays(d.body.name.clone()));
     }
     let name = &d.sub_bodies[at - 1].name;
     let children: Vec<&str> = d
@@ -182,23 +228,17 @@ pub fn remove_body(d: &Dataset, id: &str, with_claims: bool) -> Result<Edit, Str
         .map(|b| b.name.as_str())
         .collect();
     if !children.is_empty() {
-        return Err(format!(
-            "{} {} part of {name}: give {} another parent first.",
-            children.join(", "),
-            if children.len() == 1 { "is" } else { "are" },
-            if children.len() == 1 { "it" } else { "them" },
-        ));
+        return Err(BodyError::HasParts {
+            name: name.clone(),
+            parts: children.iter().map(ToString::to_string).collect(),
+        });
     }
     let claims = claims_naming(d, id);
     if !claims.is_empty() && !with_claims {
-        return Err(format!(
-            "{} claim{} name{} {name}: remove {} with it, or move {} to another body first.",
-            claims.len(),
-            if claims.len() == 1 { "" } else { "s" },
-            if claims.len() == 1 { "s" } else { "" },
-            if claims.len() == 1 { "it" } else { "them" },
-            if claims.len() == 1 { "it" } else { "them" },
-        ));
+        return Err(BodyError::NamedByClaims {
+            name: name.clone(),
+            claims: claims.len(),
+        });
     }
     // Claims last to first, so each position still holds when its removal applies.
     let mut edits: Vec<Edit> = claims
@@ -218,9 +258,9 @@ pub fn set_body_rules(
     d: &Dataset,
     id: &str,
     rules: super::rules::SeatRules,
-) -> Result<Edit, String> {
+) -> Result<Edit, BodyError> {
     match position(d, id) {
-        None => Err(format!("No body has the id \"{id}\".")),
+        None => Err(BodyError::Unknown(id.to_string())),
         Some(0) => Ok(Edit::SetSeatRules(rules)),
         Some(at) => {
             let mut body = d.sub_bodies[at - 1].clone();
@@ -241,18 +281,15 @@ pub fn milestone_claim(
     source: &str,
     as_of: Option<PartialDate>,
     note: &str,
-) -> Result<Edit, String> {
+) -> Result<Edit, BodyError> {
     if position(d, id).is_none() {
-        return Err(format!("No body has the id \"{id}\"."));
+        return Err(BodyError::Unknown(id.to_string()));
     }
     if !is_milestone(fact.property()) {
-        return Err(format!(
-            "{} is not one of a body's dates (charter signed, entry into force).",
-            fact.property().label()
-        ));
+        return Err(BodyError::NotADate(fact.property().label().to_string()));
     }
     if source != super::dataset::EDITORS_NOTE && d.source(source).is_none() {
-        return Err(format!("No source has the id \"{source}\"."));
+        return Err(BodyError::UnknownSource(source.to_string()));
     }
     match super::ops::hand_claim(d, index, id, fact, source, as_of, note) {
         Edit::InsertClaim { at, mut claim } => {
@@ -347,7 +384,7 @@ mod tests {
     }
 
     /// Makes an edit from the dataset as it is, applies it, returns the inverse.
-    fn step(d: &mut Dataset, make: impl FnOnce(&Dataset) -> Result<Edit, String>) -> Edit {
+    fn step(d: &mut Dataset, make: impl FnOnce(&Dataset) -> Result<Edit, BodyError>) -> Edit {
         let edit = make(d).unwrap();
         apply(d, edit)
     }
@@ -388,17 +425,20 @@ mod tests {
         assert!(
             add_body(&d, "  ", None)
                 .unwrap_err()
+                .to_string()
                 .contains("needs a name")
         );
         step(&mut d, |d| add_body(d, "Executive Board", None));
         assert!(
             add_body(&d, "executive board", None)
                 .unwrap_err()
+                .to_string()
                 .contains("already a body")
         );
         assert!(
             add_body(&d, "Committee", Some("nope"))
                 .unwrap_err()
+                .to_string()
                 .contains("No body has the id \"nope\"")
         );
         step(&mut d, |d| {
@@ -408,17 +448,20 @@ mod tests {
         assert!(
             set_parent(&d, "executive-board", Some("committee"))
                 .unwrap_err()
+                .to_string()
                 .contains("its own parent")
         );
         assert!(
             set_parent(&d, "executive-board", Some("executive-board"))
                 .unwrap_err()
+                .to_string()
                 .contains("its own parent")
         );
         let main = d.body.id.clone();
         assert!(
             set_parent(&d, &main, Some("committee"))
                 .unwrap_err()
+                .to_string()
                 .contains("main body")
         );
     }
@@ -435,11 +478,13 @@ mod tests {
         assert!(
             remove_body(&d, &main, true)
                 .unwrap_err()
+                .to_string()
                 .contains("main body")
         );
         assert!(
             remove_body(&d, "executive-board", true)
                 .unwrap_err()
+                .to_string()
                 .contains("Committee is part of Executive Board")
         );
         // A claim about an actor's place on the committee, and one about its date.
@@ -464,7 +509,7 @@ mod tests {
         d.touch();
         let with_claims = d.clone();
         assert_eq!(claims_naming(&d, "committee"), [0, 1]);
-        let refused = remove_body(&d, "committee", false).unwrap_err();
+        let refused = remove_body(&d, "committee", false).unwrap_err().to_string();
         assert!(refused.contains("2 claims name Committee"), "{refused}");
         let undo = step(&mut d, |d| remove_body(d, "committee", true));
         assert!(d.claims.is_empty());
@@ -479,6 +524,7 @@ mod tests {
         assert!(
             remove_body(&d, "nope", false)
                 .unwrap_err()
+                .to_string()
                 .contains("No body")
         );
     }
@@ -600,6 +646,7 @@ mod tests {
                 ""
             )
             .unwrap_err()
+            .to_string()
             .contains("No body")
         );
         assert!(
@@ -613,6 +660,7 @@ mod tests {
                 ""
             )
             .unwrap_err()
+            .to_string()
             .contains("not one of a body's dates")
         );
         step(&mut d, |d| {

@@ -178,7 +178,10 @@ mod tests {
     use crate::model::builder::DatasetBuilder;
     use crate::model::{ActorKind, Fact, Property};
 
-    fn step(d: &mut Dataset, make: impl FnOnce(&Dataset) -> Result<crate::model::Edit, String>) {
+    fn step(
+        d: &mut Dataset,
+        make: impl FnOnce(&Dataset) -> Result<crate::model::Edit, crate::model::body::BodyError>,
+    ) {
         let edit = make(d).unwrap();
         edit.apply(d).unwrap();
     }

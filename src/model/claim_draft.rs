@@ -27,22 +27,44 @@ pub struct ClaimDraft {
     pub negated: bool,
 }
 
+/// Why a claim given by names is refused; its message says what is there instead.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ClaimDraftError {
+    #[error("give the fact, e.g. status=accepted")]
+    NoFact,
+    #[error("there is no actor \"{0}\"")]
+    UnknownActor(String),
+    #[error("represents: there is no actor \"{0}\" (give an actor's id)")]
+    UnknownRepresented(String),
+    #[error("an actor cannot represent itself")]
+    RepresentsItself,
+    #[error("there is no body \"{id}\"; the bodies are: {known}")]
+    UnknownBody { id: String, known: String },
+    #[error("there is no source \"{id}\"; the sources are: {known}")]
+    UnknownSource { id: String, known: String },
+    #[error("the editor's note has no text to quote")]
+    NothingToQuote,
+    /// The words are not in the source: the message names the nearest ones that are.
+    #[error("{0}")]
+    NotInSource(String),
+    #[error("the quote has no words")]
+    EmptyQuote,
+}
+
 /// The claim as an edit (appended to the claims), with notes worth telling the user (the words
 /// occur more than once and the first was taken). Refuses unknown ids and missing words, with
 /// the nearest words that are there.
-pub fn add_claim(d: &Dataset, draft: ClaimDraft) -> Result<(Edit, Vec<String>), String> {
-    let fact = draft.fact.ok_or("give the fact, e.g. status=accepted")?;
+pub fn add_claim(d: &Dataset, draft: ClaimDraft) -> Result<(Edit, Vec<String>), ClaimDraftError> {
+    let fact = draft.fact.ok_or(ClaimDraftError::NoFact)?;
     if d.actor(&draft.actor).is_none() {
-        return Err(format!("there is no actor \"{}\"", draft.actor));
+        return Err(ClaimDraftError::UnknownActor(draft.actor));
     }
     if let Fact::Represents(whom) = &fact {
         if d.actor(whom).is_none() {
-            return Err(format!(
-                "represents: there is no actor \"{whom}\" (give an actor's id)"
-            ));
+            return Err(ClaimDraftError::UnknownRepresented(whom.clone()));
         }
         if *whom == draft.actor {
-            return Err("an actor cannot represent itself".into());
+            return Err(ClaimDraftError::RepresentsItself);
         }
     }
     if let Some(body) = &draft.body
@@ -52,37 +74,41 @@ pub fn add_claim(d: &Dataset, draft: ClaimDraft) -> Result<(Edit, Vec<String>), 
             .chain(&d.sub_bodies)
             .map(|b| b.id.as_str())
             .collect();
-        return Err(format!(
-            "there is no body \"{body}\"; the bodies are: {}",
-            bodies.join(", ")
-        ));
+        return Err(ClaimDraftError::UnknownBody {
+            id: body.clone(),
+            known: bodies.join(", "),
+        });
     }
     let source = if draft.source == EDITORS_NOTE {
         None
     } else {
         Some(d.source(&draft.source).ok_or_else(|| {
-            format!(
-                "there is no source \"{}\"; the sources are: {}",
-                draft.source,
-                d.sources
+            ClaimDraftError::UnknownSource {
+                id: draft.source.clone(),
+                known: d
+                    .sources
                     .iter()
                     .map(|s| s.id.as_str())
                     .collect::<Vec<_>>()
-                    .join(", ")
-            )
+                    .join(", "),
+            }
         })?)
     };
     let mut notes = Vec::new();
     let quote = match (&draft.quote, source) {
         (None, _) => None,
-        (Some(_), None) => return Err("the editor's note has no text to quote".into()),
+        (Some(_), None) => return Err(ClaimDraftError::NothingToQuote),
         (Some(words), Some(s)) => match place(&s.text, &Quote::words(words)) {
             Ok(placed) => {
                 notes.extend(placed.notes);
                 Some(placed.quote)
             }
-            Err(NotPlaced::Missing) => return Err(missing_message(&s.text, words, &s.id)),
-            Err(NotPlaced::Empty) => return Err("the quote has no words".into()),
+            Err(NotPlaced::Missing) => {
+                return Err(ClaimDraftError::NotInSource(missing_message(
+                    &s.text, words, &s.id,
+                )));
+            }
+            Err(NotPlaced::Empty) => return Err(ClaimDraftError::EmptyQuote),
         },
     };
     let taken: HashSet<&str> = d.claims.iter().map(|c| c.id.as_str()).collect();
@@ -166,21 +192,29 @@ mod tests {
     #[test]
     fn refuses_what_is_not_there() {
         let d = dataset();
-        let e = add_claim(&d, draft("Sisi has acepted")).unwrap_err();
+        let e = add_claim(&d, draft("Sisi has acepted"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("the nearest are \"Sisi has accepted\""), "{e}");
         let mut unknown = draft("Sisi");
         unknown.actor = "nobody".into();
-        assert!(add_claim(&d, unknown).unwrap_err().contains("no actor"));
+        assert!(
+            add_claim(&d, unknown)
+                .unwrap_err()
+                .to_string()
+                .contains("no actor")
+        );
         let mut no_source = draft("Sisi");
         no_source.source = "nowhere".into();
         assert!(
             add_claim(&d, no_source)
                 .unwrap_err()
+                .to_string()
                 .contains("the sources are: wire")
         );
         let mut body = draft("Sisi");
         body.body = Some("committee".into());
-        let e = add_claim(&d, body).unwrap_err();
+        let e = add_claim(&d, body).unwrap_err().to_string();
         assert!(e.contains("the bodies are: body, executive"), "{e}");
         let mut represents = draft("Sisi");
         represents.fact = Some(Fact::Represents("egypt".into()));

@@ -159,20 +159,20 @@ impl Reliability {
     }
 
     /// Reads "high", "normal" or "low" (any case).
-    pub fn parse(text: &str) -> Result<Reliability, String> {
+    pub fn parse(text: &str) -> Result<Reliability, NotAReliability> {
         let key = text.trim().to_lowercase();
         Reliability::ALL
             .iter()
             .copied()
             .find(|r| r.label() == key)
-            .ok_or_else(|| {
-                format!(
-                    "\"{}\" is not a reliability: write high, normal or low",
-                    text.trim()
-                )
-            })
+            .ok_or_else(|| NotAReliability(text.trim().to_string()))
     }
 }
+
+/// A word that is not a reliability.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a reliability: write high, normal or low")]
+pub struct NotAReliability(pub String);
 
 /// The reliability an outlet's sources have by default.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -157,6 +157,20 @@ struct Rebuild;
 /// Beyond this many claim positions moved per claim in the dataset, rebuilding is cheaper.
 const MAX_MOVES_PER_CLAIM: usize = 8;
 
+/// What the leaves of an edit left to do once the whole edit is known.
+#[derive(Default)]
+struct Followed {
+    /// Claims whose content is read at the end, by their current position.
+    pending: Vec<usize>,
+    /// Actors whose rows are derived again at the end.
+    dirty: Vec<usize>,
+    appended: Vec<usize>,
+    sources: bool,
+    rules: bool,
+    /// Actors came or went: ids others represent may now name another actor, or none.
+    actors_changed: bool,
+}
+
 impl Derived {
     /// A fact's value in words, with actor ids shown as names (through the index, so it is
     /// cheap enough for every frame).
@@ -419,121 +433,18 @@ impl Derived {
         flatten(edit, &mut leaves);
         self.precheck(&leaves)?;
         let single = leaves.len() == 1;
-        // Claims whose content is read at the end, by their current position.
-        let mut pending: Vec<usize> = Vec::new();
-        // Actors whose rows are derived again at the end.
-        let mut dirty: Vec<usize> = Vec::new();
-        let mut appended: Vec<usize> = Vec::new();
-        let (mut sources, mut rules) = (false, false);
-        // Actors came or went: ids others represent may now name another actor, or none.
-        let mut actors_changed = false;
+        let mut f = Followed::default();
         for leaf in leaves {
-            match leaf {
-                Edit::InsertClaim { at, .. } => {
-                    let at = *at;
-                    if at > self.index.claims() {
-                        return Err(Rebuild);
-                    }
-                    let moved = self.index.insert_pending(at);
-                    self.shift_rows(&moved, at, true);
-                    for p in &mut pending {
-                        super::index::shift_position(p, at, true);
-                    }
-                    pending.push(at);
-                }
-                Edit::RemoveClaim { at } => {
-                    let at = *at;
-                    if at >= self.index.claims() {
-                        return Err(Rebuild);
-                    }
-                    pending.retain(|&p| p != at);
-                    let (owner, moved) = self.index.remove(at);
-                    self.note(owner, &mut dirty);
-                    self.shift_rows(&moved, at, false);
-                    for p in &mut pending {
-                        super::index::shift_position(p, at, false);
-                    }
-                }
-                Edit::ReplaceClaim { at, .. } => {
-                    let at = *at;
-                    if at >= self.index.claims() {
-                        return Err(Rebuild);
-                    }
-                    let owner = self.index.replace_pending(at);
-                    self.note(owner, &mut dirty);
-                    if !pending.contains(&at) {
-                        pending.push(at);
-                    }
-                }
-                Edit::InsertActor { at, .. } => {
-                    // An append (checked by `precheck`): a row to fill at the end.
-                    self.roster.rows.push(super::roster::RosterRow {
-                        actor: *at,
-                        values: Vec::new(),
-                        sources: 0,
-                    });
-                    let kind = d.actors.get(*at).map(|a| a.kind).unwrap_or_default();
-                    self.speakers.push_actor(kind);
-                    self.seats.push(SeatOutcome::none());
-                    self.to_reseat.push(*at);
-                    appended.push(*at);
-                }
-                Edit::RemoveActor { at } if single => {
-                    // The last actor (checked by `precheck`): its claims count for no one.
-                    if !self.index.remove_last_actor(d) {
-                        return Err(Rebuild);
-                    }
-                    self.change.orphans = true;
-                    let gone = self.roster.rows.pop().ok_or(Rebuild)?;
-                    self.seats.pop();
-                    // Those who spoke for it now speak for no one, and the member it spoke for
-                    // loses its word.
-                    self.to_reseat
-                        .extend_from_slice(self.speakers.speakers(*at));
-                    self.to_reseat.extend(self.speakers.speaks_for(*at));
-                    self.speakers.pop_actor();
-                    actors_changed = true;
-                    self.conflicts -= gone.conflicts();
-                    self.conflicts -= self.sub_body_conflicts.remove(at).map_or(0, |v| v.len());
-                    debug_assert_eq!(gone.actor, *at);
-                }
-                Edit::ReplaceActor { at, .. } => {
-                    // Its row stays unless its id changed, which moves claims: rebuild then.
-                    let kept = appended.contains(at)
-                        || d.actors
-                            .get(*at)
-                            .is_some_and(|actor| self.index.actor_by_id.get(&actor.id) == Some(at));
-                    if !kept {
-                        return Err(Rebuild);
-                    }
-                    // Seats name who speaks for whom ("via Netanyahu"): a new name shows there.
-                    self.to_reseat
-                        .extend_from_slice(self.speakers.speakers(*at));
-                    self.to_reseat.extend(self.speakers.speaks_for(*at));
-                }
-                // An outlet's default reliability weighs its sources' claims as a source's own.
-                Edit::InsertSource { .. }
-                | Edit::RemoveSource { .. }
-                | Edit::ReplaceSource { .. }
-                | Edit::SetOutlets(_) => {
-                    sources = true;
-                }
-                Edit::InsertEvent { .. } | Edit::RemoveEvent { .. } | Edit::ReplaceEvent { .. } => {
-                }
-                // The main body's id decides which claims are about it: rebuild (rare).
-                Edit::ReplaceBody { at: 0, body } if body.id != self.index.main_body() => {
-                    return Err(Rebuild);
-                }
-                Edit::SetSeatRules(_)
-                | Edit::InsertBody { .. }
-                | Edit::RemoveBody { .. }
-                | Edit::ReplaceBody { .. } => rules = true,
-                Edit::SetMergeConflicts(_) => {}
-                Edit::RemoveActor { .. } | Edit::SetBodies { .. } | Edit::Batch(_) => {
-                    return Err(Rebuild);
-                }
-            }
+            self.follow_leaf(d, leaf, single, &mut f)?;
         }
+        let Followed {
+            pending,
+            mut dirty,
+            appended,
+            sources,
+            rules,
+            actors_changed,
+        } = f;
         if self.index.claims() != d.claims.len()
             || self.roster.rows.len() != d.actors.len()
             || self.index.claims_by_actor.len() + appended.len() != d.actors.len()
@@ -588,6 +499,122 @@ impl Derived {
             }
             if self.change.body || sources {
                 self.redate_body(d, as_of);
+            }
+        }
+        Ok(())
+    }
+
+    /// One leaf of an edit: positions move at once; what is read from the dataset is noted
+    /// in `f` for the end.
+    fn follow_leaf(
+        &mut self,
+        d: &Dataset,
+        leaf: &Edit,
+        single: bool,
+        f: &mut Followed,
+    ) -> Result<(), Rebuild> {
+        match leaf {
+            Edit::InsertClaim { at, .. } => {
+                let at = *at;
+                if at > self.index.claims() {
+                    return Err(Rebuild);
+                }
+                let moved = self.index.insert_pending(at);
+                self.shift_rows(&moved, at, true);
+                for p in &mut f.pending {
+                    super::index::shift_position(p, at, true);
+                }
+                f.pending.push(at);
+            }
+            Edit::RemoveClaim { at } => {
+                let at = *at;
+                if at >= self.index.claims() {
+                    return Err(Rebuild);
+                }
+                f.pending.retain(|&p| p != at);
+                let (owner, moved) = self.index.remove(at);
+                self.note(owner, &mut f.dirty);
+                self.shift_rows(&moved, at, false);
+                for p in &mut f.pending {
+                    super::index::shift_position(p, at, false);
+                }
+            }
+            Edit::ReplaceClaim { at, .. } => {
+                let at = *at;
+                if at >= self.index.claims() {
+                    return Err(Rebuild);
+                }
+                let owner = self.index.replace_pending(at);
+                self.note(owner, &mut f.dirty);
+                if !f.pending.contains(&at) {
+                    f.pending.push(at);
+                }
+            }
+            Edit::InsertActor { at, .. } => {
+                // An append (checked by `precheck`): a row to fill at the end.
+                self.roster.rows.push(super::roster::RosterRow {
+                    actor: *at,
+                    values: Vec::new(),
+                    sources: 0,
+                });
+                let kind = d.actors.get(*at).map(|a| a.kind).unwrap_or_default();
+                self.speakers.push_actor(kind);
+                self.seats.push(SeatOutcome::none());
+                self.to_reseat.push(*at);
+                f.appended.push(*at);
+            }
+            Edit::RemoveActor { at } if single => {
+                // The last actor (checked by `precheck`): its claims count for no one.
+                if !self.index.remove_last_actor(d) {
+                    return Err(Rebuild);
+                }
+                self.change.orphans = true;
+                let gone = self.roster.rows.pop().ok_or(Rebuild)?;
+                self.seats.pop();
+                // Those who spoke for it now speak for no one, and the member it spoke for
+                // loses its word.
+                self.to_reseat
+                    .extend_from_slice(self.speakers.speakers(*at));
+                self.to_reseat.extend(self.speakers.speaks_for(*at));
+                self.speakers.pop_actor();
+                f.actors_changed = true;
+                self.conflicts -= gone.conflicts();
+                self.conflicts -= self.sub_body_conflicts.remove(at).map_or(0, |v| v.len());
+                debug_assert_eq!(gone.actor, *at);
+            }
+            Edit::ReplaceActor { at, .. } => {
+                // Its row stays unless its id changed, which moves claims: rebuild then.
+                let kept = f.appended.contains(at)
+                    || d.actors
+                        .get(*at)
+                        .is_some_and(|actor| self.index.actor_by_id.get(&actor.id) == Some(at));
+                if !kept {
+                    return Err(Rebuild);
+                }
+                // Seats name who speaks for whom ("via Netanyahu"): a new name shows there.
+                self.to_reseat
+                    .extend_from_slice(self.speakers.speakers(*at));
+                self.to_reseat.extend(self.speakers.speaks_for(*at));
+            }
+            // An outlet's default reliability weighs its sources' claims as a source's own.
+            Edit::InsertSource { .. }
+            | Edit::RemoveSource { .. }
+            | Edit::ReplaceSource { .. }
+            | Edit::SetOutlets(_) => {
+                f.sources = true;
+            }
+            Edit::InsertEvent { .. } | Edit::RemoveEvent { .. } | Edit::ReplaceEvent { .. } => {}
+            // The main body's id decides which claims are about it: rebuild (rare).
+            Edit::ReplaceBody { at: 0, body } if body.id != self.index.main_body() => {
+                return Err(Rebuild);
+            }
+            Edit::SetSeatRules(_)
+            | Edit::InsertBody { .. }
+            | Edit::RemoveBody { .. }
+            | Edit::ReplaceBody { .. } => f.rules = true,
+            Edit::SetMergeConflicts(_) => {}
+            Edit::RemoveActor { .. } | Edit::SetBodies { .. } | Edit::Batch(_) => {
+                return Err(Rebuild);
             }
         }
         Ok(())

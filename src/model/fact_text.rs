@@ -52,7 +52,7 @@ pub fn parse_fact(input: &str) -> Result<Fact, String> {
         }),
         "represents" => Fact::Represents(value.to_string()),
         "office" => Fact::Office(value.to_string()),
-        "pledge" => Fact::Pledge(parse_money(value)?),
+        "pledge" => Fact::Pledge(parse_money(value).map_err(|e| e.to_string())?),
         "joined" => Fact::Joined(value.parse().map_err(|e| format!("joined: {e}"))?),
         "charter signed" | "entry into force" | "in force" => {
             return Err(format!(

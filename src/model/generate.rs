@@ -85,28 +85,7 @@ pub fn generate(spec: Spec) -> Dataset {
     d.body.id = "board".into();
     d.body.name = "Generated Board".into();
     d.body.description = format!("{} generated actors", spec.actors);
-    d.actors = (0..spec.actors)
-        .map(|i| {
-            let kind = match i % 10 {
-                0 => ActorKind::State,
-                1 => ActorKind::Organisation,
-                _ => ActorKind::Person,
-            };
-            let name = format!(
-                "{} {} {i}",
-                GIVEN[rng.usize(..GIVEN.len())],
-                FAMILY[rng.usize(..FAMILY.len())]
-            );
-            Actor {
-                id: format!("a{i}"),
-                aliases: vec![format!("Alias {i}")],
-                name,
-                kind,
-                country: COUNTRIES[rng.usize(..COUNTRIES.len())].into(),
-                ..Default::default()
-            }
-        })
-        .collect();
+    d.actors = generated_actors(&mut rng, spec.actors);
     let sources = spec.sources.max(1);
     // Source texts grow as quoted sentences are added; quotes point at them.
     let mut texts: Vec<String> = (0..sources)
@@ -163,8 +142,50 @@ pub fn generate(spec: Spec) -> Dataset {
             });
         }
     }
-    // Reports are long whatever the dataset's size: background paragraphs follow the quoted
-    // sentences (appended after them, so no quote moves).
+    pad_texts(&mut texts);
+    // Context either side of each quote, now that the texts are complete.
+    for claim in &mut d.claims {
+        if let Some(q) = &mut claim.quote {
+            let s: usize = claim.source[1..].parse().expect("generated id");
+            if let Some(full) = Quote::from_span(&texts[s], q.start, q.end) {
+                *q = full;
+            }
+        }
+    }
+    d.sources = generated_sources(texts);
+    d.events = generated_events(&mut rng, &spec, sources);
+    d
+}
+
+/// `n` actors: a state, an organisation, then people, named from the lists.
+fn generated_actors(rng: &mut fastrand::Rng, n: usize) -> Vec<Actor> {
+    (0..n)
+        .map(|i| {
+            let kind = match i % 10 {
+                0 => ActorKind::State,
+                1 => ActorKind::Organisation,
+                _ => ActorKind::Person,
+            };
+            let name = format!(
+                "{} {} {i}",
+                GIVEN[rng.usize(..GIVEN.len())],
+                FAMILY[rng.usize(..FAMILY.len())]
+            );
+            Actor {
+                id: format!("a{i}"),
+                aliases: vec![format!("Alias {i}")],
+                name,
+                kind,
+                country: COUNTRIES[rng.usize(..COUNTRIES.len())].into(),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+/// Reports are long whatever the dataset's size: background paragraphs follow the quoted
+/// sentences (appended after them, so no quote moves).
+fn pad_texts(texts: &mut [String]) {
     for (s, text) in texts.iter_mut().enumerate() {
         let mut p = 0;
         while text.len() < MIN_TEXT_BYTES {
@@ -179,16 +200,11 @@ pub fn generate(spec: Spec) -> Dataset {
             p += 1;
         }
     }
-    // Context either side of each quote, now that the texts are complete.
-    for claim in &mut d.claims {
-        if let Some(q) = &mut claim.quote {
-            let s: usize = claim.source[1..].parse().expect("generated id");
-            if let Some(full) = Quote::from_span(&texts[s], q.start, q.end) {
-                *q = full;
-            }
-        }
-    }
-    d.sources = texts
+}
+
+/// A source for each text, dated through 2026.
+fn generated_sources(texts: Vec<String>) -> Vec<Source> {
+    texts
         .into_iter()
         .enumerate()
         .map(|(s, text)| Source {
@@ -202,8 +218,12 @@ pub fn generate(spec: Spec) -> Dataset {
             text,
             ..Default::default()
         })
-        .collect();
-    d.events = (0..spec.events)
+        .collect()
+}
+
+/// The spec's events, each naming an actor and a source at random.
+fn generated_events(rng: &mut fastrand::Rng, spec: &Spec, sources: usize) -> Vec<Event> {
+    (0..spec.events)
         .map(|e| Event {
             id: format!("e{e}"),
             date: match e % 3 {
@@ -224,8 +244,7 @@ pub fn generate(spec: Spec) -> Dataset {
             },
             sources: vec![format!("s{}", rng.usize(..sources))],
         })
-        .collect();
-    d
+        .collect()
 }
 
 #[cfg(test)]

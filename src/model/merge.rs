@@ -30,7 +30,7 @@ use super::dataset::{Actor, Claim, Dataset, Event, Fact, Id, Source, Subject};
 
 pub use edit_to::edit_to;
 pub use ids::Renamed;
-pub use resolve::{Pick, resolve};
+pub use resolve::{Pick, ResolveError, resolve};
 pub use value::id_step;
 
 /// A field both sides of a merge changed, each in its own way. Ours stays in the record until
@@ -176,9 +176,30 @@ macro_rules! record {
 }
 record!(Actor, Source, Claim, Event);
 
+/// Why a merge failed: a record, or the dataset, that does not fit the model once merged (a
+/// defect, named), never a conflict.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    /// A record or the dataset could not be read as a value.
+    #[error(transparent)]
+    Value(serde_json::Error),
+    #[error("{name} {id}: the merged record does not fit: {source}")]
+    RecordDoesNotFit {
+        name: String,
+        id: String,
+        source: serde_json::Error,
+    },
+    #[error("the merged dataset: {0}")]
+    Dataset(#[source] serde_json::Error),
+}
+
 /// Merges OURS and THEIRS, two editions of BASE. Fails only when a merged record does not fit
 /// the model (a defect, named), never on a conflict: conflicts are in the result.
-pub fn merge(mut base: Dataset, mut ours: Dataset, mut theirs: Dataset) -> Result<Merged, String> {
+pub fn merge(
+    mut base: Dataset,
+    mut ours: Dataset,
+    mut theirs: Dataset,
+) -> Result<Merged, MergeError> {
     let renamed = ids::separate(&base, &mut ours, &mut theirs);
     let keep = referenced_deletions(&base, &ours, &theirs);
     let hashes = |d: &Dataset| -> HashMap<Id, String> {
@@ -216,7 +237,7 @@ pub fn merge(mut base: Dataset, mut ours: Dataset, mut theirs: Dataset) -> Resul
         }
         let (actors, sources, events) = (list!(actors), list!(sources), list!(events));
         let claims = claims.join().expect("the claims merge does not panic");
-        Ok::<_, String>((claims?, actors?, sources?, events?))
+        Ok::<_, MergeError>((claims?, actors?, sources?, events?))
     })?;
     let (claims, mut claim_conflicts) = claims;
     ctx.conflicts.append(&mut claim_conflicts);
@@ -227,7 +248,7 @@ pub fn merge(mut base: Dataset, mut ours: Dataset, mut theirs: Dataset) -> Resul
         &std::mem::take(&mut theirs.merge_conflicts),
     );
     // Everything else (the body, its rules, sub-bodies, fields added later) generically.
-    let to_value = |d: &Dataset| serde_json::to_value(d).map_err(|e| e.to_string());
+    let to_value = |d: &Dataset| serde_json::to_value(d).map_err(MergeError::Value);
     let rest = value::merge(
         Some(&to_value(&base)?),
         Some(&to_value(&ours)?),
@@ -235,8 +256,7 @@ pub fn merge(mut base: Dataset, mut ours: Dataset, mut theirs: Dataset) -> Resul
         &mut ctx,
     )
     .unwrap_or(Value::Null);
-    let mut dataset: Dataset =
-        serde_json::from_value(rest).map_err(|e| format!("the merged dataset: {e}"))?;
+    let mut dataset: Dataset = serde_json::from_value(rest).map_err(MergeError::Dataset)?;
     dataset.actors = actors;
     dataset.sources = sources;
     dataset.claims = claims;
@@ -331,7 +351,7 @@ fn merge_list<T: Record + Clone>(
     theirs: Vec<T>,
     keep: &HashSet<Id>,
     ctx: &mut value::Ctx,
-) -> Result<Vec<T>, String> {
+) -> Result<Vec<T>, MergeError> {
     fn index<T: Record>(list: &[T]) -> FxHashMap<&str, usize> {
         let mut map = FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
         for (i, r) in list.iter().enumerate() {
@@ -399,8 +419,8 @@ fn merge_list<T: Record + Clone>(
         .collect())
 }
 
-fn to_value<T: Serialize>(r: &T) -> Result<Value, String> {
-    serde_json::to_value(r).map_err(|e| e.to_string())
+fn to_value<T: Serialize>(r: &T) -> Result<Value, MergeError> {
+    serde_json::to_value(r).map_err(MergeError::Value)
 }
 
 /// A record both sides changed: field by field.
@@ -410,14 +430,17 @@ fn both_changed<T: Record>(
     ours: &T,
     theirs: &T,
     ctx: &mut value::Ctx,
-) -> Result<T, String> {
+) -> Result<T, MergeError> {
     let b = base.map(to_value).transpose()?;
     let (o, t) = (to_value(ours)?, to_value(theirs)?);
     ctx.path = vec![name.to_string(), id_step(ours.id())];
     let merged = value::merge(b.as_ref(), Some(&o), Some(&t), ctx);
     ctx.path.clear();
-    serde_json::from_value(merged.unwrap_or(o))
-        .map_err(|e| format!("{name} {}: the merged record does not fit: {e}", ours.id()))
+    serde_json::from_value(merged.unwrap_or(o)).map_err(|source| MergeError::RecordDoesNotFit {
+        name: name.to_string(),
+        id: ours.id().to_string(),
+        source,
+    })
 }
 
 /// A record deleted on one side and changed (or still pointed at) on the other: it is kept.
@@ -427,7 +450,7 @@ fn deletion_conflict<T: Record>(
     ours: Option<&T>,
     theirs: Option<&T>,
     ctx: &mut value::Ctx,
-) -> Result<(), String> {
+) -> Result<(), MergeError> {
     let (o, t) = (
         ours.map(to_value).transpose()?,
         theirs.map(to_value).transpose()?,

@@ -63,16 +63,45 @@ pub fn format_amount(amount: u64) -> String {
 /// The largest amount accepted: a thousand trillion, far above any pledge, far below overflow.
 pub const MAX_AMOUNT: u64 = 1_000_000_000_000_000;
 
+/// How an amount is written, for the messages that refuse one.
+const EXAMPLE: &str = "write it like 1 billion USD, $1bn or €860 million";
+
+/// Why an amount is refused; its message says how to write one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    #[error("Enter an amount and a currency: {EXAMPLE}.")]
+    Empty,
+    #[error("A pledge cannot be negative.")]
+    Negative,
+    #[error("Two currencies given ({0} and {1}).")]
+    TwoCurrencies(String, String),
+    #[error("\"{0}\" is not understood: {EXAMPLE}.")]
+    NotUnderstood(String),
+    #[error("No amount found: {EXAMPLE}.")]
+    NoAmount,
+    #[error("\"{0}\" is not a number: {EXAMPLE}.")]
+    NotANumber(String),
+    #[error("That amount is implausibly large (over a thousand trillion).")]
+    TooLarge,
+    #[error("Amounts are in whole units of the currency.")]
+    NotWhole,
+    #[error("Add a currency: {EXAMPLE}.")]
+    NoCurrency,
+    #[error(
+        "\"{0}\": use a point for decimals (1.5 billion) and commas only between thousands (2,500,000)."
+    )]
+    Grouping(String),
+}
+
 /// Reads an amount as people write it: "1 billion USD", "$1bn", "€860 million", "2,500,000 GBP",
 /// "1.5 billion EUR". Refuses a missing currency, a negative or absurd amount, with a message.
-pub fn parse_money(input: &str) -> Result<Money, String> {
+pub fn parse_money(input: &str) -> Result<Money, MoneyError> {
     let text = input.trim();
-    let example = "write it like 1 billion USD, $1bn or €860 million";
     if text.is_empty() {
-        return Err(format!("Enter an amount and a currency: {example}."));
+        return Err(MoneyError::Empty);
     }
     if text.starts_with('-') || text.contains("−") {
-        return Err("A pledge cannot be negative.".into());
+        return Err(MoneyError::Negative);
     }
     let mut currency: Option<String> = None;
     let mut rest = text;
@@ -97,32 +126,29 @@ pub fn parse_money(input: &str) -> Result<Money, String> {
             scale = s;
         } else if word.len() == 3 && word.chars().all(|c| c.is_ascii_alphabetic()) {
             let code = word.to_uppercase();
-            if currency.as_ref().is_some_and(|c| *c != code) {
-                return Err(format!(
-                    "Two currencies given ({} and {code}).",
-                    currency.unwrap_or_default()
-                ));
+            if let Some(first) = currency.filter(|c| *c != code) {
+                return Err(MoneyError::TwoCurrencies(first, code));
             }
             currency = Some(code);
         } else {
-            return Err(format!("\"{word}\" is not understood: {example}."));
+            return Err(MoneyError::NotUnderstood(word.to_string()));
         }
     }
     if number.is_empty() {
-        return Err(format!("No amount found: {example}."));
+        return Err(MoneyError::NoAmount);
     }
     let value: f64 = number
         .parse()
-        .map_err(|_| format!("\"{number}\" is not a number: {example}."))?;
+        .map_err(|_| MoneyError::NotANumber(number.clone()))?;
     let amount = value * scale as f64;
     if !amount.is_finite() || amount > MAX_AMOUNT as f64 {
-        return Err("That amount is implausibly large (over a thousand trillion).".into());
+        return Err(MoneyError::TooLarge);
     }
     if amount.fract() != 0.0 {
-        return Err("Amounts are in whole units of the currency.".into());
+        return Err(MoneyError::NotWhole);
     }
     let Some(currency) = currency else {
-        return Err(format!("Add a currency: {example}."));
+        return Err(MoneyError::NoCurrency);
     };
     Ok(Money {
         amount: amount as u64,
@@ -132,7 +158,7 @@ pub fn parse_money(input: &str) -> Result<Money, String> {
 
 /// "2,500,000" → "2500000". Commas only between groups of three digits: "1,5" is refused
 /// rather than read as fifteen (in many countries it means one and a half).
-fn plain_number(word: &str) -> Result<String, String> {
+fn plain_number(word: &str) -> Result<String, MoneyError> {
     if !word.contains(',') {
         return Ok(word.replace('_', ""));
     }
@@ -144,9 +170,7 @@ fn plain_number(word: &str) -> Result<String, String> {
     if grouped {
         Ok(word.replace(',', ""))
     } else {
-        Err(format!(
-            "\"{word}\": use a point for decimals (1.5 billion) and commas only between thousands (2,500,000)."
-        ))
+        Err(MoneyError::Grouping(word.to_string()))
     }
 }
 
@@ -196,38 +220,59 @@ mod tests {
 
     #[test]
     fn refuses_bad_amounts_with_a_reason() {
-        assert!(parse_money("").unwrap_err().contains("Enter an amount"));
-        assert!(parse_money("-5 USD").unwrap_err().contains("negative"));
+        assert!(
+            parse_money("")
+                .unwrap_err()
+                .to_string()
+                .contains("Enter an amount")
+        );
+        assert!(
+            parse_money("-5 USD")
+                .unwrap_err()
+                .to_string()
+                .contains("negative")
+        );
         assert!(
             parse_money("1 billion")
                 .unwrap_err()
+                .to_string()
                 .contains("Add a currency")
         );
         assert!(
             parse_money("9999999 trillion USD")
                 .unwrap_err()
+                .to_string()
                 .contains("implausibly large")
         );
         assert!(parse_money("1e400 USD").is_err());
         assert!(
             parse_money("99999999999999999999999999 USD")
                 .unwrap_err()
+                .to_string()
                 .contains("implausibly large")
         );
         assert!(
             parse_money("lots USD")
                 .unwrap_err()
+                .to_string()
                 .contains("not understood")
         );
         assert!(
             parse_money("$5 EUR")
                 .unwrap_err()
+                .to_string()
                 .contains("Two currencies")
         );
-        assert!(parse_money("0.5 USD").unwrap_err().contains("whole units"));
+        assert!(
+            parse_money("0.5 USD")
+                .unwrap_err()
+                .to_string()
+                .contains("whole units")
+        );
         assert!(
             parse_money("1,5 billion EUR")
                 .unwrap_err()
+                .to_string()
                 .contains("use a point for decimals")
         );
         assert!(parse_money("12,34,567 INR").is_err());

@@ -375,13 +375,22 @@ pub fn member<'a>(dataset: &'a Dataset, index: &Index, row: &RosterRow) -> Membe
     }
 }
 
+/// Why the quick calculator refuses an amount.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum QuickError {
+    #[error("\"{0}\" is not a currency code (three capital letters, like USD).")]
+    NotACurrency(String),
+    #[error("That amount is implausibly large (over a thousand trillion).")]
+    TooLarge,
+}
+
 /// The quick calculator: what a member pledging `pledge`, paid on joining, would get.
 /// Refuses amounts no rule can sensibly apply to.
 pub fn quick(
     rules: &SeatRules,
     pledge: &Money,
     joined: Option<PartialDate>,
-) -> Result<SeatOutcome, String> {
+) -> Result<SeatOutcome, QuickError> {
     quick_in_force(rules, pledge, joined, None)
 }
 
@@ -392,15 +401,12 @@ pub fn quick_in_force(
     pledge: &Money,
     joined: Option<PartialDate>,
     in_force: Option<PartialDate>,
-) -> Result<SeatOutcome, String> {
+) -> Result<SeatOutcome, QuickError> {
     if !is_currency_code(&pledge.currency) {
-        return Err(format!(
-            "\"{}\" is not a currency code (three capital letters, like USD).",
-            pledge.currency
-        ));
+        return Err(QuickError::NotACurrency(pledge.currency.clone()));
     }
     if pledge.amount > MAX_AMOUNT {
-        return Err("That amount is implausibly large (over a thousand trillion).".into());
+        return Err(QuickError::TooLarge);
     }
     let member = Member {
         status: Some(Status::Member),
@@ -824,6 +830,7 @@ mod tests {
         assert!(
             quick(&rules, &huge, None)
                 .unwrap_err()
+                .to_string()
                 .contains("implausibly large")
         );
         let bad = Money {
@@ -833,6 +840,7 @@ mod tests {
         assert!(
             quick(&rules, &bad, None)
                 .unwrap_err()
+                .to_string()
                 .contains("not a currency code")
         );
     }

@@ -92,6 +92,89 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     c.ids("claim", d.claims.iter().map(|x| x.id.as_str()));
     c.ids("event", d.events.iter().map(|e| e.id.as_str()));
 
+    check_bodies_actors_sources(&mut c, d, &bodies);
+    // Looking for the words and the nearest ones reads the whole text; a file full of
+    // missing quotes is told the first few in detail, the rest briefly.
+    let mut nearest_left = 20usize;
+    for claim in &d.claims {
+        let id = claim.id.as_str();
+        let source = if claim.source == EDITORS_NOTE {
+            None
+        } else if let Some(&s) = source_by_id.get(claim.source.as_str()) {
+            Some(s)
+        } else {
+            c.error(
+                id,
+                format!(
+                    "claim \"{id}\" names source \"{}\", which does not exist",
+                    claim.source
+                ),
+            );
+            None
+        };
+        match &claim.subject {
+            Subject::Actor(a) if !actors.contains(a.as_str()) => c.error(
+                id,
+                format!("claim \"{id}\" is about actor \"{a}\", who does not exist"),
+            ),
+            Subject::Body(b) if !bodies.contains(b.as_str()) => c.error(
+                id,
+                format!("claim \"{id}\" is about body \"{b}\", which does not exist"),
+            ),
+            _ => {}
+        }
+        if let Some(b) = &claim.body
+            && !bodies.contains(b.as_str())
+        {
+            c.error(
+                id,
+                format!("claim \"{id}\" names body \"{b}\", which does not exist"),
+            );
+        }
+        check_fact(&mut c, claim, &actors);
+        if let (Some(q), Some(s)) = (&claim.quote, source)
+            && !q.is_placed()
+        {
+            // Loading places quotes given by their words; what is left is not in the text.
+            let why = if nearest_left == 0 {
+                not_placed(&q.exact, &s.id)
+            } else {
+                nearest_left -= 1;
+                match place(&s.text, q) {
+                    Err(NotPlaced::Missing) => missing_message(&s.text, &q.exact, &s.id),
+                    Err(NotPlaced::Empty) => "its quote has no words".to_string(),
+                    Ok(_) => not_placed(&q.exact, &s.id),
+                }
+            };
+            c.error(id, format!("claim \"{id}\": {why}"));
+        } else if let (Some(q), Some(s)) = (&claim.quote, source) {
+            match q.anchor(&s.text) {
+                Anchor::Exact => {}
+                Anchor::Moved(at) => c.warn(
+                    id,
+                    format!(
+                        "claim \"{id}\": its quote moved in source \"{}\" (now at byte {at})",
+                        s.id
+                    ),
+                ),
+                Anchor::Orphaned => c.warn(
+                    id,
+                    format!(
+                        "claim \"{id}\": its quote \"{}\" is no longer in source \"{}\" (orphaned)",
+                        q.exact, s.id
+                    ),
+                ),
+            }
+        }
+    }
+    check_events(&mut c, d, &actors, &sources);
+    c.problems.extend(super::validate_values::value_problems(d));
+    c.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    c.problems
+}
+
+/// Every body's name, rules and parent; every actor's name; every source's title and hash.
+fn check_bodies_actors_sources(c: &mut Checker, d: &Dataset, bodies: &FxHashSet<&str>) {
     for b in std::iter::once(&d.body).chain(&d.sub_bodies) {
         if b.name.trim().is_empty() {
             c.error(&b.id, format!("body \"{}\" has an empty name", b.id));
@@ -131,109 +214,50 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             );
         }
     }
-    // Looking for the words and the nearest ones reads the whole text; a file full of
-    // missing quotes is told the first few in detail, the rest briefly.
-    let mut nearest_left = 20usize;
-    for claim in &d.claims {
-        let id = claim.id.as_str();
-        let source = if claim.source == EDITORS_NOTE {
-            None
-        } else if let Some(&s) = source_by_id.get(claim.source.as_str()) {
-            Some(s)
-        } else {
+}
+
+/// A claim's value: whom it represents, its currency and amount, its term, whose date it is.
+fn check_fact(c: &mut Checker, claim: &super::Claim, actors: &FxHashSet<&str>) {
+    let id = claim.id.as_str();
+    match &claim.fact {
+        Fact::Represents(a) if !actors.contains(a.as_str()) => c.error(
+            id,
+            format!("claim \"{id}\" says its subject represents \"{a}\", who does not exist"),
+        ),
+        Fact::Pledge(m) | Fact::SeatThreshold(m) if !is_currency_code(&m.currency) => c.error(
+            id,
+            format!(
+                "claim \"{id}\": \"{}\" is not a currency code (three capital letters, like USD)",
+                m.currency
+            ),
+        ),
+        Fact::Pledge(m) | Fact::SeatThreshold(m) if m.amount > MAX_AMOUNT => c.error(
+            id,
+            format!(
+                "claim \"{id}\": the amount {} is absurd (more than {MAX_AMOUNT})",
+                m.amount
+            ),
+        ),
+        Fact::TermYears(y) if !(1..=MAX_TERM_YEARS).contains(y) => c.error(
+            id,
+            format!("claim \"{id}\": a term of {y} years is out of range (1 to {MAX_TERM_YEARS})"),
+        ),
+        // A charter is signed and enters into force for a body, not for an actor.
+        Fact::CharterSigned(_) | Fact::InForce(_) if matches!(claim.subject, Subject::Actor(_)) => {
             c.error(
                 id,
                 format!(
-                    "claim \"{id}\" names source \"{}\", which does not exist",
-                    claim.source
+                    "claim \"{id}\": {} is a date of a body, but the claim is about an actor",
+                    claim.fact.property().label()
                 ),
-            );
-            None
-        };
-        match &claim.subject {
-            Subject::Actor(a) if !actors.contains(a.as_str()) => c.error(
-                id,
-                format!("claim \"{id}\" is about actor \"{a}\", who does not exist"),
-            ),
-            Subject::Body(b) if !bodies.contains(b.as_str()) => c.error(
-                id,
-                format!("claim \"{id}\" is about body \"{b}\", which does not exist"),
-            ),
-            _ => {}
+            )
         }
-        if let Some(b) = &claim.body
-            && !bodies.contains(b.as_str())
-        {
-            c.error(
-                id,
-                format!("claim \"{id}\" names body \"{b}\", which does not exist"),
-            );
-        }
-        match &claim.fact {
-            Fact::Represents(a) if !actors.contains(a.as_str()) => {
-                c.error(id, format!("claim \"{id}\" says its subject represents \"{a}\", who does not exist"))
-            }
-            Fact::Pledge(m) | Fact::SeatThreshold(m) if !is_currency_code(&m.currency) => c.error(
-                id,
-                format!("claim \"{id}\": \"{}\" is not a currency code (three capital letters, like USD)", m.currency),
-            ),
-            Fact::Pledge(m) | Fact::SeatThreshold(m) if m.amount > MAX_AMOUNT => c.error(
-                id,
-                format!("claim \"{id}\": the amount {} is absurd (more than {MAX_AMOUNT})", m.amount),
-            ),
-            Fact::TermYears(y) if !(1..=MAX_TERM_YEARS).contains(y) => c.error(
-                id,
-                format!("claim \"{id}\": a term of {y} years is out of range (1 to {MAX_TERM_YEARS})"),
-            ),
-            // A charter is signed and enters into force for a body, not for an actor.
-            Fact::CharterSigned(_) | Fact::InForce(_)
-                if matches!(claim.subject, Subject::Actor(_)) =>
-            {
-                c.error(
-                    id,
-                    format!(
-                        "claim \"{id}\": {} is a date of a body, but the claim is about an actor",
-                        claim.fact.property().label()
-                    ),
-                )
-            }
-            _ => {}
-        }
-        if let (Some(q), Some(s)) = (&claim.quote, source)
-            && !q.is_placed()
-        {
-            // Loading places quotes given by their words; what is left is not in the text.
-            let why = if nearest_left == 0 {
-                not_placed(&q.exact, &s.id)
-            } else {
-                nearest_left -= 1;
-                match place(&s.text, q) {
-                    Err(NotPlaced::Missing) => missing_message(&s.text, &q.exact, &s.id),
-                    Err(NotPlaced::Empty) => "its quote has no words".to_string(),
-                    Ok(_) => not_placed(&q.exact, &s.id),
-                }
-            };
-            c.error(id, format!("claim \"{id}\": {why}"));
-        } else if let (Some(q), Some(s)) = (&claim.quote, source) {
-            match q.anchor(&s.text) {
-                Anchor::Exact => {}
-                Anchor::Moved(at) => c.warn(
-                    id,
-                    format!(
-                        "claim \"{id}\": its quote moved in source \"{}\" (now at byte {at})",
-                        s.id
-                    ),
-                ),
-                Anchor::Orphaned => c.warn(
-                    id,
-                    format!(
-                        "claim \"{id}\": its quote \"{}\" is no longer in source \"{}\" (orphaned)",
-                        q.exact, s.id
-                    ),
-                ),
-            }
-        }
+        _ => {}
     }
+}
+
+/// Every event's title, actors, sources and span.
+fn check_events(c: &mut Checker, d: &Dataset, actors: &FxHashSet<&str>, sources: &FxHashSet<&str>) {
     for e in &d.events {
         if e.title.trim().is_empty() {
             c.error(&e.id, format!("event \"{}\" has an empty title", e.id));
@@ -257,9 +281,6 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             c.error(&e.id, format!("event \"{}\" ends before it starts", e.id));
         }
     }
-    c.problems.extend(super::validate_values::value_problems(d));
-    c.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
-    c.problems
 }
 
 /// What is out of range in a body's seat rules.

@@ -91,7 +91,7 @@ impl Command {
     /// `resolve` verb send. An error says why it cannot be settled (no such conflict, a
     /// damaged value).
     pub fn resolve_conflict(d: &Dataset, at: usize, pick: Pick) -> Result<Self, String> {
-        let edit = resolve(d, at, pick)?;
+        let edit = resolve(d, at, pick).map_err(|e| e.to_string())?;
         let side = match pick {
             Pick::Ours => "ours",
             Pick::Theirs => "theirs",
@@ -174,6 +174,14 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// Brings something into view.
+    pub fn focus(focus: Focus) -> Self {
+        Outcome {
+            focus: Some(focus),
+            ..Outcome::default()
+        }
+    }
+
     pub fn info(text: impl Into<String>) -> Self {
         Outcome {
             notice: Some(Notice::info(text)),

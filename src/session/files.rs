@@ -175,6 +175,17 @@ pub fn write_new_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     store::write_new(path, contents)
 }
 
+/// The largest article file read into the import form, as `suggest --text` reads.
+pub const MAX_ARTICLE_BYTES: u64 = 64 << 20;
+
+/// Reads an article (a .txt, .md or .html file) for the import form, through the bounded
+/// reader: a regular file of at most [`MAX_ARTICLE_BYTES`]; bytes that are not UTF-8 are
+/// replaced.
+pub fn read_article(path: &Path) -> Result<String, store::LoadError> {
+    let bytes = store::read_bounded(path, MAX_ARTICLE_BYTES)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// A dataset as the text of its file.
 pub fn dataset_text(dataset: &crate::model::Dataset) -> String {
     store::to_ron(dataset)

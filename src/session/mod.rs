@@ -21,7 +21,8 @@ pub use self::command::{Command, Confirm, ExportFormat, Focus, Notice, Outcome, 
 pub use self::document::{Document, saves_dir};
 pub use self::edit_log::EditLog;
 pub use self::files::{
-    dataset_text, default_file_name, export_file_name, write_file, write_new_file,
+    MAX_ARTICLE_BYTES, dataset_text, default_file_name, export_file_name, read_article, write_file,
+    write_new_file,
 };
 pub use self::watch::WATCH_EVERY_SECONDS;
 use crate::model::report::Report;
@@ -64,6 +65,19 @@ pub const READ_ONLY: &str = "This snapshot is open read-only: nothing in it can 
                              \"Restore as a new working file\" to edit it, or close it.";
 /// Why another dataset cannot be opened while a snapshot is open.
 pub const CLOSE_SNAPSHOT_FIRST: &str = "Close the snapshot first (the bar at the top).";
+
+/// Whether a command may run now ([`Session::check`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// It runs.
+    Go,
+    /// It is refused, for this reason.
+    Refused(&'static str),
+    /// It has nothing to act on: it does nothing, silently.
+    Nothing,
+    /// Unsaved changes would be lost: ask first (Save / Don't save / Cancel).
+    AskUnsaved,
+}
 
 /// A file opened by [`Session::open_any`].
 #[derive(Debug)]
@@ -150,8 +164,20 @@ impl Session {
         };
         let file = crate::store::load_any(path)?;
         let doc = Document::new(file.dataset, Some(path.to_path_buf()));
+        let mut session = Session::viewed_as_of(doc, as_of.or(file.as_of));
+        // A snapshot is read-only here as in the window: `check` refuses an edit of it alike.
+        // No working file waits behind it on the command line: an empty one stands in.
+        if let Some((note, taken)) = &file.snapshot {
+            session.read_only = Some(ReadOnly {
+                note: note.clone(),
+                taken: taken.clone(),
+                path: path.to_path_buf(),
+                stashed: Document::new(Dataset::default(), None),
+                stashed_as_of: None,
+            });
+        }
         Ok(Opened {
-            session: Session::viewed_as_of(doc, as_of.or(file.as_of)),
+            session,
             warnings: file.warnings.iter().map(ToString::to_string).collect(),
             snapshot: file.snapshot.map(|(note, taken)| SnapshotHead {
                 as_of: file.as_of,
@@ -297,71 +323,89 @@ impl Session {
         outcome
     }
 
-    fn dispatch(&mut self, command: Command) -> Outcome {
+    /// Whether a command may run now, apart from running it: the one place for the rules
+    /// about a snapshot viewed read-only and about unsaved changes. The window asks it before
+    /// opening a dialog; [`Session::perform`] asks it before every command.
+    pub fn check(&self, command: &Command) -> Check {
+        let read_only = self.read_only.is_some();
         match command {
-            Command::Edit { .. } | Command::Undo | Command::Redo if self.read_only.is_some() => {
-                match command {
-                    Command::Edit { .. } => Outcome::error(READ_ONLY),
-                    _ => Outcome::default(),
-                }
+            Command::Edit { .. } if read_only => Check::Refused(READ_ONLY),
+            // Undo and redo have nothing to act on in a snapshot: they do nothing.
+            Command::Undo | Command::Redo if read_only => Check::Nothing,
+            Command::MergeFromDisk | Command::Save | Command::SaveAs(_) if read_only => {
+                Check::Refused(READ_ONLY)
             }
-            Command::Edit { edit, label } => {
-                // Kept for the derived data to follow; far cheaper than deriving again.
-                let applied = (*edit).clone();
-                let before = self.doc.dataset().revision.get();
-                match self.doc.apply(*edit, label.clone()) {
-                    Ok(()) => {
-                        self.follow(before, &applied);
-                        Outcome {
-                            clear_notice: true,
-                            ..Outcome::default()
-                        }
-                    }
-                    Err(e) => Outcome::error(format!("{label} failed: {e}. Nothing was changed.")),
-                }
+            Command::New | Command::Open(_) if read_only => Check::Refused(CLOSE_SNAPSHOT_FIRST),
+            // Viewing a snapshot, another one picked in the list is refused while the waiting
+            // working file has unsaved work (close the snapshot to save it); the one viewed is
+            // restored from the banner, which asks.
+            Command::RestoreSnapshot(_)
+                if self
+                    .read_only
+                    .as_ref()
+                    .is_some_and(|ro| ro.stashed.is_dirty()) =>
+            {
+                Check::Refused(
+                    "Your working file has unsaved changes: close the snapshot and save them \
+                     before restoring another one.",
+                )
             }
-            Command::Undo => {
-                let applied = self.doc.undo_edit().cloned();
-                let before = self.doc.dataset().revision.get();
-                let Some(label) = self.doc.undo() else {
-                    return Outcome::default();
-                };
-                if let Some(edit) = applied {
-                    self.follow(before, &edit);
-                }
-                Outcome::info(format!("Undid: {label}"))
+            // Restoring replaces the working file: its unsaved work is asked about first
+            // (Save / Don't save / Cancel), like Open, also while it waits behind the snapshot
+            // viewed read-only.
+            Command::RestoreSnapshot(_) | Command::RestoreOpenSnapshot
+                if self.working_is_dirty() =>
+            {
+                Check::AskUnsaved
             }
-            Command::Redo => {
-                let applied = self.doc.redo_edit().cloned();
-                let before = self.doc.dataset().revision.get();
-                let Some(label) = self.doc.redo() else {
-                    return Outcome::default();
-                };
-                if let Some(edit) = applied {
-                    self.follow(before, &edit);
-                }
-                Outcome::info(format!("Redid: {label}"))
+            Command::New | Command::Open(_) | Command::Quit if self.doc.is_dirty() => {
+                Check::AskUnsaved
             }
+            // The user answered for the unsaved changes: only what is refused outright stays.
+            Command::Confirmed(inner) => match &**inner {
+                Command::RestoreSnapshot(_) | Command::RestoreOpenSnapshot | Command::Quit => {
+                    Check::Go
+                }
+                other => match self.check(other) {
+                    Check::AskUnsaved => Check::Go,
+                    verdict => verdict,
+                },
+            },
+            _ => Check::Go,
+        }
+    }
+
+    fn dispatch(&mut self, command: Command) -> Outcome {
+        match self.check(&command) {
+            Check::Go => self.execute(command),
+            Check::Refused(why) => Outcome::error(why),
+            Check::Nothing => Outcome::default(),
+            Check::AskUnsaved => Outcome {
+                confirm: Some(Confirm::UnsavedChanges {
+                    then: Box::new(command),
+                }),
+                ..Outcome::default()
+            },
+        }
+    }
+
+    /// Runs a command that [`Session::check`] let through.
+    fn execute(&mut self, command: Command) -> Outcome {
+        match command {
+            Command::Edit { edit, label } => self.edit(*edit, &label),
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
             Command::ShowActor(id) => {
                 self.selection.actor = Some(id.clone());
-                Outcome {
-                    focus: Some(Focus::Actor(id)),
-                    ..Outcome::default()
-                }
+                Outcome::focus(Focus::Actor(id))
             }
             Command::ShowSource { source, claim } => {
                 self.selection.source = Some((source.clone(), claim.clone()));
-                Outcome {
-                    focus: Some(Focus::Source { source, claim }),
-                    ..Outcome::default()
-                }
+                Outcome::focus(Focus::Source { source, claim })
             }
             Command::ShowEvent(id) => {
                 self.selection.event = Some(id.clone());
-                Outcome {
-                    focus: Some(Focus::Event(id)),
-                    ..Outcome::default()
-                }
+                Outcome::focus(Focus::Event(id))
             }
             Command::SetAsOf(day) => {
                 self.set_as_of(day);
@@ -376,91 +420,91 @@ impl Session {
                     ..Outcome::default()
                 }
             }
-            // Viewing a snapshot, another one picked in the list is refused while the waiting
-            // working file has unsaved work (close the snapshot to save it); the one viewed is
-            // restored from the banner, which asks.
-            Command::RestoreSnapshot(_)
-                if self
-                    .read_only
-                    .as_ref()
-                    .is_some_and(|ro| ro.stashed.is_dirty()) =>
-            {
-                Outcome::error(
-                    "Your working file has unsaved changes: close the snapshot and save them \
-                     before restoring another one.",
-                )
-            }
-            // Restoring replaces the working file: its unsaved work is asked about first
-            // (Save / Don't save / Cancel), like Open, also while it waits behind the snapshot
-            // viewed read-only.
-            Command::RestoreSnapshot(_) | Command::RestoreOpenSnapshot
-                if self.working_is_dirty() =>
-            {
-                Outcome {
-                    confirm: Some(Confirm::UnsavedChanges {
-                        then: Box::new(command),
-                    }),
-                    ..Outcome::default()
-                }
-            }
             Command::RestoreSnapshot(path) => self.restore_snapshot(&path),
             Command::RestoreOpenSnapshot => self.restore_open_snapshot(),
             Command::CompareSnapshot(path) => self.compare_snapshot(&path),
             Command::RestoreRecovery => self.restore_recovery(),
-            Command::DiscardRecovery => {
-                self.autosave.offer = None;
-                // Only the offered file goes: another running instance's is never touched.
-                match self.autosave.offer_file.take() {
-                    Some(orphan) if Some(&orphan) != self.autosave.file.as_ref() => {
-                        crate::store::clear_orphan(&orphan);
-                    }
-                    _ => self.autosave.clear(),
-                }
-                Outcome::default()
-            }
-            Command::MergeFromDisk if self.read_only.is_some() => Outcome::error(READ_ONLY),
+            Command::DiscardRecovery => self.discard_recovery(),
             Command::MergeFromDisk => self.take_in_disk_changes().unwrap_or_else(|| {
                 Outcome::info("The file on disk holds what this document last read or wrote")
             }),
             Command::Export { format, path } => self.export(format, &path),
             Command::ExportImage { path, size, rgba } => self.export_image(&path, size, rgba),
-            Command::Save | Command::SaveAs(_) if self.read_only.is_some() => {
-                Outcome::error(READ_ONLY)
-            }
-            Command::New | Command::Open(_) if self.read_only.is_some() => {
-                Outcome::error(CLOSE_SNAPSHOT_FIRST)
-            }
-            Command::New | Command::Open(_) | Command::Quit if self.doc.is_dirty() => Outcome {
-                confirm: Some(Confirm::UnsavedChanges {
-                    then: Box::new(command),
-                }),
-                ..Outcome::default()
-            },
-            Command::Confirmed(command) => {
-                // Saved, or deliberately discarded: the recovery file has done its job.
-                self.autosave.clear();
-                if matches!(*command, Command::Quit) {
-                    // Quitting without saving: no later tick may write the discarded work
-                    // back before the window closes.
-                    self.autosave.file = None;
-                }
-                match *command {
-                    // Overwrite a file that changed on disk: the user answered for it.
-                    Command::SaveAs(path) if self.read_only.is_none() => self.save_over(path),
-                    Command::New | Command::Open(_) if self.read_only.is_some() => {
-                        Outcome::error(CLOSE_SNAPSHOT_FIRST)
-                    }
-                    Command::New | Command::Open(_) | Command::Quit => self.file(*command),
-                    Command::RestoreSnapshot(path) => self.restore_snapshot(&path),
-                    Command::RestoreOpenSnapshot => self.restore_open_snapshot(),
-                    other => self.dispatch(other),
-                }
-            }
+            Command::Confirmed(command) => self.confirmed(*command),
             Command::New
             | Command::Open(_)
             | Command::Quit
             | Command::Save
             | Command::SaveAs(_) => self.file(command),
+        }
+    }
+
+    /// Applies an edit as one undoable step.
+    fn edit(&mut self, edit: crate::model::Edit, label: &str) -> Outcome {
+        // Kept for the derived data to follow; far cheaper than deriving again.
+        let applied = edit.clone();
+        let before = self.doc.dataset().revision.get();
+        match self.doc.apply(edit, label.to_string()) {
+            Ok(()) => {
+                self.follow(before, &applied);
+                Outcome {
+                    clear_notice: true,
+                    ..Outcome::default()
+                }
+            }
+            Err(e) => Outcome::error(format!("{label} failed: {e}. Nothing was changed.")),
+        }
+    }
+
+    /// Undoes (`undo`) or redoes the last step.
+    fn undo_redo(&mut self, undo: bool) -> Outcome {
+        let applied = if undo {
+            self.doc.undo_edit().cloned()
+        } else {
+            self.doc.redo_edit().cloned()
+        };
+        let before = self.doc.dataset().revision.get();
+        let done = if undo {
+            self.doc.undo()
+        } else {
+            self.doc.redo()
+        };
+        let Some(label) = done else {
+            return Outcome::default();
+        };
+        if let Some(edit) = applied {
+            self.follow(before, &edit);
+        }
+        let verb = if undo { "Undid" } else { "Redid" };
+        Outcome::info(format!("{verb}: {label}"))
+    }
+
+    fn discard_recovery(&mut self) -> Outcome {
+        self.autosave.offer = None;
+        // Only the offered file goes: another running instance's is never touched.
+        match self.autosave.offer_file.take() {
+            Some(orphan) if Some(&orphan) != self.autosave.file.as_ref() => {
+                crate::store::clear_orphan(&orphan);
+            }
+            _ => self.autosave.clear(),
+        }
+        Outcome::default()
+    }
+
+    /// A command the user confirmed despite unsaved changes.
+    fn confirmed(&mut self, command: Command) -> Outcome {
+        // Saved, or deliberately discarded: the recovery file has done its job.
+        self.autosave.clear();
+        if matches!(command, Command::Quit) {
+            // Quitting without saving: no later tick may write the discarded work back before
+            // the window closes.
+            self.autosave.file = None;
+        }
+        match command {
+            // Overwrite a file that changed on disk: the user answered for it.
+            Command::SaveAs(path) => self.save_over(path),
+            Command::New | Command::Open(_) | Command::Quit => self.file(command),
+            other => self.execute(other),
         }
     }
 

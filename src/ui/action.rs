@@ -29,6 +29,12 @@ pub enum UiAction {
     TakeSnapshot,
     /// Show or hide the list of snapshots.
     ToggleSnapshots,
+    /// The answer to "Save the changes?": save them first (`true`) or drop them, then carry
+    /// out the action that asked. Queued by the dialog, run at the frame's end like the rest.
+    AfterUnsaved {
+        save: bool,
+        then: Box<UiAction>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -10,17 +10,16 @@ use serde::{Deserialize, Serialize};
 use super::action::{PathPurpose, UiAction};
 use super::file_menu::{FileMenu, Picked, export_dialog, image_dialog, open_dialog, save_dialog};
 use super::keys::Keys;
-use super::roster_panel::RosterPanel;
-use super::seats_panel::SeatsPanel;
+use super::seats::SeatsPanel;
 use super::shortcuts;
 use super::snapshots::SnapshotsPanel;
-use super::sources_panel::SourcesPanel;
-use super::timeline_panel::TimelinePanel;
-use super::view::ViewCtx;
+use super::timeline::TimelinePanel;
+use super::view::{Queued, ViewCtx};
 use crate::session::{
-    CLOSE_SNAPSHOT_FIRST, Command, Confirm, Document, Focus, Notice, Outcome, READ_ONLY, Session,
-    recovery_path, saves_dir,
+    Check, Command, Confirm, Document, Focus, Notice, Outcome, Session, recovery_path, saves_dir,
 };
+use crate::ui::roster::RosterPanel;
+use crate::ui::sources::SourcesPanel;
 
 #[derive(
     Clone,
@@ -275,8 +274,8 @@ impl BoardExplorerApp {
         for action in actions {
             self.act(action, ui.ctx());
         }
-        for command in commands {
-            self.perform(command);
+        for queued in commands {
+            self.perform_queued(queued);
         }
         if acted {
             ui.ctx().request_repaint();
@@ -307,10 +306,25 @@ impl BoardExplorerApp {
 
     /// Performs a session command and shows what it answered.
     pub fn perform(&mut self, command: Command) {
-        let took_snapshot = matches!(command, Command::TakeSnapshot { .. });
-        let outcome = self.session.perform(command);
+        self.perform_queued(Queued {
+            command,
+            said_when_done: None,
+        });
+    }
+
+    /// Performs a command a panel queued; what the panel said of it goes to the status bar
+    /// only once the command went through.
+    pub fn perform_queued(&mut self, queued: Queued) {
+        let took_snapshot = matches!(queued.command, Command::TakeSnapshot { .. });
+        let mut outcome = self.session.perform(queued.command);
         if took_snapshot && !outcome.is_error() {
             self.window.snapshots.invalidate();
+        }
+        if let Some(said) = queued.said_when_done
+            && !outcome.is_error()
+            && outcome.confirm.is_none()
+        {
+            outcome.notice = Some(Notice::info(said));
         }
         self.show(outcome);
     }
@@ -374,7 +388,6 @@ impl BoardExplorerApp {
 
     /// Carries out what the window asked for: a command, or a dialog first.
     fn act(&mut self, action: UiAction, ctx: &egui::Context) {
-        let read_only = self.session.read_only().is_some();
         match action {
             UiAction::Run(command) => {
                 self.perform(command);
@@ -382,23 +395,27 @@ impl BoardExplorerApp {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
-            UiAction::ChooseOpen if read_only => self.show(Outcome::error(CLOSE_SNAPSHOT_FIRST)),
-            UiAction::ChooseOpen if self.session.document().is_dirty() => {
-                self.window.pending = Some(UiAction::ChooseOpen);
-            }
-            UiAction::ChooseOpen => match open_dialog(self.session.document()) {
-                Picked::Path(path) => self.perform(Command::Open(path)),
-                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Open), ctx),
-                Picked::Cancelled => {}
+            // The session's rules, asked before a dialog picks the path (which they ignore).
+            UiAction::ChooseOpen => match self.session.check(&Command::Open(PathBuf::new())) {
+                Check::Go => match open_dialog(self.session.document()) {
+                    Picked::Path(path) => self.perform(Command::Open(path)),
+                    Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Open), ctx),
+                    Picked::Cancelled => {}
+                },
+                Check::AskUnsaved => self.window.pending = Some(UiAction::ChooseOpen),
+                Check::Refused(why) => self.show(Outcome::error(why)),
+                Check::Nothing => {}
             },
-            UiAction::Save | UiAction::ChooseSaveAs if read_only => {
-                self.show(Outcome::error(READ_ONLY))
-            }
-            UiAction::Save if self.session.document().path.is_some() => self.perform(Command::Save),
-            UiAction::Save | UiAction::ChooseSaveAs => match save_dialog(self.session.document()) {
-                Picked::Path(path) => self.perform(Command::SaveAs(path)),
-                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::SaveAs), ctx),
-                Picked::Cancelled => {}
+            UiAction::Save | UiAction::ChooseSaveAs => match self.session.check(&Command::Save) {
+                Check::Refused(why) => self.show(Outcome::error(why)),
+                _ if matches!(action, UiAction::Save) && self.session.document().path.is_some() => {
+                    self.perform(Command::Save);
+                }
+                _ => match save_dialog(self.session.document()) {
+                    Picked::Path(path) => self.perform(Command::SaveAs(path)),
+                    Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::SaveAs), ctx),
+                    Picked::Cancelled => {}
+                },
             },
             UiAction::TypePath(purpose) => self
                 .window
@@ -426,6 +443,7 @@ impl BoardExplorerApp {
                 snapshots.open = !snapshots.open;
                 snapshots.invalidate();
             }
+            UiAction::AfterUnsaved { save, then } => self.after_unsaved(save, *then, ctx),
         }
     }
 
@@ -666,6 +684,16 @@ impl BoardExplorerApp {
         }
         let Some(save) = choice else { return };
         self.window.pending = None;
+        actions.push(UiAction::AfterUnsaved {
+            save,
+            then: Box::new(action),
+        });
+    }
+
+    /// Carries out the answer to "Save the changes?" at the frame's end: saves first when
+    /// asked to (a snapshot viewed read-only is closed for it, and shown again if the save
+    /// does not go through), then the action that asked, confirmed.
+    fn after_unsaved(&mut self, save: bool, action: UiAction, ctx: &egui::Context) {
         let mut action = action;
         if save {
             // A snapshot viewed read-only is closed first: the working file is saved as itself.
@@ -673,7 +701,7 @@ impl BoardExplorerApp {
             if snapshot.is_some() {
                 self.perform(Command::CloseSnapshot);
             }
-            self.act(UiAction::Save, &ui.ctx().clone());
+            self.act(UiAction::Save, ctx);
             if self.session.document().is_dirty() {
                 // The save was cancelled or failed: keep the work, do nothing more, and show
                 // the snapshot again unless a question or a path to type about the save is up.
@@ -693,7 +721,7 @@ impl BoardExplorerApp {
             }
         }
         // Saved, or deliberately discarded: carry on without asking again.
-        actions.push(match action {
+        let next = match action {
             UiAction::Run(command) => UiAction::Run(Command::Confirmed(Box::new(command))),
             UiAction::ChooseOpen => match open_dialog(self.session.document()) {
                 Picked::Path(path) => {
@@ -704,7 +732,8 @@ impl BoardExplorerApp {
                 Picked::Cancelled => return,
             },
             other => other,
-        });
+        };
+        self.act(next, ctx);
     }
 
     fn recovery_dialog(&mut self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {

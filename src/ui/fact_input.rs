@@ -48,7 +48,7 @@ impl FactInput {
             Property::Status => Fact::Status(self.status),
             Property::Role => Fact::Role(self.role),
             Property::Invited => Fact::Invited(self.invited),
-            Property::Pledge => Fact::Pledge(parse_money(&self.text)?),
+            Property::Pledge => Fact::Pledge(parse_money(&self.text).map_err(|e| e.to_string())?),
             Property::Joined => Fact::Joined(
                 self.text
                     .trim()

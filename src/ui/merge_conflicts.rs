@@ -51,7 +51,7 @@ pub fn window(ui: &mut egui::Ui, d: &Dataset, actions: &mut Vec<UiAction>) {
                                 actions.push(UiAction::Run(command));
                             }
                             Err(e) => {
-                                ui.data_mut(|data| data.insert_temp(error_id, e));
+                                ui.data_mut(|data| data.insert_temp(error_id, e.to_string()));
                             }
                         }
                     });

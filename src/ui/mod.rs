@@ -3,42 +3,31 @@
 //! touch files, and nothing here reaches the store.
 
 mod action;
-mod actor_detail;
-mod actor_form;
 mod actor_search;
 mod app;
-mod bodies_window;
 mod citation;
-mod claim_matrix;
 mod fact_input;
 mod file_menu;
 mod keys;
 mod merge_conflicts;
-mod quote_claim;
-mod review;
-mod review_edit;
-mod review_queue;
-mod roster_panel;
-mod roster_view;
-mod seats_panel;
+mod roster;
+mod seats;
 mod shortcuts;
 mod snapshots;
-mod source_form;
-mod source_text;
-mod sources_panel;
-mod timeline_panel;
+mod sources;
+mod timeline;
 mod view;
 
 pub use action::{PathPurpose, UiAction};
 pub use app::{BoardExplorerApp, Panels, Tab, Window};
 pub use keys::Keys;
-pub use roster_panel::{RosterPanel, SELECT_HINT};
-pub use roster_view::{Column, RosterQuery};
-pub use seats_panel::{SeatsPanel, calculator_money};
+pub use roster::table::{Column, RosterQuery};
+pub use roster::{RosterPanel, SELECT_HINT};
+pub use seats::{SeatsPanel, calculator_money};
 pub use snapshots::SnapshotsPanel;
-pub use sources_panel::{SourcesPanel, SourcesView, reanchor_notice};
-pub use timeline_panel::{MARKS_LEGEND, TimelinePanel};
-pub use view::ViewCtx;
+pub use sources::{SourcesPanel, SourcesView, reanchor_notice};
+pub use timeline::{MARKS_LEGEND, TimelinePanel};
+pub use view::{Queued, ViewCtx};
 
 /// Opens the window on the embedded dataset.
 pub fn run_native() -> eframe::Result {

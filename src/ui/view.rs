@@ -20,11 +20,20 @@ pub struct ViewCtx<'a> {
     pub selection: &'a mut Selection,
     /// Whether a modal window owns the keyboard this frame: panel shortcuts ask it.
     pub keys: Keys,
-    commands: &'a mut Vec<Command>,
+    commands: &'a mut Vec<Queued>,
+}
+
+/// A command queued while drawing, with what to say once it went through: the message goes to
+/// the status bar after the outcome, never before the command ran (a refused edit says why
+/// it was refused instead).
+#[derive(Debug)]
+pub struct Queued {
+    pub command: Command,
+    pub said_when_done: Option<String>,
 }
 
 impl<'a> ViewCtx<'a> {
-    pub fn new(parts: ViewParts<'a>, keys: Keys, commands: &'a mut Vec<Command>) -> Self {
+    pub fn new(parts: ViewParts<'a>, keys: Keys, commands: &'a mut Vec<Queued>) -> Self {
         ViewCtx {
             dataset: parts.dataset,
             derived: parts.derived,
@@ -38,7 +47,18 @@ impl<'a> ViewCtx<'a> {
 
     /// Queues a command, performed after this frame's UI.
     pub fn send(&mut self, command: Command) {
-        self.commands.push(command);
+        self.commands.push(Queued {
+            command,
+            said_when_done: None,
+        });
+    }
+
+    /// Queues a command, and what the status bar says once it went through (only then).
+    pub fn send_saying(&mut self, command: Command, said_when_done: impl Into<String>) {
+        self.commands.push(Queued {
+            command,
+            said_when_done: Some(said_when_done.into()),
+        });
     }
 
     /// Queues an edit as one undoable step called `label`.

@@ -62,18 +62,10 @@ pub fn dataset() -> Dataset {
     d
 }
 
-fn actors_dataset() -> Dataset {
-    use ActorKind::{Person, State};
-    let day = |s: &str| Fact::Joined(s.parse().unwrap());
-    DatasetBuilder::new("Board of Peace")
-        .actor("netanyahu", "Benjamin Netanyahu", Person)
-        .actor("putin", "Vladimir Putin", Person)
-        .actor("milei", "Javier Milei", Person)
-        .actor("israel", "Israel", State)
-        .actor("carney", "Mark Carney", Person)
-        .actor("sisi", "Abdel Fattah al-Sisi", Person)
-        .actor("blair", "Tony Blair", Person)
-        .actor("rubio", "Marco Rubio", Person)
+/// The cases' sources: two papers, a wire, an aggregator relaying Bloomberg, the official
+/// list and a monthly review.
+fn with_sources(builder: DatasetBuilder) -> DatasetBuilder {
+    builder
         .source(
             "paper-a",
             "Paper A",
@@ -114,6 +106,21 @@ fn actors_dataset() -> Dataset {
             Some("2026-01"),
             "In January Sisi declined.",
         )
+}
+
+fn actors_dataset() -> Dataset {
+    use ActorKind::{Person, State};
+    let day = |s: &str| Fact::Joined(s.parse().unwrap());
+    let builder = DatasetBuilder::new("Board of Peace")
+        .actor("netanyahu", "Benjamin Netanyahu", Person)
+        .actor("putin", "Vladimir Putin", Person)
+        .actor("milei", "Javier Milei", Person)
+        .actor("israel", "Israel", State)
+        .actor("carney", "Mark Carney", Person)
+        .actor("sisi", "Abdel Fattah al-Sisi", Person)
+        .actor("blair", "Tony Blair", Person)
+        .actor("rubio", "Marco Rubio", Person);
+    with_sources(builder)
         // Life-cycle history: proposed on the 19th, accepted on the 21st. No conflict.
         .claim(
             "netanyahu",

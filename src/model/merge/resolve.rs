@@ -19,18 +19,43 @@ pub enum Pick {
     Theirs,
 }
 
+/// Why a merge conflict cannot be settled with the side picked.
+#[derive(Debug, thiserror::Error)]
+pub enum ResolveError {
+    #[error("there is no merge conflict number {0}")]
+    NoSuchConflict(usize),
+    #[error("the conflict's value is damaged: {0}")]
+    Damaged(#[source] serde_json::Error),
+    #[error("{0}: no such record in this dataset")]
+    NoSuchRecord(String),
+    #[error(
+        "conflicts in \"{0}\" cannot be picked here: edit the file, then remove the conflict \
+         from its merge_conflicts list"
+    )]
+    CannotPick(String),
+    #[error("the picked record does not fit: {0}")]
+    RecordDoesNotFit(#[source] serde_json::Error),
+    #[error(transparent)]
+    Value(serde_json::Error),
+    #[error("the picked record: {0}")]
+    PickedRecord(#[source] serde_json::Error),
+    #[error("no field {0} here")]
+    NoField(String),
+    #[error("the picked value does not fit: {0}")]
+    ValueDoesNotFit(#[source] serde_json::Error),
+}
+
 /// The edit that settles conflict `at` of the dataset's list with the picked side's value.
-pub fn resolve(d: &Dataset, at: usize, pick: Pick) -> Result<Edit, String> {
+pub fn resolve(d: &Dataset, at: usize, pick: Pick) -> Result<Edit, ResolveError> {
     let conflict = d
         .merge_conflicts
         .get(at)
-        .ok_or_else(|| format!("there is no merge conflict number {}", at + 1))?;
+        .ok_or(ResolveError::NoSuchConflict(at + 1))?;
     let chosen = match pick {
         Pick::Ours => &conflict.ours,
         Pick::Theirs => &conflict.theirs,
     };
-    let chosen: Value = serde_json::from_str(chosen)
-        .map_err(|e| format!("the conflict's value is damaged: {e}"))?;
+    let chosen: Value = serde_json::from_str(chosen).map_err(ResolveError::Damaged)?;
     let mut remaining = d.merge_conflicts.clone();
     remaining.remove(at);
     let mut edits = record_edits(d, conflict, chosen)?;
@@ -38,14 +63,14 @@ pub fn resolve(d: &Dataset, at: usize, pick: Pick) -> Result<Edit, String> {
     Ok(Edit::Batch(edits))
 }
 
-fn record_edits(d: &Dataset, c: &MergeConflict, chosen: Value) -> Result<Vec<Edit>, String> {
+fn record_edits(d: &Dataset, c: &MergeConflict, chosen: Value) -> Result<Vec<Edit>, ResolveError> {
     let field: Vec<&str> = c
         .path
         .iter()
         .skip(if c.record().is_some() { 2 } else { 1 })
         .map(String::as_str)
         .collect();
-    let unknown = || format!("{}: no such record in this dataset", c.describe());
+    let unknown = || ResolveError::NoSuchRecord(c.describe());
     if c.collection() == "body" {
         let body = with_field(&d.body, &field, chosen)?;
         return Ok(vec![Edit::SetBodies {
@@ -139,10 +164,7 @@ fn record_edits(d: &Dataset, c: &MergeConflict, chosen: Value) -> Result<Vec<Edi
             }]
         }
         other => {
-            return Err(format!(
-                "conflicts in \"{other}\" cannot be picked here: edit the file, then remove the \
-                 conflict from its merge_conflicts list"
-            ));
+            return Err(ResolveError::CannotPick(other.to_string()));
         }
     })
 }
@@ -160,8 +182,8 @@ fn exists(d: &Dataset, collection: &str, id: &str) -> bool {
 }
 
 /// A whole record put back at the end of its list.
-fn insert(d: &Dataset, c: &MergeConflict, chosen: Value) -> Result<Vec<Edit>, String> {
-    let fit = |e: serde_json::Error| format!("the picked record does not fit: {e}");
+fn insert(d: &Dataset, c: &MergeConflict, chosen: Value) -> Result<Vec<Edit>, ResolveError> {
+    let fit = ResolveError::RecordDoesNotFit;
     Ok(vec![match c.collection() {
         "actors" => Edit::InsertActor {
             at: d.actors.len(),
@@ -211,14 +233,14 @@ fn with_field<T: Serialize + DeserializeOwned>(
     record: &T,
     field: &[&str],
     chosen: Value,
-) -> Result<T, String> {
-    let mut value = serde_json::to_value(record).map_err(|e| e.to_string())?;
+) -> Result<T, ResolveError> {
+    let mut value = serde_json::to_value(record).map_err(ResolveError::Value)?;
     let Some((last, parents)) = field.split_last() else {
-        return serde_json::from_value(chosen).map_err(|e| format!("the picked record: {e}"));
+        return serde_json::from_value(chosen).map_err(ResolveError::PickedRecord);
     };
     let mut at = &mut value;
     for step in parents {
-        at = step_into(at, step).ok_or_else(|| format!("no field {step} here"))?;
+        at = step_into(at, step).ok_or_else(|| ResolveError::NoField(step.to_string()))?;
     }
     match (at, last.strip_prefix("id=")) {
         (Value::Array(list), Some(id)) => {
@@ -241,9 +263,9 @@ fn with_field<T: Serialize + DeserializeOwned>(
                 map.insert(last.to_string(), chosen);
             }
         }
-        _ => return Err(format!("no field {last} here")),
+        _ => return Err(ResolveError::NoField(last.to_string())),
     }
-    serde_json::from_value(value).map_err(|e| format!("the picked value does not fit: {e}"))
+    serde_json::from_value(value).map_err(ResolveError::ValueDoesNotFit)
 }
 
 fn step_into<'v>(v: &'v mut Value, step: &str) -> Option<&'v mut Value> {

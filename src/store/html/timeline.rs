@@ -95,19 +95,7 @@ pub fn timeline_svg(h: &mut Html, events: &[&Event], as_of: Option<NaiveDate>) {
         } else {
             rect(h, "uncertain", x0, x1, y);
         }
-        // The label goes right of the mark where it fits, else left of it, else where there
-        // is more room (its width estimated from its length: the page has no fonts to measure).
-        let width = label.chars().count() as f64 * 6.6;
-        let (right, left) = (x1.max(x0 + 5.0) + 6.0, x0.min(x1 - 5.0) - 6.0);
-        let (tx, anchor) = if right + width <= WIDTH {
-            (right, "start")
-        } else if left - width >= 0.0 {
-            (left, "end")
-        } else if WIDTH - right >= left {
-            (right, "start")
-        } else {
-            (left, "end")
-        };
+        let (tx, anchor) = label_place(&label, x0, x1);
         h.elem(
             "text",
             &[
@@ -119,37 +107,58 @@ pub fn timeline_svg(h: &mut Html, events: &[&Event], as_of: Option<NaiveDate>) {
         );
         h.raw("</g>");
     }
-    if let Some(t) = as_of_t {
-        let ax = fmt(x(t));
-        h.open(
-            "line",
-            &[
-                ("class", "asof"),
-                ("x1", &ax),
-                ("x2", &ax),
-                ("y1", "18"),
-                ("y2", &fmt(height)),
-            ],
-        )
-        .close("line");
-        let label = format!("as of {}", as_of.map(|d| d.to_string()).unwrap_or_default());
-        let (lx, anchor) = if x(t) < WIDTH * 0.8 {
-            (x(t) + 4.0, "start")
-        } else {
-            (x(t) - 4.0, "end")
-        };
-        h.elem(
-            "text",
-            &[
-                ("class", "asof-label"),
-                ("x", &fmt(lx)),
-                ("y", "26"),
-                ("text-anchor", anchor),
-            ],
-            &label,
-        );
+    if let (Some(day), Some(t)) = (as_of, as_of_t) {
+        as_of_line(h, day, x(t), height);
     }
     h.close("svg");
+}
+
+/// Where an event's label goes: right of its mark (`x0` to `x1`) where it fits, else left of
+/// it, else where there is more room; the x and the SVG text anchor.
+fn label_place(label: &str, x0: f64, x1: f64) -> (f64, &'static str) {
+    let width = label.chars().count() as f64 * 6.6;
+    let (right, left) = (x1.max(x0 + 5.0) + 6.0, x0.min(x1 - 5.0) - 6.0);
+    if right + width <= WIDTH {
+        (right, "start")
+    } else if left - width >= 0.0 {
+        (left, "end")
+    } else if WIDTH - right >= left {
+        (right, "start")
+    } else {
+        (left, "end")
+    }
+}
+
+/// The as-of line at `at`, down the whole height, with its label.
+fn as_of_line(h: &mut Html, day: NaiveDate, at: f64, height: f64) {
+    let ax = fmt(at);
+    h.open(
+        "line",
+        &[
+            ("class", "asof"),
+            ("x1", &ax),
+            ("x2", &ax),
+            ("y1", "18"),
+            ("y2", &fmt(height)),
+        ],
+    )
+    .close("line");
+    let label = format!("as of {day}");
+    let (lx, anchor) = if at < WIDTH * 0.8 {
+        (at + 4.0, "start")
+    } else {
+        (at - 4.0, "end")
+    };
+    h.elem(
+        "text",
+        &[
+            ("class", "asof-label"),
+            ("x", &fmt(lx)),
+            ("y", "26"),
+            ("text-anchor", anchor),
+        ],
+        &label,
+    );
 }
 
 /// The days a date may stand for: a month or a year whole, an approximate day widened either

@@ -1,14 +1,14 @@
 //! The detail pane for one actor: its identity (editable), every claim for every property with
 //! source, quote and rank (conflicts plain to see), a form to add a claim, merge and delete.
 
-use super::actor_form::{NameCheck, identity_rows, name_feedback};
-use super::actor_search::ActorSearch;
-use super::citation::{Citation, source_label};
-use super::fact_input::FactInput;
 use crate::model::body_roster::{ActorBodies, BodyGroup, actor_bodies};
 use crate::model::ops::{hand_claim, merge_actors, set_rank, update_actor};
 use crate::model::{Actor, ActorKind, Claim, Dataset, Derived, Property, Rank};
 use crate::session::Command;
+use crate::ui::actor_search::ActorSearch;
+use crate::ui::citation::{Citation, source_label};
+use crate::ui::fact_input::FactInput;
+use crate::ui::roster::actor_form::{NameCheck, identity_rows, name_feedback};
 
 /// What the pane asks of the roster panel.
 pub enum Action {

@@ -8,13 +8,13 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::keys::Keys;
-use super::review_edit::{EditDraft, EditOutcome, Edited};
-use super::review_queue::{QueueAction, QueueView, Row, focus_list};
 use crate::model::extract::{Extractor, NewActor, SuggestedActor, Suggestion};
 use crate::model::review::{already_claimed, reject, review_key};
 use crate::model::{Dataset, Derived};
 use crate::session::Command;
+use crate::ui::keys::Keys;
+use crate::ui::sources::review_edit::{EditDraft, EditOutcome, Edited};
+use crate::ui::sources::review_queue::{QueueAction, QueueView, Row, focus_list};
 
 /// A suggestion in the list with its key (see [`review_key`]).
 struct Item {

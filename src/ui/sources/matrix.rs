@@ -3,9 +3,9 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use super::source_text::verdict_colour;
 use crate::model::compare::{ClaimMatrix, Verdict, row_name};
 use crate::model::{Dataset, Derived};
+use crate::ui::sources::texts::verdict_colour;
 
 /// What the user did in the matrix.
 pub enum MatrixAction {

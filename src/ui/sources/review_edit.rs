@@ -2,9 +2,9 @@
 //! known actor, or the new one under another name), the value, the day it holds from, and the
 //! body it concerns.
 
-use super::actor_search::ActorSearch;
-use super::fact_input::FactInput;
 use crate::model::{Dataset, Fact, Id, PartialDate};
+use crate::ui::actor_search::ActorSearch;
+use crate::ui::fact_input::FactInput;
 
 /// How many matching actors are offered at once.
 const OFFERED: usize = 6;

@@ -2,15 +2,16 @@
 //! with every quote highlighted by agreement, the claim matrix, and claims made from selected
 //! words. Every change leaves as a session command.
 
+pub(crate) mod form;
+pub(crate) mod matrix;
+pub(crate) mod quote_claim;
+pub(crate) mod review;
+pub(crate) mod review_edit;
+pub(crate) mod review_queue;
+pub(crate) mod texts;
+
 use std::collections::HashMap;
 
-use super::claim_matrix::{MatrixAction, matrix_table};
-use super::keys::Keys;
-use super::quote_claim::QuoteClaimForm;
-use super::review::{Review, ReviewFocus};
-use super::source_form::{FormOutcome, SourceForm};
-use super::source_text::{Marks, SourceText, verdict_colour};
-use super::view::ViewCtx;
 use crate::model::compare::{
     Anchored, ClaimMatrix, Segment, Verdict, anchor_claims, compare, segments, source_counts,
     subject_name,
@@ -19,6 +20,13 @@ use crate::model::mentions::{KnownMention, MentionFinder};
 use crate::model::source_ops::{SourceDraft, add_source, delete_source, edit_source, quoted_claim};
 use crate::model::{Dataset, Derived, PartialDate, Subject};
 use crate::session::Command;
+use crate::ui::keys::Keys;
+use crate::ui::sources::form::{FormOutcome, SourceForm};
+use crate::ui::sources::matrix::{MatrixAction, matrix_table};
+use crate::ui::sources::quote_claim::QuoteClaimForm;
+use crate::ui::sources::review::{Review, ReviewFocus};
+use crate::ui::sources::texts::{Marks, SourceText, verdict_colour};
+use crate::ui::view::ViewCtx;
 
 /// The narrowest tab that shows the claim matrix with the claim side panel beside it; a
 /// narrower one puts that panel below the matrix.
@@ -757,7 +765,7 @@ impl SourcesPanel {
         column: &ColumnMarks,
     ) {
         let source = &d.sources[column.source];
-        let name = super::citation::source_label(derived, d, &source.id);
+        let name = crate::ui::citation::source_label(derived, d, &source.id);
         let header = ui.add(egui::Label::new(egui::RichText::new(name).strong()).truncate());
         if !source.note.trim().is_empty() {
             header.on_hover_text(source.note.trim());
@@ -870,13 +878,15 @@ impl SourcesPanel {
                         .actor_by_id
                         .get(&subject)
                         .map_or(subject.as_str(), |&a| d.actors[a].name.as_str());
-                    cx.send(Command::edit(edit, format!("Add claim about {name}")));
+                    cx.send_saying(
+                        Command::edit(edit, format!("Add claim about {name}")),
+                        format!("Claim about {name} added; it is in the roster."),
+                    );
                     if let Some(id) = &self.selecting_in
                         && let Some(view) = self.texts.get_mut(id)
                     {
                         view.clear_selection();
                     }
-                    self.notice = Some(format!("Claim about {name} added; it is in the roster."));
                     self.claim_form.clear();
                     // Typing in a Find (or Ctrl+Enter there): the next words go there too.
                     self.give_back = self.typing_in;
@@ -1074,7 +1084,7 @@ impl SourcesPanel {
                             self.view = SourcesView::Texts;
                             self.form = None;
                             // Its suggestions are what the user works through next.
-                            super::review_queue::focus_list(ui.ctx());
+                            crate::ui::sources::review_queue::focus_list(ui.ctx());
                         }
                         Err(e) => form.error = Some(e.to_string()),
                     }
@@ -1086,8 +1096,13 @@ impl SourcesPanel {
                     };
                     match edit_source(d, at, draft) {
                         Ok((edit, report)) => {
-                            cx.send(Command::edit(edit, "Edit source"));
-                            self.notice = reanchor_notice(report.moved, report.orphaned);
+                            let command = Command::edit(edit, "Edit source");
+                            // Said in the status bar once the edit went through.
+                            match reanchor_notice(report.moved, report.orphaned) {
+                                Some(said) => cx.send_saying(command, said),
+                                None => cx.send(command),
+                            }
+                            self.notice = None;
                             self.form = None;
                         }
                         Err(e) => form.error = Some(e.to_string()),

@@ -2,15 +2,14 @@
 //! built) with in-place editing, a detail pane for the selected actor, and the dialogs for
 //! adding, deleting and merging actors. Every change leaves as a session command.
 
+pub(crate) mod actor_form;
+pub(crate) mod bodies;
+pub(crate) mod detail;
+pub(crate) mod table;
+
 use egui::{Key, KeyboardShortcut, Modifiers};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use super::actor_detail::ActorDetail;
-use super::actor_form::{NameCheck, identity_rows, name_feedback};
-use super::citation::Citation;
-use super::fact_input::{enum_combo, filter_combo, pick_combo};
-use super::roster_view::{Column, RosterQuery, RosterView, Rows};
-use super::view::ViewCtx;
 use crate::model::body_roster::{BodyChoice, BodyRoster, body_roster};
 use crate::model::money::{format_money, parse_money};
 use crate::model::ops::{add_actor, delete_actor, hand_claim, update_actor};
@@ -18,6 +17,12 @@ use crate::model::{
     Actor, ActorKind, Dataset, Derived, Fact, Index, Property, Role, RosterRow, Status,
 };
 use crate::session::Command;
+use crate::ui::citation::Citation;
+use crate::ui::fact_input::{enum_combo, filter_combo, pick_combo};
+use crate::ui::roster::actor_form::{NameCheck, identity_rows, name_feedback};
+use crate::ui::roster::detail::ActorDetail;
+use crate::ui::roster::table::{Column, RosterQuery, RosterView, Rows};
+use crate::ui::view::ViewCtx;
 
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const ADD_ACTOR: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -168,7 +173,7 @@ pub struct RosterPanel {
         std::rc::Rc<BodyRoster>,
     )>,
     /// The window where bodies are added, renamed and given a parent.
-    bodies: super::bodies_window::BodiesWindow,
+    bodies: crate::ui::roster::bodies::BodiesWindow,
 }
 
 impl RosterPanel {
@@ -220,15 +225,17 @@ impl RosterPanel {
                         .ui(ui, dataset, derived, &id, &mut self.citation);
                     for action in actions {
                         match action {
-                            super::actor_detail::Action::Send(r) => {
+                            crate::ui::roster::detail::Action::Send(r) => {
                                 self.refusal = None;
                                 cx.send(r);
                             }
-                            super::actor_detail::Action::Refused(why) => self.refusal = Some(why),
-                            super::actor_detail::Action::Delete => {
+                            crate::ui::roster::detail::Action::Refused(why) => {
+                                self.refusal = Some(why)
+                            }
+                            crate::ui::roster::detail::Action::Delete => {
                                 self.confirm_delete = Some(id.clone())
                             }
-                            super::actor_detail::Action::Close => cx.selection.actor = None,
+                            crate::ui::roster::detail::Action::Close => cx.selection.actor = None,
                         }
                     }
                 });
@@ -667,41 +674,24 @@ impl RosterPanel {
         let actor_at = row.actor;
         let mut commit: Option<Result<Command, String>> = None;
         match edit.column {
-            Column::Name | Column::Country | Column::Pledge => {
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut edit.text)
-                        .desired_width(f32::INFINITY)
-                        .hint_text(if edit.column == Column::Pledge {
-                            "1 billion USD"
-                        } else {
-                            ""
-                        }),
-                );
-                let field = match header {
-                    Some(id) => field.labelled_by(id),
-                    None => field,
-                };
-                let field = field.on_hover_text("Enter to keep, Escape to cancel");
-                if std::mem::take(&mut edit.fresh) {
-                    field.request_focus();
+            Column::Name | Column::Country | Column::Pledge => match text_field(ui, edit, header) {
+                Some(true) => {
+                    commit = Some(text_commit(
+                        dataset,
+                        &derived.index,
+                        actor_at,
+                        edit.column,
+                        &edit.text,
+                        &self.citation,
+                        body.as_deref(),
+                    ));
                 }
-                if field.lost_focus() {
-                    if ui.input(|i| i.key_pressed(Key::Enter)) {
-                        commit = Some(text_commit(
-                            dataset,
-                            &derived.index,
-                            actor_at,
-                            edit.column,
-                            &edit.text,
-                            &self.citation,
-                            body.as_deref(),
-                        ));
-                    } else {
-                        self.editing = None;
-                        return;
-                    }
+                Some(false) => {
+                    self.editing = None;
+                    return;
                 }
-            }
+                None => {}
+            },
             Column::Kind => {
                 let mut kind = dataset.actors[actor_at].kind;
                 if enum_combo(
@@ -764,20 +754,26 @@ impl RosterPanel {
             }
             _ => {}
         }
+        if let Some(commit) = commit {
+            self.finish_edit(cx, commit);
+        }
+    }
+
+    /// Sends the cell's edit and closes the editor, or keeps it open with why it is refused.
+    fn finish_edit(&mut self, cx: &mut ViewCtx<'_>, commit: Result<Command, String>) {
         match commit {
-            Some(Ok(command)) => {
+            Ok(command) => {
                 cx.send(command);
                 self.editing = None;
                 self.refusal = None;
             }
-            Some(Err(why)) => {
+            Err(why) => {
                 // Refused in the field: the editor stays open with the text as typed.
                 self.refusal = Some(why);
                 if let Some(edit) = self.editing.as_mut() {
                     edit.fresh = true;
                 }
             }
-            None => {}
         }
     }
 
@@ -1033,6 +1029,31 @@ fn claim_words(dataset: &Dataset, derived: &Derived, claim: &crate::model::Claim
     format!(
         "{}{value} ({})",
         if claim.negated { "not " } else { "" },
-        super::citation::source_label(derived, dataset, &claim.source)
+        crate::ui::citation::source_label(derived, dataset, &claim.source)
     )
+}
+
+/// A cell's text field: `Some(true)` when Enter keeps the text, `Some(false)` when the field
+/// is left otherwise (Escape cancels), `None` while it is being typed in.
+fn text_field(ui: &mut egui::Ui, edit: &mut CellEdit, header: Option<egui::Id>) -> Option<bool> {
+    let field = ui.add(
+        egui::TextEdit::singleline(&mut edit.text)
+            .desired_width(f32::INFINITY)
+            .hint_text(if edit.column == Column::Pledge {
+                "1 billion USD"
+            } else {
+                ""
+            }),
+    );
+    let field = match header {
+        Some(id) => field.labelled_by(id),
+        None => field,
+    };
+    let field = field.on_hover_text("Enter to keep, Escape to cancel");
+    if std::mem::take(&mut edit.fresh) {
+        field.request_focus();
+    }
+    field
+        .lost_focus()
+        .then(|| ui.input(|i| i.key_pressed(Key::Enter)))
 }

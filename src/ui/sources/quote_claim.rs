@@ -1,10 +1,10 @@
 //! Making a claim from words selected in a source: who it is about (found by typing part of a
 //! name), the property and the value. The quote and its position come from the selection.
 
-use super::actor_search::ActorSearch;
-use super::fact_input::FactInput;
-use super::keys::Keys;
 use crate::model::{Dataset, Derived, Fact};
+use crate::ui::actor_search::ActorSearch;
+use crate::ui::fact_input::FactInput;
+use crate::ui::keys::Keys;
 
 /// How many matching actors are offered at once.
 const OFFERED: usize = 8;

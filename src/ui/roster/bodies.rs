@@ -5,7 +5,10 @@
 use crate::model::body::{
     add_body, all, claims_naming, milestone_claim, remove_body, rename_body, set_parent,
 };
-use crate::model::{Dataset, EDITORS_NOTE, Edit, Fact, Index, PartialDate};
+use crate::model::{Body, Dataset, EDITORS_NOTE, Edit, Fact, Index, PartialDate};
+
+/// An edit to make, with its label, or why it is refused.
+type Made = Result<(Edit, String), String>;
 
 #[derive(Debug, Default)]
 pub struct BodiesWindow {
@@ -49,135 +52,16 @@ impl BodiesWindow {
             .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 ui.weak("The main body and its sub-bodies. A claim may name the body it is about.");
-                egui::Grid::new("bodies_grid")
-                    .num_columns(4)
-                    .striped(true)
-                    .show(ui, |ui| {
-                        let name_header = ui.strong("Name").id;
-                        let parent_header = ui.strong("Part of").id;
-                        ui.label("");
-                        ui.end_row();
-                        for (at, body) in all(d).enumerate() {
-                            let typed = match self.names.iter().position(|(id, _)| *id == body.id) {
-                                Some(i) => i,
-                                None => {
-                                    self.names.push((body.id.clone(), body.name.clone()));
-                                    self.names.len() - 1
-                                }
-                            };
-                            let field = ui.add(
-                                // A grid cell offers only the header's width ("Name"):
-                                // without a minimum the names were cut to four letters.
-                                egui::TextEdit::singleline(&mut self.names[typed].1)
-                                    .desired_width(260.0)
-                                    .min_size(egui::vec2(260.0, 0.0)),
-                            );
-                            let field = field
-                                .labelled_by(name_header)
-                                .on_hover_text(format!("id {}", body.id));
-                            let renamed = self.names[typed].1.trim() != body.name;
-                            if at == 0 {
-                                ui.weak("the main body");
-                            } else {
-                                let current = body.parent.clone();
-                                let mut parent = current.clone();
-                                let label = |p: &Option<String>| {
-                                    p.as_deref()
-                                        .and_then(|id| d.body_by_id(id))
-                                        .map_or_else(|| "—".to_string(), |b| b.name.clone())
-                                };
-                                egui::ComboBox::from_id_salt(("body_parent", &body.id))
-                                    .selected_text(label(&parent))
-                                    .show_ui(ui, |ui| {
-                                        ui.selectable_value(&mut parent, None, "—");
-                                        for other in all(d).filter(|b| b.id != body.id) {
-                                            ui.selectable_value(
-                                                &mut parent,
-                                                Some(other.id.clone()),
-                                                &other.name,
-                                            );
-                                        }
-                                    })
-                                    .response
-                                    .labelled_by(parent_header);
-                                if parent != current {
-                                    out =
-                                        Some(set_parent(d, &body.id, parent.as_deref()).map(|e| {
-                                            (e, format!("Set the parent of {}", body.name))
-                                        }));
-                                }
-                            }
-                            let enter =
-                                field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                            if ui
-                                .add_enabled(renamed, egui::Button::new("Rename"))
-                                .clicked()
-                                || (renamed && enter)
-                            {
-                                let name = self.names[typed].1.clone();
-                                out = Some(rename_body(d, &body.id, &name).map(|e| {
-                                    (e, format!("Rename {} to {}", body.name, name.trim()))
-                                }));
-                            }
-                            if at > 0
-                                && ui
-                                    .button("Remove")
-                                    .on_hover_text(format!("Remove {}", body.name))
-                                    .clicked()
-                            {
-                                // Claims are counted on the click, never per frame.
-                                match claims_naming(d, &body.id).len() {
-                                    0 => {
-                                        out =
-                                            Some(remove_body(d, &body.id, false).map(|e| {
-                                                (e, format!("Remove body {}", body.name))
-                                            }));
-                                    }
-                                    n => self.removing = Some((body.id.clone(), n)),
-                                }
-                            }
-                            ui.end_row();
-                        }
-                    });
+                if let Some(made) = self.bodies_grid(ui, d) {
+                    out = Some(made);
+                }
                 if let Some(made) = self.ask_removal(ui, d) {
                     out = Some(made);
                 }
                 ui.separator();
-                ui.horizontal(|ui| {
-                    let label = ui.label("New sub-body");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut self.new_name)
-                            .desired_width(160.0)
-                            .hint_text("Executive Board"),
-                    )
-                    .labelled_by(label.id);
-                    let parent_name = self
-                        .new_parent
-                        .as_deref()
-                        .and_then(|id| d.body_by_id(id))
-                        .map_or_else(|| d.body.name.clone(), |b| b.name.clone());
-                    let part_of = ui.label("part of");
-                    egui::ComboBox::from_id_salt("new_body_parent")
-                        .selected_text(parent_name)
-                        .show_ui(ui, |ui| {
-                            for b in all(d) {
-                                ui.selectable_value(
-                                    &mut self.new_parent,
-                                    Some(b.id.clone()),
-                                    &b.name,
-                                );
-                            }
-                        })
-                        .response
-                        .labelled_by(part_of.id);
-                    if ui.button("Add body").clicked() {
-                        let name = self.new_name.trim().to_string();
-                        out = Some(
-                            add_body(d, &name, self.new_parent.as_deref())
-                                .map(|e| (e, format!("Add body {name}"))),
-                        );
-                    }
-                });
+                if let Some(made) = self.new_body_row(ui, d) {
+                    out = Some(made);
+                }
                 ui.separator();
                 if let Some(made) = self.date_row(ui, d, index) {
                     out = Some(made);
@@ -212,12 +96,159 @@ impl BodiesWindow {
         }
     }
 
-    /// The question before a body that claims name is removed: remove them with it, or not.
-    fn ask_removal(
+    /// The bodies, a row each: name (renamed in place), what it is part of, remove.
+    fn bodies_grid(&mut self, ui: &mut egui::Ui, d: &Dataset) -> Option<Made> {
+        let mut out = None;
+        egui::Grid::new("bodies_grid")
+            .num_columns(4)
+            .striped(true)
+            .show(ui, |ui| {
+                let name_header = ui.strong("Name").id;
+                let parent_header = ui.strong("Part of").id;
+                ui.label("");
+                ui.end_row();
+                for (at, body) in all(d).enumerate() {
+                    if let Some(made) = self.body_row(ui, d, at, body, [name_header, parent_header])
+                    {
+                        out = Some(made);
+                    }
+                    ui.end_row();
+                }
+            });
+        out
+    }
+
+    /// One body's row; `headers` name its name and parent fields.
+    fn body_row(
         &mut self,
         ui: &mut egui::Ui,
         d: &Dataset,
-    ) -> Option<Result<(Edit, String), String>> {
+        at: usize,
+        body: &Body,
+        headers: [egui::Id; 2],
+    ) -> Option<Made> {
+        let [name_header, parent_header] = headers;
+        let mut out = None;
+        let typed = match self.names.iter().position(|(id, _)| *id == body.id) {
+            Some(i) => i,
+            None => {
+                self.names.push((body.id.clone(), body.name.clone()));
+                self.names.len() - 1
+            }
+        };
+        let field = ui.add(
+            // A grid cell offers only the header's width ("Name"):
+            // without a minimum the names were cut to four letters.
+            egui::TextEdit::singleline(&mut self.names[typed].1)
+                .desired_width(260.0)
+                .min_size(egui::vec2(260.0, 0.0)),
+        );
+        let field = field
+            .labelled_by(name_header)
+            .on_hover_text(format!("id {}", body.id));
+        let renamed = self.names[typed].1.trim() != body.name;
+        if at == 0 {
+            ui.weak("the main body");
+        } else {
+            let current = body.parent.clone();
+            let mut parent = current.clone();
+            let label = |p: &Option<String>| {
+                p.as_deref()
+                    .and_then(|id| d.body_by_id(id))
+                    .map_or_else(|| "—".to_string(), |b| b.name.clone())
+            };
+            egui::ComboBox::from_id_salt(("body_parent", &body.id))
+                .selected_text(label(&parent))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut parent, None, "—");
+                    for other in all(d).filter(|b| b.id != body.id) {
+                        ui.selectable_value(&mut parent, Some(other.id.clone()), &other.name);
+                    }
+                })
+                .response
+                .labelled_by(parent_header);
+            if parent != current {
+                out = Some(
+                    set_parent(d, &body.id, parent.as_deref())
+                        .map(|e| (e, format!("Set the parent of {}", body.name)))
+                        .map_err(|e| e.to_string()),
+                );
+            }
+        }
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui
+            .add_enabled(renamed, egui::Button::new("Rename"))
+            .clicked()
+            || (renamed && enter)
+        {
+            let name = self.names[typed].1.clone();
+            out = Some(
+                rename_body(d, &body.id, &name)
+                    .map(|e| (e, format!("Rename {} to {}", body.name, name.trim())))
+                    .map_err(|e| e.to_string()),
+            );
+        }
+        if at > 0
+            && ui
+                .button("Remove")
+                .on_hover_text(format!("Remove {}", body.name))
+                .clicked()
+        {
+            // Claims are counted on the click, never per frame.
+            match claims_naming(d, &body.id).len() {
+                0 => {
+                    out = Some(
+                        remove_body(d, &body.id, false)
+                            .map(|e| (e, format!("Remove body {}", body.name)))
+                            .map_err(|e| e.to_string()),
+                    );
+                }
+                n => self.removing = Some((body.id.clone(), n)),
+            }
+        }
+        out
+    }
+
+    /// A new sub-body: its name and what it is part of.
+    fn new_body_row(&mut self, ui: &mut egui::Ui, d: &Dataset) -> Option<Made> {
+        let mut out = None;
+        ui.horizontal(|ui| {
+            let label = ui.label("New sub-body");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.new_name)
+                    .desired_width(160.0)
+                    .hint_text("Executive Board"),
+            )
+            .labelled_by(label.id);
+            let parent_name = self
+                .new_parent
+                .as_deref()
+                .and_then(|id| d.body_by_id(id))
+                .map_or_else(|| d.body.name.clone(), |b| b.name.clone());
+            let part_of = ui.label("part of");
+            egui::ComboBox::from_id_salt("new_body_parent")
+                .selected_text(parent_name)
+                .show_ui(ui, |ui| {
+                    for b in all(d) {
+                        ui.selectable_value(&mut self.new_parent, Some(b.id.clone()), &b.name);
+                    }
+                })
+                .response
+                .labelled_by(part_of.id);
+            if ui.button("Add body").clicked() {
+                let name = self.new_name.trim().to_string();
+                out = Some(
+                    add_body(d, &name, self.new_parent.as_deref())
+                        .map(|e| (e, format!("Add body {name}")))
+                        .map_err(|e| e.to_string()),
+                );
+            }
+        });
+        out
+    }
+
+    /// The question before a body that claims name is removed: remove them with it, or not.
+    fn ask_removal(&mut self, ui: &mut egui::Ui, d: &Dataset) -> Option<Made> {
         let (id, n) = self.removing.clone()?;
         let Some(body) = d.body_by_id(&id) else {
             self.removing = None; // Gone meanwhile (an undo): nothing to ask.
@@ -238,7 +269,8 @@ impl BodiesWindow {
             if ui.button("Remove with its claims").clicked() {
                 made = Some(
                     remove_body(d, &id, true)
-                        .map(|e| (e, format!("Remove body {} and {n} claim(s)", body.name))),
+                        .map(|e| (e, format!("Remove body {} and {n} claim(s)", body.name)))
+                        .map_err(|e| e.to_string()),
                 );
                 self.removing = None;
             }
@@ -251,12 +283,7 @@ impl BodiesWindow {
 
     /// A body's date as a claim: entry into force or the charter's signing, on a day, citing
     /// a source (or the editor's note).
-    fn date_row(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        index: &Index,
-    ) -> Option<Result<(Edit, String), String>> {
+    fn date_row(&mut self, ui: &mut egui::Ui, d: &Dataset, index: &Index) -> Option<Made> {
         let mut made = None;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Date of");
@@ -327,6 +354,7 @@ impl BodiesWindow {
                                 format!("{} of {body_name}: {day}", fact.property().label());
                             milestone_claim(d, index, &body_id, fact, &source, None, "")
                                 .map(|e| (e, label))
+                                .map_err(|e| e.to_string())
                         }),
                 );
             }

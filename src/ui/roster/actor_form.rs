@@ -1,9 +1,9 @@
 //! The name, kind and country fields an actor is made of, and what is wrong with a name: shared
 //! by the "Add actor" dialog and the detail pane's form.
 
-use super::fact_input::enum_combo;
 use crate::model::ops::check_name;
 use crate::model::{ActorKind, Dataset};
+use crate::ui::fact_input::enum_combo;
 
 /// Three rows of a two-column grid; returns the name field, so a dialog can focus it.
 pub fn identity_rows(

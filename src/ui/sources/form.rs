@@ -1,0 +1,293 @@
+//! The window for importing a new source (pasted text or a .txt, .md or .html file) or editing
+//! one: outlet, title, date, address, note, reliability, what it relays, and text.
+
+use crate::model::source_ops::SourceDraft;
+use crate::model::text::{is_html, looks_like_html};
+use crate::model::{PartialDate, Reliability};
+
+pub enum FormOutcome {
+    /// The user confirmed: the draft to import, or to store over the source with this id.
+    Done(SourceDraft),
+    Cancelled,
+}
+
+pub struct SourceForm {
+    /// The source being edited, by id; `None` for an import.
+    pub editing: Option<String>,
+    pub outlet: String,
+    pub title: String,
+    pub date: String,
+    pub url: String,
+    pub note: String,
+    pub text: String,
+    pub html: bool,
+    /// `None`: the outlet's default.
+    pub reliability: Option<Reliability>,
+    /// Make the reliability the outlet's default.
+    pub outlet_default: bool,
+    pub relays: String,
+    pub error: Option<String>,
+    fresh: bool,
+}
+
+impl SourceForm {
+    pub fn import() -> Self {
+        SourceForm {
+            editing: None,
+            outlet: String::new(),
+            title: String::new(),
+            date: String::new(),
+            url: String::new(),
+            note: String::new(),
+            text: String::new(),
+            html: false,
+            reliability: None,
+            outlet_default: false,
+            relays: String::new(),
+            error: None,
+            fresh: true,
+        }
+    }
+
+    pub fn edit(id: &str, draft: SourceDraft) -> Self {
+        SourceForm {
+            editing: Some(id.to_string()),
+            outlet: draft.outlet,
+            title: draft.title,
+            date: draft.published.map(|d| d.to_string()).unwrap_or_default(),
+            url: draft.url,
+            note: draft.note,
+            text: draft.text,
+            html: false,
+            reliability: draft.reliability,
+            outlet_default: false,
+            relays: draft.relays,
+            error: None,
+            fresh: true,
+        }
+    }
+
+    /// The draft, or why the form cannot be used yet.
+    fn draft(&self) -> Result<SourceDraft, String> {
+        let date = self.date.trim();
+        let published = if date.is_empty() {
+            None
+        } else {
+            Some(
+                date.parse::<PartialDate>()
+                    .map_err(|e| format!("Published: {e}"))?,
+            )
+        };
+        Ok(SourceDraft {
+            outlet: self.outlet.clone(),
+            title: self.title.clone(),
+            published,
+            url: self.url.clone(),
+            note: self.note.clone(),
+            text: self.text.clone(),
+            html: self.html,
+            reliability: self.reliability,
+            relays: self.relays.clone(),
+            outlet_default: self.outlet_default,
+            language: None,
+        })
+    }
+
+    /// Reads an article file into the form (its name as the title if none is given yet).
+    fn open_file(&mut self) {
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter("Articles", &["txt", "md", "html", "htm"])
+            .pick_file()
+        else {
+            return;
+        };
+        // Through the session, the one way to files: the bounded reader.
+        match crate::session::read_article(&path) {
+            Ok(text) => {
+                self.text = text;
+                self.html = is_html(path.extension().and_then(|e| e.to_str()), &self.text);
+                if self.title.trim().is_empty()
+                    && let Some(stem) = path.file_stem()
+                {
+                    self.title = stem.to_string_lossy().into_owned();
+                }
+                self.error = None;
+            }
+            Err(e) => self.error = Some(format!("Could not read {e}")),
+        }
+    }
+
+    /// Outlet, title, date, address, note, reliability, what it relays.
+    fn fields_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Grid::new("source_form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let fields: [(&str, &mut String, &str); 4] = [
+                    ("Outlet", &mut self.outlet, "DPA"),
+                    ("Title", &mut self.title, "Putin invited to join the board"),
+                    ("Published", &mut self.date, "2026-01-19, 2026-01 or 2026"),
+                    ("Address", &mut self.url, "https://…"),
+                ];
+                for (i, (name, value, hint)) in fields.into_iter().enumerate() {
+                    let label = ui.label(name);
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(value)
+                                .hint_text(hint)
+                                .desired_width(420.0),
+                        )
+                        .labelled_by(label.id);
+                    if i == 0 && self.fresh {
+                        r.request_focus();
+                        self.fresh = false;
+                    }
+                    ui.end_row();
+                }
+                let label = ui.label("Note");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.note)
+                        .hint_text("what you know about the source itself")
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Reliability");
+                let shown = self
+                    .reliability
+                    .map_or("outlet's default", Reliability::label);
+                ui.horizontal(|ui| {
+                    egui::ComboBox::from_id_salt("source_reliability")
+                        .selected_text(shown)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut self.reliability, None, "outlet's default");
+                            for &r in Reliability::ALL.iter().rev() {
+                                ui.selectable_value(&mut self.reliability, Some(r), r.label());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id)
+                        .on_hover_text(
+                            "High: a wire service or an official list; low: an aggregator. \
+                         Among claims of equal rank the more reliable source wins; a \
+                         less reliable one that disagrees is shown as a conflict.",
+                        );
+                    ui.add_enabled(
+                        self.reliability.is_some(),
+                        egui::Checkbox::new(&mut self.outlet_default, "default for this outlet"),
+                    )
+                    .on_hover_text(
+                        "The outlet's other sources without a grade of their own take it",
+                    );
+                });
+                ui.end_row();
+                let label = ui.label("Relays");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.relays)
+                        .hint_text("whose report it repeats: Bloomberg, the Board's statement")
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            });
+    }
+
+    /// The article's text: pasted, or read from a file.
+    fn text_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label("Text");
+            if ui
+                .button("Open file…")
+                .on_hover_text("Read a .txt, .md or .html article into the text below")
+                .clicked()
+            {
+                self.open_file();
+            }
+            ui.checkbox(&mut self.html, "Text is HTML")
+                .on_hover_text("Strip tags and decode entities when stored");
+            ui.label(
+                egui::RichText::new(format!("{} characters", self.text.chars().count())).weak(),
+            );
+        });
+        let text_label = ui.label(
+            egui::RichText::new(
+                "Paste the article here. It is stored with whitespace tidied; \
+                 quotes are anchored in the stored text.",
+            )
+            .weak()
+            .small(),
+        );
+        egui::ScrollArea::vertical()
+            .max_height(280.0)
+            .show(ui, |ui| {
+                let r = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut self.text)
+                            .desired_rows(12)
+                            .desired_width(f32::INFINITY)
+                            .hint_text("Article text"),
+                    )
+                    .labelled_by(text_label.id);
+                if r.changed() && self.editing.is_none() && looks_like_html(&self.text) {
+                    self.html = true;
+                }
+            });
+        if self.editing.is_some() {
+            ui.label(
+                egui::RichText::new(
+                    "Changing the text re-anchors quotes whose words moved; quotes whose \
+                     words are gone are flagged orphaned, never dropped.",
+                )
+                .weak()
+                .small(),
+            );
+        }
+    }
+
+    /// The window; `Some` once the user confirms or cancels.
+    pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<FormOutcome> {
+        let mut outcome = None;
+        // Escape in a text field only leaves the field; pasted text is never lost to it. Read
+        // before the fields run, as a field gives up the keyboard on the Escape itself.
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        let title = if self.editing.is_some() {
+            "Edit source"
+        } else {
+            "Import source"
+        };
+        let mut open = true;
+        egui::Window::new(title)
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(560.0)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
+            .show(ui.ctx(), |ui| {
+                self.fields_ui(ui);
+                self.text_ui(ui);
+                if let Some(e) = &self.error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let confirm = if self.editing.is_some() {
+                        "Save source"
+                    } else {
+                        "Import"
+                    };
+                    if ui.button(confirm).clicked() {
+                        match self.draft() {
+                            Ok(draft) => outcome = Some(FormOutcome::Done(draft)),
+                            Err(e) => self.error = Some(e),
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        outcome = Some(FormOutcome::Cancelled);
+                    }
+                });
+            });
+        if !open || (!typing && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
+            outcome = Some(FormOutcome::Cancelled);
+        }
+        outcome
+    }
+}

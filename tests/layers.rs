@@ -1,0 +1,118 @@
+//! The layers, read from the source tree: `model` is pure (no egui, no files, never the store,
+//! the session or the window), `session` and `store` draw nothing, and the window reaches
+//! files only through the session. See README "Architecture".
+
+use std::path::{Path, PathBuf};
+
+/// Every `.rs` file under `src/<dir>`, with its code: comments (`//`, `//!`, `///`) removed,
+/// so that a doc comment may say what the layer does not do.
+fn code_of(dir: &str) -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir);
+    let mut files = Vec::new();
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a source folder") {
+            let path = entry.expect("a folder entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                let code: String = text
+                    .lines()
+                    .map(|line| line.find("//").map_or(line, |at| &line[..at]))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                files.push((path, code));
+            }
+        }
+    }
+    assert!(!files.is_empty(), "no source files under src/{dir}");
+    files
+}
+
+/// The files of `dir` whose code names one of `words`, with the word.
+fn offenders(dir: &str, words: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (path, code) in code_of(dir) {
+        for word in words {
+            if code.contains(word) {
+                found.push(format!("{} uses {word}", path.display()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn model_session_and_store_draw_nothing() {
+    for dir in ["model", "session", "store"] {
+        let found = offenders(dir, &["egui", "eframe", "rfd::"]);
+        assert!(found.is_empty(), "src/{dir} must not draw: {found:#?}");
+    }
+}
+
+#[test]
+fn model_reaches_no_file_and_no_outer_layer() {
+    let found = offenders(
+        "model",
+        &[
+            "crate::store",
+            "crate::session",
+            "crate::ui",
+            "crate::cli",
+            "std::fs",
+            "File::open",
+            "File::create",
+        ],
+    );
+    assert!(found.is_empty(), "src/model must stay pure: {found:#?}");
+}
+
+#[test]
+fn store_knows_nothing_of_the_session_or_its_clients() {
+    let found = offenders("store", &["crate::session", "crate::ui", "crate::cli"]);
+    assert!(
+        found.is_empty(),
+        "src/store is below the session: {found:#?}"
+    );
+}
+
+/// The window reaches files only through the session (which owns the store); only native
+/// file dialogs (rfd), which pick a path and read nothing, are its own.
+#[test]
+fn window_reaches_files_only_through_the_session() {
+    let found = offenders("ui", &["crate::store", "store::", "std::fs", "fs::read"]);
+    assert!(
+        found.is_empty(),
+        "src/ui must go through the session: {found:#?}"
+    );
+}
+
+/// The session is the window's and the command line's; it never reaches back into them.
+#[test]
+fn session_knows_nothing_of_its_clients() {
+    let found = offenders("session", &["crate::ui", "crate::cli"]);
+    assert!(
+        found.is_empty(),
+        "src/session serves ui and cli: {found:#?}"
+    );
+}
+
+/// The command line writes files only through the store (atomic writes, backups) or the
+/// session. What still holds only in part: it reads some files itself (git's attributes, the
+/// size of the files to import, an empty merge base) and removes git setup's backup.
+#[test]
+fn command_line_writes_only_through_the_store_or_the_session() {
+    let found = offenders(
+        "cli",
+        &[
+            "fs::write",
+            "File::create",
+            "OpenOptions",
+            "fs::rename",
+            "fs::copy",
+            "create_dir",
+        ],
+    );
+    assert!(found.is_empty(), "src/cli writes through store: {found:#?}");
+}
