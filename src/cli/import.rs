@@ -261,6 +261,25 @@ struct Tools {
     language: Option<String>,
 }
 
+/// The finder and extractor for `d`, reading in the language asked for (refused when no
+/// table reads it).
+fn tools(d: &Dataset, args: &ImportSourceArgs) -> Result<Tools, String> {
+    let extractor = Extractor::new(d);
+    if let Some(l) = &args.language
+        && !extractor.languages().contains(l)
+    {
+        return Err(format!(
+            "error: no rule table reads \"{l}\"; the languages are: {}",
+            extractor.languages().join(", ")
+        ));
+    }
+    Ok(Tools {
+        finder: MentionFinder::new(&d.actors),
+        extractor,
+        language: args.language.clone(),
+    })
+}
+
 /// Every article prepared, on as many threads as there are cores, in the order given.
 fn prepare_all(articles: &[Article], tools: &Tools) -> Vec<Result<Prepared, String>> {
     let threads = std::thread::available_parallelism()
@@ -289,20 +308,7 @@ fn import(
     articles: &[Article],
     args: &ImportSourceArgs,
 ) -> Result<String, String> {
-    let extractor = Extractor::new(d);
-    if let Some(l) = &args.language
-        && !extractor.languages().contains(l)
-    {
-        return Err(format!(
-            "error: no rule table reads \"{l}\"; the languages are: {}",
-            extractor.languages().join(", ")
-        ));
-    }
-    let tools = Tools {
-        finder: MentionFinder::new(&d.actors),
-        extractor,
-        language: args.language.clone(),
-    };
+    let tools = tools(d, args)?;
     let prepared: Vec<Prepared> = prepare_all(articles, &tools)
         .into_iter()
         .collect::<Result<_, _>>()?;
