@@ -87,11 +87,9 @@ fn exclude_lock_files(exclude: &Path) -> Result<(), String> {
     }
     text.push_str(PATTERN);
     text.push('\n');
-    let written = exclude
-        .parent()
-        .map_or(Ok(()), std::fs::create_dir_all)
-        .and_then(|()| std::fs::write(exclude, text));
-    written.map_err(|e| format!("error: cannot write {}: {e}", exclude.display()))
+    // The store's atomic write makes the folder if need be, and never leaves half a file.
+    crate::store::replace_atomic(exclude, text.as_bytes())
+        .map_err(|e| format!("error: cannot write {}: {e}", exclude.display()))
 }
 
 /// A path as one word for the shell git runs the driver with.
