@@ -60,6 +60,34 @@ fn choosing_two_sources_shows_the_matrix() {
 }
 
 #[test]
+fn the_import_form_shows_the_detected_language_and_keeps_a_chosen_one() {
+    let mut h = app();
+    h.get_by_label("Import source…").click();
+    h.run();
+    type_into(&mut h, "Outlet", "Wire");
+    type_into(&mut h, "Published", "2026-03-04");
+    let label = "Paste the article here. It is stored with whitespace tidied; quotes are anchored in the stored text.";
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, label)
+        .type_text("Армения отказалась от приглашения. Лукашенко подписал устав Совета мира.");
+    h.run();
+    let shown = format!("{:?}", h.get_by_label("Language"));
+    assert!(shown.contains("detected: ru"), "{shown}");
+    // Chosen by hand, the language is kept on the source.
+    h.get_by_label("Language").click();
+    h.run();
+    h.get_by_label("es").click();
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    let d = h.state().session.document().dataset();
+    let source = d.sources.last().unwrap();
+    assert_eq!(source.language.as_deref(), Some("es"));
+}
+
+#[test]
 fn importing_a_pasted_article_adds_it_with_suggested_mentions() {
     let mut h = app();
     let sources = h.state().session.document().dataset().sources.len();

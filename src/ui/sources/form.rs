@@ -26,6 +26,11 @@ pub struct SourceForm {
     /// Make the reliability the outlet's default.
     pub outlet_default: bool,
     pub relays: String,
+    /// The language the text is read in; `None`: as detected.
+    pub language: Option<String>,
+    /// The language detected in the text, and the text's length it was detected at: worked
+    /// out when the text changes, not every frame.
+    detected: Option<(usize, String)>,
     pub error: Option<String>,
     fresh: bool,
 }
@@ -44,6 +49,8 @@ impl SourceForm {
             reliability: None,
             outlet_default: false,
             relays: String::new(),
+            language: None,
+            detected: None,
             error: None,
             fresh: true,
         }
@@ -62,6 +69,8 @@ impl SourceForm {
             reliability: draft.reliability,
             outlet_default: false,
             relays: draft.relays,
+            language: draft.language,
+            detected: None,
             error: None,
             fresh: true,
         }
@@ -89,7 +98,7 @@ impl SourceForm {
             reliability: self.reliability,
             relays: self.relays.clone(),
             outlet_default: self.outlet_default,
-            language: None,
+            language: self.language.clone(),
         })
     }
 
@@ -189,7 +198,35 @@ impl SourceForm {
                 )
                 .labelled_by(label.id);
                 ui.end_row();
+                self.language_ui(ui);
             });
+    }
+
+    /// The language the suggestions read the text in: as detected (shown), or one chosen.
+    fn language_ui(&mut self, ui: &mut egui::Ui) {
+        let rules = crate::model::extract::built_in_rules();
+        let len = self.text.len();
+        if self.detected.as_ref().is_none_or(|(at, _)| *at != len) {
+            self.detected = Some((len, rules.detect(&self.text).to_string()));
+        }
+        let detected = self.detected.as_ref().map_or("en", |(_, l)| l.as_str());
+        let auto = format!("detected: {detected}");
+        let label = ui.label("Language");
+        egui::ComboBox::from_id_salt("source_language")
+            .selected_text(self.language.clone().unwrap_or_else(|| auto.clone()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.language, None, auto.as_str());
+                for l in rules.languages() {
+                    ui.selectable_value(&mut self.language, Some(l.to_string()), l);
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(
+                "The language the suggestions read the text in: the rule tables of that \
+                 language (and English's). Detected from the text unless you choose one.",
+            );
+        ui.end_row();
     }
 
     /// The article's text: pasted, or read from a file.
