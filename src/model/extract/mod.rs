@@ -18,7 +18,6 @@ mod engine;
 mod entities;
 mod heading;
 mod leaders;
-mod lexicon;
 mod link;
 mod money_words;
 mod segment;
