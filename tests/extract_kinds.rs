@@ -15,6 +15,9 @@ use board_explorer::model::{ActorKind, Body, Dataset, Fact, Money};
 use board_explorer::store::embedded;
 use chrono::NaiveDate;
 
+/// (actor, value) pairs.
+type Facts = Vec<(String, String)>;
+
 fn published() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2026, 3, 4)
 }
@@ -249,7 +252,7 @@ fn every_suggestion_names_its_rule_and_the_words_it_read() {
 
 #[test]
 fn each_language_is_read_with_its_table() {
-    let cases: &[(&str, &str, Vec<(String, String)>)] = &[
+    let cases: &[(&str, &str, Facts)] = &[
         (
             "ru",
             "Премьер Чехии заявил, что Лукашенко подписал устав Совета мира. Армения отказалась от приглашения.",

@@ -5,22 +5,9 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::lexicon::{WEEKDAYS, month};
 use super::table::{Class, Lexicon};
 use super::tokens::Token;
 use crate::model::PartialDate;
-
-/// Words that put a sentence in the future, so a bare weekday is the coming one.
-const FUTURE: &[&str] = &[
-    "will",
-    "expected",
-    "scheduled",
-    "due",
-    "upcoming",
-    "planned",
-    "shall",
-    "'ll",
-];
 
 /// Every date in the tokens, with the index of its first token.
 pub fn dates(
@@ -28,7 +15,7 @@ pub fn dates(
     toks: &[Token],
     published: Option<NaiveDate>,
 ) -> Vec<(usize, PartialDate)> {
-    let future = toks.iter().any(|t| t.is_any(FUTURE));
+    let future = (0..toks.len()).any(|k| lex.is(toks, k, Class::Future));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -43,11 +30,10 @@ pub fn dates(
     out
 }
 
-fn weekday(w: &str) -> Option<Weekday> {
-    WEEKDAYS
-        .iter()
-        .position(|d| *d == w)
-        .map(|i| Weekday::try_from(i as u8).expect("seven days"))
+fn weekday(lex: &Lexicon, w: &str) -> Option<Weekday> {
+    lex.weekday(w)
+        .and_then(|n| u8::try_from(n.checked_sub(1)?).ok())
+        .and_then(|i| Weekday::try_from(i).ok())
 }
 
 fn number(t: Option<&Token>) -> Option<u32> {
@@ -63,20 +49,15 @@ fn year(n: Option<u32>) -> Option<i32> {
     n.filter(|y| (1900..=2200).contains(y)).map(|y| y as i32)
 }
 
-/// Irregular past forms that do not end in "-ed".
-const PAST: &[&str] = &[
-    "said", "told", "met", "made", "sent", "went", "held", "spoke", "wrote", "took", "gave",
-    "came", "was", "were", "had", "did", "got", "left", "began", "saw", "put", "set",
-];
-
 /// The tense of the verb just before a day ("said on Tuesday", "will meet on Thursday"):
 /// Some(true) for the future, Some(false) for the past, None when no verb is near.
-fn local_tense(toks: &[Token], i: usize) -> Option<bool> {
-    for t in toks[i.saturating_sub(4)..i].iter().rev() {
-        if t.is_any(FUTURE) {
+fn local_tense(lex: &Lexicon, toks: &[Token], i: usize) -> Option<bool> {
+    for k in (i.saturating_sub(4)..i).rev() {
+        if lex.is(toks, k, Class::Future) {
             return Some(true);
         }
-        if t.is_any(PAST) || t.word && t.lower.len() > 4 && t.lower.ends_with("ed") {
+        let t = &toks[k];
+        if lex.is(toks, k, Class::Past) || t.word && t.lower.len() > 4 && t.lower.ends_with("ed") {
             return Some(false);
         }
     }
@@ -91,100 +72,133 @@ fn date_at(
     published: Option<NaiveDate>,
     future: bool,
 ) -> (Option<PartialDate>, usize) {
-    let t = &toks[i];
-    let w = t.lower.as_str();
-    let day_of = |d: NaiveDate| Some(PartialDate::from(d));
-    match w {
-        "today" | "tonight" => return (published.and_then(day_of), 1),
-        "yesterday" => {
-            return (
-                published
-                    .and_then(|p| p.checked_sub_days(Days::new(1)))
-                    .and_then(day_of),
-                1,
-            );
-        }
-        "tomorrow" => {
-            return (
-                published
-                    .and_then(|p| p.checked_add_days(Days::new(1)))
-                    .and_then(day_of),
-                1,
-            );
-        }
-        _ => {}
+    if let Some(d) = relative_day(lex, toks, i, published) {
+        return (d, 1);
     }
-    if let Some(wd) = weekday(w) {
-        let Some(p) = published else {
-            return (None, 1);
-        };
-        let before = i.checked_sub(1).map(|k| toks[k].lower.as_str());
-        let ahead = match before {
-            Some("next" | "coming") => true,
-            Some("last" | "past") => false,
-            _ => local_tense(toks, i).unwrap_or(future),
-        };
-        let strict = matches!(before, Some("next" | "last" | "past"));
-        return (resolve_weekday(p, wd, ahead, strict).and_then(day_of), 1);
+    if let Some(wd) = weekday(lex, &toks[i].lower) {
+        return (named_weekday(lex, toks, i, wd, published, future), 1);
     }
-    // "17.01.2026", "2026-01-17"
+    if let Some(d) = numeric_date(&toks[i].lower) {
+        return (d, 1);
+    }
+    if let Some(m) = lex.month(&toks[i].lower) {
+        return month_first(toks, i, m, published);
+    }
+    day_first(lex, toks, i, published).unwrap_or((None, 1))
+}
+
+/// "today", "yesterday", "tomorrow": the day of publication or the one beside it. `None`
+/// when the word is none of these; `Some(None)` when there is no publication day.
+fn relative_day(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    published: Option<NaiveDate>,
+) -> Option<Option<PartialDate>> {
+    let p = published;
+    let day = if lex.is(toks, i, Class::Today) {
+        p
+    } else if lex.is(toks, i, Class::Yesterday) {
+        p.and_then(|p| p.checked_sub_days(Days::new(1)))
+    } else if lex.is(toks, i, Class::Tomorrow) {
+        p.and_then(|p| p.checked_add_days(Days::new(1)))
+    } else {
+        return None;
+    };
+    Some(day.map(PartialDate::from))
+}
+
+/// "on Monday": the last such day up to publication, or the next one when the words before
+/// ("next", "will meet") or the sentence look ahead.
+fn named_weekday(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    wd: Weekday,
+    published: Option<NaiveDate>,
+    future: bool,
+) -> Option<PartialDate> {
+    let p = published?;
+    let before = |c: Class| i > 0 && lex.is(toks, i - 1, c);
+    let ahead = if before(Class::Next) || before(Class::Coming) {
+        true
+    } else if before(Class::Last) {
+        false
+    } else {
+        local_tense(lex, toks, i).unwrap_or(future)
+    };
+    let strict = before(Class::Next) || before(Class::Last);
+    resolve_weekday(p, wd, ahead, strict).map(PartialDate::from)
+}
+
+/// "17.01.2026", "2026-01-17": `Some` when the word is three numbers, the date if valid.
+fn numeric_date(w: &str) -> Option<Option<PartialDate>> {
     let parts: Vec<&str> = w.split(['.', '-', '/']).collect();
-    if parts.len() == 3 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
-        let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-        if n.len() == 3 {
-            let d = if parts[0].len() == 4 {
-                PartialDate::day(n[0] as i32, n[1], n[2]).ok()
-            } else if parts[2].len() == 4 {
-                PartialDate::day(n[2] as i32, n[1], n[0]).ok()
-            } else {
-                None
-            };
-            return (d, 1);
-        }
+    if parts.len() != 3 || !parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) {
+        return None;
     }
-    let month = |w: &str| month(w).or_else(|| lex.month(w));
-    // "January 16, 2026", "Jan. 20", "January 2026"
-    if let Some(m) = month(w) {
-        let mut k = i + 1;
-        if toks.get(k).is_some_and(|t| t.is(".")) {
-            k += 1;
-        }
-        // "may" is a month only before a day or a year.
-        if let Some(n) = number(toks.get(k)) {
-            if let Some(y) = year(Some(n)) {
-                return (PartialDate::month(y, m).ok(), k + 1 - i);
-            }
-            let mut e = k + 1;
-            if toks.get(e).is_some_and(|t| t.is(",")) {
-                e += 1;
-            }
-            let y = year(number(toks.get(e)));
-            let used = if y.is_some() { e + 1 - i } else { k + 1 - i };
-            return (with_year(y, m, n, published), used);
-        }
+    let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    if n.len() != 3 {
+        return None;
+    }
+    Some(if parts[0].len() == 4 {
+        PartialDate::day(n[0] as i32, n[1], n[2]).ok()
+    } else if parts[2].len() == 4 {
+        PartialDate::day(n[2] as i32, n[1], n[0]).ok()
+    } else {
+        None
+    })
+}
+
+/// "January 16, 2026", "Jan. 20", "January 2026": month `m` at `i`, then a day or a year.
+fn month_first(
+    toks: &[Token],
+    i: usize,
+    m: u32,
+    published: Option<NaiveDate>,
+) -> (Option<PartialDate>, usize) {
+    let mut k = i + 1;
+    if toks.get(k).is_some_and(|t| t.is(".")) {
+        k += 1;
+    }
+    // "may" is a month only before a day or a year.
+    let Some(n) = number(toks.get(k)) else {
         return (None, 1);
+    };
+    if let Some(y) = year(Some(n)) {
+        return (PartialDate::month(y, m).ok(), k + 1 - i);
     }
-    // "16 January 2026", "16 Jan", "16 de enero", "16. Januar"
-    let at_month = (i + 1..(i + 3).min(toks.len()))
+    let mut e = k + 1;
+    if toks.get(e).is_some_and(|t| t.is(",")) {
+        e += 1;
+    }
+    let y = year(number(toks.get(e)));
+    let used = if y.is_some() { e + 1 - i } else { k + 1 - i };
+    (with_year(y, m, n, published), used)
+}
+
+/// "16 January 2026", "16 Jan", "16 de enero", "16. Januar": a day at `i`, then its month.
+fn day_first(
+    lex: &Lexicon,
+    toks: &[Token],
+    i: usize,
+    published: Option<NaiveDate>,
+) -> Option<(Option<PartialDate>, usize)> {
+    let n = number(toks.get(i)).filter(|n| *n <= 31)?;
+    let mk = (i + 1..(i + 3).min(toks.len()))
         .take_while(|&k| k == i + 1 || lex.is(toks, k - 1, Class::DateJoin))
-        .find(|&k| month(&toks[k].lower).is_some());
-    if let Some(n) = number(Some(t))
-        && n <= 31
-        && let Some(mk) = at_month
-        && let Some(m) = month(&toks[mk].lower)
-    {
-        let mut e = mk + 1;
-        if lex.is(toks, e, Class::DateJoin) && number(toks.get(e + 1)).is_some() {
-            e += 1;
-        }
-        if toks.get(e).is_some_and(|t| t.is(".")) {
-            e += 1;
-        }
-        let y = year(number(toks.get(e)));
-        let used = if y.is_some() { e + 1 - i } else { e - i };
-        return (with_year(y, m, n, published), used);
+        .find(|&k| lex.month(&toks[k].lower).is_some())?;
+    let m = lex.month(&toks[mk].lower)?;
+    let mut e = mk + 1;
+    if lex.is(toks, e, Class::DateJoin) && number(toks.get(e + 1)).is_some() {
+        e += 1;
     }
-    (None, 1)
+    if toks.get(e).is_some_and(|t| t.is(".")) {
+        e += 1;
+    }
+    let y = year(number(toks.get(e)));
+    let used = if y.is_some() { e + 1 - i } else { e - i };
+    Some((with_year(y, m, n, published), used))
 }
 
 /// A day and month without a year: the publication year, or the one before when that would

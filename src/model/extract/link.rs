@@ -157,7 +157,7 @@ impl Ctx<'_> {
                 || self.is(k - 1, Class::Intent)
                 || self.is(k - 1, Class::Negation)
                 || self.is(k - 1, Class::Adverb)
-                || super::lexicon::is_day_word(&t.lower);
+                || self.lex.is_day_word(&t.lower);
             if !ok || words >= self.lex.tuning.subject_gap {
                 return (vec![], false);
             }

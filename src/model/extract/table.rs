@@ -108,6 +108,55 @@ pub enum Class {
     LeaderOffice,
     /// Words before a list of states that name their leaders ("the leaders of").
     LeaderOf,
+    /// Words that head an office ("president", "minister", "spokesperson").
+    OfficeHead,
+    /// Titles used before a single given name ("Pope Leo", "King Abdullah").
+    RegnalTitle,
+    /// Words that qualify an office ("foreign", "deputy", "prime").
+    OfficeModifier,
+    /// Nouns after a demonym or state name that make the phrase the state ("the Russian
+    /// authorities", "the Belarusian side").
+    StateNoun,
+    /// Nouns after a name that make the name a modifier ("US officials", "Canada Post").
+    ModifiedNoun,
+    /// Pronouns for a person ("he", "she").
+    PersonPronoun,
+    /// Pronouns for a state or body ("it").
+    StatePronoun,
+    /// Pronouns for either ("they").
+    EitherPronoun,
+    /// Possessives of a person before a homeland noun ("his country").
+    PersonPossessive,
+    /// Possessives of a state before a homeland noun ("its government").
+    StatePossessive,
+    /// Nouns that, after a possessive pronoun, stand for a state ("country", "government").
+    Homeland,
+    /// The word that continues an office with a state or portfolio ("President of Belarus").
+    OfficeOf,
+    /// The definite article inside an office ("President of the Republic of …").
+    Definite,
+    /// The word a state's long name starts with ("the Republic of Belarus").
+    Republic,
+    /// Particles inside a person's name ("bin", "van", "de").
+    NameParticle,
+    /// Particles joined to a surname by a hyphen ("al-*": "al-Thawadi").
+    NamePrefix,
+    /// Words that put a sentence in the future, so a bare weekday is the coming one.
+    Future,
+    /// Past forms that do not end in "-ed".
+    Past,
+    /// The day of publication ("today", "tonight").
+    Today,
+    /// The day before publication.
+    Yesterday,
+    /// The day after publication.
+    Tomorrow,
+    /// A weekday after these is the one ahead, not today ("next Monday").
+    Next,
+    /// A weekday after these is ahead, today included ("coming Monday").
+    Coming,
+    /// A weekday after these is the one before, not today ("last Monday").
+    Last,
 }
 
 /// Words given inline or by class.
@@ -173,10 +222,6 @@ pub enum Hedged {
     Fact(String),
 }
 
-fn default_weight() -> f32 {
-    0.8
-}
-
 fn default_reach() -> usize {
     5
 }
@@ -192,8 +237,9 @@ pub struct RuleSpec {
     #[serde(default)]
     pub actor: Side,
     pub states: States,
-    #[serde(default = "default_weight")]
-    pub weight: f32,
+    /// By default the tuning's `rule_weight`.
+    #[serde(default)]
+    pub weight: Option<f32>,
     /// How many words an object (or the `object` word) may be after the cue.
     #[serde(default = "default_reach")]
     pub reach: usize,
@@ -272,6 +318,10 @@ pub struct Tuning {
     pub list_reach: usize,
     /// How many words from its cue a body the dataset lacks may stand and still be its body.
     pub new_body_reach: usize,
+    /// The weight of a rule that gives none.
+    pub rule_weight: f32,
+    /// Below this the language detector's guess is not taken.
+    pub language_confidence: f64,
 }
 
 /// Words after a status cue that say in what capacity ("accepted to participate as
@@ -310,6 +360,9 @@ pub struct Table {
     /// Month names → month number ("января": 1; `*` for every ending: "январ*").
     #[serde(default)]
     pub months: HashMap<String, u32>,
+    /// Weekday names → their number, Monday 1 … Sunday 7.
+    #[serde(default)]
+    pub weekdays: HashMap<String, u32>,
     /// Words after a bare participle that make it passive ("invited to", "invited by").
     #[serde(default)]
     pub passive_next: Vec<String>,
@@ -544,6 +597,8 @@ pub struct Lexicon {
     pub numbers: HashMap<String, u32>,
     /// Folded month names (a trailing `*`: a prefix) and their numbers.
     months: Vec<(String, u32)>,
+    /// Folded weekday names and their numbers (Monday 1).
+    weekdays: Vec<(String, u32)>,
     pub passive_next: WordSet,
     pub leader_of: String,
     pub leader_office: String,
@@ -587,6 +642,19 @@ impl Lexicon {
             .map(|(_, n)| *n)
     }
 
+    /// The weekday a (folded) word names, Monday 1 … Sunday 7.
+    pub fn weekday(&self, word: &str) -> Option<u32> {
+        self.weekdays
+            .iter()
+            .find(|(d, _)| word_is(word, d))
+            .map(|(_, n)| *n)
+    }
+
+    /// Whether a word names a day: a weekday, a month or a number.
+    pub fn is_day_word(&self, word: &str) -> bool {
+        self.weekday(word).is_some() || self.month(word).is_some() || word.parse::<u32>().is_ok()
+    }
+
     /// The rules (and which form) whose first word is `word`.
     pub fn candidates<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
         let exact = self.by_word.get(word).into_iter().flatten().copied();
@@ -620,6 +688,9 @@ impl Lexicon {
             }
             for (k, v) in &t.months {
                 lex.months.extend(pieces(k).into_iter().map(|w| (w, *v)));
+            }
+            for (k, v) in &t.weekdays {
+                lex.weekdays.extend(pieces(k).into_iter().map(|w| (w, *v)));
             }
             lex.passive_next
                 .extend(&WordSet::from_words(&t.passive_next));
@@ -697,7 +768,10 @@ impl Lexicon {
                 States::Fact(f) => Some(fact(f)?),
                 States::Pledge => None,
             },
-            weight: spec.weight.clamp(0.0, 1.0),
+            weight: spec
+                .weight
+                .unwrap_or(self.tuning.rule_weight)
+                .clamp(0.0, 1.0),
             reach: spec.reach,
             before: spec.before.as_ref().map(|w| self.words(w)),
             not_before: spec.not_before.as_ref().map(|w| self.words(w)),
@@ -755,8 +829,6 @@ pub struct RuleSet {
 /// The language read when detection gives none the tables know.
 pub const FALLBACK_LANGUAGE: &str = "en";
 const SHARED: &str = "*";
-/// Below this the detector's guess is not taken.
-const MIN_CONFIDENCE: f64 = 0.1;
 
 impl RuleSet {
     /// The built-in tables only.
@@ -823,6 +895,7 @@ impl RuleSet {
         let sample = &text[..text.floor_char_boundary(text.len().min(4096))];
         // Only the languages the tables read are candidates: a short Russian sentence is not
         // taken for Ukrainian or Bulgarian, which no table reads.
+        let min_confidence = self.lexicon(FALLBACK_LANGUAGE).tuning.language_confidence;
         let allowed: Vec<whatlang::Lang> = self
             .lexicons
             .iter()
@@ -830,7 +903,7 @@ impl RuleSet {
             .collect();
         whatlang::Detector::with_allowlist(allowed)
             .detect(sample)
-            .filter(|info| info.confidence() >= MIN_CONFIDENCE)
+            .filter(|info| info.confidence() >= min_confidence)
             .and_then(|info| {
                 self.lexicons
                     .iter()

@@ -6,6 +6,7 @@
 
 mod phrase;
 
+use phrase::Sentence;
 pub(super) use phrase::is_title_case;
 
 use std::collections::HashMap;
@@ -107,12 +108,124 @@ fn non_latin(s: &str) -> bool {
     s.chars().any(|c| c.is_alphabetic() && (c as u32) >= 0x0370)
 }
 
-impl Finder {
-    /// English names only.
-    pub fn new(actors: &[Actor]) -> Finder {
-        Finder::with_languages(actors, &[], &[])
+/// The phrases the automaton looks for, each with what it names.
+#[derive(Default)]
+struct Patterns {
+    folded: Vec<String>,
+    owners: Vec<Owner>,
+    /// For phrases that must match as written (acronyms), the phrase.
+    exact: Vec<Option<String>>,
+    /// Phrases that may take a case ending.
+    inflected: Vec<bool>,
+    /// Consonant skeleton → the one actor it belongs to (`None`: more than one).
+    skeletons: HashMap<String, Option<usize>>,
+}
+
+impl Patterns {
+    fn push(&mut self, folded: String, owner: Owner, exact: Option<String>, inflected: bool) {
+        self.folded.push(folded);
+        self.owners.push(owner);
+        self.exact.push(exact);
+        self.inflected.push(inflected);
     }
 
+    /// Every actor's name and aliases of three letters or more.
+    fn add_actors(&mut self, actors: &[Actor]) {
+        for (i, actor) in actors.iter().enumerate() {
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let folded = fold_name(name);
+                if folded.chars().count() < 3 {
+                    continue;
+                }
+                if !folded.contains(' ') && folded.len() >= 4 {
+                    self.add_skeleton(skeleton(&folded), i);
+                }
+                self.push(folded, Owner::Known(i), None, cyrillic_stem(name).is_some());
+            }
+        }
+    }
+
+    /// A one-word name's skeleton, unless another actor's name has it too.
+    fn add_skeleton(&mut self, sk: String, actor: usize) {
+        if sk.len() < 3 {
+            return;
+        }
+        self.skeletons
+            .entry(sk)
+            .and_modify(|o| {
+                if *o != Some(actor) {
+                    *o = None
+                }
+            })
+            .or_insert(Some(actor));
+    }
+
+    /// Names of states, demonyms, seats of government and organisations; a Cyrillic name
+    /// also by its stem.
+    fn add_countries(&mut self, countries: &Countries) {
+        for (phrase, ptr) in &countries.phrases {
+            let folded = fold_name(phrase);
+            if folded.len() < 2 {
+                continue;
+            }
+            let stem = cyrillic_stem(phrase);
+            let exact = needs_exact_case(phrase).then(|| phrase.clone());
+            self.push(folded, Owner::Pointer(*ptr), exact, stem.is_some());
+            if let Some(stem) = stem {
+                self.push(fold_name(&stem), Owner::Pointer(*ptr), None, true);
+            }
+        }
+    }
+}
+
+/// The dataset's states, organisations and office holders by folded name.
+struct ActorIndex {
+    states: HashMap<String, usize>,
+    organisations: HashMap<String, usize>,
+    office_holders: HashMap<String, Vec<(usize, String)>>,
+}
+
+impl ActorIndex {
+    fn new(actors: &[Actor]) -> ActorIndex {
+        let mut index = ActorIndex {
+            states: HashMap::new(),
+            organisations: HashMap::new(),
+            office_holders: HashMap::new(),
+        };
+        for (i, a) in actors.iter().enumerate() {
+            let names = || std::iter::once(&a.name).chain(&a.aliases);
+            match a.kind {
+                ActorKind::State => {
+                    for n in names() {
+                        index.states.entry(fold_name(n)).or_insert(i);
+                    }
+                    if !a.country.is_empty() {
+                        index.states.entry(fold_name(&a.country)).or_insert(i);
+                    }
+                }
+                ActorKind::Organisation => {
+                    for n in names() {
+                        index.organisations.entry(fold_name(n)).or_insert(i);
+                    }
+                }
+                ActorKind::Person => {
+                    let country = fold_name(&a.country);
+                    let name = fold_name(&a.name);
+                    if !country.is_empty() && name.contains(&country) {
+                        index
+                            .office_holders
+                            .entry(country)
+                            .or_default()
+                            .push((i, name));
+                    }
+                }
+            }
+        }
+        index
+    }
+}
+
+impl Finder {
     /// States named in `languages` too; a Cyrillic name also by its stem, whatever its case
     /// ending ("Венгрии", "Казахстана").
     pub fn with_languages(
@@ -121,52 +234,9 @@ impl Finder {
         names: &[(String, String)],
     ) -> Finder {
         let countries = Countries::with_languages(languages, names);
-        let mut patterns: Vec<String> = Vec::new();
-        let mut owners = Vec::new();
-        let mut exact = Vec::new();
-        let mut inflected = Vec::new();
-        let mut skeletons: HashMap<String, Option<usize>> = HashMap::new();
-        for (i, actor) in actors.iter().enumerate() {
-            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                let folded = fold_name(name);
-                if folded.chars().count() >= 3 {
-                    if !folded.contains(' ') && folded.len() >= 4 {
-                        let sk = skeleton(&folded);
-                        if sk.len() >= 3 {
-                            skeletons
-                                .entry(sk)
-                                .and_modify(|o| {
-                                    if *o != Some(i) {
-                                        *o = None
-                                    }
-                                })
-                                .or_insert(Some(i));
-                        }
-                    }
-                    inflected.push(cyrillic_stem(name).is_some());
-                    patterns.push(folded);
-                    owners.push(Owner::Known(i));
-                    exact.push(None);
-                }
-            }
-        }
-        for (phrase, ptr) in &countries.phrases {
-            let folded = fold_name(phrase);
-            if folded.len() < 2 {
-                continue;
-            }
-            let stem = cyrillic_stem(phrase);
-            inflected.push(stem.is_some());
-            patterns.push(folded);
-            owners.push(Owner::Pointer(*ptr));
-            exact.push(needs_exact_case(phrase).then(|| phrase.clone()));
-            if let Some(stem) = stem {
-                inflected.push(true);
-                patterns.push(fold_name(&stem));
-                owners.push(Owner::Pointer(*ptr));
-                exact.push(None);
-            }
-        }
+        let mut patterns = Patterns::default();
+        patterns.add_actors(actors);
+        patterns.add_countries(&countries);
         let mut country_names = HashMap::new();
         for (phrase, ptr) in &countries.phrases {
             if let Pointer::Country(c) = ptr {
@@ -175,45 +245,20 @@ impl Finder {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .build(&patterns)
+            .build(&patterns.folded)
             .ok();
-        let mut states = HashMap::new();
-        let mut organisations = HashMap::new();
-        let mut office_holders: HashMap<String, Vec<(usize, String)>> = HashMap::new();
-        for (i, a) in actors.iter().enumerate() {
-            match a.kind {
-                ActorKind::State => {
-                    for n in std::iter::once(&a.name).chain(&a.aliases) {
-                        states.entry(fold_name(n)).or_insert(i);
-                    }
-                    if !a.country.is_empty() {
-                        states.entry(fold_name(&a.country)).or_insert(i);
-                    }
-                }
-                ActorKind::Organisation => {
-                    for n in std::iter::once(&a.name).chain(&a.aliases) {
-                        organisations.entry(fold_name(n)).or_insert(i);
-                    }
-                }
-                ActorKind::Person => {
-                    let country = fold_name(&a.country);
-                    let name = fold_name(&a.name);
-                    if !country.is_empty() && name.contains(&country) {
-                        office_holders.entry(country).or_default().push((i, name));
-                    }
-                }
-            }
-        }
+        let index = ActorIndex::new(actors);
         Finder {
             automaton,
-            owners,
-            exact,
-            inflected,
+            owners: patterns.owners,
+            exact: patterns.exact,
+            inflected: patterns.inflected,
             countries,
-            states,
-            organisations,
-            office_holders,
-            skeletons: skeletons
+            states: index.states,
+            organisations: index.organisations,
+            office_holders: index.office_holders,
+            skeletons: patterns
+                .skeletons
                 .into_iter()
                 .filter_map(|(k, v)| v.map(|v| (k, v)))
                 .collect(),
@@ -424,13 +469,18 @@ impl Finder {
                 at[k] = Some((k + 1, Owner::Known(a)));
             }
         }
+        let s = Sentence {
+            lex,
+            actors,
+            text,
+            toks,
+            at: &at,
+            title_case,
+        };
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            match self
-                .phrase(actors, text, toks, &at, i, title_case)
-                .or_else(|| self.bare_name(lex, text, toks, &at, i))
-            {
+            match self.phrase(&s, i).or_else(|| self.bare_name(&s, i)) {
                 Some(m) => {
                     i = m.toks.end;
                     out.push(m);
@@ -443,24 +493,18 @@ impl Finder {
 
     /// Two to four capitalised words that name no state, body, day or office: a person the
     /// dataset lacks, if a list names them.
-    fn bare_name(
-        &self,
-        lex: &Lexicon,
-        text: &str,
-        toks: &[Token],
-        at: &[Option<(usize, Owner)>],
-        i: usize,
-    ) -> Option<Mention> {
+    fn bare_name(&self, s: &Sentence, i: usize) -> Option<Mention> {
+        let (lex, text, toks, at) = (s.lex, s.text, s.toks, s.at);
         let t = &toks[i];
         if !t.cap || !t.word || at[i].is_some() || lex.is(toks, i, Class::Article) {
             return None;
         }
-        let end = phrase::name_run(toks, at, i);
+        let end = s.name_run(i);
         let plain = (i..end).all(|k| {
             !lex.is(toks, k, Class::BodyNoun)
                 && !lex.is(toks, k, Class::NotName)
-                && super::lexicon::month(&toks[k].lower).is_none()
-                && !super::lexicon::WEEKDAYS.contains(&toks[k].lower.as_str())
+                && lex.month(&toks[k].lower).is_none()
+                && lex.weekday(&toks[k].lower).is_none()
         });
         if end < i + 2 || !plain || toks.get(end).is_some_and(|n| n.cap && n.word) {
             return None;
