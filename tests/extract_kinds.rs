@@ -519,4 +519,20 @@ fn the_language_can_be_chosen_on_the_command_line() {
     ]);
     assert!(!ok);
     assert!(err.contains("no rule table reads \"xx\""), "{err}");
+    // What was typed cannot forge a line of the message.
+    let (ok, _, err) = run(&[
+        "suggest",
+        "--text",
+        article.to_str().unwrap(),
+        "--date",
+        "2026-03-04",
+        "--language",
+        "x\nerror: forged",
+    ]);
+    assert!(!ok);
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error:")).count(),
+        1,
+        "{err}"
+    );
 }

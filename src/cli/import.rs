@@ -268,10 +268,7 @@ fn tools(d: &Dataset, args: &ImportSourceArgs) -> Result<Tools, String> {
     if let Some(l) = &args.language
         && !extractor.languages().contains(l)
     {
-        return Err(format!(
-            "error: no rule table reads \"{l}\"; the languages are: {}",
-            extractor.languages().join(", ")
-        ));
+        return Err(super::suggest::unknown_language(l, &extractor.languages()));
     }
     Ok(Tools {
         finder: MentionFinder::new(&d.actors),

@@ -82,10 +82,7 @@ pub fn suggest(
     let language = match how.language {
         Some(l) if extractor.languages().iter().any(|k| k == l) => l.to_string(),
         Some(l) => {
-            return Err(format!(
-                "error: no rule table reads \"{l}\"; the languages are: {}",
-                extractor.languages().join(", ")
-            ));
+            return Err(unknown_language(l, &extractor.languages()));
         }
         None => extractor.language(&text),
     };
@@ -99,10 +96,25 @@ pub fn suggest(
             Ok(out)
         }
         SuggestFormat::Table => Ok(format!(
-            "Read as {language}\n{}",
+            "Read as {}\n{}",
+            super::escape::terminal_cell(&language),
             suggestion_table(d, &extractor, &text, &found)
         )),
     }
+}
+
+/// The message for a language no rule table reads; what the user typed is escaped, so it
+/// cannot forge a line.
+pub fn unknown_language(asked: &str, known: &[String]) -> String {
+    let known: Vec<String> = known
+        .iter()
+        .map(|l| super::escape::terminal_cell(l).into_owned())
+        .collect();
+    format!(
+        "error: no rule table reads \"{}\"; the languages are: {}",
+        super::escape::terminal_cell(asked),
+        known.join(", ")
+    )
 }
 
 /// An extractor with the built-in rule tables and `tables` added to them.
