@@ -346,16 +346,21 @@ impl QueueView {
                 )
                 .selectable(false),
             );
-            ui.add(egui::Label::new(egui::RichText::new(&row.who).strong()).selectable(false));
-            ui.add(egui::Label::new(&row.value).selectable(false));
+            // The row's words lie over the row: each says why too, wherever the pointer rests.
+            ui.add(egui::Label::new(egui::RichText::new(&row.who).strong()).selectable(false))
+                .on_hover_text(why(row));
+            ui.add(egui::Label::new(&row.value).selectable(false))
+                .on_hover_text(why(row));
             if row.edited {
                 ui.add(egui::Label::new(egui::RichText::new("edited").small()).selectable(false));
             }
         });
-        child.add(
-            egui::Label::new(egui::RichText::new(format!("“{}”", row.quote)).italics())
-                .selectable(false),
-        );
+        child
+            .add(
+                egui::Label::new(egui::RichText::new(format!("“{}”", row.quote)).italics())
+                    .selectable(false),
+            )
+            .on_hover_text(why(row));
         let mut rest = Vec::new();
         if let Some(new) = &row.adds {
             rest.push(new.clone());
@@ -377,12 +382,17 @@ impl QueueView {
         );
         let clicked = response.clicked();
         response.on_hover_text(format!(
-            "Why: {}\n\nClick to select and to give the list the keys: Enter accepts, Delete \
+            "{}\n\nClick to select and to give the list the keys: Enter accepts, Delete \
              rejects, E edits, ↑/↓ move. The sentence is highlighted in the text.",
-            row.why
+            why(row)
         ));
         clicked
     }
+}
+
+/// The rule behind a suggestion and the words it read, as its tooltip says it.
+fn why(row: &Row) -> String {
+    format!("Why: {}", row.why)
 }
 
 /// The list as one focusable widget over its rows (`rect`): a click on a row (`clicked`) or
