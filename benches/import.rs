@@ -35,6 +35,7 @@ fn args(dataset: &Path, texts: Vec<PathBuf>, out: &Path) -> Verb {
         file: Some(dataset.to_path_buf()),
         texts,
         list: None,
+        allow_outside: false,
         outlet: "Wire".into(),
         title: String::new(),
         date: Some("2026-01-22".parse().unwrap()),

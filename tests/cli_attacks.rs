@@ -193,3 +193,47 @@ fn a_line_break_in_an_id_cannot_forge_a_line_of_checks_errors() {
     assert!(err.contains("nowhere"), "{err}");
     assert!(!has_line(&err, "ok: all good"), "{err}");
 }
+
+/// A small file must not make an enormous table: one long name does not pad every row to it,
+/// and many sources do not make a column each.
+#[test]
+fn tables_stay_bounded_for_a_long_name_and_many_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = embedded();
+    d.actors[0].name = "Long".repeat(50_000);
+    let long = file_of(dir.path(), "long.ron", &d);
+    let (ok, out, err) = run(&["roster", s(&long)]);
+    assert!(ok, "{err}");
+    let widest = out.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest < 1_000, "a row {widest} characters wide");
+    assert!(out.contains('…'), "the cut is marked");
+
+    let many = dir.path().join("many.ron");
+    let (ok, _, err) = run(&[
+        "generate",
+        "--actors",
+        "200",
+        "--claims-per-actor",
+        "3",
+        "--sources",
+        "60",
+        "--events",
+        "0",
+        "-o",
+        s(&many),
+    ]);
+    assert!(ok, "{err}");
+    let (ok, out, err) = run(&["compare", s(&many)]);
+    assert!(ok, "{err}");
+    let header = out.lines().nth(1).unwrap();
+    assert!(header.contains("other sources"), "{header}");
+    // Subject, Property, eight sources, the others, Verdict: at most twelve columns.
+    let dashes = out.lines().nth(2).unwrap().split_whitespace().count();
+    assert!(dashes <= 12, "{dashes} columns");
+    // Named sources are all shown.
+    let ten: Vec<String> = (0..10).map(|i| format!("s{i}")).collect();
+    let (ok, named, err) = run(&["compare", s(&many), "--sources", &ten.join(",")]);
+    assert!(ok, "{err}");
+    assert!(!named.contains("other sources"), "{named}");
+    assert!(named.lines().nth(1).unwrap().contains("s9"), "{named}");
+}

@@ -256,6 +256,38 @@ fn import_source_takes_several_articles_in_one_write() {
 }
 
 #[test]
+fn import_source_list_reads_only_inside_its_folder_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("list");
+    std::fs::create_dir(&folder).unwrap();
+    article(dir.path(), "secret.txt", "Kosovo has signed the charter.");
+    let list = folder.join("list.csv");
+    let out = dir.path().join("out.ron");
+    for named in ["../secret.txt", s(&dir.path().join("secret.txt"))] {
+        std::fs::write(&list, format!("file,outlet\n{named},Herald\n")).unwrap();
+        let (ok, report, err) = run(&["import-source", "--list", s(&list), "-o", s(&out)]);
+        assert!(!ok, "{report}");
+        assert!(
+            err.contains("list.csv:2") && err.contains("folder"),
+            "{err}"
+        );
+        assert!(!out.exists(), "nothing is written");
+    }
+    let (ok, report, err) = run(&[
+        "import-source",
+        "--list",
+        s(&list),
+        "--allow-outside",
+        "--date",
+        "2026-01-23",
+        "-o",
+        s(&out),
+    ]);
+    assert!(ok, "{err}");
+    assert!(report.contains("added source"), "{report}");
+}
+
+#[test]
 fn import_source_refuses_a_text_already_imported_unless_forced() {
     let dir = tempfile::tempdir().unwrap();
     let file = dataset_file(dir.path());

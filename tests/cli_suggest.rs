@@ -139,7 +139,8 @@ fn refuses_articles_over_the_limit() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.txt");
     let f = std::fs::File::create(&big).unwrap();
-    f.set_len(board_explorer::cli::MAX_TEXT_BYTES + 1).unwrap();
+    f.set_len(board_explorer::session::MAX_ARTICLE_BYTES + 1)
+        .unwrap();
     let (ok, _, err) = run(&[
         "suggest",
         "--text",

@@ -15,8 +15,20 @@ use board_explorer::ui::BoardExplorerApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+/// PATH with the folder of the program under test first: `git-setup` names the drivers as
+/// `board-explorer` on PATH, as a reporter who installed it has.
+fn path_with_program() -> std::ffi::OsString {
+    let program = Path::new(env!("CARGO_BIN_EXE_board-explorer"));
+    let mut dirs = vec![program.parent().unwrap().to_path_buf()];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs).unwrap()
+}
+
 fn git(dir: &Path, args: &[&str]) -> (bool, String) {
     let out = Command::new("git")
+        .env("PATH", path_with_program())
         .arg("-C")
         .arg(dir)
         .args(args)
@@ -61,7 +73,7 @@ fn team(tmp: &Path) -> (PathBuf, PathBuf) {
     };
     let a = clone("alice");
     std::fs::write(a.join("board.ron"), to_ron(&embedded())).unwrap();
-    ok(&a, &["add", "board.ron", ".gitattributes"]);
+    ok(&a, &["add", "board.ron", ".gitattributes", ".gitignore"]);
     ok(&a, &["commit", "-m", "the board"]);
     ok(&a, &["push", "-u", "origin", "main"]);
     let b = clone("bob");
@@ -282,4 +294,94 @@ fn the_merge_verb_writes_out_and_exits_1_on_a_conflict() {
     let (success, text, _) = run(&["textconv", tmp.path().join("notes.ron").to_str().unwrap()]);
     assert!(success);
     assert_eq!(text, "just (some) words");
+    // What is neither a dataset nor text is refused, not poured into git's diff.
+    let binary = tmp.path().join("video.ron");
+    std::fs::write(&binary, [0xff_u8, 0xfe, 0x00, 0x9c].repeat(1000)).unwrap();
+    let (success, text, err) = run(&["textconv", binary.to_str().unwrap()]);
+    assert!(!success && text.is_empty(), "{text}");
+    assert!(
+        err.contains("not a dataset") && err.contains("not UTF-8"),
+        "{err}"
+    );
+}
+
+/// A fresh repository with one commit, not yet set up.
+fn repo(tmp: &Path) -> PathBuf {
+    let dir = tmp.join("repo");
+    ok(tmp, &["init", "-b", "main", dir.to_str().unwrap()]);
+    dir
+}
+
+#[test]
+fn git_setup_names_the_program_on_path_caches_textconv_and_ignores_backups() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = repo(tmp.path());
+    let (success, out, err) = run(&["git-setup", dir.to_str().unwrap()]);
+    assert!(success, "{out}{err}");
+    assert_eq!(
+        ok(&dir, &["config", "merge.board-explorer.driver"]).trim(),
+        "board-explorer merge %O %A %B"
+    );
+    assert_eq!(
+        ok(&dir, &["config", "diff.board-explorer.cachetextconv"]).trim(),
+        "true"
+    );
+    let ignore = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "*.ron.bak"), "{ignore}");
+    assert!(ignore.lines().any(|l| l == "saves/"), "{ignore}");
+    std::fs::write(dir.join("board.ron.bak"), "old").unwrap();
+    std::fs::create_dir(dir.join("saves")).unwrap();
+    std::fs::write(dir.join("saves").join("a.ron"), "snap").unwrap();
+    let status = ok(&dir, &["status", "--porcelain"]);
+    assert!(
+        !status.contains("bak") && !status.contains("saves"),
+        "{status}"
+    );
+
+    // A second run adds nothing twice.
+    let (success, out, _) = run(&["git-setup", dir.to_str().unwrap()]);
+    assert!(success && out.contains("already has the line"), "{out}");
+    let again = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+    assert_eq!(again, ignore);
+
+    // --absolute names this very program, quoted for the shell.
+    let (success, out, err) = run(&["git-setup", "--absolute", dir.to_str().unwrap()]);
+    assert!(success, "{out}{err}");
+    let driver = ok(&dir, &["config", "merge.board-explorer.driver"]);
+    assert!(
+        driver.starts_with('\'') && driver.contains("board-explorer'"),
+        "{driver}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn git_setup_never_writes_through_a_linked_gitattributes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = repo(tmp.path());
+    let outside = tmp.path().join("outside.txt");
+    std::fs::write(&outside, "kept\n").unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join(".gitattributes")).unwrap();
+    let (success, out, err) = run(&["git-setup", dir.to_str().unwrap()]);
+    assert!(!success, "{out}");
+    assert!(
+        err.contains(".gitattributes") && err.contains("link"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "kept\n");
+    assert!(!tmp.path().join("outside.txt.bak").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn git_setup_refuses_a_fifo_gitattributes_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = repo(tmp.path());
+    let fifo = dir.join(".gitattributes");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    // Without a writer, reading a FIFO would wait for ever; the refusal must come first.
+    let (success, _, err) = run(&["git-setup", dir.to_str().unwrap()]);
+    assert!(!success);
+    assert!(err.contains(".gitattributes"), "{err}");
 }

@@ -3,11 +3,19 @@
 
 use std::path::Path;
 
-use crate::store;
+use super::shown;
+use crate::session::disk::add_line_once;
+
+/// The lines `git-setup` adds to the repository's `.gitignore`: the backups every save keeps
+/// and the snapshots folder, which are each reporter's own.
+const IGNORED: [&str; 2] = ["*.ron.bak", "saves/"];
 
 /// Configures the git repository at `dir` to merge and diff datasets with this program: the
-/// `.gitattributes` line and the `merge.board-explorer` and `diff.board-explorer` settings.
-pub fn git_setup(dir: &Path) -> Result<String, String> {
+/// `.gitattributes` line, the `.gitignore` lines, and the `merge.board-explorer` and
+/// `diff.board-explorer` settings. The drivers name `board-explorer` as found on PATH, so
+/// the setting holds on every machine and after the program moves; `absolute` names this
+/// program's own path instead.
+pub fn git_setup(dir: &Path, absolute: bool) -> Result<String, String> {
     let git = |args: &[&str]| -> Result<String, String> {
         let out = std::process::Command::new("git")
             .arg("-C")
@@ -21,15 +29,19 @@ pub fn git_setup(dir: &Path) -> Result<String, String> {
             Err(format!(
                 "error: git {}: {}",
                 args.join(" "),
-                String::from_utf8_lossy(&out.stderr).trim()
+                super::escape::terminal_cell(String::from_utf8_lossy(&out.stderr).trim())
             ))
         }
     };
     let top = git(&["rev-parse", "--show-toplevel"])
-        .map_err(|_| format!("error: {} is not in a git repository", dir.display()))?;
-    let exe = std::env::current_exe()
-        .map_err(|e| format!("error: cannot tell where this program is: {e}"))?;
-    let exe = shell_quote(&exe.to_string_lossy());
+        .map_err(|_| format!("error: {} is not in a git repository", shown(dir)))?;
+    let exe = if absolute {
+        let exe = std::env::current_exe()
+            .map_err(|e| format!("error: cannot tell where this program is: {e}"))?;
+        shell_quote(&exe.to_string_lossy())
+    } else {
+        "board-explorer".to_string()
+    };
     git(&[
         "config",
         "merge.board-explorer.name",
@@ -45,51 +57,51 @@ pub fn git_setup(dir: &Path) -> Result<String, String> {
         "diff.board-explorer.textconv",
         &format!("{exe} textconv"),
     ])?;
+    // A dataset's readable form is worth keeping: git log -p over many commits runs it once.
+    git(&["config", "diff.board-explorer.cachetextconv", "true"])?;
     let attributes = Path::new(&top).join(".gitattributes");
-    let line = "*.ron merge=board-explorer diff=board-explorer";
-    let existing = std::fs::read_to_string(&attributes).unwrap_or_default();
-    let mut note = format!("{} already has the line\n", attributes.display());
-    if !existing.lines().any(|l| l.trim() == line) {
-        let mut text = existing;
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        text.push_str(line);
-        text.push('\n');
-        store::write_atomic(&attributes, text.as_bytes())
-            .map_err(|e| format!("error: cannot write {}: {e}", attributes.display()))?;
-        let _ = std::fs::remove_file(store::backup_path(&attributes));
-        note = format!(
+    let wrote = add_line_once(
+        &attributes,
+        "*.ron merge=board-explorer diff=board-explorer",
+    )
+    .map_err(|e| format!("error: cannot write {}: {e}", shown(&attributes)))?;
+    let mut note = if wrote {
+        format!(
             "wrote {} (commit it, so every clone merges by id)\n",
-            attributes.display()
-        );
+            shown(&attributes)
+        )
+    } else {
+        format!("{} already has the line\n", shown(&attributes))
+    };
+    let ignore = Path::new(&top).join(".gitignore");
+    let mut ignored = false;
+    for line in IGNORED {
+        ignored |= add_line_once(&ignore, line)
+            .map_err(|e| format!("error: cannot write {}: {e}", shown(&ignore)))?;
     }
-    let exclude = git(&["rev-parse", "--git-path", "info/exclude"])?;
-    exclude_lock_files(&dir.join(exclude))?;
+    if ignored {
+        note.push_str(&format!(
+            "wrote {} (backups and snapshots stay each reporter's own)\n",
+            shown(&ignore)
+        ));
+    }
+    // The lock files writers keep beside datasets (`.board.ron.lock`) are this clone's
+    // business, never to be committed: listed in the clone's own `info/exclude` (not in a file
+    // that is committed, since older clones do not make them).
+    let exclude = dir.join(git(&["rev-parse", "--git-path", "info/exclude"])?);
+    add_line_once(&exclude, ".*.ron.lock")
+        .map_err(|e| format!("error: cannot write {}: {e}", shown(&exclude)))?;
     Ok(format!(
-        "{note}set merge.board-explorer.driver and diff.board-explorer.textconv in {top}/.git/config \
-         (each clone runs `board-explorer git-setup` once)\n"
+        "{note}set merge.board-explorer.driver and diff.board-explorer.textconv to `{}` in \
+         {}/.git/config (each clone runs `board-explorer git-setup` once{})\n",
+        super::escape::terminal_cell(&exe),
+        super::escape::terminal_cell(&top),
+        if absolute {
+            ""
+        } else {
+            "; the program must be on PATH, or run it with --absolute"
+        }
     ))
-}
-
-/// The lock files writers keep beside datasets (`.board.ron.lock`) are this clone's business,
-/// never to be committed: listed in the clone's own `info/exclude` (not in a file that is
-/// committed, since older clones do not make them).
-fn exclude_lock_files(exclude: &Path) -> Result<(), String> {
-    const PATTERN: &str = ".*.ron.lock";
-    let existing = std::fs::read_to_string(exclude).unwrap_or_default();
-    if existing.lines().any(|l| l.trim() == PATTERN) {
-        return Ok(());
-    }
-    let mut text = existing;
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text.push_str(PATTERN);
-    text.push('\n');
-    // The store's atomic write makes the folder if need be, and never leaves half a file.
-    crate::store::replace_atomic(exclude, text.as_bytes())
-        .map_err(|e| format!("error: cannot write {}: {e}", exclude.display()))
 }
 
 /// A path as one word for the shell git runs the driver with.

@@ -11,18 +11,14 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::suggest::suggestion_table;
-use super::table;
+use super::{shown, table};
 use crate::model::extract::{Extractor, Suggestion, accept_suggestions, body_known};
 use crate::model::mentions::{KnownMention, MentionFinder, context};
 use crate::model::source_ops::{SourceDraft, add_source};
-use crate::model::text::{LineCols, content_hash, is_html, normalise, strip_html};
+use crate::model::text::{LineCols, content_hash};
 use crate::model::validate::{Severity, validate};
 use crate::model::{Dataset, Edit, PartialDate};
-use crate::store;
-
-/// The largest article read. A long report is well under 1 MB; 64 MB leaves room for whole
-/// books while refusing a wrong file (a video, a disk image) before it is read.
-pub const MAX_ARTICLE_BYTES: u64 = 64 << 20;
+use crate::session::disk;
 
 /// The largest list of articles (`--list`) read.
 const MAX_LIST_BYTES: u64 = 16 << 20;
@@ -36,10 +32,14 @@ pub struct ImportSourceArgs {
     #[arg(long = "text", value_name = "ARTICLE")]
     pub texts: Vec<PathBuf>,
     /// A CSV list of articles with a header row: `file` (required), and any of `outlet`,
-    /// `title`, `date`, `url`. Files are relative to the list's folder; empty cells take
-    /// --outlet, --title and --date.
+    /// `title`, `date`, `url`. Files are relative to the list's folder and must stay inside
+    /// it (no absolute paths, no "..", no link out); empty cells take --outlet, --title and
+    /// --date.
     #[arg(long, value_name = "CSV")]
     pub list: Option<PathBuf>,
+    /// Let a --list name files outside its folder (a list you wrote yourself).
+    #[arg(long, requires = "list")]
+    pub allow_outside: bool,
     /// Who published the articles.
     #[arg(long, default_value = "")]
     pub outlet: String,
@@ -173,7 +173,13 @@ fn articles(args: &ImportSourceArgs) -> Result<Vec<Article>, String> {
                     list.display()
                 ));
             }
-            let mut article = shared(dir.join(file));
+            let path = if args.allow_outside {
+                dir.join(file)
+            } else {
+                disk::inside(dir, file)
+                    .map_err(|e| format!("error: {}:{line}: {e}", shown(list)))?
+            };
+            let mut article = shared(path);
             if !cell("outlet").is_empty() {
                 article.outlet = cell("outlet").to_string();
             }
@@ -197,15 +203,13 @@ fn articles(args: &ImportSourceArgs) -> Result<Vec<Article>, String> {
     // The whole dataset must still load: refuse before reading what could not.
     let mut total = 0u64;
     for a in &out {
-        total += std::fs::metadata(&a.path)
-            .map_err(|e| format!("error: cannot read {}: {e}", a.path.display()))?
-            .len();
+        total += disk::file_len(&a.path).map_err(|e| super::load_error(&e))?;
     }
-    if total > store::MAX_FILE_BYTES {
+    if total > disk::MAX_DATASET_BYTES {
         return Err(format!(
             "error: the articles come to {} MB, more than a dataset may hold ({} MB)",
             total >> 20,
-            store::MAX_FILE_BYTES >> 20
+            disk::MAX_DATASET_BYTES >> 20
         ));
     }
     Ok(out)
@@ -213,26 +217,15 @@ fn articles(args: &ImportSourceArgs) -> Result<Vec<Article>, String> {
 
 /// A file's bytes through the one bounded reader (regular files only, at most `limit`).
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    store::read_bounded(path, limit).map_err(|e| super::load_error(&e))
+    disk::read_bounded(path, limit).map_err(|e| super::load_error(&e))
 }
 
 /// Reads and analyses an article: its stored text (HTML stripped, normalised), its hash and
 /// the known actors it names.
 fn prepare(article: &Article, tools: &Tools) -> Result<Prepared, String> {
-    let bytes = read_bounded(&article.path, MAX_ARTICLE_BYTES)?;
-    let raw = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "error: {} is not UTF-8 text (bad byte at offset {})",
-            article.path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let extension = article.path.extension().and_then(|e| e.to_str());
-    let text = if is_html(extension, &raw) {
-        normalise(&strip_html(&raw))
-    } else {
-        normalise(&raw)
-    };
+    let text = crate::session::read_article(&article.path)
+        .map_err(|e| super::load_error(&e))?
+        .stored_text();
     let hash = content_hash(&text);
     let mentions = tools.finder.find(&text);
     // Relative days need the day of publication; a month or a year leaves them open.

@@ -7,8 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::model::Dataset;
-use crate::model::merge::merge as merge_datasets;
-use crate::store;
+use crate::session::disk::{self, DatasetOrText, MergeFilesError};
 
 /// Merges THEIRS into OURS with BASE as the common ancestor, writes the result atomically to
 /// OUT (OURS by default) and reports. Conflicts are kept in the file; the command then fails
@@ -20,17 +19,10 @@ pub fn merge(
     out: Option<&Path>,
 ) -> Result<String, String> {
     let out = out.unwrap_or(ours);
-    let _lock = lock_unless_git_temp(out)?;
-    // Git passes an empty BASE when both sides added the file: nothing in common then.
-    let base = load(base, true)?;
-    let (ours_d, theirs_d) = (load(ours, false)?, load(theirs, false)?);
-    let merged = merge_datasets(base, ours_d, theirs_d).map_err(super::error_line)?;
-    store::SaveError::check(&merged.dataset).map_err(|e| {
-        format!("error: the merged dataset would not load ({e}); nothing was written")
+    let merged = disk::merge_files(base, ours, theirs, out).map_err(|e| match e {
+        MergeFilesError::Load(e) => super::load_error(&e),
+        other => super::error_line(other),
     })?;
-    let text = store::to_ron(&merged.dataset);
-    store::replace_atomic(out, text.as_bytes())
-        .map_err(|e| format!("error: cannot write {}: {e}", out.display()))?;
     let mut report = merged.report();
     report.push_str(&format!(
         "merged into {}: {} actors, {} sources, {} claims, {} events\n",
@@ -52,40 +44,14 @@ pub fn merge(
     }
 }
 
-/// The lock of the file the merge writes, held from before OURS is read: a merge by hand into
-/// a dataset others write (`merge BASE OURS THEIRS`, `-o OUT`) is one more writer. Git's
-/// driver writes over git's own temporary copy (`.merge_file_XXXXXX`), which nobody else
-/// writes: no lock file is left beside it in the work tree.
-fn lock_unless_git_temp(out: &Path) -> Result<Option<store::FileLock>, String> {
-    let git_temp = out
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with(".merge_file_"));
-    if git_temp {
-        return Ok(None);
-    }
-    store::FileLock::acquire(out)
-        .map(Some)
-        .map_err(super::error_line)
-}
-
-fn load(path: &Path, empty_is_nothing: bool) -> Result<Dataset, String> {
-    if empty_is_nothing && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
-        return Ok(Dataset::default());
-    }
-    store::load_file(path)
-        .map(|l| l.dataset)
-        .map_err(|e| super::load_error(&e))
-}
-
 /// The file as one line per record (`actors putin: name="Vladimir Putin" kind=Person`),
-/// source texts below their source line, for `git diff` and `git log -p`. A file that is not
-/// a dataset is printed as it is, so the diff still shows something.
+/// source texts below their source line, for `git diff` and `git log -p`. A small text file
+/// that is not a dataset is printed as it is, so the diff still shows something; anything
+/// else is refused.
 pub fn textconv(file: &Path) -> Result<String, String> {
-    let bytes =
-        store::read_bounded(file, store::MAX_FILE_BYTES).map_err(|e| super::load_error(&e))?;
-    match store::parse_bytes(&bytes, Some(file)) {
-        Ok(loaded) => records_text(&loaded.dataset),
-        Err(_) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+    match disk::dataset_or_text(file).map_err(|e| super::load_error(&e))? {
+        DatasetOrText::Dataset(d) => records_text(&d),
+        DatasetOrText::Text(text) => Ok(text),
     }
 }
 

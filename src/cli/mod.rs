@@ -1,9 +1,12 @@
 //! The command line: the same binary serves scripts. Each command returns its output as a
 //! string (printed by `main`), so tests call it directly. Files are loaded and derived through
-//! the same [`Session`] the window uses; tables render its [`Report`].
+//! the same [`Session`] the window uses; tables render its [`Report`]. Other files (articles,
+//! lists, rule tables, a merge's three files, git's settings) are reached through the
+//! session's `disk` facade, never through the store or `std::fs`.
 //!
 //! A new verb: a variant of [`Verb`] (its arguments documented for `--help`), an arm in
-//! [`run`], and, when it is more than a few lines, a file of its own beside `sources.rs`.
+//! `perform` (which [`run`] wraps with the closed-pipe and error handling), and, when it is
+//! more than a few lines, a file of its own beside `sources.rs`.
 
 mod actor;
 mod body;
@@ -20,10 +23,10 @@ mod table;
 pub use actor::{ActorAddArgs, ActorCommand};
 pub use body::BodyCommand;
 pub use claim::{ClaimAddArgs, ClaimCommand};
-pub use import::{ImportSourceArgs, MAX_ARTICLE_BYTES};
+pub use import::ImportSourceArgs;
 pub use resolve::ResolveArgs;
 pub use sources::compare_table;
-pub use suggest::{MAX_TEXT_BYTES, SuggestFormat};
+pub use suggest::SuggestFormat;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -206,6 +209,10 @@ pub enum Verb {
     GitSetup {
         /// A folder in the repository; the current one when left out.
         dir: Option<PathBuf>,
+        /// Name this program by its full path in the drivers, not as `board-explorer` found on
+        /// PATH (for a clone whose PATH lacks it; the path is this machine's own).
+        #[arg(long)]
+        absolute: bool,
     },
     /// Write a generated, valid dataset of any size (accented names, conflicting claims,
     /// partial dates, long source texts), for trying the app and benchmarks at scale.
@@ -272,7 +279,9 @@ fn perform(command: Verb) -> Result<String, String> {
         } => merge::merge(&base, &ours, &theirs, out.as_deref()),
         Verb::Textconv { file } => merge::textconv(&file),
         Verb::Resolve(args) => resolve::run(args),
-        Verb::GitSetup { dir } => git_setup::git_setup(dir.as_deref().unwrap_or(".".as_ref())),
+        Verb::GitSetup { dir, absolute } => {
+            git_setup::git_setup(dir.as_deref().unwrap_or(".".as_ref()), absolute)
+        }
         Verb::Roster { file, as_of } => {
             let session = load_as_of(file.as_ref(), as_of)?;
             Ok(roster_table(&session.report()))
@@ -358,7 +367,7 @@ fn perform(command: Verb) -> Result<String, String> {
                 (None, Some(path)) => suggest::SuggestInput::File { path, date },
                 (None, None) => return Err("error: give --source ID or --text FILE".into()),
             };
-            let tables = crate::store::rule_tables(file.as_deref(), &rules)
+            let tables = session::disk::rule_tables(file.as_deref(), &rules)
                 .map_err(|e| format!("error: {e}"))?;
             let how = suggest::Reading {
                 language: language.as_deref(),

@@ -2,13 +2,14 @@
 //! `import.rs`.)
 
 use super::table;
-use crate::model::EDITORS_NOTE;
-use crate::model::compare::{Verdict, compare, row_name};
+use crate::model::compare::{ClaimMatrix, MatrixRow, Verdict, compare, row_name};
+use crate::model::{Dataset, EDITORS_NOTE};
 use crate::session::Session;
 
 /// The claim matrix of the chosen sources (all of them when none are named, with the editor's
 /// hand edits as a column of their own when there are any, so that the conflicts counted are
-/// those `check` and the roster count).
+/// those `check` and the roster count). Unnamed, at most [`MAX_SOURCE_COLUMNS`] columns are
+/// shown, so the table stays bounded however many sources there are.
 pub fn compare_table(
     session: &Session,
     sources: &[String],
@@ -37,10 +38,18 @@ pub fn compare_table(
         ));
     }
     let m = compare(d, index, &chosen);
-    // The matrix's columns: each source once, however often it was named.
-    let chosen = &m.sources;
+    // The matrix's columns: each source once, however often it was named; when none were
+    // named and there are many, the most-cited ones, the others counted in one column.
+    let shown = shown_columns(&m, !sources.is_empty());
+    let others: Vec<usize> = (0..m.sources.len())
+        .filter(|c| !shown.contains(c))
+        .collect();
     let mut header = vec!["Subject", "Property"];
-    header.extend(chosen.iter().map(String::as_str));
+    header.extend(shown.iter().map(|&c| m.sources[c].as_str()));
+    let others_header = format!("{} other sources", others.len());
+    if !others.is_empty() {
+        header.push(&others_header);
+    }
     header.push("Verdict");
     let rows: Vec<Vec<String>> = m
         .rows
@@ -51,21 +60,9 @@ pub fn compare_table(
                 row_name(d, index, r).into_owned(),
                 r.property.label().to_string(),
             ];
-            for column in 0..chosen.len() {
-                let values: Vec<String> = r.cells[column]
-                    .iter()
-                    .map(|&c| d.claims[c].value_label(d))
-                    .fold(Vec::new(), |mut seen, v| {
-                        if !seen.contains(&v) {
-                            seen.push(v);
-                        }
-                        seen
-                    });
-                cells.push(if values.is_empty() {
-                    "—".into()
-                } else {
-                    values.join("; ")
-                });
+            cells.extend(shown.iter().map(|&column| cell_text(d, &r.cells[column])));
+            if !others.is_empty() {
+                cells.push(others_text(r, &others));
             }
             cells.push(r.verdict.label().to_string());
             cells
@@ -81,4 +78,57 @@ pub fn compare_table(
     );
     out.push_str(&table::align(&header, &rows));
     Ok(out)
+}
+
+/// The most sources the terminal's matrix shows as columns unless they are named.
+pub const MAX_SOURCE_COLUMNS: usize = 8;
+
+/// The columns to show: all when the sources were named, else the most-cited
+/// [`MAX_SOURCE_COLUMNS`] in their own order.
+fn shown_columns(m: &ClaimMatrix, named: bool) -> Vec<usize> {
+    let all: Vec<usize> = (0..m.sources.len()).collect();
+    if named || all.len() <= MAX_SOURCE_COLUMNS {
+        return all;
+    }
+    let mut cited = vec![0usize; all.len()];
+    for row in &m.rows {
+        for (column, claims) in row.cells.iter().enumerate() {
+            cited[column] += claims.len();
+        }
+    }
+    let mut ranked = all;
+    ranked.sort_by_key(|&c| std::cmp::Reverse(cited[c]));
+    ranked.truncate(MAX_SOURCE_COLUMNS);
+    ranked.sort_unstable();
+    ranked
+}
+
+/// What a source says in a row: its distinct values, or a dash.
+fn cell_text(d: &Dataset, claims: &[usize]) -> String {
+    let values: Vec<String> =
+        claims
+            .iter()
+            .map(|&c| d.claims[c].value_label(d))
+            .fold(Vec::new(), |mut seen, v| {
+                if !seen.contains(&v) {
+                    seen.push(v);
+                }
+                seen
+            });
+    if values.is_empty() {
+        "—".into()
+    } else {
+        values.join("; ")
+    }
+}
+
+/// How much the sources not shown say in a row: "3 claims in 2 sources", or a dash.
+fn others_text(row: &MatrixRow, others: &[usize]) -> String {
+    let claims: usize = others.iter().map(|&c| row.cells[c].len()).sum();
+    let sources = others.iter().filter(|&&c| !row.cells[c].is_empty()).count();
+    if claims == 0 {
+        "—".into()
+    } else {
+        format!("{claims} claims in {sources} sources")
+    }
 }

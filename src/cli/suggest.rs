@@ -5,11 +5,7 @@ use std::path::Path;
 
 use super::table;
 use crate::model::extract::{Extractor, RuleSet, SuggestedActor, Suggestion, Table};
-use crate::model::text::{is_html, normalise, strip_html};
 use crate::model::{Dataset, PartialDate};
-
-/// The largest article `suggest --text` reads.
-pub const MAX_TEXT_BYTES: u64 = 64 << 20;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum SuggestFormat {
@@ -26,25 +22,12 @@ pub enum SuggestInput<'a> {
     },
 }
 
-/// Reads an article, refusing one over [`MAX_TEXT_BYTES`], and gives its text as a source
-/// would hold it (HTML stripped, whitespace normalised), so offsets match an import.
+/// Reads an article through the session's one reader and gives its text as a source would
+/// hold it (HTML stripped, whitespace normalised), so offsets match an import.
 pub fn read_article(path: &Path) -> Result<String, String> {
-    // The one bounded reader: regular files only, never more than the limit.
-    let bytes =
-        crate::store::read_bounded(path, MAX_TEXT_BYTES).map_err(|e| super::load_error(&e))?;
-    let raw = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "error: {} is not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let extension = path.extension().and_then(|e| e.to_str());
-    Ok(if is_html(extension, &raw) {
-        normalise(&strip_html(&raw))
-    } else {
-        normalise(&raw)
-    })
+    crate::session::read_article(path)
+        .map(|article| article.stored_text())
+        .map_err(|e| super::load_error(&e))
 }
 
 /// How a report is read: its language (detected when None) and the user's rule tables.

@@ -8,7 +8,7 @@ use super::date::PartialDate;
 use super::edit::Edit;
 use super::ops::unique_id;
 use super::quote::{Anchor, Quote};
-use super::text::{content_hash, normalise, strip_html};
+use super::text::{content_hash, stored_text};
 
 /// Why a source or a quoted claim cannot be made.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -64,11 +64,7 @@ impl SourceDraft {
 
     /// The text as it will be stored: HTML stripped, whitespace tidied.
     pub fn stored_text(&self) -> String {
-        if self.html {
-            normalise(&strip_html(&self.text))
-        } else {
-            normalise(&self.text)
-        }
+        stored_text(&self.text, self.html)
     }
 
     fn check(&self, text: &str) -> Result<(), SourceError> {

@@ -29,6 +29,15 @@ pub fn strip_html(html: &str) -> String {
     nanohtml2text::html2text(html)
 }
 
+/// The text a source stores from what was pasted or read: HTML stripped, whitespace tidied.
+pub fn stored_text(raw: &str, html: bool) -> String {
+    if html {
+        normalise(&strip_html(raw))
+    } else {
+        normalise(raw)
+    }
+}
+
 /// Whether an article is HTML: by its file's extension, else by its look.
 pub fn is_html(extension: Option<&str>, text: &str) -> bool {
     extension.is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))

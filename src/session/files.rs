@@ -175,15 +175,40 @@ pub fn write_new_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     store::write_new(path, contents)
 }
 
-/// The largest article file read into the import form, as `suggest --text` reads.
+/// The largest article file read: by the import form, `import-source` and `suggest --text`. A
+/// long report is well under 1 MB; 64 MB leaves room for whole books while refusing a wrong
+/// file (a video, a disk image) before it is read.
 pub const MAX_ARTICLE_BYTES: u64 = 64 << 20;
 
-/// Reads an article (a .txt, .md or .html file) for the import form, through the bounded
-/// reader: a regular file of at most [`MAX_ARTICLE_BYTES`]; bytes that are not UTF-8 are
-/// replaced.
-pub fn read_article(path: &Path) -> Result<String, store::LoadError> {
+/// An article file as read: its text as written, and whether it is HTML (by its extension,
+/// else by its look).
+#[derive(Debug)]
+pub struct ArticleFile {
+    pub raw: String,
+    pub html: bool,
+}
+
+impl ArticleFile {
+    /// The text a source stores: HTML stripped, whitespace tidied, so offsets match an import.
+    pub fn stored_text(&self) -> String {
+        crate::model::text::stored_text(&self.raw, self.html)
+    }
+}
+
+/// Reads an article (a .txt, .md or .html file) through the bounded reader: a regular file of
+/// at most [`MAX_ARTICLE_BYTES`], in UTF-8 (a file that is not is refused with where, since a
+/// replaced byte would be quoted as if the outlet wrote it).
+pub fn read_article(path: &Path) -> Result<ArticleFile, store::LoadError> {
     let bytes = store::read_bounded(path, MAX_ARTICLE_BYTES)?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    let raw = String::from_utf8(bytes).map_err(|e| {
+        store::LoadError::new(format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+        .in_file(path)
+    })?;
+    let html = crate::model::text::is_html(path.extension().and_then(|e| e.to_str()), &raw);
+    Ok(ArticleFile { raw, html })
 }
 
 /// A dataset as the text of its file.

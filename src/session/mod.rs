@@ -6,6 +6,7 @@
 
 mod autosave;
 mod command;
+pub mod disk;
 pub mod document;
 mod edit_log;
 mod files;
@@ -21,8 +22,8 @@ pub use self::command::{Command, Confirm, ExportFormat, Focus, Notice, Outcome, 
 pub use self::document::{Document, saves_dir};
 pub use self::edit_log::EditLog;
 pub use self::files::{
-    MAX_ARTICLE_BYTES, dataset_text, default_file_name, export_file_name, read_article, write_file,
-    write_new_file,
+    ArticleFile, MAX_ARTICLE_BYTES, dataset_text, default_file_name, export_file_name,
+    read_article, write_file, write_new_file,
 };
 pub use self::watch::WATCH_EVERY_SECONDS;
 use crate::model::report::Report;

@@ -6,16 +6,44 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Where the previous version of `path` is kept: `name.ron` → `name.ron.bak`.
+/// A name too long for that loses the end of its own name to fit.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
+    beside(path, "", ".bak")
 }
 
 fn temp_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".{}.tmp", std::process::id()));
-    path.with_file_name(name)
+    beside(path, "", &format!(".{}.tmp", std::process::id()))
+}
+
+/// The temporary copy a backup of `path` is made through: `NAME.bak.PID.tmp`, a name of its
+/// own even when a long name is cut (the file's own temporary name is `NAME.PID.tmp`).
+fn backup_temp_path(path: &Path) -> PathBuf {
+    beside(path, "", &format!(".bak.{}.tmp", std::process::id()))
+}
+
+/// The longest file name most file systems allow, in bytes.
+const MAX_NAME_BYTES: usize = 255;
+
+/// A file beside `path` named `prefix` + its name + `suffix`, the name cut (at a character)
+/// so the whole fits in [`MAX_NAME_BYTES`]: a file whose name is 250 bytes long can still be
+/// saved in place, its temporary, backup and lock files beside it.
+pub(super) fn beside(path: &Path, prefix: &str, suffix: &str) -> PathBuf {
+    let name = path.file_name().unwrap_or_default();
+    let room = MAX_NAME_BYTES.saturating_sub(prefix.len() + suffix.len());
+    let mut fitted = std::ffi::OsString::from(prefix);
+    if name.len() <= room {
+        // Whole, in whatever bytes it has (a name need not be UTF-8).
+        fitted.push(name);
+    } else {
+        let name = name.to_string_lossy();
+        let mut cut = room;
+        while !name.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        fitted.push(&name[..cut]);
+    }
+    fitted.push(suffix);
+    path.with_file_name(fitted)
 }
 
 /// The file a save really writes: a symlink's target (so the link stays a link and its target
@@ -138,7 +166,7 @@ fn write_temp(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
 /// removed and the message names the backup.
 fn backup(path: &Path) -> io::Result<()> {
     let bak = backup_path(path);
-    let bak_tmp = temp_path(&bak);
+    let bak_tmp = backup_temp_path(path);
     let copied = fs::copy(path, &bak_tmp).and_then(|_| {
         // The previous version stays the group's to read, as the file itself does (the copy
         // already has its mode; re-applied after the owner, which may clear set-id bits).
@@ -225,6 +253,24 @@ fn sync_dir(path: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_with_a_name_of_250_bytes_is_saved_in_place_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        // Two-byte letters, so the cut must fall between characters.
+        let name = format!("{}.ron", "é".repeat(123));
+        assert_eq!(name.len(), 250);
+        let path = dir.path().join(&name);
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        let backup = backup_path(&path);
+        assert!(backup.file_name().unwrap().len() <= MAX_NAME_BYTES);
+        assert_eq!(fs::read(&backup).unwrap(), b"one");
+        let lock = super::super::lock_path(&path);
+        assert!(lock.file_name().unwrap().len() <= MAX_NAME_BYTES);
+        assert!(super::super::FileLock::acquire(&path).is_ok());
+    }
 
     #[test]
     fn replaces_the_file_and_keeps_a_backup() {

@@ -129,18 +129,38 @@ pub fn roster_csv(report: &Report) -> String {
         .expect("csv of UTF-8 strings is UTF-8")
 }
 
-/// A CSV cell a spreadsheet will not run as a formula: as OWASP advises, a cell that begins
-/// with `=`, `+`, `-`, `@`, a tab or a carriage return (also after leading spaces, which some
-/// spreadsheets skip) gets a single quote in front, which spreadsheets show as text.
+/// A CSV cell a spreadsheet will not run as a formula, and a terminal or editor showing the
+/// file cannot be steered by: as OWASP advises, a cell that begins with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return (also after leading spaces, which some spreadsheets skip) gets a
+/// single quote in front, which spreadsheets show as text; control characters other than tab
+/// and line breaks (ESC starts a terminal sequence) and the bidirectional embeddings,
+/// overrides and isolates (which reorder the text around them) are written as `\u{..}`.
 pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
     let first = text.trim_start_matches(' ').chars().next();
     let starts_formula = text.starts_with(['\t', '\r'])
         || first.is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
-    if starts_formula {
-        std::borrow::Cow::Owned(format!("'{text}"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
+    let steering = text.chars().any(steers);
+    if !starts_formula && !steering {
+        return std::borrow::Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len() + 1);
+    if starts_formula {
+        out.push('\'');
+    }
+    for c in text.chars() {
+        if steers(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether a character steers what shows a text rather than being part of it.
+fn steers(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Text that Markdown shows as itself, on one line: HTML's `&`, `<` and `>` as entities, the
@@ -411,5 +431,10 @@ mod tests {
         assert_eq!(csv_cell("  =1+1"), "'  =1+1");
         assert_eq!(csv_cell("\tx"), "'\tx");
         assert_eq!(csv_cell("Trump"), "Trump");
+        // A terminal sequence and a right-to-left override are shown, not obeyed.
+        assert_eq!(csv_cell("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(csv_cell("x\u{202e}gpj.exe"), "x\\u{202e}gpj.exe");
+        // A right-to-left mark is part of an Arabic or Hebrew name: kept.
+        assert_eq!(csv_cell("\u{200f}عباس"), "\u{200f}عباس");
     }
 }

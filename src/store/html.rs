@@ -57,7 +57,9 @@ pub fn html_report(report: &Report) -> String {
         Some(day) => format!("{}: who sits on it, as of {day}", d.body.name),
         None => format!("{}: who sits on it", d.body.name),
     };
-    h.elem("title", &[], &title)
+    h.open("title", &[])
+        .plain(&title)
+        .close("title")
         .raw("\n<style>\n")
         .raw(STYLE)
         .raw("</style>\n</head>\n<body>\n");

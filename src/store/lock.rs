@@ -99,11 +99,7 @@ impl FileLock {
 /// Where the lock of `path` is: `.NAME.lock` beside the file a save really writes (a symlink's
 /// target, so that two names of one file share one lock).
 pub fn lock_path(path: &Path) -> PathBuf {
-    let target = write_target(path);
-    let mut name = std::ffi::OsString::from(".");
-    name.push(target.file_name().unwrap_or_default());
-    name.push(".lock");
-    target.with_file_name(name)
+    super::atomic::beside(&write_target(path), ".", ".lock")
 }
 
 /// Opens the lock file, creating it if needed. A lock file another user created and this one

@@ -9,6 +9,7 @@ mod format;
 mod ftm;
 mod html;
 mod identity;
+mod line_files;
 mod lock;
 mod parallel;
 mod popolo;
@@ -28,6 +29,7 @@ pub use format::{
 pub use ftm::ftm_entities;
 pub use html::html_report;
 pub use identity::{FileIdentity, read_identified};
+pub use line_files::add_line_once;
 pub use lock::{FileLock, LOCK_WAIT, LockError, lock_path};
 pub use popolo::popolo_json;
 pub use recovery::{

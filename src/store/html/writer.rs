@@ -27,9 +27,22 @@ impl Html {
         self
     }
 
-    /// Text, escaped.
+    /// Text, escaped; text that holds bidirectional controls is isolated in `<bdi>` and its
+    /// controls closed, so a right-to-left override in a name cannot reorder the page
+    /// around it.
     pub fn text(&mut self, text: &str) -> &mut Self {
+        if has_bidi_controls(text) {
+            self.raw("<bdi>").plain(text).raw("</bdi>")
+        } else {
+            self.plain(text)
+        }
+    }
+
+    /// Text, escaped and its bidirectional controls closed, without markup: for elements
+    /// whose content is text only (`<title>`).
+    pub fn plain(&mut self, text: &str) -> &mut Self {
         self.out.push_str(&escape(text));
+        close_bidi(&mut self.out, text);
         self
     }
 
@@ -116,6 +129,32 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `text` holds a bidirectional embedding, override or isolate (U+202A–U+202E,
+/// U+2066–U+2069).
+fn has_bidi_controls(text: &str) -> bool {
+    text.contains(['\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}'])
+        || text.contains(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'])
+}
+
+/// Closes what `text` opened and left open: a POP DIRECTIONAL ISOLATE for each isolate
+/// (which also ends any embedding or override opened inside it), and a POP DIRECTIONAL
+/// FORMATTING for each embedding or override left open outside isolates (Unicode's UAX #9).
+fn close_bidi(out: &mut String, text: &str) {
+    let (mut isolates, mut embeddings) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => isolates += 1,
+            // Ends the isolate and what was opened inside it, not what was opened before it.
+            '\u{2069}' if isolates > 0 => isolates -= 1,
+            '\u{202a}'..='\u{202b}' | '\u{202d}'..='\u{202e}' if isolates == 0 => embeddings += 1,
+            '\u{202c}' if isolates == 0 => embeddings = embeddings.saturating_sub(1),
+            _ => {}
+        }
+    }
+    out.extend(std::iter::repeat_n('\u{2069}', isolates));
+    out.extend(std::iter::repeat_n('\u{202c}', embeddings));
+}
+
 /// `url`, trimmed, when it is an absolute http(s) address with nothing a browser would read
 /// otherwise (no space, no control character, no quote or angle bracket).
 pub fn safe_url(url: &str) -> Option<&str> {
@@ -150,6 +189,31 @@ mod tests {
         let mut h = Html::default();
         h.open("a", &[("title", "\" onmouseover=\"x")]).close("a");
         assert_eq!(h.finish(), "<a title=\"&quot; onmouseover=&quot;x\"></a>");
+    }
+
+    #[test]
+    fn a_right_to_left_override_stays_inside_its_value() {
+        let mut h = Html::default();
+        h.raw("<td>")
+            .text("Abc\u{202e}fdp.exe")
+            .raw("</td><td>next</td>");
+        let page = h.finish();
+        // Isolated, and the override closed before the value ends.
+        assert_eq!(
+            page,
+            "<td><bdi>Abc\u{202e}fdp.exe\u{202c}</bdi></td><td>next</td>"
+        );
+        let mut h = Html::default();
+        h.text("\u{2067}x\u{202d}y");
+        assert_eq!(h.finish(), "<bdi>\u{2067}x\u{202d}y\u{2069}</bdi>");
+        // An override opened before a closed isolate stays open until closed here.
+        let mut h = Html::default();
+        h.text("\u{202e}a\u{2067}b\u{2069}");
+        assert_eq!(h.finish(), "<bdi>\u{202e}a\u{2067}b\u{2069}\u{202c}</bdi>");
+        // A text without such controls is written as it is.
+        let mut h = Html::default();
+        h.text("\u{200f}عباس");
+        assert_eq!(h.finish(), "\u{200f}عباس");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! one: outlet, title, date, address, note, reliability, what it relays, and text.
 
 use crate::model::source_ops::SourceDraft;
-use crate::model::text::{is_html, looks_like_html};
+use crate::model::text::looks_like_html;
 use crate::model::{PartialDate, Reliability};
 
 pub enum FormOutcome {
@@ -112,9 +112,9 @@ impl SourceForm {
         };
         // Through the session, the one way to files: the bounded reader.
         match crate::session::read_article(&path) {
-            Ok(text) => {
-                self.text = text;
-                self.html = is_html(path.extension().and_then(|e| e.to_str()), &self.text);
+            Ok(article) => {
+                self.text = article.raw;
+                self.html = article.html;
                 if self.title.trim().is_empty()
                     && let Some(stem) = path.file_stem()
                 {

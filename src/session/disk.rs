@@ -1,0 +1,182 @@
+//! The files the command line names itself, beside a session's dataset: the articles and list
+//! of an import, rule tables, the three files of a git merge and git's own settings files.
+//! The command line reaches the store only through here and the session, so that each such
+//! read is bounded, each write atomic and locked, and each chosen in one place.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Dataset;
+use crate::model::merge::{MergeError, Merged, merge};
+use crate::store::{self, FileLock, LoadError, LockError, SaveError};
+
+pub use crate::store::{
+    MAX_FILE_BYTES as MAX_DATASET_BYTES, RuleTableError, add_line_once, read_bounded, rule_tables,
+};
+
+/// The size of a regular file (a FIFO or a device is refused before anything is read).
+pub fn file_len(path: &Path) -> Result<u64, LoadError> {
+    store::open_regular(path)
+        .map(|(_, meta)| meta.len())
+        .map_err(|e| e.in_file(path))
+}
+
+/// A file git asks to show: the dataset it holds, or its text when it is another small text
+/// file matched by the same pattern (a rule table, notes).
+pub enum DatasetOrText {
+    Dataset(Box<Dataset>),
+    Text(String),
+}
+
+/// The largest file that is not a dataset `textconv` shows as it is.
+pub const MAX_SHOWN_TEXT_BYTES: usize = 16 << 20;
+
+/// Reads a file for `textconv`, bounded as a dataset is. What is neither a dataset nor a small
+/// UTF-8 text is refused, so that a stray video named `.ron` cannot flood `git log -p`.
+pub fn dataset_or_text(file: &Path) -> Result<DatasetOrText, LoadError> {
+    let bytes = store::read_bounded(file, store::MAX_FILE_BYTES)?;
+    let not_dataset = match store::parse_bytes(&bytes, Some(file)) {
+        Ok(loaded) => return Ok(DatasetOrText::Dataset(Box::new(loaded.dataset))),
+        Err(e) => e,
+    };
+    let refuse = |why: &str| {
+        LoadError::new(format!(
+            "not a dataset ({}), and {why}: textconv shows datasets and small text files",
+            not_dataset.message
+        ))
+        .in_file(file)
+    };
+    if bytes.len() > MAX_SHOWN_TEXT_BYTES {
+        return Err(refuse("over 16 MB"));
+    }
+    String::from_utf8(bytes)
+        .map(DatasetOrText::Text)
+        .map_err(|_| refuse("not UTF-8 text"))
+}
+
+/// Why a merge of three files wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeFilesError {
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Merge(#[from] MergeError),
+    #[error("the merged dataset would not load ({0}); nothing was written")]
+    WouldNotLoad(SaveError),
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Merges THEIRS into OURS with BASE as the common ancestor and writes the result atomically
+/// to `out`, under `out`'s lock taken before OURS is read. Conflicts are kept in the file.
+pub fn merge_files(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    out: &Path,
+) -> Result<Merged, MergeFilesError> {
+    let _lock = lock_unless_git_temp(out)?;
+    // Git passes an empty BASE when both sides added the file: nothing in common then.
+    let base = if file_len(base).is_ok_and(|len| len == 0) {
+        Dataset::default()
+    } else {
+        store::load_file(base)?.dataset
+    };
+    let ours = store::load_file(ours)?.dataset;
+    let theirs = store::load_file(theirs)?.dataset;
+    let merged = merge(base, ours, theirs)?;
+    SaveError::check(&merged.dataset).map_err(MergeFilesError::WouldNotLoad)?;
+    store::replace_atomic(out, store::to_ron(&merged.dataset).as_bytes()).map_err(|source| {
+        MergeFilesError::Write {
+            path: out.to_path_buf(),
+            source,
+        }
+    })?;
+    Ok(merged)
+}
+
+/// The lock of the file a merge writes: a merge by hand into a dataset others write is one
+/// more writer. Git's driver writes over git's own temporary copy (`.merge_file_XXXXXX`),
+/// which nobody else writes: no lock file is left beside it in the work tree.
+fn lock_unless_git_temp(out: &Path) -> Result<Option<FileLock>, LockError> {
+    let git_temp = out
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with(".merge_file_"));
+    if git_temp {
+        return Ok(None);
+    }
+    FileLock::acquire(out).map(Some)
+}
+
+/// Why a file named in a list is not read.
+#[derive(Debug, thiserror::Error)]
+pub enum OutsideError {
+    #[error("\"{0}\" is not a path relative to the list's folder")]
+    NotRelative(String),
+    #[error("\"{0}\" leads out of the list's folder (through \"..\" or a link)")]
+    Outside(String),
+    #[error("cannot read \"{name}\": {source}")]
+    Unreadable {
+        name: String,
+        source: std::io::Error,
+    },
+}
+
+/// The file `name` names inside `folder`: a relative path that stays inside it once `..` and
+/// links are followed. A list from anyone must not read `/etc/hostname` or `../secret.txt` into
+/// a dataset that is then published.
+pub fn inside(folder: &Path, name: &str) -> Result<PathBuf, OutsideError> {
+    let relative = Path::new(name);
+    if !relative.is_relative() {
+        return Err(OutsideError::NotRelative(name.to_string()));
+    }
+    let unreadable = |source| OutsideError::Unreadable {
+        name: name.to_string(),
+        source,
+    };
+    let folder = std::fs::canonicalize(folder).map_err(unreadable)?;
+    let file = std::fs::canonicalize(folder.join(relative)).map_err(unreadable)?;
+    if file.starts_with(&folder) {
+        Ok(file)
+    } else {
+        Err(OutsideError::Outside(name.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_keeps_a_list_to_its_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let folder = tmp.path().join("list");
+        std::fs::create_dir_all(folder.join("sub")).unwrap();
+        std::fs::write(folder.join("sub").join("a.txt"), "a").unwrap();
+        std::fs::write(tmp.path().join("secret.txt"), "s").unwrap();
+        assert!(inside(&folder, "sub/a.txt").is_ok());
+        assert!(inside(&folder, "sub/../sub/a.txt").is_ok());
+        assert!(matches!(
+            inside(&folder, "../secret.txt"),
+            Err(OutsideError::Outside(_))
+        ));
+        let absolute = tmp.path().join("secret.txt");
+        assert!(matches!(
+            inside(&folder, absolute.to_str().unwrap()),
+            Err(OutsideError::NotRelative(_))
+        ));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(tmp.path().join("secret.txt"), folder.join("link.txt"))
+                .unwrap();
+            assert!(matches!(
+                inside(&folder, "link.txt"),
+                Err(OutsideError::Outside(_))
+            ));
+        }
+    }
+}
