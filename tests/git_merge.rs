@@ -385,3 +385,80 @@ fn git_setup_refuses_a_fifo_gitattributes_at_once() {
     assert!(!success);
     assert!(err.contains(".gitattributes"), "{err}");
 }
+
+/// Both branches added the file (git passes an empty base): a record with the same id on both
+/// sides is one record, and a field that differs is a conflict, never a second record.
+#[test]
+fn an_add_add_merge_keeps_one_record_per_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = |name: &str, text: &str| {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let base = file("base.ron", "");
+    let mut d = embedded();
+    let renamed = d.actors[0].id.clone();
+    d.actors[0].name = "A New Name".into();
+    d.actors[1].note = "only ours".into();
+    let ours = file("ours.ron", &to_ron(&d));
+    let theirs = file("theirs.ron", &to_ron(&embedded()));
+    let (success, text, err) = run(&["merge", &base, &ours, &theirs]);
+    assert!(!success, "the differing name is a conflict: {text}");
+    assert!(!err.contains("renamed:"), "nothing is split: {err}");
+    let merged = load_file(Path::new(&ours)).unwrap().dataset;
+    assert_eq!(merged.actors.len(), embedded().actors.len());
+    assert_eq!(merged.claims.len(), embedded().claims.len());
+    assert_eq!(merged.actors.iter().filter(|a| a.id == renamed).count(), 1);
+    assert_eq!(
+        merged.merge_conflicts.len(),
+        1,
+        "{:?}",
+        merged.merge_conflicts
+    );
+    assert_eq!(merged.actors[1].note, "only ours");
+}
+
+/// Two reporters fix different paragraphs of one article: after the pull both fixes are in
+/// the text, its hash follows it, and there is no conflict.
+#[test]
+fn edits_in_different_paragraphs_of_one_source_text_both_survive_a_pull() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = team(tmp.path());
+    // A paragraph is a line of the stored text (blank lines between them, where the outlet
+    // had them).
+    let paragraphs = |d: &Dataset| d.sources[0].text.split('\n').count();
+    assert!(
+        paragraphs(&load(&a)) >= 3,
+        "the first source has paragraphs"
+    );
+    let edit = |dir: &Path, paragraph: usize, added: &str, message: &str| {
+        let mut d = load(dir);
+        let mut parts: Vec<String> = d.sources[0].text.split('\n').map(String::from).collect();
+        parts[paragraph].push_str(added);
+        d.sources[0].text = parts.join("\n");
+        d.sources[0].hash = board_explorer::model::text::content_hash(&d.sources[0].text);
+        save(dir, &d, message);
+    };
+    edit(&a, 0, " (Alice's fix.)", "alice fixes the lead");
+    ok(&a, &["push"]);
+    let last = paragraphs(&load(&b)) - 1;
+    edit(&b, last, " (Bob's fix.)", "bob fixes the end");
+    let pulled = ok(&b, &["pull"]);
+    assert!(!pulled.contains("CONFLICT"), "{pulled}");
+    let merged = load(&b);
+    let text = &merged.sources[0].text;
+    assert!(
+        text.contains("(Alice's fix.)") && text.contains("(Bob's fix.)"),
+        "{text}"
+    );
+    assert_eq!(
+        merged.sources[0].hash,
+        board_explorer::model::text::content_hash(text)
+    );
+    assert!(
+        merged.merge_conflicts.is_empty(),
+        "{:?}",
+        merged.merge_conflicts
+    );
+}

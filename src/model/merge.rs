@@ -195,12 +195,37 @@ pub enum MergeError {
 
 /// Merges OURS and THEIRS, two editions of BASE. Fails only when a merged record does not fit
 /// the model (a defect, named), never on a conflict: conflicts are in the result.
-pub fn merge(
+pub fn merge(base: Dataset, ours: Dataset, theirs: Dataset) -> Result<Merged, MergeError> {
+    merge_with(base, ours, theirs, Ancestry::Common)
+}
+
+/// Merges two datasets that have no common ancestor: both branches added the file (git's
+/// add/add, which passes an empty base). Both started from one dataset, so a record with the
+/// same id on both sides is one record, merged field by field, a field that differs a
+/// conflict; nothing is split into two (a rename on one side must not make two Trumps).
+pub fn merge_added_on_both_sides(ours: Dataset, theirs: Dataset) -> Result<Merged, MergeError> {
+    merge_with(Dataset::default(), ours, theirs, Ancestry::None)
+}
+
+/// Whether the two sides share an ancestor (the base), or both added the file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ancestry {
+    Common,
+    None,
+}
+
+fn merge_with(
     mut base: Dataset,
     mut ours: Dataset,
     mut theirs: Dataset,
+    ancestry: Ancestry,
 ) -> Result<Merged, MergeError> {
-    let renamed = ids::separate(&base, &mut ours, &mut theirs);
+    // The same new id on two records means two records only when the sides share a base
+    // that lacks it; without a base, every id is new on both sides and names one record.
+    let renamed = match ancestry {
+        Ancestry::Common => ids::separate(&base, &mut ours, &mut theirs),
+        Ancestry::None => Vec::new(),
+    };
     let keep = referenced_deletions(&base, &ours, &theirs);
     let hashes = |d: &Dataset| -> HashMap<Id, String> {
         d.sources

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::Dataset;
-use crate::model::merge::{MergeError, Merged, merge};
+use crate::model::merge::{MergeError, Merged, merge, merge_added_on_both_sides};
 use crate::store::{self, FileLock, LoadError, LockError, SaveError};
 
 pub use crate::store::{
@@ -80,15 +80,14 @@ pub fn merge_files(
     out: &Path,
 ) -> Result<Merged, MergeFilesError> {
     let _lock = lock_unless_git_temp(out)?;
-    // Git passes an empty BASE when both sides added the file: nothing in common then.
-    let base = if file_len(base).is_ok_and(|len| len == 0) {
-        Dataset::default()
+    let ours_d = store::load_file(ours)?.dataset;
+    let theirs_d = store::load_file(theirs)?.dataset;
+    // Git passes an empty BASE when both sides added the file: no common ancestor then.
+    let merged = if file_len(base).is_ok_and(|len| len == 0) {
+        merge_added_on_both_sides(ours_d, theirs_d)?
     } else {
-        store::load_file(base)?.dataset
+        merge(store::load_file(base)?.dataset, ours_d, theirs_d)?
     };
-    let ours = store::load_file(ours)?.dataset;
-    let theirs = store::load_file(theirs)?.dataset;
-    let merged = merge(base, ours, theirs)?;
     SaveError::check(&merged.dataset).map_err(MergeFilesError::WouldNotLoad)?;
     store::replace_atomic(out, store::to_ron(&merged.dataset).as_bytes()).map_err(|source| {
         MergeFilesError::Write {

@@ -40,6 +40,15 @@ pub fn id_step(id: &str) -> String {
     format!("id={id}")
 }
 
+/// Fields of running text (a source's article): edited on both sides, they merge line by line
+/// (a paragraph is a line of the normalised text), a conflict only where both sides changed
+/// the same lines.
+const LINES: &[&str] = &["text"];
+
+/// A text longer than this is not merged line by line (the diff's work grows with its length
+/// times the number of changes): edited on both sides, it is one conflict, as any value.
+const MAX_LINE_MERGED_BYTES: usize = 1 << 20;
+
 /// Fields whose parts only mean something together: a quote's words, context and position
 /// come from one selection, so two edits of a quote are two values, never mixed.
 const WHOLE: &[&str] = &["quote"];
@@ -92,6 +101,11 @@ pub(super) fn merge(
         (base, ours, theirs)
     };
     let whole = ctx.path.last().is_some_and(|k| WHOLE.contains(&k.as_str()));
+    if let (Some(Value::String(bs)), Some(Value::String(os)), Some(Value::String(ts))) = (b, o, t)
+        && let Some(merged) = merge_lines(ctx, bs, os, ts)
+    {
+        return Some(Value::String(merged));
+    }
     match (b, o, t) {
         (b, Some(Value::Object(om)), Some(Value::Object(tm)))
             if !whole
@@ -122,6 +136,19 @@ pub(super) fn merge(
             ours.cloned()
         }
     }
+}
+
+/// A text field both sides edited, merged three-way by line when each side changed other
+/// lines; `None` (a conflict) otherwise, or when the field is not running text.
+fn merge_lines(ctx: &Ctx, base: &str, ours: &str, theirs: &str) -> Option<String> {
+    let lines = ctx.path.last().is_some_and(|k| LINES.contains(&k.as_str()));
+    let small = [base, ours, theirs]
+        .iter()
+        .all(|t| t.len() <= MAX_LINE_MERGED_BYTES);
+    if !lines || !small {
+        return None;
+    }
+    diffy::merge(base, ours, theirs).ok()
 }
 
 /// Key by key, in ours' order, then keys only theirs has.
@@ -238,6 +265,33 @@ mod tests {
         );
         assert_eq!(v, json!({"id": "a", "name": "Alpha", "note": "seen"}));
         assert!(c.is_empty());
+    }
+
+    #[test]
+    fn a_text_edited_in_two_paragraphs_keeps_both_edits() {
+        let base = "First part.\n\nSecond part.\n\nThird part.";
+        let (v, c) = run(
+            json!({"id": "s", "text": base}),
+            json!({"id": "s", "text": base.replace("First", "Opening")}),
+            json!({"id": "s", "text": base.replace("Third", "Closing")}),
+        );
+        assert!(c.is_empty(), "{c:?}");
+        assert_eq!(v["text"], "Opening part.\n\nSecond part.\n\nClosing part.");
+        // The same paragraph changed on both sides: a conflict, ours kept.
+        let (v, c) = run(
+            json!({"id": "s", "text": base}),
+            json!({"id": "s", "text": base.replace("Second", "Middle")}),
+            json!({"id": "s", "text": base.replace("Second", "Central")}),
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(v["text"], base.replace("Second", "Middle"));
+        // Only running text merges by line: another string changed twice is one conflict.
+        let (_, c) = run(
+            json!({"id": "s", "note": "a\nb"}),
+            json!({"id": "s", "note": "A\nb"}),
+            json!({"id": "s", "note": "a\nB"}),
+        );
+        assert_eq!(c.len(), 1);
     }
 
     #[test]
