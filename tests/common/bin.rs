@@ -16,7 +16,7 @@ pub fn run(args: &[&str]) -> (bool, String, String) {
 }
 
 /// [`run`] in the working directory `dir` (where `saves/` is).
-#[allow(dead_code)] // Not every test file runs the binary elsewhere.
+#[allow(dead_code)] // The window tests do not run the binary elsewhere.
 pub fn run_in(dir: &std::path::Path, args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_board-explorer"))
         .args(args)

@@ -1,8 +1,6 @@
 //! What the UI tests share: the app on the embedded dataset in a headless harness, typing into
 //! a labelled field, and reading the derived roster.
 
-#![allow(dead_code)] // Each test file uses its own part of this.
-
 use board_explorer::document::Document;
 use board_explorer::model::Status;
 use board_explorer::ui::{BoardExplorerApp, Tab};

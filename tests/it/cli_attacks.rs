@@ -8,8 +8,7 @@ use std::process::{Command as Process, Stdio};
 use board_explorer::model::{Actor, Dataset, Fact, Status, Subject};
 use board_explorer::store::{embedded, to_ron};
 
-#[path = "common/bin.rs"]
-mod bin;
+use crate::bin;
 use bin::run;
 
 fn s(p: &Path) -> &str {

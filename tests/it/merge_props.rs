@@ -130,7 +130,7 @@ fn ids<T>(list: &[T], id: impl Fn(&T) -> &str) -> HashSet<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(crate::proptest_config(48))]
 
     #[test]
     fn the_merge_keeps_both_sides_work_whichever_side_is_ours(

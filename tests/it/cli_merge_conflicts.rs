@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use board_explorer::store::{backup_path, embedded, load_file, to_ron};
 
-#[path = "common/bin.rs"]
-mod bin;
+use crate::bin;
 use bin::run;
 
 fn s(p: &Path) -> &str {

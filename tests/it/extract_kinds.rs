@@ -3,8 +3,7 @@
 //! negation, observers, pledges, people and the states they lead, six languages, another body's
 //! dataset, and a rule table of the user's own.
 
-#[path = "common/bin.rs"]
-mod bin;
+use crate::bin;
 
 use bin::run;
 use board_explorer::model::builder::DatasetBuilder;

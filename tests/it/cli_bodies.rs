@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 use board_explorer::model::Fact;
 use board_explorer::store::{embedded, load_file, to_ron};
 
-#[path = "common/bin.rs"]
-mod bin;
+use crate::bin;
 use bin::run;
 
 fn dataset_file(dir: &Path) -> PathBuf {

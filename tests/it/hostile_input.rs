@@ -10,7 +10,7 @@ use board_explorer::model::{Dataset, Derived};
 use board_explorer::store::{self, parse_bytes, to_ron};
 use proptest::prelude::*;
 
-const EMBEDDED: &str = include_str!("../assets/board_of_peace.ron");
+const EMBEDDED: &str = include_str!("../../assets/board_of_peace.ron");
 
 /// Everything the app derives from a dataset it opened, and a save and reload.
 fn exercise(d: &Dataset) {
@@ -203,7 +203,7 @@ fn token_mutations_reach_the_parser() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(crate::proptest_config(200))]
 
     #[test]
     fn a_file_mutated_token_by_token_loads_or_says_why(

@@ -351,7 +351,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(crate::proptest_config(256))]
 
     #[test]
     fn any_dataset_survives_save_and_load(d in dataset()) {

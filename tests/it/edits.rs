@@ -231,7 +231,7 @@ fn to_edit(d: &Dataset, action: &Action) -> Option<Edit> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(crate::proptest_config(64))]
 
     #[test]
     fn any_edits_then_as_many_undos_give_back_the_original(actions in prop::collection::vec(action(), 1..25)) {

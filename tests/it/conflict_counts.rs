@@ -10,12 +10,10 @@ use board_explorer::model::{Derived, Fact, Property, Reliability, Status};
 use board_explorer::session::Session;
 use board_explorer::store::{load_file, parse, save_file, to_ron};
 
-#[path = "common/bin.rs"]
-mod bin;
+use crate::bin;
 use bin::run;
 
-#[path = "common/conflict_cases.rs"]
-mod conflict_cases;
+use crate::conflict_cases;
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()

@@ -1,22 +1,42 @@
 //! Where no native file dialog can appear (no desktop portal on a session bus, no zenity),
 //! File ▸ Save As… falls back to the typed-path window instead of doing nothing.
-//! One test in its own binary: it changes the process environment to take the dialogs away.
+//! The test runs in a child process (`common/child.rs`) whose environment has the dialogs taken
+//! away: the other tests share this process, and its environment.
 
 use board_explorer::ui::BoardExplorerApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use crate::child;
+
 #[test]
 fn save_as_without_a_native_dialog_asks_for_a_typed_path() {
+    let name = child::name(
+        module_path!(),
+        "save_as_without_a_native_dialog_asks_for_a_typed_path",
+    );
+    if let Some(path) = child::job(&name) {
+        // The child: no session bus and nothing on `PATH`.
+        save_as_by_typed_path(&path);
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let empty_bin = tempfile::tempdir().unwrap();
-    // SAFETY: this binary runs this one test only, before any other thread reads the
-    // environment.
-    unsafe {
-        std::env::remove_var("DBUS_SESSION_BUS_ADDRESS");
-        std::env::set_var("PATH", empty_bin.path());
-    }
     let path = dir.path().join("fallback.ron");
+    let mut command = child::command(&name, &path);
+    command
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("PATH", empty_bin.path());
+    child::run(command);
+    assert_eq!(
+        board_explorer::store::load_file(&path).unwrap().dataset,
+        board_explorer::store::embedded()
+    );
+}
+
+/// Save As in the window, where no native dialog can appear: the typed-path window asks, and
+/// saves to `path`.
+fn save_as_by_typed_path(path: &std::path::Path) {
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_eframe(|cc| BoardExplorerApp::new(cc));
@@ -33,8 +53,4 @@ fn save_as_without_a_native_dialog_asks_for_a_typed_path() {
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
-    assert_eq!(
-        board_explorer::store::load_file(&path).unwrap().dataset,
-        board_explorer::store::embedded()
-    );
 }

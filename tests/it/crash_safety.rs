@@ -2,10 +2,11 @@
 //! and a child app with unsaved work is killed after its autosave. What is on disk must always
 //! be a whole file (the old version or the new), and the next start must offer the work back.
 //!
-//! The child is this test binary run again with an environment variable naming its job.
+//! The child is this test binary run again with an environment variable naming its job
+//! (`common/child.rs`).
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::path::Path;
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use board_explorer::document::Document;
@@ -14,7 +15,7 @@ use board_explorer::model::generate::{Spec, generate};
 use board_explorer::store::{self, backup_path, load_file, save_file, to_ron};
 use board_explorer::ui::BoardExplorerApp;
 
-const JOB: &str = "BOARD_EXPLORER_CRASH_CHILD";
+use crate::child;
 
 /// Two versions of a dataset big enough that a save takes a few milliseconds.
 fn versions() -> [Dataset; 2] {
@@ -28,22 +29,13 @@ fn versions() -> [Dataset; 2] {
     [generate(spec(1)), generate(spec(2))]
 }
 
-/// Runs this binary's test `name` as a child with `job` set to `arg`.
-fn spawn(name: &str, arg: &Path) -> Child {
-    Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", name, "--nocapture", "--test-threads=1"])
-        .env(JOB, format!("{name}={}", arg.display()))
+/// Runs this binary's test `test` (its full name) as a child with `arg` as its job.
+fn spawn(test: &str, arg: &Path) -> Child {
+    child::command(test, arg)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("the test binary runs again")
-}
-
-/// The path this child was given, if this process is the child for test `name`.
-fn child_job(name: &str) -> Option<PathBuf> {
-    let job = std::env::var(JOB).ok()?;
-    let (test, path) = job.split_once('=')?;
-    (test == name).then(|| PathBuf::from(path))
 }
 
 /// Waits until `what` holds, failing if the child gives up first.
@@ -63,10 +55,13 @@ fn wait_for(child: &mut Child, what: impl Fn() -> bool) {
 
 #[test]
 fn a_save_killed_at_any_moment_leaves_a_whole_file() {
-    const NAME: &str = "a_save_killed_at_any_moment_leaves_a_whole_file";
+    let name = child::name(
+        module_path!(),
+        "a_save_killed_at_any_moment_leaves_a_whole_file",
+    );
     let [a, b] = versions();
     let texts = [to_ron(&a), to_ron(&b)];
-    if let Some(path) = child_job(NAME) {
+    if let Some(path) = child::job(&name) {
         // The child: write the two versions in turn until killed. They are serialised once, so
         // nearly all its time is spent writing: where a power cut does harm.
         loop {
@@ -83,7 +78,7 @@ fn a_save_killed_at_any_moment_leaves_a_whole_file() {
     let mut cut_mid_write = 0;
     for round in 0..25 {
         let before = modified();
-        let mut child = spawn(NAME, &path);
+        let mut child = spawn(&name, &path);
         // Once it is writing, kill it at a random moment within a few writes.
         wait_for(&mut child, || modified() != before);
         std::thread::sleep(Duration::from_micros(rng.u64(0..60_000)));
@@ -122,8 +117,11 @@ fn a_save_killed_at_any_moment_leaves_a_whole_file() {
 
 #[test]
 fn a_crash_with_unsaved_work_offers_it_back_on_the_next_start() {
-    const NAME: &str = "a_crash_with_unsaved_work_offers_it_back_on_the_next_start";
-    if let Some(recovery) = child_job(NAME) {
+    let name = child::name(
+        module_path!(),
+        "a_crash_with_unsaved_work_offers_it_back_on_the_next_start",
+    );
+    if let Some(recovery) = child::job(&name) {
         // The child: the app with autosave on; one edit; frames until it autosaved; then it
         // waits to be killed, as a crash would take it, without any chance to clean up.
         let mut app = BoardExplorerApp::with_document(Document::embedded());
@@ -153,7 +151,7 @@ fn a_crash_with_unsaved_work_offers_it_back_on_the_next_start() {
     }
     let dir = tempfile::tempdir().unwrap();
     let recovery = store::recovery_path(dir.path());
-    let mut child = spawn(NAME, &recovery);
+    let mut child = spawn(&name, &recovery);
     wait_for(&mut child, || recovery.exists());
     std::thread::sleep(Duration::from_millis(50));
     child.kill().unwrap();
@@ -178,13 +176,13 @@ fn a_crash_with_unsaved_work_offers_it_back_on_the_next_start() {
 #[test]
 fn two_instances_keep_separate_recovery_files() {
     use board_explorer::session::{Command as SessionCommand, Session};
-    const NAME: &str = "two_instances_keep_separate_recovery_files";
+    let name = child::name(module_path!(), "two_instances_keep_separate_recovery_files");
     let renamed = || {
         let mut d = store::embedded();
         d.actors[0].name = "Unsaved in the other instance".into();
         d
     };
-    if let Some(dir) = child_job(NAME) {
+    if let Some(dir) = child::job(&name) {
         // The child: another running instance whose unsaved work is autosaved; it waits to be
         // killed.
         let own = store::recovery_path(&dir);
@@ -195,7 +193,7 @@ fn two_instances_keep_separate_recovery_files() {
         }
     }
     let dir = tempfile::tempdir().unwrap();
-    let mut child = spawn(NAME, dir.path());
+    let mut child = spawn(&name, dir.path());
     wait_for(&mut child, || dir.path().join("child-ready").exists());
     let recovery_files = || {
         std::fs::read_dir(dir.path())

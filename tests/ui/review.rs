@@ -6,7 +6,7 @@ use board_explorer::ui::{BoardExplorerApp, Tab};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 
 const A: &str = "report-a";
 const SIZES: [[f32; 2]; 2] = [[800.0, 600.0], [1600.0, 1000.0]];

@@ -5,8 +5,7 @@ use std::process::Command;
 
 use board_explorer::store::{embedded, to_ron};
 
-#[path = "common/bin.rs"]
-mod bin;
+use crate::bin;
 use bin::run;
 
 const ARTICLE: &str = "Board of Peace: the latest\n\

@@ -6,7 +6,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 use common::{status_of, type_into};
 
 fn app() -> Harness<'static, BoardExplorerApp> {

@@ -2,8 +2,7 @@
 
 use board_explorer::store::{embedded, to_ron};
 
-#[path = "common/bin.rs"]
-mod bin;
+use crate::bin;
 use bin::{run, run_in};
 
 #[test]
@@ -224,7 +223,7 @@ fn the_markdown_report_names_every_actor_and_every_conflict() {
         .next()
         .unwrap();
     // "Proposed" against "member" is one life-cycle path: no conflict to list (the rendering
-    // of listed conflicts is checked on tests/conflict_counts.rs's dataset).
+    // of listed conflicts is checked on conflict_counts.rs's dataset).
     for who in [
         "**Donald Trump**, status",
         "**Tony Blair**, status",

@@ -7,8 +7,7 @@ use board_explorer::ui::{BoardExplorerApp, SourcesView, Tab};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-#[path = "common/conflict_cases.rs"]
-mod conflict_cases;
+use crate::conflict_cases;
 
 fn app_on(tab: Tab) -> Harness<'static, BoardExplorerApp> {
     let doc = Document::new(conflict_cases::dataset(), None);

@@ -9,7 +9,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-mod common;
+use crate::common;
 
 /// A column header, found by its title (the sorted one carries an arrow).
 fn header(h: &Harness<'_, BoardExplorerApp>, title: &str) -> Option<egui::Rect> {

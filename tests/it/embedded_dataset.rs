@@ -4,7 +4,7 @@ use board_explorer::model::text::{content_hash, normalise};
 use board_explorer::model::{Anchor, Dataset, Fact, Index, Property, Status, Subject, roster};
 use board_explorer::store::{self, embedded, parse, to_ron};
 
-const FILE: &str = include_str!("../assets/board_of_peace.ron");
+const FILE: &str = include_str!("../../assets/board_of_peace.ron");
 
 fn status_of(d: &Dataset, actor: &str, as_of: Option<&str>) -> Option<Status> {
     let index = Index::build(d);
@@ -59,8 +59,8 @@ fn every_quote_is_verbatim_at_its_stored_position() {
 fn source_texts_are_the_seed_articles_normalised() {
     let d = embedded();
     let seeds = [
-        include_str!("../assets/sources/000_3e2e4aaf7e19ff04.txt"),
-        include_str!("../assets/sources/001_f82e01b3ac374043.txt"),
+        include_str!("../../assets/sources/000_3e2e4aaf7e19ff04.txt"),
+        include_str!("../../assets/sources/001_f82e01b3ac374043.txt"),
     ];
     assert_eq!(d.sources.len(), 2);
     for (source, seed) in d.sources.iter().zip(seeds) {

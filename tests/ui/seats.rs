@@ -11,7 +11,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 use common::type_into;
 
 /// The app on the Seats tab, with Israel (a state: seats are held by states) accepting and

@@ -4,7 +4,8 @@
 //! never collide, killed writers' temporary files go, permissions and symlinks are kept, a
 //! write stopped by a file-size limit keeps the old file whole).
 //!
-//! A few tests run this binary again as a child (an environment variable names its job).
+//! A few tests run this binary again as a child (an environment variable names its job:
+//! `common/child.rs`).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -18,7 +19,7 @@ use board_explorer::store::{
 };
 use clap::Parser;
 
-const JOB: &str = "BOARD_EXPLORER_SHARED_CHILD";
+use crate::child;
 
 /// Runs `f` on another thread and fails if it takes more than ten seconds, so a read that
 /// blocks (a FIFO) fails the test instead of hanging the suite.
@@ -272,21 +273,6 @@ fn a_save_keeps_permissions_and_writes_through_a_symlink() {
     );
 }
 
-/// Runs this binary's test `name` as a child with `job` set to `arg`; its exit status.
-fn child(name: &str, arg: &Path) -> std::process::ExitStatus {
-    std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", name, "--nocapture", "--test-threads=1"])
-        .env(JOB, format!("{name}={}", arg.display()))
-        .status()
-        .expect("the test binary runs again")
-}
-
-fn child_job(name: &str) -> Option<PathBuf> {
-    let job = std::env::var(JOB).ok()?;
-    let (test, path) = job.split_once('=')?;
-    (test == name).then(|| PathBuf::from(path))
-}
-
 /// In the child: files may grow to 64 KiB only, and going past it is an error, not a signal.
 fn limit_file_size() {
     // SAFETY: plain system calls on this process, with valid arguments.
@@ -310,8 +296,11 @@ fn temp_files(dir: &Path) -> Vec<String> {
 
 #[test]
 fn a_write_stopped_by_a_file_size_limit_keeps_the_old_file_whole() {
-    const NAME: &str = "a_write_stopped_by_a_file_size_limit_keeps_the_old_file_whole";
-    if let Some(path) = child_job(NAME) {
+    let name = child::name(
+        module_path!(),
+        "a_write_stopped_by_a_file_size_limit_keeps_the_old_file_whole",
+    );
+    if let Some(path) = child::job(&name) {
         limit_file_size();
         let err = store::write_atomic(&path, &vec![b'y'; 1 << 20]).unwrap_err();
         assert_eq!(err.raw_os_error(), Some(libc::EFBIG), "{err}");
@@ -321,7 +310,7 @@ fn a_write_stopped_by_a_file_size_limit_keeps_the_old_file_whole() {
     let path = dir.path().join("d.ron");
     let old = "the old file, whole".to_string();
     std::fs::write(&path, &old).unwrap();
-    assert!(child(NAME, &path).success());
+    child::run(child::command(&name, &path));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), old);
     assert!(
         temp_files(dir.path()).is_empty(),
@@ -332,8 +321,11 @@ fn a_write_stopped_by_a_file_size_limit_keeps_the_old_file_whole() {
 
 #[test]
 fn a_failed_backup_removes_its_temp_file_and_names_the_backup() {
-    const NAME: &str = "a_failed_backup_removes_its_temp_file_and_names_the_backup";
-    if let Some(path) = child_job(NAME) {
+    let name = child::name(
+        module_path!(),
+        "a_failed_backup_removes_its_temp_file_and_names_the_backup",
+    );
+    if let Some(path) = child::job(&name) {
         limit_file_size();
         let err = store::write_atomic(&path, b"small").unwrap_err();
         assert!(
@@ -347,7 +339,7 @@ fn a_failed_backup_removes_its_temp_file_and_names_the_backup() {
     let path = dir.path().join("big.ron");
     let old = vec![b'x'; 200 << 10];
     std::fs::write(&path, &old).unwrap();
-    assert!(child(NAME, &path).success());
+    child::run(child::command(&name, &path));
     assert_eq!(std::fs::read(&path).unwrap(), old);
     assert!(
         temp_files(dir.path()).is_empty(),

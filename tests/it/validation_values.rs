@@ -6,7 +6,7 @@ use std::path::Path;
 
 use board_explorer::store::{self, LoadError, parse_bytes, parse_snapshot};
 
-const EMBEDDED: &str = include_str!("../assets/board_of_peace.ron");
+const EMBEDDED: &str = include_str!("../../assets/board_of_peace.ron");
 
 fn load(text: &str) -> Result<store::Loaded, LoadError> {
     parse_bytes(text.as_bytes(), Some(Path::new("sent.ron")))

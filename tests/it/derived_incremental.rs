@@ -566,7 +566,7 @@ fn base(seed: u64, actors: usize, claims: usize) -> Dataset {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(crate::proptest_config(256))]
 
     #[test]
     fn incremental_derivation_equals_a_fresh_one(

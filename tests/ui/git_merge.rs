@@ -1,8 +1,7 @@
 //! Team editing through real git: two clones of one repository edit the same dataset in
 //! parallel, push and pull, with the merge driver and diff filter `git-setup` installs.
 
-#[path = "common/bin.rs"]
-mod bin;
+use crate::bin;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

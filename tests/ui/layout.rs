@@ -7,7 +7,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-mod common;
+use crate::common;
 use common::type_into;
 
 const SIZES: [[f32; 2]; 3] = [[800.0, 600.0], [1024.0, 700.0], [1600.0, 1000.0]];
