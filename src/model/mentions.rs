@@ -144,22 +144,21 @@ pub fn context(text: &str, start: usize, end: usize, chars: usize) -> String {
     line.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The sentence around a span: from after the previous full stop (or line break) to the next.
+/// The sentence around a span, as the extractor splits sentences (so "U.S." or "Jan." does
+/// not end one): from the start of the sentence holding `start` to the end of the one holding
+/// `end`, trimmed.
 pub fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let is_stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let from = text[..start]
-        .char_indices()
+    let ranges = super::extract::sentences(text);
+    let from = ranges
+        .iter()
+        .find(|r| r.end > start)
+        .map_or(start, |r| r.start.min(start));
+    let to = ranges
+        .iter()
         .rev()
-        .find(|&(i, c)| is_stop(c) && text[i + c.len_utf8()..].starts_with(char::is_whitespace))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = text[end..]
-        .char_indices()
-        .find(|&(_, c)| is_stop(c))
-        .map_or(text.len(), |(i, c)| end + i + c.len_utf8());
-    let slice = &text[from..to];
-    let lead = slice.len() - slice.trim_start().len();
-    let trail = slice.len() - slice.trim_end().len();
-    (from + lead, to - trail)
+        .find(|r| r.start < end.max(start + 1))
+        .map_or(end, |r| r.end.max(end));
+    (from, to)
 }
 
 /// A first guess at what a sentence says about the actor it names, from its words; the user
@@ -253,6 +252,19 @@ mod tests {
         let actors = putin(&["Putin"]);
         let m = MentionFinder::new(&actors).find("Erdoğan and Putin");
         assert_eq!(m.iter().map(|m| m.actor).collect::<Vec<_>>(), [1, 0]);
+    }
+
+    #[test]
+    fn sentences_run_past_abbreviations() {
+        let text = "Short one. The U.S. delegate met Mr. Lee on Feb. 3 in Oslo. After that.";
+        let at = text.find("Lee").unwrap();
+        let (a, b) = sentence(text, at, at + 3);
+        assert_eq!(
+            &text[a..b],
+            "The U.S. delegate met Mr. Lee on Feb. 3 in Oslo."
+        );
+        let both = sentence(text, 0, at);
+        assert_eq!(&text[both.0..both.1], &text[..b]);
     }
 
     #[test]
