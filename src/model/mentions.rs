@@ -1,15 +1,15 @@
 //! Finding known actors in a text by their names and aliases ("Putin", "Vladimir Putin",
-//! "the Russian leader"), in any case, with or without accents, across line breaks; the
-//! sentence around a mention, and a plain guess at what it says (the claim-from-text form's
-//! fallback when the extractor reads nothing there).
+//! "the Russian leader"), in any case, with or without accents, across line breaks: the
+//! extractor's finder, so one automaton serves both. The sentence around a mention, and a
+//! plain guess at what it says (the claim-from-text form's fallback when the extractor reads
+//! nothing there).
 //!
-//! Matching runs over a folded copy of the text (lowercase ASCII, one space for any run of
-//! white space) with a map from each folded byte back to the original, so every mention is
-//! reported as a span of the original text, ready to become a quote.
-
-use aho_corasick::{AhoCorasick, MatchKind};
+//! Matching runs over a folded copy of the text, made here (lowercase ASCII, one space for
+//! any run of white space), with a map from each folded byte back to the original, so every
+//! mention is reported as a span of the original text, ready to become a quote.
 
 use super::dataset::{Actor, Fact, Role, Status};
+use super::extract::Finder;
 
 /// One place a known actor is named.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,67 +60,31 @@ pub(crate) fn fold_name(name: &str) -> String {
     fold(name).text.trim().to_string()
 }
 
-/// An automaton over every actor's name and aliases, built once per dataset revision.
+/// Known actors named in a text: the extractor's automaton over every actor's name and
+/// aliases, built once per dataset revision.
 pub struct MentionFinder {
-    automaton: Option<AhoCorasick>,
-    /// For each pattern, the actor it names.
-    owner: Vec<usize>,
+    finder: Finder,
 }
 
 impl MentionFinder {
     pub fn new(actors: &[Actor]) -> MentionFinder {
-        let mut patterns = Vec::new();
-        let mut owner = Vec::new();
-        for (i, actor) in actors.iter().enumerate() {
-            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                let folded = fold_name(name);
-                // One- and two-letter names would match inside ordinary words' neighbours.
-                if folded.chars().count() >= 3 {
-                    patterns.push(folded);
-                    owner.push(i);
-                }
-            }
+        MentionFinder {
+            finder: Finder::with_languages(actors, &[], &[]),
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
-        MentionFinder { automaton, owner }
     }
 
     /// Every mention in `text`, in order, longest first where names overlap ("Vladimir Putin"
-    /// rather than "Putin"), whole words only.
+    /// rather than "Putin"), whole words only, names in other scripts included.
     pub fn find(&self, text: &str) -> Vec<KnownMention> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
-        let folded = fold(text);
-        let bytes = folded.text.as_bytes();
-        let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
-        let mut found: Vec<(usize, usize, usize)> = automaton
-            .find_overlapping_iter(&folded.text)
-            .filter(|m| {
-                let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
-                !is_word(before) && !is_word(bytes.get(m.end()))
-            })
-            .map(|m| (m.start(), m.end(), self.owner[m.pattern().as_usize()]))
-            .collect();
-        // Leftmost, then longest; drop what overlaps a mention already kept.
-        found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        let mut out: Vec<KnownMention> = Vec::new();
-        let mut covered = 0;
-        for (s, e, actor) in found {
-            if s < covered {
-                continue;
-            }
-            covered = e;
-            out.push(KnownMention {
+        self.finder
+            .known(text)
+            .into_iter()
+            .map(|(actor, span)| KnownMention {
                 actor,
-                start: folded.origin[s],
-                end: end_in_original(text, folded.origin[e - 1]),
-            });
-        }
-        out
+                start: span.start,
+                end: span.end,
+            })
+            .collect()
     }
 }
 

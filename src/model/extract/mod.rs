@@ -36,6 +36,7 @@ use super::date::PartialDate;
 
 pub use accept::{EXTRACTED, accept_suggestions, body_known};
 pub use countries::{Countries, Country};
+pub(crate) use entities::Finder;
 pub use segment::sentences;
 pub use table::{RuleSet, Table, TableError};
 
