@@ -1,14 +1,13 @@
 //! Finding known actors in a text by their names and aliases ("Putin", "Vladimir Putin",
 //! "the Russian leader"), in any case, with or without accents, across line breaks: the
-//! extractor's finder, so one automaton serves both. The sentence around a mention, and a
-//! plain guess at what it says (the claim-from-text form's fallback when the extractor reads
-//! nothing there).
+//! extractor's finder, so one automaton serves both; and the sentence around a mention, as the
+//! extractor splits sentences (what the claim-from-text form asks the extractor about).
 //!
 //! Matching runs over a folded copy of the text, made here (lowercase ASCII, one space for
 //! any run of white space), with a map from each folded byte back to the original, so every
 //! mention is reported as a span of the original text, ready to become a quote.
 
-use super::dataset::{Actor, Fact, Role, Status};
+use super::dataset::Actor;
 use super::extract::Finder;
 
 /// One place a known actor is named.
@@ -123,36 +122,6 @@ pub fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
         .find(|r| r.start < end.max(start + 1))
         .map_or(end, |r| r.end.max(end));
     (from, to)
-}
-
-/// A first guess at what a sentence says about the actor it names, from its words; the user
-/// checks it before it becomes a claim.
-pub fn guess_fact(sentence: &str) -> Option<Fact> {
-    let s = sentence.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    Some(if has(&["declin", "reject", "turned down"]) {
-        Fact::Status(Status::Declined)
-    } else if has(&["withdr"]) {
-        Fact::Status(Status::Withdrawn)
-    } else if has(&["signed", "signing"]) {
-        Fact::Status(Status::Signed)
-    } else if has(&["accept", "agreed to join"]) {
-        Fact::Status(Status::Accepted)
-    } else if has(&["reviewing", "considering", "studying the"]) {
-        Fact::Status(Status::Reviewing)
-    } else if has(&["invit"]) {
-        Fact::Invited(true)
-    } else if has(&["chair"]) {
-        Fact::Role(Role::Chair)
-    } else if has(&["founding member"]) {
-        Fact::Role(Role::FoundingMember)
-    } else if has(&["potential member", "expected to", "proposed"]) {
-        Fact::Status(Status::Proposed)
-    } else if has(&["member", "includes", "sits on"]) {
-        Fact::Status(Status::Member)
-    } else {
-        return None;
-    })
 }
 
 #[cfg(test)]

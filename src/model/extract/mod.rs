@@ -250,12 +250,6 @@ impl Extractor {
         dedupe(out)
     }
 
-    /// Every place `text` names a known actor (position in `dataset.actors`, byte span),
-    /// names written in another script included ("Трамп" for Trump).
-    pub fn known_mentions(&self, text: &str) -> Vec<(usize, Range<usize>)> {
-        self.finder.known(text)
-    }
-
     /// The JSON row of a suggestion.
     pub fn row(&self, text: &str, s: &Suggestion) -> SuggestionRow {
         let (actor_id, actor_name, new_actor, kind, office, country, represents) = match &s.actor {
