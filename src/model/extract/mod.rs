@@ -138,21 +138,6 @@ pub struct SuggestionRow {
     pub represents: Option<Id>,
 }
 
-/// A lower-case ASCII id from a name: "François-Philippe Champagne" is
-/// "francois-philippe-champagne".
-pub fn slug(name: &str) -> String {
-    let ascii = deunicode::deunicode(name).to_lowercase();
-    let mut out = String::new();
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 impl Extractor {
     /// With the built-in rule tables.
     pub fn new(dataset: &Dataset) -> Extractor {

@@ -14,12 +14,13 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::NewActor;
 use super::countries::{Countries, ORGANISATIONS, Pointer, cyrillic_stem, needs_exact_case};
 use super::table::{Class, Lexicon};
 use super::tokens::Token;
-use super::{NewActor, slug};
 use crate::model::dataset::{Actor, ActorKind};
 use crate::model::mentions::{fold, fold_name};
+use crate::model::ops::free_id;
 
 /// What a phrase of the text was matched as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -365,14 +366,7 @@ impl Finder {
     }
 
     pub fn fresh_id(&self, name: &str) -> String {
-        let base = slug(name);
-        if !self.ids.contains(&base) {
-            return base;
-        }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| !self.ids.contains(id))
-            .expect("some number is free")
+        free_id(name, |id| self.ids.contains(id))
     }
 
     fn state_target(&self, country: usize) -> (Target, ActorKind) {
