@@ -214,7 +214,7 @@ impl Extractor {
             let title_case = headline && entities::is_title_case(&toks);
             let bodies = self.bodies.find(lex, text, &toks, title_case);
             let dates = dates::dates(lex, &toks, published);
-            let s = link::Sentence {
+            let s = link::LinkSentence {
                 text,
                 range: range.clone(),
                 toks: &toks,

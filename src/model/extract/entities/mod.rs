@@ -6,7 +6,7 @@
 
 mod phrase;
 
-use phrase::Sentence;
+use phrase::PhraseSentence;
 pub(super) use phrase::is_title_case;
 
 use std::collections::HashMap;
@@ -463,7 +463,7 @@ impl Finder {
                 at[k] = Some((k + 1, Owner::Known(a)));
             }
         }
-        let s = Sentence {
+        let s = PhraseSentence {
             lex,
             actors,
             text,
@@ -487,7 +487,7 @@ impl Finder {
 
     /// Two to four capitalised words that name no state, body, day or office: a person the
     /// dataset lacks, if a list names them.
-    fn bare_name(&self, s: &Sentence, i: usize) -> Option<Mention> {
+    fn bare_name(&self, s: &PhraseSentence, i: usize) -> Option<Mention> {
         let (lex, text, toks, at) = (s.lex, s.text, s.toks, s.at);
         let t = &toks[i];
         if !t.cap || !t.word || at[i].is_some() || lex.is(toks, i, Class::Article) {
