@@ -564,7 +564,7 @@ impl Complement {
             crate::model::fact_text::parse_fact(text).map_err(|message| TableError::Rule {
                 file: file.to_string(),
                 rule: spec.words.first().cloned().unwrap_or_default(),
-                message,
+                message: message.to_string(),
             })
         };
         Ok(Complement {
@@ -736,7 +736,7 @@ impl Lexicon {
             crate::model::fact_text::parse_fact(text).map_err(|message| TableError::Rule {
                 file: file.to_string(),
                 rule: spec.name.clone(),
-                message,
+                message: message.to_string(),
             })
         };
         let outcome = |h: &Hedged| -> Result<HedgeOutcome, TableError> {
