@@ -30,16 +30,9 @@ pub struct PartialDate {
 pub const APPROX_DAYS: u64 = 3;
 
 /// Why a date string was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct DateError(pub String);
-
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for DateError {}
 
 impl PartialDate {
     pub fn year(year: i32) -> Result<Self, DateError> {

@@ -2,7 +2,8 @@
 //! command line and scripts. Values are the app's labels; errors list what is allowed.
 
 use super::dataset::{Fact, Role, Status};
-use super::money::parse_money;
+use super::date::DateError;
+use super::money::{MoneyError, parse_money};
 
 /// The properties a claim about an actor can set this way, as written.
 pub const PROPERTIES: [&str; 7] = [
@@ -15,21 +16,62 @@ pub const PROPERTIES: [&str; 7] = [
     "joined",
 ];
 
+/// Why a written fact was refused; each message says what is allowed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FactTextError {
+    #[error(
+        "\"{input}\" is not a fact: write PROPERTY=VALUE, e.g. status=accepted; the \
+         properties are {properties}",
+        properties = PROPERTIES.join(", ")
+    )]
+    NotAFact { input: String },
+    #[error("\"{input}\" gives no value for {property}")]
+    NoValue { input: String, property: String },
+    #[error("\"{value}\" is not a {property}; the allowed values are: {allowed}")]
+    UnknownValue {
+        property: &'static str,
+        value: String,
+        allowed: String,
+    },
+    #[error("{0}")]
+    Pledge(#[from] MoneyError),
+    #[error("joined: {0}")]
+    Joined(#[from] DateError),
+    #[error(
+        "{property} is a date of the body, given with `body date`; a claim about an \
+         actor sets one of {properties}",
+        properties = PROPERTIES.join(", ")
+    )]
+    BodyDate { property: String },
+    #[error(
+        "{property} is one of the body's seat rules, set in the Seats tab; a claim about \
+         an actor sets one of {properties}",
+        properties = PROPERTIES.join(", ")
+    )]
+    SeatRule { property: String },
+    #[error(
+        "unknown property \"{property}\"; the properties are {properties}",
+        properties = PROPERTIES.join(", ")
+    )]
+    UnknownProperty { property: String },
+}
+
 /// Reads `property=value`. Labels may use spaces, dashes or underscores and any case
 /// ("invitation withdrawn", "invitation-withdrawn"); `represents` takes an actor id, whose
 /// existence the caller checks against its dataset.
-pub fn parse_fact(input: &str) -> Result<Fact, String> {
+pub fn parse_fact(input: &str) -> Result<Fact, FactTextError> {
     let Some((property, value)) = input.split_once('=') else {
-        return Err(format!(
-            "\"{input}\" is not a fact: write PROPERTY=VALUE, e.g. status=accepted; the \
-             properties are {}",
-            PROPERTIES.join(", ")
-        ));
+        return Err(FactTextError::NotAFact {
+            input: input.to_string(),
+        });
     };
     let property = property.trim().to_lowercase();
     let value = value.trim();
     if value.is_empty() {
-        return Err(format!("\"{input}\" gives no value for {property}"));
+        return Err(FactTextError::NoValue {
+            input: input.to_string(),
+            property,
+        });
     }
     let key = label_key(value);
     Ok(match property.as_str() {
@@ -52,27 +94,16 @@ pub fn parse_fact(input: &str) -> Result<Fact, String> {
         }),
         "represents" => Fact::Represents(value.to_string()),
         "office" => Fact::Office(value.to_string()),
-        "pledge" => Fact::Pledge(parse_money(value).map_err(|e| e.to_string())?),
-        "joined" => Fact::Joined(value.parse().map_err(|e| format!("joined: {e}"))?),
+        "pledge" => Fact::Pledge(parse_money(value)?),
+        "joined" => Fact::Joined(value.parse()?),
         "charter signed" | "entry into force" | "in force" => {
-            return Err(format!(
-                "{property} is a date of the body, given with `body date`; a claim about an \
-                 actor sets one of {}",
-                PROPERTIES.join(", ")
-            ));
+            return Err(FactTextError::BodyDate { property });
         }
         "seat threshold" | "seat-threshold" | "term" | "term years" => {
-            return Err(format!(
-                "{property} is one of the body's seat rules, set in the Seats tab; a claim about \
-                 an actor sets one of {}",
-                PROPERTIES.join(", ")
-            ));
+            return Err(FactTextError::SeatRule { property });
         }
         _ => {
-            return Err(format!(
-                "unknown property \"{property}\"; the properties are {}",
-                PROPERTIES.join(", ")
-            ));
+            return Err(FactTextError::UnknownProperty { property });
         }
     })
 }
@@ -86,7 +117,7 @@ pub struct StatedFact {
 
 /// Reads `property=value`, or a negative claim: `property!=value` or `property=not value`
 /// ("status!=member", "status=not member": not on the official list).
-pub fn parse_stated_fact(input: &str) -> Result<StatedFact, String> {
+pub fn parse_stated_fact(input: &str) -> Result<StatedFact, FactTextError> {
     if let Some((property, value)) = input.split_once("!=") {
         return Ok(StatedFact {
             fact: parse_fact(&format!("{property}={value}"))?,
@@ -121,11 +152,16 @@ fn label_key(label: &str) -> String {
         .join(" ")
 }
 
-fn unknown<'a>(property: &str, value: &str, allowed: impl Iterator<Item = &'a str>) -> String {
-    format!(
-        "\"{value}\" is not a {property}; the allowed values are: {}",
-        allowed.collect::<Vec<_>>().join(", ")
-    )
+fn unknown<'a>(
+    property: &'static str,
+    value: &str,
+    allowed: impl Iterator<Item = &'a str>,
+) -> FactTextError {
+    FactTextError::UnknownValue {
+        property,
+        value: value.to_string(),
+        allowed: allowed.collect::<Vec<_>>().join(", "),
+    }
 }
 
 #[cfg(test)]
@@ -193,25 +229,56 @@ mod tests {
 
     #[test]
     fn errors_list_what_is_allowed() {
-        let e = parse_fact("status=acepted").unwrap_err();
+        let err = |input: &str| parse_fact(input).unwrap_err().to_string();
+        let e = err("status=acepted");
         assert!(e.contains("\"acepted\" is not a status"), "{e}");
         assert!(e.contains("invitation withdrawn"), "{e}");
-        let e = parse_fact("colour=red").unwrap_err();
+        let e = err("colour=red");
         assert!(e.contains("unknown property \"colour\""), "{e}");
         assert!(e.contains("status, role, invited"), "{e}");
-        assert!(
-            parse_fact("accepted")
-                .unwrap_err()
-                .contains("PROPERTY=VALUE")
-        );
-        assert!(parse_fact("invited=maybe").unwrap_err().contains("yes, no"));
+        assert!(err("accepted").contains("PROPERTY=VALUE"));
+        assert!(err("invited=maybe").contains("yes, no"));
         assert!(parse_fact("pledge=1 billion").is_err());
-        assert!(
-            parse_fact("joined=yesterday")
-                .unwrap_err()
-                .contains("not a date")
+        assert!(err("joined=yesterday").contains("not a date"));
+        assert!(err("status=").contains("no value"));
+        assert!(err("term=3").contains("seat rules"));
+    }
+
+    #[test]
+    fn messages_are_written_out_in_full() {
+        let err = |input: &str| parse_fact(input).unwrap_err().to_string();
+        let all = "status, role, invited, represents, office, pledge, joined";
+        assert_eq!(
+            err("accepted"),
+            format!(
+                "\"accepted\" is not a fact: write PROPERTY=VALUE, e.g. status=accepted; the \
+                 properties are {all}"
+            )
         );
-        assert!(parse_fact("status=").unwrap_err().contains("no value"));
-        assert!(parse_fact("term=3").unwrap_err().contains("seat rules"));
+        assert_eq!(err("Status = "), "\"Status = \" gives no value for status");
+        assert_eq!(
+            err("invited=maybe"),
+            "\"maybe\" is not a invited; the allowed values are: yes, no"
+        );
+        assert_eq!(
+            err("in force=2026"),
+            format!(
+                "in force is a date of the body, given with `body date`; a claim about an actor \
+                 sets one of {all}"
+            )
+        );
+        assert_eq!(
+            err("term=3"),
+            format!(
+                "term is one of the body's seat rules, set in the Seats tab; a claim about an \
+                 actor sets one of {all}"
+            )
+        );
+        assert_eq!(
+            err("colour=red"),
+            format!("unknown property \"colour\"; the properties are {all}")
+        );
+        let joined = "2026-13".parse::<crate::model::PartialDate>().unwrap_err();
+        assert_eq!(err("joined=2026-13"), format!("joined: {joined}"));
     }
 }

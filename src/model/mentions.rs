@@ -1,15 +1,14 @@
 //! Finding known actors in a text by their names and aliases ("Putin", "Vladimir Putin",
-//! "the Russian leader"), in any case, with or without accents, across line breaks; the
-//! sentence around a mention, and a plain guess at what it says (the claim-from-text form's
-//! fallback when the extractor reads nothing there).
+//! "the Russian leader"), in any case, with or without accents, across line breaks: the
+//! extractor's finder, so one automaton serves both; and the sentence around a mention, as the
+//! extractor splits sentences (what the claim-from-text form asks the extractor about).
 //!
-//! Matching runs over a folded copy of the text (lowercase ASCII, one space for any run of
-//! white space) with a map from each folded byte back to the original, so every mention is
-//! reported as a span of the original text, ready to become a quote.
+//! Matching runs over a folded copy of the text, made here (lowercase ASCII, one space for
+//! any run of white space), with a map from each folded byte back to the original, so every
+//! mention is reported as a span of the original text, ready to become a quote.
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
-use super::dataset::{Actor, Fact, Role, Status};
+use super::dataset::Actor;
+use super::extract::Finder;
 
 /// One place a known actor is named.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,67 +59,31 @@ pub(crate) fn fold_name(name: &str) -> String {
     fold(name).text.trim().to_string()
 }
 
-/// An automaton over every actor's name and aliases, built once per dataset revision.
+/// Known actors named in a text: the extractor's automaton over every actor's name and
+/// aliases, built once per dataset revision.
 pub struct MentionFinder {
-    automaton: Option<AhoCorasick>,
-    /// For each pattern, the actor it names.
-    owner: Vec<usize>,
+    finder: Finder,
 }
 
 impl MentionFinder {
     pub fn new(actors: &[Actor]) -> MentionFinder {
-        let mut patterns = Vec::new();
-        let mut owner = Vec::new();
-        for (i, actor) in actors.iter().enumerate() {
-            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
-                let folded = fold_name(name);
-                // One- and two-letter names would match inside ordinary words' neighbours.
-                if folded.chars().count() >= 3 {
-                    patterns.push(folded);
-                    owner.push(i);
-                }
-            }
+        MentionFinder {
+            finder: Finder::with_languages(actors, &[], &[]),
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
-        MentionFinder { automaton, owner }
     }
 
     /// Every mention in `text`, in order, longest first where names overlap ("Vladimir Putin"
-    /// rather than "Putin"), whole words only.
+    /// rather than "Putin"), whole words only, names in other scripts included.
     pub fn find(&self, text: &str) -> Vec<KnownMention> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
-        let folded = fold(text);
-        let bytes = folded.text.as_bytes();
-        let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
-        let mut found: Vec<(usize, usize, usize)> = automaton
-            .find_overlapping_iter(&folded.text)
-            .filter(|m| {
-                let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
-                !is_word(before) && !is_word(bytes.get(m.end()))
-            })
-            .map(|m| (m.start(), m.end(), self.owner[m.pattern().as_usize()]))
-            .collect();
-        // Leftmost, then longest; drop what overlaps a mention already kept.
-        found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        let mut out: Vec<KnownMention> = Vec::new();
-        let mut covered = 0;
-        for (s, e, actor) in found {
-            if s < covered {
-                continue;
-            }
-            covered = e;
-            out.push(KnownMention {
+        self.finder
+            .known(text)
+            .into_iter()
+            .map(|(actor, span)| KnownMention {
                 actor,
-                start: folded.origin[s],
-                end: end_in_original(text, folded.origin[e - 1]),
-            });
-        }
-        out
+                start: span.start,
+                end: span.end,
+            })
+            .collect()
     }
 }
 
@@ -144,52 +107,21 @@ pub fn context(text: &str, start: usize, end: usize, chars: usize) -> String {
     line.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The sentence around a span: from after the previous full stop (or line break) to the next.
+/// The sentence around a span, as the extractor splits sentences (so "U.S." or "Jan." does
+/// not end one): from the start of the sentence holding `start` to the end of the one holding
+/// `end`, trimmed.
 pub fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let is_stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let from = text[..start]
-        .char_indices()
+    let ranges = super::extract::sentences(text);
+    let from = ranges
+        .iter()
+        .find(|r| r.end > start)
+        .map_or(start, |r| r.start.min(start));
+    let to = ranges
+        .iter()
         .rev()
-        .find(|&(i, c)| is_stop(c) && text[i + c.len_utf8()..].starts_with(char::is_whitespace))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = text[end..]
-        .char_indices()
-        .find(|&(_, c)| is_stop(c))
-        .map_or(text.len(), |(i, c)| end + i + c.len_utf8());
-    let slice = &text[from..to];
-    let lead = slice.len() - slice.trim_start().len();
-    let trail = slice.len() - slice.trim_end().len();
-    (from + lead, to - trail)
-}
-
-/// A first guess at what a sentence says about the actor it names, from its words; the user
-/// checks it before it becomes a claim.
-pub fn guess_fact(sentence: &str) -> Option<Fact> {
-    let s = sentence.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    Some(if has(&["declin", "reject", "turned down"]) {
-        Fact::Status(Status::Declined)
-    } else if has(&["withdr"]) {
-        Fact::Status(Status::Withdrawn)
-    } else if has(&["signed", "signing"]) {
-        Fact::Status(Status::Signed)
-    } else if has(&["accept", "agreed to join"]) {
-        Fact::Status(Status::Accepted)
-    } else if has(&["reviewing", "considering", "studying the"]) {
-        Fact::Status(Status::Reviewing)
-    } else if has(&["invit"]) {
-        Fact::Invited(true)
-    } else if has(&["chair"]) {
-        Fact::Role(Role::Chair)
-    } else if has(&["founding member"]) {
-        Fact::Role(Role::FoundingMember)
-    } else if has(&["potential member", "expected to", "proposed"]) {
-        Fact::Status(Status::Proposed)
-    } else if has(&["member", "includes", "sits on"]) {
-        Fact::Status(Status::Member)
-    } else {
-        return None;
-    })
+        .find(|r| r.start < end.max(start + 1))
+        .map_or(end, |r| r.end.max(end));
+    (from, to)
 }
 
 #[cfg(test)]
@@ -253,6 +185,19 @@ mod tests {
         let actors = putin(&["Putin"]);
         let m = MentionFinder::new(&actors).find("Erdoğan and Putin");
         assert_eq!(m.iter().map(|m| m.actor).collect::<Vec<_>>(), [1, 0]);
+    }
+
+    #[test]
+    fn sentences_run_past_abbreviations() {
+        let text = "Short one. The U.S. delegate met Mr. Lee on Feb. 3 in Oslo. After that.";
+        let at = text.find("Lee").unwrap();
+        let (a, b) = sentence(text, at, at + 3);
+        assert_eq!(
+            &text[a..b],
+            "The U.S. delegate met Mr. Lee on Feb. 3 in Oslo."
+        );
+        let both = sentence(text, 0, at);
+        assert_eq!(&text[both.0..both.1], &text[..b]);
     }
 
     #[test]

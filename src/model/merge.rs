@@ -234,7 +234,7 @@ fn merge_with(
             .collect()
     };
     let (our_hashes, their_hashes) = (hashes(&ours), hashes(&theirs));
-    let mut ctx = value::Ctx::default();
+    let mut ctx = value::MergeCtx::default();
     let claim_lists = (
         std::mem::take(&mut base.claims),
         std::mem::take(&mut ours.claims),
@@ -244,7 +244,7 @@ fn merge_with(
     let (claims, actors, sources, events) = std::thread::scope(|scope| {
         // The claims (by far the longest list) merge on a second thread meanwhile.
         let claims = scope.spawn(move || {
-            let mut ctx = value::Ctx::default();
+            let mut ctx = value::MergeCtx::default();
             let (b, o, t) = claim_lists;
             merge_list("claims", b, o, t, keep, &mut ctx).map(|list| (list, ctx.conflicts))
         });
@@ -375,7 +375,7 @@ fn merge_list<T: Record + Clone>(
     ours: Vec<T>,
     theirs: Vec<T>,
     keep: &HashSet<Id>,
-    ctx: &mut value::Ctx,
+    ctx: &mut value::MergeCtx,
 ) -> Result<Vec<T>, MergeError> {
     fn index<T: Record>(list: &[T]) -> FxHashMap<&str, usize> {
         let mut map = FxHashMap::with_capacity_and_hasher(list.len(), Default::default());
@@ -454,7 +454,7 @@ fn both_changed<T: Record>(
     base: Option<&T>,
     ours: &T,
     theirs: &T,
-    ctx: &mut value::Ctx,
+    ctx: &mut value::MergeCtx,
 ) -> Result<T, MergeError> {
     let b = base.map(to_value).transpose()?;
     let (o, t) = (to_value(ours)?, to_value(theirs)?);
@@ -474,7 +474,7 @@ fn deletion_conflict<T: Record>(
     id: &str,
     ours: Option<&T>,
     theirs: Option<&T>,
-    ctx: &mut value::Ctx,
+    ctx: &mut value::MergeCtx,
 ) -> Result<(), MergeError> {
     let (o, t) = (
         ours.map(to_value).transpose()?,

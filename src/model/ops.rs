@@ -62,7 +62,7 @@ pub fn unique_id(base: &str, taken: &HashSet<&str>) -> String {
 }
 
 /// [`unique_id`] asking `taken` about each candidate: the slug, then "-2", "-3"…
-fn free_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+pub fn free_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     let slug = super::text::slug(base, "-", usize::MAX);
     let slug = if slug.is_empty() {
         "item".to_string()

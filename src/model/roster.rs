@@ -9,8 +9,7 @@
 use chrono::NaiveDate;
 
 use super::conflict::{self, Candidate, Resolution};
-use super::dataset::{Claim, Dataset, Fact, Property, Status};
-use super::date::PartialDate;
+use super::dataset::{Dataset, Fact, Property, Status};
 use super::index::{Index, shift_position};
 
 /// The resolved value of one property of one actor.
@@ -109,16 +108,6 @@ impl Roster {
     pub fn conflicts(&self) -> usize {
         self.rows.iter().map(RosterRow::conflicts).sum()
     }
-}
-
-/// The date a claim speaks for: its own, else its source's publication date.
-pub fn effective_date(dataset: &Dataset, index: &Index, claim: &Claim) -> Option<PartialDate> {
-    claim.as_of.or_else(|| {
-        index
-            .source_by_id
-            .get(&claim.source)
-            .and_then(|&s| dataset.sources[s].published)
-    })
 }
 
 /// Derives one row per actor, in dataset order, from the claims known by `as_of`

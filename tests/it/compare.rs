@@ -2,7 +2,8 @@
 //! new report: the model behind the Sources tab and the `compare` / `import-source` commands.
 
 use board_explorer::model::compare::{ClaimMatrix, Verdict, anchor_claims, compare, segments};
-use board_explorer::model::mentions::{MentionFinder, guess_fact, sentence};
+use board_explorer::model::extract::{Extractor, SuggestedActor};
+use board_explorer::model::mentions::{MentionFinder, sentence};
 use board_explorer::model::{Dataset, Fact, Index, Property, Role, Status, Subject};
 use board_explorer::store::embedded;
 
@@ -154,15 +155,20 @@ fn mentions_of_known_actors_are_found_in_both_articles() {
     );
 
     let dpa = &d.source(DPA).unwrap().text;
-    // The first sentence naming Kushner that says something of him: he is a member.
+    // The first sentence naming Kushner that the extractor reads something of him in (as the
+    // claim-from-text form asks it): he is a member.
     let kushner = d.actors.iter().position(|a| a.id == "kushner").unwrap();
+    let extractor = Extractor::new(&d);
     let (start, end, fact) = finder
         .find(dpa)
         .iter()
         .filter(|m| m.actor == kushner)
         .find_map(|m| {
             let (start, end) = sentence(dpa, m.start, m.end);
-            guess_fact(&dpa[start..end]).map(|fact| (start, end, fact))
+            let said = extractor.suggest(&dpa[start..end], None).into_iter();
+            said.filter(|s| s.actor == SuggestedActor::Known(kushner))
+                .map(|s| (start, end, s.fact))
+                .next()
         })
         .unwrap();
     assert!(dpa[start..end].contains("Jared Kushner"));

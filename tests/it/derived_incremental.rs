@@ -9,10 +9,20 @@ use std::collections::HashSet;
 use board_explorer::model::compare::{ClaimMatrix, compare};
 use board_explorer::model::generate::{Spec, generate};
 use board_explorer::model::ops::{delete_actor, hand_claim, merge_actors, set_rank, update_actor};
-use board_explorer::model::roster::{Resolved, RosterRow, effective_date};
+use board_explorer::model::roster::{Resolved, RosterRow};
 use board_explorer::model::*;
 use chrono::NaiveDate;
 use proptest::prelude::*;
+
+/// The date a claim speaks for: its own, else its source's publication date.
+fn effective_date(dataset: &Dataset, index: &Index, claim: &Claim) -> Option<PartialDate> {
+    claim.as_of.or_else(|| {
+        index
+            .source_by_id
+            .get(&claim.source)
+            .and_then(|&s| dataset.sources[s].published)
+    })
+}
 
 /// Ids that no generated actor has, so claims about them are orphans until an actor takes one.
 const GHOSTS: [&str; 2] = ["ghost-0", "ghost-1"];

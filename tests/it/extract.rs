@@ -3,6 +3,7 @@
 //! with their office, aliases by office and country, names in other scripts, relative days.
 
 use board_explorer::model::extract::{Extractor, SuggestedActor, Suggestion, sentences};
+use board_explorer::model::mentions::MentionFinder;
 use board_explorer::model::{ActorKind, Dataset, Fact, PartialDate, Role, Status};
 use board_explorer::store::embedded;
 use chrono::NaiveDate;
@@ -150,12 +151,11 @@ fn an_office_and_a_country_find_the_known_office_holder_and_offer_the_name_as_al
 #[test]
 fn names_in_another_script_match_their_actor() {
     let d = embedded();
-    let e = Extractor::new(&d);
     let text = "Трамп встретился с Лукашенко.";
-    let named: Vec<&str> = e
-        .known_mentions(text)
+    let named: Vec<&str> = MentionFinder::new(&d.actors)
+        .find(text)
         .into_iter()
-        .map(|(i, _)| d.actors[i].id.as_str())
+        .map(|m| d.actors[m.actor].id.as_str())
         .collect();
     assert_eq!(named, ["trump", "lukashenko"]);
 }

@@ -5,10 +5,10 @@
 
 use std::collections::HashMap;
 
-use super::slug;
 use super::table::{Class, Lexicon};
 use super::tokens::{Token, tokenize};
 use crate::model::dataset::{Body, Id};
+use crate::model::ops::free_id;
 
 /// A body a phrase names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,15 +96,7 @@ impl Bodies {
     }
 
     fn new_body(&self, name: &str) -> BodyRef {
-        let base = slug(name);
-        let id = if self.ids.contains(&base) {
-            (2..)
-                .map(|n| format!("{base}-{n}"))
-                .find(|id| !self.ids.contains(id))
-                .expect("some number is free")
-        } else {
-            base
-        };
+        let id = free_id(name, |id| self.ids.iter().any(|taken| taken == id));
         BodyRef::New {
             id,
             name: name.to_string(),

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::money_words::amount_near;
-use super::table::{Class, Lexicon, Outcome, Rule, Side, Voice};
+use super::table::{Class, HedgeOutcome, Lexicon, Rule, RuleSide, Voice};
 use super::tokens::Token;
 use crate::model::dataset::{Fact, Status};
 
@@ -158,11 +158,11 @@ fn names_open_headline(lex: &Lexicon, toks: &[Token], v: usize) -> bool {
     names_only && toks[v].cap && !super::entities::is_title_case(toks)
 }
 
-fn apply(outcome: &Outcome, fact: Fact) -> Option<Fact> {
+fn apply(outcome: &HedgeOutcome, fact: Fact) -> Option<Fact> {
     match outcome {
-        Outcome::Drop => None,
-        Outcome::Keep => Some(fact),
-        Outcome::Fact(f) => Some(f.clone()),
+        HedgeOutcome::Drop => None,
+        HedgeOutcome::Keep => Some(fact),
+        HedgeOutcome::Fact(f) => Some(f.clone()),
     }
 }
 
@@ -467,8 +467,8 @@ fn frame(
     end: usize,
 ) -> Option<Frame> {
     Some(match rule.actor {
-        Side::Subject => Frame::Left,
-        Side::Object => Frame::Right {
+        RuleSide::Subject => Frame::Left,
+        RuleSide::Object => Frame::Right {
             from: if rule.voice == Voice::Noun {
                 end
             } else {
@@ -476,8 +476,8 @@ fn frame(
             },
             gap: rule.reach,
         },
-        Side::Owner => Frame::Owner(owner_before(lex, toks, start)?),
-        Side::Agent => {
+        RuleSide::Owner => Frame::Owner(owner_before(lex, toks, start)?),
+        RuleSide::Agent => {
             let by = (end..(end + rule.reach + 1).min(toks.len()))
                 .take_while(|&k| !stops_clause(lex, &toks[k]))
                 .find(|&k| lex.is(toks, k, Class::Agent))?;
@@ -486,8 +486,8 @@ fn frame(
                 gap: 0,
             }
         }
-        Side::Beside => Frame::Beside { from: end },
-        Side::Clause => Frame::Clause { from: end },
+        RuleSide::Beside => Frame::Beside { from: end },
+        RuleSide::Clause => Frame::Clause { from: end },
     })
 }
 

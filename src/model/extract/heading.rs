@@ -6,7 +6,7 @@
 use super::Suggestion;
 use super::bodies::{Bodies, BodyRef};
 use super::engine::{Cue, heading_cue};
-use super::link::{Sentence, heading_line};
+use super::link::{LinkSentence, heading_line};
 use super::table::{Class, Lexicon};
 use crate::model::dataset::Actor;
 
@@ -25,7 +25,7 @@ impl Heading {
         &mut self,
         lex: &Lexicon,
         actors: &[Actor],
-        s: &Sentence,
+        s: &LinkSentence,
         out: &mut Vec<Suggestion>,
     ) -> bool {
         let Some((cue, body)) = &self.open else {
@@ -48,7 +48,7 @@ impl Heading {
 
     /// Opens a list when `s` is a heading: it ends with a colon and holds a list cue or names
     /// a body.
-    pub fn open(&mut self, lex: &Lexicon, bodies: &Bodies, s: &Sentence) {
+    pub fn open(&mut self, lex: &Lexicon, bodies: &Bodies, s: &LinkSentence) {
         self.open = None;
         let Some(last) = s.toks.last() else {
             return;

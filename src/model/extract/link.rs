@@ -98,7 +98,7 @@ fn fits(m: &Mention, person: Option<bool>) -> bool {
 }
 
 /// The sentence as the linker reads it.
-struct Ctx<'a> {
+struct LinkCtx<'a> {
     lex: &'a Lexicon,
     toks: &'a [Token],
     mentions: &'a [Mention],
@@ -109,7 +109,7 @@ struct Ctx<'a> {
     title_case: bool,
 }
 
-impl Ctx<'_> {
+impl LinkCtx<'_> {
     fn is(&self, k: usize, c: Class) -> bool {
         self.lex.is(self.toks, k, c)
     }
@@ -493,7 +493,7 @@ fn nearest<T: Clone>(items: &[(usize, T)], cue: &Range<usize>) -> Option<(T, usi
 }
 
 /// What a sentence offers the linker beyond its tokens.
-pub struct Sentence<'a> {
+pub struct LinkSentence<'a> {
     pub text: &'a str,
     pub range: Range<usize>,
     pub toks: &'a [Token],
@@ -511,7 +511,7 @@ pub struct Sentence<'a> {
 
 /// The body a cue speaks of: the rule's own, else the nearest named (a new one only close
 /// by), else the main body.
-fn body_of(lex: &Lexicon, all: &Bodies, s: &Sentence, cue: &Cue) -> BodyRef {
+fn body_of(lex: &Lexicon, all: &Bodies, s: &LinkSentence, cue: &Cue) -> BodyRef {
     if let Some(name) = &lex.rules[cue.rule].body {
         return all.by_name(name);
     }
@@ -532,7 +532,7 @@ pub fn sentence(
     lex: &Lexicon,
     actors: &[Actor],
     all: &Bodies,
-    s: &Sentence,
+    s: &LinkSentence,
     out: &mut Vec<Suggestion>,
 ) {
     if s.mentions.is_empty() {
@@ -546,7 +546,7 @@ pub fn sentence(
     let headline = !s.text[..s.range.end].ends_with(['.', '!', '?', '"', '”', '\'', ':']);
     let layout = Layout::new(lex, s.toks, s.mentions);
     let led = led_states(lex, actors, s, &layout);
-    let ctx = Ctx {
+    let ctx = LinkCtx {
         lex,
         toks: s.toks,
         mentions: s.mentions,
@@ -573,7 +573,7 @@ pub fn sentence(
             .map(|(d, _)| d)
             .or(s.lead_day)
             .or(s.published.map(PartialDate::from));
-        let made = Made {
+        let made = CueShared {
             lex,
             led: &ctx.led,
             actors,
@@ -587,7 +587,7 @@ pub fn sentence(
     }
 }
 
-impl Ctx<'_> {
+impl LinkCtx<'_> {
     /// The cue's actors, through its own frame when the list it opened names no one.
     fn resolve(&self, found: &Cue) -> (Cue, Vec<usize>, bool) {
         let (members, via_pronoun) = self.targets(found);
@@ -611,7 +611,7 @@ impl Ctx<'_> {
 fn led_states(
     lex: &Lexicon,
     actors: &[Actor],
-    s: &Sentence,
+    s: &LinkSentence,
     layout: &Layout,
 ) -> Vec<Option<Target>> {
     let mut led = vec![None; s.mentions.len()];
@@ -635,20 +635,20 @@ fn led_states(
 }
 
 /// What every suggestion of one cue shares.
-struct Made<'a> {
+struct CueShared<'a> {
     lex: &'a Lexicon,
     led: &'a [Option<Target>],
     actors: &'a [Actor],
-    s: &'a Sentence<'a>,
+    s: &'a LinkSentence<'a>,
     cue: &'a Cue,
     body: &'a BodyRef,
     as_of: Option<PartialDate>,
     headline: bool,
 }
 
-impl Made<'_> {
+impl CueShared<'_> {
     /// The suggestions of the cue for its actors, their companions and gapped pledges.
-    fn all(&self, ctx: &Ctx, members: &[usize], via_pronoun: bool, out: &mut Vec<Suggestion>) {
+    fn all(&self, ctx: &LinkCtx, members: &[usize], via_pronoun: bool, out: &mut Vec<Suggestion>) {
         let (cue, t) = (self.cue, &self.lex.tuning);
         for m in members {
             self.push(*m, &cue.fact, via_pronoun, 0.0, cue.toks.end, out);
@@ -761,7 +761,7 @@ fn why(rule: &str, frame: &Frame, words: &str) -> String {
 pub fn heading_line(
     lex: &Lexicon,
     actors: &[Actor],
-    s: &Sentence,
+    s: &LinkSentence,
     cue: &Cue,
     body: &BodyRef,
     m: usize,
@@ -772,7 +772,7 @@ pub fn heading_line(
         toks: 0..s.mentions[m].toks.end,
         ..cue.clone()
     };
-    let made = Made {
+    let made = CueShared {
         lex,
         led: &[],
         actors,

@@ -36,6 +36,7 @@ use super::date::PartialDate;
 
 pub use accept::{EXTRACTED, accept_suggestions, body_known};
 pub use countries::{Countries, Country};
+pub(crate) use entities::Finder;
 pub use segment::sentences;
 pub use table::{RuleSet, Table, TableError};
 
@@ -137,21 +138,6 @@ pub struct SuggestionRow {
     pub represents: Option<Id>,
 }
 
-/// A lower-case ASCII id from a name: "François-Philippe Champagne" is
-/// "francois-philippe-champagne".
-pub fn slug(name: &str) -> String {
-    let ascii = deunicode::deunicode(name).to_lowercase();
-    let mut out = String::new();
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 impl Extractor {
     /// With the built-in rule tables.
     pub fn new(dataset: &Dataset) -> Extractor {
@@ -228,7 +214,7 @@ impl Extractor {
             let title_case = headline && entities::is_title_case(&toks);
             let bodies = self.bodies.find(lex, text, &toks, title_case);
             let dates = dates::dates(lex, &toks, published);
-            let s = link::Sentence {
+            let s = link::LinkSentence {
                 text,
                 range: range.clone(),
                 toks: &toks,
@@ -247,12 +233,6 @@ impl Extractor {
             heading.open(lex, &self.bodies, &s);
         }
         dedupe(out)
-    }
-
-    /// Every place `text` names a known actor (position in `dataset.actors`, byte span),
-    /// names written in another script included ("Трамп" for Trump).
-    pub fn known_mentions(&self, text: &str) -> Vec<(usize, Range<usize>)> {
-        self.finder.known(text)
     }
 
     /// The JSON row of a suggestion.

@@ -168,7 +168,7 @@ pub enum Words {
 
 /// Where the actor a rule speaks of stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-pub enum Side {
+pub enum RuleSide {
     /// Before the cue: "Canada has accepted".
     #[default]
     Subject,
@@ -235,7 +235,7 @@ pub struct RuleSpec {
     #[serde(default)]
     pub voice: Voice,
     #[serde(default)]
-    pub actor: Side,
+    pub actor: RuleSide,
     pub states: States,
     /// By default the tuning's `rule_weight`.
     #[serde(default)]
@@ -528,7 +528,7 @@ pub struct Rule {
     /// The forms, each as folded words (a last word ending in `*` is a prefix).
     pub forms: Vec<Vec<String>>,
     pub voice: Voice,
-    pub actor: Side,
+    pub actor: RuleSide,
     /// `None`: a pledge.
     pub fact: Option<Fact>,
     pub weight: f32,
@@ -540,10 +540,10 @@ pub struct Rule {
     pub object: Option<WordSet>,
     pub after_body: bool,
     pub negated: Option<Fact>,
-    pub hedged: Outcome,
-    pub expected: Outcome,
-    pub intent: Outcome,
-    pub complement: Outcome,
+    pub hedged: HedgeOutcome,
+    pub expected: HedgeOutcome,
+    pub intent: HedgeOutcome,
+    pub complement: HedgeOutcome,
     pub people_only: bool,
     pub lists: bool,
     pub founding: bool,
@@ -564,7 +564,7 @@ impl Complement {
             crate::model::fact_text::parse_fact(text).map_err(|message| TableError::Rule {
                 file: file.to_string(),
                 rule: spec.words.first().cloned().unwrap_or_default(),
-                message,
+                message: message.to_string(),
             })
         };
         Ok(Complement {
@@ -577,7 +577,7 @@ impl Complement {
 
 /// What a hedged or expected cue becomes.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
+pub enum HedgeOutcome {
     Drop,
     Keep,
     Fact(Fact),
@@ -736,14 +736,14 @@ impl Lexicon {
             crate::model::fact_text::parse_fact(text).map_err(|message| TableError::Rule {
                 file: file.to_string(),
                 rule: spec.name.clone(),
-                message,
+                message: message.to_string(),
             })
         };
-        let outcome = |h: &Hedged| -> Result<Outcome, TableError> {
+        let outcome = |h: &Hedged| -> Result<HedgeOutcome, TableError> {
             Ok(match h {
-                Hedged::Drop => Outcome::Drop,
-                Hedged::Keep => Outcome::Keep,
-                Hedged::Fact(f) => Outcome::Fact(fact(f)?),
+                Hedged::Drop => HedgeOutcome::Drop,
+                Hedged::Keep => HedgeOutcome::Keep,
+                Hedged::Fact(f) => HedgeOutcome::Fact(fact(f)?),
             })
         };
         let forms: Vec<Vec<String>> = spec

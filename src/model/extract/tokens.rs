@@ -19,10 +19,6 @@ impl Token {
     pub fn is(&self, word: &str) -> bool {
         self.lower == word
     }
-
-    pub fn is_any(&self, words: &[&str]) -> bool {
-        words.contains(&self.lower.as_str())
-    }
 }
 
 pub fn fold(s: &str) -> String {

@@ -15,12 +15,12 @@ use super::MergeConflict;
 
 /// The path being merged and the conflicts found so far.
 #[derive(Default)]
-pub(super) struct Ctx {
+pub(super) struct MergeCtx {
     pub path: Vec<String>,
     pub conflicts: Vec<MergeConflict>,
 }
 
-impl Ctx {
+impl MergeCtx {
     pub fn conflict(&mut self, ours: Option<&Value>, theirs: Option<&Value>) {
         self.conflicts.push(MergeConflict {
             path: self.path.clone(),
@@ -74,7 +74,7 @@ pub(super) fn merge(
     base: Option<&Value>,
     ours: Option<&Value>,
     theirs: Option<&Value>,
-    ctx: &mut Ctx,
+    ctx: &mut MergeCtx,
 ) -> Option<Value> {
     if ours == theirs {
         return ours.cloned();
@@ -156,7 +156,7 @@ pub(super) fn merge_struct(
     base: Option<&Map<String, Value>>,
     ours: &Map<String, Value>,
     theirs: &Map<String, Value>,
-    ctx: &mut Ctx,
+    ctx: &mut MergeCtx,
 ) -> Map<String, Value> {
     let mut out = Map::new();
     let keys = ours
@@ -186,7 +186,7 @@ fn merge_set(base: &[Value], ours: &[Value], theirs: &[Value]) -> Vec<Value> {
 
 /// A list of records by id: added on either side is kept; deleted on one side and unchanged on
 /// the other is deleted; deleted on one side and changed on the other is kept and a conflict.
-fn merge_by_id(base: &[Value], ours: &[Value], theirs: &[Value], ctx: &mut Ctx) -> Vec<Value> {
+fn merge_by_id(base: &[Value], ours: &[Value], theirs: &[Value], ctx: &mut MergeCtx) -> Vec<Value> {
     let by_id = |list: &'_ [Value]| -> HashMap<String, usize> {
         let mut map = HashMap::with_capacity(list.len());
         for (i, v) in list.iter().enumerate() {
@@ -228,7 +228,7 @@ pub(super) fn merge_record(
     base: Option<&Value>,
     ours: Option<&Value>,
     theirs: Option<&Value>,
-    ctx: &mut Ctx,
+    ctx: &mut MergeCtx,
 ) -> Option<Value> {
     match (ours, theirs) {
         (Some(_), Some(_)) => merge(base, ours, theirs, ctx),
@@ -251,7 +251,7 @@ mod tests {
     use serde_json::json;
 
     fn run(b: Value, o: Value, t: Value) -> (Value, Vec<MergeConflict>) {
-        let mut ctx = Ctx::default();
+        let mut ctx = MergeCtx::default();
         let v = merge(Some(&b), Some(&o), Some(&t), &mut ctx).unwrap();
         (v, ctx.conflicts)
     }

@@ -1037,7 +1037,7 @@ impl SourcesPanel {
             .first()
             .map(|m| m.actor);
         let (a, b) = crate::model::mentions::sentence(text, start, end);
-        // The extractor's reading of the sentence about that actor, else the plain guess.
+        // The extractor's reading of the sentence about that actor.
         let published = d.sources[source]
             .published
             .filter(|p| p.is_exact_day())
@@ -1055,8 +1055,7 @@ impl SourcesPanel {
             // The statement inside the selection first.
             .min_by_key(|s| !(a + s.start < end && start < a + s.end))
             .map(|s| s.fact);
-        let guess = extracted.or_else(|| crate::model::mentions::guess_fact(&text[a..b]));
-        (actor, guess)
+        (actor, extracted)
     }
 
     fn form_window(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {

@@ -6,7 +6,7 @@
 
 mod phrase;
 
-use phrase::Sentence;
+use phrase::PhraseSentence;
 pub(super) use phrase::is_title_case;
 
 use std::collections::HashMap;
@@ -14,12 +14,13 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::NewActor;
 use super::countries::{Countries, ORGANISATIONS, Pointer, cyrillic_stem, needs_exact_case};
 use super::table::{Class, Lexicon};
 use super::tokens::Token;
-use super::{NewActor, slug};
 use crate::model::dataset::{Actor, ActorKind};
 use crate::model::mentions::{fold, fold_name};
+use crate::model::ops::free_id;
 
 /// What a phrase of the text was matched as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -365,14 +366,7 @@ impl Finder {
     }
 
     pub fn fresh_id(&self, name: &str) -> String {
-        let base = slug(name);
-        if !self.ids.contains(&base) {
-            return base;
-        }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| !self.ids.contains(id))
-            .expect("some number is free")
+        free_id(name, |id| self.ids.contains(id))
     }
 
     fn state_target(&self, country: usize) -> (Target, ActorKind) {
@@ -469,7 +463,7 @@ impl Finder {
                 at[k] = Some((k + 1, Owner::Known(a)));
             }
         }
-        let s = Sentence {
+        let s = PhraseSentence {
             lex,
             actors,
             text,
@@ -493,7 +487,7 @@ impl Finder {
 
     /// Two to four capitalised words that name no state, body, day or office: a person the
     /// dataset lacks, if a list names them.
-    fn bare_name(&self, s: &Sentence, i: usize) -> Option<Mention> {
+    fn bare_name(&self, s: &PhraseSentence, i: usize) -> Option<Mention> {
         let (lex, text, toks, at) = (s.lex, s.text, s.toks, s.at);
         let t = &toks[i];
         if !t.cap || !t.word || at[i].is_some() || lex.is(toks, i, Class::Article) {

@@ -15,7 +15,7 @@ use crate::model::dataset::{Actor, ActorKind};
 
 /// One sentence as the phrases in it are read: its tokens, what the automaton matched at
 /// each (the longest hit and the token after it), and the words of its language.
-pub(super) struct Sentence<'a> {
+pub(super) struct PhraseSentence<'a> {
     pub(super) lex: &'a Lexicon,
     pub(super) actors: &'a [Actor],
     pub(super) text: &'a str,
@@ -39,7 +39,7 @@ struct Modifiers {
 
 impl Finder {
     /// The noun phrase starting at token `i`, if one does.
-    pub(super) fn phrase(&self, s: &Sentence, i: usize) -> Option<Mention> {
+    pub(super) fn phrase(&self, s: &PhraseSentence, i: usize) -> Option<Mention> {
         if let Some(m) = s.pronoun(i).or_else(|| s.own_state(i)) {
             return Some(m);
         }
@@ -57,7 +57,7 @@ impl Finder {
     }
 
     /// The state, organisation and office words from `i`, up to a name or a known actor.
-    fn modifiers(&self, s: &Sentence, i: usize) -> Modifiers {
+    fn modifiers(&self, s: &PhraseSentence, i: usize) -> Modifiers {
         let mut m = Modifiers {
             end: i,
             ..Modifiers::default()
@@ -76,7 +76,7 @@ impl Finder {
     }
 
     /// Takes the modifier at `m.end` into `m`; false when none stands there.
-    fn modifier(&self, s: &Sentence, m: &mut Modifiers) -> bool {
+    fn modifier(&self, s: &PhraseSentence, m: &mut Modifiers) -> bool {
         let free = m.office.is_empty();
         match s.at[m.end] {
             Some((end, Owner::Known(a))) => {
@@ -113,7 +113,7 @@ impl Finder {
     /// A known state before a capitalised office ("Hungarian Prime Minister …"): its country.
     fn state_before_office(
         &self,
-        s: &Sentence,
+        s: &PhraseSentence,
         m: &Modifiers,
         actor: usize,
         end: usize,
@@ -127,7 +127,7 @@ impl Finder {
 
     /// Office words at `m.end`: "Foreign Minister", "Secretary of State", "President of (the
     /// Republic of) Belarus". False when there are none.
-    fn office_words(&self, s: &Sentence, m: &mut Modifiers) -> bool {
+    fn office_words(&self, s: &PhraseSentence, m: &mut Modifiers) -> bool {
         let j = m.end;
         let t = &s.toks[j];
         let qualified = !m.office.is_empty() || m.country.is_some() || m.org.is_some();
@@ -149,7 +149,7 @@ impl Finder {
     }
 
     /// "President of (the Republic of) Belarus": the state after an office's "of".
-    fn office_of_state(&self, s: &Sentence, m: &mut Modifiers) -> bool {
+    fn office_of_state(&self, s: &PhraseSentence, m: &mut Modifiers) -> bool {
         let mut k = m.end + 1;
         if s.is(k, Class::Definite) {
             k += 1;
@@ -173,7 +173,7 @@ impl Finder {
     }
 
     /// An office with a head word: the person named after it, or else the office alone.
-    fn office_phrase(&self, s: &Sentence, i: usize, mods: &Modifiers) -> Mention {
+    fn office_phrase(&self, s: &PhraseSentence, i: usize, mods: &Modifiers) -> Mention {
         let j = mods.end;
         let name_end = s.name_run(j);
         let regnal = mods
@@ -192,7 +192,7 @@ impl Finder {
     /// A name after an office: "Finance Minister François-Philippe Champagne".
     fn office_and_name(
         &self,
-        s: &Sentence,
+        s: &PhraseSentence,
         i: usize,
         mods: &Modifiers,
         name_end: usize,
@@ -240,7 +240,7 @@ impl Finder {
     }
 
     /// An office without a name: the known holder, or a place in a list.
-    fn office_alone(&self, s: &Sentence, i: usize, mods: &Modifiers) -> Mention {
+    fn office_alone(&self, s: &PhraseSentence, i: usize, mods: &Modifiers) -> Mention {
         let office = office_range(&mods.office);
         let end = office.end.max(mods.end);
         let holder = mods
@@ -257,7 +257,7 @@ impl Finder {
     }
 
     /// An organisation by name, ending at `j`.
-    fn organisation_phrase(&self, s: &Sentence, i: usize, org: usize, j: usize) -> Mention {
+    fn organisation_phrase(&self, s: &PhraseSentence, i: usize, org: usize, j: usize) -> Mention {
         if s.possessive_at(j) {
             // "the European Union's executive arm": a place in a list, not the Union.
             let mut end = j + 1;
@@ -278,7 +278,7 @@ impl Finder {
     }
 
     /// A state by name or demonym, unless it only qualifies what follows.
-    fn state_phrase(&self, s: &Sentence, i: usize, mods: &Modifiers) -> Option<Mention> {
+    fn state_phrase(&self, s: &PhraseSentence, i: usize, mods: &Modifiers) -> Option<Mention> {
         let c = mods.country?;
         let j = mods.end;
         // "the Russian authorities", "The Belarusian side"
@@ -305,7 +305,7 @@ fn office_range(office: &[usize]) -> Range<usize> {
     first..office.last().map_or(first, |k| k + 1)
 }
 
-impl Sentence<'_> {
+impl PhraseSentence<'_> {
     fn is(&self, k: usize, c: Class) -> bool {
         self.lex.is(self.toks, k, c)
     }
