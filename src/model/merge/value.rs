@@ -140,7 +140,7 @@ pub(super) fn merge(
 
 /// A text field both sides edited, merged three-way by line when each side changed other
 /// lines; `None` (a conflict) otherwise, or when the field is not running text.
-fn merge_lines(ctx: &Ctx, base: &str, ours: &str, theirs: &str) -> Option<String> {
+fn merge_lines(ctx: &MergeCtx, base: &str, ours: &str, theirs: &str) -> Option<String> {
     let lines = ctx.path.last().is_some_and(|k| LINES.contains(&k.as_str()));
     let small = [base, ours, theirs]
         .iter()
