@@ -1,6 +1,7 @@
 //! Suggestions for a 20,000-character article: with the embedded actors, and with 100,000
 //! known actors (a generated dataset). The extractor is built once per dataset revision, as
-//! the app does; building it is measured apart.
+//! the app does; building it is measured apart, and so is the name finder of a dataset with a
+//! 64 KB alias.
 //!
 //! Run: `cargo bench --bench extract -- --warm-up-time 1 --measurement-time 3`.
 
@@ -8,6 +9,7 @@ use std::hint::black_box;
 
 use board_explorer::model::extract::Extractor;
 use board_explorer::model::generate::{Spec, generate};
+use board_explorer::model::mentions::MentionFinder;
 use board_explorer::store::embedded;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -72,6 +74,34 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("extractor for 100k actors", |b| {
         b.iter(|| black_box(Extractor::new(&big)))
+    });
+    // A hostile dataset: one alias of 64 KB (many words, then one long word), the name
+    // finder the Sources tab and `import-source` build. Its time must grow with the names'
+    // length, not with its square (a 64 KB alias once took minutes).
+    let mut hostile = embedded();
+    let words: String = (0..8_000).map(|i| format!("w{:x} ", i % 4096)).collect();
+    hostile.actors[0].aliases = vec![words[..32 * 1024].to_string(), "Q".repeat(32 * 1024)];
+    assert!(
+        hostile.actors[0]
+            .aliases
+            .iter()
+            .map(String::len)
+            .sum::<usize>()
+            >= 64 * 1024
+    );
+    g.bench_function("name finder with a 64 KB alias", |b| {
+        b.iter(|| black_box(MentionFinder::new(&hostile.actors)))
+    });
+    let text = article(
+        &hostile
+            .actors
+            .iter()
+            .map(|a| a.name.clone())
+            .collect::<Vec<_>>(),
+    );
+    let finder = MentionFinder::new(&hostile.actors);
+    g.bench_function("mentions in 20k chars with a 64 KB alias", |b| {
+        b.iter(|| black_box(finder.find(black_box(&text))))
     });
     g.finish();
 }

@@ -38,6 +38,7 @@ fn args(dataset: &Path, texts: Vec<PathBuf>, out: &Path) -> Verb {
         allow_outside: false,
         outlet: "Wire".into(),
         title: String::new(),
+        url: None,
         date: Some("2026-01-22".parse().unwrap()),
         reliability: None,
         relays: String::new(),

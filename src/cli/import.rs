@@ -45,6 +45,10 @@ pub struct ImportSourceArgs {
     pub outlet: String,
     #[arg(long, default_value = "")]
     pub title: String,
+    /// The address the article was read at (one --text only; a --list has a url column),
+    /// kept on the source and exported with it.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
     /// When they were published (YYYY, YYYY-MM or YYYY-MM-DD; ~YYYY-MM-DD when the day is
     /// inferred, not printed).
     #[arg(long)]
@@ -139,8 +143,15 @@ fn articles(args: &ImportSourceArgs) -> Result<Vec<Article>, String> {
         outlet: args.outlet.clone(),
         title: args.title.clone(),
         date: args.date,
-        url: String::new(),
+        url: args.url.clone().unwrap_or_default(),
     };
+    if args.url.is_some() && args.texts.len() != 1 {
+        return Err(
+            "error: --url is the address of one article: give exactly one --text with it \
+             (a --list has a url column for each)"
+                .into(),
+        );
+    }
     let mut out: Vec<Article> = args.texts.iter().cloned().map(shared).collect();
     if let Some(list) = &args.list {
         let bytes = read_bounded(list, MAX_LIST_BYTES)?;

@@ -255,6 +255,42 @@ fn import_source_takes_several_articles_in_one_write() {
 }
 
 #[test]
+fn import_source_keeps_the_articles_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(dir.path(), "a.txt", "Kosovo has signed the charter.");
+    let b = article(dir.path(), "b.txt", "Albania has signed the charter.");
+    let out = dir.path().join("out.ron");
+    let url = "https://news.example.org/2026/01/23/charter";
+    let (ok, _, err) = run(&[
+        "import-source",
+        "--text",
+        s(&a),
+        "--url",
+        url,
+        "-o",
+        s(&out),
+    ]);
+    assert!(ok, "{err}");
+    let d = load_file(&out).unwrap().dataset;
+    assert_eq!(d.sources.last().unwrap().url.as_deref(), Some(url));
+    // One address for two articles would be wrong for one of them: refused.
+    let out2 = dir.path().join("out2.ron");
+    let (ok, _, err) = run(&[
+        "import-source",
+        "--text",
+        s(&a),
+        "--text",
+        s(&b),
+        "--url",
+        url,
+        "-o",
+        s(&out2),
+    ]);
+    assert!(!ok && err.contains("--url"), "{err}");
+    assert!(!out2.exists());
+}
+
+#[test]
 fn import_source_list_reads_only_inside_its_folder_unless_allowed() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("list");

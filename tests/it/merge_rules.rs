@@ -81,19 +81,35 @@ fn a_text_edited_on_both_sides_is_a_conflict_and_quotes_follow_the_text() {
         .unwrap();
     let id = base.sources[at].id.clone();
     let (mut ours, mut theirs) = (embedded(), embedded());
-    // Ours puts a line in front (every quote moves); theirs appends one.
     let edit = |d: &mut Dataset, text: String| {
         d.sources[at].hash = content_hash(&text);
         d.sources[at].text = text;
     };
-    edit(
-        &mut ours,
-        format!("Updated at noon.\n{}", base.sources[at].text),
+    // Different paragraphs: ours puts one in front (every quote moves), theirs appends one.
+    // Both arrive, with no conflict, and the quotes follow.
+    let text = &base.sources[at].text;
+    let (mut front, mut back) = (embedded(), embedded());
+    edit(&mut front, format!("Updated at noon.\n{text}"));
+    edit(&mut back, format!("{text}\nCorrection appended."));
+    let clean = merge(base.clone(), front, back).unwrap();
+    assert!(clean.conflicts.is_empty(), "{}", clean.report());
+    let merged_text = &clean.dataset.sources[at].text;
+    assert_eq!(
+        merged_text,
+        &format!("Updated at noon.\n{text}\nCorrection appended.")
     );
-    edit(
-        &mut theirs,
-        format!("{}\nCorrection appended.", base.sources[at].text),
-    );
+    assert_eq!(clean.dataset.sources[at].hash, content_hash(merged_text));
+    for c in clean.dataset.claims.iter().filter(|c| c.source == id) {
+        if let Some(q) = &c.quote {
+            assert_eq!(q.anchor(merged_text), Anchor::Exact);
+        }
+    }
+
+    // The same paragraph changed on both sides: ours puts words in front of the first
+    // (every quote moves), theirs adds words at its end.
+    let (first, rest) = text.split_once('\n').unwrap_or((text.as_str(), ""));
+    edit(&mut ours, format!("Updated at noon. {first}\n{rest}"));
+    edit(&mut theirs, format!("{first} Correction appended.\n{rest}"));
     let merged = merge(base.clone(), ours.clone(), theirs).unwrap();
     let d = &merged.dataset;
     // One conflict, on the text (not on its hash, which follows the text).
@@ -121,7 +137,7 @@ fn a_text_edited_on_both_sides_is_a_conflict_and_quotes_follow_the_text() {
     // Taking theirs: the text, its hash and the quotes follow, as one edit.
     let mut d = merged.dataset.clone();
     resolve(&d, 0, Pick::Theirs).unwrap().apply(&mut d).unwrap();
-    assert!(d.sources[at].text.ends_with("Correction appended."));
+    assert!(d.sources[at].text.contains("Correction appended."));
     assert_eq!(d.sources[at].hash, content_hash(&d.sources[at].text));
     for c in d
         .claims
