@@ -3,7 +3,7 @@
 
 use super::table;
 use crate::model::EDITORS_NOTE;
-use crate::model::compare::{Verdict, compare, row_name};
+use crate::model::derive::compare::{Verdict, compare, row_name};
 use crate::session::Session;
 
 /// The claim matrix of the chosen sources (all of them when none are named, with the editor's
