@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use board_explorer::document::Document;
-use board_explorer::model::generate::generate;
+use board_explorer::model::data::generate::generate;
 use board_explorer::model::*;
 use board_explorer::session::Command;
 use board_explorer::ui::{BoardExplorerApp, Tab};

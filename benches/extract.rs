@@ -7,9 +7,9 @@
 
 use std::hint::black_box;
 
+use board_explorer::model::data::generate::{Spec, generate};
 use board_explorer::model::extract::Extractor;
-use board_explorer::model::generate::{Spec, generate};
-use board_explorer::model::mentions::MentionFinder;
+use board_explorer::model::text::mentions::MentionFinder;
 use board_explorer::store::embedded;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};

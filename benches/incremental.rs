@@ -10,7 +10,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use board_explorer::model::generate::generate;
+use board_explorer::model::data::generate::generate;
+use board_explorer::model::data::ops;
 use board_explorer::model::*;
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};

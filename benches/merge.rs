@@ -8,7 +8,7 @@
 
 use std::hint::black_box;
 
-use board_explorer::model::generate::generate;
+use board_explorer::model::data::generate::generate;
 use board_explorer::model::merge::merge;
 use board_explorer::model::{Actor, Dataset, Fact, Status};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};

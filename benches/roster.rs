@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use board_explorer::document::Document;
-use board_explorer::model::generate::{Spec, generate};
+use board_explorer::model::data::generate::{Spec, generate};
 use board_explorer::model::{Index, roster};
 use board_explorer::ui::{BoardExplorerApp, Column};
 use criterion::{Criterion, criterion_group, criterion_main};

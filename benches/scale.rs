@@ -9,9 +9,9 @@
 use std::hint::black_box;
 
 use board_explorer::document::Document;
-use board_explorer::model::compare::compare;
-use board_explorer::model::generate::generate;
-use board_explorer::model::seats::seats;
+use board_explorer::model::data::generate::generate;
+use board_explorer::model::derive::compare::compare;
+use board_explorer::model::derive::seats::seats;
 use board_explorer::model::{Dataset, Index, roster};
 use board_explorer::store::{parse, save_file, to_ron};
 use board_explorer::ui::{BoardExplorerApp, Tab};

@@ -9,9 +9,9 @@
 use std::hint::black_box;
 
 use board_explorer::document::Document;
-use board_explorer::model::compare::{anchor_claims, compare, segments};
-use board_explorer::model::mentions::MentionFinder;
+use board_explorer::model::derive::compare::{anchor_claims, compare, segments};
 use board_explorer::model::text::content_hash;
+use board_explorer::model::text::mentions::MentionFinder;
 use board_explorer::model::{Claim, Dataset, Fact, Index, Quote, Rank, Source, Status, Subject};
 use board_explorer::store::embedded;
 use board_explorer::ui::{BoardExplorerApp, Tab};

@@ -4,7 +4,7 @@
 //! Run: `cargo bench --bench timeline`.
 
 use board_explorer::document::Document;
-use board_explorer::model::generate::{Spec, generate};
+use board_explorer::model::data::generate::{Spec, generate};
 use board_explorer::ui::{BoardExplorerApp, Tab};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -39,7 +39,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| frame(&ctx, &mut app, vec![over.clone(), wheel(-40.0, 0.0)]))
     });
     // Worst case: three lanes (by actor kind) holding all 10,000 marks, all in view.
-    app.panels.timeline.mode = board_explorer::model::timeline::LaneMode::Kind;
+    app.panels.timeline.mode = board_explorer::model::derive::timeline::LaneMode::Kind;
     app.panels.timeline.fit_all();
     frame(&ctx, &mut app, Vec::new());
     group.bench_function("all 10k marks in view (3 lanes)", |b| {

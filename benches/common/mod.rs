@@ -5,7 +5,7 @@
 
 use std::hint::black_box;
 
-use board_explorer::model::generate::Spec;
+use board_explorer::model::data::generate::Spec;
 use board_explorer::model::{Claim, Dataset, EDITORS_NOTE, Fact, Rank, Status, Subject};
 use board_explorer::ui::BoardExplorerApp;
 

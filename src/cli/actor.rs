@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::escape::terminal_cell;
-use crate::model::actor_draft::{ActorDraft, add_actor_with_id};
+use crate::model::data::actor_draft::{ActorDraft, add_actor_with_id};
 use crate::model::{ActorKind, Id};
 
 #[derive(clap::Subcommand, Debug)]

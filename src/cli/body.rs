@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::body::{
+use crate::model::data::body::{
     add_body, all, claims_naming, milestone_claim, remove_body, rename_body, set_parent,
 };
 use crate::model::{EDITORS_NOTE, Edit, Fact, Id, PartialDate};
@@ -166,7 +166,8 @@ fn list(dataset: Option<PathBuf>) -> Result<String, String> {
     let header = ["Id", "Name", "Parent", "Charter signed", "In force"];
     let rows: Vec<Vec<String>> = all(d)
         .map(|b| {
-            let dates = crate::model::body::body_dates(d, &derived.index, &b.id, derived.as_of());
+            let dates =
+                crate::model::data::body::body_dates(d, &derived.index, &b.id, derived.as_of());
             let day =
                 |x: Option<(PartialDate, usize)>| x.map_or("—".into(), |(d, _)| d.to_string());
             vec![

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use super::escape::terminal_cell;
-use crate::model::claim_draft::{ClaimDraft, add_claim};
-use crate::model::fact_text::{StatedFact, parse_stated_fact};
+use crate::model::data::claim_draft::{ClaimDraft, add_claim};
+use crate::model::text::fact_text::{StatedFact, parse_stated_fact};
 use crate::model::text::line_col;
 use crate::model::{Edit, Id, PartialDate};
 use crate::session::{self, Command, Session};
@@ -131,9 +131,9 @@ pub(super) fn perform_command(session: &mut Session, command: Command) -> Result
 
 /// Refuses a dataset that would not load again: nothing is written then.
 pub(super) fn refuse_invalid(session: &Session) -> Result<(), String> {
-    let errors: Vec<String> = crate::model::validate::validate(session.dataset())
+    let errors: Vec<String> = crate::model::rules::validate::validate(session.dataset())
         .into_iter()
-        .filter(|p| p.severity == crate::model::validate::Severity::Error)
+        .filter(|p| p.severity == crate::model::rules::validate::Severity::Error)
         .map(|p| p.message)
         .collect();
     if errors.is_empty() {

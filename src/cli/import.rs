@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 
 use super::suggest::suggestion_table;
 use super::{shown, table};
+use crate::model::data::source_ops::{SourceDraft, add_source};
 use crate::model::extract::{Extractor, Suggestion, accept_suggestions, body_known};
-use crate::model::mentions::{KnownMention, MentionFinder, context};
-use crate::model::source_ops::{SourceDraft, add_source};
+use crate::model::rules::validate::{Severity, validate};
+use crate::model::text::mentions::{KnownMention, MentionFinder, context};
 use crate::model::text::{LineCols, content_hash};
-use crate::model::validate::{Severity, validate};
 use crate::model::{Dataset, Edit, PartialDate};
 use crate::session::disk;
 

@@ -35,10 +35,10 @@ use clap::{Parser, Subcommand};
 
 use crate::model::PartialDate;
 use crate::model::Property;
-use crate::model::diff::{Side, diff, report_with};
-use crate::model::money::{format_money, parse_money};
-use crate::model::report::Report;
-use crate::model::seats::{amount_words, quick_in_force};
+use crate::model::data::money::{format_money, parse_money};
+use crate::model::derive::report::Report;
+use crate::model::derive::seats::{amount_words, quick_in_force};
+use crate::model::merge::diff::{Side, diff, report_with};
 use crate::session::{self, Opened, Session};
 
 #[derive(Parser, Debug)]
@@ -341,7 +341,7 @@ fn perform(command: Verb) -> Result<String, String> {
             force,
         } => {
             refuse_overwrite(&out, force)?;
-            let d = crate::model::generate::generate(crate::model::generate::Spec {
+            let d = crate::model::data::generate::generate(crate::model::data::generate::Spec {
                 actors,
                 claims_per_actor,
                 sources,

@@ -2,7 +2,7 @@
 //! `import.rs`.)
 
 use super::table;
-use crate::model::compare::{ClaimMatrix, MatrixRow, Verdict, compare, row_name};
+use crate::model::derive::compare::{ClaimMatrix, MatrixRow, Verdict, compare, row_name};
 use crate::model::{Dataset, EDITORS_NOTE};
 use crate::session::Session;
 

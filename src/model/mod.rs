@@ -1,51 +1,25 @@
 //! The dataset, its claims, dates and rules, and what is derived from them.
 //! No egui and no file I/O here: the store and the UI build on this.
+//!
+//! Grouped by kind: [`data`] (the dataset and the edits that change it), [`derive`] (what is
+//! computed from it: index, roster, seats, conflicts, timeline, report), [`rules`] (the seat
+//! rules and the checks of a dataset), [`text`] (article text, words, quotes, facts written
+//! as text, mentions of actors), [`merge`] (three-way merge and diff of two datasets) and
+//! [`extract`] (suggested claims from a report's text).
 
-pub mod actor_draft;
-pub mod body;
-pub mod body_conflicts;
-pub mod body_roster;
-pub mod builder;
-pub mod claim_draft;
-pub mod compare;
-pub mod conflict;
-pub mod dataset;
-pub mod date;
-pub mod derived;
-pub mod diff;
-pub mod edit;
+pub mod data;
+pub mod derive;
 pub mod extract;
-pub mod fact_text;
-pub mod generate;
-pub mod history;
-pub mod index;
-pub mod lifecycle;
-pub mod mentions;
 pub mod merge;
-pub mod money;
-pub mod ops;
-pub mod quote;
-pub mod quote_words;
-pub mod report;
-pub mod review;
-pub mod roster;
 pub mod rules;
-pub mod search;
-pub mod seats;
-pub mod source_ops;
-pub mod speakers;
 pub mod text;
-pub mod timeline;
-pub mod validate;
-pub mod validate_values;
-pub mod words;
 
-pub use dataset::*;
-pub use date::PartialDate;
-pub use derived::{AsOfStep, Derived, DerivedChange};
-pub use edit::{Edit, EditError};
-pub use index::Index;
-pub use quote::{Anchor, Quote};
-pub use roster::{Roster, RosterRow, roster};
+pub use data::dataset::*;
+pub use data::date::PartialDate;
+pub use data::edit::{Edit, EditError};
+pub use derive::derived::{AsOfStep, Derived, DerivedChange};
+pub use derive::index::Index;
+pub use derive::roster::{Roster, RosterRow, roster};
+pub use derive::seats::{SeatKind, SeatOutcome, seat};
 pub use rules::SeatRules;
-pub use seats::{SeatKind, SeatOutcome, seat};
+pub use text::quote::{Anchor, Quote};

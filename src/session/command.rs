@@ -164,7 +164,7 @@ pub struct Outcome {
     /// A comparison to show: its title and the change list.
     pub comparison: Option<(String, String)>,
     /// The comparison's changes one by one, for a table.
-    pub changes: Vec<crate::model::diff::DiffChange>,
+    pub changes: Vec<crate::model::merge::diff::DiffChange>,
     /// Another dataset is open now: views of the old one must not carry over.
     pub replaced: bool,
     /// The client should close.

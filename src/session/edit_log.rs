@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 
 use crate::model::Edit;
-use crate::model::derived::DerivedChange;
+use crate::model::derive::derived::DerivedChange;
 
 /// How many recent edits are remembered; a view further behind starts over.
 const KEPT: usize = 16;

@@ -26,7 +26,7 @@ pub use self::files::{
     read_article, write_file, write_new_file,
 };
 pub use self::watch::WATCH_EVERY_SECONDS;
-use crate::model::report::Report;
+use crate::model::derive::report::Report;
 use crate::model::{Dataset, Derived};
 pub use crate::store::{
     FileLock, LoadError, LockError, Recovery, SaveError, SnapshotInfo, recovery_path,

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use super::document::Document;
 use super::{Outcome, ReadOnly, Session};
-use crate::model::diff::{Side, diff, report};
-use crate::model::validate::{Severity, validate};
+use crate::model::merge::diff::{Side, diff, report};
+use crate::model::rules::validate::{Severity, validate};
 use crate::store::{self, SaveError};
 
 impl Session {

@@ -8,7 +8,7 @@ use std::time::SystemTime;
 
 use super::{Command, Outcome, Session};
 use crate::model::Dataset;
-use crate::model::diff::{DiffChange, Side, diff, report};
+use crate::model::merge::diff::{DiffChange, Side, diff, report};
 use crate::model::merge::{edit_to, merge};
 use crate::store::{self, FileIdentity};
 

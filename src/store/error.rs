@@ -61,7 +61,7 @@ impl LoadError {
 pub enum SaveError {
     /// It would not load again: the first problem that stops it.
     #[error("the dataset has a problem to fix first: {0}")]
-    Invalid(crate::model::validate::Problem),
+    Invalid(crate::model::rules::validate::Problem),
     #[error(transparent)]
     Io(#[from] std::io::Error),
 }
@@ -69,7 +69,7 @@ pub enum SaveError {
 impl SaveError {
     /// Refuses a dataset with an error-level problem: it would not load again.
     pub fn check(dataset: &crate::model::Dataset) -> Result<(), SaveError> {
-        use crate::model::validate::{Severity, validate};
+        use crate::model::rules::validate::{Severity, validate};
         match validate(dataset)
             .into_iter()
             .find(|p| p.severity == Severity::Error)

@@ -6,8 +6,8 @@
 //! its destination where it lands: [`csv_cell`] against formula injection in spreadsheets,
 //! [`md_text`] and [`md_link`] against raw HTML, injected structure and links that break out.
 
-use crate::model::money::format_money;
-use crate::model::report::{Report, ReportClaim};
+use crate::model::data::money::format_money;
+use crate::model::derive::report::{Report, ReportClaim};
 use crate::model::{Fact, Property};
 
 /// What can be written for people who do not run the app, from the report: the one list of

@@ -28,9 +28,9 @@ use super::parallel::{CHUNK_BYTES, THRESHOLD_BYTES, WithClaims, parse_split, utf
 use super::unknown_fields::{from_str_noting_unknown, warnings};
 use super::write_atomic;
 use crate::model::Dataset;
-use crate::model::quote_words::place_quotes;
+use crate::model::rules::validate::{Problem, Severity, validate};
 use crate::model::text::line_col;
-use crate::model::validate::{Problem, Severity, validate};
+use crate::model::text::quote_words::place_quotes;
 
 pub const FORMAT: &str = "board-explorer";
 /// The newest version this build reads and the one it writes.
@@ -97,7 +97,7 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
     let mut dataset = migrate(file.version, file.dataset);
     if file.version <= 1 {
         // Version 1 could name the main body on a claim; the model now leaves it empty.
-        crate::model::body::migrate_v1(&mut dataset);
+        crate::model::data::body::migrate_v1(&mut dataset);
     }
     // Quotes given by their words are placed before the check, which then sees positions.
     let placed = place_quotes(&mut dataset);

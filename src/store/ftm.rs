@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::model::report::{Report, ReportRow};
-use crate::model::seats::SeatReason;
+use crate::model::derive::report::{Report, ReportRow};
+use crate::model::derive::seats::SeatReason;
 use crate::model::{Actor, ActorKind, Body, Fact, Property, RosterRow, SeatKind, SeatOutcome};
 
 use super::html::writer::safe_url;
@@ -173,7 +173,7 @@ fn membership(report: &Report, body: &Body, row: &RosterRow, seat: &SeatOutcome)
     for resolved in row
         .values
         .iter()
-        .filter(|v| crate::model::seats::SEAT_INPUTS.contains(&v.property))
+        .filter(|v| crate::model::derive::seats::SEAT_INPUTS.contains(&v.property))
     {
         let claim = &d.claims[resolved.best];
         let source = report.source_at(&claim.source).map(|s| &d.sources[s]);

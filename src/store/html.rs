@@ -15,7 +15,7 @@ pub(crate) mod writer;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::model::report::{Report, ReportClaim};
+use crate::model::derive::report::{Report, ReportClaim};
 use crate::model::{Dataset, Property, RosterRow, SeatKind, SeatOutcome};
 
 use writer::Html;
@@ -318,7 +318,7 @@ fn sub_bodies(h: &mut Html, report: &Report) {
                     1 => "1 of them a member".to_string(),
                     n => format!("{n} of them members"),
                 },
-                crate::model::report::seat_rule_words(&sub.body.seat_rules)
+                crate::model::derive::report::seat_rule_words(&sub.body.seat_rules)
             ))
             .close("p");
         if !sub.body.description.is_empty() {
@@ -552,10 +552,10 @@ fn matrix(h: &mut Html, report: &Report) {
             h.raw("</td>");
         }
         let class = match row.verdict {
-            crate::model::compare::Verdict::Agree => "verdict-agree",
-            crate::model::compare::Verdict::Single => "verdict-single",
-            crate::model::compare::Verdict::Conflict => "verdict-conflict",
-            crate::model::compare::Verdict::History => "verdict-history",
+            crate::model::derive::compare::Verdict::Agree => "verdict-agree",
+            crate::model::derive::compare::Verdict::Single => "verdict-single",
+            crate::model::derive::compare::Verdict::Conflict => "verdict-conflict",
+            crate::model::derive::compare::Verdict::History => "verdict-history",
         };
         h.elem("td", &[("class", class)], row.verdict.label())
             .raw("</tr>\n");

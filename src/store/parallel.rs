@@ -380,7 +380,7 @@ mod tests {
 
     use super::*;
     use crate::model::Dataset;
-    use crate::model::generate::{Spec, generate};
+    use crate::model::data::generate::{Spec, generate};
     use crate::store::format::to_ron;
     use crate::store::unknown_fields::warnings;
 

@@ -12,8 +12,8 @@
 
 use serde::Serialize;
 
-use crate::model::report::Report;
-use crate::model::seats::SeatReason;
+use crate::model::derive::report::Report;
+use crate::model::derive::seats::SeatReason;
 use crate::model::{Actor, ActorKind, Body, Fact, Property, RosterRow, SeatKind, SeatOutcome};
 
 use super::html::writer::safe_url;
@@ -213,7 +213,7 @@ fn membership<'a>(
         start_date: start.map(iso_date),
         // A term seat ends when its term does; permanent and chair seats do not.
         end_date: seat.term_end.map(iso_date),
-        sources: sources(report, row, &crate::model::seats::SEAT_INPUTS),
+        sources: sources(report, row, &crate::model::derive::seats::SEAT_INPUTS),
     }
 }
 

@@ -12,7 +12,7 @@ use super::bounded::{check_parse_cost, open_regular, read_bounded, read_text_bou
 use super::error::{LoadError, SaveError};
 use super::format::{Loaded, MAX_FILE_BYTES, parse_bytes};
 use crate::model::Dataset;
-use crate::model::validate::{Problem, Severity, validate};
+use crate::model::rules::validate::{Problem, Severity, validate};
 
 pub const SNAPSHOT_FORMAT: &str = "board-explorer-snapshot";
 /// A snapshot holds a dataset as the dataset file does, so its version is the dataset
@@ -167,7 +167,7 @@ pub fn parse_snapshot(text: &str) -> Result<Snapshot, LoadError> {
     let dataset = std::mem::take(&mut snapshot.dataset);
     snapshot.dataset = super::format::migrate(snapshot.version, dataset);
     if snapshot.version <= 1 {
-        crate::model::body::migrate_v1(&mut snapshot.dataset);
+        crate::model::data::body::migrate_v1(&mut snapshot.dataset);
     }
     if let Some(p) = validate(&snapshot.dataset)
         .into_iter()

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 
+use crate::model::rules::validate::{Problem, Severity};
 use crate::model::text::line_col;
-use crate::model::validate::{Problem, Severity};
 
 /// At most this many unknown fields are reported one by one; the rest are counted.
 const MAX_REPORTED: usize = 20;

@@ -1,10 +1,10 @@
 //! Finding an actor by typing part of a name or an alias, as the merge picker, the event form
 //! and the claim-from-text form all do. Matching folds accents and case (see
-//! [`crate::model::search`]) and runs once per change of the text or the dataset: at 100,000
+//! [`crate::model::derive::search`]) and runs once per change of the text or the dataset: at 100,000
 //! actors a scan with transliteration is far too slow to repeat every frame.
 
 use crate::model::Dataset;
-use crate::model::search::{Query, search_key};
+use crate::model::derive::search::{Query, search_key};
 
 /// How many matches are kept; each caller filters them and shows a few.
 const KEPT: usize = 64;

@@ -1,7 +1,7 @@
 //! Entering a claim's value for any property: a combo for statuses and roles, a checkbox for
 //! "invited", an actor for "represents", text (checked) for office, pledge and dates.
 
-use crate::model::money::parse_money;
+use crate::model::data::money::parse_money;
 use crate::model::{Dataset, Edit, Fact, PartialDate, Property, Role, Status};
 
 /// Properties a hand edit can set on an actor (the body's own rules are edited elsewhere).

@@ -3,7 +3,7 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use crate::model::diff::{ChangeKind, DiffChange};
+use crate::model::merge::diff::{ChangeKind, DiffChange};
 use crate::session::{Command, Session, SnapshotInfo};
 
 #[derive(Default)]

@@ -1,7 +1,7 @@
 //! A dataset with one actor per case of the one conflict rule (issue #12), built with the
 //! model's builder: every command and view must count its conflicts alike.
 
-use board_explorer::model::builder::DatasetBuilder;
+use board_explorer::model::data::builder::DatasetBuilder;
 use board_explorer::model::{ActorKind, Claim, Dataset, Fact, Rank, Reliability, Status, Subject};
 
 /// The properties in conflict in [`dataset`]: Putin's status (accepted against declined, same
@@ -35,7 +35,7 @@ pub fn dataset() -> Dataset {
     ];
     d.claims.extend(claims);
     // The Executive Board, and places on it.
-    let edit = board_explorer::model::body::add_body(&d, "Executive Board", None).unwrap();
+    let edit = board_explorer::model::data::body::add_body(&d, "Executive Board", None).unwrap();
     edit.apply(&mut d).unwrap();
     let on_board =
         |id: &str, actor: &str, status: Status, source: &str, body: Option<&str>| Claim {

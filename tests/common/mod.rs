@@ -73,7 +73,8 @@ pub fn dispute(h: &mut Harness<'_, BoardExplorerApp>, actors: &[&str]) {
 /// Seats the given states: each "accepted" by the editor's hand, as of 20 January 2026 (the
 /// embedded reports seat no state; the persons they name as members hold no seat of their own).
 pub fn seat_states(h: &mut Harness<'_, BoardExplorerApp>, states: &[&str]) {
-    use board_explorer::model::{EDITORS_NOTE, Fact, ops::hand_claim};
+    use board_explorer::model::data::ops::hand_claim;
+    use board_explorer::model::{EDITORS_NOTE, Fact};
     use board_explorer::session::Command;
     for state in states {
         let app = h.state_mut();

@@ -1,9 +1,11 @@
 //! Comparing the two embedded articles, finding known actors in their text, and importing a
 //! new report: the model behind the Sources tab and the `compare` / `import-source` commands.
 
-use board_explorer::model::compare::{ClaimMatrix, Verdict, anchor_claims, compare, segments};
+use board_explorer::model::derive::compare::{
+    ClaimMatrix, Verdict, anchor_claims, compare, segments,
+};
 use board_explorer::model::extract::{Extractor, SuggestedActor};
-use board_explorer::model::mentions::{MentionFinder, sentence};
+use board_explorer::model::text::mentions::{MentionFinder, sentence};
 use board_explorer::model::{Dataset, Fact, Index, Property, Role, Status, Subject};
 use board_explorer::store::embedded;
 

@@ -383,7 +383,7 @@ fn version_2_fields_round_trip() {
 #[test]
 fn a_source_form_can_make_its_grade_the_outlets_default() {
     use board_explorer::model::PartialDate;
-    use board_explorer::model::source_ops::{SourceDraft, add_source};
+    use board_explorer::model::data::source_ops::{SourceDraft, add_source};
     let mut d = conflict_cases::dataset();
     let draft = SourceDraft {
         outlet: "paper a".into(),

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use board_explorer::document::Document;
 use board_explorer::model::Dataset;
-use board_explorer::model::generate::{Spec, generate};
+use board_explorer::model::data::generate::{Spec, generate};
 use board_explorer::store::{self, backup_path, load_file, save_file, to_ron};
 use board_explorer::ui::BoardExplorerApp;
 
@@ -141,7 +141,7 @@ fn a_crash_with_unsaved_work_offers_it_back_on_the_next_start() {
         let at = d.actors.iter().position(|x| x.id == "putin").unwrap();
         let mut putin = d.actors[at].clone();
         putin.name = "Vladimir V. Putin".into();
-        let edit = board_explorer::model::ops::update_actor(d, at, putin).unwrap();
+        let edit = board_explorer::model::data::ops::update_actor(d, at, putin).unwrap();
         app.perform(board_explorer::session::Command::edit(edit, "Rename"));
         loop {
             t += 0.5;

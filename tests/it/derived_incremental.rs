@@ -6,10 +6,13 @@
 
 use std::collections::HashSet;
 
-use board_explorer::model::compare::{ClaimMatrix, compare};
-use board_explorer::model::generate::{Spec, generate};
-use board_explorer::model::ops::{delete_actor, hand_claim, merge_actors, set_rank, update_actor};
-use board_explorer::model::roster::{Resolved, RosterRow};
+use board_explorer::model::data::generate::{Spec, generate};
+use board_explorer::model::data::ops::{
+    delete_actor, hand_claim, merge_actors, set_rank, update_actor,
+};
+use board_explorer::model::derive::compare::{ClaimMatrix, compare};
+use board_explorer::model::derive::lifecycle;
+use board_explorer::model::derive::roster::{Resolved, RosterRow};
 use board_explorer::model::*;
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -430,7 +433,7 @@ fn plain_select(
     index: &Index,
     candidates: &[(usize, Option<PartialDate>)],
 ) -> Option<(usize, bool)> {
-    use board_explorer::model::conflict::{Candidate, conflicts};
+    use board_explorer::model::derive::conflict::{Candidate, conflicts};
     let top = candidates.iter().map(|&(c, _)| d.claims[c].rank).max()?;
     if top == Rank::Deprecated {
         return None;
@@ -701,6 +704,6 @@ fn a_claim_inserted_first_moves_every_position_by_one() {
     assert_eq!(after, before.iter().map(|c| c + 1).collect::<Vec<_>>());
     assert_eq!(
         derived.index.owner(0),
-        board_explorer::model::index::ClaimOwner::Orphan
+        board_explorer::model::derive::index::ClaimOwner::Orphan
     );
 }

@@ -2,7 +2,7 @@
 //! original dataset exactly, byte for byte once saved.
 
 use board_explorer::document::Document;
-use board_explorer::model::ops::{
+use board_explorer::model::data::ops::{
     add_actor, delete_actor, hand_claim, merge_actors, set_rank, update_actor,
 };
 use board_explorer::model::*;
@@ -121,7 +121,7 @@ fn empty_names_are_refused() {
     );
     assert!(update_actor(&d, 0, blank).is_err());
     // A duplicate name is allowed (two people can share one), with a word of warning.
-    let warning = board_explorer::model::ops::check_name(&d, "vladimir putin", None).unwrap();
+    let warning = board_explorer::model::data::ops::check_name(&d, "vladimir putin", None).unwrap();
     assert!(warning.unwrap().contains("merge them"));
 }
 
@@ -173,7 +173,7 @@ fn action() -> impl Strategy<Value = Action> {
         (any::<usize>(), 0u8..3).prop_map(|(c, r)| Action::Rank(c, r)),
         (any::<usize>(), "[A-Za-z]{1,8}").prop_map(|(a, n)| Action::Rename(a, n)),
         // The seat form refuses absurd amounts (over MAX_AMOUNT) as validation does.
-        (0..=board_explorer::model::money::MAX_AMOUNT).prop_map(Action::Rules),
+        (0..=board_explorer::model::data::money::MAX_AMOUNT).prop_map(Action::Rules),
     ]
 }
 

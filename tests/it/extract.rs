@@ -3,7 +3,7 @@
 //! with their office, aliases by office and country, names in other scripts, relative days.
 
 use board_explorer::model::extract::{Extractor, SuggestedActor, Suggestion, sentences};
-use board_explorer::model::mentions::MentionFinder;
+use board_explorer::model::text::mentions::MentionFinder;
 use board_explorer::model::{ActorKind, Dataset, Fact, PartialDate, Role, Status};
 use board_explorer::store::embedded;
 use chrono::NaiveDate;

@@ -6,7 +6,7 @@
 use crate::bin;
 
 use bin::run;
-use board_explorer::model::builder::DatasetBuilder;
+use board_explorer::model::data::builder::DatasetBuilder;
 use board_explorer::model::extract::{
     Extractor, RuleSet, SuggestedActor, Suggestion, Table, accept_suggestions, table::parse_table,
 };

@@ -192,7 +192,7 @@ fn date() -> impl Strategy<Value = PartialDate> {
 /// Amounts a dataset may hold: validation refuses more than MAX_AMOUNT as absurd.
 fn money() -> impl Strategy<Value = Money> {
     (
-        0..=board_explorer::model::money::MAX_AMOUNT,
+        0..=board_explorer::model::data::money::MAX_AMOUNT,
         prop::sample::select(vec!["USD", "EUR", "GBP", "CHF"]),
     )
         .prop_map(|(amount, c)| Money {

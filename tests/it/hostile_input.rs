@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use board_explorer::model::compare::{anchor_claims, compare};
-use board_explorer::model::timeline;
+use board_explorer::model::derive::compare::{anchor_claims, compare};
+use board_explorer::model::derive::timeline;
 use board_explorer::model::{Dataset, Derived};
 use board_explorer::store::{self, parse_bytes, to_ron};
 use proptest::prelude::*;

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::process::Command;
 
-use board_explorer::model::report::Report;
+use board_explorer::model::derive::report::Report;
 use board_explorer::model::{
     Claim, Dataset, Derived, Fact, Quote, Rank, Reliability, Role, Status, Subject,
 };

@@ -4,10 +4,10 @@
 
 use std::collections::HashSet;
 
-use board_explorer::model::generate::{Spec, generate};
+use board_explorer::model::data::generate::{Spec, generate};
+use board_explorer::model::data::ops::delete_actor;
 use board_explorer::model::merge::{Merged, Pick, merge, resolve};
-use board_explorer::model::ops::delete_actor;
-use board_explorer::model::validate::{Severity, validate};
+use board_explorer::model::rules::validate::{Severity, validate};
 use board_explorer::model::{Actor, Claim, Dataset, Fact, Rank, Status, Subject};
 use proptest::prelude::*;
 

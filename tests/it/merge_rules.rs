@@ -157,7 +157,7 @@ fn a_deleted_actor_someone_still_cites_is_kept() {
     let base = embedded();
     let (mut ours, mut theirs) = (embedded(), embedded());
     let putin = base.actors.iter().position(|a| a.id == "putin").unwrap();
-    let (edit, _) = board_explorer::model::ops::delete_actor(&ours, putin);
+    let (edit, _) = board_explorer::model::data::ops::delete_actor(&ours, putin);
     edit.apply(&mut ours).unwrap();
     let mut claim = theirs.claims[0].clone();
     claim.id = "c-new-putin".into();

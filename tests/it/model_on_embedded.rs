@@ -3,7 +3,7 @@
 
 mod timeline {
     use board_explorer::model::Index;
-    use board_explorer::model::timeline::{LaneMode, lanes};
+    use board_explorer::model::derive::timeline::{LaneMode, lanes};
 
     #[test]
     fn lanes_group_the_embedded_events() {
@@ -20,7 +20,7 @@ mod timeline {
 }
 
 mod diff {
-    use board_explorer::model::diff::*;
+    use board_explorer::model::merge::diff::*;
     use chrono::NaiveDate;
 
     fn day(s: &str) -> Option<NaiveDate> {
@@ -121,11 +121,10 @@ mod diff {
 }
 
 mod source_ops {
-    use board_explorer::model::source_ops::*;
+    use board_explorer::model::data::source_ops::*;
+    use board_explorer::model::rules::validate::validate;
     use board_explorer::model::text::content_hash;
-    use board_explorer::model::{
-        Anchor, Dataset, Edit, Fact, PartialDate, Status, Subject, validate::validate,
-    };
+    use board_explorer::model::{Anchor, Dataset, Edit, Fact, PartialDate, Status, Subject};
 
     fn day() -> PartialDate {
         "2026-01-20".parse().unwrap()
@@ -198,7 +197,7 @@ mod source_ops {
         assert!(
             validate(&d)
                 .iter()
-                .all(|p| p.severity != board_explorer::model::validate::Severity::Error)
+                .all(|p| p.severity != board_explorer::model::rules::validate::Severity::Error)
         );
         let s = d.sources.len() - 1;
         assert!(quoted_claim(&d, s, (3, 3), claim.subject.clone(), claim.fact.clone()).is_err());
@@ -268,7 +267,7 @@ mod source_ops {
         assert!(
             validate(&after)
                 .iter()
-                .all(|p| p.severity != board_explorer::model::validate::Severity::Error)
+                .all(|p| p.severity != board_explorer::model::rules::validate::Severity::Error)
         );
         undo.apply(&mut after).unwrap();
         assert_eq!(after, before);

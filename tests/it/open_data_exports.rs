@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::process::Command;
 
-use board_explorer::model::report::Report;
+use board_explorer::model::derive::report::Report;
 use board_explorer::model::{Claim, Dataset, Derived, Fact, Rank, Status, Subject};
 use board_explorer::store::{embedded, ftm_entities, popolo_json};
 use serde_json::Value;

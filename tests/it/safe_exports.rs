@@ -5,7 +5,7 @@
 use std::process::Command;
 
 use board_explorer::cli::roster_table;
-use board_explorer::model::report::Report;
+use board_explorer::model::derive::report::Report;
 use board_explorer::model::{Dataset, Derived};
 use board_explorer::store::{embedded, markdown_report, roster_csv, to_ron};
 use pulldown_cmark::{Event, Options, Parser, Tag};

@@ -1,7 +1,7 @@
 //! The session without a window: the same commands the window sends, and what they answer.
 
-use board_explorer::model::ops::update_actor;
-use board_explorer::model::report::Report;
+use board_explorer::model::data::ops::update_actor;
+use board_explorer::model::derive::report::Report;
 use board_explorer::model::{Rank, SeatKind};
 use board_explorer::session::{Command, Confirm, ExportFormat, Focus, Session};
 
@@ -131,7 +131,7 @@ fn save_export_and_snapshots_go_through_commands() {
     assert_eq!(s.document().path.as_deref(), Some(saved.as_path()));
 
     let at = s.derived().index.actor_by_id["putin"];
-    let (delete, _) = board_explorer::model::ops::delete_actor(s.dataset(), at);
+    let (delete, _) = board_explorer::model::data::ops::delete_actor(s.dataset(), at);
     s.perform(Command::edit(delete, "Delete Putin"));
     let compared = s.perform(Command::CompareSnapshot(snapshot));
     let (_, changes) = compared.comparison.expect("a comparison");
@@ -216,10 +216,10 @@ fn derived_data_follows_edits_undo_and_redo_as_a_fresh_derive_would() {
     let mut s = Session::embedded();
     let at = s.derived().index.actor_by_id["putin"];
     let claim = s.derived().index.claims_by_actor[at][0];
-    let edit = board_explorer::model::ops::set_rank(s.dataset(), claim, Rank::Deprecated);
+    let edit = board_explorer::model::data::ops::set_rank(s.dataset(), claim, Rank::Deprecated);
     s.perform(Command::edit(edit, "Deprecate"));
     same_as_fresh(&s);
-    let (delete, _) = board_explorer::model::ops::delete_actor(s.dataset(), at);
+    let (delete, _) = board_explorer::model::data::ops::delete_actor(s.dataset(), at);
     s.perform(Command::edit(delete, "Delete Putin"));
     same_as_fresh(&s);
     s.perform(Command::SetAsOf(Some("2026-01-18".parse().unwrap())));

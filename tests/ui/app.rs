@@ -1,7 +1,7 @@
 //! The whole app, driven headlessly through egui_kittest (no GPU, no display).
 
 use board_explorer::document::Document;
-use board_explorer::model::builder::DatasetBuilder;
+use board_explorer::model::data::builder::DatasetBuilder;
 use board_explorer::model::{ActorKind, Fact};
 use board_explorer::session::Command;
 use board_explorer::store::to_ron;
@@ -172,7 +172,7 @@ fn edited_app() -> Harness<'static, BoardExplorerApp> {
             BoardExplorerApp::with_document(Document::embedded()),
         );
     h.run();
-    let edit = board_explorer::model::ops::set_rank(
+    let edit = board_explorer::model::data::ops::set_rank(
         h.state().session.document().dataset(),
         0,
         board_explorer::model::Rank::Preferred,

@@ -2,8 +2,8 @@
 //! sub-body's roster, all bodies with a Body column), the body's entry into force above the
 //! table, the Joined column, and the detail pane's claims by body with the status history.
 
-use board_explorer::model::body::milestone_claim;
-use board_explorer::model::ops::hand_claim;
+use board_explorer::model::data::body::milestone_claim;
+use board_explorer::model::data::ops::hand_claim;
 use board_explorer::model::{EDITORS_NOTE, Edit, Fact, Status};
 use board_explorer::session::Command;
 use board_explorer::ui::{BoardExplorerApp, Tab};

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use board_explorer::document::Document;
-use board_explorer::model::source_ops::{SourceDraft, add_source};
+use board_explorer::model::data::source_ops::{SourceDraft, add_source};
 use board_explorer::session::Command;
 use board_explorer::session::ExportFormat;
 use board_explorer::ui::{BoardExplorerApp, PathPurpose, Tab, UiAction};

@@ -3,7 +3,7 @@
 //! through the one queue; a panel's message follows its command's outcome.
 
 use board_explorer::document::Document;
-use board_explorer::model::ops::update_actor;
+use board_explorer::model::data::ops::update_actor;
 use board_explorer::session::{Check, Command, READ_ONLY, Session};
 use board_explorer::ui::{BoardExplorerApp, Queued, UiAction};
 use egui_kittest::Harness;

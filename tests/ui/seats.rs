@@ -1,8 +1,8 @@
 //! The Seats panel, driven through the real UI with egui_kittest.
 
 use board_explorer::document::Document;
-use board_explorer::model::ops::hand_claim;
-use board_explorer::model::seats::SeatKind;
+use board_explorer::model::data::ops::hand_claim;
+use board_explorer::model::derive::seats::SeatKind;
 use board_explorer::model::{EDITORS_NOTE, Fact, Money, Status};
 use board_explorer::session::Command;
 use board_explorer::ui::{BoardExplorerApp, Tab};

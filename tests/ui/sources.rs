@@ -343,8 +343,8 @@ fn editing_a_source_flags_lost_quotes_and_deleting_one_takes_its_claims() {
 
 #[test]
 fn a_selection_or_suggestion_made_stale_by_an_edit_is_dropped_not_used() {
-    use board_explorer::model::ops::delete_actor;
-    use board_explorer::model::source_ops::{SourceDraft, edit_source};
+    use board_explorer::model::data::ops::delete_actor;
+    use board_explorer::model::data::source_ops::{SourceDraft, edit_source};
 
     let mut h = app();
     // Select the last words of DPA, then shorten its text from elsewhere (as an undo might).

@@ -7,10 +7,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{NewActor, SuggestedActor, Suggestion};
-use crate::model::dataset::{Actor, Body, Claim, Dataset, Fact, Id, Rank, Source, Subject};
-use crate::model::edit::Edit;
-use crate::model::ops::unique_id;
-use crate::model::quote::Quote;
+use crate::model::data::dataset::{Actor, Body, Claim, Dataset, Fact, Id, Rank, Source, Subject};
+use crate::model::data::edit::Edit;
+use crate::model::data::ops::unique_id;
+use crate::model::text::quote::Quote;
 
 /// What marks a claim as made by the extractor (its note starts with it).
 pub const EXTRACTED: &str = "extracted";
@@ -169,7 +169,7 @@ impl<'a> Batch<'a> {
             .chain(self.bodies.iter().map(|b| b.id.as_str()))
             .collect();
         let id = unique_id(suggested, &taken);
-        let mut body = crate::model::body::empty_sub_body(self.d, name);
+        let mut body = crate::model::data::body::empty_sub_body(self.d, name);
         body.id.clone_from(&id);
         self.bodies.push(body);
         self.body_ids.insert(suggested.to_string(), id.clone());
@@ -349,8 +349,8 @@ impl<'a> Batch<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::builder::DatasetBuilder;
-    use crate::model::validate::{Severity, validate};
+    use crate::model::data::builder::DatasetBuilder;
+    use crate::model::rules::validate::{Severity, validate};
     use crate::model::{ActorKind, Role, Status};
 
     const TEXT: &str = "Hungarian Prime Minister Viktor Orbán has accepted. Finance Minister \

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use super::table::{Class, Lexicon};
 use super::tokens::{Token, tokenize};
-use crate::model::dataset::{Body, Id};
-use crate::model::ops::free_id;
+use crate::model::data::dataset::{Body, Id};
+use crate::model::data::ops::free_id;
 
 /// A body a phrase names.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::money_words::amount_near;
 use super::table::{Class, HedgeOutcome, Lexicon, Rule, RuleSide, Voice};
 use super::tokens::Token;
-use crate::model::dataset::{Fact, Status};
+use crate::model::data::dataset::{Fact, Status};
 
 /// Where the actor a cue is about stands.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use super::bodies::{Bodies, BodyRef};
 use super::engine::{Cue, heading_cue};
 use super::link::{LinkSentence, heading_line};
 use super::table::{Class, Lexicon};
-use crate::model::dataset::Actor;
+use crate::model::data::dataset::Actor;
 
 /// The open heading, if any.
 #[derive(Default)]

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::NewActor;
 use super::entities::Target;
 use super::table::{Class, Lexicon};
-use crate::model::dataset::{Actor, ActorKind, Dataset, Fact, Id, Subject};
+use crate::model::data::dataset::{Actor, ActorKind, Dataset, Fact, Id, Subject};
 
 /// Each state's known leader, by the state's folded name.
 #[derive(Clone, Debug, Default)]
@@ -17,7 +17,7 @@ pub struct Leaders {
 }
 
 fn key(name: &str) -> String {
-    crate::model::mentions::fold_name(name)
+    crate::model::text::mentions::fold_name(name)
 }
 
 impl Leaders {

@@ -17,7 +17,7 @@ use super::table::{Class, Lexicon};
 use super::tokens::Token;
 use super::{SuggestedActor, Suggestion};
 use crate::model::PartialDate;
-use crate::model::dataset::{Actor, ActorKind, Fact, Role};
+use crate::model::data::dataset::{Actor, ActorKind, Fact, Role};
 
 /// Lists of mentions: runs joined only by the table's joins.
 fn groups(lex: &Lexicon, toks: &[Token], mentions: &[Mention]) -> Vec<Range<usize>> {

@@ -31,8 +31,8 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::dataset::{ActorKind, Dataset, Fact, Id};
-use super::date::PartialDate;
+use super::data::dataset::{ActorKind, Dataset, Fact, Id};
+use super::data::date::PartialDate;
 
 pub use accept::{EXTRACTED, accept_suggestions, body_known};
 pub use countries::{Countries, Country};
@@ -44,7 +44,7 @@ pub use table::{RuleSet, Table, TableError};
 pub struct Extractor {
     finder: entities::Finder,
     /// The dataset's actors' ids, names and kinds, for rows and pronouns.
-    actors: Vec<super::dataset::Actor>,
+    actors: Vec<super::data::dataset::Actor>,
     /// The dataset's bodies by name and alias.
     bodies: bodies::Bodies,
     /// The dataset's leaders of states.

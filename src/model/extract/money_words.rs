@@ -4,7 +4,7 @@
 
 use super::table::{Class, Lexicon};
 use super::tokens::Token;
-use crate::model::dataset::Money;
+use crate::model::data::dataset::Money;
 
 /// A number token ("1", "1.2", "1.000"), with the decimal comma that may follow it ("1", ",",
 /// "2" is 1.2; "1", ",", "000" is 1000).

@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use super::tokens::Token;
-use crate::model::dataset::Fact;
+use crate::model::data::dataset::Fact;
 
 /// A named word class the engine consults. Tables give the words of each class for their
 /// language; the engine knows only the class.
@@ -561,7 +561,7 @@ pub struct Complement {
 impl Complement {
     fn compile(file: &str, spec: &ComplementSpec) -> Result<Complement, TableError> {
         let fact = |text: &str| {
-            crate::model::fact_text::parse_fact(text).map_err(|message| TableError::Rule {
+            crate::model::text::fact_text::parse_fact(text).map_err(|message| TableError::Rule {
                 file: file.to_string(),
                 rule: spec.words.first().cloned().unwrap_or_default(),
                 message: message.to_string(),
@@ -733,7 +733,7 @@ impl Lexicon {
 
     fn compile(&self, file: &str, spec: &RuleSpec) -> Result<Rule, TableError> {
         let fact = |text: &str| {
-            crate::model::fact_text::parse_fact(text).map_err(|message| TableError::Rule {
+            crate::model::text::fact_text::parse_fact(text).map_err(|message| TableError::Rule {
                 file: file.to_string(),
                 rule: spec.name.clone(),
                 message: message.to_string(),

@@ -8,9 +8,9 @@
 
 use std::collections::HashSet;
 
-use super::super::dataset::{Actor, Claim, Dataset, Event, Source};
-use super::super::edit::Edit;
 use super::Record;
+use crate::model::data::dataset::{Actor, Claim, Dataset, Event, Source};
+use crate::model::data::edit::Edit;
 
 /// The edit from `from` to `to`, or `None` if one cannot be made (see the module comment).
 pub fn edit_to(from: &Dataset, to: &Dataset) -> Option<Edit> {

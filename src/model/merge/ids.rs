@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::super::dataset::{Dataset, Fact, Id, Subject};
+use crate::model::data::dataset::{Dataset, Fact, Id, Subject};
 
 /// An id that was split: `from` stays with one record, `to` is the other's new id.
 #[derive(Clone, Debug, PartialEq, Eq)]

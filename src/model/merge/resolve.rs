@@ -6,12 +6,12 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::super::dataset::{Body, Dataset};
-use super::super::edit::Edit;
-use super::super::quote::{Anchor, Quote};
 use super::super::text::content_hash;
-use super::super::{ops, source_ops};
 use super::MergeConflict;
+use crate::model::data::dataset::{Body, Dataset};
+use crate::model::data::edit::Edit;
+use crate::model::data::{ops, source_ops};
+use crate::model::text::quote::{Anchor, Quote};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pick {

@@ -1,15 +1,15 @@
 //! Source texts after a merge: a text both sides edited is a conflict (ours stays), its hash
 //! follows the text it stands for, and the quotes of both sides' claims are re-anchored in the
 //! merged text, the same way an edit of the text re-anchors them (see
-//! [`crate::model::source_ops::edit_source`]); quotes whose words are gone are reported
+//! [`crate::model::data::source_ops::edit_source`]); quotes whose words are gone are reported
 //! orphaned, never moved onto other words.
 
 use std::collections::{HashMap, HashSet};
 
-use super::super::dataset::{Dataset, Id};
-use super::super::quote::{Anchor, Quote};
 use super::super::text::content_hash;
 use super::MergeConflict;
+use crate::model::data::dataset::{Dataset, Id};
+use crate::model::text::quote::{Anchor, Quote};
 
 /// Returns how many quotes moved and which claims' quotes are orphaned.
 pub(super) fn settle(

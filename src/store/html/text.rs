@@ -3,7 +3,7 @@
 //! the text is cut at every quote's start and end, and each piece is marked when any quote
 //! covers it (more strongly when several do).
 
-use crate::model::report::QuoteMark;
+use crate::model::derive::report::QuoteMark;
 
 use super::writer::Html;
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::model::Event;
 use crate::model::PartialDate;
-use crate::model::timeline::{Time, day_number, ticks};
+use crate::model::derive::timeline::{Time, day_number, ticks};
 
 use super::writer::Html;
 

@@ -1,7 +1,7 @@
 //! The name, kind and country fields an actor is made of, and what is wrong with a name: shared
 //! by the "Add actor" dialog and the detail pane's form.
 
-use crate::model::ops::check_name;
+use crate::model::data::ops::check_name;
 use crate::model::{ActorKind, Dataset};
 use crate::ui::fact_input::enum_combo;
 

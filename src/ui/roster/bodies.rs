@@ -2,7 +2,7 @@
 //! sub-body's parent, add or remove one. Every change is one edit (so Ctrl+Z undoes it),
 //! refused with the reason when it cannot be made; removing a body that claims name asks first.
 
-use crate::model::body::{
+use crate::model::data::body::{
     add_body, all, claims_naming, milestone_claim, remove_body, rename_body, set_parent,
 };
 use crate::model::{Body, Dataset, EDITORS_NOTE, Edit, Fact, Index, PartialDate};

@@ -1,8 +1,8 @@
 //! The detail pane for one actor: its identity (editable), every claim for every property with
 //! source, quote and rank (conflicts plain to see), a form to add a claim, merge and delete.
 
-use crate::model::body_roster::{ActorBodies, BodyGroup, actor_bodies};
-use crate::model::ops::{hand_claim, merge_actors, set_rank, update_actor};
+use crate::model::data::ops::{hand_claim, merge_actors, set_rank, update_actor};
+use crate::model::derive::body_roster::{ActorBodies, BodyGroup, actor_bodies};
 use crate::model::{Actor, ActorKind, Claim, Dataset, Derived, Property, Rank};
 use crate::session::Command;
 use crate::ui::actor_search::ActorSearch;

@@ -10,9 +10,9 @@ pub(crate) mod table;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
-use crate::model::body_roster::{BodyChoice, BodyRoster, body_roster};
-use crate::model::money::{format_money, parse_money};
-use crate::model::ops::{add_actor, delete_actor, hand_claim, update_actor};
+use crate::model::data::money::{format_money, parse_money};
+use crate::model::data::ops::{add_actor, delete_actor, hand_claim, update_actor};
+use crate::model::derive::body_roster::{BodyChoice, BodyRoster, body_roster};
 use crate::model::{
     Actor, ActorKind, Dataset, Derived, Fact, Index, Property, Role, RosterRow, Status,
 };
@@ -189,7 +189,7 @@ impl RosterPanel {
         self.shortcuts(ui, cx);
         // A body that was removed falls back to the main one.
         if let BodyChoice::Sub(id) = &self.query.body
-            && crate::model::body::position(dataset, id).is_none_or(|at| at == 0)
+            && crate::model::data::body::position(dataset, id).is_none_or(|at| at == 0)
         {
             self.query.body = BodyChoice::Main;
         }
@@ -596,7 +596,7 @@ impl RosterPanel {
             Column::Seat => {
                 // Put in words only while hovered, under the rules of the row's body.
                 label(ui, text.into()).on_hover_ui(|ui| {
-                    let body = crate::model::body::all(dataset).nth(rows.body_of(row_index));
+                    let body = crate::model::data::body::all(dataset).nth(rows.body_of(row_index));
                     let rules = body.map_or(&dataset.body.seat_rules, |b| &b.seat_rules);
                     ui.label(rows.seats[row_index].reason(rules).to_string());
                 });
@@ -658,7 +658,7 @@ impl RosterPanel {
         let derived = cx.derived;
         let dataset = cx.dataset;
         // A hand edit on a sub-body's row is a claim about that sub-body.
-        let body = crate::model::body::all(dataset)
+        let body = crate::model::data::body::all(dataset)
             .nth(rows.body_of(row_index))
             .filter(|_| rows.body_of(row_index) > 0)
             .map(|b| b.id.clone());
@@ -993,7 +993,7 @@ fn cell_text(
             Some(r) if r.conflict => format!("{} ⚠", value(Property::Joined)),
             _ => value(Property::Joined),
         },
-        Column::Body => crate::model::body::all(dataset)
+        Column::Body => crate::model::data::body::all(dataset)
             .nth(derived.body_of(row_index))
             .map_or_else(String::new, |b| b.name.clone()),
         Column::Sources => row.sources.to_string(),
@@ -1010,7 +1010,7 @@ pub fn conflict_summary(dataset: &Dataset, derived: &Derived, row: &RosterRow) -
             let best = &dataset.claims[r.best];
             let mut parts = vec![claim_words(dataset, derived, best)];
             parts.extend(
-                crate::model::roster::rivals(dataset, &derived.index, r)
+                crate::model::derive::roster::rivals(dataset, &derived.index, r)
                     .into_iter()
                     .map(|c| claim_words(dataset, derived, &dataset.claims[c])),
             );

@@ -6,9 +6,9 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
-use crate::model::body::BodyDates;
-use crate::model::body_roster::{BodyChoice, BodyRoster};
-use crate::model::search::{Query, search_key};
+use crate::model::data::body::BodyDates;
+use crate::model::derive::body_roster::{BodyChoice, BodyRoster};
+use crate::model::derive::search::{Query, search_key};
 use crate::model::{
     ActorKind, Dataset, Derived, Fact, Property, Role, RosterRow, SeatOutcome, Status,
 };
@@ -370,7 +370,7 @@ fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ops::{hand_claim, update_actor};
+    use crate::model::data::ops::{hand_claim, update_actor};
     use crate::session::{Command, Session};
 
     /// After each edit, the view kept up to date equals one built from scratch.
@@ -398,7 +398,7 @@ mod tests {
             },
         ];
         for query in queries {
-            let d = crate::model::generate::generate(crate::model::generate::Spec {
+            let d = crate::model::data::generate::generate(crate::model::data::generate::Spec {
                 actors: 200,
                 claims_per_actor: 5,
                 sources: 5,
@@ -465,7 +465,7 @@ mod tests {
             },
         ];
         for query in queries {
-            let d = crate::model::generate::generate(crate::model::generate::Spec {
+            let d = crate::model::data::generate::generate(crate::model::data::generate::Spec {
                 actors: 300,
                 claims_per_actor: 6,
                 sources: 5,

@@ -2,8 +2,8 @@
 
 use super::SeatsPanel;
 use super::table::{Shortfall, seat_words, shortfall_words};
-use crate::model::money::parse_money;
-use crate::model::seats::quick_in_force;
+use crate::model::data::money::parse_money;
+use crate::model::derive::seats::quick_in_force;
 use crate::model::{Money, PartialDate};
 
 impl SeatsPanel {

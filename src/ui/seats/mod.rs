@@ -15,9 +15,11 @@ use std::collections::BTreeMap;
 
 pub use self::calculator::calculator_money;
 use super::view::ViewCtx;
-use crate::model::body::body_dates;
-use crate::model::money::format_amount;
-use crate::model::seats::{SeatContext, SeatKind, SeatOutcome, Totals, seat_what_if, totals};
+use crate::model::data::body::body_dates;
+use crate::model::data::money::format_amount;
+use crate::model::derive::seats::{
+    SeatContext, SeatKind, SeatOutcome, Totals, seat_what_if, totals,
+};
 use crate::model::{Dataset, Derived, Money, PartialDate, SeatRules};
 
 /// The saved rules of the body with id `body` (`None`, or a body no longer there: the main

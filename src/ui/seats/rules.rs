@@ -2,9 +2,9 @@
 //! exchange rates; unapplied changes are a what-if until applied or discarded.
 
 use super::{RulesForm, SeatsPanel, rules_of};
-use crate::model::body::{all, set_body_rules};
-use crate::model::money::parse_money;
-use crate::model::ops::hand_claim;
+use crate::model::data::body::{all, set_body_rules};
+use crate::model::data::money::parse_money;
+use crate::model::data::ops::hand_claim;
 use crate::model::rules::{Comparison, ExchangeRate, PaymentWindow};
 use crate::model::{Dataset, EDITORS_NOTE, Edit, Fact, PartialDate, SeatRules};
 use crate::ui::view::ViewCtx;

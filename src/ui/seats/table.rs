@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use egui_extras::{Column as TableColumn, TableBuilder};
 
 use super::SeatsPanel;
-use crate::model::money::{format_money, parse_money};
+use crate::model::data::money::{format_money, parse_money};
+use crate::model::derive::seats::{SeatKind, SeatOutcome, Totals, amount_words};
 use crate::model::rules::Comparison;
-use crate::model::seats::{SeatKind, SeatOutcome, Totals, amount_words};
 use crate::model::{Dataset, Derived, Money, SeatRules};
 
 impl SeatsPanel {

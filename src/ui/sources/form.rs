@@ -1,7 +1,7 @@
 //! The window for importing a new source (pasted text or a .txt, .md or .html file) or editing
 //! one: outlet, title, date, address, note, reliability, what it relays, and text.
 
-use crate::model::source_ops::SourceDraft;
+use crate::model::data::source_ops::SourceDraft;
 use crate::model::text::looks_like_html;
 use crate::model::{PartialDate, Reliability};
 

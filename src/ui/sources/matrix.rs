@@ -3,7 +3,7 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use crate::model::compare::{ClaimMatrix, Verdict, row_name};
+use crate::model::derive::compare::{ClaimMatrix, Verdict, row_name};
 use crate::model::{Dataset, Derived};
 use crate::ui::sources::texts::verdict_colour;
 

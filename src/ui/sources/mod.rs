@@ -12,12 +12,14 @@ pub(crate) mod texts;
 
 use std::collections::HashMap;
 
-use crate::model::compare::{
+use crate::model::data::source_ops::{
+    SourceDraft, add_source, delete_source, edit_source, quoted_claim,
+};
+use crate::model::derive::compare::{
     Anchored, ClaimMatrix, Segment, Verdict, anchor_claims, compare, segments, source_counts,
     subject_name,
 };
-use crate::model::mentions::{KnownMention, MentionFinder};
-use crate::model::source_ops::{SourceDraft, add_source, delete_source, edit_source, quoted_claim};
+use crate::model::text::mentions::{KnownMention, MentionFinder};
 use crate::model::{Dataset, Derived, PartialDate, Subject};
 use crate::session::Command;
 use crate::ui::keys::Keys;
@@ -1036,7 +1038,7 @@ impl SourcesPanel {
             .find(&text[start..end])
             .first()
             .map(|m| m.actor);
-        let (a, b) = crate::model::mentions::sentence(text, start, end);
+        let (a, b) = crate::model::text::mentions::sentence(text, start, end);
         // The extractor's reading of the sentence about that actor.
         let published = d.sources[source]
             .published

@@ -8,8 +8,8 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use crate::model::data::review::{already_claimed, reject, review_key};
 use crate::model::extract::{Extractor, NewActor, SuggestedActor, Suggestion};
-use crate::model::review::{already_claimed, reject, review_key};
 use crate::model::{Dataset, Derived};
 use crate::session::Command;
 use crate::ui::keys::Keys;
@@ -361,7 +361,7 @@ fn apply_edit(d: &Dataset, s: &mut Suggestion, edit: &Edited) {
             {
                 let taken: HashSet<&str> = d.actors.iter().map(|a| a.id.as_str()).collect();
                 n.name = edit.new_name.clone();
-                n.id = crate::model::ops::unique_id(&n.name, &taken);
+                n.id = crate::model::data::ops::unique_id(&n.name, &taken);
             }
         }
     }

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, Galley, Pos2, Sense, Stroke, Vec2};
 
-use crate::model::compare::{Segment, Verdict};
-use crate::model::mentions::KnownMention;
+use crate::model::derive::compare::{Segment, Verdict};
+use crate::model::text::mentions::KnownMention;
 
 /// Paragraphs longer than this many bytes are drawn in pieces, cut after a sentence, so no
 /// single layout is ever large.
@@ -222,7 +222,7 @@ impl SourceText {
                         .and_then(|pos| self.byte_at(text, pos)),
                 )
             {
-                self.selection = Some(crate::model::words::snap_to_words(text, anchor, at));
+                self.selection = Some(crate::model::text::words::snap_to_words(text, anchor, at));
             }
             if response.clicked() {
                 out.clicked = response

@@ -7,7 +7,7 @@ use chrono::Datelike;
 use super::{
     AXIS, GUTTER, LANE, MAX_SPAN, MIN_SPAN, TimelinePanel, event_tooltip, fit, kind_color,
 };
-use crate::model::timeline::{Lane, Time, date_of, day_number, extent, ticks};
+use crate::model::derive::timeline::{Lane, Time, date_of, day_number, extent, ticks};
 use crate::model::{Dataset, Derived};
 use crate::session::Command;
 use crate::ui::view::ViewCtx;

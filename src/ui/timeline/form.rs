@@ -2,7 +2,7 @@
 //! it names and the sources that report it.
 
 use super::{KINDS, TimelinePanel};
-use crate::model::ops::unique_id;
+use crate::model::data::ops::unique_id;
 use crate::model::{Dataset, Edit, Event, EventKind, PartialDate};
 use crate::ui::actor_search::ActorSearch;
 use crate::ui::fact_input::enum_combo;

@@ -10,8 +10,8 @@ mod form;
 use self::form::EventForm;
 use super::fact_input::{enum_combo, filter_combo};
 use super::view::ViewCtx;
-use crate::model::search::{Query, fold};
-use crate::model::timeline::{Lane, LaneMode, Time, day_number, event_span, extent, lanes};
+use crate::model::derive::search::{Query, fold};
+use crate::model::derive::timeline::{Lane, LaneMode, Time, day_number, event_span, extent, lanes};
 use crate::model::{Dataset, Derived, Edit, Event, EventKind, PartialDate};
 use crate::session::Command;
 

@@ -18,9 +18,9 @@ use super::NewActor;
 use super::countries::{Countries, ORGANISATIONS, Pointer, cyrillic_stem, needs_exact_case};
 use super::table::{Class, Lexicon};
 use super::tokens::Token;
-use crate::model::dataset::{Actor, ActorKind};
-use crate::model::mentions::{fold, fold_name};
-use crate::model::ops::free_id;
+use crate::model::data::dataset::{Actor, ActorKind};
+use crate::model::data::ops::free_id;
+use crate::model::text::mentions::{fold, fold_name};
 
 /// What a phrase of the text was matched as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -296,7 +296,8 @@ impl Finder {
             let folded_end = m.end() + ending;
             // "U.S." folds to "u.s."; a phrase ending in a stop must not swallow a sentence's.
             let start = folded.origin[m.start()];
-            let end = crate::model::mentions::end_in_original(text, folded.origin[folded_end - 1]);
+            let end =
+                crate::model::text::mentions::end_in_original(text, folded.origin[folded_end - 1]);
             let owner = self.owners[p];
             if let Owner::Pointer(_) = owner {
                 let first = text[start..].chars().next();

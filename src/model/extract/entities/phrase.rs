@@ -11,7 +11,7 @@ use super::super::countries::Pointer;
 use super::super::table::{Class, Lexicon};
 use super::super::tokens::Token;
 use super::{Finder, Mention, Owner, Target};
-use crate::model::dataset::{Actor, ActorKind};
+use crate::model::data::dataset::{Actor, ActorKind};
 
 /// One sentence as the phrases in it are read: its tokens, what the automaton matched at
 /// each (the longest hit and the token after it), and the words of its language.

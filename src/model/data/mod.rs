@@ -1,0 +1,18 @@
+//! The data itself and the ways it changes: the dataset of actors, claims, sources and bodies
+//! ([`dataset`], [`body`]), dates and money as sources give them ([`date`], [`money`]), the one
+//! `Edit` every change goes through ([`edit`]), the user's operations as edits ([`ops`],
+//! [`source_ops`], [`review`]), records given by their parts ([`actor_draft`],
+//! [`claim_draft`]), and datasets built in code ([`builder`], [`generate`]).
+
+pub mod actor_draft;
+pub mod body;
+pub mod builder;
+pub mod claim_draft;
+pub mod dataset;
+pub mod date;
+pub mod edit;
+pub mod generate;
+pub mod money;
+pub mod ops;
+pub mod review;
+pub mod source_ops;
