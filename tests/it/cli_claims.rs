@@ -265,6 +265,8 @@ fn import_source_keeps_the_articles_address() {
         "import-source",
         "--text",
         s(&a),
+        "--outlet",
+        "Herald",
         "--url",
         url,
         "-o",
