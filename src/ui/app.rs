@@ -14,7 +14,7 @@ use super::seats::SeatsPanel;
 use super::shortcuts;
 use super::snapshots::SnapshotsPanel;
 use super::timeline::TimelinePanel;
-use super::view::{Queued, ViewCtx};
+use super::view::{CommandQueue, Queued, ViewCtx};
 use crate::session::{
     Check, Command, Confirm, Document, Focus, Notice, Outcome, Session, recovery_path, saves_dir,
 };
@@ -257,17 +257,18 @@ impl BoardExplorerApp {
 
         self.update_title(ui.ctx());
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar(ui));
-        let mut commands = Vec::new();
+        let queue = CommandQueue::default();
         egui::CentralPanel::default().show(ui, |ui| {
-            let mut cx = ViewCtx::new(self.session.view_parts(), keys, &mut commands);
+            let cx = ViewCtx::new(self.session.view_parts(), keys, &queue);
             let panels = &mut self.panels;
             match panels.tab {
-                Tab::Roster => panels.roster.ui(ui, &mut cx),
-                Tab::Seats => panels.seats.ui(ui, &mut cx),
-                Tab::Sources => panels.sources.ui(ui, &mut cx),
-                Tab::Timeline => panels.timeline.ui(ui, &mut cx),
+                Tab::Roster => panels.roster.ui(ui, &cx),
+                Tab::Seats => panels.seats.ui(ui, &cx),
+                Tab::Sources => panels.sources.ui(ui, &cx),
+                Tab::Timeline => panels.timeline.ui(ui, &cx),
             }
         });
+        let commands = queue.take();
 
         // Everything asked for in this frame, in order, once the UI is drawn.
         let acted = !actions.is_empty() || !commands.is_empty();

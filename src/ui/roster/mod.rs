@@ -13,10 +13,8 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 use crate::model::body_roster::{BodyChoice, BodyRoster, body_roster};
 use crate::model::money::{format_money, parse_money};
 use crate::model::ops::{add_actor, delete_actor, hand_claim, update_actor};
-use crate::model::{
-    Actor, ActorKind, Dataset, Derived, Fact, Index, Property, Role, RosterRow, Status,
-};
-use crate::session::Command;
+use crate::model::{Actor, ActorKind, Dataset, Derived, Fact, Property, Role, RosterRow, Status};
+use crate::session::{Command, Select};
 use crate::ui::citation::Citation;
 use crate::ui::fact_input::{enum_combo, filter_combo, pick_combo};
 use crate::ui::roster::actor_form::{NameCheck, identity_rows, name_feedback};
@@ -177,14 +175,10 @@ pub struct RosterPanel {
 }
 
 impl RosterPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let (dataset, derived) = (cx.dataset, cx.derived);
-        let selected = &mut cx.selection.actor;
-        if selected
-            .as_ref()
-            .is_some_and(|id| !derived.index.actor_by_id.contains_key(id))
-        {
-            *selected = None; // Deleted or merged away.
+        if cx.selection.actor.is_some() && cx.selected_actor().is_none() {
+            cx.select(Select::Actor(None)); // Deleted or merged away.
         }
         self.shortcuts(ui, cx);
         // A body that was removed falls back to the main one.
@@ -193,13 +187,13 @@ impl RosterPanel {
         {
             self.query.body = BodyChoice::Main;
         }
-        let body_rows = self.body_rows(dataset, derived);
+        let body_rows = self.body_rows(cx);
         let rows = body_rows.as_deref().map_or(Rows::main(derived), Rows::of);
         self.view
             .refresh_rows(dataset, derived, rows, &self.query, cx.edit_log);
 
-        self.toolbar(ui, dataset, derived);
-        self.body_line(ui, dataset, rows);
+        self.toolbar(ui, cx);
+        self.body_line(ui, cx, rows);
         if let Some(refusal) = self.refusal.clone() {
             // Below the table, not above it: a message must not move the row under the pointer.
             egui::Panel::bottom("roster_refusal").show(ui, |ui| {
@@ -211,7 +205,7 @@ impl RosterPanel {
                 });
             });
         }
-        if let Some(id) = cx.selection.actor.clone() {
+        if let Some(id) = cx.selected_actor().map(str::to_string) {
             // At most about 45% of a narrow window, so the table keeps its essential columns.
             let pane = (ui.available_width() * 0.45).clamp(260.0, 360.0);
             egui::Panel::right("actor_detail")
@@ -220,9 +214,7 @@ impl RosterPanel {
                 .min_size(260.0)
                 .max_size((ui.available_width() * 0.6).max(260.0))
                 .show(ui, |ui| {
-                    let actions = self
-                        .detail
-                        .ui(ui, dataset, derived, &id, &mut self.citation);
+                    let actions = self.detail.ui(ui, cx, &id, &mut self.citation);
                     for action in actions {
                         match action {
                             crate::ui::roster::detail::Action::Send(r) => {
@@ -235,12 +227,14 @@ impl RosterPanel {
                             crate::ui::roster::detail::Action::Delete => {
                                 self.confirm_delete = Some(id.clone())
                             }
-                            crate::ui::roster::detail::Action::Close => cx.selection.actor = None,
+                            crate::ui::roster::detail::Action::Close => {
+                                cx.select(Select::Actor(None))
+                            }
                         }
                     }
                 });
         }
-        if cx.selection.actor.is_none() && self.refusal.is_none() && !self.view.rows.is_empty() {
+        if cx.selected_actor().is_none() && self.refusal.is_none() && !self.view.rows.is_empty() {
             // Below the table, so it appearing or going never moves the rows.
             egui::Panel::bottom("roster_hint").show(ui, |ui| {
                 ui.weak(SELECT_HINT);
@@ -249,7 +243,7 @@ impl RosterPanel {
         egui::CentralPanel::default().show(ui, |ui| self.table(ui, cx, rows));
         self.add_dialog(ui, cx);
         self.delete_dialog(ui, cx);
-        if let Some((edit, label)) = self.bodies.ui(ui.ctx(), cx.dataset, &cx.derived.index) {
+        if let Some((edit, label)) = self.bodies.ui(ui.ctx(), cx) {
             cx.edit(edit, label);
         }
     }
@@ -276,17 +270,17 @@ impl RosterPanel {
         if delete
             && !typing
             && self.editing.is_none()
-            && let Some(id) = &cx.selection.actor
-            && cx.dataset.actor(id).is_some()
+            && let Some(id) = cx.selected_actor()
         {
-            self.confirm_delete = Some(id.clone());
+            self.confirm_delete = Some(id.to_string());
         }
         if escape {
             self.editing = None;
         }
     }
 
-    fn toolbar(&mut self, ui: &mut egui::Ui, dataset: &Dataset, derived: &Derived) {
+    fn toolbar(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let (dataset, derived) = (cx.dataset, cx.derived);
         // One line at every width: below this the filters fold into a menu instead of wrapping.
         let narrow = ui.available_width() < TOOLBAR_FULL_WIDTH;
         ui.horizontal(|ui| {
@@ -364,11 +358,8 @@ impl RosterPanel {
 
     /// The chosen body's roster, when it is not the main one (whose rows the derived data
     /// keeps): built again only when the revision, the as-of date or the choice changed.
-    fn body_rows(
-        &mut self,
-        dataset: &Dataset,
-        derived: &Derived,
-    ) -> Option<std::rc::Rc<BodyRoster>> {
+    fn body_rows(&mut self, cx: &ViewCtx<'_>) -> Option<std::rc::Rc<BodyRoster>> {
+        let (dataset, derived) = (cx.dataset, cx.derived);
         let key = (derived.revision(), derived.as_of(), self.query.body.clone());
         match &self.body_rows {
             Some((r, d, c, rows)) if (*r, *d, c) == (key.0, key.1, &key.2) => Some(rows.clone()),
@@ -383,7 +374,8 @@ impl RosterPanel {
 
     /// The body chooser and the body's dates (terms and the payment window count from entry
     /// into force), on a line of their own above the table.
-    fn body_line(&mut self, ui: &mut egui::Ui, dataset: &Dataset, rows: Rows<'_>) {
+    fn body_line(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, rows: Rows<'_>) {
+        let dataset = cx.dataset;
         ui.horizontal(|ui| {
             let label = ui.label("Body");
             let name_of = |choice: &BodyChoice| match choice {
@@ -440,7 +432,7 @@ impl RosterPanel {
         ui.add_space(2.0);
     }
 
-    fn table(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, rows: Rows<'_>) {
+    fn table(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, rows: Rows<'_>) {
         let dataset = cx.dataset;
         if dataset.actors.is_empty() {
             ui.add_space(12.0);
@@ -458,8 +450,8 @@ impl RosterPanel {
         self.table_body(ui, cx, rows);
     }
 
-    fn table_body(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, rows: Rows<'_>) {
-        let (dataset, derived) = (cx.dataset, cx.derived);
+    fn table_body(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, rows: Rows<'_>) {
+        let dataset = cx.dataset;
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         // Columns share the width by priority: what does not fit is hidden (the detail pane
         // shows every field), and Name takes whatever is left so the table fills the width.
@@ -489,7 +481,7 @@ impl RosterPanel {
         }
         // Bring a cell just put into editing into view (once: the user may scroll away).
         if let Some(editing) = self.editing.as_ref().filter(|e| e.fresh)
-            && let Some(pos) = self.position_of(derived, rows, &editing.actor)
+            && let Some(pos) = self.position_of(cx, rows, &editing.actor)
         {
             table = table.scroll_to_row(pos, None);
         }
@@ -544,7 +536,7 @@ impl RosterPanel {
                             self.start_edit(cx, rows, row_index, column);
                         }
                         if response.clicked() {
-                            cx.selection.actor = Some(actor.id.clone());
+                            cx.select(Select::Actor(Some(actor.id.clone())));
                         }
                     }
                 });
@@ -560,8 +552,8 @@ impl RosterPanel {
         }
     }
 
-    fn position_of(&self, derived: &Derived, rows: Rows<'_>, actor: &str) -> Option<usize> {
-        let at = *derived.index.actor_by_id.get(actor)?;
+    fn position_of(&self, cx: &ViewCtx<'_>, rows: Rows<'_>, actor: &str) -> Option<usize> {
+        let at = *cx.derived.index.actor_by_id.get(actor)?;
         self.view
             .rows
             .iter()
@@ -571,7 +563,7 @@ impl RosterPanel {
     fn cell(
         &mut self,
         ui: &mut egui::Ui,
-        cx: &mut ViewCtx<'_>,
+        cx: &ViewCtx<'_>,
         rows: Rows<'_>,
         row_index: usize,
         column: Column,
@@ -619,13 +611,7 @@ impl RosterPanel {
         }
     }
 
-    fn start_edit(
-        &mut self,
-        cx: &mut ViewCtx<'_>,
-        rows: Rows<'_>,
-        row_index: usize,
-        column: Column,
-    ) {
+    fn start_edit(&mut self, cx: &ViewCtx<'_>, rows: Rows<'_>, row_index: usize, column: Column) {
         let dataset = cx.dataset;
         let row = &rows.rows[row_index];
         let actor = &dataset.actors[row.actor];
@@ -638,7 +624,7 @@ impl RosterPanel {
             },
             _ => String::new(),
         };
-        cx.selection.actor = Some(actor.id.clone());
+        cx.select(Select::Actor(Some(actor.id.clone())));
         self.editing = Some(CellEdit {
             actor: actor.id.clone(),
             column,
@@ -648,14 +634,7 @@ impl RosterPanel {
     }
 
     /// The editor inside a cell: a text field (Enter keeps, Escape cancels) or a combo box.
-    fn edit_cell(
-        &mut self,
-        ui: &mut egui::Ui,
-        cx: &mut ViewCtx<'_>,
-        rows: Rows<'_>,
-        row_index: usize,
-    ) {
-        let derived = cx.derived;
+    fn edit_cell(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, rows: Rows<'_>, row_index: usize) {
         let dataset = cx.dataset;
         // A hand edit on a sub-body's row is a claim about that sub-body.
         let body = crate::model::body::all(dataset)
@@ -672,19 +651,16 @@ impl RosterPanel {
             .map(|(_, id)| *id);
         let row = &rows.rows[row_index];
         let actor_at = row.actor;
+        let target = CellTarget {
+            actor_at,
+            body: body.as_deref(),
+            citation: &self.citation,
+        };
         let mut commit: Option<Result<Command, String>> = None;
         match edit.column {
             Column::Name | Column::Country | Column::Pledge => match text_field(ui, edit, header) {
                 Some(true) => {
-                    commit = Some(text_commit(
-                        dataset,
-                        &derived.index,
-                        actor_at,
-                        edit.column,
-                        &edit.text,
-                        &self.citation,
-                        body.as_deref(),
-                    ));
+                    commit = Some(target.text_commit(cx, edit.column, &edit.text));
                 }
                 Some(false) => {
                     self.editing = None;
@@ -724,14 +700,7 @@ impl RosterPanel {
                     Status::label,
                     header,
                 ) {
-                    commit = Some(claim_commit(
-                        dataset,
-                        &derived.index,
-                        actor_at,
-                        Fact::Status(status),
-                        &self.citation,
-                        body.as_deref(),
-                    ));
+                    commit = Some(target.claim_commit(cx, Fact::Status(status)));
                 }
             }
             Column::Role => {
@@ -742,14 +711,7 @@ impl RosterPanel {
                 if let Some(role) =
                     pick_combo(ui, "cell_role", current, Role::ALL, Role::label, header)
                 {
-                    commit = Some(claim_commit(
-                        dataset,
-                        &derived.index,
-                        actor_at,
-                        Fact::Role(role),
-                        &self.citation,
-                        body.as_deref(),
-                    ));
+                    commit = Some(target.claim_commit(cx, Fact::Role(role)));
                 }
             }
             _ => {}
@@ -760,7 +722,7 @@ impl RosterPanel {
     }
 
     /// Sends the cell's edit and closes the editor, or keeps it open with why it is refused.
-    fn finish_edit(&mut self, cx: &mut ViewCtx<'_>, commit: Result<Command, String>) {
+    fn finish_edit(&mut self, cx: &ViewCtx<'_>, commit: Result<Command, String>) {
         match commit {
             Ok(command) => {
                 cx.send(command);
@@ -777,7 +739,7 @@ impl RosterPanel {
         }
     }
 
-    fn add_dialog(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    fn add_dialog(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let dataset = cx.dataset;
         let Some(new) = self.adding.as_mut() else {
             return;
@@ -797,7 +759,7 @@ impl RosterPanel {
                 });
             // No red before the user has typed anything.
             if !new.name.is_empty() {
-                name_feedback(ui, dataset, &new.name, None, &mut new.check);
+                name_feedback(ui, cx, &new.name, None, &mut new.check);
             }
             if let Some(e) = &new.error {
                 ui.colored_label(ui.visuals().error_fg_color, e);
@@ -813,10 +775,16 @@ impl RosterPanel {
                     };
                     match add_actor(dataset, actor) {
                         Ok(edit) => {
-                            if let crate::model::Edit::InsertActor { actor, .. } = &edit {
-                                cx.selection.actor = Some(actor.id.clone());
-                            }
+                            let added = match &edit {
+                                crate::model::Edit::InsertActor { actor, .. } => {
+                                    Some(actor.id.clone())
+                                }
+                                _ => None,
+                            };
                             cx.edit(edit, format!("Add {}", new.name.trim()));
+                            if added.is_some() {
+                                cx.select(Select::Actor(added));
+                            }
                             close = true;
                             self.refusal = None;
                         }
@@ -836,7 +804,7 @@ impl RosterPanel {
         }
     }
 
-    fn delete_dialog(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    fn delete_dialog(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let (dataset, derived) = (cx.dataset, cx.derived);
         let Some(id) = self.confirm_delete.clone() else {
             return;
@@ -888,75 +856,65 @@ fn editable(column: Column) -> bool {
     )
 }
 
-/// A text cell's new value as a command, or why it is refused.
-fn text_commit(
-    dataset: &Dataset,
-    index: &Index,
+/// What a cell's edit changes: the row's actor (its position), the sub-body the row is about
+/// (`None`: the main body), and the source a claim made by hand cites.
+struct CellTarget<'a> {
     actor_at: usize,
-    column: Column,
-    text: &str,
-    citation: &Citation,
-    body: Option<&str>,
-) -> Result<Command, String> {
-    let old = &dataset.actors[actor_at];
-    match column {
-        Column::Name | Column::Country => {
-            let mut actor = old.clone();
-            if column == Column::Name {
-                actor.name = text.to_string();
-            } else {
-                actor.country = text.trim().to_string();
-            }
-            let label = format!("Edit {} of {}", column.title().to_lowercase(), old.name);
-            update_actor(dataset, actor_at, actor)
-                .map(|e| Command::edit(e, label))
-                .map_err(|e| e.to_string())
-        }
-        Column::Pledge => {
-            let money = parse_money(text).map_err(|e| format!("Pledge not saved: {e}"))?;
-            claim_commit(
-                dataset,
-                index,
-                actor_at,
-                Fact::Pledge(money),
-                citation,
-                body,
-            )
-        }
-        _ => Err("This cell cannot be edited.".into()),
-    }
+    body: Option<&'a str>,
+    citation: &'a Citation,
 }
 
-/// A hand edit of a claim-backed cell becomes a claim citing the chosen source.
-fn claim_commit(
-    dataset: &Dataset,
-    index: &Index,
-    actor_at: usize,
-    fact: Fact,
-    citation: &Citation,
-    body: Option<&str>,
-) -> Result<Command, String> {
-    let (source, as_of) = citation.resolve(dataset)?;
-    let actor = &dataset.actors[actor_at];
-    let label = format!(
-        "Set {} of {} to {}",
-        fact.property().label(),
-        actor.name,
-        dataset.fact_label(&fact)
-    );
-    let mut edit = hand_claim(
-        dataset,
-        index,
-        &actor.id,
-        fact,
-        &source,
-        as_of,
-        &citation.note,
-    );
-    if let crate::model::Edit::InsertClaim { claim, .. } = &mut edit {
-        claim.body = body.map(str::to_string);
+impl CellTarget<'_> {
+    /// A text cell's new value as a command, or why it is refused.
+    fn text_commit(&self, cx: &ViewCtx<'_>, column: Column, text: &str) -> Result<Command, String> {
+        let (dataset, actor_at) = (cx.dataset, self.actor_at);
+        let old = &dataset.actors[actor_at];
+        match column {
+            Column::Name | Column::Country => {
+                let mut actor = old.clone();
+                if column == Column::Name {
+                    actor.name = text.to_string();
+                } else {
+                    actor.country = text.trim().to_string();
+                }
+                let label = format!("Edit {} of {}", column.title().to_lowercase(), old.name);
+                update_actor(dataset, actor_at, actor)
+                    .map(|e| Command::edit(e, label))
+                    .map_err(|e| e.to_string())
+            }
+            Column::Pledge => {
+                let money = parse_money(text).map_err(|e| format!("Pledge not saved: {e}"))?;
+                self.claim_commit(cx, Fact::Pledge(money))
+            }
+            _ => Err("This cell cannot be edited.".into()),
+        }
     }
-    Ok(Command::edit(edit, label))
+
+    /// A hand edit of a claim-backed cell becomes a claim citing the chosen source.
+    fn claim_commit(&self, cx: &ViewCtx<'_>, fact: Fact) -> Result<Command, String> {
+        let (dataset, index) = (cx.dataset, &cx.derived.index);
+        let (source, as_of) = self.citation.resolve(dataset)?;
+        let actor = &dataset.actors[self.actor_at];
+        let label = format!(
+            "Set {} of {} to {}",
+            fact.property().label(),
+            actor.name,
+            dataset.fact_label(&fact)
+        );
+        let mut edit = hand_claim(
+            dataset,
+            index,
+            &actor.id,
+            fact,
+            &source,
+            as_of,
+            &self.citation.note,
+        );
+        if let crate::model::Edit::InsertClaim { claim, .. } = &mut edit {
+            claim.body = self.body.map(str::to_string);
+        }
+        Ok(Command::edit(edit, label))
+    }
 }
 
 fn cell_text(

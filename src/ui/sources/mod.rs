@@ -72,12 +72,8 @@ struct Cache {
 }
 
 impl Cache {
-    fn build(
-        d: &Dataset,
-        derived: &Derived,
-        chosen: &[String],
-        finder: Option<&MentionFinder>,
-    ) -> Cache {
+    fn build(cx: &ViewCtx<'_>, chosen: &[String], finder: Option<&MentionFinder>) -> Cache {
+        let (d, derived) = (cx.dataset, cx.derived);
         let matrix = compare(d, &derived.index, chosen);
         let columns: Vec<ColumnMarks> = chosen
             .iter()
@@ -271,9 +267,9 @@ impl SourcesPanel {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
-        let (d, derived) = (cx.dataset, cx.derived);
-        self.keep_consistent(d, derived);
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let d = cx.dataset;
+        self.keep_consistent(cx);
         self.follow_typing(ui.ctx(), cx.keys);
         if cx.keys.shortcut(ui, &IMPORT) {
             self.form = Some(SourceForm::import());
@@ -287,11 +283,11 @@ impl SourcesPanel {
         if stale {
             let chosen = self.chosen.clone();
             let finder = self.show_mentions.then(|| self.finder(d));
-            self.cache = Some(Cache::build(d, derived, &chosen, finder));
+            self.cache = Some(Cache::build(cx, &chosen, finder));
         }
         let cache = self.cache.take().expect("built above");
 
-        self.toolbar(ui, &cache, derived.conflicts);
+        self.toolbar(ui, &cache, cx.derived.conflicts);
         if let Some(notice) = self.notice.clone() {
             ui.horizontal(|ui| {
                 ui.label(notice);
@@ -306,7 +302,7 @@ impl SourcesPanel {
             .resizable(true)
             .default_size((width * 0.2).clamp(160.0, 270.0))
             .min_size(140.0)
-            .show(ui, |ui| self.source_list(ui, d, derived, &cache));
+            .show(ui, |ui| self.source_list(ui, cx, &cache));
         if self.view == SourcesView::Matrix && width < MATRIX_BESIDE_SIDE {
             // The matrix needs the width for its columns (the verdict last): the picked claim
             // and the suggestions go below it instead of beside it.
@@ -331,8 +327,8 @@ impl SourcesPanel {
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
-            SourcesView::Texts => self.texts_view(ui, d, derived, &cache),
-            SourcesView::Matrix => self.matrix_view(ui, d, derived, &cache),
+            SourcesView::Texts => self.texts_view(ui, cx, &cache),
+            SourcesView::Matrix => self.matrix_view(ui, cx, &cache),
         });
         self.form_window(ui, cx);
         self.delete_window(ui, cx, &cache);
@@ -366,7 +362,8 @@ impl SourcesPanel {
     }
 
     /// Drops what the last edit made stale: sources gone, a claim gone.
-    fn keep_consistent(&mut self, d: &Dataset, derived: &Derived) {
+    fn keep_consistent(&mut self, cx: &ViewCtx<'_>) {
+        let (d, derived) = (cx.dataset, cx.derived);
         if !self.seeded {
             self.chosen = d.sources.iter().take(2).map(|s| s.id.clone()).collect();
             self.seeded = true;
@@ -483,7 +480,8 @@ impl SourcesPanel {
         ui.separator();
     }
 
-    fn source_list(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived, cache: &Cache) {
+    fn source_list(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, cache: &Cache) {
+        let (d, derived) = (cx.dataset, cx.derived);
         ui.heading("Sources");
         ui.label(
             egui::RichText::new("Tick the sources to compare; click one to edit or delete it.")
@@ -502,7 +500,7 @@ impl SourcesPanel {
             .auto_shrink([false, true])
             .show_rows(ui, row_height, d.sources.len(), |ui, rows| {
                 for i in rows {
-                    self.source_row(ui, d, cache, i, row_height);
+                    self.source_row(ui, cx, cache, i, row_height);
                 }
             });
         ui.separator();
@@ -530,7 +528,8 @@ impl SourcesPanel {
         });
     }
 
-    fn source_row(&mut self, ui: &mut egui::Ui, d: &Dataset, cache: &Cache, i: usize, h: f32) {
+    fn source_row(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, cache: &Cache, i: usize, h: f32) {
+        let d = cx.dataset;
         let s = &d.sources[i];
         let (claims, orphaned) = cache.counts.get(i).copied().unwrap_or_default();
         ui.allocate_ui(egui::vec2(ui.available_width(), h), |ui| {
@@ -592,7 +591,8 @@ impl SourcesPanel {
         });
     }
 
-    fn texts_view(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived, cache: &Cache) {
+    fn texts_view(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, cache: &Cache) {
+        let d = cx.dataset;
         if cache.columns.is_empty() {
             ui.add_space(24.0);
             ui.vertical_centered(|ui| {
@@ -618,7 +618,7 @@ impl SourcesPanel {
         if ui.available_width() >= n as f32 * MIN_COLUMN {
             ui.columns(n, |uis| {
                 for (ui, column) in uis.iter_mut().zip(&cache.columns) {
-                    if let Some(at) = self.text_column(ui, d, derived, cache, column, selected) {
+                    if let Some(at) = self.text_column(ui, cx, cache, column, selected) {
                         clicked = Some((column.source, at));
                     }
                 }
@@ -658,12 +658,12 @@ impl SourcesPanel {
             });
             ui.separator();
             let column = &cache.columns[at];
-            if let Some(byte) = self.text_column(ui, d, derived, cache, column, selected) {
+            if let Some(byte) = self.text_column(ui, cx, cache, column, selected) {
                 clicked = Some((column.source, byte));
             }
         }
         if let Some((source, at)) = clicked {
-            self.click_text(d, cache, source, at);
+            self.click_text(cx, cache, source, at);
         }
     }
 
@@ -671,14 +671,14 @@ impl SourcesPanel {
     fn text_column(
         &mut self,
         ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
+        cx: &ViewCtx<'_>,
         cache: &Cache,
         column: &ColumnMarks,
         selected: Option<usize>,
     ) -> Option<usize> {
+        let d = cx.dataset;
         let source = &d.sources[column.source];
-        self.column_header(ui, d, derived, column);
+        self.column_header(ui, cx, column);
         let marks = Marks {
             segments: &column.segments,
             mentions: &column.mentions,
@@ -707,7 +707,7 @@ impl SourcesPanel {
         if let Some(seg) = out.hovered.and_then(|at| segment_at(&column.segments, at)) {
             response.on_hover_ui_at_pointer(|ui| {
                 for &c in &seg.claims {
-                    claim_line(ui, d, derived, &cache.matrix, c);
+                    claim_line(ui, cx, &cache.matrix, c);
                 }
                 ui.label(
                     egui::RichText::new("Click to pick; the other texts scroll to it.")
@@ -721,7 +721,8 @@ impl SourcesPanel {
 
     /// A click in a text picks the claim under it (the next one, where quotes overlap) and
     /// brings the other sources' answers to it into view.
-    fn click_text(&mut self, d: &Dataset, cache: &Cache, source: usize, at: usize) {
+    fn click_text(&mut self, cx: &ViewCtx<'_>, cache: &Cache, source: usize, at: usize) {
+        let d = cx.dataset;
         let Some(column) = cache.columns.iter().find(|c| c.source == source) else {
             return;
         };
@@ -739,10 +740,11 @@ impl SourcesPanel {
             Some(i) => ordered[(i + 1) % ordered.len()],
             None => ordered[0],
         };
-        self.pick(d, cache, next);
+        self.pick(cx, cache, next);
     }
 
-    fn pick(&mut self, d: &Dataset, cache: &Cache, claim: usize) {
+    fn pick(&mut self, cx: &ViewCtx<'_>, cache: &Cache, claim: usize) {
+        let d = cx.dataset;
         self.selected = Some((claim, d.claims[claim].id.clone()));
         for other in cache.matrix.counterparts(d, claim) {
             let source = &d.claims[other].source;
@@ -757,13 +759,8 @@ impl SourcesPanel {
         }
     }
 
-    fn column_header(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
-        column: &ColumnMarks,
-    ) {
+    fn column_header(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, column: &ColumnMarks) {
+        let (d, derived) = (cx.dataset, cx.derived);
         let source = &d.sources[column.source];
         let name = crate::ui::citation::source_label(derived, d, &source.id);
         let header = ui.add(egui::Label::new(egui::RichText::new(name).strong()).truncate());
@@ -809,7 +806,8 @@ impl SourcesPanel {
         ui.separator();
     }
 
-    fn matrix_view(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived, cache: &Cache) {
+    fn matrix_view(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, cache: &Cache) {
+        let d = cx.dataset;
         if cache.matrix.sources.is_empty() {
             ui.label("Tick two or more sources on the left to compare them.");
             return;
@@ -828,10 +826,10 @@ impl SourcesPanel {
             return;
         }
         let selected_row = self.selected_claim(d).and_then(|c| cache.matrix.row_of(c));
-        match matrix_table(ui, d, derived, &cache.matrix, rows, selected_row) {
-            Some(MatrixAction::Select(c)) => self.pick(d, cache, c),
+        match matrix_table(ui, cx, &cache.matrix, rows, selected_row) {
+            Some(MatrixAction::Select(c)) => self.pick(cx, cache, c),
             Some(MatrixAction::Open(c)) => {
-                self.pick(d, cache, c);
+                self.pick(cx, cache, c);
                 self.view = SourcesView::Texts;
                 if let Some(q) = &d.claims[c].quote {
                     self.texts
@@ -845,7 +843,7 @@ impl SourcesPanel {
     }
 
     /// The right-hand side: the picked claim, the new-claim form, suggestions, orphans.
-    fn side(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, cache: &Cache) {
+    fn side(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, cache: &Cache) {
         let (d, derived) = (cx.dataset, cx.derived);
         self.review_ui(ui, cx);
         if let Some(c) = self.selected_claim(d) {
@@ -858,7 +856,7 @@ impl SourcesPanel {
         let now = selection.map(|(s, span)| (d.sources[s].id.clone(), span));
         if now != self.filled_for {
             if let Some((source, span)) = selection {
-                let (actor, guess) = self.guess_for(d, source, span);
+                let (actor, guess) = self.guess_for(cx, source, span);
                 self.claim_form
                     .fill_from_selection(d, actor, guess.as_ref());
             }
@@ -867,7 +865,7 @@ impl SourcesPanel {
         let words = selection.map(|(s, (a, b))| &d.sources[s].text[a..b]);
         if self.view == SourcesView::Texts
             && !cache.columns.is_empty()
-            && let Some((subject, fact)) = self.claim_form.ui(ui, d, derived, words, cx.keys)
+            && let Some((subject, fact)) = self.claim_form.ui(ui, cx, words)
             && let Some((source, span)) = selection
         {
             match quoted_claim(d, source, span, Subject::Actor(subject.clone()), fact) {
@@ -899,7 +897,7 @@ impl SourcesPanel {
 
     /// Review hook: the queue of the focused source's suggestions, its keys while it has the
     /// focus and no dialog is open, and the sentence under review brought into view.
-    fn review_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    fn review_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let (d, derived) = (cx.dataset, cx.derived);
         self.review_focus = None;
         let Some(source) = self
@@ -918,17 +916,14 @@ impl SourcesPanel {
             ui.separator();
             return;
         };
-        let pending = self.review.pending(d, derived, &source);
+        let pending = self.review.pending(cx, &source);
         let name = derived.source(d, &source).map_or("", |s| s.name());
         ui.strong(format!("Suggestions to review ({pending})"))
             .on_hover_text(format!(
                 "Claims {name} seems to make, found in its text. Enter accepts the selected one, \
                  Delete rejects it, E edits it, ↑/↓ move."
             ));
-        let (asked, focus) = self.review.ui(ui, d, derived, &source, cx.keys);
-        for command in asked {
-            cx.send(command);
-        }
+        let focus = self.review.ui(ui, cx, &source);
         if let Some(f) = &focus
             && f.moved
         {
@@ -943,7 +938,7 @@ impl SourcesPanel {
         ui.separator();
     }
 
-    fn claim_detail(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, cache: &Cache, c: usize) {
+    fn claim_detail(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, cache: &Cache, c: usize) {
         let (d, derived) = (cx.dataset, cx.derived);
         let claim = &d.claims[c];
         ui.horizontal(|ui| {
@@ -957,7 +952,7 @@ impl SourcesPanel {
                 self.selected = None;
             }
         });
-        claim_line(ui, d, derived, &cache.matrix, c);
+        claim_line(ui, cx, &cache.matrix, c);
         if let Some(q) = &claim.quote {
             ui.label(egui::RichText::new(format!("“{}”", q.exact)).italics());
         }
@@ -981,8 +976,8 @@ impl SourcesPanel {
         }
     }
 
-    fn orphans_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, cache: &Cache) {
-        let (d, derived) = (cx.dataset, cx.derived);
+    fn orphans_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, cache: &Cache) {
+        let d = cx.dataset;
         let orphans = &cache.orphans;
         if orphans.is_empty() {
             return;
@@ -1005,7 +1000,7 @@ impl SourcesPanel {
         for &c in orphans.iter().take(SHOWN) {
             let claim = &d.claims[c];
             ui.horizontal_wrapped(|ui| {
-                claim_line(ui, d, derived, &cache.matrix, c);
+                claim_line(ui, cx, &cache.matrix, c);
                 if let Subject::Actor(id) = &claim.subject
                     && ui.small_button("Show in roster").clicked()
                 {
@@ -1026,10 +1021,11 @@ impl SourcesPanel {
     /// sentence around them suggests.
     fn guess_for(
         &mut self,
-        d: &Dataset,
+        cx: &ViewCtx<'_>,
         source: usize,
         (start, end): (usize, usize),
     ) -> (Option<usize>, Option<crate::model::Fact>) {
+        let d = cx.dataset;
         let text = &d.sources[source].text;
         let actor = self
             .finder(d)
@@ -1059,7 +1055,7 @@ impl SourcesPanel {
         (actor, guess)
     }
 
-    fn form_window(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    fn form_window(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let (d, derived) = (cx.dataset, cx.derived);
         let Some(form) = &mut self.form else {
             return;
@@ -1112,7 +1108,7 @@ impl SourcesPanel {
         }
     }
 
-    fn delete_window(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, cache: &Cache) {
+    fn delete_window(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, cache: &Cache) {
         let (d, derived) = (cx.dataset, cx.derived);
         let Some(id) = self.confirm_delete.clone() else {
             return;
@@ -1152,7 +1148,8 @@ impl SourcesPanel {
 }
 
 /// One claim in words: who, what, which source, and how it stands against the others.
-fn claim_line(ui: &mut egui::Ui, d: &Dataset, derived: &Derived, matrix: &ClaimMatrix, c: usize) {
+fn claim_line(ui: &mut egui::Ui, cx: &ViewCtx<'_>, matrix: &ClaimMatrix, c: usize) {
+    let (d, derived) = (cx.dataset, cx.derived);
     let claim = &d.claims[c];
     let who = subject_name(d, &derived.index, &claim.subject);
     let outlet = derived
