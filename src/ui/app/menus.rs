@@ -1,10 +1,10 @@
-//! The menu bar's Edit menu, the tab bar, and the window's own shortcuts.
+//! The menu bar's Edit and Help menus, the tab bar, and the window's own shortcuts.
 
 use super::{BoardExplorerApp, Tab};
 use crate::session::{Command, Document};
 use crate::ui::action::UiAction;
 use crate::ui::keys::Keys;
-use crate::ui::shortcuts;
+use crate::ui::shortcuts::{self, Action};
 
 impl BoardExplorerApp {
     /// The tabs, the as-of badge with "Back to today", and the body's name on the right.
@@ -47,12 +47,11 @@ impl BoardExplorerApp {
         // widget with the focus (the review list) leaves it to the app.
         let typing = ui.ctx().text_edit_focused();
         // Save As before Save: Ctrl+Shift+S must not be taken as Ctrl+S; likewise redo.
-        let save_as = keys.shortcut(ui, &shortcuts::SAVE_AS);
-        let save = keys.shortcut(ui, &shortcuts::SAVE);
-        let open = keys.shortcut(ui, &shortcuts::OPEN);
-        let redo = !typing
-            && (keys.shortcut(ui, &shortcuts::REDO) || keys.shortcut(ui, &shortcuts::REDO_Y));
-        let undo = !typing && keys.shortcut(ui, &shortcuts::UNDO);
+        let save_as = shortcuts::pressed(ui, keys, Action::SaveAs);
+        let save = shortcuts::pressed(ui, keys, Action::Save);
+        let open = shortcuts::pressed(ui, keys, Action::Open);
+        let redo = !typing && shortcuts::pressed(ui, keys, Action::Redo);
+        let undo = !typing && shortcuts::pressed(ui, keys, Action::Undo);
         if save_as {
             actions.push(UiAction::ChooseSaveAs);
         } else if save {
@@ -77,7 +76,7 @@ pub(super) fn edit_menu(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<UiA
             Some(label) => format!("Undo {label}"),
             None => "Undo".to_string(),
         };
-        let button = egui::Button::new(undo).shortcut_text(ctx.format_shortcut(&shortcuts::UNDO));
+        let button = egui::Button::new(undo).shortcut_text(shortcuts::text(&ctx, Action::Undo));
         if ui.add_enabled(doc.undo_label().is_some(), button).clicked() {
             actions.push(UiAction::Run(Command::Undo));
         }
@@ -85,9 +84,17 @@ pub(super) fn edit_menu(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<UiA
             Some(label) => format!("Redo {label}"),
             None => "Redo".to_string(),
         };
-        let button = egui::Button::new(redo).shortcut_text(ctx.format_shortcut(&shortcuts::REDO));
+        let button = egui::Button::new(redo).shortcut_text(shortcuts::text(&ctx, Action::Redo));
         if ui.add_enabled(doc.redo_label().is_some(), button).clicked() {
             actions.push(UiAction::Run(Command::Redo));
         }
+    });
+}
+
+/// The Help menu: every keyboard shortcut, from the table the app reads its keys from.
+pub(super) fn help_menu(ui: &mut egui::Ui) {
+    ui.menu_button("Help", |ui| {
+        ui.strong("Keyboard shortcuts");
+        shortcuts::help_ui(ui);
     });
 }

@@ -3,7 +3,7 @@
 //! the frame's UI, then shows what they answered (a message, a tab to open, a question).
 //!
 //! Here the frame loop and what a command's outcome does; the rest in files of their own:
-//! `menus` (Edit menu, tab bar, the window's shortcuts), `status` (status bar and title),
+//! `menus` (Edit and Help menus, tab bar, the window's shortcuts), `status` (status bar and title),
 //! `dialogs` (the window's questions), `picture` (snapshots bar, a picture of the window) and
 //! `persist` (what survives a restart).
 
@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
-use self::menus::edit_menu;
+use self::menus::{edit_menu, help_menu};
 use self::persist::{ChosenByFile, Persisted, STORAGE_KEY};
 use self::status::readable_small_text;
 use crate::session::{
@@ -192,6 +192,7 @@ impl BoardExplorerApp {
                 let recent = self.session.recent();
                 actions.extend(self.window.file_menu.menu(ui, recent));
                 edit_menu(ui, self.session.document(), &mut actions);
+                help_menu(ui);
             });
         });
         self.tab_bar(ui, &mut actions);

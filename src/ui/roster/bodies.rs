@@ -6,6 +6,7 @@ use crate::model::body::{
     add_body, all, claims_naming, milestone_claim, remove_body, rename_body, set_parent,
 };
 use crate::model::{Body, Dataset, EDITORS_NOTE, Edit, Fact, PartialDate};
+use crate::ui::shortcuts;
 use crate::ui::view::ViewCtx;
 
 /// An edit to make, with its label, or why it is refused.
@@ -172,7 +173,7 @@ impl BodiesWindow {
                 );
             }
         }
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let enter = shortcuts::entered(ui, &field);
         if ui
             .add_enabled(renamed, egui::Button::new("Rename"))
             .clicked()

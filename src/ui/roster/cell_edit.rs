@@ -9,8 +9,8 @@ use crate::session::{Command, Select};
 use crate::ui::citation::Citation;
 use crate::ui::fact_input::{enum_combo, pick_combo};
 use crate::ui::roster::table::{Column, Rows};
+use crate::ui::shortcuts::{self, Action};
 use crate::ui::view::ViewCtx;
-use egui::Key;
 
 impl RosterPanel {
     pub(super) fn start_edit(
@@ -263,5 +263,5 @@ pub(super) fn text_field(
     }
     field
         .lost_focus()
-        .then(|| ui.input(|i| i.key_pressed(Key::Enter)))
+        .then(|| shortcuts::pressed_here(ui, Action::Keep))
 }

@@ -5,8 +5,8 @@ use crate::model::ops::{add_actor, delete_actor};
 use crate::model::{Actor, ActorKind};
 use crate::session::Select;
 use crate::ui::roster::actor_form::{NameCheck, identity_rows, name_feedback};
+use crate::ui::shortcuts::{self, Action};
 use crate::ui::view::ViewCtx;
-use egui::Key;
 
 impl RosterPanel {
     pub(super) fn add_dialog(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
@@ -35,7 +35,7 @@ impl RosterPanel {
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
             ui.horizontal(|ui| {
-                let enter = ui.input(|i| i.key_pressed(Key::Enter));
+                let enter = shortcuts::pressed_here(ui, Action::Confirm);
                 if ui.button("Add").clicked() || enter {
                     let actor = Actor {
                         name: new.name.clone(),

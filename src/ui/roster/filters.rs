@@ -1,12 +1,13 @@
 //! Above the roster table: Add actor, search, the filters (folded into a menu when narrow),
 //! the count, and the line choosing whose roster (a body) with its dates.
 
+use super::RosterPanel;
 use super::dialogs::NewActorForm;
-use super::{ADD_ACTOR, RosterPanel};
 use crate::model::body_roster::{BodyChoice, BodyRoster, body_roster};
 use crate::model::{ActorKind, Role, Status};
 use crate::ui::fact_input::filter_combo;
 use crate::ui::roster::table::{RosterQuery, Rows};
+use crate::ui::shortcuts::{self, Action};
 use crate::ui::view::ViewCtx;
 
 impl RosterPanel {
@@ -19,7 +20,7 @@ impl RosterPanel {
                 .button("➕ Add actor")
                 .on_hover_text(format!(
                     "Add a person, state or organisation ({})",
-                    ui.ctx().format_shortcut(&ADD_ACTOR)
+                    shortcuts::text(ui.ctx(), Action::AddActor)
                 ))
                 .clicked()
             {
@@ -30,7 +31,10 @@ impl RosterPanel {
             let search = ui.add(
                 egui::TextEdit::singleline(&mut self.query.text)
                     .desired_width(if narrow { 150.0 } else { 200.0 })
-                    .hint_text("names and aliases (Ctrl+F)"),
+                    .hint_text(format!(
+                        "names and aliases ({})",
+                        shortcuts::text(ui.ctx(), Action::FindActor)
+                    )),
             );
             let search = search
                 .labelled_by(label.id)

@@ -16,8 +16,6 @@ mod filters;
 mod grid;
 pub(crate) mod table;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
 use self::cell_edit::CellEdit;
 use self::dialogs::NewActorForm;
 use crate::model::body_roster::{BodyChoice, BodyRoster};
@@ -25,10 +23,8 @@ use crate::session::Select;
 use crate::ui::citation::Citation;
 use crate::ui::roster::detail::ActorDetail;
 use crate::ui::roster::table::{Column, RosterQuery, RosterView, Rows};
+use crate::ui::shortcuts::{self, Action};
 use crate::ui::view::ViewCtx;
-
-pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-pub const ADD_ACTOR: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 
 /// Shown while no actor is selected: what a row click and a double-click do.
 pub const SELECT_HINT: &str =
@@ -144,11 +140,11 @@ impl RosterPanel {
 
     fn shortcuts(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let keys = cx.keys;
-        let find = keys.shortcut(ui, &FIND);
-        let add = keys.shortcut(ui, &ADD_ACTOR);
+        let find = shortcuts::pressed(ui, keys, Action::FindActor);
+        let add = shortcuts::pressed(ui, keys, Action::AddActor);
         // Delete only when no text field has the keyboard (checked below).
-        let delete = keys.pressed(ui, Key::Delete);
-        let escape = keys.pressed(ui, Key::Escape);
+        let delete = shortcuts::pressed(ui, keys, Action::DeleteActor);
+        let escape = shortcuts::pressed(ui, keys, Action::CancelCellEdit);
         let typing = ui.ctx().egui_wants_keyboard_input();
         if find {
             self.focus_search = true;

@@ -7,6 +7,7 @@ use crate::model::money::parse_money;
 use crate::model::ops::hand_claim;
 use crate::model::rules::{Comparison, ExchangeRate, PaymentWindow};
 use crate::model::{EDITORS_NOTE, Edit, Fact, PartialDate, SeatRules};
+use crate::ui::shortcuts;
 use crate::ui::view::ViewCtx;
 
 impl SeatsPanel {
@@ -261,7 +262,7 @@ fn exchange_rates_ui(ui: &mut egui::Ui, form: &mut RulesForm) {
                 .labelled_by(label.id)
                 .on_hover_text("How many of the threshold's currency one unit buys");
             ui.label(&form.rules.threshold.currency);
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let enter = shortcuts::entered(ui, &field);
             if ui.small_button("Add").clicked() || enter {
                 done = Some(true);
             }

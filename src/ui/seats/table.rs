@@ -10,6 +10,7 @@ use crate::model::money::{format_money, parse_money};
 use crate::model::rules::Comparison;
 use crate::model::seats::{SeatKind, SeatOutcome, Totals, amount_words};
 use crate::model::{Money, SeatRules};
+use crate::ui::shortcuts::{self, Action};
 use crate::ui::view::ViewCtx;
 
 impl SeatsPanel {
@@ -235,7 +236,7 @@ fn pledge_cell(
             field.request_focus();
         }
         if field.lost_focus() {
-            if ui.input(|i| i.key_pressed(egui::Key::Enter))
+            if shortcuts::pressed_here(ui, Action::Keep)
                 && let Ok(money) = parse_money(text)
             {
                 pledges.insert(actor.to_string(), money);

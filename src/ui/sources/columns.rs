@@ -5,6 +5,7 @@ use super::cache::{Cache, ColumnMarks};
 use super::side::claim_line;
 use super::{MIN_COLUMN, SourcesPanel};
 use crate::model::compare::{Segment, Verdict};
+use crate::ui::shortcuts;
 use crate::ui::sources::form::SourceForm;
 use crate::ui::sources::texts::Marks;
 use crate::ui::view::ViewCtx;
@@ -206,7 +207,7 @@ impl SourcesPanel {
                 )
                 .labelled_by(label.id)
                 .on_hover_text("Type words from the text and press Enter to select them (again for the next place)");
-            let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let enter = shortcuts::entered(ui, &response);
             if enter || ui.small_button("Next").clicked() {
                 let needle = find.clone();
                 let view = self.texts.entry(source.id.clone()).or_default();

@@ -28,6 +28,7 @@ pub use self::dialogs::reanchor_notice;
 use crate::model::mentions::MentionFinder;
 use crate::model::{Dataset, Derived};
 use crate::ui::keys::Keys;
+use crate::ui::shortcuts::{self, Action};
 use crate::ui::sources::form::SourceForm;
 use crate::ui::sources::matrix::{MatrixAction, matrix_table};
 use crate::ui::sources::quote_claim::QuoteClaimForm;
@@ -40,9 +41,6 @@ use crate::ui::view::ViewCtx;
 const MATRIX_BESIDE_SIDE: f32 = 1100.0;
 /// The narrowest a text column gets; below it the columns scroll sideways instead.
 const MIN_COLUMN: f32 = 280.0;
-
-pub const IMPORT: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::I);
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SourcesView {
@@ -205,7 +203,7 @@ impl SourcesPanel {
         let d = cx.dataset;
         self.keep_consistent(cx);
         self.follow_typing(ui.ctx(), cx.keys);
-        if cx.keys.shortcut(ui, &IMPORT) {
+        if shortcuts::pressed(ui, cx.keys, Action::ImportSource) {
             self.form = Some(SourceForm::import());
         }
         let stale = self.cache.as_ref().is_none_or(|c| {

@@ -4,14 +4,13 @@
 use crate::model::{Dataset, Fact};
 use crate::ui::actor_search::ActorSearch;
 use crate::ui::fact_input::FactInput;
+use crate::ui::shortcuts::{self, Action};
 use crate::ui::view::ViewCtx;
 
 /// How many matching actors are offered at once.
 const OFFERED: usize = 8;
 
 /// Adds the claim from anywhere on the tab, a text field included (not behind a modal).
-const ADD_CLAIM: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Enter);
 
 #[derive(Default)]
 pub struct QuoteClaimForm {
@@ -139,10 +138,13 @@ impl QuoteClaimForm {
         let ready = selected_words.is_some();
         let add = ui
             .add_enabled(ready, egui::Button::new("Add claim"))
-            .on_hover_text("Add the claim with the selected words as its quote (Ctrl+Enter)")
+            .on_hover_text(format!(
+                "Add the claim with the selected words as its quote ({})",
+                shortcuts::text(ui.ctx(), Action::AddClaim)
+            ))
             .on_disabled_hover_text("Select the words that support the claim first")
             .clicked()
-            || (ready && cx.keys.shortcut(ui, &ADD_CLAIM));
+            || (ready && shortcuts::pressed(ui, cx.keys, Action::AddClaim));
         if !add {
             return None;
         }

@@ -12,6 +12,7 @@ use crate::model::Dataset;
 use crate::model::extract::{Extractor, NewActor, SuggestedActor, Suggestion};
 use crate::model::review::{already_claimed, reject, review_key};
 use crate::session::Command;
+use crate::ui::shortcuts::{self, Action};
 use crate::ui::sources::review_edit::{EditDraft, EditOutcome, Edited};
 use crate::ui::sources::review_queue::{QueueAction, QueueView, Row, focus_list};
 use crate::ui::view::ViewCtx;
@@ -226,7 +227,7 @@ impl Review {
                 .is_some_and(|i| matches!(i.suggestion.actor, SuggestedActor::New(_)))
         });
         ui.separator();
-        let escape = cx.keys.pressed(ui, egui::Key::Escape);
+        let escape = shortcuts::pressed(ui, cx.keys, Action::CloseSuggestionEditor);
         let closed = match form.ui(ui, cx, is_new) {
             Some(EditOutcome::Done(edited)) => {
                 self.edited.insert(key.clone(), edited);

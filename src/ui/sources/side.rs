@@ -7,6 +7,7 @@ use crate::model::Subject;
 use crate::model::compare::{ClaimMatrix, subject_name};
 use crate::model::source_ops::quoted_claim;
 use crate::session::Command;
+use crate::ui::shortcuts::{self, Action};
 use crate::ui::sources::texts::verdict_colour;
 use crate::ui::view::ViewCtx;
 
@@ -122,7 +123,7 @@ impl SourcesPanel {
                 .small_button("Clear")
                 .on_hover_text("Unpick the claim (Esc)")
                 .clicked()
-                || cx.keys.pressed(ui, egui::Key::Escape)
+                || shortcuts::pressed(ui, cx.keys, Action::UnpickClaim)
             {
                 self.selected = None;
             }

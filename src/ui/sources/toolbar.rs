@@ -4,6 +4,7 @@
 use super::cache::Cache;
 use super::{SourcesPanel, SourcesView};
 use crate::model::compare::Verdict;
+use crate::ui::shortcuts::{self, Action};
 use crate::ui::sources::form::SourceForm;
 use crate::ui::sources::texts::verdict_colour;
 
@@ -13,7 +14,10 @@ impl SourcesPanel {
         ui.horizontal_wrapped(|ui| {
             if ui
                 .button("Import source…")
-                .on_hover_text("Paste an article or open a .txt, .md or .html file (Ctrl+I)")
+                .on_hover_text(format!(
+                    "Paste an article or open a .txt, .md or .html file ({})",
+                    shortcuts::text(ui.ctx(), Action::ImportSource)
+                ))
                 .clicked()
             {
                 self.form = Some(SourceForm::import());

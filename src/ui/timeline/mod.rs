@@ -14,6 +14,7 @@ use crate::model::search::{Query, fold};
 use crate::model::timeline::{Lane, LaneMode, Time, day_number, event_span, extent, lanes};
 use crate::model::{Edit, Event, EventKind, PartialDate};
 use crate::session::{Command, Select};
+use crate::ui::shortcuts;
 
 const GUTTER: f32 = 170.0;
 /// The axis: a row of tick labels, and below it a row for the as-of (or today) label, so
@@ -183,7 +184,7 @@ impl TimelinePanel {
                 .on_hover_text(
                     "Type a day and press Enter: Roster and Seats show what was known then",
                 );
-            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            if shortcuts::entered(ui, &field) {
                 match self.as_of_text.trim() {
                     "" => {
                         self.as_of_error = None;
