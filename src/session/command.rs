@@ -74,6 +74,9 @@ pub enum Command {
     },
     /// Select an event and show it.
     ShowEvent(String),
+    /// Change what is selected, without bringing it into view: a view change, like the as-of
+    /// date (not an undoable edit; the document stays as it is).
+    Select(Select),
     /// Show the whole dataset as it stood on this day (`None`: everything known).
     SetAsOf(Option<NaiveDate>),
 }
@@ -202,6 +205,13 @@ impl Outcome {
     }
 }
 
+/// A change of one part of the selection (`None`: nothing selected there).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Select {
+    Actor(Option<String>),
+    Event(Option<String>),
+}
+
 /// What is selected, whichever tab shows it: kept across tabs, cleared with the document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Selection {
@@ -211,4 +221,14 @@ pub struct Selection {
     pub source: Option<(String, Option<String>)>,
     /// The selected event, by id.
     pub event: Option<String>,
+}
+
+impl Selection {
+    /// Makes the change.
+    pub fn apply(&mut self, change: Select) {
+        match change {
+            Select::Actor(id) => self.actor = id,
+            Select::Event(id) => self.event = id,
+        }
+    }
 }

@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use self::autosave::{AUTOSAVE_AFTER_SECONDS, Tick};
-pub use self::command::{Command, Confirm, ExportFormat, Focus, Notice, Outcome, Selection};
+pub use self::command::{
+    Command, Confirm, ExportFormat, Focus, Notice, Outcome, Select, Selection,
+};
 pub use self::document::{Document, saves_dir};
 pub use self::edit_log::EditLog;
 pub use self::files::{
@@ -40,7 +42,7 @@ pub struct ViewParts<'a> {
     pub derived: &'a Derived,
     pub as_of: Option<NaiveDate>,
     pub edit_log: &'a EditLog,
-    pub selection: &'a mut Selection,
+    pub selection: &'a Selection,
 }
 
 /// A snapshot being viewed: what it is, and the working document and as-of date to return to.
@@ -264,14 +266,14 @@ impl Session {
         &self.edit_log
     }
 
-    /// The parts a view draws from, with the selection it may change.
-    pub fn view_parts(&mut self) -> ViewParts<'_> {
+    /// The parts a view draws from (it changes none of them but by a command).
+    pub fn view_parts(&self) -> ViewParts<'_> {
         ViewParts {
             dataset: self.doc.dataset(),
             derived: &self.derived,
             as_of: self.as_of,
             edit_log: &self.edit_log,
-            selection: &mut self.selection,
+            selection: &self.selection,
         }
     }
 
@@ -407,6 +409,10 @@ impl Session {
             Command::ShowEvent(id) => {
                 self.selection.event = Some(id.clone());
                 Outcome::focus(Focus::Event(id))
+            }
+            Command::Select(change) => {
+                self.selection.apply(change);
+                Outcome::default()
             }
             Command::SetAsOf(day) => {
                 self.set_as_of(day);

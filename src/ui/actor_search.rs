@@ -1,10 +1,11 @@
 //! Finding an actor by typing part of a name or an alias, as the merge picker, the event form
 //! and the claim-from-text form all do. Matching folds accents and case (see
-//! [`crate::model::derive::search`]) and runs once per change of the text or the dataset: at 100,000
+//! [`crate::model::search`]) and runs once per change of the text or the dataset: at 100,000
 //! actors a scan with transliteration is far too slow to repeat every frame.
 
 use crate::model::Dataset;
 use crate::model::derive::search::{Query, search_key};
+use crate::ui::view::ViewCtx;
 
 /// How many matches are kept; each caller filters them and shows a few.
 const KEPT: usize = 64;
@@ -37,7 +38,8 @@ impl ActorSearch {
 
     /// The first `most` matches as buttons, laid out in `ui`; the position of the actor
     /// clicked, if any.
-    pub fn offer(&mut self, ui: &mut egui::Ui, d: &Dataset, most: usize) -> Option<usize> {
+    pub fn offer(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, most: usize) -> Option<usize> {
+        let d = cx.dataset;
         let mut picked = None;
         for &i in self.matches(d).iter().take(most) {
             if ui.button(&d.actors[i].name).clicked() {

@@ -2,6 +2,7 @@
 //! Shared by in-place edits in the table and the detail pane.
 
 use crate::model::{Dataset, Derived, EDITORS_NOTE, PartialDate};
+use crate::ui::view::ViewCtx;
 
 #[derive(Clone, Debug)]
 pub struct Citation {
@@ -43,7 +44,8 @@ impl Citation {
         text.parse().map(Some).map_err(|e| format!("As of: {e}"))
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let (d, derived) = (cx.dataset, cx.derived);
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("New claims cite");
             egui::ComboBox::from_id_salt("citation_source")

@@ -3,6 +3,7 @@
 
 use crate::model::data::money::parse_money;
 use crate::model::{Dataset, Edit, Fact, PartialDate, Property, Role, Status};
+use crate::ui::view::ViewCtx;
 
 /// Properties a hand edit can set on an actor (the body's own rules are edited elsewhere).
 pub const ACTOR_PROPERTIES: [Property; 7] = [
@@ -94,7 +95,7 @@ impl FactInput {
     }
 
     /// The property picker and the value editor on one line.
-    pub fn ui(&mut self, ui: &mut egui::Ui, d: &Dataset, actor: &str) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, actor: &str) {
         let label = ui.label("Property");
         egui::ComboBox::from_id_salt("fact_property")
             .selected_text(self.property.label())
@@ -105,7 +106,7 @@ impl FactInput {
             })
             .response
             .labelled_by(label.id);
-        self.value_ui(ui, d, actor);
+        self.value_ui(ui, cx, actor);
     }
 
     /// The "not" switch: the claim denies the value ("not on the official list": not member).
@@ -126,7 +127,8 @@ impl FactInput {
     }
 
     /// Just the value editor, for the current property.
-    pub fn value_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, actor: &str) {
+    pub fn value_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, actor: &str) {
+        let d = cx.dataset;
         let label = ui.label("Value");
         let id = label.id;
         match self.property {

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::action::{PathPurpose, UiAction};
-use super::shortcuts;
+use super::shortcuts::{self, Action};
 use crate::session::{
     Command, Document, ExportFormat, default_file_name, export_file_name, saves_dir,
 };
@@ -43,7 +43,6 @@ impl FileMenu {
         let mut action = None;
         ui.menu_button("File", |ui| {
             let ctx = ui.ctx().clone();
-            let keys = |s| ctx.format_shortcut(s);
             if ui
                 .button("New dataset")
                 .on_hover_text("Start an empty dataset")
@@ -52,7 +51,7 @@ impl FileMenu {
                 action = Some(UiAction::Run(Command::New));
             }
             if ui
-                .add(egui::Button::new("Open…").shortcut_text(keys(&shortcuts::OPEN)))
+                .add(egui::Button::new("Open…").shortcut_text(shortcuts::text(&ctx, Action::Open)))
                 .clicked()
             {
                 action = Some(UiAction::ChooseOpen);
@@ -75,13 +74,16 @@ impl FileMenu {
             });
             ui.separator();
             if ui
-                .add(egui::Button::new("Save").shortcut_text(keys(&shortcuts::SAVE)))
+                .add(egui::Button::new("Save").shortcut_text(shortcuts::text(&ctx, Action::Save)))
                 .clicked()
             {
                 action = Some(UiAction::Save);
             }
             if ui
-                .add(egui::Button::new("Save As…").shortcut_text(keys(&shortcuts::SAVE_AS)))
+                .add(
+                    egui::Button::new("Save As…")
+                        .shortcut_text(shortcuts::text(&ctx, Action::SaveAs)),
+                )
                 .clicked()
             {
                 action = Some(UiAction::ChooseSaveAs);
@@ -167,7 +169,7 @@ impl FileMenu {
                         output.state.cursor.set_char_range(Some(all));
                         output.state.store(ui.ctx(), edit.id);
                     }
-                    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let enter = shortcuts::entered(ui, &edit);
                     ui.horizontal(|ui| {
                         let ok = ui.add_enabled(
                             !text.trim().is_empty(),

@@ -1,7 +1,8 @@
 //! Who has the keyboard. While a modal window, prompt or dialog is open it owns every key: no
 //! app or panel shortcut acts behind it (Enter in the typed-path window must not also accept
 //! the suggestion selected behind it). The app decides this once per frame, before anything
-//! reads a key, and every shortcut asks here rather than checking the dialogs itself.
+//! reads a key, and every shortcut asks here (through [`crate::ui::shortcuts::pressed`]) rather
+//! than checking the dialogs itself. Which keys do what is the shortcut table's to say.
 //!
 //! Keys that belong to one widget (the review list's Enter, Delete, E, arrows) are asked of
 //! egui's keyboard focus instead: they act only while that widget has it.

@@ -5,6 +5,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::model::merge::diff::{ChangeKind, DiffChange};
 use crate::session::{Command, Session, SnapshotInfo};
+use crate::ui::shortcuts;
 
 #[derive(Default)]
 pub struct SnapshotsPanel {
@@ -128,7 +129,7 @@ impl SnapshotsPanel {
             if !field.has_focus() && note.is_empty() {
                 field.request_focus();
             }
-            take = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            take = shortcuts::entered(ui, &field);
             ui.horizontal(|ui| {
                 take |= ui.button("Take").clicked();
                 cancel = ui.button("Cancel").clicked();

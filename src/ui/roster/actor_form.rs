@@ -1,9 +1,10 @@
 //! The name, kind and country fields an actor is made of, and what is wrong with a name: shared
 //! by the "Add actor" dialog and the detail pane's form.
 
+use crate::model::ActorKind;
 use crate::model::data::ops::check_name;
-use crate::model::{ActorKind, Dataset};
 use crate::ui::fact_input::enum_combo;
+use crate::ui::view::ViewCtx;
 
 /// Three rows of a two-column grid; returns the name field, so a dialog can focus it.
 pub fn identity_rows(
@@ -56,11 +57,12 @@ impl Default for NameCheck {
 /// actor being renamed, which may keep its own name.
 pub fn name_feedback(
     ui: &mut egui::Ui,
-    d: &Dataset,
+    cx: &ViewCtx<'_>,
     name: &str,
     except: Option<usize>,
     cache: &mut NameCheck,
 ) {
+    let d = cx.dataset;
     let key = Some((name.to_string(), d.revision.get(), except));
     if cache.key != key {
         cache.result = check_name(d, name, except).map_err(|e| e.to_string());

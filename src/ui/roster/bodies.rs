@@ -5,7 +5,9 @@
 use crate::model::data::body::{
     add_body, all, claims_naming, milestone_claim, remove_body, rename_body, set_parent,
 };
-use crate::model::{Body, Dataset, EDITORS_NOTE, Edit, Fact, Index, PartialDate};
+use crate::model::{Body, Dataset, EDITORS_NOTE, Edit, Fact, PartialDate};
+use crate::ui::shortcuts;
+use crate::ui::view::ViewCtx;
 
 /// An edit to make, with its label, or why it is refused.
 type Made = Result<(Edit, String), String>;
@@ -32,12 +34,7 @@ pub struct BodiesWindow {
 
 impl BodiesWindow {
     /// Shows the window when open; returns the edit to make, with its label.
-    pub fn ui(
-        &mut self,
-        ctx: &egui::Context,
-        d: &Dataset,
-        index: &Index,
-    ) -> Option<(Edit, String)> {
+    pub fn ui(&mut self, ctx: &egui::Context, cx: &ViewCtx<'_>) -> Option<(Edit, String)> {
         if !self.open {
             return None;
         }
@@ -52,18 +49,18 @@ impl BodiesWindow {
             .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 ui.weak("The main body and its sub-bodies. A claim may name the body it is about.");
-                if let Some(made) = self.bodies_grid(ui, d) {
+                if let Some(made) = self.bodies_grid(ui, cx) {
                     out = Some(made);
                 }
-                if let Some(made) = self.ask_removal(ui, d) {
-                    out = Some(made);
-                }
-                ui.separator();
-                if let Some(made) = self.new_body_row(ui, d) {
+                if let Some(made) = self.ask_removal(ui, cx) {
                     out = Some(made);
                 }
                 ui.separator();
-                if let Some(made) = self.date_row(ui, d, index) {
+                if let Some(made) = self.new_body_row(ui, cx) {
+                    out = Some(made);
+                }
+                ui.separator();
+                if let Some(made) = self.date_row(ui, cx) {
                     out = Some(made);
                 }
                 if let Some(why) = &self.refusal {
@@ -97,7 +94,8 @@ impl BodiesWindow {
     }
 
     /// The bodies, a row each: name (renamed in place), what it is part of, remove.
-    fn bodies_grid(&mut self, ui: &mut egui::Ui, d: &Dataset) -> Option<Made> {
+    fn bodies_grid(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> Option<Made> {
+        let d = cx.dataset;
         let mut out = None;
         egui::Grid::new("bodies_grid")
             .num_columns(4)
@@ -175,7 +173,7 @@ impl BodiesWindow {
                 );
             }
         }
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let enter = shortcuts::entered(ui, &field);
         if ui
             .add_enabled(renamed, egui::Button::new("Rename"))
             .clicked()
@@ -210,7 +208,8 @@ impl BodiesWindow {
     }
 
     /// A new sub-body: its name and what it is part of.
-    fn new_body_row(&mut self, ui: &mut egui::Ui, d: &Dataset) -> Option<Made> {
+    fn new_body_row(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> Option<Made> {
+        let d = cx.dataset;
         let mut out = None;
         ui.horizontal(|ui| {
             let label = ui.label("New sub-body");
@@ -248,7 +247,8 @@ impl BodiesWindow {
     }
 
     /// The question before a body that claims name is removed: remove them with it, or not.
-    fn ask_removal(&mut self, ui: &mut egui::Ui, d: &Dataset) -> Option<Made> {
+    fn ask_removal(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> Option<Made> {
+        let d = cx.dataset;
         let (id, n) = self.removing.clone()?;
         let Some(body) = d.body_by_id(&id) else {
             self.removing = None; // Gone meanwhile (an undo): nothing to ask.
@@ -283,7 +283,8 @@ impl BodiesWindow {
 
     /// A body's date as a claim: entry into force or the charter's signing, on a day, citing
     /// a source (or the editor's note).
-    fn date_row(&mut self, ui: &mut egui::Ui, d: &Dataset, index: &Index) -> Option<Made> {
+    fn date_row(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) -> Option<Made> {
+        let (d, index) = (cx.dataset, &cx.derived.index);
         let mut made = None;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Date of");

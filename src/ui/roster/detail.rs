@@ -3,12 +3,13 @@
 
 use crate::model::data::ops::{hand_claim, merge_actors, set_rank, update_actor};
 use crate::model::derive::body_roster::{ActorBodies, BodyGroup, actor_bodies};
-use crate::model::{Actor, ActorKind, Claim, Dataset, Derived, Property, Rank};
+use crate::model::{Actor, ActorKind, Claim, Property, Rank};
 use crate::session::Command;
 use crate::ui::actor_search::ActorSearch;
 use crate::ui::citation::{Citation, source_label};
 use crate::ui::fact_input::FactInput;
 use crate::ui::roster::actor_form::{NameCheck, identity_rows, name_feedback};
+use crate::ui::view::ViewCtx;
 
 /// What the pane asks of the roster panel.
 pub enum Action {
@@ -41,11 +42,11 @@ impl ActorDetail {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
+        cx: &ViewCtx<'_>,
         id: &str,
         citation: &mut Citation,
     ) -> Vec<Action> {
+        let (d, derived) = (cx.dataset, cx.derived);
         let mut actions = Vec::new();
         let Some(&at) = derived.index.actor_by_id.get(id) else {
             return actions;
@@ -79,17 +80,17 @@ impl ActorDetail {
                 egui::CollapsingHeader::new("Details")
                     .default_open(false)
                     .show(ui, |ui| {
-                        self.identity_form(ui, d, at, &mut actions);
+                        self.identity_form(ui, cx, at, &mut actions);
                     });
                 ui.add_space(6.0);
                 ui.strong("Claims");
-                self.claims(ui, d, derived, at, &mut actions);
+                self.claims(ui, cx, at, &mut actions);
                 ui.add_space(8.0);
                 ui.separator();
                 ui.strong("Add a claim");
-                citation.ui(ui, d, derived);
+                citation.ui(ui, cx);
                 ui.horizontal_wrapped(|ui| {
-                    self.fact.ui(ui, d, id);
+                    self.fact.ui(ui, cx, id);
                     self.fact.negation_ui(ui);
                     if ui.button("Add claim").clicked() {
                         let checked = self
@@ -123,7 +124,7 @@ impl ActorDetail {
                 });
                 ui.add_space(8.0);
                 ui.separator();
-                self.merge_ui(ui, d, derived, at, &mut actions);
+                self.merge_ui(ui, cx, at, &mut actions);
                 ui.add_space(8.0);
                 if ui
                     .button("🗑 Delete actor…")
@@ -154,10 +155,11 @@ impl ActorDetail {
     fn identity_form(
         &mut self,
         ui: &mut egui::Ui,
-        d: &Dataset,
+        cx: &ViewCtx<'_>,
         at: usize,
         actions: &mut Vec<Action>,
     ) {
+        let d = cx.dataset;
         egui::Grid::new("identity").num_columns(2).show(ui, |ui| {
             identity_rows(
                 ui,
@@ -184,7 +186,7 @@ impl ActorDetail {
             .labelled_by(label.id);
             ui.end_row();
         });
-        name_feedback(ui, d, &self.name, Some(at), &mut self.name_check);
+        name_feedback(ui, cx, &self.name, Some(at), &mut self.name_check);
         if ui.button("Apply changes").clicked() {
             let mut actor = d.actors[at].clone();
             actor.name = self.name.clone();
@@ -214,11 +216,11 @@ impl ActorDetail {
     fn claims(
         &mut self,
         ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
+        cx: &ViewCtx<'_>,
         at: usize,
         actions: &mut Vec<Action>,
     ) {
+        let (d, derived) = (cx.dataset, cx.derived);
         if derived.index.claims_by_actor[at].is_empty() {
             ui.label(
                 egui::RichText::new("No claims yet. Add one below, or edit a cell in the table.")
@@ -247,8 +249,8 @@ impl ActorDetail {
                     .size(14.0),
             )
             .on_hover_text("Claims about this body (the main body or one of its sub-bodies)");
-            status_path_ui(ui, d, derived, group, actions);
-            self.group_claims(ui, d, derived, group, actions);
+            status_path_ui(ui, cx, group, actions);
+            self.group_claims(ui, cx, group, actions);
         }
         self.bodies = Some((key.0, key.1, key.2, bodies));
     }
@@ -257,11 +259,11 @@ impl ActorDetail {
     fn group_claims(
         &mut self,
         ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
+        cx: &ViewCtx<'_>,
         group: &BodyGroup,
         actions: &mut Vec<Action>,
     ) {
+        let d = cx.dataset;
         let (claims, row) = (&group.claims, &group.row);
         for &property in Property::ALL {
             let of_property: Vec<usize> = claims
@@ -284,7 +286,7 @@ impl ActorDetail {
             });
             for c in of_property {
                 let is_best = resolved.is_some_and(|r| r.best == c);
-                claim_ui(ui, d, derived, c, is_best, actions);
+                claim_ui(ui, cx, c, is_best, actions);
             }
         }
     }
@@ -292,11 +294,11 @@ impl ActorDetail {
     fn merge_ui(
         &mut self,
         ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
+        cx: &ViewCtx<'_>,
         at: usize,
         actions: &mut Vec<Action>,
     ) {
+        let (d, derived) = (cx.dataset, cx.derived);
         ui.strong("Merge");
         ui.label(egui::RichText::new("If another actor is the same person or body, merge it into this one: its names become aliases and its claims move here.").weak());
         ui.horizontal(|ui| {
@@ -351,11 +353,11 @@ impl ActorDetail {
 /// the source, quote highlighted).
 fn status_path_ui(
     ui: &mut egui::Ui,
-    d: &Dataset,
-    derived: &Derived,
+    cx: &ViewCtx<'_>,
     group: &BodyGroup,
     actions: &mut Vec<Action>,
 ) {
+    let d = cx.dataset;
     if group.path.is_empty() {
         return;
     }
@@ -369,7 +371,7 @@ fn status_path_ui(
             ui.label(egui::RichText::new(date).weak());
             ui.label(egui::RichText::new(step.status.label()).strong());
             for &c in &step.claims {
-                source_link(ui, d, derived, &d.claims[c], actions);
+                source_link(ui, cx, &d.claims[c], actions);
             }
         });
     }
@@ -377,13 +379,8 @@ fn status_path_ui(
 
 /// The claim's source: a link to its quoted words when the source is in the dataset, its name
 /// otherwise (the editor's note).
-fn source_link(
-    ui: &mut egui::Ui,
-    d: &Dataset,
-    derived: &Derived,
-    claim: &Claim,
-    actions: &mut Vec<Action>,
-) {
+fn source_link(ui: &mut egui::Ui, cx: &ViewCtx<'_>, claim: &Claim, actions: &mut Vec<Action>) {
+    let (d, derived) = (cx.dataset, cx.derived);
     let source = source_label(derived, d, &claim.source);
     if derived.source(d, &claim.source).is_none() {
         ui.label(source);
@@ -401,12 +398,12 @@ fn source_link(
 
 fn claim_ui(
     ui: &mut egui::Ui,
-    d: &Dataset,
-    derived: &Derived,
+    cx: &ViewCtx<'_>,
     index: usize,
     is_best: bool,
     actions: &mut Vec<Action>,
 ) {
+    let (d, derived) = (cx.dataset, cx.derived);
     let claim = &d.claims[index];
     let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
     frame.show(ui, |ui| {
@@ -431,7 +428,7 @@ fn claim_ui(
                 );
             }
             ui.label("—");
-            source_link(ui, d, derived, claim, actions);
+            source_link(ui, cx, claim, actions);
             if let Some(as_of) = claim.as_of {
                 ui.label(egui::RichText::new(format!("as of {as_of}")).weak());
             }

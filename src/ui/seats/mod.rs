@@ -20,7 +20,7 @@ use crate::model::data::money::format_amount;
 use crate::model::derive::seats::{
     SeatContext, SeatKind, SeatOutcome, Totals, seat_what_if, totals,
 };
-use crate::model::{Dataset, Derived, Money, PartialDate, SeatRules};
+use crate::model::{Dataset, Money, PartialDate, SeatRules};
 
 /// The saved rules of the body with id `body` (`None`, or a body no longer there: the main
 /// body's).
@@ -124,8 +124,8 @@ pub struct SeatsPanel {
 }
 
 impl SeatsPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
-        let (d, derived) = (cx.dataset, cx.derived);
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let d = cx.dataset;
         if self
             .rules_body
             .as_ref()
@@ -154,13 +154,13 @@ impl SeatsPanel {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         self.rules_ui(ui, cx);
                         ui.separator();
-                        let in_force = self.in_force(d, derived);
+                        let in_force = self.in_force(cx);
                         self.calculator_ui(ui, in_force);
                     });
                 });
         }
-        self.refresh(d, derived);
-        egui::CentralPanel::default().show(ui, |ui| self.members_ui(ui, d, derived));
+        self.refresh(cx);
+        egui::CentralPanel::default().show(ui, |ui| self.members_ui(ui, cx));
     }
 
     /// Tries a pledge for an actor (by id) as a what-if.
@@ -174,7 +174,8 @@ impl SeatsPanel {
 
     /// Whether the table (the main body's) shows a what-if: pledges, or edited rules of the
     /// main body.
-    fn table_what_if(&self, d: &Dataset) -> bool {
+    fn table_what_if(&self, cx: &ViewCtx<'_>) -> bool {
+        let d = cx.dataset;
         match self.rules_body {
             None => self.is_what_if(&d.body.seat_rules),
             Some(_) => !self.pledges.is_empty(),
@@ -183,7 +184,8 @@ impl SeatsPanel {
 
     /// The rules the table (the main body's) is shown under: the form's while it edits the
     /// main body's, else the saved ones.
-    fn table_rules(&self, d: &Dataset) -> SeatRules {
+    fn table_rules(&self, cx: &ViewCtx<'_>) -> SeatRules {
+        let d = cx.dataset;
         match (&self.rules_body, &self.form) {
             (None, Some(form)) => form.rules.clone(),
             _ => d.body.seat_rules.clone(),
@@ -191,7 +193,8 @@ impl SeatsPanel {
     }
 
     /// The entry into force of the body whose rules are edited (terms count from it).
-    fn in_force(&mut self, d: &Dataset, derived: &Derived) -> Option<PartialDate> {
+    fn in_force(&mut self, cx: &ViewCtx<'_>) -> Option<PartialDate> {
+        let (d, derived) = (cx.dataset, cx.derived);
         let Some(id) = &self.rules_body else {
             return derived.body_dates.in_force_date();
         };
@@ -207,9 +210,10 @@ impl SeatsPanel {
     }
 
     /// Rebuilds the what-if outcomes when the dataset or the what-if changed.
-    fn refresh(&mut self, d: &Dataset, derived: &Derived) {
+    fn refresh(&mut self, cx: &ViewCtx<'_>) {
+        let (d, derived) = (cx.dataset, cx.derived);
         // The table is the main body's: a sub-body's rules being edited do not touch it.
-        let rules = self.table_rules(d);
+        let rules = self.table_rules(cx);
         let key = Some((derived.revision(), rules.clone(), self.pledges.clone()));
         if self.what_if.key == key && self.shown_everyone == self.show_everyone {
             return;
@@ -218,7 +222,7 @@ impl SeatsPanel {
             .filter(|&i| {
                 self.show_everyone
                     || derived.seats[i].kind != SeatKind::None
-                    || self.pledged_what_if(d, derived, i)
+                    || self.pledged_what_if(cx, i)
             })
             .collect();
         // The same rules of who holds a seat as the saved seats (via a representative, members
@@ -250,14 +254,16 @@ impl SeatsPanel {
         self.shown_everyone = self.show_everyone;
     }
 
-    fn pledged_what_if(&self, d: &Dataset, derived: &Derived, row: usize) -> bool {
+    fn pledged_what_if(&self, cx: &ViewCtx<'_>, row: usize) -> bool {
+        let (d, derived) = (cx.dataset, cx.derived);
         self.pledges
             .contains_key(&d.actors[derived.roster.rows[row].actor].id)
     }
 
     /// The members whose (what-if) term ends in `year`, for the chart's tooltip; run only
     /// while a bar is hovered.
-    fn ending_in(&self, d: &Dataset, derived: &Derived, year: i32) -> Vec<String> {
+    fn ending_in(&self, cx: &ViewCtx<'_>, year: i32) -> Vec<String> {
+        let (d, derived) = (cx.dataset, cx.derived);
         self.what_if
             .rows
             .iter()

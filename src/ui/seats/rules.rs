@@ -6,12 +6,14 @@ use crate::model::data::body::{all, set_body_rules};
 use crate::model::data::money::parse_money;
 use crate::model::data::ops::hand_claim;
 use crate::model::rules::{Comparison, ExchangeRate, PaymentWindow};
-use crate::model::{Dataset, EDITORS_NOTE, Edit, Fact, PartialDate, SeatRules};
+use crate::model::{EDITORS_NOTE, Edit, Fact, PartialDate, SeatRules};
+use crate::ui::shortcuts;
 use crate::ui::view::ViewCtx;
 
 impl SeatsPanel {
     /// The chooser of the body whose rules the pane edits; only when there are sub-bodies.
-    fn body_chooser(&mut self, ui: &mut egui::Ui, d: &Dataset) {
+    fn body_chooser(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let d = cx.dataset;
         let name = |id: Option<&str>| {
             id.and_then(|id| d.body_by_id(id))
                 .map_or(d.body.name.as_str(), |b| b.name.as_str())
@@ -41,10 +43,10 @@ impl SeatsPanel {
         }
     }
 
-    pub(super) fn rules_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    pub(super) fn rules_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let d = cx.dataset;
         ui.heading("Seat rules");
-        self.body_chooser(ui, d);
+        self.body_chooser(ui, cx);
         let saved = rules_of(d, self.rules_body.as_deref());
         let form = self.form.get_or_insert_with(|| RulesForm::from(saved));
         rules_grid(ui, form);
@@ -59,7 +61,7 @@ impl SeatsPanel {
 
     /// Apply or discard the what-if (the rules changed in the form, the pledges tried in the
     /// table).
-    fn apply_ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>, saved: &SeatRules) {
+    fn apply_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, saved: &SeatRules) {
         let d = cx.dataset;
         let changed = self.is_what_if(saved);
         let form = self.form.as_mut().expect("set in ui()");
@@ -260,7 +262,7 @@ fn exchange_rates_ui(ui: &mut egui::Ui, form: &mut RulesForm) {
                 .labelled_by(label.id)
                 .on_hover_text("How many of the threshold's currency one unit buys");
             ui.label(&form.rules.threshold.currency);
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let enter = shortcuts::entered(ui, &field);
             if ui.small_button("Add").clicked() || enter {
                 done = Some(true);
             }

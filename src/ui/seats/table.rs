@@ -9,12 +9,15 @@ use super::SeatsPanel;
 use crate::model::data::money::{format_money, parse_money};
 use crate::model::derive::seats::{SeatKind, SeatOutcome, Totals, amount_words};
 use crate::model::rules::Comparison;
-use crate::model::{Dataset, Derived, Money, SeatRules};
+use crate::model::{Money, SeatRules};
+use crate::ui::shortcuts::{self, Action};
+use crate::ui::view::ViewCtx;
 
 impl SeatsPanel {
     /// Above the table: the rules' fold, the totals (saved and what-if), the chart of terms
     /// ending, and what the table shows.
-    fn summary_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived, what_if: bool) {
+    fn summary_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, what_if: bool) {
+        let derived = cx.derived;
         ui.horizontal(|ui| {
             let open = self.rules_open.unwrap_or(true);
             let (text, tip) = if open {
@@ -39,7 +42,7 @@ impl SeatsPanel {
                 } else {
                     "Terms ending by year"
                 },
-                |year| self.ending_in(d, derived, year),
+                |year| self.ending_in(cx, year),
             );
         });
         ui.horizontal(|ui| {
@@ -54,9 +57,10 @@ impl SeatsPanel {
         });
     }
 
-    pub(super) fn members_ui(&mut self, ui: &mut egui::Ui, d: &Dataset, derived: &Derived) {
-        let what_if = self.table_what_if(d);
-        self.summary_ui(ui, d, derived, what_if);
+    pub(super) fn members_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        let (d, derived) = (cx.dataset, cx.derived);
+        let what_if = self.table_what_if(cx);
+        self.summary_ui(ui, cx, what_if);
         if self.what_if.rows.is_empty() {
             ui.add_space(8.0);
             ui.label("No member yet: nobody's status makes them a member. Tick \"Show non-members too\" to see everyone.");
@@ -108,7 +112,7 @@ impl SeatsPanel {
         } else {
             &["Name", "Pledge", "Seat", "Term ends", "Shortfall", "Reason"]
         };
-        let rules = self.table_rules(d);
+        let rules = self.table_rules(cx);
         table
             .column(TableColumn::initial(seat_w).at_least(50.0).clip(true))
             .column(TableColumn::initial(end_w).at_least(50.0).clip(true))
@@ -232,7 +236,7 @@ fn pledge_cell(
             field.request_focus();
         }
         if field.lost_focus() {
-            if ui.input(|i| i.key_pressed(egui::Key::Enter))
+            if shortcuts::pressed_here(ui, Action::Keep)
                 && let Ok(money) = parse_money(text)
             {
                 pledges.insert(actor.to_string(), money);

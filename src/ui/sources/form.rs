@@ -4,6 +4,7 @@
 use crate::model::data::source_ops::SourceDraft;
 use crate::model::text::looks_like_html;
 use crate::model::{PartialDate, Reliability};
+use crate::ui::shortcuts::{self, Action};
 
 pub enum FormOutcome {
     /// The user confirmed: the draft to import, or to store over the source with this id.
@@ -322,7 +323,7 @@ impl SourceForm {
                     }
                 });
             });
-        if !open || (!typing && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
+        if !open || (!typing && shortcuts::pressed_here(ui, Action::Cancel)) {
             outcome = Some(FormOutcome::Cancelled);
         }
         outcome

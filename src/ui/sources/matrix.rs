@@ -4,8 +4,8 @@
 use egui_extras::{Column, TableBuilder};
 
 use crate::model::derive::compare::{ClaimMatrix, Verdict, row_name};
-use crate::model::{Dataset, Derived};
 use crate::ui::sources::texts::verdict_colour;
+use crate::ui::view::ViewCtx;
 
 /// What the user did in the matrix.
 pub enum MatrixAction {
@@ -18,12 +18,12 @@ pub enum MatrixAction {
 /// `rows` are the positions of the matrix rows to show (all, or the conflicts).
 pub fn matrix_table(
     ui: &mut egui::Ui,
-    d: &Dataset,
-    derived: &Derived,
+    cx: &ViewCtx<'_>,
     matrix: &ClaimMatrix,
     rows: &[usize],
     selected_row: Option<usize>,
 ) -> Option<MatrixAction> {
+    let (d, derived) = (cx.dataset, cx.derived);
     let mut action = None;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     let source_names: Vec<String> = matrix

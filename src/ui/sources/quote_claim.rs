@@ -1,17 +1,16 @@
 //! Making a claim from words selected in a source: who it is about (found by typing part of a
 //! name), the property and the value. The quote and its position come from the selection.
 
-use crate::model::{Dataset, Derived, Fact};
+use crate::model::{Dataset, Fact};
 use crate::ui::actor_search::ActorSearch;
 use crate::ui::fact_input::FactInput;
-use crate::ui::keys::Keys;
+use crate::ui::shortcuts::{self, Action};
+use crate::ui::view::ViewCtx;
 
 /// How many matching actors are offered at once.
 const OFFERED: usize = 8;
 
 /// Adds the claim from anywhere on the tab, a text field included (not behind a modal).
-const ADD_CLAIM: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Enter);
 
 #[derive(Default)]
 pub struct QuoteClaimForm {
@@ -67,11 +66,10 @@ impl QuoteClaimForm {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
+        cx: &ViewCtx<'_>,
         selected_words: Option<&str>,
-        keys: Keys,
     ) -> Option<(String, Fact)> {
+        let (d, derived) = (cx.dataset, cx.derived);
         ui.strong("New claim from the text");
         match selected_words {
             Some(words) => {
@@ -114,7 +112,7 @@ impl QuoteClaimForm {
             }
             None => {
                 ui.horizontal_wrapped(|ui| {
-                    if let Some(i) = self.search.offer(ui, d, OFFERED) {
+                    if let Some(i) = self.search.offer(ui, cx, OFFERED) {
                         self.subject = Some(d.actors[i].id.clone());
                         self.search.text = d.actors[i].name.clone();
                     }
@@ -122,7 +120,7 @@ impl QuoteClaimForm {
             }
         }
         ui.horizontal_wrapped(|ui| {
-            self.fact.ui(ui, d, self.subject.as_deref().unwrap_or(""));
+            self.fact.ui(ui, cx, self.subject.as_deref().unwrap_or(""));
             // The same "not" switch as the actor pane's editor: the words can deny a value
             // ("not on the official list").
             self.fact.negation_ui(ui);
@@ -140,10 +138,13 @@ impl QuoteClaimForm {
         let ready = selected_words.is_some();
         let add = ui
             .add_enabled(ready, egui::Button::new("Add claim"))
-            .on_hover_text("Add the claim with the selected words as its quote (Ctrl+Enter)")
+            .on_hover_text(format!(
+                "Add the claim with the selected words as its quote ({})",
+                shortcuts::text(ui.ctx(), Action::AddClaim)
+            ))
             .on_disabled_hover_text("Select the words that support the claim first")
             .clicked()
-            || (ready && keys.shortcut(ui, &ADD_CLAIM));
+            || (ready && shortcuts::pressed(ui, cx.keys, Action::AddClaim));
         if !add {
             return None;
         }

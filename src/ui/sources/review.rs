@@ -8,13 +8,14 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use crate::model::Dataset;
 use crate::model::data::review::{already_claimed, reject, review_key};
 use crate::model::extract::{Extractor, NewActor, SuggestedActor, Suggestion};
-use crate::model::{Dataset, Derived};
 use crate::session::Command;
-use crate::ui::keys::Keys;
+use crate::ui::shortcuts::{self, Action};
 use crate::ui::sources::review_edit::{EditDraft, EditOutcome, Edited};
 use crate::ui::sources::review_queue::{QueueAction, QueueView, Row, focus_list};
+use crate::ui::view::ViewCtx;
 
 /// A suggestion in the list with its key (see [`review_key`]).
 struct Item {
@@ -62,8 +63,8 @@ impl Review {
     }
 
     /// How many suggestions wait for review in `source` (built if needed).
-    pub fn pending(&mut self, d: &Dataset, derived: &Derived, source: &str) -> usize {
-        self.refresh(d, derived, source);
+    pub fn pending(&mut self, cx: &ViewCtx<'_>, source: &str) -> usize {
+        self.refresh(cx, source);
         self.list.as_ref().map_or(0, |l| l.rows.len())
     }
 
@@ -73,7 +74,8 @@ impl Review {
     }
 
     /// Rebuilds the list when the source or the dataset changed.
-    fn refresh(&mut self, d: &Dataset, derived: &Derived, source: &str) {
+    fn refresh(&mut self, cx: &ViewCtx<'_>, source: &str) {
+        let (d, derived) = (cx.dataset, cx.derived);
         let revision = d.revision.get();
         if self
             .list
@@ -152,19 +154,12 @@ impl Review {
     }
 
     /// The queue for `source` with its keys (the list's while it has the focus and no modal
-    /// owns the keyboard); returns the requests to apply and what the text should highlight.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        d: &Dataset,
-        derived: &Derived,
-        source: &str,
-        keys: Keys,
-    ) -> (Vec<Command>, Option<ReviewFocus>) {
-        self.refresh(d, derived, source);
-        let Some(list) = &self.list else {
-            return (Vec::new(), None);
-        };
+    /// owns the keyboard); sends what is accepted or rejected, and returns what the text
+    /// should highlight.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, source: &str) -> Option<ReviewFocus> {
+        self.refresh(cx, source);
+        let (d, derived, keys) = (cx.dataset, cx.derived, cx.keys);
+        let list = self.list.as_ref()?;
         let mut action = None;
         if !keys.modal() && self.editing.is_none() {
             action = self.view.keys(ui, &list.rows);
@@ -178,7 +173,6 @@ impl Review {
         if let Some(a) = self.view.ui(ui, &list.rows, empty) {
             action = Some(a);
         }
-        let mut requests = Vec::new();
         match action {
             Some(QueueAction::Accept(rows)) => {
                 let chosen: Vec<Suggestion> = rows
@@ -192,7 +186,7 @@ impl Review {
                         1 => format!("Accept suggestion about {}", list.rows[rows[0]].who),
                         n => format!("Accept {n} suggestions"),
                     };
-                    requests.push(Command::edit(edit, label));
+                    cx.send(Command::edit(edit, label));
                 }
             }
             Some(QueueAction::Reject(rows)) => {
@@ -208,7 +202,7 @@ impl Review {
                         1 => format!("Reject suggestion about {}", list.rows[rows[0]].who),
                         n => format!("Reject {n} suggestions"),
                     };
-                    requests.push(Command::edit(edit, label));
+                    cx.send(Command::edit(edit, label));
                 }
             }
             Some(QueueAction::Edit(r)) => {
@@ -218,12 +212,11 @@ impl Review {
             }
             None => {}
         }
-        self.edit_form(ui, d, keys);
-        let focus = self.focus(source);
-        (requests, focus)
+        self.edit_form(ui, cx);
+        self.focus(source)
     }
 
-    fn edit_form(&mut self, ui: &mut egui::Ui, d: &Dataset, keys: Keys) {
+    fn edit_form(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let Some((key, form)) = &mut self.editing else {
             return;
         };
@@ -234,8 +227,8 @@ impl Review {
                 .is_some_and(|i| matches!(i.suggestion.actor, SuggestedActor::New(_)))
         });
         ui.separator();
-        let escape = keys.pressed(ui, egui::Key::Escape);
-        let closed = match form.ui(ui, d, is_new) {
+        let escape = shortcuts::pressed(ui, cx.keys, Action::CloseSuggestionEditor);
+        let closed = match form.ui(ui, cx, is_new) {
             Some(EditOutcome::Done(edited)) => {
                 self.edited.insert(key.clone(), edited);
                 self.list = None; // Rebuilt with the change next frame.

@@ -5,6 +5,7 @@
 use crate::model::{Dataset, Fact, Id, PartialDate};
 use crate::ui::actor_search::ActorSearch;
 use crate::ui::fact_input::FactInput;
+use crate::ui::view::ViewCtx;
 
 /// How many matching actors are offered at once.
 const OFFERED: usize = 6;
@@ -63,7 +64,8 @@ impl EditDraft {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, d: &Dataset, is_new: bool) -> Option<EditOutcome> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, is_new: bool) -> Option<EditOutcome> {
+        let d = cx.dataset;
         ui.strong("Edit the suggestion");
         let who = match &self.known {
             Some(id) => d.actor(id).map_or(id.clone(), |a| a.name.clone()),
@@ -88,7 +90,7 @@ impl EditDraft {
             .on_hover_text("Credit the claim to a known actor instead");
         });
         ui.horizontal_wrapped(|ui| {
-            if let Some(i) = self.search.offer(ui, d, OFFERED) {
+            if let Some(i) = self.search.offer(ui, cx, OFFERED) {
                 self.known = Some(d.actors[i].id.clone());
                 self.search.text.clear();
             }
@@ -103,7 +105,7 @@ impl EditDraft {
             }
         });
         let subject = self.known.clone().unwrap_or_default();
-        ui.horizontal_wrapped(|ui| self.fact.ui(ui, d, &subject));
+        ui.horizontal_wrapped(|ui| self.fact.ui(ui, cx, &subject));
         ui.horizontal(|ui| {
             let label = ui.label("As of");
             ui.add(

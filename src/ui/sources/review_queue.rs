@@ -12,6 +12,8 @@ use std::ops::Range;
 
 use egui::{Key, Sense};
 
+use crate::ui::shortcuts::{self, Action};
+
 /// What the list is called for screen readers and tests.
 const LIST_LABEL: &str = "Suggestion list";
 
@@ -154,14 +156,18 @@ impl QueueView {
             }
         };
         for up in [false, true] {
-            let key = if up { Key::ArrowUp } else { Key::ArrowDown };
-            if shifted(key)
+            let (key, extend) = if up {
+                (Action::ReviewUp, Action::ReviewExtendUp)
+            } else {
+                (Action::ReviewDown, Action::ReviewExtendDown)
+            };
+            if shifted(shortcuts::key(extend))
                 && let Some(next) = step(up)
             {
                 self.extent.get_or_insert(self.selected);
                 self.selected = next;
                 self.reveal = true;
-            } else if plain(key)
+            } else if plain(shortcuts::key(key))
                 && let Some(next) = step(up)
             {
                 self.extent = None;
@@ -169,11 +175,11 @@ impl QueueView {
                 self.reveal = true;
             }
         }
-        if plain(Key::Enter) {
+        if plain(shortcuts::key(Action::ReviewAccept)) {
             action = Some(QueueAction::Accept(self.chosen(rows)));
-        } else if plain(Key::Delete) || plain(Key::Backspace) {
+        } else if shortcuts::keys_of(Action::ReviewReject).any(plain) {
             action = Some(QueueAction::Reject(self.chosen(rows)));
-        } else if plain(Key::E) {
+        } else if plain(shortcuts::key(Action::ReviewEdit)) {
             action = Some(QueueAction::Edit(self.selected));
         }
         if matches!(

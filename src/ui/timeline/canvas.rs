@@ -7,13 +7,13 @@ use chrono::Datelike;
 use super::{
     AXIS, GUTTER, LANE, MAX_SPAN, MIN_SPAN, TimelinePanel, event_tooltip, fit, kind_color,
 };
+use crate::model::Dataset;
 use crate::model::derive::timeline::{Lane, Time, date_of, day_number, extent, ticks};
-use crate::model::{Dataset, Derived};
-use crate::session::Command;
+use crate::session::{Command, Select};
 use crate::ui::view::ViewCtx;
 
 impl TimelinePanel {
-    pub(super) fn canvas(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    pub(super) fn canvas(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let d = cx.dataset;
         let rect = ui.available_rect_before_wrap();
         let response = ui.allocate_rect(rect, egui::Sense::click_and_drag());
@@ -50,9 +50,9 @@ impl TimelinePanel {
         if let Some(&first) = hovered.first() {
             response
                 .clone()
-                .on_hover_ui_at_pointer(|ui| group_tooltip(ui, d, cx.derived, &hovered));
+                .on_hover_ui_at_pointer(|ui| group_tooltip(ui, cx, &hovered));
             if response.clicked() {
-                cx.selection.event = Some(d.events[first].id.clone());
+                cx.select(Select::Event(Some(d.events[first].id.clone())));
             }
         }
         if response.hovered() && !self.dragging_cursor {
@@ -69,7 +69,7 @@ impl TimelinePanel {
     fn navigate(
         &mut self,
         ui: &egui::Ui,
-        cx: &mut ViewCtx<'_>,
+        cx: &ViewCtx<'_>,
         response: &egui::Response,
         mut view: Span,
     ) -> Span {
@@ -518,9 +518,10 @@ impl MarkGroup {
 }
 
 /// The events under the pointer: one in full, several as a list of their dates and titles.
-fn group_tooltip(ui: &mut egui::Ui, d: &Dataset, derived: &Derived, events: &[usize]) {
+fn group_tooltip(ui: &mut egui::Ui, cx: &ViewCtx<'_>, events: &[usize]) {
+    let d = cx.dataset;
     if let [one] = events {
-        event_tooltip(ui, d, derived, &d.events[*one]);
+        event_tooltip(ui, cx, &d.events[*one]);
         return;
     }
     ui.strong(format!("{} events here", events.len()));

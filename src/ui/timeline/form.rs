@@ -77,7 +77,7 @@ impl EventForm {
 }
 
 impl TimelinePanel {
-    pub(super) fn form_window(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    pub(super) fn form_window(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let d = cx.dataset;
         let Some(form) = self.form.as_mut() else {
             return;
@@ -136,7 +136,7 @@ impl TimelinePanel {
                         },
                     };
                     cx.edit(edit, label);
-                    self.select_and_show(&mut cx.selection.event, &event);
+                    self.select_and_show(cx, &event);
                     self.form = None;
                 }
                 Err(e) => form.error = Some(e),

@@ -12,8 +12,9 @@ use super::fact_input::{enum_combo, filter_combo};
 use super::view::ViewCtx;
 use crate::model::derive::search::{Query, fold};
 use crate::model::derive::timeline::{Lane, LaneMode, Time, day_number, event_span, extent, lanes};
-use crate::model::{Dataset, Derived, Edit, Event, EventKind, PartialDate};
-use crate::session::Command;
+use crate::model::{Edit, Event, EventKind, PartialDate};
+use crate::session::{Command, Select};
+use crate::ui::shortcuts;
 
 const GUTTER: f32 = 170.0;
 /// The axis: a row of tick labels, and below it a row for the as-of (or today) label, so
@@ -91,8 +92,8 @@ impl TimelinePanel {
         self.form.is_some()
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
-        self.refresh(cx.dataset, cx.derived);
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
+        self.refresh(cx);
         self.toolbar(ui, cx);
         egui::Panel::right("timeline_events")
             .resizable(true)
@@ -104,7 +105,8 @@ impl TimelinePanel {
         self.form_window(ui, cx);
     }
 
-    fn refresh(&mut self, d: &Dataset, derived: &Derived) {
+    fn refresh(&mut self, cx: &ViewCtx<'_>) {
+        let (d, derived) = (cx.dataset, cx.derived);
         let key = Some(CacheKey {
             revision: derived.revision(),
             mode: self.mode,
@@ -122,7 +124,7 @@ impl TimelinePanel {
                     .source_filter
                     .as_ref()
                     .is_none_or(|s| e.sources.contains(s))
-                && (query.is_empty() || query.matches(&event_key(d, derived, e)))
+                && (query.is_empty() || query.matches(&event_key(cx, e)))
         };
         self.cache.lanes = lanes(d, &derived.index, self.mode, keep);
         let mut list: Vec<usize> = (0..d.events.len())
@@ -133,7 +135,7 @@ impl TimelinePanel {
         self.cache.key = key;
     }
 
-    fn toolbar(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    fn toolbar(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let (d, as_of) = (cx.dataset, cx.as_of);
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Lanes");
@@ -182,7 +184,7 @@ impl TimelinePanel {
                 .on_hover_text(
                     "Type a day and press Enter: Roster and Seats show what was known then",
                 );
-            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            if shortcuts::entered(ui, &field) {
                 match self.as_of_text.trim() {
                     "" => {
                         self.as_of_error = None;
@@ -251,7 +253,7 @@ impl TimelinePanel {
         });
     }
 
-    fn side(&mut self, ui: &mut egui::Ui, cx: &mut ViewCtx<'_>) {
+    fn side(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
         let (d, derived) = (cx.dataset, cx.derived);
         ui.horizontal(|ui| {
             let label = ui.label("🔍 Find");
@@ -291,7 +293,7 @@ impl TimelinePanel {
                 }
             });
         if let Some(i) = clicked {
-            self.select_and_show(&mut cx.selection.event, &d.events[i]);
+            self.select_and_show(cx, &d.events[i]);
         }
         ui.separator();
         let Some(e) = cx
@@ -366,7 +368,7 @@ impl TimelinePanel {
                     Edit::RemoveEvent { at },
                     format!("Delete event \"{}\"", e.title),
                 ));
-                cx.selection.event = None;
+                cx.select(Select::Event(None));
             }
         });
     }
@@ -376,8 +378,8 @@ impl TimelinePanel {
         self.view = None;
     }
 
-    fn select_and_show(&mut self, selected: &mut Option<String>, e: &Event) {
-        *selected = Some(e.id.clone());
+    fn select_and_show(&mut self, cx: &ViewCtx<'_>, e: &Event) {
+        cx.select(Select::Event(Some(e.id.clone())));
         let (s, end) = event_span(e);
         if let Some((v0, v1)) = self.view {
             let width = v1 - v0;
@@ -404,7 +406,8 @@ fn fit(extent: Option<(Time, Time)>) -> (Time, Time) {
 }
 
 /// Title and actor names, folded, for the search.
-fn event_key(d: &Dataset, derived: &Derived, e: &Event) -> String {
+fn event_key(cx: &ViewCtx<'_>, e: &Event) -> String {
+    let (d, derived) = (cx.dataset, cx.derived);
     let mut key = fold(&e.title);
     for a in &e.actors {
         if let Some(&i) = derived.index.actor_by_id.get(a) {
@@ -415,7 +418,8 @@ fn event_key(d: &Dataset, derived: &Derived, e: &Event) -> String {
     key
 }
 
-fn event_tooltip(ui: &mut egui::Ui, d: &Dataset, derived: &Derived, e: &Event) {
+fn event_tooltip(ui: &mut egui::Ui, cx: &ViewCtx<'_>, e: &Event) {
+    let (d, derived) = (cx.dataset, cx.derived);
     ui.strong(&e.title);
     let when = match e.end {
         Some(end) => format!("{} to {end}", e.date),
