@@ -120,3 +120,49 @@ fn command_line_reaches_files_only_through_the_session() {
         "src/cli must go through the session: {found:#?}"
     );
 }
+
+/// One name, one concept: no struct, enum, type or trait name is defined twice in `src/`
+/// (two `Outcome`s once meant a reader had to check which one a file meant).
+#[test]
+fn no_type_name_is_defined_twice() {
+    let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
+    let mut twice = Vec::new();
+    for dir in ["model", "store", "session", "ui", "cli"] {
+        for (path, code) in code_of(dir) {
+            for line in code.lines() {
+                let words: Vec<&str> = line.split_whitespace().collect();
+                let at = words
+                    .iter()
+                    .position(|w| matches!(*w, "struct" | "enum" | "type" | "trait"));
+                let visibility_only = at.is_some_and(|i| {
+                    words[..i]
+                        .iter()
+                        .all(|w| *w == "pub" || w.starts_with("pub("))
+                });
+                // An associated type (`type Err = ..;` in an impl) names a trait's slot.
+                let associated = at.is_some_and(|i| words[i] == "type") && line.starts_with(' ');
+                let Some(name) = at
+                    .filter(|_| visibility_only && !associated)
+                    .and_then(|i| words.get(i + 1))
+                else {
+                    continue;
+                };
+                let name: String = name
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    continue;
+                }
+                if let Some(first) = seen.insert(name.clone(), path.clone()) {
+                    twice.push(format!(
+                        "{name}: {} and {}",
+                        first.display(),
+                        path.display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(twice.is_empty(), "type names defined twice: {twice:#?}");
+}

@@ -12,7 +12,7 @@ use crate::ui::roster::actor_form::{NameCheck, identity_rows, name_feedback};
 use crate::ui::view::ViewCtx;
 
 /// What the pane asks of the roster panel.
-pub enum Action {
+pub enum DetailAction {
     Send(Command),
     Refused(String),
     Delete,
@@ -45,7 +45,7 @@ impl ActorDetail {
         cx: &ViewCtx<'_>,
         id: &str,
         citation: &mut Citation,
-    ) -> Vec<Action> {
+    ) -> Vec<DetailAction> {
         let (d, derived) = (cx.dataset, cx.derived);
         let mut actions = Vec::new();
         let Some(&at) = derived.index.actor_by_id.get(id) else {
@@ -63,7 +63,7 @@ impl ActorDetail {
                     .on_hover_text("Close the detail pane")
                     .clicked()
                 {
-                    actions.push(Action::Close);
+                    actions.push(DetailAction::Close);
                 }
             });
         });
@@ -116,9 +116,9 @@ impl ActorDetail {
                                     &citation.note,
                                 );
                                 self.fact.mark_negated(&mut edit);
-                                actions.push(Action::Send(Command::edit(edit, label)));
+                                actions.push(DetailAction::Send(Command::edit(edit, label)));
                             }
-                            Err(why) => actions.push(Action::Refused(why)),
+                            Err(why) => actions.push(DetailAction::Refused(why)),
                         }
                     }
                 });
@@ -131,7 +131,7 @@ impl ActorDetail {
                     .on_hover_text("Delete this actor and its claims (asks first; Ctrl+Z undoes)")
                     .clicked()
                 {
-                    actions.push(Action::Delete);
+                    actions.push(DetailAction::Delete);
                 }
             });
         actions
@@ -157,7 +157,7 @@ impl ActorDetail {
         ui: &mut egui::Ui,
         cx: &ViewCtx<'_>,
         at: usize,
-        actions: &mut Vec<Action>,
+        actions: &mut Vec<DetailAction>,
     ) {
         let d = cx.dataset;
         egui::Grid::new("identity").num_columns(2).show(ui, |ui| {
@@ -204,11 +204,11 @@ impl ActorDetail {
                 return;
             }
             match update_actor(d, at, actor) {
-                Ok(edit) => actions.push(Action::Send(Command::edit(
+                Ok(edit) => actions.push(DetailAction::Send(Command::edit(
                     edit,
                     format!("Edit {}", d.actors[at].name),
                 ))),
-                Err(e) => actions.push(Action::Refused(e.to_string())),
+                Err(e) => actions.push(DetailAction::Refused(e.to_string())),
             }
         }
     }
@@ -218,7 +218,7 @@ impl ActorDetail {
         ui: &mut egui::Ui,
         cx: &ViewCtx<'_>,
         at: usize,
-        actions: &mut Vec<Action>,
+        actions: &mut Vec<DetailAction>,
     ) {
         let (d, derived) = (cx.dataset, cx.derived);
         if derived.index.claims_by_actor[at].is_empty() {
@@ -261,7 +261,7 @@ impl ActorDetail {
         ui: &mut egui::Ui,
         cx: &ViewCtx<'_>,
         group: &BodyGroup,
-        actions: &mut Vec<Action>,
+        actions: &mut Vec<DetailAction>,
     ) {
         let d = cx.dataset;
         let (claims, row) = (&group.claims, &group.row);
@@ -296,7 +296,7 @@ impl ActorDetail {
         ui: &mut egui::Ui,
         cx: &ViewCtx<'_>,
         at: usize,
-        actions: &mut Vec<Action>,
+        actions: &mut Vec<DetailAction>,
     ) {
         let (d, derived) = (cx.dataset, cx.derived);
         ui.strong("Merge");
@@ -342,7 +342,10 @@ impl ActorDetail {
             .add_enabled(target.is_some(), egui::Button::new(&label))
             .clicked();
         if let (true, Some(t)) = (clicked, target) {
-            actions.push(Action::Send(Command::edit(merge_actors(d, at, t), label)));
+            actions.push(DetailAction::Send(Command::edit(
+                merge_actors(d, at, t),
+                label,
+            )));
             self.merge_into = None;
             self.merge_search.text.clear();
         }
@@ -355,7 +358,7 @@ fn status_path_ui(
     ui: &mut egui::Ui,
     cx: &ViewCtx<'_>,
     group: &BodyGroup,
-    actions: &mut Vec<Action>,
+    actions: &mut Vec<DetailAction>,
 ) {
     let d = cx.dataset;
     if group.path.is_empty() {
@@ -379,7 +382,12 @@ fn status_path_ui(
 
 /// The claim's source: a link to its quoted words when the source is in the dataset, its name
 /// otherwise (the editor's note).
-fn source_link(ui: &mut egui::Ui, cx: &ViewCtx<'_>, claim: &Claim, actions: &mut Vec<Action>) {
+fn source_link(
+    ui: &mut egui::Ui,
+    cx: &ViewCtx<'_>,
+    claim: &Claim,
+    actions: &mut Vec<DetailAction>,
+) {
     let (d, derived) = (cx.dataset, cx.derived);
     let source = source_label(derived, d, &claim.source);
     if derived.source(d, &claim.source).is_none() {
@@ -389,7 +397,7 @@ fn source_link(ui: &mut egui::Ui, cx: &ViewCtx<'_>, claim: &Claim, actions: &mut
         .on_hover_text("Show this source and the quoted words")
         .clicked()
     {
-        actions.push(Action::Send(Command::ShowSource {
+        actions.push(DetailAction::Send(Command::ShowSource {
             source: claim.source.clone(),
             claim: Some(claim.id.clone()),
         }));
@@ -401,7 +409,7 @@ fn claim_ui(
     cx: &ViewCtx<'_>,
     index: usize,
     is_best: bool,
-    actions: &mut Vec<Action>,
+    actions: &mut Vec<DetailAction>,
 ) {
     let (d, derived) = (cx.dataset, cx.derived);
     let claim = &d.claims[index];
@@ -461,7 +469,10 @@ fn claim_ui(
                 if claim.rank != rank && ui.small_button(text).on_hover_text(tip).clicked() {
                     let label =
                         format!("{} claim \"{}\"", text, derived.fact_label(d, &claim.fact));
-                    actions.push(Action::Send(Command::edit(set_rank(d, index, rank), label)));
+                    actions.push(DetailAction::Send(Command::edit(
+                        set_rank(d, index, rank),
+                        label,
+                    )));
                 }
             }
         });

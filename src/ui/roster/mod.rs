@@ -102,17 +102,17 @@ impl RosterPanel {
                     let actions = self.detail.ui(ui, cx, &id, &mut self.citation);
                     for action in actions {
                         match action {
-                            crate::ui::roster::detail::Action::Send(r) => {
+                            crate::ui::roster::detail::DetailAction::Send(r) => {
                                 self.refusal = None;
                                 cx.send(r);
                             }
-                            crate::ui::roster::detail::Action::Refused(why) => {
+                            crate::ui::roster::detail::DetailAction::Refused(why) => {
                                 self.refusal = Some(why)
                             }
-                            crate::ui::roster::detail::Action::Delete => {
+                            crate::ui::roster::detail::DetailAction::Delete => {
                                 self.confirm_delete = Some(id.clone())
                             }
-                            crate::ui::roster::detail::Action::Close => {
+                            crate::ui::roster::detail::DetailAction::Close => {
                                 cx.select(Select::Actor(None))
                             }
                         }
