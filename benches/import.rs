@@ -46,6 +46,7 @@ fn args(dataset: &Path, texts: Vec<PathBuf>, out: &Path) -> Verb {
         out: Some(out.to_path_buf()),
         force: true,
         skip_existing: false,
+        author: None,
         accept: None,
     })
 }

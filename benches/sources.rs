@@ -54,6 +54,7 @@ fn dataset() -> Dataset {
         .enumerate()
     {
         d.claims.push(Claim {
+            author: String::new(),
             id: format!("long-{n}"),
             body: None,
             subject: Subject::Actor(d.actors[actor].id.clone()),

@@ -19,6 +19,9 @@ pub enum ClaimCommand {
 pub struct ClaimAddArgs {
     /// The dataset file (RON), written in place (its old version kept as DATASET.bak) unless -o.
     pub dataset: PathBuf,
+    /// Who makes the claim, recorded on it; git's user.name where the dataset is when left out.
+    #[arg(long)]
+    pub author: Option<String>,
     /// The actor the claim is about, by id.
     #[arg(long)]
     pub actor: Id,
@@ -63,6 +66,7 @@ fn add(args: ClaimAddArgs) -> Result<String, String> {
     }
     let _lock = super::lock_dataset(&out)?;
     let mut session = super::load(Some(&args.dataset))?.0;
+    session.set_author(&super::author(args.author.as_deref(), &args.dataset));
     let draft = ClaimDraft {
         actor: args.actor,
         fact: Some(args.fact.fact),

@@ -74,6 +74,10 @@ pub struct ImportSourceArgs {
     /// Skip articles whose text is already a source (and say so) instead of refusing them.
     #[arg(long, conflicts_with = "force")]
     pub skip_existing: bool,
+    /// Who accepts the suggestions (--accept), recorded on each claim; git's user.name where
+    /// the dataset is when left out.
+    #[arg(long)]
+    pub author: Option<String>,
     /// Add the suggestions at or above this confidence (0 to 1) as claims, noted as extracted,
     /// with the new actors they name.
     #[arg(long, value_name = "MIN_CONFIDENCE", value_parser = parse_confidence)]
@@ -263,6 +267,8 @@ struct Tools {
     extractor: Extractor,
     /// The language given for every article, if any.
     language: Option<String>,
+    /// Who accepts suggestions (--accept): signed on each claim.
+    author: String,
 }
 
 /// The finder and extractor for `d`, reading in the language asked for (refused when no
@@ -278,6 +284,13 @@ fn tools(d: &Dataset, args: &ImportSourceArgs) -> Result<Tools, String> {
         finder: MentionFinder::new(&d.actors),
         extractor,
         language: args.language.clone(),
+        author: super::author(
+            args.author.as_deref(),
+            args.file
+                .as_deref()
+                .or(args.out.as_deref())
+                .unwrap_or(Path::new("dataset.ron")),
+        ),
     })
 }
 
@@ -395,7 +408,8 @@ fn import(
                 // A body the text names that the dataset lacks is created with its claims.
                 .partition(|s| body_known(d, s) || s.new_body.is_some());
             let (actors, claims, bodies) = (d.actors.len(), d.claims.len(), d.sub_bodies.len());
-            let edit = accept_suggestions(d, &id, &chosen);
+            let mut edit = accept_suggestions(d, &id, &chosen);
+            edit.sign_new_claims(&tools.author);
             match edit.apply(d) {
                 Ok(inverse) => undo.push(inverse),
                 Err(e) => return Err(rollback(d, undo, format!("error: {e}"))),

@@ -538,6 +538,22 @@ fn load(file: Option<&PathBuf>) -> Result<(Session, Vec<String>), String> {
     }
 }
 
+/// Who makes the claims a command adds: `--author`, else git's `user.name` in the dataset's
+/// folder, else nobody named.
+fn author(given: Option<&str>, dataset: &std::path::Path) -> String {
+    let name = given.map(str::to_string).unwrap_or_else(|| {
+        let folder = dataset.parent().filter(|p| !p.as_os_str().is_empty());
+        session::disk::git_user_name(folder.unwrap_or(std::path::Path::new(".")))
+            .unwrap_or_default()
+    });
+    // A name is one line of words: a control character in it is nobody's name.
+    name.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// "error: …" on one line: an error that quotes the data (an id, a name) shows any line break
 /// in it as an escape.
 fn error_line(e: impl std::fmt::Display) -> String {

@@ -79,6 +79,8 @@ pub enum Command {
     Select(Select),
     /// Show the whole dataset as it stood on this day (`None`: everything known).
     SetAsOf(Option<NaiveDate>),
+    /// Who makes the claims added from now on (recorded on each; see `Session::set_author`).
+    SetAuthor(String),
 }
 
 impl Command {

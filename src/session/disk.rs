@@ -146,6 +146,22 @@ pub fn inside(folder: &Path, name: &str) -> Result<PathBuf, OutsideError> {
     }
 }
 
+/// The name git knows the user by in the repository around `dir` (`git config user.name`), the
+/// default author of the claims a session adds; `None` without git or a name.
+pub fn git_user_name(dir: &Path) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["config", "--get", "user.name"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let name = String::from_utf8(out.stdout).ok()?;
+    let name = name.trim();
+    (out.status.success() && !name.is_empty() && name.len() <= 200).then(|| name.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -117,6 +117,8 @@ pub struct Session {
     edit_log: EditLog,
     /// The open file, watched for changes made on disk.
     watch: watch::Watch,
+    /// Who makes the claims this session adds (empty: nobody named); see [`Session::set_author`].
+    author: String,
 }
 
 impl Session {
@@ -138,9 +140,27 @@ impl Session {
             recent: Vec::new(),
             edit_log: EditLog::default(),
             watch: watch::Watch::default(),
+            author: String::new(),
         };
         session.refresh();
         session
+    }
+
+    /// Who makes the claims this session adds from now on: each claim added by hand or
+    /// accepted from a suggestion records it, so that one reporter's newer hand edit replaces
+    /// only their own older one, and two reporters' opposite edits show as a conflict.
+    pub fn set_author(&mut self, name: &str) {
+        self.author = name
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>()
+            .trim()
+            .to_string();
+    }
+
+    /// Who makes the claims this session adds (empty: nobody named).
+    pub fn author(&self) -> &str {
+        &self.author
     }
 
     /// A session on the embedded dataset.
@@ -418,6 +438,10 @@ impl Session {
                 self.set_as_of(day);
                 Outcome::default()
             }
+            Command::SetAuthor(name) => {
+                self.set_author(&name);
+                Outcome::default()
+            }
             Command::TakeSnapshot { note } => self.take_snapshot(&note),
             Command::OpenSnapshot(path) => self.open_snapshot(&path),
             Command::CloseSnapshot => {
@@ -447,7 +471,10 @@ impl Session {
     }
 
     /// Applies an edit as one undoable step.
-    fn edit(&mut self, edit: crate::model::Edit, label: &str) -> Outcome {
+    fn edit(&mut self, mut edit: crate::model::Edit, label: &str) -> Outcome {
+        if !self.author.is_empty() {
+            edit.sign_new_claims(&self.author);
+        }
         // Kept for the derived data to follow; far cheaper than deriving again.
         let applied = edit.clone();
         let before = self.doc.dataset().revision.get();

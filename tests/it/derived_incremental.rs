@@ -127,6 +127,7 @@ fn make_claim(d: &Dataset, spec: &ClaimSpec, n: usize) -> Claim {
         s => d.sources[s % d.sources.len()].id.clone(),
     };
     Claim {
+        author: String::new(),
         id: format!("t{n}"),
         subject,
         fact,
@@ -444,22 +445,26 @@ fn plain_select(
             d.claims[c].rank,
             date,
             index.claim_reliability(c),
-            index.claim_is_hand_edit(c),
+            index.claim_hand_author(c),
             c,
         );
         v.live = true;
         v
     };
     let hand = |c: usize| d.claims[c].source == EDITORS_NOTE;
-    // Top rank, less the editor's hand edits that a later one of the same date replaces.
+    // Top rank, less the hand edits that a later one of the same date and author replaces.
     let mut live: Vec<Candidate> = candidates
         .iter()
         .filter(|&&(c, _)| d.claims[c].rank == top)
         .filter(|&&(c, date)| {
             !hand(c)
-                || !candidates
-                    .iter()
-                    .any(|&(o, od)| o > c && hand(o) && od == date && d.claims[o].rank == top)
+                || !candidates.iter().any(|&(o, od)| {
+                    o > c
+                        && hand(o)
+                        && od == date
+                        && d.claims[o].rank == top
+                        && d.claims[o].author == d.claims[c].author
+                })
         })
         .map(|&(c, date)| view(c, date))
         .collect();

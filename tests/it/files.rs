@@ -318,6 +318,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         .into_iter()
                         .enumerate()
                         .map(|(i, (a, fact, s, as_of, rank, note))| Claim {
+                            author: String::new(),
                             id: format!("c{i}"),
                             body: None,
                             subject: Subject::Actor(format!("a{a}")),

@@ -38,6 +38,7 @@ fn add_rival(d: &mut Dataset, relays: &str) {
         ..Default::default()
     });
     d.claims.push(Claim {
+        author: String::new(),
         id: "rival-not-chair".into(),
         subject: Subject::Actor("trump".into()),
         fact: Fact::Role(Role::Chair),
@@ -80,6 +81,7 @@ fn hostile() -> Dataset {
     });
     let subject = Subject::Actor(d.actors[0].id.clone());
     d.claims.push(Claim {
+        author: String::new(),
         id: "<hostile claim>".into(),
         subject,
         fact: Fact::Status(Status::Declined),

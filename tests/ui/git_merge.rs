@@ -103,6 +103,7 @@ fn actor(id: &str, name: &str) -> Actor {
 
 fn claim(id: &str, actor: &str, status: Status, source: &str) -> Claim {
     Claim {
+        author: String::new(),
         id: id.into(),
         subject: Subject::Actor(actor.into()),
         fact: Fact::Status(status),
@@ -460,4 +461,51 @@ fn edits_in_different_paragraphs_of_one_source_text_both_survive_a_pull() {
         "{:?}",
         merged.merge_conflicts
     );
+}
+
+/// Two reporters each enter their own word on the same actor, property and day: after the
+/// pull both claims are there, each signed by its author (git's user.name in each clone), and
+/// their disagreement is a conflict, not one silent answer.
+#[test]
+fn two_reporters_opposite_hand_claims_merge_into_a_visible_conflict() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = team(tmp.path());
+    let actor = embedded().actors[0].id.clone();
+    let hand = |dir: &Path, status: &str| {
+        let fact = format!("status={status}");
+        let args = [
+            "claim",
+            "add",
+            "board.ron",
+            "--actor",
+            actor.as_str(),
+            "--fact",
+            fact.as_str(),
+            "--source",
+            "editors-note",
+            "--as-of",
+            "2026-01-25",
+        ];
+        let (success, out, err) = bin::run_in(dir, &args);
+        assert!(success, "{out}{err}");
+        ok(dir, &["commit", "-qam", status]);
+    };
+    hand(&a, "accepted");
+    ok(&a, &["push"]);
+    hand(&b, "declined");
+    let pulled = ok(&b, &["pull"]);
+    assert!(!pulled.contains("CONFLICT"), "{pulled}");
+
+    let merged = load(&b);
+    let mut authors: Vec<&str> = merged
+        .claims
+        .iter()
+        .filter(|c| c.source == "editors-note" && c.subject == Subject::Actor(actor.clone()))
+        .map(|c| c.author.as_str())
+        .collect();
+    authors.sort_unstable();
+    assert_eq!(authors, ["alice", "bob"]);
+    let file = b.join("board.ron");
+    let (_, summary, err) = run(&["check", file.to_str().unwrap()]);
+    assert!(summary.contains(" 1 conflicts"), "{summary}{err}");
 }

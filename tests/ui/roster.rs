@@ -427,3 +427,23 @@ fn a_cited_source_that_no_longer_exists_is_refused() {
     assert_eq!(h.state().session.document().dataset().claims.len(), claims);
     h.get_by_label_contains("The cited source no longer exists");
 }
+
+#[test]
+fn the_name_given_in_the_edit_menu_signs_the_claims_added_by_hand() {
+    let mut h = app();
+    h.get_by_label("Edit").click();
+    h.run();
+    type_into(&mut h, "Your name", "Dana Reporter");
+    assert_eq!(h.state().session.author(), "Dana Reporter");
+    h.key_press(Key::Escape);
+    h.run();
+    select(&mut h, "Vladimir Putin");
+    pick(&mut h, "Value", "declined");
+    press(&mut h, "Add claim");
+    let d = h.state().session.document().dataset();
+    let claim = d.claims.last().unwrap();
+    assert_eq!(claim.fact, Fact::Status(Status::Declined));
+    assert_eq!(claim.author, "Dana Reporter");
+    // The claims already there keep no author: nobody made them in this session.
+    assert!(d.claims[0].author.is_empty());
+}

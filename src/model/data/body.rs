@@ -489,6 +489,7 @@ mod tests {
         );
         // A claim about an actor's place on the committee, and one about its date.
         let mut on = Claim {
+            author: String::new(),
             id: "c-trump-committee".into(),
             subject: Subject::Actor("trump".into()),
             fact: Fact::Status(crate::model::Status::Member),
@@ -556,6 +557,7 @@ mod tests {
         let mut d = board();
         let id = d.body.id.clone();
         let claim = |cid: &str, fact: Fact, as_of: &str| Claim {
+            author: String::new(),
             id: cid.into(),
             subject: Subject::Body(id.clone()),
             fact,

@@ -490,6 +490,12 @@ pub struct Claim {
     pub negated: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Who made the claim: the reporter who entered it by hand or accepted it from a
+    /// suggestion (a name set once in the app or by `--author`, else git's `user.name`).
+    /// Empty for claims made before authors were recorded. The editor's newer hand edit
+    /// replaces only the same author's older one (see [`crate::model::derive::conflict`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
 }
 
 impl Claim {

@@ -133,6 +133,23 @@ fn replace<T>(list: &mut [T], at: usize, value: T, what: &'static str) -> Result
 }
 
 impl Edit {
+    /// Signs the claims this edit adds that have no author yet with `author`: the session
+    /// signs what its user makes (a claim added by hand, a suggestion accepted). A claim that
+    /// already has one (a teammate's, brought back by an undo or a merge) keeps it.
+    pub fn sign_new_claims(&mut self, author: &str) {
+        match self {
+            Edit::InsertClaim { claim, .. } if claim.author.is_empty() => {
+                claim.author = author.to_string();
+            }
+            Edit::Batch(edits) => {
+                for edit in edits {
+                    edit.sign_new_claims(author);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Applies the edit and returns its inverse. On error nothing has changed.
     pub fn apply(self, d: &mut Dataset) -> Result<Edit, EditError> {
         let inverse = self.apply_inner(d)?;

@@ -129,6 +129,7 @@ pub fn generate(spec: Spec) -> Dataset {
                 _ => Some(PartialDate::day(2026, rng.u32(1..=12), rng.u32(1..=28)).expect("valid")),
             };
             d.claims.push(Claim {
+                author: String::new(),
                 id: format!("c{a}-{k}"),
                 body: None,
                 subject: Subject::Actor(format!("a{a}")),

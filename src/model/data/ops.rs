@@ -204,6 +204,7 @@ pub fn hand_claim(
     Edit::InsertClaim {
         at: d.claims.len(),
         claim: Claim {
+            author: String::new(),
             id,
             body: None,
             subject: Subject::Actor(actor.to_string()),

@@ -239,6 +239,7 @@ pub fn quoted_claim(
     Ok(Edit::InsertClaim {
         at: d.claims.len(),
         claim: Claim {
+            author: String::new(),
             id,
             body: None,
             subject,

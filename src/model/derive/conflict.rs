@@ -5,8 +5,10 @@
 //! For one actor's property, among the claims known by the as-of date:
 //!
 //! 1. Deprecated claims never count; only the claims of the top rank compete.
-//! 2. The editor's newer hand edit replaces the editor's older one for the same date: the
-//!    older is history, not a rival (correcting oneself is not a dispute).
+//! 2. A hand edit replaces the same author's older hand edit for the same date: the older is
+//!    history, not a rival (correcting oneself is not a dispute). Two people's hand edits are
+//!    two claims, neither replacing the other: when they disagree, that is a conflict. Claims
+//!    from before authors were recorded count as one author's among themselves.
 //! 3. Two claims are *compatible* when their values can both hold: equal values, statuses on
 //!    one path of the life cycle (see [`super::lifecycle`]), a joining date and a vaguer one
 //!    that contains it, two negative claims, or "not X" against a value that does not imply X.
@@ -32,11 +34,11 @@ pub struct Candidate {
     /// The date the claim speaks for: its own, else its source's publication.
     pub date: Option<PartialDate>,
     pub reliability: Reliability,
-    /// Whether it is the editor's own hand edit (cited to the editor's note).
-    pub hand: bool,
+    /// When it is a hand edit (cited to the editor's note), a hash of its author.
+    pub hand: Option<u64>,
     /// Position in `dataset.claims`.
     pub claim: usize,
-    /// Whether it competes (top rank, not replaced by the editor's own newer hand edit); set
+    /// Whether it competes (top rank, not replaced by its author's newer hand edit); set
     /// by [`resolve`].
     pub live: bool,
 }
@@ -47,7 +49,7 @@ impl Candidate {
         rank: Rank,
         date: Option<PartialDate>,
         reliability: Reliability,
-        hand: bool,
+        hand: Option<u64>,
         claim: usize,
     ) -> Self {
         Candidate {
@@ -99,11 +101,12 @@ pub fn resolve(claims: &[Claim], candidates: &mut [Candidate]) -> Option<Resolut
         c.live = false;
     }
     let live = &mut candidates[..competing];
+    let mut authors = rustc_hash::FxHashSet::default();
     for same_date in live.chunk_by_mut(|a, b| a.date == b.date) {
-        // The editor's last hand edit of the day stands; the earlier ones are corrections.
-        let last_hand = same_date.iter().rposition(|c| c.hand);
-        for (i, c) in same_date.iter_mut().enumerate() {
-            c.live = !c.hand || Some(i) == last_hand;
+        // Each author's last hand edit of the day stands; their earlier ones are corrections.
+        authors.clear();
+        for c in same_date.iter_mut().rev() {
+            c.live = c.hand.is_none_or(|author| authors.insert(author));
         }
     }
     let live = &candidates[..competing];
@@ -258,7 +261,7 @@ mod tests {
                     rank,
                     index.claim_date(c),
                     index.claim_reliability(c),
-                    index.claim_is_hand_edit(c),
+                    index.claim_hand_author(c),
                     c,
                 )
             })
@@ -390,9 +393,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_editors_newer_hand_edit_replaces_the_older_one_of_the_same_day() {
-        let (o, rivals) = decide(&[
+    /// Two hand edits of one day: declined, then accepted.
+    fn two_hand_edits() -> [(Fact, bool, &'static str, Option<&'static str>); 2] {
+        [
             (
                 st(Status::Declined),
                 false,
@@ -405,7 +408,12 @@ mod tests {
                 EDITORS_NOTE,
                 Some("2026-01-20"),
             ),
-        ]);
+        ]
+    }
+
+    #[test]
+    fn the_editors_newer_hand_edit_replaces_the_older_one_of_the_same_day() {
+        let (o, rivals) = decide(&two_hand_edits());
         assert_eq!(
             o,
             Some(Resolution {
@@ -419,6 +427,34 @@ mod tests {
             (st(Status::Declined), false, "a", Some("2026-01-20")),
             (st(Status::Accepted), false, "b", Some("2026-01-20")),
         ]);
+        assert!(o.unwrap().conflict);
+    }
+
+    #[test]
+    fn two_peoples_opposite_hand_edits_are_a_conflict_and_ones_own_are_corrections() {
+        let specs = two_hand_edits();
+        let with_authors = |first: &str, second: &str| {
+            let mut d = dataset(&specs);
+            d.claims[0].author = first.into();
+            d.claims[1].author = second.into();
+            decide_in(&d)
+        };
+        // Alice, then Bob: neither replaces the other; they disagree.
+        let (o, rivals) = with_authors("Alice", "Bob");
+        assert!(o.unwrap().conflict);
+        assert_eq!(rivals.len(), 1);
+        // Alice correcting herself: her later edit stands alone.
+        let (o, rivals) = with_authors("Alice", "Alice");
+        assert_eq!(
+            o,
+            Some(Resolution {
+                best: 1,
+                conflict: false
+            })
+        );
+        assert!(rivals.is_empty());
+        // A claim with an author never silently replaces one from before authors.
+        let (o, _) = with_authors("", "Bob");
         assert!(o.unwrap().conflict);
     }
 

@@ -51,8 +51,9 @@ struct Slot {
     rank: Rank,
     /// How far the claim's source is trusted (its own grade, else its outlet's).
     reliability: Reliability,
-    /// Whether it is the editor's own hand edit (cited to the editor's note).
-    hand: bool,
+    /// When it is a hand edit (cited to the editor's note): a hash of its author ("" for a
+    /// claim from before authors were recorded), whose own newer hand edit replaces it.
+    hand: Option<u64>,
     /// A hash of the source id: counting a row's distinct sources compares strings only
     /// when two hashes agree.
     source: u64,
@@ -69,7 +70,7 @@ const PENDING: Slot = Slot {
     property: Property::Invited,
     rank: Rank::Normal,
     reliability: Reliability::Normal,
-    hand: false,
+    hand: None,
     source: 0,
     sub_body: false,
     id: 0,
@@ -174,8 +175,14 @@ impl Index {
         self.slots[claim].reliability
     }
 
-    /// Whether claim `claim` is the editor's own hand edit.
+    /// Whether claim `claim` is a hand edit (cited to the editor's note).
     pub fn claim_is_hand_edit(&self, claim: usize) -> bool {
+        self.slots[claim].hand.is_some()
+    }
+
+    /// When claim `claim` is a hand edit, a hash of its author (equal authors, equal hashes;
+    /// claims from before authors were recorded all share one).
+    pub fn claim_hand_author(&self, claim: usize) -> Option<u64> {
         self.slots[claim].hand
     }
 
@@ -255,7 +262,8 @@ impl Index {
             property: claim.fact.property(),
             rank: claim.rank,
             reliability: source.map_or(Reliability::Normal, |(_, r)| r),
-            hand: claim.source == EDITORS_NOTE,
+            hand: (claim.source == EDITORS_NOTE)
+                .then(|| BuildHasherDefault::<DefaultHasher>::default().hash_one(&claim.author)),
             source: BuildHasherDefault::<DefaultHasher>::default().hash_one(&claim.source),
             sub_body: claim.body.as_deref().is_some_and(|b| b != self.main_body),
             id: id_hash(&claim.id),

@@ -223,7 +223,7 @@ pub(crate) fn candidate(index: &Index, c: usize) -> Candidate {
         rank,
         index.claim_date(c),
         index.claim_reliability(c),
-        index.claim_is_hand_edit(c),
+        index.claim_hand_author(c),
         c,
     )
 }

@@ -295,6 +295,7 @@ impl<'a> Batch<'a> {
             source.id
         ));
         self.claims.push(Claim {
+            author: String::new(),
             id,
             subject,
             fact,

@@ -68,8 +68,14 @@ impl BoardExplorerApp {
     }
 }
 
-/// The Edit menu: undo and redo, named for what they undo.
-pub(super) fn edit_menu(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<UiAction>) {
+/// The Edit menu: undo and redo, named for what they undo, and the name this user's claims
+/// are signed with.
+pub(super) fn edit_menu(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    author: &mut String,
+    actions: &mut Vec<UiAction>,
+) {
     ui.menu_button("Edit", |ui| {
         let ctx = ui.ctx().clone();
         let undo = match doc.undo_label() {
@@ -88,6 +94,25 @@ pub(super) fn edit_menu(ui: &mut egui::Ui, doc: &Document, actions: &mut Vec<UiA
         if ui.add_enabled(doc.redo_label().is_some(), button).clicked() {
             actions.push(UiAction::Run(Command::Redo));
         }
+        ui.separator();
+        ui.horizontal(|ui| {
+            let label = ui.label("Your name");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(author)
+                        .desired_width(160.0)
+                        .hint_text("signs the claims you add"),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Each claim you add or accept records this name: your newer hand edit \
+                     replaces only your own older one, and a teammate's opposite edit shows as \
+                     a conflict. Git's user.name until you set it.",
+                );
+            if field.changed() {
+                actions.push(UiAction::Run(Command::SetAuthor(author.clone())));
+            }
+        });
     });
 }
 

@@ -116,6 +116,8 @@ pub struct Window {
     /// The sources compared in each file, and the file the Sources tab's choice belongs to.
     pub chosen_by_file: ChosenByFile,
     shown_file: Option<PathBuf>,
+    /// The name typed in Edit ▸ Your name (the session's author once sent).
+    pub author: String,
 }
 
 pub struct BoardExplorerApp {
@@ -159,6 +161,12 @@ impl BoardExplorerApp {
         }
         app.panels.tab = persisted.tab.unwrap_or(Tab::Roster);
         app.session.set_recent(persisted.recent);
+        // Who signs the claims: the name given once in Edit ▸ Your name, else git's.
+        let author = persisted.author.unwrap_or_else(|| {
+            crate::session::disk::git_user_name(std::path::Path::new(".")).unwrap_or_default()
+        });
+        app.session.set_author(&author);
+        app.window.author = app.session.author().to_string();
         app.enable_recovery(recovery_path(&saves_dir()));
         app
     }
@@ -191,7 +199,12 @@ impl BoardExplorerApp {
             egui::MenuBar::new().ui(ui, |ui| {
                 let recent = self.session.recent();
                 actions.extend(self.window.file_menu.menu(ui, recent));
-                edit_menu(ui, self.session.document(), &mut actions);
+                edit_menu(
+                    ui,
+                    self.session.document(),
+                    &mut self.window.author,
+                    &mut actions,
+                );
                 help_menu(ui);
             });
         });

@@ -14,6 +14,9 @@ pub(super) struct Persisted {
     pub(super) recent: Vec<PathBuf>,
     #[serde(default)]
     pub(super) chosen: ChosenByFile,
+    /// The name the claims this user adds are signed with (Edit ▸ Your name).
+    #[serde(default)]
+    pub(super) author: Option<String>,
 }
 
 /// The sources ticked for comparison in each dataset file, so that reopening a file shows the
@@ -73,6 +76,7 @@ impl eframe::App for BoardExplorerApp {
             last_file: self.session.document().path.clone(),
             recent: self.session.recent().to_vec(),
             chosen,
+            author: Some(self.session.author().to_string()),
         };
         eframe::set_value(storage, STORAGE_KEY, &persisted);
     }
