@@ -191,8 +191,14 @@ fn articles(args: &ImportSourceArgs) -> Result<Vec<Article>, String> {
             let path = if args.allow_outside {
                 dir.join(file)
             } else {
-                disk::inside(dir, file)
-                    .map_err(|e| format!("error: {}:{line}: {e}", shown(list)))?
+                disk::inside(dir, file).map_err(|e| {
+                    // The name comes from the list: shown, never obeyed by the terminal.
+                    format!(
+                        "error: {}:{line}: {}",
+                        shown(list),
+                        super::escape::terminal_cell(&e.to_string())
+                    )
+                })?
             };
             let mut article = shared(path);
             if !cell("outlet").is_empty() {

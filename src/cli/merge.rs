@@ -51,7 +51,12 @@ pub fn merge(
 pub fn textconv(file: &Path) -> Result<String, String> {
     match disk::dataset_or_text(file).map_err(|e| super::load_error(&e))? {
         DatasetOrText::Dataset(d) => records_text(&d),
-        DatasetOrText::Text(text) => Ok(text),
+        // Read by people in a terminal: each line's control characters shown, not obeyed.
+        DatasetOrText::Text(text) => {
+            let lines: Vec<_> = text.lines().map(super::escape::terminal_cell).collect();
+            let end = if text.ends_with('\n') { "\n" } else { "" };
+            Ok(lines.join("\n") + end)
+        }
     }
 }
 
@@ -98,7 +103,7 @@ fn line(out: &mut String, list: &str, record: &Value) {
     }
     out.push('\n');
     for l in text.unwrap_or("").lines() {
-        out.push_str(&format!("    | {l}\n"));
+        out.push_str(&format!("    | {}\n", super::escape::terminal_cell(l)));
     }
 }
 

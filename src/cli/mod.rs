@@ -546,12 +546,7 @@ fn author(given: Option<&str>, dataset: &std::path::Path) -> String {
         session::disk::git_user_name(folder.unwrap_or(std::path::Path::new(".")))
             .unwrap_or_default()
     });
-    // A name is one line of words: a control character in it is nobody's name.
-    name.chars()
-        .filter(|c| !c.is_control())
-        .collect::<String>()
-        .trim()
-        .to_string()
+    session::author_name(&name)
 }
 
 /// "error: …" on one line: an error that quotes the data (an id, a name) shows any line break

@@ -35,6 +35,16 @@ pub use crate::store::{
 };
 use autosave::Autosave;
 
+/// A name as claims are signed with it: one line of words (a control character in it is
+/// nobody's name), without spaces around it.
+pub fn author_name(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// What a view draws from, borrowed from the session for one frame.
 pub struct ViewParts<'a> {
     pub dataset: &'a Dataset,
@@ -150,12 +160,7 @@ impl Session {
     /// accepted from a suggestion records it, so that one reporter's newer hand edit replaces
     /// only their own older one, and two reporters' opposite edits show as a conflict.
     pub fn set_author(&mut self, name: &str) {
-        self.author = name
-            .chars()
-            .filter(|c| !c.is_control())
-            .collect::<String>()
-            .trim()
-            .to_string();
+        self.author = author_name(name);
     }
 
     /// Who makes the claims this session adds (empty: nobody named).

@@ -294,6 +294,10 @@ fn the_merge_verb_writes_out_and_exits_1_on_a_conflict() {
     let (success, text, _) = run(&["textconv", tmp.path().join("notes.ron").to_str().unwrap()]);
     assert!(success);
     assert_eq!(text, "just (some) words");
+    // Its control characters are shown, not sent to the terminal git prints to.
+    std::fs::write(tmp.path().join("notes.ron"), "a\u{1b}[2Jb\nc\n").unwrap();
+    let (_, text, _) = run(&["textconv", tmp.path().join("notes.ron").to_str().unwrap()]);
+    assert_eq!(text, "a\\u{1b}[2Jb\nc\n");
     // What is neither a dataset nor text is refused, not poured into git's diff.
     let binary = tmp.path().join("video.ron");
     std::fs::write(&binary, [0xff_u8, 0xfe, 0x00, 0x9c].repeat(1000)).unwrap();

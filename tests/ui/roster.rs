@@ -431,13 +431,25 @@ fn a_cited_source_that_no_longer_exists_is_refused() {
 #[test]
 fn the_name_given_in_the_edit_menu_signs_the_claims_added_by_hand() {
     let mut h = app();
+    // With an actor selected behind the menu, letters, Delete and Enter typed in the field
+    // are the field's: nothing behind it changes, no question is asked.
+    let before = h.state().session.document().dataset().clone();
+    select(&mut h, "Vladimir Putin");
     h.get_by_label("Edit").click();
     h.run();
-    type_into(&mut h, "Your name", "Dana Reporter");
+    type_into(&mut h, "Your name", "Dana ReporterE");
+    h.key_press(Key::Backspace);
+    h.key_press(Key::Delete);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
     assert_eq!(h.state().session.author(), "Dana Reporter");
+    assert!(h.state().session.document().dataset() == &before);
+    assert!(!h.state().session.document().is_dirty());
+    assert!(h.query_by_label_contains("Delete Vladimir Putin").is_none());
     h.key_press(Key::Escape);
     h.run();
-    select(&mut h, "Vladimir Putin");
+    // Putin is still selected: his pane adds the claim.
     pick(&mut h, "Value", "declined");
     press(&mut h, "Add claim");
     let d = h.state().session.document().dataset();
