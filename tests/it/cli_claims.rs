@@ -298,7 +298,11 @@ fn import_source_list_reads_only_inside_its_folder_unless_allowed() {
     let folder = dir.path().join("list");
     std::fs::create_dir(&folder).unwrap();
     article(dir.path(), "secret.txt", "Kosovo has signed the charter.");
-    article(dir.path(), "\u{1b}[2Jx.txt", "Kosovo has signed the charter.");
+    article(
+        dir.path(),
+        "\u{1b}[2Jx.txt",
+        "Kosovo has signed the charter.",
+    );
     let list = folder.join("list.csv");
     let out = dir.path().join("out.ron");
     for named in [
