@@ -28,9 +28,6 @@ pub enum Command {
     /// Save to the document's file (refused when it has none: use `SaveAs`).
     Save,
     SaveAs(PathBuf),
-    /// Take in the document's file as it is on disk now: reloaded when there are no unsaved
-    /// edits, merged into them otherwise (see `session::watch`).
-    MergeFromDisk,
     /// Write the roster as CSV, or the report as Markdown, HTML, Popolo or FollowTheMoney, as
     /// of the session's date.
     Export {

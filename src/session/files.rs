@@ -54,25 +54,59 @@ impl Session {
         }
     }
 
-    /// Saves to `path` unless another program changed it since this document read or wrote
-    /// it: then nothing is written and the user is asked (Overwrite, Save as, Merge, Reload).
-    /// The check and the write happen under the file's lock, so no other writer's change can
-    /// land between them and be overwritten unseen.
+    /// Saves to `path`. When another program changed it since this document read or wrote it
+    /// (a teammate's command, a `git pull`), its changes are merged into this work first, as
+    /// the file watch does, and the result is saved: nobody's change is written over. Only a
+    /// file that cannot be merged from (unreadable, never read here) makes the user choose
+    /// (Overwrite, Save as, Merge, Reload), and a merge that finds fields changed on both sides
+    /// stops before writing so the user can pick. The check, the merge and the write happen
+    /// under the file's lock, so no other writer's change can land between them unseen.
     fn save_checked(&mut self, path: std::path::PathBuf) -> Outcome {
         let _lock = match store::FileLock::acquire(&path) {
             Ok(lock) => lock,
             Err(e) => return not_saved(&path, &e),
         };
+        if !self.doc.changed_on_disk(&path) {
+            return self.save_locked(path);
+        }
+        let conflicts_before = self.doc.dataset().merge_conflicts.len();
+        let came_in = self.take_in_disk_changes().unwrap_or_default();
         if self.doc.changed_on_disk(&path) {
+            let why = came_in
+                .notice
+                .map_or_else(String::new, |n| format!(" ({})", n.text));
             return Outcome {
                 confirm: Some(Confirm::ChangedOnDisk { path: path.clone() }),
                 ..Outcome::error(format!(
-                    "{} changed on disk since it was opened: nothing was saved yet",
+                    "{} changed on disk since it was opened and its changes could not be merged \
+                     in{why}: nothing was saved yet",
                     path.display()
                 ))
             };
         }
-        self.save_locked(path)
+        if self.doc.dataset().merge_conflicts.len() > conflicts_before {
+            let merged = came_in.notice.map_or_else(String::new, |n| n.text);
+            return Outcome {
+                notice: Some(super::Notice::error(format!(
+                    "{merged}. Nothing was saved yet: pick the values, then save again"
+                ))),
+                ..came_in
+            };
+        }
+        let saved = self.save_locked(path);
+        if saved.is_error() {
+            return saved;
+        }
+        let text = format!(
+            "Saved {}, with the changes another program made there meanwhile merged in (Undo \
+             takes them back)",
+            self.doc.display_name()
+        );
+        Outcome {
+            notice: Some(super::Notice::info(text)),
+            written: saved.written,
+            ..came_in
+        }
     }
 
     /// Saves to `path` without asking whether it changed on disk (the user answered

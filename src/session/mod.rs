@@ -343,6 +343,9 @@ impl Session {
 
     /// Carries out a command; the derived data is fresh when it returns.
     pub fn perform(&mut self, command: Command) -> Outcome {
+        // What the file held before this command changes the document: the base a later merge
+        // with the file's new content needs (a copy, once per load or save).
+        self.keep_base();
         let outcome = self.dispatch(command);
         if outcome.replaced {
             self.selection = Selection::default();
@@ -360,9 +363,7 @@ impl Session {
             Command::Edit { .. } if read_only => Check::Refused(READ_ONLY),
             // Undo and redo have nothing to act on in a snapshot: they do nothing.
             Command::Undo | Command::Redo if read_only => Check::Nothing,
-            Command::MergeFromDisk | Command::Save | Command::SaveAs(_) if read_only => {
-                Check::Refused(READ_ONLY)
-            }
+            Command::Save | Command::SaveAs(_) if read_only => Check::Refused(READ_ONLY),
             Command::New | Command::Open(_) if read_only => Check::Refused(CLOSE_SNAPSHOT_FIRST),
             // Viewing a snapshot, another one picked in the list is refused while the waiting
             // working file has unsaved work (close the snapshot to save it); the one viewed is
@@ -461,9 +462,6 @@ impl Session {
             Command::CompareSnapshot(path) => self.compare_snapshot(&path),
             Command::RestoreRecovery => self.restore_recovery(),
             Command::DiscardRecovery => self.discard_recovery(),
-            Command::MergeFromDisk => self.take_in_disk_changes().unwrap_or_else(|| {
-                Outcome::info("The file on disk holds what this document last read or wrote")
-            }),
             Command::Export { format, path } => self.export(format, &path),
             Command::ExportImage { path, size, rgba } => self.export_image(&path, size, rgba),
             Command::Confirmed(command) => self.confirmed(*command),

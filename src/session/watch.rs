@@ -143,7 +143,7 @@ impl Session {
 
     /// A clean document is what its file holds: that is the base of a later merge. Kept up
     /// (a copy, once per save or load) whenever the document is clean and its file changed.
-    fn keep_base(&mut self) {
+    pub(super) fn keep_base(&mut self) {
         let Some(identity) = self.doc.identity() else {
             return;
         };

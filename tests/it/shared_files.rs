@@ -108,65 +108,136 @@ fn millions_of_empty_strings_are_refused_before_parsing() {
     assert!(err.contains("too many tiny records"), "{err}");
 }
 
-#[test]
-fn a_file_changed_on_disk_is_not_overwritten_silently() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("shared.ron");
-    save_file(&path, &embedded()).unwrap();
-    let (mut app, _) = Session::open(&path).unwrap();
-
-    // The other writer (the CLI) adds an actor to the file.
+fn add_actor_by_command(path: &Path, name: &str) {
     let added = run(Cli::parse_from([
         "board-explorer",
         "actor",
         "add",
         path.to_str().unwrap(),
         "--name",
-        "Second Writer",
+        name,
         "--kind",
         "person",
     ])
     .command
     .unwrap())
     .unwrap();
-    assert!(added.contains("Second Writer"), "{added}");
+    assert!(added.contains(name), "{added}");
+}
 
-    // The app's save asks instead of erasing it.
+fn has_actor(d: &board_explorer::model::Dataset, name: &str) -> bool {
+    d.actors.iter().any(|a| a.name == name)
+}
+
+#[test]
+fn a_file_changed_on_disk_is_merged_into_before_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.ron");
+    save_file(&path, &embedded()).unwrap();
+    let (mut app, _) = Session::open(&path).unwrap();
+
+    // The other writer (the CLI) adds an actor while the window has nothing unsaved: the save
+    // takes it in and writes it back, rather than asking or erasing it.
+    add_actor_by_command(&path, "Second Writer");
+    let outcome = app.perform(Command::Save);
+    assert_eq!(
+        outcome.written.as_deref(),
+        Some(path.as_path()),
+        "{outcome:?}"
+    );
+    assert!(has_actor(app.dataset(), "Second Writer"));
+    assert!(has_actor(
+        &load_file(&path).unwrap().dataset,
+        "Second Writer"
+    ));
+
+    // With unsaved work in the window, another write meanwhile: both land, and the window
+    // says what came in.
+    let mut first = app.dataset().actors[0].clone();
+    first.name = "Renamed In The Window".into();
+    app.perform(Command::edit(
+        board_explorer::model::Edit::ReplaceActor {
+            at: 0,
+            actor: first,
+        },
+        "Rename",
+    ));
+    add_actor_by_command(&path, "Third Writer");
+    let outcome = app.perform(Command::Save);
+    assert_eq!(
+        outcome.written.as_deref(),
+        Some(path.as_path()),
+        "{outcome:?}"
+    );
+    assert!(outcome.confirm.is_none());
+    let notice = outcome.notice.unwrap().text;
+    assert!(notice.contains("merged in"), "{notice}");
+    let on_disk = load_file(&path).unwrap().dataset;
+    assert!(has_actor(&on_disk, "Third Writer"));
+    assert_eq!(on_disk.actors[0].name, "Renamed In The Window");
+    // Undo takes the merge back, not the rename.
+    app.perform(Command::Undo);
+    assert!(!has_actor(app.dataset(), "Third Writer"));
+    assert_eq!(app.dataset().actors[0].name, "Renamed In The Window");
+}
+
+#[test]
+fn a_save_stops_when_both_sides_changed_one_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.ron");
+    save_file(&path, &embedded()).unwrap();
+    let (mut app, _) = Session::open(&path).unwrap();
+    let mut ours = app.dataset().actors[0].clone();
+    ours.name = "Ours".into();
+    app.perform(Command::edit(
+        board_explorer::model::Edit::ReplaceActor { at: 0, actor: ours },
+        "Rename",
+    ));
+    let mut theirs = embedded();
+    theirs.actors[0].name = "Theirs".into();
+    std::fs::write(&path, to_ron(&theirs)).unwrap();
+
+    let outcome = app.perform(Command::Save);
+    assert!(
+        outcome.written.is_none() && outcome.is_error(),
+        "{outcome:?}"
+    );
+    let notice = outcome.notice.unwrap().text;
+    assert!(notice.contains("Nothing was saved"), "{notice}");
+    assert_eq!(load_file(&path).unwrap().dataset.actors[0].name, "Theirs");
+    assert_eq!(app.dataset().merge_conflicts.len(), 1);
+    // The file's side is now this document's base: the next save writes the conflict for
+    // the editor to settle, without asking again.
+    let outcome = app.perform(Command::Save);
+    assert!(outcome.written.is_some(), "{outcome:?}");
+    assert_eq!(load_file(&path).unwrap().dataset.merge_conflicts.len(), 1);
+}
+
+#[test]
+fn a_file_that_cannot_be_merged_from_is_not_overwritten_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.ron");
+    save_file(&path, &embedded()).unwrap();
+    let (mut app, _) = Session::open(&path).unwrap();
+    let text = to_ron(&embedded());
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+
     let outcome = app.perform(Command::Save);
     assert_eq!(
         outcome.confirm,
         Some(Confirm::ChangedOnDisk { path: path.clone() })
     );
-    let on_disk = load_file(&path).unwrap().dataset;
-    assert!(on_disk.actors.iter().any(|a| a.name == "Second Writer"));
-
-    // Reload takes the other writer's work; a save after that goes through.
-    app.perform(Command::Confirmed(Box::new(Command::Open(path.clone()))));
-    assert!(
-        app.dataset()
-            .actors
-            .iter()
-            .any(|a| a.name == "Second Writer")
-    );
-    let outcome = app.perform(Command::Save);
-    assert!(
-        outcome.confirm.is_none() && !outcome.is_error(),
-        "{outcome:?}"
+    let notice = outcome.notice.unwrap().text;
+    assert!(notice.contains("could not be merged"), "{notice}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text[..text.len() / 2]
     );
 
     // Overwrite, when chosen, overwrites.
-    std::fs::write(&path, to_ron(&embedded())).unwrap();
-    assert!(app.perform(Command::Save).confirm.is_some());
     let outcome = app.perform(Command::Confirmed(Box::new(Command::SaveAs(path.clone()))));
     assert_eq!(outcome.written.as_deref(), Some(path.as_path()));
-    assert!(
-        load_file(&path)
-            .unwrap()
-            .dataset
-            .actors
-            .iter()
-            .any(|a| a.name == "Second Writer")
-    );
+    assert_eq!(load_file(&path).unwrap().dataset, embedded());
 }
 
 #[test]

@@ -290,8 +290,10 @@ fn discarding_recovered_work_deletes_it() {
     assert!(!h.state().session.document().is_dirty());
 }
 
+/// A file another program changed is merged into before a save; one that cannot be merged
+/// from (here, cut in half) makes the save ask.
 #[test]
-fn saving_over_a_file_changed_on_disk_asks_first() {
+fn saving_over_a_file_changed_on_disk_merges_or_asks() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shared.ron");
     board_explorer::store::save_file(&path, &board_explorer::store::embedded()).unwrap();
@@ -303,29 +305,31 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
             BoardExplorerApp::with_document(doc),
         );
     h.run();
-    // Another program writes the file.
+    // Another program writes the file: the save takes its change in and writes it back.
     let mut theirs = board_explorer::store::embedded();
     theirs.actors[0].name = "Written by another program".into();
     std::fs::write(&path, to_ron(&theirs)).unwrap();
-
     h.state_mut().perform(Command::Save);
     h.run();
-    h.get_by_label("The file changed on disk");
+    assert!(h.query_by_label("The file changed on disk").is_none());
+    h.get_by_label_contains("merged in");
     let on_disk = board_explorer::store::load_file(&path).unwrap().dataset;
     assert_eq!(on_disk.actors[0].name, "Written by another program");
-
-    // Reload takes their version.
-    h.get_by_label("Reload").click();
-    h.run();
     assert_eq!(
         h.state().session.document().dataset().actors[0].name,
         "Written by another program"
     );
 
-    // Changed again: Overwrite writes ours over it.
-    std::fs::write(&path, to_ron(&board_explorer::store::embedded())).unwrap();
+    // A file that cannot be read is not merged from: the save asks, and Overwrite writes ours.
+    let text = to_ron(&theirs);
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
     h.state_mut().perform(Command::Save);
     h.run();
+    h.get_by_label("The file changed on disk");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text[..text.len() / 2]
+    );
     h.get_by_label("Overwrite").click();
     h.run();
     let on_disk = board_explorer::store::load_file(&path).unwrap().dataset;

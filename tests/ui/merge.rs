@@ -106,7 +106,7 @@ fn conflicts_are_listed_and_picking_theirs_is_an_undoable_edit() {
 }
 
 #[test]
-fn saving_over_a_changed_file_offers_to_merge() {
+fn saving_over_a_changed_file_merges_it_in_first() {
     let dir = tempfile::tempdir().unwrap();
     let (mut h, path) = app_on_file(dir.path(), &embedded());
     let command = rename(h.state().session.dataset(), 0, "Mine");
@@ -116,17 +116,13 @@ fn saving_over_a_changed_file_offers_to_merge() {
     std::fs::write(&path, to_ron(&theirs)).unwrap();
     h.state_mut().perform(Command::Save);
     h.run();
-    h.get_by_label("The file changed on disk");
-    h.get_by_label("Merge").click();
-    h.run();
+    assert!(h.query_by_label("The file changed on disk").is_none());
+    h.get_by_label_contains("merged in");
     let d = h.state().session.dataset();
     assert_eq!(
         (d.actors[0].name.as_str(), d.actors[1].name.as_str()),
         ("Mine", "Theirs")
     );
-    h.state_mut().perform(Command::Save);
-    h.run();
-    assert!(h.query_by_label("The file changed on disk").is_none());
     let on_disk = load_file(&path).unwrap().dataset;
     assert_eq!(
         (

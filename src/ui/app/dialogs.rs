@@ -18,7 +18,8 @@ impl BoardExplorerApp {
         }
     }
 
-    /// "X changed on disk": overwrite it, save elsewhere, or reload it (dropping the changes).
+    /// "X changed on disk" and cannot be merged from (a save merges when it can): overwrite
+    /// it, save elsewhere, or reload it (dropping the changes).
     pub(super) fn changed_on_disk_dialog(
         &mut self,
         ui: &mut egui::Ui,
@@ -31,8 +32,9 @@ impl BoardExplorerApp {
         let modal = egui::Modal::new(egui::Id::unique("changed_on_disk")).show(ui.ctx(), |ui| {
             ui.heading("The file changed on disk");
             ui.label(format!(
-                "{} was changed by another program since it was opened here. Saving would \
-                 erase those changes.",
+                "{} was changed by another program since it was opened here, and its changes \
+                 could not be merged into yours (see the message below). Saving now would \
+                 erase them.",
                 path.display()
             ));
             ui.horizontal(|ui| {
@@ -44,17 +46,6 @@ impl BoardExplorerApp {
                 }
                 if ui.button("Save as…").clicked() {
                     actions.push(UiAction::ChooseSaveAs);
-                    answered = true;
-                }
-                if ui
-                    .button("Merge")
-                    .on_hover_text(
-                        "Merge the file's changes into yours (fields changed on both sides \
-                         are listed for you to pick), then save",
-                    )
-                    .clicked()
-                {
-                    actions.push(UiAction::Run(Command::MergeFromDisk));
                     answered = true;
                 }
                 if ui
