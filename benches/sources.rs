@@ -54,6 +54,7 @@ fn dataset() -> Dataset {
         .enumerate()
     {
         d.claims.push(Claim {
+            extra: Default::default(),
             author: String::new(),
             id: format!("long-{n}"),
             body: None,

@@ -52,6 +52,7 @@ pub fn wheel(dx: f32, dy: f32) -> egui::Event {
 /// A status claim about actor `a`, newer than anything generated, so it becomes the status.
 pub fn status_claim(d: &Dataset, a: usize, i: u64) -> Claim {
     Claim {
+        extra: Default::default(),
         author: String::new(),
         id: format!("bench-{i}"),
         subject: Subject::Actor(d.actors[a].id.clone()),

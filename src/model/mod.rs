@@ -17,6 +17,7 @@ pub mod text;
 pub use data::dataset::*;
 pub use data::date::PartialDate;
 pub use data::edit::{Edit, EditError};
+pub use data::extra::Extra;
 pub use derive::derived::{AsOfStep, Derived, DerivedChange};
 pub use derive::index::Index;
 pub use derive::roster::{Roster, RosterRow, roster};

@@ -25,7 +25,8 @@ use super::bounded::check_parse_cost;
 use super::error::LoadError;
 use super::identity::{FileIdentity, read_identified};
 use super::parallel::{CHUNK_BYTES, THRESHOLD_BYTES, WithClaims, parse_split, utf8_text};
-use super::unknown_fields::{from_str_noting_unknown, warnings};
+use super::ron_out::pretty;
+use super::unknown_fields::{from_str_with_ignored, keep, warnings};
 use super::write_atomic;
 use crate::model::Dataset;
 use crate::model::rules::validate::{Problem, Severity, validate};
@@ -83,7 +84,9 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
         None => e,
     };
     check_header(text).map_err(with_path)?;
-    let (file, unknown) = parse_syntax(text).map_err(with_path)?;
+    let (mut file, unknown) = parse_syntax(text).map_err(with_path)?;
+    let kept = keep(text, &unknown, &mut file.dataset);
+    let unknown = warnings(text, &unknown, &kept);
     if file.format != FORMAT {
         return Err(with_path(LoadError::new(format!(
             "this is not a board-explorer dataset (its format is \"{}\")",
@@ -134,20 +137,20 @@ pub fn parse(text: &str, path: Option<&Path>) -> Result<Loaded, LoadError> {
     })
 }
 
-/// The file record of `text` and its unknown fields as warnings. A large file parses on every
-/// core ([`parse_split`]); when that path steps aside (on any error, or a shape it does not
-/// expect), the one-thread parse gives the answer and its error messages.
-fn parse_syntax(text: &str) -> Result<(FileIn, Vec<Problem>), LoadError> {
+/// The file record of `text` and the paths of the fields it ignored. A large file parses on
+/// every core ([`parse_split`]); when that path steps aside (on any error, or a shape it does
+/// not expect), the one-thread parse gives the answer and its error messages.
+fn parse_syntax(text: &str) -> Result<(FileIn, Vec<String>), LoadError> {
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
     if text.len() >= THRESHOLD_BYTES {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         if threads > 1
-            && let Some((file, paths)) = parse_split::<FileIn>(text, &options, CHUNK_BYTES, threads)
+            && let Some(parsed) = parse_split::<FileIn>(text, &options, CHUNK_BYTES, threads)
         {
-            return Ok((file, warnings(text, &paths)));
+            return Ok(parsed);
         }
     }
-    from_str_noting_unknown(&options, text).map_err(|e| syntax_error(&e, text))
+    from_str_with_ignored(&options, text).map_err(|e| syntax_error(&e, text))
 }
 
 /// Brings a dataset read from an older format version up to this one, in memory only.
@@ -230,11 +233,7 @@ pub fn to_ron(dataset: &Dataset) -> String {
         version: VERSION,
         dataset,
     };
-    let mut text = ron::Options::default()
-        .to_string_pretty(&file, config)
-        .expect("a dataset always serialises: it holds only strings, numbers and lists");
-    text.push('\n');
-    text
+    pretty(&file, config)
 }
 
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {

@@ -14,6 +14,7 @@ mod lock;
 mod parallel;
 mod popolo;
 mod recovery;
+mod ron_out;
 mod rule_tables;
 mod snapshot;
 mod unknown_fields;

@@ -424,7 +424,10 @@ mod tests {
             .expect("the parallel path takes this text");
         assert_eq!(split.0, serial.0);
         assert_eq!(split.1, serial.1);
-        assert_eq!(warnings(text, &split.1), warnings(text, &serial.1));
+        assert_eq!(
+            warnings(text, &split.1, &[]),
+            warnings(text, &serial.1, &[])
+        );
     }
 
     #[test]

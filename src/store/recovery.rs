@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::bounded::{check_parse_cost, read_text_bounded};
 use super::error::LoadError;
 use super::format::MAX_FILE_BYTES;
+use super::unknown_fields::from_str_keeping;
 use super::write_atomic;
 use crate::model::Dataset;
 
@@ -37,8 +38,7 @@ pub fn write_recovery(
         written: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
         dataset,
     };
-    let text = ron::ser::to_string_pretty(&recovery, ron::ser::PrettyConfig::new().new_line("\n"))
-        .expect("a dataset always serialises");
+    let text = super::ron_out::pretty(&recovery, ron::ser::PrettyConfig::new().new_line("\n"));
     write_atomic(path, text.as_bytes())
 }
 
@@ -60,20 +60,19 @@ pub fn read_recovery(path: &Path) -> Result<Option<Recovery>, LoadError> {
         ..e
     })?;
     check_parse_cost(&text).map_err(|e| e.in_file(path))?;
-    let recovery: Recovery = ron::Options::default()
-        .with_recursion_limit(32)
-        .from_str(&text)
+    let options = ron::Options::default().with_recursion_limit(32);
+    let recovery: Recovery = from_str_keeping(&options, &text, |r: &mut Recovery| &mut r.dataset)
         .map_err(|e| {
-            let what = match e.code {
-                ron::Error::ExceededRecursionLimit => {
-                    "lists or records are nested too deeply (more than 32 levels)".to_string()
-                }
-                other => other.to_string(),
-            };
-            LoadError::new(format!("the recovery file is damaged: {what}"))
-                .at(Some((e.span.start.line, e.span.start.col)))
-                .in_file(path)
-        })?;
+        let what = match e.code {
+            ron::Error::ExceededRecursionLimit => {
+                "lists or records are nested too deeply (more than 32 levels)".to_string()
+            }
+            other => other.to_string(),
+        };
+        LoadError::new(format!("the recovery file is damaged: {what}"))
+            .at(Some((e.span.start.line, e.span.start.col)))
+            .in_file(path)
+    })?;
     if recovery.format != FORMAT {
         return Err(LoadError::new("not a recovery file").in_file(path));
     }

@@ -11,6 +11,7 @@ use super::atomic::write_new;
 use super::bounded::{check_parse_cost, open_regular, read_bounded, read_text_bounded, text_of};
 use super::error::{LoadError, SaveError};
 use super::format::{Loaded, MAX_FILE_BYTES, parse_bytes};
+use super::unknown_fields::from_str_keeping;
 use crate::model::Dataset;
 use crate::model::rules::validate::{Problem, Severity, validate};
 
@@ -68,10 +69,7 @@ pub fn snapshot_text(
         as_of,
         dataset,
     };
-    let mut text = ron::ser::to_string_pretty(&out, ron::ser::PrettyConfig::new().new_line("\n"))
-        .expect("a dataset always serialises");
-    text.push('\n');
-    text
+    super::ron_out::pretty(&out, ron::ser::PrettyConfig::new().new_line("\n"))
 }
 
 /// "board-of-peace-2026-01-22-after-davos.snapshot.ron": the body, the day the snapshot views
@@ -138,10 +136,9 @@ pub fn parse_snapshot(text: &str) -> Result<Snapshot, LoadError> {
     {
         return Err(newer_snapshot(v));
     }
-    let mut snapshot: Snapshot = ron::Options::default()
-        .with_recursion_limit(MAX_NESTING)
-        .from_str(text)
-        .map_err(|e| {
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    let mut snapshot: Snapshot =
+        from_str_keeping(&options, text, |s: &mut Snapshot| &mut s.dataset).map_err(|e| {
             let what = match e.code {
                 ron::Error::ExceededRecursionLimit => format!(
                     "lists or records are nested too deeply (more than {MAX_NESTING} levels)"

@@ -18,6 +18,7 @@ pub fn dataset() -> Dataset {
     let mut d = actors_dataset();
     // Two days of entry into force for the Board: a conflict about the body itself.
     let in_force = |id: &str, day: &str, source: &str| Claim {
+        extra: Default::default(),
         author: String::new(),
         id: id.into(),
         subject: Subject::Body(d.body.id.clone()),
@@ -40,6 +41,7 @@ pub fn dataset() -> Dataset {
     edit.apply(&mut d).unwrap();
     let on_board =
         |id: &str, actor: &str, status: Status, source: &str, body: Option<&str>| Claim {
+            extra: Default::default(),
             author: String::new(),
             id: id.into(),
             subject: Subject::Actor(actor.into()),

@@ -52,6 +52,7 @@ pub fn dispute(h: &mut Harness<'_, BoardExplorerApp>, actors: &[&str]) {
     for actor in actors {
         let at = h.state().session.document().dataset().claims.len();
         let claim = Claim {
+            extra: Default::default(),
             author: String::new(),
             id: format!("dispute-{actor}"),
             subject: Subject::Actor(actor.to_string()),

@@ -127,6 +127,7 @@ fn make_claim(d: &Dataset, spec: &ClaimSpec, n: usize) -> Claim {
         s => d.sources[s % d.sources.len()].id.clone(),
     };
     Claim {
+        extra: Default::default(),
         author: String::new(),
         id: format!("t{n}"),
         subject,
@@ -353,6 +354,7 @@ fn other_edit(d: &Dataset, op: &Op, n: usize) -> Option<Edit> {
         Op::InsertEvent(at) => Edit::InsertEvent {
             at: at % (d.events.len() + 1),
             event: Event {
+                extra: Default::default(),
                 id: format!("ev-{n}"),
                 date: "2026-01-20".parse().unwrap(),
                 end: None,

@@ -318,6 +318,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         .into_iter()
                         .enumerate()
                         .map(|(i, (a, fact, s, as_of, rank, note))| Claim {
+                            extra: Default::default(),
                             author: String::new(),
                             id: format!("c{i}"),
                             body: None,
@@ -335,6 +336,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                         .into_iter()
                         .enumerate()
                         .map(|(i, (date, title))| Event {
+                            extra: Default::default(),
                             id: format!("e{i}"),
                             date,
                             end: None,

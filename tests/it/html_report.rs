@@ -38,6 +38,7 @@ fn add_rival(d: &mut Dataset, relays: &str) {
         ..Default::default()
     });
     d.claims.push(Claim {
+        extra: Default::default(),
         author: String::new(),
         id: "rival-not-chair".into(),
         subject: Subject::Actor("trump".into()),
@@ -81,6 +82,7 @@ fn hostile() -> Dataset {
     });
     let subject = Subject::Actor(d.actors[0].id.clone());
     d.claims.push(Claim {
+        extra: Default::default(),
         author: String::new(),
         id: "<hostile claim>".into(),
         subject,

@@ -43,6 +43,7 @@ mod safe_exports;
 mod session;
 mod shared_files;
 mod team_writes;
+mod unknown_fields;
 mod validation_values;
 mod watch;
 

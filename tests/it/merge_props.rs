@@ -52,6 +52,7 @@ fn apply(d: &mut Dataset, step: &Step) {
             let id = format!("c-new-{k}");
             if d.claims.iter().all(|c| c.id != id) {
                 d.claims.push(Claim {
+                    extra: Default::default(),
                     author: String::new(),
                     id,
                     subject: Subject::Actor(d.actors[a % d.actors.len()].id.clone()),

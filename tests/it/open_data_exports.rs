@@ -209,6 +209,7 @@ fn dataset() -> Dataset {
         s.url = Some(format!("https://news.example/{i}"));
     }
     d.claims.push(Claim {
+        extra: Default::default(),
         author: String::new(),
         id: "netanyahu-member".into(),
         subject: Subject::Actor("netanyahu".into()),

@@ -111,16 +111,12 @@ fn deep_nesting_gets_our_message_in_every_file_kind() {
         assert!(text.contains("nested too deeply"), "{kind}: {text}");
         assert!(!text.contains("recursion"), "{kind}: {text}");
     };
-    let dataset = format!("(format: \"board-explorer\", version: 1, dataset: (extra: {deep}))");
+    let dataset = format!("(format: \"board-explorer\", version: 1, dataset: (more: {deep}))");
     ours(&load(&dataset).unwrap_err(), "dataset");
-    let snapshot = format!("(format: \"board-explorer-snapshot\", version: 1, extra: {deep})");
+    let snapshot = format!("(format: \"board-explorer-snapshot\", version: 1, more: {deep})");
     ours(&parse_snapshot(&snapshot).unwrap_err(), "snapshot");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("recovery.ron");
-    std::fs::write(
-        &path,
-        format!("(format: \"board-explorer\", extra: {deep})"),
-    )
-    .unwrap();
+    std::fs::write(&path, format!("(format: \"board-explorer\", more: {deep})")).unwrap();
     ours(&store::read_recovery(&path).unwrap_err(), "recovery");
 }

@@ -103,6 +103,7 @@ fn actor(id: &str, name: &str) -> Actor {
 
 fn claim(id: &str, actor: &str, status: Status, source: &str) -> Claim {
     Claim {
+        extra: Default::default(),
         author: String::new(),
         id: id.into(),
         subject: Subject::Actor(actor.into()),

@@ -429,6 +429,7 @@ fn hover_events_on_one_date(date: &str, titles: &[&str]) -> Harness<'static, Boa
         edits.push(Edit::InsertEvent {
             at,
             event: Event {
+                extra: Default::default(),
                 id: format!("same-date-{at}"),
                 date: date.parse().unwrap(),
                 end: None,

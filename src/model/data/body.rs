@@ -143,6 +143,7 @@ fn check_parent(d: &Dataset, at: Option<usize>, parent: &str) -> Result<(), Body
 /// (no threshold, no term), and the id its name makes.
 pub fn empty_sub_body(d: &Dataset, name: &str) -> Body {
     Body {
+        extra: Default::default(),
         id: crate::model::text::slug(name, "-", usize::MAX),
         name: name.to_string(),
         aliases: Vec::new(),
@@ -489,6 +490,7 @@ mod tests {
         );
         // A claim about an actor's place on the committee, and one about its date.
         let mut on = Claim {
+            extra: Default::default(),
             author: String::new(),
             id: "c-trump-committee".into(),
             subject: Subject::Actor("trump".into()),
@@ -557,6 +559,7 @@ mod tests {
         let mut d = board();
         let id = d.body.id.clone();
         let claim = |cid: &str, fact: Fact, as_of: &str| Claim {
+            extra: Default::default(),
             author: String::new(),
             id: cid.into(),
             subject: Subject::Body(id.clone()),

@@ -61,6 +61,7 @@ impl DatasetBuilder {
         });
         let id = format!("c{}", self.dataset.claims.len());
         self.dataset.claims.push(Claim {
+            extra: Default::default(),
             author: String::new(),
             id,
             body: None,

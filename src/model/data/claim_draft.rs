@@ -122,6 +122,7 @@ pub fn add_claim(d: &Dataset, draft: ClaimDraft) -> Result<(Edit, Vec<String>), 
         &taken,
     );
     let claim = Claim {
+        extra: Default::default(),
         author: String::new(),
         id,
         body: draft.body,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::date::PartialDate;
 // Money and the seat rules are leaves: they import nothing from here, so the dataset builds on
 // them without a circle.
+use super::extra::Extra;
 pub use super::money::Money;
 use crate::model::rules::SeatRules;
 use crate::model::text::quote::Quote;
@@ -38,6 +39,13 @@ pub struct Dataset {
     /// Changed by every edit; caches of derived data compare it to know when to rebuild.
     #[serde(skip)]
     pub revision: Revision,
+    /// Fields this version does not know, kept as the file wrote them (see [`Extra`]).
+    #[serde(
+        rename = "unknown fields",
+        default,
+        skip_serializing_if = "Extra::is_empty"
+    )]
+    pub extra: Extra,
 }
 
 /// Which state of a dataset this is. Two datasets with the same content are equal whatever
@@ -71,6 +79,13 @@ pub struct Body {
     pub parent: Option<Id>,
     #[serde(default)]
     pub seat_rules: SeatRules,
+    /// Fields this version does not know, kept as the file wrote them (see [`Extra`]).
+    #[serde(
+        rename = "unknown fields",
+        default,
+        skip_serializing_if = "Extra::is_empty"
+    )]
+    pub extra: Extra,
 }
 
 #[derive(
@@ -120,6 +135,13 @@ pub struct Actor {
     pub wikidata: Option<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Fields this version does not know, kept as the file wrote them (see [`Extra`]).
+    #[serde(
+        rename = "unknown fields",
+        default,
+        skip_serializing_if = "Extra::is_empty"
+    )]
+    pub extra: Extra,
 }
 
 /// How far a source is trusted. Three grades rather than the Admiralty scale's six: an editor
@@ -215,6 +237,13 @@ pub struct Source {
     /// [`crate::model::data::review::review_key`]): they are not offered again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<String>,
+    /// Fields this version does not know, kept as the file wrote them (see [`Extra`]).
+    #[serde(
+        rename = "unknown fields",
+        default,
+        skip_serializing_if = "Extra::is_empty"
+    )]
+    pub extra: Extra,
 }
 
 /// What a claim is about: an actor, or a body (its seat rules, for instance).
@@ -496,6 +525,13 @@ pub struct Claim {
     /// replaces only the same author's older one (see [`crate::model::derive::conflict`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub author: String,
+    /// Fields this version does not know, kept as the file wrote them (see [`Extra`]).
+    #[serde(
+        rename = "unknown fields",
+        default,
+        skip_serializing_if = "Extra::is_empty"
+    )]
+    pub extra: Extra,
 }
 
 impl Claim {
@@ -557,6 +593,13 @@ pub struct Event {
     pub actors: Vec<Id>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Id>,
+    /// Fields this version does not know, kept as the file wrote them (see [`Extra`]).
+    #[serde(
+        rename = "unknown fields",
+        default,
+        skip_serializing_if = "Extra::is_empty"
+    )]
+    pub extra: Extra,
 }
 
 /// Revisions come from one counter for the whole process, so two datasets never share one and

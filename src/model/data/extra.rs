@@ -2,7 +2,9 @@
 //! board-explorer, a teammate's script or a hand edit. They are kept as written and written
 //! back at the next save, so opening and saving a file never drops someone else's data.
 //!
-//! Each is kept as its field name and its value's RON text. The model never reads them; the
+//! Each is kept as its field name and its value's RON text. The records' field for them is
+//! named "unknown fields" in serde: a space, which no RON field name can hold, so no file can
+//! give that field itself and a file's own `extra` is just another unknown field. The model never reads them; the
 //! store finds them when it loads a file and writes them back in place (see
 //! `store::unknown_fields`), and a merge compares them as it compares any other field.
 

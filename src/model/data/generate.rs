@@ -129,6 +129,7 @@ pub fn generate(spec: Spec) -> Dataset {
                 _ => Some(PartialDate::day(2026, rng.u32(1..=12), rng.u32(1..=28)).expect("valid")),
             };
             d.claims.push(Claim {
+                extra: Default::default(),
                 author: String::new(),
                 id: format!("c{a}-{k}"),
                 body: None,
@@ -226,6 +227,7 @@ fn generated_sources(texts: Vec<String>) -> Vec<Source> {
 fn generated_events(rng: &mut fastrand::Rng, spec: &Spec, sources: usize) -> Vec<Event> {
     (0..spec.events)
         .map(|e| Event {
+            extra: Default::default(),
             id: format!("e{e}"),
             date: match e % 3 {
                 0 => PartialDate::year(2020 + (e % 7) as i32).expect("valid"),

@@ -1,6 +1,6 @@
 //! The data itself and the ways it changes: the dataset of actors, claims, sources and bodies
 //! ([`dataset`], [`body`]), dates and money as sources give them ([`date`], [`money`]), the one
-//! `Edit` every change goes through ([`edit`]), the user's operations as edits ([`ops`],
+//! `Edit` every change goes through ([`edit`]), fields this version does not know ([`extra`]), the user's operations as edits ([`ops`],
 //! [`source_ops`], [`review`]), records given by their parts ([`actor_draft`],
 //! [`claim_draft`]), and datasets built in code ([`builder`], [`generate`]).
 
@@ -11,6 +11,7 @@ pub mod claim_draft;
 pub mod dataset;
 pub mod date;
 pub mod edit;
+pub mod extra;
 pub mod generate;
 pub mod money;
 pub mod ops;

@@ -90,11 +90,14 @@ pub fn add_actor(d: &Dataset, mut actor: Actor) -> Result<Edit, NameError> {
     })
 }
 
-/// Replaces the actor at `at` (its id is kept). Refuses an empty name.
+/// Replaces the actor at `at` (its id and fields unknown to this version are kept). Refuses an
+/// empty name.
 pub fn update_actor(d: &Dataset, at: usize, mut actor: Actor) -> Result<Edit, NameError> {
     check_name(d, &actor.name, Some(at))?;
     actor.name = actor.name.trim().to_string();
     actor.id = d.actors[at].id.clone();
+    // The form knows only this version's fields; the file's others stay as they were.
+    actor.extra = d.actors[at].extra.clone();
     Ok(Edit::ReplaceActor { at, actor })
 }
 
@@ -204,6 +207,7 @@ pub fn hand_claim(
     Edit::InsertClaim {
         at: d.claims.len(),
         claim: Claim {
+            extra: Default::default(),
             author: String::new(),
             id,
             body: None,

@@ -83,6 +83,7 @@ impl SourceDraft {
     fn into_source(self, id: String, text: String, retrieved: Option<PartialDate>) -> Source {
         let url = self.url.trim();
         Source {
+            extra: Default::default(),
             id,
             title: self.title.trim().to_string(),
             outlet: self.outlet.trim().to_string(),
@@ -189,6 +190,8 @@ pub fn edit_source(
     let mut source = draft.into_source(old.id.clone(), text, old.retrieved);
     // Rejections name words, not positions: they still hold after the text is edited.
     source.rejected = old.rejected.clone();
+    // The form knows only this version's fields; the file's others stay as they were.
+    source.extra = old.extra.clone();
     edits.push(Edit::ReplaceSource { at, source });
     Ok((Edit::Batch(edits), report))
 }
@@ -239,6 +242,7 @@ pub fn quoted_claim(
     Ok(Edit::InsertClaim {
         at: d.claims.len(),
         claim: Claim {
+            extra: Default::default(),
             author: String::new(),
             id,
             body: None,

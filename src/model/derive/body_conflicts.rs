@@ -122,6 +122,7 @@ mod tests {
 
     fn in_force(id: &str, body: &str, day: &str, source: &str) -> Claim {
         Claim {
+            extra: Default::default(),
             author: String::new(),
             id: id.into(),
             subject: Subject::Body(body.into()),

@@ -295,6 +295,7 @@ impl<'a> Batch<'a> {
             source.id
         ));
         self.claims.push(Claim {
+            extra: Default::default(),
             author: String::new(),
             id,
             subject,

@@ -214,6 +214,7 @@ mod tests {
 
     fn event(id: &str, date: &str, end: Option<&str>) -> Event {
         Event {
+            extra: Default::default(),
             id: id.into(),
             date: date.parse::<PartialDate>().unwrap(),
             end: end.map(|e| e.parse().unwrap()),

@@ -56,6 +56,10 @@ impl EventForm {
         if end.is_some_and(|end| end < date) {
             return Err("The end comes before the start.".into());
         }
+        let editing = self
+            .editing
+            .as_ref()
+            .and_then(|id| d.events.iter().find(|e| &e.id == id));
         let id = match &self.editing {
             Some(id) => id.clone(),
             None => {
@@ -64,6 +68,8 @@ impl EventForm {
             }
         };
         Ok(Event {
+            // The form knows only this version's fields; the file's others stay as they were.
+            extra: editing.map(|e| e.extra.clone()).unwrap_or_default(),
             id,
             date,
             end,
