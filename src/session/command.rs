@@ -18,6 +18,10 @@ pub enum Command {
     Edit {
         edit: Box<Edit>,
         label: String,
+        /// Whether the claims it adds are made here, by the session's author, who signs
+        /// them; false for claims carried from elsewhere (a teammate's, taken in from the
+        /// file or settled in a merge conflict), which keep whatever author they had.
+        made_here: bool,
     },
     Undo,
     Redo,
@@ -85,6 +89,17 @@ impl Command {
         Command::Edit {
             edit: Box::new(edit),
             label: label.into(),
+            made_here: true,
+        }
+    }
+
+    /// An edit that brings in claims made elsewhere: they are not signed by this session's
+    /// author (see `Command::Edit`).
+    pub fn carry(edit: Edit, label: impl Into<String>) -> Self {
+        Command::Edit {
+            edit: Box::new(edit),
+            label: label.into(),
+            made_here: false,
         }
     }
 
@@ -99,7 +114,7 @@ impl Command {
             Pick::Theirs => "theirs",
         };
         let what = d.merge_conflicts[at].describe();
-        Ok(Command::edit(
+        Ok(Command::carry(
             edit,
             format!("Resolve conflict ({side}): {what}"),
         ))

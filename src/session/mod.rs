@@ -421,7 +421,11 @@ impl Session {
     /// Runs a command that [`Session::check`] let through.
     fn execute(&mut self, command: Command) -> Outcome {
         match command {
-            Command::Edit { edit, label } => self.edit(*edit, &label),
+            Command::Edit {
+                edit,
+                label,
+                made_here,
+            } => self.edit(*edit, &label, made_here),
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::ShowActor(id) => {
@@ -473,9 +477,10 @@ impl Session {
         }
     }
 
-    /// Applies an edit as one undoable step.
-    fn edit(&mut self, mut edit: crate::model::Edit, label: &str) -> Outcome {
-        if !self.author.is_empty() {
+    /// Applies an edit as one undoable step; the claims it makes here are signed by the
+    /// session's author.
+    fn edit(&mut self, mut edit: crate::model::Edit, label: &str, made_here: bool) -> Outcome {
+        if made_here && !self.author.is_empty() {
             edit.sign_new_claims(&self.author);
         }
         // Kept for the derived data to follow; far cheaper than deriving again.

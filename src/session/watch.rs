@@ -165,7 +165,7 @@ impl Session {
         clean: bool,
     ) -> Outcome {
         let outcome = match edit_to(self.doc.dataset(), target) {
-            Some(edit) => self.perform(Command::edit(edit, label)),
+            Some(edit) => self.perform(Command::carry(edit, label)),
             None => {
                 let path = self.doc.path.clone();
                 let doc = if clean {

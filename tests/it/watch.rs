@@ -100,3 +100,35 @@ fn unsaved_edits_get_the_disk_changes_merged_in() {
     assert!(!s.perform(Command::Save).is_error());
     assert_eq!(load_file(&path).unwrap().dataset.actors[1].name, "Theirs");
 }
+
+/// Claims that come in from the file (a teammate's, made before authors were recorded) or
+/// that settling a merge conflict brings back keep the author they had: the reporter who
+/// took them in did not make them.
+#[test]
+fn claims_taken_in_or_settled_are_not_signed_by_whoever_took_them_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, path) = opened(dir.path());
+    s.perform(Command::SetAuthor("Dana Reporter".into()));
+    s.perform(rename(&s, 0, "Unsaved Edit"));
+    let mut theirs = embedded();
+    let mut claim = theirs.claims[0].clone();
+    claim.id = "c-teammates".into();
+    claim.author = String::new();
+    theirs.claims.push(claim);
+    write(&path, &theirs);
+    s.watch_file(2.0).expect("the change is taken in");
+    let taken = s.dataset().claims.iter().find(|c| c.id == "c-teammates");
+    assert_eq!(taken.map(|c| c.author.as_str()), Some(""));
+
+    // A claim made here is signed.
+    let mut mine = s.dataset().claims[0].clone();
+    mine.id = "c-mine".into();
+    mine.author = String::new();
+    let at = s.dataset().claims.len();
+    s.perform(Command::edit(
+        Edit::InsertClaim { at, claim: mine },
+        "Add claim",
+    ));
+    let made = s.dataset().claims.iter().find(|c| c.id == "c-mine");
+    assert_eq!(made.map(|c| c.author.as_str()), Some("Dana Reporter"));
+}
