@@ -17,6 +17,9 @@ pub const WATCH_EVERY_SECONDS: f64 = 1.0;
 
 #[derive(Debug, Default)]
 pub(super) struct Watch {
+    /// Whether saves merge the file's new content in first (the window's way), which needs
+    /// the base kept (see [`Session::merge_on_save`]).
+    merging: bool,
     /// The dataset as the file held it, and which state of the file that was: a merge's base.
     base: Option<(Dataset, FileIdentity)>,
     next_check: f64,
@@ -29,6 +32,7 @@ impl Session {
     /// Looks at the open file when due (`now`: the caller's clock in seconds) and takes in a
     /// change made on disk. Returns what to tell the user, when something came in.
     pub fn watch_file(&mut self, now: f64) -> Option<Outcome> {
+        self.merge_on_save();
         if self.read_only.is_some() {
             return None;
         }
@@ -141,9 +145,21 @@ impl Session {
         Some(outcome)
     }
 
+    /// Makes a save merge the file's new content into this work first when another program
+    /// changed the file (and the watch take such changes in): the window's way, since its
+    /// edits rest on what it read earlier. It costs a copy of the dataset per load or save
+    /// (the merge's base), which a command-line run does not need: it holds the file's lock
+    /// from its read to its write.
+    pub fn merge_on_save(&mut self) {
+        self.watch.merging = true;
+    }
+
     /// A clean document is what its file holds: that is the base of a later merge. Kept up
     /// (a copy, once per save or load) whenever the document is clean and its file changed.
     pub(super) fn keep_base(&mut self) {
+        if !self.watch.merging {
+            return;
+        }
         let Some(identity) = self.doc.identity() else {
             return;
         };

@@ -135,6 +135,7 @@ fn a_file_changed_on_disk_is_merged_into_before_a_save() {
     let path = dir.path().join("shared.ron");
     save_file(&path, &embedded()).unwrap();
     let (mut app, _) = Session::open(&path).unwrap();
+    app.merge_on_save();
 
     // The other writer (the CLI) adds an actor while the window has nothing unsaved: the save
     // takes it in and writes it back, rather than asking or erasing it.
@@ -187,6 +188,7 @@ fn a_save_stops_when_both_sides_changed_one_field() {
     let path = dir.path().join("shared.ron");
     save_file(&path, &embedded()).unwrap();
     let (mut app, _) = Session::open(&path).unwrap();
+    app.merge_on_save();
     let mut ours = app.dataset().actors[0].clone();
     ours.name = "Ours".into();
     app.perform(Command::edit(
@@ -219,6 +221,7 @@ fn a_file_that_cannot_be_merged_from_is_not_overwritten_silently() {
     let path = dir.path().join("shared.ron");
     save_file(&path, &embedded()).unwrap();
     let (mut app, _) = Session::open(&path).unwrap();
+    app.merge_on_save();
     let text = to_ron(&embedded());
     std::fs::write(&path, &text[..text.len() / 2]).unwrap();
 

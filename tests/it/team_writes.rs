@@ -97,6 +97,7 @@ fn a_window_save_racing_a_command_never_erases_either() {
     for round in 0..40 {
         let file = dataset_file(dir.path());
         let (mut s, _) = Session::open(&file).unwrap();
+        s.merge_on_save();
         let name = format!("Saved By The Window {round}");
         s.perform(rename_first_actor(&s, &name));
         let child = spawn_claim_add(&file, "putin", "declined");

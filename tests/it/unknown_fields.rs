@@ -112,6 +112,7 @@ fn an_actor_edited_in_a_form_keeps_its_unknown_fields() {
     let path = dir.path().join("board.ron");
     std::fs::write(&path, with_unknown_fields()).unwrap();
     let (mut session, _) = Session::open(&path).unwrap();
+    session.merge_on_save();
     // What the roster's form sends: a fresh actor with the new name.
     let mut form = session.dataset().actors[0].clone();
     form.extra = Default::default();

@@ -173,8 +173,10 @@ impl BoardExplorerApp {
 
     /// The app on a document, without storage or autosave (tests and benchmarks).
     pub fn with_document(doc: Document) -> Self {
+        let mut session = Session::new(doc);
+        session.merge_on_save();
         BoardExplorerApp {
-            session: Session::new(doc),
+            session,
             panels: Panels::default(),
             window: Window::default(),
         }
