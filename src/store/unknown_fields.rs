@@ -306,7 +306,7 @@ fn key_offsets(text: &str, key: &str) -> Vec<usize> {
             }
         } else if b == b'"' {
             in_string = true;
-        } else if !key.is_empty()
+        } else if key.as_bytes().first() == Some(&b)
             && bytes[i..].starts_with(key.as_bytes())
             && (i == 0 || !is_ident(bytes[i - 1]))
         {
