@@ -127,7 +127,7 @@ fn claim_add_to_another_file_with_a_body_and_a_pledge() {
         "--quote",
         "which Trump is expected to chair",
         "--as-of",
-        "2026-01",
+        "January 2026",
         "--body",
         "gaza-committee",
         "-o",

@@ -88,6 +88,40 @@ fn adding_an_event_shows_it_and_undo_removes_it() {
     );
 }
 
+/// A date typed as people write it ("21 Jan 2026", "21.01.2026") is read, in the form as on
+/// the command line; something that is no date gets the list of forms.
+#[test]
+fn dates_are_typed_as_people_write_them() {
+    let mut h = app();
+    h.get_by_label("➕ Add event").click();
+    h.run();
+    type_into(&mut h, "Date", "21 Jan 2026");
+    type_into(&mut h, "End (optional)", "23.01.2026");
+    type_into(&mut h, "Title", "Talks in Davos");
+    h.get_by_label("Add").click();
+    h.run();
+    let e = h
+        .state()
+        .session
+        .document()
+        .dataset()
+        .events
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(e.title, "Talks in Davos");
+    assert_eq!(e.date.to_string(), "2026-01-21");
+    assert_eq!(e.end.map(|d| d.to_string()).as_deref(), Some("2026-01-23"));
+
+    h.get_by_label("➕ Add event").click();
+    h.run();
+    type_into(&mut h, "Date", "next Tuesday");
+    type_into(&mut h, "Title", "Talks");
+    h.get_by_label("Add").click();
+    h.run();
+    h.get_by_label_contains("19 Jan 2026, January 19, 2026 or 19.01.2026");
+}
+
 #[test]
 fn an_event_without_title_or_with_a_backwards_range_is_refused() {
     let mut h = app();

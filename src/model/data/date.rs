@@ -199,7 +199,8 @@ impl FromStr for PartialDate {
         let s = s.trim();
         let bad = || {
             DateError(format!(
-                "\"{s}\" is not a date: write 2026, 2026-01 or 2026-01-19 (~2026-01-19 when \
+                "\"{s}\" is not a date: write 2026-01-19, 19 Jan 2026, January 19, 2026 or \
+                 19.01.2026 (a month: 2026-01 or January 2026; a year: 2026; ~2026-01-19 when \
                  it is approximate)"
             ))
         };
@@ -220,12 +221,23 @@ impl FromStr for PartialDate {
                 Err(bad())
             }
         };
-        match parts.as_slice() {
+        let iso = || match parts.as_slice() {
             [y] => Self::year(number(y, 4)? as i32),
             [y, m] => Self::month(number(y, 4)? as i32, number(m, 2)?),
             [y, m, d] => Self::day(number(y, 4)? as i32, number(m, 2)?, number(d, 2)?),
             _ => Err(bad()),
-        }
+        };
+        // The file format's form first (a large file holds a date per claim); the ways people
+        // type dates ("21 Jan 2026", "21.01.2026") only when that fails.
+        iso().or_else(|e| {
+            crate::model::text::typed_date::read_written_date(s).ok_or(match e {
+                // A calendar check of the ISO form says more than the list of forms.
+                DateError(m) if m.contains("not a calendar day") || m.contains("out of range") => {
+                    DateError(m)
+                }
+                _ => bad(),
+            })
+        })
     }
 }
 

@@ -912,6 +912,13 @@ impl RuleSet {
             .map_or(FALLBACK_LANGUAGE, |l| l.language.as_str())
     }
 
+    /// The month a word names in any of the tables' languages: "Jan", "january", "Januar",
+    /// "enero", "января" (folded as the tables are).
+    pub fn month_in_any_language(&self, word: &str) -> Option<u32> {
+        let word = fold_word(word);
+        self.lexicons.iter().find_map(|l| l.month(&word))
+    }
+
     /// The lexicon of `language`, or English's.
     pub fn lexicon(&self, language: &str) -> &Lexicon {
         self.lexicons

@@ -9,6 +9,7 @@ pub mod fact_text;
 pub mod mentions;
 pub mod quote;
 pub mod quote_words;
+pub mod typed_date;
 pub mod words;
 
 use sha2::{Digest, Sha256};
