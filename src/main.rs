@@ -3,18 +3,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use board_explorer::cli::{Cli, run};
+use board_explorer::cli::{Cli, Verb, run, with_window_file};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(with_window_file(std::env::args_os().collect()));
     match cli.command {
-        None => match board_explorer::ui::run_native() {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("board-explorer: could not open the window: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        None => window(None),
+        Some(Verb::Open { file }) => window(Some(file)),
         Some(command) => match run(command) {
             Ok(out) => match emit(&mut std::io::stdout().lock(), out.as_bytes()) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -36,6 +31,17 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// Opens the window, on `file` when one is given.
+fn window(file: Option<std::path::PathBuf>) -> ExitCode {
+    match board_explorer::ui::run_native(file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("board-explorer: could not open the window: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -54,6 +54,12 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Verb {
+    /// Open the window on a dataset file (`board-explorer FILE` does the same for a file that
+    /// exists and is not named like a command).
+    Open {
+        /// The dataset file (RON) to open.
+        file: PathBuf,
+    },
     /// Validate a dataset file and print a one-line summary (or its errors, with line and column).
     Check {
         /// The dataset file (RON); the embedded Board of Peace dataset when left out.
@@ -268,8 +274,31 @@ fn writes_data(command: &Verb) -> bool {
     )
 }
 
+/// The arguments as clap should read them: `board-explorer FILE`, for a file that exists
+/// and is not a command's name (a command's name wins), is `board-explorer open FILE`, as
+/// desktop apps take the file to open.
+pub fn with_window_file(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let Some(only) = args.get(1).filter(|_| args.len() == 2) else {
+        return args;
+    };
+    let is_command = only
+        .to_str()
+        .is_some_and(|name| Cli::command().find_subcommand(name).is_some());
+    let is_option = only.to_string_lossy().starts_with('-');
+    if !is_command && !is_option && std::path::Path::new(only).is_file() {
+        args.insert(1, "open".into());
+    }
+    args
+}
+
 fn perform(command: Verb) -> Result<String, String> {
     match command {
+        Verb::Open { file } => Err(format!(
+            "error: open {} in the window: run `board-explorer open FILE` from a desktop \
+             session (this one has no window to open)",
+            shown(&file)
+        )),
         Verb::Check { file } => check(file),
         Verb::Merge {
             base,

@@ -19,7 +19,7 @@ mod timeline;
 mod view;
 
 pub use action::{PathPurpose, UiAction};
-pub use app::{BoardExplorerApp, Panels, Tab, Window};
+pub use app::{BoardExplorerApp, Panels, Tab, Window, startup_document};
 pub use keys::Keys;
 pub use roster::table::{Column, RosterQuery};
 pub use roster::{RosterPanel, SELECT_HINT};
@@ -29,8 +29,9 @@ pub use sources::{SourcesPanel, SourcesView, reanchor_notice};
 pub use timeline::{MARKS_LEGEND, TimelinePanel};
 pub use view::{Queued, ViewCtx};
 
-/// Opens the window on the embedded dataset.
-pub fn run_native() -> eframe::Result {
+/// Opens the window: on `file` when one is given, else on the file last open (or the
+/// embedded dataset).
+pub fn run_native(file: Option<std::path::PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("board-explorer")
@@ -41,6 +42,6 @@ pub fn run_native() -> eframe::Result {
     eframe::run_native(
         "board-explorer",
         options,
-        Box::new(|cc| Ok(Box::new(BoardExplorerApp::new(cc)))),
+        Box::new(|cc| Ok(Box::new(BoardExplorerApp::new(cc, file)))),
     )
 }

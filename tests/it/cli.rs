@@ -498,3 +498,49 @@ fn check_of_a_snapshot_keeps_a_hostile_note_on_its_line() {
         .unwrap();
     assert!(line.contains("fine\\n"), "{out:?}");
 }
+
+/// `board-explorer FILE` opens the window on FILE, as desktop apps do: read as `open FILE`
+/// when FILE exists and is not a command's name; everything else is left to clap.
+#[test]
+fn a_lone_existing_file_is_opened_in_the_window() {
+    use board_explorer::cli::{Cli, Verb, with_window_file};
+    use clap::Parser;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("board.ron");
+    std::fs::write(
+        &file,
+        board_explorer::store::to_ron(&board_explorer::store::embedded()),
+    )
+    .unwrap();
+    let args = |list: &[&std::ffi::OsStr]| {
+        let args: Vec<std::ffi::OsString> = list.iter().map(|a| a.to_os_string()).collect();
+        with_window_file(args)
+    };
+    let exe = std::ffi::OsStr::new("board-explorer");
+    let opened = Cli::parse_from(args(&[exe, file.as_os_str()]));
+    assert!(
+        matches!(&opened.command, Some(Verb::Open { file: f }) if *f == file),
+        "{:?}",
+        opened.command
+    );
+    let explicit = Cli::parse_from(args(&[exe, "open".as_ref(), file.as_os_str()]));
+    assert!(matches!(explicit.command, Some(Verb::Open { .. })));
+    // A command's name is the command.
+    assert_eq!(
+        args(&[exe, "check".as_ref()]),
+        vec![exe.to_os_string(), "check".into()]
+    );
+    // A path that does not exist, an option, or more words: untouched.
+    let missing = dir.path().join("missing.ron");
+    for list in [
+        vec![exe, missing.as_os_str()],
+        vec![exe, "--help".as_ref()],
+        vec![exe, "roster".as_ref(), file.as_os_str()],
+    ] {
+        let given: Vec<std::ffi::OsString> = list.iter().map(|a| a.to_os_string()).collect();
+        assert_eq!(args(&list), given);
+    }
+    // Run as a library call (no window behind it), `open` says so rather than pretending.
+    let err = board_explorer::cli::run(Verb::Open { file }).unwrap_err();
+    assert!(err.contains("desktop"), "{err}");
+}

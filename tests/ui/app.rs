@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable;
 fn app() -> Harness<'static, BoardExplorerApp> {
     Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(|cc| BoardExplorerApp::new(cc))
+        .build_eframe(|cc| BoardExplorerApp::new(cc, None))
 }
 
 /// File ▸ Open by path…, type the path, Open.
@@ -387,5 +387,42 @@ fn the_export_menu_offers_every_format_and_the_picture_of_the_window() {
     assert!(
         h.state().taking_picture(),
         "the window takes its own picture"
+    );
+}
+
+/// The window opens on the file named on the command line, else the last one; a file that
+/// cannot be opened gives the embedded dataset and says which file and why.
+#[test]
+fn the_window_opens_on_the_file_it_is_given() {
+    use board_explorer::ui::startup_document;
+    let dir = tempfile::tempdir().unwrap();
+    let given = dir.path().join("given.ron");
+    let last = dir.path().join("last.ron");
+    let mut d = board_explorer::store::embedded();
+    d.body.name = "Given Body".into();
+    std::fs::write(&given, to_ron(&d)).unwrap();
+    d.body.name = "Last Body".into();
+    std::fs::write(&last, to_ron(&d)).unwrap();
+    let (doc, notice) = startup_document(Some(&given), Some(&last));
+    assert_eq!(doc.dataset().body.name, "Given Body");
+    assert!(notice.is_none());
+    let opened = given.clone();
+    let h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| BoardExplorerApp::new(cc, Some(opened.clone())));
+    assert_eq!(
+        h.state().session.document().path.as_deref(),
+        Some(given.as_path())
+    );
+    let (doc, _) = startup_document(None, Some(&last));
+    assert_eq!(doc.dataset().body.name, "Last Body");
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(format: ").unwrap();
+    let (doc, notice) = startup_document(Some(&broken), Some(&last));
+    assert_eq!(doc.dataset(), &board_explorer::store::embedded());
+    let notice = notice.expect("it says why").text;
+    assert!(
+        notice.contains("Could not open") && notice.contains("broken.ron"),
+        "{notice}"
     );
 }

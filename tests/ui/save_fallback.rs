@@ -39,7 +39,7 @@ fn save_as_without_a_native_dialog_asks_for_a_typed_path() {
 fn save_as_by_typed_path(path: &std::path::Path) {
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(|cc| BoardExplorerApp::new(cc));
+        .build_eframe(|cc| BoardExplorerApp::new(cc, None));
     h.run();
     assert!(h.query_by_label("Path of the RON file:").is_none());
     // Save As, by its shortcut (the menu item calls the same action).

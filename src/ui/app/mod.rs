@@ -13,7 +13,7 @@ mod persist;
 mod picture;
 mod status;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
@@ -129,25 +129,12 @@ pub struct BoardExplorerApp {
 impl BoardExplorerApp {
     /// The app as eframe starts it: the last file if it still loads, else the embedded
     /// dataset; autosave on, and any unsaved work from a crash offered back.
-    pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
         let persisted: Persisted = cc
             .storage
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
-        let mut notice = None;
-        let doc = match &persisted.last_file {
-            Some(path) => match Document::open(path) {
-                Ok((doc, _)) => doc,
-                Err(e) => {
-                    notice = Some(Notice::error(format!(
-                        "Could not reopen the last file: {}",
-                        e.message
-                    )));
-                    Document::embedded()
-                }
-            },
-            None => Document::embedded(),
-        };
+        let (doc, notice) = startup_document(file.as_deref(), persisted.last_file.as_deref());
         let mut app = Self::with_document(doc);
         app.window.notice = notice;
         app.window.chosen_by_file = persisted.chosen;
@@ -434,6 +421,27 @@ impl BoardExplorerApp {
         }
         if let Some(error) = tick.error {
             self.window.notice = Some(Notice::error(error));
+        }
+    }
+}
+
+/// The document the window opens on: the file named on the command line, else the file last
+/// open, else the embedded dataset; a file that cannot be opened gives the embedded dataset
+/// and a message naming the file and why.
+pub fn startup_document(given: Option<&Path>, last: Option<&Path>) -> (Document, Option<Notice>) {
+    let Some(path) = given.or(last) else {
+        return (Document::embedded(), None);
+    };
+    match Document::open(path) {
+        Ok((doc, _)) => (doc, None),
+        Err(e) => {
+            let what = if given.is_some() {
+                format!("Could not open {}", path.display())
+            } else {
+                "Could not reopen the last file".to_string()
+            };
+            let notice = Notice::error(format!("{what}: {}", e.message));
+            (Document::embedded(), Some(notice))
         }
     }
 }
