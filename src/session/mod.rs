@@ -308,6 +308,15 @@ impl Session {
     /// now on, and offers back work left there by an earlier session, or in the same folder
     /// by an instance that is no longer running. Files of running instances (their lock is
     /// held) are never offered, touched or deleted.
+    /// The window is closing cleanly: the recovery file's lock is let go and removed. The
+    /// recovery file itself stays only if it holds work that was never saved, which the next
+    /// start offers back.
+    pub fn close(&mut self) {
+        if let Some(path) = &self.autosave.file {
+            crate::store::release_recovery(path);
+        }
+    }
+
     pub fn enable_recovery(&mut self, path: PathBuf) -> Outcome {
         let mut outcome = Outcome::default();
         let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();

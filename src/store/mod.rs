@@ -35,7 +35,7 @@ pub use lock::{FileLock, LOCK_WAIT, LockError, lock_path};
 pub use popolo::popolo_json;
 pub use recovery::{
     Recovery, clear_orphan, clear_recovery, orphan_recoveries, read_recovery, recovery_path,
-    write_recovery,
+    release_recovery, write_recovery,
 };
 pub use rule_tables::{RuleTableError, rule_tables};
 pub use snapshot::{

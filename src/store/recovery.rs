@@ -105,6 +105,28 @@ pub fn recovery_path(saves: &Path) -> PathBuf {
     saves.join(format!(".recovery-{pid}.ron"))
 }
 
+/// Lets go of the lock this instance holds beside its recovery file `recovery` and removes
+/// the lock file: on a clean exit, so that none is left behind. A recovery file still there
+/// (work that was never saved) is then offered by the next start, as after a crash.
+pub fn release_recovery(recovery: &Path) {
+    let Some(name) = recovery.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let Some(stem) = name.strip_suffix(".ron") else {
+        return;
+    };
+    let lock = recovery.with_file_name(format!("{stem}.lock"));
+    let mut held = HELD
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let before = held.len();
+    // Dropping the file closes it, which lets go of the lock.
+    held.retain(|(p, _)| *p != lock);
+    if held.len() < before {
+        let _ = std::fs::remove_file(&lock);
+    }
+}
+
 /// The locks this process holds on its recovery files (one per folder).
 static HELD: std::sync::Mutex<Vec<(PathBuf, std::fs::File)>> = std::sync::Mutex::new(Vec::new());
 

@@ -231,3 +231,31 @@ fn two_instances_keep_separate_recovery_files() {
     );
     assert!(store::recovery_path(dir.path()).exists(), "adopted as ours");
 }
+
+/// A clean exit removes this instance's lock file; work it never saved stays in the recovery
+/// file and the next start offers it, as after a crash.
+#[test]
+fn a_clean_exit_leaves_no_lock_file_and_unsaved_work_is_offered_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let locks = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".lock"))
+            .count()
+    };
+    let mut s = board_explorer::session::Session::embedded();
+    let recovery = store::recovery_path(dir.path());
+    s.enable_recovery(recovery.clone());
+    assert_eq!(locks(), 1, "held while it runs");
+    s.close();
+    assert_eq!(locks(), 0, "removed on a clean exit");
+
+    // Unsaved work at exit: the file stays and is offered by the next instance.
+    store::write_recovery(&recovery, None, &store::embedded()).unwrap();
+    let mut next = board_explorer::session::Session::embedded();
+    next.enable_recovery(store::recovery_path(dir.path()));
+    assert!(next.recovery_offer().is_some());
+    next.close();
+    assert_eq!(locks(), 0);
+}

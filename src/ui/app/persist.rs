@@ -66,6 +66,11 @@ impl eframe::App for BoardExplorerApp {
         }
     }
 
+    /// A clean exit leaves no lock file behind (see [`crate::session::Session::close`]).
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.session.close();
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let mut chosen = self.window.chosen_by_file.clone();
         if let Some(sources) = self.panels.sources.chosen_sources() {
