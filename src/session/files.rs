@@ -147,7 +147,7 @@ impl Session {
         match store::write_atomic(path, text.as_bytes()) {
             Ok(()) => Outcome {
                 written: Some(path.to_path_buf()),
-                ..Outcome::info(format!("Exported {}", path.display()))
+                ..Outcome::info(format!("Exported to {}", path.display()))
             },
             Err(e) => Outcome::error(format!("Could not export to {}: {e}", path.display())),
         }

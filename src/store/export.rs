@@ -43,6 +43,17 @@ impl ExportFormat {
         }
     }
 
+    /// Its name in the Export window's list of formats.
+    pub fn choice(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "Roster as CSV (spreadsheets)",
+            ExportFormat::Markdown => "Report as Markdown",
+            ExportFormat::Html => "Report as HTML (one page)",
+            ExportFormat::Popolo => "Popolo JSON (organizations, persons, memberships)",
+            ExportFormat::Ftm => "FollowTheMoney entities (JSON lines)",
+        }
+    }
+
     /// The file name's extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {

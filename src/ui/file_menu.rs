@@ -25,6 +25,19 @@ pub struct FileMenu {
     select_typed: bool,
     /// A load error to show in full (they can run to several lines).
     pub error: Option<String>,
+    /// The path the Export window suggests for each format (after the dataset's name, in
+    /// `saves/`): a suggestion left as it was follows the format picked.
+    suggested: Vec<(PathPurpose, String)>,
+    /// The format last exported to, offered first next time.
+    last_export: Option<PathPurpose>,
+}
+
+/// What the Export window offers, in its order: every format, then a picture of the panel.
+fn export_choices() -> impl Iterator<Item = (PathPurpose, &'static str)> {
+    ExportFormat::ALL
+        .iter()
+        .map(|&f| (PathPurpose::Export(f), f.choice()))
+        .chain([(PathPurpose::Image, "Image of this panel (PNG)")])
 }
 
 impl FileMenu {
@@ -110,22 +123,19 @@ impl FileMenu {
             {
                 action = Some(UiAction::ToggleSnapshots);
             }
-            ui.menu_button("Export", |ui| {
-                for &format in ExportFormat::ALL {
-                    if ui.button(format!("{}…", format.title())).clicked() {
-                        action = Some(UiAction::ChooseExport(format));
-                    }
-                    if ui.button(format!("{} by path…", format.title())).clicked() {
-                        action = Some(UiAction::TypePath(PathPurpose::Export(format)));
-                    }
-                }
-                if ui.button(format!("{IMAGE_TITLE}…")).clicked() {
-                    action = Some(UiAction::ChooseImage);
-                }
-                if ui.button(format!("{IMAGE_TITLE} by path…")).clicked() {
-                    action = Some(UiAction::TypePath(PathPurpose::Image));
-                }
-            });
+            if ui
+                .button("Export…")
+                .on_hover_text(
+                    "The roster as CSV, the report as Markdown or HTML, Popolo or \
+                     FollowTheMoney JSON, or a picture of this panel",
+                )
+                .clicked()
+            {
+                let purpose = self
+                    .last_export
+                    .unwrap_or(PathPurpose::Export(ExportFormat::Csv));
+                action = Some(UiAction::TypePath(purpose));
+            }
             ui.separator();
             if ui.button("Quit").clicked() {
                 action = Some(UiAction::Run(Command::Quit));
@@ -139,12 +149,14 @@ impl FileMenu {
         let mut action = None;
         if let Some((purpose, text)) = &mut self.typed {
             let select = &mut self.select_typed;
+            let exporting = matches!(purpose, PathPurpose::Export(_) | PathPurpose::Image);
             let title = match purpose {
                 PathPurpose::Open => "Open dataset",
                 PathPurpose::SaveAs => "Save dataset as",
-                PathPurpose::Export(format) => format.title(),
-                PathPurpose::Image => IMAGE_TITLE,
+                PathPurpose::Export(_) | PathPurpose::Image => "Export",
             };
+            let suggested = &self.suggested;
+            let last_export = &mut self.last_export;
             let prompt = match purpose {
                 PathPurpose::Export(_) | PathPurpose::Image => "Path of the file:",
                 _ => "Path of the RON file:",
@@ -157,6 +169,24 @@ impl FileMenu {
                 .anchor(egui::Align2::CENTER_TOP, [0.0, 120.0])
                 .open(&mut open)
                 .show(ui.ctx(), |ui| {
+                    if exporting {
+                        ui.label("Format:");
+                        for (choice, name) in export_choices() {
+                            if ui.radio(*purpose == choice, name).clicked() && *purpose != choice {
+                                // A suggestion left as it was follows the format.
+                                let was = suggested.iter().find(|(p, _)| p == purpose);
+                                if was.is_some_and(|(_, t)| t == text) {
+                                    if let Some((_, next)) =
+                                        suggested.iter().find(|(p, _)| *p == choice)
+                                    {
+                                        *text = next.clone();
+                                    }
+                                }
+                                *purpose = choice;
+                            }
+                        }
+                        ui.add_space(4.0);
+                    }
                     let label = ui.label(prompt);
                     let mut output = egui::TextEdit::singleline(text)
                         .desired_width(420.0)
@@ -184,6 +214,21 @@ impl FileMenu {
                                 PathPurpose::Image => UiAction::ImageTo(path),
                             });
                             done = true;
+                        }
+                        if exporting
+                            && ui
+                                .button("Choose file…")
+                                .on_hover_text("Pick the file in the desktop's save dialog")
+                                .clicked()
+                        {
+                            action = Some(match purpose {
+                                PathPurpose::Export(format) => UiAction::ChooseExport(*format),
+                                _ => UiAction::ChooseImage,
+                            });
+                            done = true;
+                        }
+                        if exporting && done {
+                            *last_export = Some(*purpose);
                         }
                         if ui.button("Cancel").clicked() {
                             done = true;
@@ -222,26 +267,10 @@ impl FileMenu {
     /// Opens the typed-path window, its field filled with a suggestion (all selected, so
     /// that typing replaces it).
     pub fn type_path(&mut self, purpose: PathPurpose, doc: &Document) {
-        let start = match purpose {
-            PathPurpose::Open => String::new(),
-            PathPurpose::SaveAs => saves_dir()
-                .join(default_file_name(doc))
-                .display()
-                .to_string(),
-            PathPurpose::Export(format) => saves_dir()
-                .join(export_file_name(
-                    doc,
-                    format.file_stem(),
-                    format.extension(),
-                ))
-                .display()
-                .to_string(),
-            PathPurpose::Image => saves_dir()
-                .join(export_file_name(doc, IMAGE_STEM, "png"))
-                .display()
-                .to_string(),
-        };
-        self.typed = Some((purpose, start));
+        self.suggested = export_choices()
+            .map(|(p, _)| (p, suggested_path(p, doc)))
+            .collect();
+        self.typed = Some((purpose, suggested_path(purpose, doc)));
         self.select_typed = true;
     }
 }
@@ -346,4 +375,18 @@ fn export_as(doc: &Document, title: &str, stem: &str, extension: &str) -> Picked
             .set_file_name(export_file_name(doc, stem, extension))
             .save_file()
     })
+}
+
+/// The path the typed-path window starts with: nothing to open; the dataset's file name for
+/// a save; for an export, a name after the dataset's and the format's in `saves/`.
+fn suggested_path(purpose: PathPurpose, doc: &Document) -> String {
+    let name = match purpose {
+        PathPurpose::Open => return String::new(),
+        PathPurpose::SaveAs => default_file_name(doc),
+        PathPurpose::Export(format) => {
+            export_file_name(doc, format.file_stem(), format.extension())
+        }
+        PathPurpose::Image => export_file_name(doc, IMAGE_STEM, "png"),
+    };
+    saves_dir().join(name).display().to_string()
 }

@@ -336,27 +336,46 @@ fn saving_over_a_file_changed_on_disk_merges_or_asks() {
     assert_eq!(on_disk.actors[0].name, "Written by another program");
 }
 
-/// File ▸ Export offers every `ExportFormat` and the window's own picture, each by path too:
-/// a format is written by the session, the picture is taken by the window.
+/// File ▸ Export… is one window: every `ExportFormat` and the window's own picture as a
+/// choice, a path that follows the format until edited, Enter to export; a format is written
+/// by the session ("Exported to PATH", with Open folder), the picture is taken by the window.
 #[test]
-fn the_export_menu_offers_every_format_and_the_picture_of_the_window() {
+fn one_export_window_offers_every_format_and_the_picture_of_the_window() {
     use board_explorer::session::ExportFormat;
+    use egui::accesskit::Role;
     let dir = tempfile::tempdir().unwrap();
     let mut h = app();
     h.run();
-    let export_by_path = |h: &mut Harness<'static, BoardExplorerApp>, item: &str, path: &str| {
+    let open_export = |h: &mut Harness<'static, BoardExplorerApp>| {
         h.get_by_label("File").click();
         h.run();
-        h.get_by_label("Export").hover();
+        h.get_by_label("Export…").click();
         h.run();
-        h.get_by_label(item).click();
+    };
+    let path_text = |h: &Harness<'static, BoardExplorerApp>| {
+        h.get_by_role_and_label(Role::TextInput, "Path of the file:")
+            .value()
+            .unwrap_or_default()
+    };
+    // The suggestion follows the format picked.
+    open_export(&mut h);
+    assert!(path_text(&h).ends_with("-roster.csv"), "{}", path_text(&h));
+    h.get_by_label(ExportFormat::Markdown.choice()).click();
+    h.run();
+    assert!(path_text(&h).ends_with("-report.md"), "{}", path_text(&h));
+    h.get_by_label("Cancel").click();
+    h.run();
+
+    let export_to = |h: &mut Harness<'static, BoardExplorerApp>, choice: &str, path: &str| {
+        open_export(h);
+        h.get_by_label(choice).click();
         h.run();
-        let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the file:");
+        let field = h.get_by_role_and_label(Role::TextInput, "Path of the file:");
         field.focus();
         h.run();
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
         h.run();
-        h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the file:")
+        h.get_by_role_and_label(Role::TextInput, "Path of the file:")
             .type_text(path);
         h.run();
         h.key_press(egui::Key::Enter);
@@ -366,22 +385,31 @@ fn the_export_menu_offers_every_format_and_the_picture_of_the_window() {
     };
     for &format in ExportFormat::ALL {
         let path = dir.path().join(format!("out.{}", format.extension()));
-        export_by_path(
-            &mut h,
-            &format!("{} by path…", format.title()),
-            &path.display().to_string(),
-        );
+        export_to(&mut h, format.choice(), &path.display().to_string());
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             h.state().session.export_text(format),
             "{format:?}"
         );
+        h.run();
+        h.get_by_label_contains(&format!("Exported to {}", path.display()));
+        h.get_by_label("Open folder");
     }
+    // The last format is offered first next time.
+    open_export(&mut h);
+    assert!(
+        path_text(&h).ends_with("-ftm-entities.json"),
+        "{}",
+        path_text(&h)
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+
     assert!(!h.state().taking_picture());
     let png = dir.path().join("window.png");
-    export_by_path(
+    export_to(
         &mut h,
-        "Export image of this panel by path…",
+        "Image of this panel (PNG)",
         &png.display().to_string(),
     );
     assert!(

@@ -99,6 +99,9 @@ pub struct Window {
     pub file_menu: FileMenu,
     pub snapshots: SnapshotsPanel,
     pub notice: Option<Notice>,
+    /// The file the message is about (a save, an export, a snapshot): the status bar offers
+    /// to open its folder.
+    pub notice_file: Option<PathBuf>,
     /// An action that would lose unsaved changes, waiting for the user's answer.
     pub pending: Option<UiAction>,
     /// A PNG export waiting for the renderer's picture: where it goes, and the picture.
@@ -304,9 +307,11 @@ impl BoardExplorerApp {
         }
         if outcome.clear_notice {
             self.window.notice = None;
+            self.window.notice_file = None;
         }
         if let Some(notice) = outcome.notice {
             self.window.notice = Some(notice);
+            self.window.notice_file = outcome.written.clone();
         }
         if let Some(detail) = outcome.detail {
             self.window.file_menu.error = Some(detail);

@@ -47,8 +47,31 @@ impl BoardExplorerApp {
                     text
                 };
                 let mut dismiss = false;
+                let mut open_failed = None;
+                let folder = self
+                    .window
+                    .notice_file
+                    .as_deref()
+                    .and_then(std::path::Path::parent);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     dismiss = ui.small_button("✖").on_hover_text("Dismiss").clicked();
+                    if let Some(folder) = folder
+                        && ui
+                            .small_button("Open folder")
+                            .on_hover_text(format!("Show {} in the file manager", folder.display()))
+                            .clicked()
+                    {
+                        // The desktop's file manager, in the background; a desktop without
+                        // one is said so, nothing else happens.
+                        let folder = if folder.as_os_str().is_empty() {
+                            std::path::Path::new(".")
+                        } else {
+                            folder
+                        };
+                        if let Err(e) = open::that_detached(folder) {
+                            open_failed = Some(format!("Could not open {}: {e}", folder.display()));
+                        }
+                    }
                     // A long message (a path, a load error) is cut to the bar, whole on hover.
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                         ui.add(egui::Label::new(text).truncate());
@@ -56,6 +79,11 @@ impl BoardExplorerApp {
                 });
                 if dismiss {
                     self.window.notice = None;
+                    self.window.notice_file = None;
+                }
+                if let Some(text) = open_failed {
+                    self.window.notice = Some(crate::session::Notice::error(text));
+                    self.window.notice_file = None;
                 }
             }
         });
