@@ -87,6 +87,59 @@ fn the_import_form_shows_the_detected_language_and_keeps_a_chosen_one() {
     assert_eq!(source.language.as_deref(), Some("es"));
 }
 
+/// A text already held by a source is not imported twice: the form says which source has
+/// it and offers to show it, as `import-source` refuses it on the command line.
+#[test]
+fn a_text_already_held_by_a_source_is_refused_and_that_source_offered() {
+    let mut h = app();
+    let twice = "Donald Trump chairs the board.\n\nThe Russian leader has declined.";
+    let import = |h: &mut Harness<'static, BoardExplorerApp>, outlet: &str| {
+        h.get_by_label("Import source…").click();
+        h.run();
+        type_into(h, "Outlet", outlet);
+        let label = "Paste the article here. It is stored with whitespace tidied; quotes are anchored in the stored text.";
+        h.get_by_role_and_label(Role::MultilineTextInput, label)
+            .focus();
+        h.run();
+        h.get_by_role_and_label(Role::MultilineTextInput, label)
+            .type_text(twice);
+        h.run();
+        h.get_by_label("Import").click();
+        h.run();
+    };
+    import(&mut h, "First Wire");
+    let sources = h.state().session.document().dataset().sources.len();
+    let first = h
+        .state()
+        .session
+        .document()
+        .dataset()
+        .sources
+        .last()
+        .unwrap()
+        .id
+        .clone();
+    // Another source in view, so that showing the first is seen.
+    h.state_mut().panels.sources.focused = Some(DPA.into());
+    h.run();
+    import(&mut h, "Second Wire");
+    assert_eq!(
+        h.state().session.document().dataset().sources.len(),
+        sources
+    );
+    h.get_by_label_contains("This text is already the source \"First Wire\"");
+    h.get_by_label("Show that source").click();
+    h.run();
+    assert!(
+        h.query_by_label("Show that source").is_none(),
+        "the form closed"
+    );
+    assert_eq!(
+        h.state().panels.sources.focused.as_deref(),
+        Some(first.as_str())
+    );
+}
+
 #[test]
 fn importing_a_pasted_article_adds_it_with_suggested_mentions() {
     let mut h = app();

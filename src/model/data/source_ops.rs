@@ -124,6 +124,12 @@ fn outlet_default(d: &Dataset, draft: &SourceDraft) -> Option<Edit> {
 
 /// Adds a source at the end of the list, with an id made from its outlet and date. Returns the
 /// edit and the new source's id.
+/// The source whose text is `text` (as stored: normalised), if one is: the same report
+/// imported twice would offer its suggestions again and count its words twice.
+pub fn source_holding<'d>(d: &'d Dataset, text: &str) -> Option<&'d Source> {
+    d.sources.iter().find(|s| s.text == text)
+}
+
 pub fn add_source(
     d: &Dataset,
     draft: SourceDraft,

@@ -3,7 +3,7 @@
 use super::cache::Cache;
 use super::{SourcesPanel, SourcesView};
 use crate::model::PartialDate;
-use crate::model::data::source_ops::{add_source, delete_source, edit_source};
+use crate::model::data::source_ops::{add_source, delete_source, edit_source, source_holding};
 use crate::session::Command;
 use crate::ui::sources::form::FormOutcome;
 use crate::ui::view::ViewCtx;
@@ -19,7 +19,22 @@ impl SourcesPanel {
         match outcome {
             None => {}
             Some(FormOutcome::Cancelled) => self.form = None,
+            Some(FormOutcome::ShowSource(id)) => {
+                self.form = None;
+                self.selected = None;
+                self.focused = Some(id);
+                self.view = SourcesView::Texts;
+            }
             Some(FormOutcome::Done(draft)) => match editing {
+                None if let Some(held) = source_holding(d, &draft.stored_text()) => {
+                    form.error = Some(format!(
+                        "This text is already the source \"{}\" ({}): it was not imported \
+                         again.",
+                        held.name(),
+                        held.id
+                    ));
+                    form.held_by = Some(held.id.clone());
+                }
                 None => {
                     let today = PartialDate::from(chrono::Local::now().date_naive());
                     match add_source(d, draft, today) {

@@ -10,6 +10,8 @@ pub enum FormOutcome {
     /// The user confirmed: the draft to import, or to store over the source with this id.
     Done(SourceDraft),
     Cancelled,
+    /// Show the source with this id instead (its text is the one being imported).
+    ShowSource(String),
 }
 
 pub struct SourceForm {
@@ -33,6 +35,8 @@ pub struct SourceForm {
     /// out when the text changes, not every frame.
     detected: Option<(usize, String)>,
     pub error: Option<String>,
+    /// The source that already holds the text being imported: the form offers to show it.
+    pub held_by: Option<String>,
     fresh: bool,
 }
 
@@ -53,6 +57,7 @@ impl SourceForm {
             language: None,
             detected: None,
             error: None,
+            held_by: None,
             fresh: true,
         }
     }
@@ -73,6 +78,7 @@ impl SourceForm {
             language: draft.language,
             detected: None,
             error: None,
+            held_by: None,
             fresh: true,
         }
     }
@@ -304,6 +310,14 @@ impl SourceForm {
                 self.text_ui(ui);
                 if let Some(e) = &self.error {
                     ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                if let Some(id) = &self.held_by
+                    && ui
+                        .button("Show that source")
+                        .on_hover_text("Close this form and show the source that has this text")
+                        .clicked()
+                {
+                    outcome = Some(FormOutcome::ShowSource(id.clone()));
                 }
                 ui.separator();
                 ui.horizontal(|ui| {
