@@ -34,6 +34,60 @@ fn save_as_without_a_native_dialog_asks_for_a_typed_path() {
     );
 }
 
+/// Quit with unsaved work on a dataset that has no file yet, answered Save: the typed-path
+/// window asks for the file, and once it is saved the window closes, as asked.
+#[test]
+fn save_then_quit_quits_once_the_typed_save_went_through() {
+    let name = child::name(
+        module_path!(),
+        "save_then_quit_quits_once_the_typed_save_went_through",
+    );
+    if let Some(path) = child::job(&name) {
+        save_then_quit(&path);
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let empty_bin = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quit.ron");
+    let mut command = child::command(&name, &path);
+    command
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("PATH", empty_bin.path());
+    child::run(command);
+    let saved = board_explorer::store::load_file(&path).unwrap().dataset;
+    assert_eq!(saved.actors[0].name, "Renamed Before Quitting");
+}
+
+fn save_then_quit(path: &std::path::Path) {
+    use board_explorer::model::Edit;
+    use board_explorer::session::Command;
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|cc| BoardExplorerApp::new(cc, None));
+    h.run();
+    let d = h.state().session.dataset();
+    assert!(h.state().session.document().path.is_none(), "no file yet");
+    let mut actor = d.actors[0].clone();
+    actor.name = "Renamed Before Quitting".into();
+    h.state_mut()
+        .perform(Command::edit(Edit::ReplaceActor { at: 0, actor }, "Rename"));
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Quit").click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(!h.state().is_closing(), "not before the file is saved");
+    h.get_by_label("Path of the RON file:")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(!h.state().session.document().is_dirty());
+    assert!(h.state().is_closing(), "saved, then quit");
+}
+
 /// Save As in the window, where no native dialog can appear: the typed-path window asks, and
 /// saves to `path`.
 fn save_as_by_typed_path(path: &std::path::Path) {

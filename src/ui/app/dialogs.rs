@@ -126,6 +126,12 @@ impl BoardExplorerApp {
                 self.perform(Command::CloseSnapshot);
             }
             self.act(UiAction::Save, ctx);
+            if self.session.document().is_dirty() && self.window.file_menu.typing_path() {
+                // No file yet and no desktop dialog: the path is being typed. The action
+                // goes on once that save goes through.
+                self.window.after_save = Some(action);
+                return;
+            }
             if self.session.document().is_dirty() {
                 // The save was cancelled or failed: keep the work, do nothing more, and show
                 // the snapshot again unless a question or a path to type about the save is up.

@@ -102,6 +102,9 @@ pub struct Window {
     /// The file the message is about (a save, an export, a snapshot): the status bar offers
     /// to open its folder.
     pub notice_file: Option<PathBuf>,
+    /// What to do once the save the user is typing a path for goes through (Quit after
+    /// Save in the unsaved-changes prompt, for a dataset with no file yet).
+    after_save: Option<UiAction>,
     /// An action that would lose unsaved changes, waiting for the user's answer.
     pub pending: Option<UiAction>,
     /// A PNG export waiting for the renderer's picture: where it goes, and the picture.
@@ -186,6 +189,10 @@ impl BoardExplorerApp {
         // Once, before anything reads a key: a dialog open now owns the keyboard all frame.
         let keys = Keys::new(ui.ctx(), self.dialog_open());
         self.shortcuts(ui, keys, &mut actions);
+        // The path window closed without a save going through: what waited for it is dropped.
+        if !self.window.file_menu.typing_path() {
+            self.window.after_save = None;
+        }
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
@@ -346,7 +353,14 @@ impl BoardExplorerApp {
     fn act(&mut self, action: UiAction, ctx: &egui::Context) {
         match action {
             UiAction::Run(command) => {
+                let saving = matches!(command, Command::SaveAs(_));
                 self.perform(command);
+                if saving && !self.session.document().is_dirty() {
+                    // A save waited for (Quit, Open…): carry on without asking again.
+                    if let Some(next) = self.window.after_save.take() {
+                        self.after_unsaved(false, next, ctx);
+                    }
+                }
                 if self.window.closing {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }

@@ -19,6 +19,11 @@ impl BoardExplorerApp {
         self.window.shot.is_some()
     }
 
+    /// Whether the window was asked to close (Quit went through).
+    pub fn is_closing(&self) -> bool {
+        self.window.closing
+    }
+
     /// At the end of a clean frame: asks the renderer for the picture, once.
     pub(super) fn request_picture(&mut self, ctx: &egui::Context) {
         let Some((path, asked)) = &mut self.window.shot else {
