@@ -292,13 +292,18 @@ pub fn with_window_file(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
     args
 }
 
+/// `open` run where there is no window to open (a library call, a script).
+fn no_window(file: &std::path::Path) -> String {
+    format!(
+        "error: open {} in the window: run `board-explorer open FILE` from a desktop session \
+         (this one has no window to open)",
+        shown(file)
+    )
+}
+
 fn perform(command: Verb) -> Result<String, String> {
     match command {
-        Verb::Open { file } => Err(format!(
-            "error: open {} in the window: run `board-explorer open FILE` from a desktop \
-             session (this one has no window to open)",
-            shown(&file)
-        )),
+        Verb::Open { file } => Err(no_window(&file)),
         Verb::Check { file } => check(file),
         Verb::Merge {
             base,

@@ -175,12 +175,11 @@ impl FileMenu {
                             if ui.radio(*purpose == choice, name).clicked() && *purpose != choice {
                                 // A suggestion left as it was follows the format.
                                 let was = suggested.iter().find(|(p, _)| p == purpose);
-                                if was.is_some_and(|(_, t)| t == text) {
-                                    if let Some((_, next)) =
+                                if was.is_some_and(|(_, t)| t == text)
+                                    && let Some((_, next)) =
                                         suggested.iter().find(|(p, _)| *p == choice)
-                                    {
-                                        *text = next.clone();
-                                    }
+                                {
+                                    *text = next.clone();
                                 }
                                 *purpose = choice;
                             }

@@ -192,7 +192,17 @@ pub fn pressed(ui: &egui::Ui, keys: Keys, action: Action) -> bool {
 /// Whether `action`'s key was pressed for what owns the keyboard: the dialog that is open, the
 /// field being typed in (asked whatever [`Keys`] says: the keys are theirs).
 pub fn pressed_here(ui: &egui::Ui, action: Action) -> bool {
+    if action == Action::Confirm && control_has_keyboard(ui.ctx()) {
+        return false;
+    }
     ui.input(|i| rows(action).any(|s| i.key_pressed(s.keys.logical_key)))
+}
+
+/// Whether a button, a check box or a list (anything but a text field) has the keyboard: Enter
+/// is then that control's own (it presses the button, opens the list, picks from it), never
+/// also the dialog's main button.
+fn control_has_keyboard(ctx: &egui::Context) -> bool {
+    ctx.memory(|m| m.focused()).is_some() && !ctx.text_edit_focused()
 }
 
 /// Whether Enter just left the one-line `field` (egui takes the focus from it on Enter): keep

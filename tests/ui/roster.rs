@@ -279,6 +279,56 @@ fn add_an_actor_then_merge_it_into_the_same_person() {
     );
 }
 
+/// Enter on the Kind list opens or picks from the list, never adds the actor; the kind last
+/// added is where the next Add actor starts (a list of states is entered one after another).
+#[test]
+fn enter_in_the_kind_list_picks_and_the_last_kind_is_remembered() {
+    let mut h = app();
+    let actors = h.state().session.document().dataset().actors.len();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Armenia");
+    h.run();
+    // The Kind list has the keyboard: Enter is its own.
+    // The dialog's, not the filter's behind it.
+    h.get_all_by_role_and_label(Role::ComboBox, "Kind")
+        .last()
+        .unwrap()
+        .focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().session.document().dataset().actors.len(), actors);
+    // The list is open (drawn above everything, so its "state" comes last): pick from it.
+    h.get_all_by_label("state").last().unwrap().click();
+    h.run();
+    assert_eq!(h.state().session.document().dataset().actors.len(), actors);
+    h.get_by_label("Add").click();
+    h.run();
+    let d = h.state().session.document().dataset();
+    assert_eq!(d.actors.len(), actors + 1);
+    assert_eq!(
+        d.actors.last().unwrap().kind,
+        board_explorer::model::ActorKind::State
+    );
+
+    // The next one starts as a state, and Enter in its name adds it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Georgia");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let d = h.state().session.document().dataset();
+    assert_eq!(d.actors.len(), actors + 2);
+    assert_eq!(
+        d.actors.last().unwrap().kind,
+        board_explorer::model::ActorKind::State
+    );
+}
+
 #[test]
 fn an_empty_name_is_refused() {
     let mut h = app();

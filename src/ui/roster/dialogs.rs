@@ -16,6 +16,7 @@ impl RosterPanel {
         };
         let mut close = false;
         let mut error = None;
+        let mut last_kind = None;
         let modal = egui::Modal::new(egui::Id::unique("add_actor")).show(ui.ctx(), |ui| {
             ui.heading("Add actor");
             egui::Grid::new("add_actor_grid")
@@ -52,6 +53,7 @@ impl RosterPanel {
                                 _ => None,
                             };
                             cx.edit(edit, format!("Add {}", new.name.trim()));
+                            last_kind = Some(new.kind);
                             if added.is_some() {
                                 cx.select(Select::Actor(added));
                             }
@@ -68,6 +70,9 @@ impl RosterPanel {
         });
         if let Some(e) = error {
             new.error = Some(e);
+        }
+        if let Some(kind) = last_kind {
+            self.last_kind = kind;
         }
         if close || modal.should_close() {
             self.adding = None;
@@ -122,4 +127,13 @@ pub(super) struct NewActorForm {
     pub(super) check: NameCheck,
     /// Why the last Add was refused, shown in the dialog itself.
     pub(super) error: Option<String>,
+}
+
+impl NewActorForm {
+    pub(super) fn of_kind(kind: ActorKind) -> Self {
+        NewActorForm {
+            kind,
+            ..Default::default()
+        }
+    }
 }

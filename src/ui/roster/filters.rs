@@ -24,7 +24,7 @@ impl RosterPanel {
                 ))
                 .clicked()
             {
-                self.adding = Some(NewActorForm::default());
+                self.adding = Some(NewActorForm::of_kind(self.last_kind));
             }
             ui.separator();
             let label = ui.label("🔍 Search");

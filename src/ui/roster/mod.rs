@@ -39,6 +39,9 @@ pub struct RosterPanel {
     detail: ActorDetail,
     focus_search: bool,
     adding: Option<NewActorForm>,
+    /// The kind of the actor last added: the next Add actor starts with it (a list of states
+    /// is entered one after another).
+    last_kind: crate::model::ActorKind,
     /// The delete waiting for confirmation: the actor's id.
     confirm_delete: Option<String>,
     /// That delete, worked out once (it walks every claim): actor id, revision, edit, words.
@@ -150,7 +153,7 @@ impl RosterPanel {
             self.focus_search = true;
         }
         if add {
-            self.adding = Some(NewActorForm::default());
+            self.adding = Some(NewActorForm::of_kind(self.last_kind));
         }
         if delete
             && !typing
