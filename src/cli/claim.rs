@@ -25,7 +25,7 @@ pub struct ClaimAddArgs {
     /// The actor the claim is about, by id.
     #[arg(long)]
     pub actor: Id,
-    /// PROPERTY=VALUE: status=accepted, role=chair, invited=yes, represents=ID,
+    /// PROPERTY=VALUE: status=accepted, role=chair, invited=yes (read as status=invited), represents=ID,
     /// office=TEXT, pledge="1 billion USD", joined=2026-01-22. A negative claim (the source
     /// says it does not hold): status!=member or status="not member".
     #[arg(long, value_parser = parse_stated_fact)]

@@ -158,9 +158,11 @@ fn parse_syntax(text: &str) -> Result<(FileIn, Vec<String>), LoadError> {
 /// read as positive claims from sources of normal reliability (every new field defaults so),
 /// which is what they meant, so the migration has nothing to rewrite. A future version that
 /// renames or reshapes a field converts it here, by the version it came from.
-pub fn migrate(from: u32, dataset: Dataset) -> Dataset {
+pub fn migrate(from: u32, mut dataset: Dataset) -> Dataset {
     debug_assert!(from <= VERSION, "newer versions are refused before this");
     // 1 → 2: the same shape; the new fields default to what version 1 meant.
+    // Any version: "invited: yes" is said as the status "invited" now (one meaning per fact).
+    crate::model::data::one_meaning::one_meaning_per_fact(&mut dataset);
     dataset
 }
 

@@ -76,6 +76,8 @@ pub fn read_recovery(path: &Path) -> Result<Option<Recovery>, LoadError> {
     if recovery.format != FORMAT {
         return Err(LoadError::new("not a recovery file").in_file(path));
     }
+    let mut recovery = recovery;
+    crate::model::data::one_meaning::one_meaning_per_fact(&mut recovery.dataset);
     Ok(Some(recovery))
 }
 

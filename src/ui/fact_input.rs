@@ -1,15 +1,15 @@
-//! Entering a claim's value for any property: a combo for statuses and roles, a checkbox for
-//! "invited", an actor for "represents", text (checked) for office, pledge and dates.
+//! Entering a claim's value for any property: a combo for statuses and roles, an actor for
+//! "represents", text (checked) for office, pledge and dates. An invitation is the status
+//! "invited" (one meaning per fact: see `model::data::one_meaning`).
 
 use crate::model::data::money::parse_money;
 use crate::model::{Dataset, Edit, Fact, PartialDate, Property, Role, Status};
 use crate::ui::view::ViewCtx;
 
 /// Properties a hand edit can set on an actor (the body's own rules are edited elsewhere).
-pub const ACTOR_PROPERTIES: [Property; 7] = [
+pub const ACTOR_PROPERTIES: [Property; 6] = [
     Property::Status,
     Property::Role,
-    Property::Invited,
     Property::Pledge,
     Property::Joined,
     Property::Office,
@@ -22,7 +22,6 @@ pub struct FactInput {
     pub text: String,
     pub status: Status,
     pub role: Role,
-    pub invited: bool,
     pub represents: String,
     /// The claim says the value does *not* hold ("not a member").
     pub negated: bool,
@@ -35,7 +34,6 @@ impl Default for FactInput {
             text: String::new(),
             status: Status::Invited,
             role: Role::Member,
-            invited: true,
             represents: String::new(),
             negated: false,
         }
@@ -46,9 +44,8 @@ impl FactInput {
     /// The value as a fact about `subject`, or why it cannot be one.
     pub fn fact(&self, d: &Dataset, subject: &str) -> Result<Fact, String> {
         Ok(match self.property {
-            Property::Status => Fact::Status(self.status),
+            Property::Status | Property::Invited => Fact::Status(self.status),
             Property::Role => Fact::Role(self.role),
-            Property::Invited => Fact::Invited(self.invited),
             Property::Pledge => Fact::Pledge(parse_money(&self.text).map_err(|e| e.to_string())?),
             Property::Joined => Fact::Joined(
                 self.text
@@ -87,7 +84,12 @@ impl FactInput {
         match fact {
             Fact::Status(s) => self.status = *s,
             Fact::Role(r) => self.role = *r,
-            Fact::Invited(yes) => self.invited = *yes,
+            // The old form of an invitation (see `one_meaning`): shown as the status.
+            Fact::Invited(yes) => {
+                self.property = Property::Status;
+                self.status = Status::Invited;
+                self.negated = !yes;
+            }
             Fact::Represents(id) => self.represents = id.clone(),
             Fact::Office(text) => self.text = text.clone(),
             other => self.text = d.fact_label(other),
@@ -132,7 +134,7 @@ impl FactInput {
         let label = ui.label("Value");
         let id = label.id;
         match self.property {
-            Property::Status => {
+            Property::Status | Property::Invited => {
                 enum_combo(
                     ui,
                     "fact_status",
@@ -151,9 +153,6 @@ impl FactInput {
                     |r| r.label(),
                     Some(id),
                 );
-            }
-            Property::Invited => {
-                ui.checkbox(&mut self.invited, "invited").labelled_by(id);
             }
             Property::Represents => {
                 let current = d

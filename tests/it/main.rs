@@ -38,6 +38,7 @@ mod layers;
 mod merge_props;
 mod merge_rules;
 mod model_on_embedded;
+mod one_meaning;
 mod open_data_exports;
 mod safe_exports;
 mod session;

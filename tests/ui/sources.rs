@@ -319,7 +319,8 @@ fn editing_a_source_flags_lost_quotes_and_deleting_one_takes_its_claims() {
         "Vladimir Putin invited to join Trump's Board of Peace for Gaza: Kremlin",
     )
     .click();
-    h.run();
+    // The text scrolls to the source's first claim: let the scroll settle.
+    h.run_steps(30);
     h.get_by_label("Edit…").click();
     h.run();
     // Change the words of a quoted sentence.

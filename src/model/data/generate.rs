@@ -96,7 +96,7 @@ pub fn generate(spec: Spec) -> Dataset {
         for k in 0..spec.claims_per_actor {
             let s = rng.usize(..sources);
             let fact = match k % 5 {
-                0 => Fact::Invited(true),
+                0 => Fact::Status(Status::Invited),
                 1 => Fact::Status(statuses[rng.usize(..statuses.len())]),
                 2 => Fact::Role(Role::ALL[rng.usize(..Role::ALL.len())]),
                 3 => Fact::Pledge(Money {

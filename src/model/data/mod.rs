@@ -14,6 +14,7 @@ pub mod edit;
 pub mod extra;
 pub mod generate;
 pub mod money;
+pub mod one_meaning;
 pub mod ops;
 pub mod review;
 pub mod source_ops;

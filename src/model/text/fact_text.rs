@@ -87,11 +87,12 @@ pub fn parse_fact(input: &str) -> Result<Fact, FactTextError> {
                 .find(|r| label_key(r.label()) == key)
                 .ok_or_else(|| unknown("role", value, Role::ALL.iter().map(|r| r.label())))?,
         ),
-        "invited" => Fact::Invited(match key.as_str() {
-            "yes" | "true" => true,
-            "no" | "false" => false,
+        // The old way to say it (see `one_meaning`): read as the status; "no" is its
+        // negation, which only `parse_stated_fact` can say.
+        "invited" => match key.as_str() {
+            "yes" | "true" => Fact::Status(Status::Invited),
             _ => return Err(unknown("invited", value, ["yes", "no"].into_iter())),
-        }),
+        },
         "represents" => Fact::Represents(value.to_string()),
         "office" => Fact::Office(value.to_string()),
         "pledge" => Fact::Pledge(parse_money(value)?),
@@ -118,6 +119,16 @@ pub struct StatedFact {
 /// Reads `property=value`, or a negative claim: `property!=value` or `property=not value`
 /// ("status!=member", "status=not member": not on the official list).
 pub fn parse_stated_fact(input: &str) -> Result<StatedFact, FactTextError> {
+    // "invited=no", the old way to say "status=not invited".
+    if let Some((property, value)) = input.split_once('=')
+        && property.trim().eq_ignore_ascii_case("invited")
+        && matches!(label_key(value).as_str(), "no" | "false")
+    {
+        return Ok(StatedFact {
+            fact: Fact::Status(Status::Invited),
+            negated: true,
+        });
+    }
     if let Some((property, value)) = input.split_once("!=") {
         return Ok(StatedFact {
             fact: parse_fact(&format!("{property}={value}"))?,
@@ -183,7 +194,14 @@ mod tests {
             parse_fact("role=founding_member"),
             Ok(Fact::Role(Role::FoundingMember))
         );
-        assert_eq!(parse_fact("invited=no"), Ok(Fact::Invited(false)));
+        assert_eq!(parse_fact("invited=yes"), Ok(Fact::Status(Status::Invited)));
+        assert_eq!(
+            parse_stated_fact("invited=no"),
+            Ok(StatedFact {
+                fact: Fact::Status(Status::Invited),
+                negated: true
+            })
+        );
         assert_eq!(
             parse_fact("represents=israel"),
             Ok(Fact::Represents("israel".into()))
