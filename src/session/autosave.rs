@@ -24,6 +24,8 @@ pub struct Autosave {
     written: Option<u64>,
     /// Whether the recovery file holds work of this session (written, or restored from).
     pub(super) on_disk: bool,
+    /// The sources the window has ticked for comparison, written with the work.
+    pub(super) chosen: Vec<String>,
 }
 
 /// What one autosave tick did.
@@ -75,7 +77,7 @@ impl Autosave {
         }
         // Written or not, do not retry every frame.
         self.written = Some(revision);
-        match store::write_recovery(&path, doc.path.as_deref(), doc.dataset()) {
+        match store::write_recovery(&path, doc.path.as_deref(), doc.dataset(), &self.chosen) {
             Ok(()) => {
                 self.on_disk = true;
                 Tick::default()

@@ -308,6 +308,14 @@ impl Session {
     /// now on, and offers back work left there by an earlier session, or in the same folder
     /// by an instance that is no longer running. Files of running instances (their lock is
     /// held) are never offered, touched or deleted.
+    /// The sources the window has ticked for comparison: written with unsaved work to the
+    /// recovery file, so that a restore after a crash ticks them again.
+    pub fn remember_chosen_sources(&mut self, chosen: &[String]) {
+        if self.autosave.chosen != chosen {
+            self.autosave.chosen = chosen.to_vec();
+        }
+    }
+
     /// The window is closing cleanly: the recovery file's lock is let go and removed. The
     /// recovery file itself stays only if it holds work that was never saved, which the next
     /// start offers back.

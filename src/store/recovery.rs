@@ -25,18 +25,24 @@ pub struct Recovery {
     /// When it was written, as local time in words.
     pub written: String,
     pub dataset: Dataset,
+    /// The sources ticked for comparison in the window, restored with the work.
+    #[serde(default)]
+    pub chosen: Vec<String>,
 }
 
+/// Writes the unsaved work, the file it belongs to, and the sources ticked for comparison.
 pub fn write_recovery(
     path: &Path,
     original: Option<&Path>,
     dataset: &Dataset,
+    chosen: &[String],
 ) -> std::io::Result<()> {
     let recovery = RecoveryRef {
         format: FORMAT,
         original,
         written: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
         dataset,
+        chosen,
     };
     let text = super::ron_out::pretty(&recovery, ron::ser::PrettyConfig::new().new_line("\n"));
     write_atomic(path, text.as_bytes())
@@ -48,6 +54,7 @@ struct RecoveryRef<'a> {
     original: Option<&'a Path>,
     written: String,
     dataset: &'a Dataset,
+    chosen: &'a [String],
 }
 
 /// Reads a recovery file; `Ok(None)` when there is none.
@@ -195,7 +202,13 @@ mod tests {
         let path = recovery_path(dir.path());
         assert!(read_recovery(&path).unwrap().is_none());
         let dataset = crate::store::embedded();
-        write_recovery(&path, Some(Path::new("/x/board.ron")), &dataset).unwrap();
+        write_recovery(
+            &path,
+            Some(Path::new("/x/board.ron")),
+            &dataset,
+            &["s".into()],
+        )
+        .unwrap();
         let back = read_recovery(&path).unwrap().unwrap();
         assert!(back.dataset == dataset);
         assert_eq!(back.original.as_deref(), Some(Path::new("/x/board.ron")));

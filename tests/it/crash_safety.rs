@@ -186,7 +186,7 @@ fn two_instances_keep_separate_recovery_files() {
         // The child: another running instance whose unsaved work is autosaved; it waits to be
         // killed.
         let own = store::recovery_path(&dir);
-        store::write_recovery(&own, None, &renamed()).unwrap();
+        store::write_recovery(&own, None, &renamed(), &[]).unwrap();
         std::fs::write(dir.join("child-ready"), "").unwrap();
         loop {
             std::thread::sleep(Duration::from_millis(20));
@@ -252,7 +252,7 @@ fn a_clean_exit_leaves_no_lock_file_and_unsaved_work_is_offered_next_time() {
     assert_eq!(locks(), 0, "removed on a clean exit");
 
     // Unsaved work at exit: the file stays and is offered by the next instance.
-    store::write_recovery(&recovery, None, &store::embedded()).unwrap();
+    store::write_recovery(&recovery, None, &store::embedded(), &[]).unwrap();
     let mut next = board_explorer::session::Session::embedded();
     next.enable_recovery(store::recovery_path(dir.path()));
     assert!(next.recovery_offer().is_some());

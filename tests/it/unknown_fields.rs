@@ -225,7 +225,7 @@ fn snapshots_and_the_recovery_file_keep_unknown_fields() {
     assert_eq!(store::parse_snapshot(&snapshot).unwrap().dataset, d);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("recovery.ron");
-    store::write_recovery(&path, None, &d).unwrap();
+    store::write_recovery(&path, None, &d, &[]).unwrap();
     assert_all_written(
         &std::fs::read_to_string(&path).unwrap(),
         "in the recovery file",

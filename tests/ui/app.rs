@@ -235,6 +235,11 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     {
         let mut h = edited_app();
         h.state_mut().enable_recovery(recovery.clone());
+        // One source ticked for comparison: the ticks come back with the work.
+        h.state_mut()
+            .panels
+            .sources
+            .choose(&["dpa-2026-01-19".to_string()]);
         // Autosave waits for a few quiet seconds after the last change.
         for _ in 0..100 {
             h.step();
@@ -258,6 +263,10 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
         app.session.document().dataset().claims[0].rank,
         board_explorer::model::Rank::Preferred
     );
+    assert_eq!(
+        app.panels.sources.chosen_sources(),
+        Some(&["dpa-2026-01-19".to_string()][..])
+    );
     assert!(
         app.session.document().is_dirty(),
         "restored work still needs saving"
@@ -274,7 +283,7 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
 fn discarding_recovered_work_deletes_it() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = board_explorer::store::recovery_path(dir.path());
-    board_explorer::store::write_recovery(&recovery, None, &board_explorer::store::embedded())
+    board_explorer::store::write_recovery(&recovery, None, &board_explorer::store::embedded(), &[])
         .unwrap();
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])

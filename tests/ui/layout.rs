@@ -660,8 +660,8 @@ fn clearing_recovery_removes_its_backup_too() {
     let dir = tempfile::tempdir().unwrap();
     let path = recovery_path(dir.path());
     let d = board_explorer::store::embedded();
-    write_recovery(&path, None, &d).unwrap();
-    write_recovery(&path, None, &d).unwrap();
+    write_recovery(&path, None, &d, &[]).unwrap();
+    write_recovery(&path, None, &d, &[]).unwrap();
     let bak = board_explorer::store::backup_path(&path);
     assert!(bak.exists(), "a second write keeps a backup");
     clear_recovery(&path);

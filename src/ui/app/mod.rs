@@ -354,7 +354,17 @@ impl BoardExplorerApp {
         match action {
             UiAction::Run(command) => {
                 let saving = matches!(command, Command::SaveAs(_));
+                // Work restored after a crash comes back with the sources it had ticked.
+                let ticked = matches!(command, Command::RestoreRecovery)
+                    .then(|| self.session.recovery_offer().map(|o| o.chosen.clone()))
+                    .flatten()
+                    .filter(|chosen| !chosen.is_empty());
                 self.perform(command);
+                if let Some(chosen) = ticked
+                    && self.session.recovery_offer().is_none()
+                {
+                    self.panels.sources.choose(&chosen);
+                }
                 if saving && !self.session.document().is_dirty() {
                     // A save waited for (Quit, Open…): carry on without asking again.
                     if let Some(next) = self.window.after_save.take() {
@@ -434,6 +444,9 @@ impl BoardExplorerApp {
     /// Autosave on egui's clock; a repaint is asked for when a write falls due.
     fn autosave(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
+        if let Some(chosen) = self.panels.sources.chosen_sources() {
+            self.session.remember_chosen_sources(chosen);
+        }
         let tick = self.session.autosave(now);
         if let Some(after) = tick.again_after {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(after));
