@@ -181,10 +181,17 @@ fn the_detail_pane_groups_claims_by_body_with_the_status_history() {
     h.get_by_label(&format!("On {COMMITTEE}"));
     assert_eq!(h.query_all_by_label("Status history").count(), 2);
     // The main body's path: proposed on the 19th (the report), accepted on the 21st.
-    let proposed = h.get_by_label("2026-01-19").rect();
-    let accepted = h.get_by_label("2026-01-21").rect();
+    // In the detail pane, right of the table (whose Joined column shows days too).
+    let in_detail = |day: &str| {
+        h.get_all_by_label(day)
+            .map(|n| n.rect())
+            .max_by(|a, b| a.min.x.total_cmp(&b.min.x))
+            .unwrap_or_else(|| panic!("{day} is not shown"))
+    };
+    let proposed = in_detail("2026-01-19");
+    let accepted = in_detail("2026-01-21");
     assert!(proposed.min.y < accepted.min.y, "earliest first");
-    h.get_by_label("2026-01-22");
+    in_detail("2026-01-22");
 }
 
 #[test]

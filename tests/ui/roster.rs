@@ -509,3 +509,29 @@ fn the_name_given_in_the_edit_menu_signs_the_claims_added_by_hand() {
     // The claims already there keep no author: nobody made them in this session.
     assert!(d.claims[0].author.is_empty());
 }
+
+/// The Joined column gives the day the reports give: as the sources date the joining, else
+/// the start of a member's term, else the day of the claim that made it a member.
+#[test]
+fn the_joined_column_shows_the_day_the_reports_give() {
+    use board_explorer::model::derive::report::Report;
+    let h = app();
+    let session = &h.state().session;
+    let (d, derived) = (session.dataset(), session.derived());
+    let report = Report::new(d, derived);
+    let shown: Vec<(String, String)> = report
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let day = report.joined(r.row, r.seat)?;
+            Some((d.actors[r.row.actor].name.clone(), day.to_string()))
+        })
+        .collect();
+    assert!(!shown.is_empty(), "members with a joining day");
+    for (name, day) in &shown {
+        assert!(
+            h.query_all_by_label(day).count() >= 1,
+            "{name}: the roster does not show {day}"
+        );
+    }
+}

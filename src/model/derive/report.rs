@@ -16,7 +16,7 @@ use super::compare::{ClaimMatrix, compare_where, subject_name};
 use super::derived::Derived;
 use super::index::Index;
 use super::roster::{RosterRow, rivals};
-use super::seats::{SeatKind, SeatOutcome, SeatReason, Totals, totals};
+use super::seats::{SeatKind, SeatOutcome, Totals, totals};
 use crate::model::data::dataset::{
     Actor, Body, Claim, Dataset, Event, Property, Reliability, Source,
 };
@@ -83,13 +83,6 @@ impl ReportClaim<'_> {
     }
 }
 
-/// Whether a seat outcome makes its actor a member of the body: one who holds a seat, sits
-/// without one, or speaks for a member (Netanyahu for Israel). A membership is not a seat:
-/// the person who speaks for a state is on the body though the seat is the state's.
-pub fn is_member(seat: &SeatOutcome) -> bool {
-    seat.kind != SeatKind::None || matches!(seat.why, SeatReason::SpeaksFor(_))
-}
-
 /// A sub-body with its roster under its own seat rules: the actors with claims about it.
 #[derive(Debug)]
 pub struct SubBodyReport<'a> {
@@ -100,7 +93,7 @@ pub struct SubBodyReport<'a> {
 impl SubBodyReport<'_> {
     /// The positions in `roster.rows` of its members (see [`is_member`]).
     pub fn members(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.roster.rows.len()).filter(|&i| is_member(&self.roster.seats[i]))
+        (0..self.roster.rows.len()).filter(|&i| self.roster.seats[i].is_member())
     }
 }
 
@@ -185,7 +178,7 @@ impl<'a> Report<'a> {
             &d.body.seat_rules.threshold.currency,
         );
         let memberships = (0..rows.len())
-            .filter(|&i| is_member(rows[i].seat))
+            .filter(|&i| rows[i].seat.is_member())
             .collect();
         let conflicts = derived
             .roster
@@ -246,17 +239,9 @@ impl<'a> Report<'a> {
         self.memberships.iter().map(|&i| &self.rows[i])
     }
 
-    /// When the actor of `row` joined the body whose seat under its rules is `seat`: as the
-    /// sources date the joining, else, for a member, the start of the seat's term, else the
-    /// day of the claim that made it a member (as the seat rules count it).
+    /// When the actor of `row` joined the body (see [`super::seats::joined`]).
     pub fn joined(&self, row: &RosterRow, seat: &SeatOutcome) -> Option<PartialDate> {
-        match row.fact(self.dataset, Property::Joined) {
-            Some(crate::model::data::dataset::Fact::Joined(day)) => Some(*day),
-            _ if !is_member(seat) => None,
-            _ => seat
-                .term_start
-                .or_else(|| super::seats::member(self.dataset, self.index, row).joined),
-        }
+        super::seats::joined(self.dataset, self.index, row, seat)
     }
 
     /// A claim of the dataset as the report shows it (source, date, reliability).

@@ -375,6 +375,34 @@ pub fn member<'a>(dataset: &'a Dataset, index: &Index, row: &RosterRow) -> Membe
     }
 }
 
+/// When the actor of `row` joined the body whose seat under its rules is `seat`: as the
+/// sources date the joining, else, for a member, the start of the seat's term, else the day of
+/// the claim that made it a member (as the seat rules count it). The one answer the roster's
+/// Joined column, the reports and the open-data exports give.
+pub fn joined(
+    dataset: &Dataset,
+    index: &Index,
+    row: &RosterRow,
+    seat: &SeatOutcome,
+) -> Option<PartialDate> {
+    match row.fact(dataset, Property::Joined) {
+        Some(Fact::Joined(day)) => Some(*day),
+        _ if !seat.is_member() => None,
+        _ => seat
+            .term_start
+            .or_else(|| member(dataset, index, row).joined),
+    }
+}
+
+impl SeatOutcome {
+    /// Whether the actor is a member of the body: one who holds a seat, sits without one, or
+    /// speaks for a member (Netanyahu for Israel). A membership is not a seat: the person who
+    /// speaks for a state is on the body though the seat is the state's.
+    pub fn is_member(&self) -> bool {
+        self.kind != SeatKind::None || matches!(self.why, SeatReason::SpeaksFor(_))
+    }
+}
+
 /// Why the quick calculator refuses an amount.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum QuickError {

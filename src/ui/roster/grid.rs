@@ -225,12 +225,21 @@ pub(super) fn cell_text(
             Some(Fact::Pledge(m)) => format_money(m),
             _ => "—".to_string(),
         },
-        Column::Joined => match row.get(Property::Joined) {
-            // Where sources disagree on the date, the row's conflict flag marks it (the one
-            // conflict rule decides which disagreements count).
-            Some(r) if r.conflict => format!("{} ⚠", value(Property::Joined)),
-            _ => value(Property::Joined),
-        },
+        Column::Joined => {
+            let day = crate::model::derive::seats::joined(
+                dataset,
+                derived.index,
+                row,
+                &derived.seats[row_index],
+            );
+            let day = day.map_or_else(|| "—".to_string(), |d| d.to_string());
+            match row.get(Property::Joined) {
+                // Where sources disagree on the date, the row's conflict flag marks it (the one
+                // conflict rule decides which disagreements count).
+                Some(r) if r.conflict => format!("{day} ⚠"),
+                _ => day,
+            }
+        }
         Column::Body => crate::model::data::body::all(dataset)
             .nth(derived.body_of(row_index))
             .map_or_else(String::new, |b| b.name.clone()),

@@ -76,7 +76,9 @@ impl RosterPanel {
             self.query.body = BodyChoice::Main;
         }
         let body_rows = self.body_rows(cx);
-        let rows = body_rows.as_deref().map_or(Rows::main(derived), Rows::of);
+        let rows = body_rows
+            .as_deref()
+            .map_or(Rows::main(derived), |b| Rows::of(b, derived));
         self.view
             .refresh_rows(dataset, derived, rows, &self.query, cx.edit_log);
 

@@ -71,8 +71,8 @@ impl Column {
             Column::Seat => "The seat the body's rules give: chair, permanent, term, or none",
             Column::Pledge => "The contribution pledged, from the best claim",
             Column::Joined => {
-                "When the actor joined, from the best claim; terms start then, or at the body's \
-                 entry into force if that is later"
+                "When the actor joined: as the sources date it, else the start of a member's \
+                 term, else the day of the claim that made it a member (as the reports say)"
             }
             Column::Body => "The body (or sub-body) the row's claims are about",
             Column::Sources => "How many sources make claims about the actor",
@@ -132,6 +132,7 @@ pub struct Rows<'a> {
     pub bodies: &'a [usize],
     /// The dates of the body shown.
     pub dates: BodyDates,
+    pub index: &'a crate::model::Index,
 }
 
 impl<'a> Rows<'a> {
@@ -141,15 +142,17 @@ impl<'a> Rows<'a> {
             seats: &derived.seats,
             bodies: &[],
             dates: derived.body_dates,
+            index: &derived.index,
         }
     }
 
-    pub fn of(body: &'a BodyRoster) -> Rows<'a> {
+    pub fn of(body: &'a BodyRoster, derived: &'a Derived) -> Rows<'a> {
         Rows {
             rows: &body.rows,
             seats: &body.seats,
             bodies: &body.bodies,
             dates: body.dates,
+            index: &derived.index,
         }
     }
 
@@ -330,10 +333,8 @@ fn pledge(dataset: &Dataset, derived: Rows<'_>, row: usize) -> Option<f64> {
 
 /// The joining date, for sorting; unknown dates sort first.
 fn joined(dataset: &Dataset, derived: Rows<'_>, row: usize) -> Option<chrono::NaiveDate> {
-    match derived.rows[row].fact(dataset, Property::Joined) {
-        Some(Fact::Joined(d)) => Some(d.first_day()),
-        _ => None,
-    }
+    let (r, seat) = (&derived.rows[row], &derived.seats[row]);
+    crate::model::derive::seats::joined(dataset, derived.index, r, seat).map(|d| d.first_day())
 }
 
 fn compare(
