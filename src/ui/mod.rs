@@ -26,7 +26,7 @@ pub use roster::{RosterPanel, SELECT_HINT};
 pub use seats::{SeatsPanel, calculator_money};
 pub use snapshots::SnapshotsPanel;
 pub use sources::{SourcesPanel, SourcesView, reanchor_notice};
-pub use timeline::{MARKS_LEGEND, TimelinePanel};
+pub use timeline::{LATEST_DAYS, MARKS_LEGEND, OPENING_DAYS, TimelinePanel};
 pub use view::{Queued, ViewCtx};
 
 /// Opens the window: on `file` when one is given, else on the file last open (or the

@@ -193,3 +193,44 @@ fn an_actor_link_opens_the_roster_on_that_actor() {
     assert_eq!(h.state().panels.tab, Tab::Roster);
     assert_eq!(h.state().session.selection.actor.as_deref(), Some("peskov"));
 }
+
+/// The timeline opens on the news: the 60 days up to the latest dated claim or event, not the
+/// years of history; "Jump to latest" shows the last month; "Fit all" every event. An imported
+/// report's dated claims move where it opens.
+#[test]
+fn the_timeline_opens_on_the_last_sixty_days_of_news() {
+    use board_explorer::model::derive::timeline::{day_number, extent, latest_day};
+    use board_explorer::ui::{LATEST_DAYS, OPENING_DAYS};
+    let mut h = app();
+    h.run();
+    let d = h.state().session.dataset().clone();
+    let latest = latest_day(&d).expect("dated claims");
+    let (first, _) = extent(&d).expect("events");
+    assert!(
+        latest - first > 365.0,
+        "the dataset spans years: {first}..{latest}"
+    );
+    let (t0, t1) = h.state().panels.timeline.view().expect("a view");
+    assert!((t1 - t0 - OPENING_DAYS).abs() < 10.0, "{t0}..{t1}");
+    assert!(t0 < latest && latest <= t1, "{t0}..{t1} holds {latest}");
+
+    h.get_by_label("Fit all").click();
+    h.run();
+    let (f0, f1) = h.state().panels.timeline.view().unwrap();
+    assert!(f0 <= first && f1 - f0 > 365.0, "every event: {f0}..{f1}");
+
+    h.get_by_label("Jump to latest").click();
+    h.run();
+    let (j0, j1) = h.state().panels.timeline.view().unwrap();
+    assert!((j1 - j0 - LATEST_DAYS).abs() < 5.0, "{j0}..{j1}");
+    assert!(j0 < latest && latest <= j1);
+
+    // Around the as-of day when one is set.
+    let day: chrono::NaiveDate = "2025-06-01".parse().unwrap();
+    h.state_mut()
+        .perform(board_explorer::session::Command::SetAsOf(Some(day)));
+    h.state_mut().panels.timeline = Default::default();
+    h.run();
+    let (a0, a1) = h.state().panels.timeline.view().unwrap();
+    assert!(a0 < day_number(day) && day_number(day) < a1, "{a0}..{a1}");
+}

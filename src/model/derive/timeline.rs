@@ -380,6 +380,31 @@ fn actor_name(d: &Dataset, index: &Index, id: &str) -> String {
 }
 
 /// The overall span of a set of events, for "fit all".
+/// The latest day anything is dated in the dataset: a claim's day or an event's end. Where
+/// the news is: the timeline opens on the weeks before it.
+pub fn latest_day(d: &Dataset) -> Option<Time> {
+    let claims = d.claims.iter().filter_map(|c| c.as_of).map(|a| span(a).1);
+    let events = d.events.iter().map(|e| event_span(e).1);
+    claims.chain(events).reduce(Time::max)
+}
+
+/// The view that shows the `days` before `latest` (and a little after), or, with an as-of day,
+/// the `days` around it: the news, not the whole history.
+pub fn recent_view(
+    latest: Option<Time>,
+    as_of: Option<NaiveDate>,
+    days: f64,
+) -> Option<(Time, Time)> {
+    let margin = (days * 0.1).max(2.0);
+    match as_of {
+        Some(day) => {
+            let at = day_number(day);
+            Some((at - days * 0.75, at + days * 0.25))
+        }
+        None => latest.map(|end| (end - days, end + margin)),
+    }
+}
+
 pub fn extent(d: &Dataset) -> Option<(Time, Time)> {
     d.events
         .iter()

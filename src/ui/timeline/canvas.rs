@@ -4,11 +4,9 @@
 
 use chrono::Datelike;
 
-use super::{
-    AXIS, GUTTER, LANE, MAX_SPAN, MIN_SPAN, TimelinePanel, event_tooltip, fit, kind_color,
-};
+use super::{AXIS, GUTTER, LANE, MAX_SPAN, MIN_SPAN, TimelinePanel, event_tooltip, kind_color};
 use crate::model::Dataset;
-use crate::model::derive::timeline::{Lane, Time, date_of, day_number, extent, ticks};
+use crate::model::derive::timeline::{Lane, Time, date_of, day_number, ticks};
 use crate::session::{Command, Select};
 use crate::ui::view::ViewCtx;
 
@@ -40,7 +38,10 @@ impl TimelinePanel {
             egui::pos2(rect.left() + GUTTER, rect.top() + AXIS),
             rect.max,
         );
-        let (t0, t1) = self.view.unwrap_or_else(|| fit(extent(d)));
+        let (t0, t1) = match self.view {
+            Some(view) => view,
+            None => self.first_view(cx),
+        };
         let view = self.navigate(ui, cx, &response, Span { rect, plot, t0, t1 });
         let painter = ui.painter_at(rect);
         let visuals = ui.visuals().clone();

@@ -11,7 +11,9 @@ use self::form::EventForm;
 use super::fact_input::{enum_combo, filter_combo};
 use super::view::ViewCtx;
 use crate::model::derive::search::{Query, fold};
-use crate::model::derive::timeline::{Lane, LaneMode, Time, day_number, event_span, extent, lanes};
+use crate::model::derive::timeline::{
+    Lane, LaneMode, Time, day_number, event_span, extent, lanes, latest_day, recent_view,
+};
 use crate::model::{Edit, Event, EventKind, PartialDate};
 use crate::session::{Command, Select};
 use crate::ui::shortcuts;
@@ -63,12 +65,23 @@ struct LaneCache {
     lanes: Vec<Lane>,
     /// Events passing the filters, by date.
     list: Vec<usize>,
+    /// The latest day a claim or an event is dated: where the news is.
+    latest: Option<Time>,
 }
+
+/// The timeline opens on this many days before the latest dated claim or event (or around
+/// the as-of day): the weeks that matter, not years of history.
+pub const OPENING_DAYS: f64 = 60.0;
+
+/// "Jump to latest" shows this many days up to the latest one.
+pub const LATEST_DAYS: f64 = 30.0;
 
 #[derive(Default)]
 pub struct TimelinePanel {
-    /// The visible time range; `None` until the first frame fits everything.
+    /// The visible time range; `None` until the first frame opens on the news.
     view: Option<(Time, Time)>,
+    /// "Fit all" was asked: the next frame fits every event instead.
+    fit_next: bool,
     lane_scroll: f32,
     pub mode: LaneMode,
     pub kind_filter: Option<EventKind>,
@@ -127,6 +140,7 @@ impl TimelinePanel {
                 && (query.is_empty() || query.matches(&event_key(cx, e)))
         };
         self.cache.lanes = lanes(d, &derived.index, self.mode, keep);
+        self.cache.latest = latest_day(d);
         let mut list: Vec<usize> = (0..d.events.len())
             .filter(|&i| keep(&d.events[i]))
             .collect();
@@ -223,7 +237,9 @@ impl TimelinePanel {
             } else {
                 latest = ui
                     .button("Jump to latest")
-                    .on_hover_text("Show everything known, and the latest events")
+                    .on_hover_text(
+                        "Show everything known, and the last month up to the latest news",
+                    )
                     .clicked();
                 fit = ui
                     .button("Fit all")
@@ -235,9 +251,8 @@ impl TimelinePanel {
             if latest {
                 cx.send(Command::SetAsOf(None));
                 self.as_of_text.clear();
-                if let Some((a, b)) = extent(d) {
-                    let width = self.view.map_or(b - a, |(v0, v1)| v1 - v0);
-                    self.view = Some((b - width * 0.9, b + width * 0.1));
+                if let Some(view) = recent_view(self.cache.latest, None, LATEST_DAYS) {
+                    self.view = Some(view);
                 }
             }
             if fit {
@@ -376,6 +391,22 @@ impl TimelinePanel {
     /// Zooms to show every event (on the next frame).
     pub fn fit_all(&mut self) {
         self.view = None;
+        self.fit_next = true;
+    }
+
+    /// The visible time range, in days since 1970 (`None` before the first frame).
+    pub fn view(&self) -> Option<(Time, Time)> {
+        self.view
+    }
+
+    /// The range the canvas shows when none was chosen yet: every event after "Fit all",
+    /// else the news (see [`OPENING_DAYS`]).
+    fn first_view(&mut self, cx: &ViewCtx<'_>) -> (Time, Time) {
+        if std::mem::take(&mut self.fit_next) {
+            return fit(extent(cx.dataset));
+        }
+        recent_view(self.cache.latest, cx.as_of, OPENING_DAYS)
+            .unwrap_or_else(|| fit(extent(cx.dataset)))
     }
 
     fn select_and_show(&mut self, cx: &ViewCtx<'_>, e: &Event) {
