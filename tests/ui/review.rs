@@ -268,6 +268,38 @@ fn two_suggestions_accepted_with_the_keyboard_are_in_the_roster_and_one_undo_tak
     }
 }
 
+/// After a batch is accepted, the selection is on the next unreviewed suggestion, the one
+/// after the batch, not a later one.
+#[test]
+fn after_a_batch_the_selection_is_on_the_next_unreviewed_suggestion() {
+    let mut h = common::app_on(Tab::Sources, [1400.0, 900.0]);
+    import(
+        &mut h,
+        "Hungary has accepted the invitation. Canada has been invited to join the board. \
+         Egypt has accepted the invitation. India has been invited to join the board. \
+         Argentina has accepted the invitation. Belarus has been invited to join the board. \
+         Turkey has accepted the invitation.",
+    );
+    settle(&mut h);
+    let rows = listed(&h);
+    assert!(rows.len() >= 6, "{rows:?}");
+    // Rows 1 to 3, with the keyboard.
+    h.key_press(egui::Key::ArrowDown);
+    settle(&mut h);
+    for _ in 0..2 {
+        h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowDown);
+        settle(&mut h);
+    }
+    h.get_by_label("Accept 3");
+    h.key_press(egui::Key::Enter);
+    settle(&mut h);
+    let left = listed(&h);
+    assert_eq!(left.len(), rows.len() - 3, "{left:?}");
+    let review = &h.state().panels.sources.review;
+    let at = review.view.current(review.rows()).expect("a selection");
+    assert_eq!(left[at], rows[4], "the one after the batch");
+}
+
 #[test]
 fn a_rejected_suggestion_does_not_come_back_after_reopening_the_source_or_the_file() {
     use board_explorer::document::Document;

@@ -182,14 +182,20 @@ impl QueueView {
         } else if plain(shortcuts::key(Action::ReviewEdit)) {
             action = Some(QueueAction::Edit(self.selected));
         }
-        if matches!(
-            action,
-            Some(QueueAction::Accept(_) | QueueAction::Reject(_))
-        ) {
-            // The rows taken leave the list: the range goes with them.
-            self.extent = None;
-        }
+        self.taking(action.as_ref());
         action
+    }
+
+    /// Rows accepted or rejected leave the list, the range with them; the selection goes to
+    /// where the first of them stood, which, once they are gone, is the next unreviewed row
+    /// (not a later one: the selection is a place in the list, which shrinks).
+    fn taking(&mut self, action: Option<&QueueAction>) {
+        if let Some(QueueAction::Accept(rows) | QueueAction::Reject(rows)) = action {
+            self.extent = None;
+            if let Some(&first) = rows.iter().min() {
+                self.selected = first;
+            }
+        }
     }
 
     /// The list, its filter and buttons. `empty` says what to do when there is nothing to
@@ -300,12 +306,7 @@ impl QueueView {
                 action = Some(QueueAction::Accept(shown.clone()));
             }
         });
-        if matches!(
-            action,
-            Some(QueueAction::Accept(_) | QueueAction::Reject(_))
-        ) {
-            self.extent = None;
-        }
+        self.taking(action.as_ref());
         action
     }
 
@@ -528,8 +529,10 @@ mod tests {
         h.run();
         h.key_press(Key::Enter);
         h.run();
-        // Accepting ends the range.
+        // Accepting ends the range and puts the selection where the first row taken stood
+        // (row 1: in the real list, the next one once they are gone).
         assert_eq!(h.state().view.extent, None);
+        assert_eq!(h.state().view.selected, 1);
         h.key_press(Key::ArrowUp);
         h.run();
         h.key_press(Key::Delete);
@@ -541,7 +544,7 @@ mod tests {
                 QueueAction::Reject(vec![2]),
                 QueueAction::Edit(1),
                 QueueAction::Accept(vec![1, 2]),
-                QueueAction::Reject(vec![1]),
+                QueueAction::Reject(vec![0]),
             ]
         );
     }
