@@ -445,3 +445,30 @@ fn named_to_head_a_body_is_its_chair() {
         )]
     );
 }
+
+/// The actors a list names, known and new, each once: what the claim form offers one claim
+/// each for, whether or not a rule reads a fact in the sentence.
+#[test]
+fn a_list_of_states_names_each_once_known_or_new() {
+    use board_explorer::model::extract::{Extractor, SuggestedActor};
+    let d = board_explorer::store::embedded();
+    let x = Extractor::new(&d);
+    let text = "The charter was signed on Thursday by Armenia, Azerbaijan, Bahrain, Bulgaria, \
+                Hungary, Indonesia, Jordan, Kazakhstan, Kosovo, Mongolia, Morocco, Pakistan, \
+                Paraguay, Qatar, Saudi Arabia, Turkey, the United Arab Emirates, Uzbekistan, \
+                Albania, Belarus, Egypt, Argentina, Vietnam, Kuwait and Oman.";
+    let named = x.actors_named(text, 0..text.len(), "en");
+    let names: Vec<String> = named
+        .iter()
+        .map(|a| match a {
+            SuggestedActor::Known(k) => d.actors[*k].name.clone(),
+            SuggestedActor::New(n) => format!("new {}", n.name),
+        })
+        .collect();
+    assert_eq!(names.len(), 25, "{names:?}");
+    assert!(names.iter().any(|n| n == "new Armenia"), "{names:?}");
+    // Only inside the span.
+    let from = text.find("Qatar").unwrap();
+    let fewer = x.actors_named(text, from..text.len(), "en");
+    assert_eq!(fewer.len(), 12, "{fewer:?}");
+}

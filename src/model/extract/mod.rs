@@ -235,6 +235,49 @@ impl Extractor {
         dedupe(out)
     }
 
+    /// The actors named inside `span` of `text`, known or new, each once, left to right: what
+    /// a hand-entered claim can be about when the words selected name a list ("signed by
+    /// Armenia, Bahrain and Kosovo"), whether or not a rule reads a fact there. Reads only the
+    /// sentences the span touches.
+    pub fn actors_named(
+        &self,
+        text: &str,
+        span: Range<usize>,
+        language: &str,
+    ) -> Vec<SuggestedActor> {
+        let lex = self.rules.lexicon(language);
+        let hits = self.finder.hits(text);
+        let mut out: Vec<SuggestedActor> = Vec::new();
+        for range in segment::sentences(text) {
+            if range.end <= span.start || range.start >= span.end {
+                continue;
+            }
+            let in_sentence: Vec<entities::Hit> = hits
+                .iter()
+                .filter(|x| x.start >= range.start && x.end <= range.end)
+                .copied()
+                .collect();
+            let toks = tokens::tokenize(text, range.clone());
+            let mentions = self
+                .finder
+                .mentions(lex, &self.actors, text, &toks, &in_sentence);
+            for m in mentions {
+                if m.span.start < span.start || m.span.end > span.end {
+                    continue;
+                }
+                let actor = match m.target {
+                    entities::Target::Known { actor, .. } => SuggestedActor::Known(actor),
+                    entities::Target::New(new) => SuggestedActor::New(new),
+                    _ => continue,
+                };
+                if !out.contains(&actor) {
+                    out.push(actor);
+                }
+            }
+        }
+        out
+    }
+
     /// The JSON row of a suggestion.
     pub fn row(&self, text: &str, s: &Suggestion) -> SuggestionRow {
         let (actor_id, actor_name, new_actor, kind, office, country, represents) = match &s.actor {
