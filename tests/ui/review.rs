@@ -422,3 +422,79 @@ fn e_edits_a_suggestion_before_it_is_accepted() {
         listed(&h)
     );
 }
+
+/// A list sentence entered with the claim form: the selected words name 25 states, known and
+/// new; one value and one click add a claim for each (the new states with them), in 4 actions
+/// where it took about 220 one actor at a time; one undo takes them all back.
+#[test]
+fn a_list_of_twenty_five_signatories_is_entered_in_a_few_actions() {
+    use board_explorer::model::data::source_ops::{SourceDraft, add_source};
+    const LIST: &str = "Armenia, Azerbaijan, Bahrain, Bulgaria, Hungary, Indonesia, Jordan, \
+                        Kazakhstan, Kosovo, Mongolia, Morocco, Pakistan, Paraguay, Qatar, Saudi \
+                        Arabia, Turkey, the United Arab Emirates, Uzbekistan, Albania, Belarus, \
+                        Egypt, Argentina, Vietnam, Kuwait and Oman";
+    let text = format!("Charter signed\n\nThe charter was signed on Thursday by {LIST}.");
+    let mut h = common::app_on(Tab::Sources, [1600.0, 1000.0]);
+    let (claims, actors) = {
+        let d = h.state().session.dataset();
+        (d.claims.len(), d.actors.len())
+    };
+    // The report, as an import leaves it (not counted: the list is what is entered).
+    let id = {
+        let app = h.state_mut();
+        let draft = SourceDraft {
+            outlet: "Wire".into(),
+            title: "Charter signed".into(),
+            published: Some("2026-01-22".parse().unwrap()),
+            text: text.clone(),
+            ..Default::default()
+        };
+        let (edit, id) =
+            add_source(app.session.dataset(), draft, "2026-01-22".parse().unwrap()).unwrap();
+        app.perform(Command::edit(edit, "Import source"));
+        app.panels.sources.chosen = vec![id.clone()];
+        id
+    };
+    h.run_steps(30);
+    let mut actions = 0;
+    // 1: drag across the list.
+    let from = pos_in(&h, &id, "Armenia", 0);
+    let to = pos_in(&h, &id, "and Oman", "and Oman".len() - 1);
+    drag(&mut h, from, to);
+    actions += 1;
+    h.get_by_label_contains("These words name 25 actors");
+    h.get_by_label("new: Armenia (state)");
+    // 2, 3: the value they share.
+    h.get_all_by_role_and_label(egui::accesskit::Role::ComboBox, "Value")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_all_by_label("signed").last().unwrap().click();
+    h.run();
+    actions += 2;
+    // 4: add them.
+    h.get_by_label("Add 25 claims").click();
+    h.run();
+    actions += 1;
+    assert!(actions <= 30);
+    let d = h.state().session.dataset();
+    assert_eq!(d.claims.len(), claims + 25);
+    let signed = d
+        .claims
+        .iter()
+        .filter(|c| c.source == id)
+        .filter(|c| {
+            c.fact == board_explorer::model::Fact::Status(board_explorer::model::Status::Signed)
+        })
+        .count();
+    assert_eq!(signed, 25);
+    assert!(d.actors.iter().any(|a| a.name == "Armenia"));
+    let new_actors = d.actors.len() - actors;
+    assert!(new_actors >= 20, "{new_actors} new states");
+    // One undo takes the list back, new states included.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let d = h.state().session.dataset();
+    assert_eq!((d.claims.len(), d.actors.len()), (claims, actors));
+}

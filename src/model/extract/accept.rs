@@ -64,6 +64,47 @@ pub fn accept_suggestions(dataset: &Dataset, source_id: &str, suggestions: &[Sug
     batch.into_edit()
 }
 
+/// One claim per actor named in a list ("signed by Armenia, Bahrain and Kosovo"), each with
+/// `fact`, all quoting the same words `span` of the source: the claim form's hand entry of a
+/// list. New actors are added with them; one batch, so one undo takes them all back. They are
+/// the editor's own claims, not the extractor's: no "extracted" note.
+pub fn claims_for_list(
+    dataset: &Dataset,
+    source_id: &str,
+    actors: &[SuggestedActor],
+    fact: &Fact,
+    span: std::ops::Range<usize>,
+) -> Edit {
+    let suggestions: Vec<Suggestion> = actors
+        .iter()
+        .map(|actor| Suggestion {
+            actor: actor.clone(),
+            fact: fact.clone(),
+            body: None,
+            new_body: None,
+            as_of: None,
+            start: span.start,
+            end: span.end,
+            sentence: span.clone(),
+            confidence: 1.0,
+            new_alias: None,
+            rule: "hand".into(),
+        })
+        .collect();
+    let mut edit = accept_suggestions(dataset, source_id, &suggestions);
+    by_hand(&mut edit);
+    edit
+}
+
+/// Clears the extractor's note from the claims an edit adds.
+fn by_hand(edit: &mut Edit) {
+    match edit {
+        Edit::InsertClaim { claim, .. } => claim.note.clear(),
+        Edit::Batch(edits) => edits.iter_mut().for_each(by_hand),
+        _ => {}
+    }
+}
+
 /// Whether the suggestion's body (if any) is the dataset's body or one of its sub-bodies: a
 /// claim about a body the dataset does not have would not validate, and putting it on the
 /// main body would misreport it. A suggested new body (`new_body`) is created on acceptance.

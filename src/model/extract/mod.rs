@@ -34,7 +34,7 @@ use serde::Serialize;
 use super::data::dataset::{ActorKind, Dataset, Fact, Id};
 use super::data::date::PartialDate;
 
-pub use accept::{EXTRACTED, accept_suggestions, body_known};
+pub use accept::{EXTRACTED, accept_suggestions, body_known, claims_for_list};
 pub use countries::{Countries, Country};
 pub(crate) use entities::Finder;
 pub use segment::sentences;

@@ -1,6 +1,9 @@
 //! Making a claim from words selected in a source: who it is about (found by typing part of a
 //! name), the property and the value. The quote and its position come from the selection.
+//! Words that name several actors (a list: "signed by Armenia, Bahrain and Kosovo") offer one
+//! claim per actor from the one quote, each checkable, new actors included.
 
+use crate::model::extract::SuggestedActor;
 use crate::model::{Dataset, Fact};
 use crate::ui::actor_search::ActorSearch;
 use crate::ui::fact_input::FactInput;
@@ -21,6 +24,15 @@ pub struct QuoteClaimForm {
     pub error: Option<String>,
     /// The value guessed from the selected words' sentence, shown beside the form.
     pub guessed: Option<String>,
+    /// When the selected words name several actors: each, in words, and whether it is ticked.
+    pub listed: Vec<(SuggestedActor, String, bool)>,
+}
+
+/// What the form adds: one claim about an actor, or one per ticked actor of a list.
+#[derive(Debug)]
+pub enum FormAdd {
+    One(String, Fact),
+    Many(Vec<SuggestedActor>, Fact),
 }
 
 impl QuoteClaimForm {
@@ -37,7 +49,13 @@ impl QuoteClaimForm {
     /// Fills the form for newly selected words: About from the actor they name (cleared when
     /// they name none, so a claim is never credited to the previous actor), Value from the
     /// guess for their sentence.
-    pub fn fill_from_selection(&mut self, d: &Dataset, actor: Option<usize>, guess: Option<&Fact>) {
+    pub fn fill_from_selection(
+        &mut self,
+        d: &Dataset,
+        actor: Option<usize>,
+        guess: Option<&Fact>,
+        named: Vec<SuggestedActor>,
+    ) {
         match actor {
             Some(at) => {
                 self.subject = Some(d.actors[at].id.clone());
@@ -54,6 +72,20 @@ impl QuoteClaimForm {
         }
         self.guessed = guess.map(|f| format!("{}: {}", f.property().label(), d.fact_label(f)));
         self.error = None;
+        self.listed = if named.len() >= 2 {
+            named
+                .into_iter()
+                .map(|a| {
+                    let words = match &a {
+                        SuggestedActor::Known(k) => d.actors[*k].name.clone(),
+                        SuggestedActor::New(n) => format!("new: {} ({})", n.name, n.kind.label()),
+                    };
+                    (a, words, true)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
     }
 
     /// Empties the form (after a claim is added).
@@ -68,7 +100,7 @@ impl QuoteClaimForm {
         ui: &mut egui::Ui,
         cx: &ViewCtx<'_>,
         selected_words: Option<&str>,
-    ) -> Option<(String, Fact)> {
+    ) -> Option<FormAdd> {
         let (d, derived) = (cx.dataset, cx.derived);
         ui.strong("New claim from the text");
         match selected_words {
@@ -89,6 +121,9 @@ impl QuoteClaimForm {
                     .weak(),
                 );
             }
+        }
+        if !self.listed.is_empty() {
+            return self.list_ui(ui, cx, selected_words);
         }
         let label = ui.label("About");
         let response = ui
@@ -155,7 +190,75 @@ impl QuoteClaimForm {
         match self.fact.fact(d, &subject) {
             Ok(fact) => {
                 self.error = None;
-                Some((subject, fact))
+                Some(FormAdd::One(subject, fact))
+            }
+            Err(e) => {
+                self.error = Some(e);
+                None
+            }
+        }
+    }
+
+    /// The form for words that name several actors: one tick each (all ticked at first), the
+    /// value they share, and "Add N claims".
+    fn list_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        cx: &ViewCtx<'_>,
+        selected_words: Option<&str>,
+    ) -> Option<FormAdd> {
+        let d = cx.dataset;
+        ui.label(format!(
+            "These words name {} actors: one claim each, all quoting them.",
+            self.listed.len()
+        ));
+        egui::ScrollArea::vertical()
+            .id_salt("listed_actors")
+            .max_height(220.0)
+            .show(ui, |ui| {
+                for (_, words, ticked) in &mut self.listed {
+                    ui.checkbox(ticked, words.as_str());
+                }
+            });
+        ui.horizontal_wrapped(|ui| {
+            self.fact.ui(ui, cx, "");
+            self.fact.negation_ui(ui);
+        });
+        if self.guessed.is_none() && selected_words.is_some() {
+            ui.label(
+                egui::RichText::new("No value guessed from the sentence: pick one.")
+                    .weak()
+                    .small(),
+            );
+        }
+        if let Some(e) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        let ticked: Vec<SuggestedActor> = self
+            .listed
+            .iter()
+            .filter(|(_, _, t)| *t)
+            .map(|(a, _, _)| a.clone())
+            .collect();
+        let ready = selected_words.is_some() && !ticked.is_empty();
+        let add = ui
+            .add_enabled(
+                ready,
+                egui::Button::new(format!("Add {} claims", ticked.len())),
+            )
+            .on_hover_text(format!(
+                "One claim per ticked actor, new ones added with them, in one undo step ({})",
+                shortcuts::text(ui.ctx(), Action::AddClaim)
+            ))
+            .clicked()
+            || (ready && shortcuts::pressed(ui, cx.keys, Action::AddClaim));
+        if !add {
+            return None;
+        }
+        match self.fact.fact(d, "") {
+            Ok(fact) => {
+                self.error = None;
+                Some(FormAdd::Many(ticked, fact))
             }
             Err(e) => {
                 self.error = Some(e);

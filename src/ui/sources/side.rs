@@ -6,8 +6,10 @@ use super::{SourcesPanel, SourcesView};
 use crate::model::Subject;
 use crate::model::data::source_ops::quoted_claim;
 use crate::model::derive::compare::{ClaimMatrix, subject_name};
+use crate::model::extract::claims_for_list;
 use crate::session::Command;
 use crate::ui::shortcuts::{self, Action};
+use crate::ui::sources::quote_claim::FormAdd;
 use crate::ui::sources::texts::verdict_colour;
 use crate::ui::view::ViewCtx;
 
@@ -27,29 +29,52 @@ impl SourcesPanel {
         if now != self.filled_for {
             if let Some((source, span)) = selection {
                 let (actor, guess) = self.guess_for(cx, source, span);
+                let named = self.named_in(cx, source, span);
                 self.claim_form
-                    .fill_from_selection(d, actor, guess.as_ref());
+                    .fill_from_selection(d, actor, guess.as_ref(), named);
             }
             self.filled_for = now;
         }
         let words = selection.map(|(s, (a, b))| &d.sources[s].text[a..b]);
         if self.view == SourcesView::Texts
             && !cache.columns.is_empty()
-            && let Some((subject, fact)) = self.claim_form.ui(ui, cx, words)
+            && let Some(add) = self.claim_form.ui(ui, cx, words)
             && let Some((source, span)) = selection
         {
-            match quoted_claim(d, source, span, Subject::Actor(subject.clone()), fact) {
-                Ok(mut edit) => {
+            let made = match add {
+                FormAdd::One(subject, fact) => {
+                    quoted_claim(d, source, span, Subject::Actor(subject.clone()), fact).map(
+                        |edit| {
+                            let name = derived
+                                .index
+                                .actor_by_id
+                                .get(&subject)
+                                .map_or(subject.as_str(), |&a| d.actors[a].name.as_str());
+                            (
+                                edit,
+                                format!("Add claim about {name}"),
+                                format!("Claim about {name} added; it is in the roster."),
+                            )
+                        },
+                    )
+                }
+                FormAdd::Many(actors, fact) => {
+                    let edit =
+                        claims_for_list(d, &d.sources[source].id, &actors, &fact, span.0..span.1);
+                    let n = actors.len();
+                    Ok((
+                        edit,
+                        format!("Add {n} claims"),
+                        format!(
+                            "{n} claims added (one undo takes them back); they are in the roster."
+                        ),
+                    ))
+                }
+            };
+            match made {
+                Ok((mut edit, label, said)) => {
                     self.claim_form.fact.mark_negated(&mut edit);
-                    let name = derived
-                        .index
-                        .actor_by_id
-                        .get(&subject)
-                        .map_or(subject.as_str(), |&a| d.actors[a].name.as_str());
-                    cx.send_saying(
-                        Command::edit(edit, format!("Add claim about {name}")),
-                        format!("Claim about {name} added; it is in the roster."),
-                    );
+                    cx.send_saying(Command::edit(edit, label), said);
                     if let Some(id) = &self.selecting_in
                         && let Some(view) = self.texts.get_mut(id)
                     {
@@ -191,6 +216,23 @@ impl SourcesPanel {
                 );
             }
         }
+    }
+
+    /// For words selected in a source: every actor they name, known or new (a list).
+    fn named_in(
+        &mut self,
+        cx: &ViewCtx<'_>,
+        source: usize,
+        (start, end): (usize, usize),
+    ) -> Vec<crate::model::extract::SuggestedActor> {
+        let d = cx.dataset;
+        let s = &d.sources[source];
+        let extractor = self.review.extractor(d);
+        let language = s
+            .language
+            .clone()
+            .unwrap_or_else(|| extractor.language(&s.text));
+        extractor.actors_named(&s.text, start..end, &language)
     }
 
     /// For words selected in a source: the actor they name (the first), and the value the
