@@ -498,3 +498,61 @@ fn a_list_of_twenty_five_signatories_is_entered_in_a_few_actions() {
     let d = h.state().session.dataset();
     assert_eq!((d.claims.len(), d.actors.len()), (claims, actors));
 }
+
+/// About takes a name the dataset lacks: words naming one new state offer it at once, and a
+/// name typed in About is offered as "new: Kosovo (state)"; the actor comes with the claim, in
+/// one undo step.
+#[test]
+fn about_takes_a_new_actor_by_the_selected_words_or_by_name() {
+    use board_explorer::model::data::source_ops::{SourceDraft, add_source};
+    let text = "Charter signed\n\nThe charter was signed on Thursday by Armenia.";
+    let mut h = common::app_on(Tab::Sources, [1600.0, 1000.0]);
+    let actors = h.state().session.dataset().actors.len();
+    let id = {
+        let app = h.state_mut();
+        let draft = SourceDraft {
+            outlet: "Wire".into(),
+            title: "Charter signed".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let (edit, id) =
+            add_source(app.session.dataset(), draft, "2026-01-22".parse().unwrap()).unwrap();
+        app.perform(Command::edit(edit, "Import source"));
+        app.panels.sources.chosen = vec![id.clone()];
+        id
+    };
+    h.run_steps(30);
+    let from = pos_in(&h, &id, "Armenia", 0);
+    let to = pos_in(&h, &id, "Armenia", 6);
+    drag(&mut h, from, to);
+    h.get_by_label_contains("About Armenia, not in the dataset yet");
+    h.get_by_label("Add claim").click();
+    h.run();
+    let d = h.state().session.dataset();
+    assert_eq!(d.actors.len(), actors + 1);
+    let armenia = d.actors.last().unwrap();
+    assert_eq!(armenia.name, "Armenia");
+    assert_eq!(armenia.kind, board_explorer::model::ActorKind::State);
+    assert_eq!(d.claims.last().unwrap().subject.id(), armenia.id);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.dataset().actors.len(), actors);
+
+    // By name: words that name nobody, then "Kosovo" typed in About.
+    let from = pos_in(&h, &id, "The charter was", 0);
+    let to = pos_in(&h, &id, "The charter was", 14);
+    drag(&mut h, from, to);
+    common::type_into(&mut h, "About", "Kosovo");
+    h.run();
+    h.get_by_label("new: Kosovo (state)").click();
+    h.run();
+    h.get_by_label("Add claim").click();
+    h.run();
+    let d = h.state().session.dataset();
+    assert_eq!(d.actors.last().unwrap().name, "Kosovo");
+    assert_eq!(
+        d.claims.last().unwrap().subject.id(),
+        d.actors.last().unwrap().id
+    );
+}

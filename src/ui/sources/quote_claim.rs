@@ -24,8 +24,20 @@ pub struct QuoteClaimForm {
     pub error: Option<String>,
     /// The value guessed from the selected words' sentence, shown beside the form.
     pub guessed: Option<String>,
-    /// When the selected words name several actors: each, in words, and whether it is ticked.
+    /// When the selected words name several actors (or one the dataset lacks): each, in
+    /// words, and whether it is ticked.
     pub listed: Vec<(SuggestedActor, String, bool)>,
+    /// The name typed in About as a new actor (kind and country from the country data), and
+    /// the text it was worked out for.
+    pub typed_new: Option<(String, SuggestedActor)>,
+}
+
+/// An actor of a list, in words: its name, or "new: Armenia (state)".
+fn in_words(d: &Dataset, actor: &SuggestedActor) -> String {
+    match actor {
+        SuggestedActor::Known(k) => d.actors[*k].name.clone(),
+        SuggestedActor::New(n) => format!("new: {} ({})", n.name, n.kind.label()),
+    }
 }
 
 /// What the form adds: one claim about an actor, or one per ticked actor of a list.
@@ -72,16 +84,13 @@ impl QuoteClaimForm {
         }
         self.guessed = guess.map(|f| format!("{}: {}", f.property().label(), d.fact_label(f)));
         self.error = None;
-        self.listed = if named.len() >= 2 {
+        // Several actors, or one the dataset lacks: one claim each, new ones made with them.
+        let new_one = matches!(named.as_slice(), [SuggestedActor::New(_)]);
+        self.listed = if named.len() >= 2 || new_one {
             named
                 .into_iter()
-                .map(|a| {
-                    let words = match &a {
-                        SuggestedActor::Known(k) => d.actors[*k].name.clone(),
-                        SuggestedActor::New(n) => format!("new: {} ({})", n.name, n.kind.label()),
-                    };
-                    (a, words, true)
-                })
+                .map(|a| (in_words(d, &a), a))
+                .map(|(words, a)| (a, words, true))
                 .collect()
         } else {
             Vec::new()
@@ -151,6 +160,16 @@ impl QuoteClaimForm {
                         self.subject = Some(d.actors[i].id.clone());
                         self.search.text = d.actors[i].name.clone();
                     }
+                    // A name the dataset lacks: made with the claim.
+                    if let Some((typed, new)) = &self.typed_new
+                        && *typed == self.search.text
+                        && ui
+                            .button(in_words(d, new))
+                            .on_hover_text("Add this actor with the claim (one undo step)")
+                            .clicked()
+                    {
+                        self.listed = vec![(new.clone(), in_words(d, new), true)];
+                    }
                 });
             }
         }
@@ -208,10 +227,16 @@ impl QuoteClaimForm {
         selected_words: Option<&str>,
     ) -> Option<FormAdd> {
         let d = cx.dataset;
-        ui.label(format!(
-            "These words name {} actors: one claim each, all quoting them.",
-            self.listed.len()
-        ));
+        match self.listed.as_slice() {
+            [(SuggestedActor::New(n), _, _)] => ui.label(format!(
+                "About {}, not in the dataset yet: added with the claim.",
+                n.name
+            )),
+            listed => ui.label(format!(
+                "These words name {} actors: one claim each, all quoting them.",
+                listed.len()
+            )),
+        };
         egui::ScrollArea::vertical()
             .id_salt("listed_actors")
             .max_height(220.0)
@@ -241,11 +266,12 @@ impl QuoteClaimForm {
             .map(|(a, _, _)| a.clone())
             .collect();
         let ready = selected_words.is_some() && !ticked.is_empty();
+        let button = match ticked.len() {
+            1 => "Add claim".to_string(),
+            n => format!("Add {n} claims"),
+        };
         let add = ui
-            .add_enabled(
-                ready,
-                egui::Button::new(format!("Add {} claims", ticked.len())),
-            )
+            .add_enabled(ready, egui::Button::new(button))
             .on_hover_text(format!(
                 "One claim per ticked actor, new ones added with them, in one undo step ({})",
                 shortcuts::text(ui.ctx(), Action::AddClaim)

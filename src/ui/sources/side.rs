@@ -35,6 +35,24 @@ impl SourcesPanel {
             }
             self.filled_for = now;
         }
+        // A name typed in About that is no actor of the dataset: offered as a new one.
+        let typed = &self.claim_form.search.text;
+        if !typed.trim().is_empty()
+            && self
+                .claim_form
+                .typed_new
+                .as_ref()
+                .is_none_or(|(t, _)| t != typed)
+        {
+            let typed = typed.clone();
+            let new = self
+                .review
+                .extractor(d)
+                .actors_named(&typed, 0..typed.len(), "en")
+                .into_iter()
+                .find(|a| matches!(a, crate::model::extract::SuggestedActor::New(_)));
+            self.claim_form.typed_new = new.map(|n| (typed, n));
+        }
         let words = selection.map(|(s, (a, b))| &d.sources[s].text[a..b]);
         if self.view == SourcesView::Texts
             && !cache.columns.is_empty()
