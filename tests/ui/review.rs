@@ -556,3 +556,62 @@ fn about_takes_a_new_actor_by_the_selected_words_or_by_name() {
         d.actors.last().unwrap().id
     );
 }
+
+/// One inbox: every source's waiting suggestions are counted, beside each source in the list,
+/// above the list, and in the status bar; importing a second report does not hide the first
+/// one's, and accepting one counts one less.
+#[test]
+fn the_inbox_counts_every_sources_waiting_suggestions() {
+    use board_explorer::model::data::source_ops::{SourceDraft, add_source};
+    let mut h = common::app_on(Tab::Sources, [1600.0, 1000.0]);
+    let first = import(&mut h, REPORT);
+    settle(&mut h);
+    let first_waiting = listed(&h).len();
+    assert!(first_waiting >= 2);
+    let second = {
+        let app = h.state_mut();
+        let draft = SourceDraft {
+            outlet: "Other Wire".into(),
+            title: "More news".into(),
+            published: Some("2026-01-26".parse().unwrap()),
+            text: "Egypt has accepted the invitation to join the board.".into(),
+            ..Default::default()
+        };
+        let (edit, id) =
+            add_source(app.session.dataset(), draft, "2026-01-26".parse().unwrap()).unwrap();
+        app.perform(Command::edit(edit, "Import source"));
+        app.panels.sources.focused = Some(id.clone());
+        id
+    };
+    h.run_steps(60);
+    let review = &h.state().panels.sources.review;
+    let d = h.state().session.dataset();
+    let inbox = review.inbox(d);
+    assert!(!inbox.counting, "every source counted");
+    assert_eq!(
+        review.waiting(&first),
+        Some(first_waiting),
+        "the first is still counted"
+    );
+    let second_waiting = review.waiting(&second).expect("counted");
+    assert!(second_waiting >= 1);
+    let sum: usize = d.sources.iter().filter_map(|s| review.waiting(&s.id)).sum();
+    assert_eq!(inbox.suggestions, sum);
+    assert!(inbox.sources >= 2);
+    h.get_by_label(&format!("{first_waiting} to review"));
+    h.get_by_label_contains(&format!("{} suggestions to review in", inbox.suggestions));
+    h.get_by_label(&format!("{} to review", inbox.suggestions));
+
+    // Accepting one of the second report's: one less, once counted again.
+    h.get_by_label_contains("Egypt · status: accepted").click();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run_steps(60);
+    let after = h
+        .state()
+        .panels
+        .sources
+        .review
+        .inbox(h.state().session.dataset());
+    assert_eq!(after.suggestions, inbox.suggestions - 1);
+}

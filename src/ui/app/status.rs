@@ -27,6 +27,19 @@ impl BoardExplorerApp {
                 d.events.len(),
                 self.session.derived().conflicts
             ));
+            let inbox = self.panels.sources.review.inbox(d);
+            if inbox.suggestions > 0 {
+                ui.separator();
+                ui.label(format!(
+                    "{} to review{}",
+                    inbox.suggestions,
+                    if inbox.counting { "…" } else { "" }
+                ))
+                .on_hover_text(format!(
+                    "Suggestions waiting in {} source(s): see the Sources tab",
+                    inbox.sources
+                ));
+            }
             if self.session.document().is_dirty() {
                 ui.separator();
                 ui.label("unsaved changes")

@@ -15,6 +15,20 @@ impl SourcesPanel {
                 .weak()
                 .small(),
         );
+        let inbox = self.review.inbox(d);
+        if inbox.suggestions > 0 {
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} suggestions to review in {} source{}{}",
+                    inbox.suggestions,
+                    inbox.sources,
+                    if inbox.sources == 1 { "" } else { "s" },
+                    if inbox.counting { "…" } else { "" }
+                ))
+                .color(ui.visuals().hyperlink_color),
+            )
+            .on_hover_text("Each source's count is beside it; click a source to review them");
+        }
         ui.separator();
         if d.sources.is_empty() {
             ui.label(egui::RichText::new("None yet: import one (Ctrl+I).").weak());
@@ -110,6 +124,16 @@ impl SourcesPanel {
                             .weak()
                             .small(),
                     );
+                    if let Some(n) = self.review.waiting(&s.id).filter(|&n| n > 0) {
+                        ui.label(
+                            egui::RichText::new(format!("{n} to review"))
+                                .small()
+                                .color(ui.visuals().hyperlink_color),
+                        )
+                        .on_hover_text(
+                            "Suggestions from its text, waiting to be accepted or rejected",
+                        );
+                    }
                     if orphaned > 0 {
                         ui.label(
                             egui::RichText::new(format!("{orphaned} orphaned"))

@@ -50,6 +50,21 @@ pub struct Review {
     editing: Option<(String, EditDraft)>,
     /// The key of the suggestion shown last frame, to notice a move.
     shown_key: Option<String>,
+    /// The inbox: how many suggestions wait in each source, by id, with the revision they
+    /// were counted at (see [`Review::count_one`]).
+    counted: HashMap<String, (u64, usize)>,
+    /// Their sum, and the revision every count was up to date at: worked out when a count
+    /// changes, not every frame.
+    total: (Inbox, Option<u64>),
+}
+
+/// Every source's waiting suggestions, added up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Inbox {
+    pub suggestions: usize,
+    pub sources: usize,
+    /// Some sources are still being counted (after an edit, one per frame).
+    pub counting: bool,
 }
 
 impl Review {
@@ -92,6 +107,31 @@ impl Review {
             self.list = None;
             return;
         };
+        let items = self.items(cx, at);
+        let s = &d.sources[at];
+        let rows = items
+            .iter()
+            .map(|item| {
+                row(
+                    d,
+                    &s.text,
+                    &item.suggestion,
+                    self.edited.contains_key(&item.key),
+                )
+            })
+            .collect();
+        self.list = Some(List {
+            source: source.to_string(),
+            revision,
+            items,
+            rows,
+        });
+    }
+
+    /// The suggestions waiting for review in the source at `at`: the extractor's, less those
+    /// rejected or already claimed, with the user's edits applied.
+    fn items(&mut self, cx: &ViewCtx<'_>, at: usize) -> Vec<Item> {
+        let (d, derived) = (cx.dataset, cx.derived);
         let s = &d.sources[at];
         // Relative dates ("on Tuesday") need the exact day the report appeared.
         let published = s
@@ -123,7 +163,7 @@ impl Review {
                 SuggestedActor::Known(a) => already_claimed(
                     d,
                     &derived.index,
-                    source,
+                    &s.id,
                     &d.actors[*a].id,
                     &suggestion.fact,
                     suggestion.body.as_deref(),
@@ -134,23 +174,72 @@ impl Review {
                 items.push(Item { key, suggestion });
             }
         }
-        let rows = items
+        items
+    }
+
+    /// Counts the waiting suggestions of one source whose count is out of date, if any: one
+    /// per frame, so that many long reports are counted over frames rather than in one.
+    /// Returns whether one was counted (another may still be out of date).
+    pub fn count_one(&mut self, cx: &ViewCtx<'_>) -> bool {
+        let (d, derived) = (cx.dataset, cx.derived);
+        let revision = d.revision.get();
+        if self.total.1 == Some(revision) {
+            return false; // Every source counted at this state: nothing to do this frame.
+        }
+        if let Some(l) = &self.list
+            && l.revision == revision
+        {
+            self.counted
+                .insert(l.source.clone(), (revision, l.rows.len()));
+        }
+        let stale = d
+            .sources
             .iter()
-            .map(|item| {
-                row(
-                    d,
-                    &s.text,
-                    &item.suggestion,
-                    self.edited.contains_key(&item.key),
-                )
-            })
-            .collect();
-        self.list = Some(List {
-            source: source.to_string(),
-            revision,
-            items,
-            rows,
-        });
+            .position(|s| self.counted.get(&s.id).is_none_or(|(r, _)| *r != revision));
+        let Some(at) = stale else {
+            if self.total.1 != Some(revision) {
+                // Up to date: forget sources that are gone, and add up.
+                self.counted
+                    .retain(|id, _| derived.index.source_by_id.contains_key(id));
+                self.total = (self.add_up(d), Some(revision));
+            }
+            return false;
+        };
+        let waiting = self.items(cx, at).len();
+        self.counted
+            .insert(d.sources[at].id.clone(), (revision, waiting));
+        // Added up once every source is counted (adding up after each would be quadratic).
+        self.total.1 = None;
+        true
+    }
+
+    fn add_up(&self, d: &Dataset) -> Inbox {
+        let revision = d.revision.get();
+        let mut inbox = Inbox::default();
+        for s in &d.sources {
+            match self.counted.get(&s.id) {
+                Some(&(r, n)) => {
+                    inbox.suggestions += n;
+                    inbox.sources += usize::from(n > 0);
+                    inbox.counting |= r != revision;
+                }
+                None => inbox.counting = true,
+            }
+        }
+        inbox
+    }
+
+    /// How many suggestions wait in `source`, as last counted.
+    pub fn waiting(&self, source: &str) -> Option<usize> {
+        self.counted.get(source).map(|&(_, n)| n)
+    }
+
+    /// Every source's waiting suggestions, as last counted ("counting" until every source is
+    /// counted at the dataset's current state).
+    pub fn inbox(&self, d: &Dataset) -> Inbox {
+        let (mut inbox, up_to) = self.total;
+        inbox.counting |= up_to != Some(d.revision.get());
+        inbox
     }
 
     /// The queue for `source` with its keys (the list's while it has the focus and no modal
