@@ -615,3 +615,28 @@ fn the_inbox_counts_every_sources_waiting_suggestions() {
         .inbox(h.state().session.dataset());
     assert_eq!(after.suggestions, inbox.suggestions - 1);
 }
+
+/// In a narrow side panel (800 wide), a suggestion's value has a line of its own under the
+/// name, so neither is cut; in a wide one they share the first line.
+#[test]
+fn the_review_list_shows_actor_and_value_at_every_size() {
+    for (size, own_line) in [([800.0, 600.0], true), ([1600.0, 1000.0], false)] {
+        let mut h = common::app_on(Tab::Sources, size);
+        import(&mut h, REPORT);
+        settle(&mut h);
+        let who = h.get_by_label("Hungary").rect();
+        let value = h
+            .get_all_by_label("status: accepted")
+            .map(|n| n.rect())
+            .min_by(|a, b| a.min.y.total_cmp(&b.min.y))
+            .expect("the value");
+        assert_eq!(
+            value.min.y > who.max.y - 1.0,
+            own_line,
+            "at {size:?}: {who:?} {value:?}"
+        );
+        assert!(value.max.x <= size[0], "at {size:?}");
+        h.get_by_label_contains("Accept all shown (");
+        assert!(h.get_by_label_contains("Accept all shown (").rect().max.y <= size[1]);
+    }
+}

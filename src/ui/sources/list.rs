@@ -111,6 +111,17 @@ impl SourcesPanel {
                     self.focused = Some(s.id.clone());
                 }
                 ui.horizontal(|ui| {
+                    // First on the line: what waits is what a narrow list must not cut.
+                    if let Some(n) = self.review.waiting(&s.id).filter(|&n| n > 0) {
+                        ui.label(
+                            egui::RichText::new(format!("{n} to review"))
+                                .small()
+                                .color(ui.visuals().hyperlink_color),
+                        )
+                        .on_hover_text(
+                            "Suggestions from its text, waiting to be accepted or rejected",
+                        );
+                    }
                     let date = s.published.map_or("undated".to_string(), |p| p.to_string());
                     // Reliability and relays beside the source: who says it weighs.
                     let standing = d.source_standing(s);
@@ -124,16 +135,6 @@ impl SourcesPanel {
                             .weak()
                             .small(),
                     );
-                    if let Some(n) = self.review.waiting(&s.id).filter(|&n| n > 0) {
-                        ui.label(
-                            egui::RichText::new(format!("{n} to review"))
-                                .small()
-                                .color(ui.visuals().hyperlink_color),
-                        )
-                        .on_hover_text(
-                            "Suggestions from its text, waiting to be accepted or rejected",
-                        );
-                    }
                     if orphaned > 0 {
                         ui.label(
                             egui::RichText::new(format!("{orphaned} orphaned"))

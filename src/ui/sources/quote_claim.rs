@@ -114,8 +114,10 @@ impl QuoteClaimForm {
         ui.strong("New claim from the text");
         match selected_words {
             Some(words) => {
-                let shown: String = words.chars().take(240).collect();
-                let more = if words.chars().count() > 240 {
+                // A list's words are long; its actors are listed below, so less is quoted.
+                let room = if self.listed.len() > 1 { 100 } else { 240 };
+                let shown: String = words.chars().take(room).collect();
+                let more = if words.chars().count() > room {
                     "…"
                 } else {
                     ""
@@ -237,14 +239,8 @@ impl QuoteClaimForm {
                 listed.len()
             )),
         };
-        egui::ScrollArea::vertical()
-            .id_salt("listed_actors")
-            .max_height(220.0)
-            .show(ui, |ui| {
-                for (_, words, ticked) in &mut self.listed {
-                    ui.checkbox(ticked, words.as_str());
-                }
-            });
+        // The value and the button before the (long) list: in a small window they stay in
+        // view, and the list scrolls below them.
         ui.horizontal_wrapped(|ui| {
             self.fact.ui(ui, cx, "");
             self.fact.negation_ui(ui);
@@ -278,6 +274,14 @@ impl QuoteClaimForm {
             ))
             .clicked()
             || (ready && shortcuts::pressed(ui, cx.keys, Action::AddClaim));
+        egui::ScrollArea::vertical()
+            .id_salt("listed_actors")
+            .max_height(220.0)
+            .show(ui, |ui| {
+                for (_, words, ticked) in &mut self.listed {
+                    ui.checkbox(ticked, words.as_str());
+                }
+            });
         if !add {
             return None;
         }

@@ -78,6 +78,9 @@ const FILTERS: [(f32, &str); 4] = [
     (0.9, "90% or more"),
 ];
 
+/// Below this width a row gives the value a line of its own.
+const NARROW_ROW: f32 = 280.0;
+
 #[derive(Debug, Default)]
 pub struct QueueView {
     /// The selected row, among all rows (not only those shown).
@@ -342,6 +345,9 @@ impl QueueView {
         );
         child.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         child.spacing_mut().item_spacing.y = 1.0;
+        // In a narrow panel the value gets a line of its own (with the day and what is new),
+        // so that neither the name nor the value is cut: "Benjamin Netanyahu s…" said nothing.
+        let narrow = rect.width() < NARROW_ROW;
         child.horizontal(|ui| {
             // The confidence first: a long name must not push it out of a narrow panel.
             let colour = confidence_colour(ui, row.confidence);
@@ -356,18 +362,14 @@ impl QueueView {
             // The row's words lie over the row: each says why too, wherever the pointer rests.
             ui.add(egui::Label::new(egui::RichText::new(&row.who).strong()).selectable(false))
                 .on_hover_text(why(row));
-            ui.add(egui::Label::new(&row.value).selectable(false))
-                .on_hover_text(why(row));
+            if !narrow {
+                ui.add(egui::Label::new(&row.value).selectable(false))
+                    .on_hover_text(why(row));
+            }
             if row.edited {
                 ui.add(egui::Label::new(egui::RichText::new("edited").small()).selectable(false));
             }
         });
-        child
-            .add(
-                egui::Label::new(egui::RichText::new(format!("“{}”", row.quote)).italics())
-                    .selectable(false),
-            )
-            .on_hover_text(why(row));
         let mut rest = Vec::new();
         if let Some(new) = &row.adds {
             rest.push(new.clone());
@@ -384,9 +386,29 @@ impl QueueView {
         } else {
             child.visuals().weak_text_color()
         };
-        child.add(
-            egui::Label::new(egui::RichText::new(rest).small().color(colour)).selectable(false),
-        );
+        let quote = |ui: &mut egui::Ui| {
+            ui.add(
+                egui::Label::new(egui::RichText::new(format!("“{}”", row.quote)).italics())
+                    .selectable(false),
+            )
+            .on_hover_text(why(row));
+        };
+        if narrow {
+            child.horizontal(|ui| {
+                ui.add(egui::Label::new(&row.value).selectable(false))
+                    .on_hover_text(why(row));
+                ui.add(
+                    egui::Label::new(egui::RichText::new(rest).small().color(colour))
+                        .selectable(false),
+                );
+            });
+            quote(&mut child);
+        } else {
+            quote(&mut child);
+            child.add(
+                egui::Label::new(egui::RichText::new(rest).small().color(colour)).selectable(false),
+            );
+        }
         let clicked = response.clicked();
         response.on_hover_text(format!(
             "{}\n\nClick to select and to give the list the keys: Enter accepts, Delete \
