@@ -384,6 +384,53 @@ fn the_matrix_verdicts_and_values_fit_the_window() {
     }
 }
 
+/// With four sources compared in an 800-wide window, the verdict still reads whole: it comes
+/// right after the property, and the sources share what is left.
+#[test]
+fn the_matrix_keeps_its_verdict_with_four_sources_at_800() {
+    use board_explorer::model::data::source_ops::{SourceDraft, add_source};
+    let size = [800.0, 600.0];
+    let mut h = common::app_on(Tab::Sources, size);
+    for (outlet, text) in [
+        (
+            "Wire",
+            "Tony Blair has accepted the invitation to join the board.",
+        ),
+        ("Daily", "Marco Rubio has been invited to join the board."),
+    ] {
+        let app = h.state_mut();
+        let draft = SourceDraft {
+            outlet: outlet.into(),
+            title: "News".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let (edit, _) =
+            add_source(app.session.dataset(), draft, "2026-01-22".parse().unwrap()).unwrap();
+        app.perform(board_explorer::session::Command::edit(
+            edit,
+            "Import source",
+        ));
+    }
+    let all: Vec<String> = h
+        .state()
+        .session
+        .dataset()
+        .sources
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    assert_eq!(all.len(), 4);
+    h.state_mut().panels.sources.chosen = all;
+    h.run();
+    h.get_by_label("Matrix").click();
+    h.run();
+    let header = h.get_by_label("Verdict").rect();
+    unclipped(&h, header, "Verdict", size);
+    let single = h.get_all_by_label("single source").next().unwrap().rect();
+    unclipped(&h, single, "single source", size);
+}
+
 #[test]
 fn the_timeline_toolbar_and_event_list_fit_the_window() {
     for size in SIZES {

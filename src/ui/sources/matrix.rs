@@ -1,5 +1,5 @@
-//! The claim matrix as a table: a row per (subject, property), a column per chosen source,
-//! and the verdict. Virtualised: only the rows in view are built.
+//! The claim matrix as a table: a row per (subject, property), its verdict, and a column per
+//! chosen source. Virtualised: only the rows in view are built.
 
 use egui_extras::{Column, TableBuilder};
 
@@ -35,8 +35,8 @@ pub fn matrix_table(
                 .map_or(id.clone(), |s| s.name().to_string())
         })
         .collect();
-    // Every column in view, the verdict never scrolled off: subject, property and verdict take
-    // what their words need, and the sources share the rest (values are what is compared).
+    // The verdict never cut off: it comes right after subject and property, and the sources
+    // share the rest (values are what is compared; many sources scroll sideways).
     let width = ui.available_width();
     let n = matrix.sources.len().max(1) as f32;
     let verdict = 115.0;
@@ -55,16 +55,25 @@ pub fn matrix_table(
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(subject).at_least(80.0).clip(true))
-        .column(Column::initial(property).at_least(60.0).clip(true));
-    for _ in &matrix.sources {
-        table = table.column(Column::initial(per_source).at_least(50.0).clip(true));
+        .column(Column::initial(property).at_least(60.0).clip(true))
+        .column(Column::initial(verdict).at_least(verdict));
+    for i in 0..matrix.sources.len() {
+        // The last source takes what is left, so a wide window has no empty strip.
+        let column = if i + 1 == matrix.sources.len() {
+            Column::remainder()
+        } else {
+            Column::initial(per_source)
+        };
+        table = table.column(column.at_least(50.0).clip(true));
     }
     table
-        .column(Column::remainder().at_least(verdict))
         .header(row_height, |mut header| {
-            let mut titles = vec!["Subject".to_string(), "Property".to_string()];
+            let mut titles = vec![
+                "Subject".to_string(),
+                "Property".to_string(),
+                "Verdict".to_string(),
+            ];
             titles.extend(source_names.iter().cloned());
-            titles.push("Verdict".into());
             for title in titles {
                 header.col(|ui| {
                     ui.add(
@@ -87,6 +96,19 @@ pub fn matrix_table(
                 row.col(|ui| {
                     ui.add(egui::Label::new(m.property.label()).selectable(false));
                 });
+                row.col(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter()
+                        .rect_filled(rect, 2.0, verdict_colour(m.verdict, true));
+                    let text = egui::RichText::new(m.verdict.label());
+                    let text = if m.verdict == Verdict::Conflict {
+                        text.strong()
+                    } else {
+                        text
+                    };
+                    ui.add(egui::Label::new(text).selectable(false));
+                });
                 for column in 0..matrix.sources.len() {
                     row.col(|ui| {
                         let values: Vec<String> = m
@@ -108,19 +130,6 @@ pub fn matrix_table(
                         }
                     });
                 }
-                row.col(|ui| {
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                    ui.painter()
-                        .rect_filled(rect, 2.0, verdict_colour(m.verdict, true));
-                    let text = egui::RichText::new(m.verdict.label());
-                    let text = if m.verdict == Verdict::Conflict {
-                        text.strong()
-                    } else {
-                        text
-                    };
-                    ui.add(egui::Label::new(text).selectable(false));
-                });
                 let response = row.response();
                 let first = m.cells.iter().flatten().next().copied();
                 if let Some(claim) = first {
