@@ -90,7 +90,15 @@ fn the_roster_table_uses_the_full_width_of_a_wide_window() {
 #[test]
 fn narrow_roster_hides_less_important_columns_and_says_so() {
     let h = common::app_on(Tab::Roster, [800.0, 600.0]);
-    assert!(header(&h, "Country").is_none(), "Country gives way at 800");
+    // No source reports a pledge: the empty Pledge column gives way before those with data.
+    assert!(
+        header(&h, "Pledge").is_none(),
+        "Pledge, empty, gives way at 800"
+    );
+    assert!(
+        header(&h, "Sources").is_some(),
+        "Sources holds data and stays at 800"
+    );
     // Filters fold into a menu instead of wrapping.
     h.get_by_label("Filters");
 }

@@ -73,16 +73,18 @@ pub(super) fn shared_widths(width: f32, shown: &[Column]) -> Vec<f32> {
 }
 
 /// The columns that fit in `width`, by priority, in their usual left-to-right order. The Body
-/// column is there only when every body is shown (`with_body`).
-pub fn visible_columns(width: f32, with_body: bool) -> Vec<Column> {
+/// column is there only when every body is shown (`with_body`). Columns `empty` for every row
+/// (no pledge reported by anyone) fold before any column that holds data.
+pub fn visible_columns(width: f32, with_body: bool, empty: &[Column]) -> Vec<Column> {
     // Spacing between columns, as egui_extras adds it.
     let gap = 8.0;
     let mut used = 0.0;
     let mut keep = Vec::with_capacity(PRIORITY.len());
-    for column in PRIORITY
+    let by_priority = PRIORITY
         .into_iter()
-        .filter(|&c| with_body || c != Column::Body)
-    {
+        .filter(|c| !empty.contains(c))
+        .chain(PRIORITY.into_iter().filter(|c| empty.contains(c)));
+    for column in by_priority.filter(|&c| with_body || c != Column::Body) {
         let w = column_width(column) + gap;
         if column == Column::Name || used + w <= width {
             used += w;
@@ -93,4 +95,36 @@ pub fn visible_columns(width: f32, with_body: bool) -> Vec<Column> {
         .into_iter()
         .filter(|c| keep.contains(c))
         .collect()
+}
+
+/// The columns whose cell reads "—" (or nothing) in every one of `rows`: worked out once per
+/// revision (see `RosterPanel::empty_columns`), never per frame. The ⚠ column is not among
+/// them: that nothing conflicts is worth its narrow place.
+pub(super) fn empty_columns(
+    dataset: &crate::model::Dataset,
+    rows: crate::ui::roster::table::Rows<'_>,
+) -> Vec<Column> {
+    use crate::model::Property;
+    let mut empty = vec![
+        Column::Role,
+        Column::Pledge,
+        Column::Joined,
+        Column::Country,
+    ];
+    for (i, row) in rows.rows.iter().enumerate() {
+        if empty.is_empty() {
+            break;
+        }
+        empty.retain(|&c| match c {
+            Column::Role => row.get(Property::Role).is_none(),
+            Column::Pledge => row.get(Property::Pledge).is_none(),
+            Column::Joined => {
+                crate::model::derive::seats::joined(dataset, rows.index, row, &rows.seats[i])
+                    .is_none()
+            }
+            Column::Country => dataset.actors[row.actor].country.is_empty(),
+            _ => false,
+        });
+    }
+    empty
 }

@@ -30,12 +30,34 @@ impl RosterPanel {
         self.table_body(ui, cx, rows);
     }
 
+    /// The columns empty for every row shown, once per revision, day and body.
+    fn empty_columns(&mut self, cx: &ViewCtx<'_>, rows: Rows<'_>) -> Vec<Column> {
+        let key = (
+            cx.derived.revision(),
+            cx.derived.as_of(),
+            self.query.body.clone(),
+        );
+        if self.empty.as_ref().is_none_or(|(k, _)| *k != key) {
+            let empty = super::columns::empty_columns(cx.dataset, rows);
+            self.empty = Some((key, empty));
+        }
+        self.empty
+            .as_ref()
+            .map(|(_, e)| e.clone())
+            .unwrap_or_default()
+    }
+
     pub(super) fn table_body(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>, rows: Rows<'_>) {
         let dataset = cx.dataset;
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
         // Columns share the width by priority: what does not fit is hidden (the detail pane
         // shows every field), and Name takes whatever is left so the table fills the width.
-        let shown = visible_columns(ui.available_width(), self.query.body == BodyChoice::All);
+        let empty = self.empty_columns(cx, rows);
+        let shown = visible_columns(
+            ui.available_width(),
+            self.query.body == BodyChoice::All,
+            &empty,
+        );
         // Stored column widths are kept per width band: after the window grows, Name takes
         // the new room instead of the table keeping the narrower window's widths.
         let band = (ui.available_width() / 100.0).round() as i32;

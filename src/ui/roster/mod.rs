@@ -39,6 +39,9 @@ pub struct RosterPanel {
     detail: ActorDetail,
     focus_search: bool,
     adding: Option<NewActorForm>,
+    /// The columns empty for every row, with the revision, day and body they were worked out
+    /// for.
+    empty: Option<(EmptyKey, Vec<Column>)>,
     /// The kind of the actor last added: the next Add actor starts with it (a list of states
     /// is entered one after another).
     last_kind: crate::model::ActorKind,
@@ -61,6 +64,9 @@ pub struct RosterPanel {
     /// The window where bodies are added, renamed and given a parent.
     bodies: crate::ui::roster::bodies::BodiesWindow,
 }
+
+/// What the empty columns depend on: the dataset's revision, the as-of day, the body shown.
+type EmptyKey = (u64, Option<chrono::NaiveDate>, BodyChoice);
 
 impl RosterPanel {
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCtx<'_>) {
