@@ -487,3 +487,33 @@ fn a_claim_from_selected_words_can_deny_a_value() {
     // The form is emptied: the next claim is positive unless "not" is ticked again.
     assert!(!h.state().panels.sources.claim_form.fact.negated);
 }
+
+/// Words Find cannot find are said on the Find line itself: the texts under the pointer do not
+/// move down to make room for a message.
+#[test]
+fn words_not_found_are_said_without_moving_the_texts() {
+    let mut h = app();
+    h.run();
+    let before = {
+        let app = h.state();
+        let d = app.session.document().dataset();
+        app.panels.sources.screen_pos(d, A, 0).expect("in view")
+    };
+    let find = h
+        .get_all_by_role_and_label(Role::TextInput, "Find")
+        .next()
+        .unwrap();
+    find.focus();
+    h.run();
+    h.get_all_by_role_and_label(Role::TextInput, "Find")
+        .next()
+        .unwrap()
+        .type_text("no such words anywhere");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("not found");
+    let app = h.state();
+    let d = app.session.document().dataset();
+    assert_eq!(app.panels.sources.screen_pos(d, A, 0), Some(before));
+}

@@ -203,7 +203,7 @@ impl SourcesPanel {
                         // message shown above the texts must not take the keyboard from it.
                         .id(egui::Id::unique(("source_find", &source.id)))
                         .hint_text("words to select")
-                        .desired_width((ui.available_width() - 50.0).max(60.0)),
+                        .desired_width((ui.available_width() - 120.0).max(60.0)),
                 )
                 .labelled_by(label.id)
                 .on_hover_text("Type words from the text and press Enter to select them (again for the next place)");
@@ -219,13 +219,20 @@ impl SourcesPanel {
                         self.notice = None;
                     }
                     None if !needle.trim().is_empty() => {
-                        self.notice = Some(format!("“{needle}” is not in {}.", source.name()));
+                        self.notice = Some((
+                            source.id.clone(),
+                            format!("“{needle}” is not in {}.", source.name()),
+                        ));
                     }
                     None => {}
                 }
                 if enter {
                     response.request_focus();
                 }
+            }
+            if let Some((_, message)) = self.notice.as_ref().filter(|(id, _)| *id == source.id) {
+                ui.colored_label(ui.visuals().error_fg_color, "not found")
+                    .on_hover_text(message);
             }
         });
         ui.separator();

@@ -78,7 +78,9 @@ pub struct SourcesPanel {
     reveal_column: Option<String>,
     /// The text shown when only one fits (source id); `None`: the first.
     single_text: Option<String>,
-    pub notice: Option<String>,
+    /// Words Find did not find: the source's id and the message, shown on its Find line
+    /// (never a line of its own, which would move the texts under the pointer).
+    pub notice: Option<(String, String)>,
     cache: Option<Cache>,
     /// The automaton over every actor's names, with a hash of the names it was built from:
     /// rebuilt when names change, not on every edit (it is the costly part at scale).
@@ -234,14 +236,6 @@ impl SourcesPanel {
             }
         }
         self.toolbar(ui, &cache, cx.derived.conflicts);
-        if let Some(notice) = self.notice.clone() {
-            ui.horizontal(|ui| {
-                ui.label(notice);
-                if ui.small_button("OK").clicked() {
-                    self.notice = None;
-                }
-            });
-        }
         // Side panels give way in a narrow window, so the texts keep most of it.
         let width = ui.available_width();
         egui::Panel::left("source_list")
