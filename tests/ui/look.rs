@@ -344,3 +344,40 @@ fn the_totals_name_the_members_without_a_seat() {
     let h = common::app_on(Tab::Seats, [1600.0, 1000.0]);
     h.get_by_label("0 permanent, 0 term, 1 chair, 4 without a seat; $0 pledged");
 }
+
+/// Every character the window's own words use (buttons, tooltips, messages in `src/ui`) is in
+/// its fonts: a missing glyph shows as an empty box ("Shift+↑/↓" once did).
+#[test]
+fn every_character_the_window_writes_is_in_its_fonts() {
+    let h = egui_kittest::Harness::builder()
+        .with_size([400.0, 300.0])
+        .build_ui(|ui| {
+            ui.label("fonts");
+        });
+    let mut chars = std::collections::BTreeSet::new();
+    let mut files = vec![std::path::PathBuf::from("src/ui")];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for line in text.lines() {
+                // Words shown to people are in string literals; comments are not shown.
+                let code = line.trim_start();
+                if code.starts_with("//") {
+                    continue;
+                }
+                let Some(first) = code.find('"') else {
+                    continue;
+                };
+                chars.extend(code[first..].chars().filter(|c| !c.is_ascii()));
+            }
+        }
+    }
+    assert!(chars.contains(&'…'), "the scan reads the literals");
+    let font = egui::FontId::proportional(14.0);
+    let missing: String = h
+        .ctx
+        .fonts_mut(|f| chars.iter().filter(|&&c| !f.has_glyph(&font, c)).collect());
+    assert!(missing.is_empty(), "not in the fonts: {missing:?}");
+}

@@ -640,3 +640,27 @@ fn the_review_list_shows_actor_and_value_at_every_size() {
         assert!(h.get_by_label_contains("Accept all shown (").rect().max.y <= size[1]);
     }
 }
+
+/// E opens the suggestion's editor in view, even at 800×600 where it opens below the list.
+#[test]
+fn the_suggestion_editor_opens_in_view_in_a_small_window() {
+    let size = [800.0, 600.0];
+    let mut h = common::app_on(Tab::Sources, size);
+    // Enough suggestions that the list fills the side panel.
+    import(
+        &mut h,
+        "Hungary has accepted the invitation. Canada has been invited to join the board. \
+         Egypt has accepted the invitation. India has been invited to join the board. \
+         Argentina has accepted the invitation. Belarus has been invited to join the board. \
+         Turkey has accepted the invitation.",
+    );
+    settle(&mut h);
+    assert!(listed(&h).len() >= 6);
+    h.key_press(egui::Key::E);
+    settle(&mut h);
+    let heading = h.get_by_label("Edit the suggestion").rect();
+    assert!(
+        heading.min.y >= 0.0 && heading.max.y <= size[1],
+        "the editor at {heading:?} is outside the window"
+    );
+}

@@ -48,6 +48,9 @@ pub struct Review {
     /// The user's changes to suggestions, by key, kept across rebuilds of the list.
     edited: HashMap<String, Edited>,
     editing: Option<(String, EditDraft)>,
+    /// The editor just opened: it is scrolled into view once (in a small window it opens
+    /// below the fold, where nothing seemed to happen).
+    reveal_editor: bool,
     /// The key of the suggestion shown last frame, to notice a move.
     shown_key: Option<String>,
     /// The inbox: how many suggestions wait in each source, by id, with the revision they
@@ -297,6 +300,7 @@ impl Review {
             Some(QueueAction::Edit(r)) => {
                 if let Some(item) = list.items.get(r) {
                     self.editing = Some((item.key.clone(), draft(d, &item.suggestion)));
+                    self.reveal_editor = true;
                 }
             }
             None => {}
@@ -317,7 +321,11 @@ impl Review {
         });
         ui.separator();
         let escape = shortcuts::pressed(ui, cx.keys, Action::CloseSuggestionEditor);
-        let closed = match form.ui(ui, cx, is_new) {
+        let shown = ui.scope(|ui| form.ui(ui, cx, is_new));
+        if std::mem::take(&mut self.reveal_editor) {
+            ui.scroll_to_rect(shown.response.rect, Some(egui::Align::TOP));
+        }
+        let closed = match shown.inner {
             Some(EditOutcome::Done(edited)) => {
                 self.edited.insert(key.clone(), edited);
                 self.list = None; // Rebuilt with the change next frame.
