@@ -116,8 +116,9 @@ pub(super) fn empty_columns(
             break;
         }
         empty.retain(|&c| match c {
-            Column::Role => row.get(Property::Role).is_none(),
-            Column::Pledge => row.get(Property::Pledge).is_none(),
+            // As the cells read them: a claim denied or deprecated shows "—" too.
+            Column::Role => row.fact(dataset, Property::Role).is_none(),
+            Column::Pledge => row.fact(dataset, Property::Pledge).is_none(),
             Column::Joined => {
                 crate::model::derive::seats::joined(dataset, rows.index, row, &rows.seats[i])
                     .is_none()
