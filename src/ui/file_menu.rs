@@ -347,6 +347,15 @@ pub fn open_dialog(doc: &Document) -> Picked {
     run(|| dialog(doc).pick_file())
 }
 
+/// The native open dialog for an article (.txt, .md, .html).
+pub fn article_dialog() -> Picked {
+    run(|| {
+        rfd::FileDialog::new()
+            .add_filter("Articles", &["txt", "md", "html", "htm"])
+            .pick_file()
+    })
+}
+
 /// The native save dialog, suggesting the dataset's file name.
 pub fn save_dialog(doc: &Document) -> Picked {
     run(|| {

@@ -88,6 +88,59 @@ fn save_then_quit(path: &std::path::Path) {
     assert!(h.state().is_closing(), "saved, then quit");
 }
 
+/// Import ▸ Open file… where no native dialog can appear: a field asks for the article's path
+/// and reads it into the form.
+#[test]
+fn open_file_in_the_import_form_asks_for_a_typed_path_without_a_dialog() {
+    let name = child::name(
+        module_path!(),
+        "open_file_in_the_import_form_asks_for_a_typed_path_without_a_dialog",
+    );
+    if let Some(path) = child::job(&name) {
+        import_by_typed_path(&path);
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let empty_bin = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, "Typed Path Wire reports that Armenia has signed.").unwrap();
+    let mut command = child::command(&name, &path);
+    command
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("PATH", empty_bin.path());
+    child::run(command);
+}
+
+fn import_by_typed_path(path: &std::path::Path) {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|cc| BoardExplorerApp::new(cc, None));
+    h.run();
+    h.state_mut().panels.tab = board_explorer::ui::Tab::Sources;
+    h.run();
+    h.get_by_label("Import source…").click();
+    h.run();
+    h.get_by_label("Open file…").click();
+    h.run();
+    h.get_by_label("Path of the article:");
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the article:")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path of the article:")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("Read").click();
+    h.run();
+    assert!(h.query_by_label_contains("Could not read").is_none());
+    // The form holds the article: its length is shown beside the text.
+    let article = "Typed Path Wire reports that Armenia has signed.";
+    h.get_by_label(&format!("{} characters", article.chars().count()));
+    assert!(
+        h.query_by_label("Path of the article:").is_none(),
+        "the field closes once read"
+    );
+}
+
 /// Save As in the window, where no native dialog can appear: the typed-path window asks, and
 /// saves to `path`.
 fn save_as_by_typed_path(path: &std::path::Path) {

@@ -4,6 +4,7 @@
 use crate::model::data::source_ops::SourceDraft;
 use crate::model::text::looks_like_html;
 use crate::model::{PartialDate, Reliability};
+use crate::ui::file_menu::Picked;
 use crate::ui::shortcuts::{self, Action};
 
 pub enum FormOutcome {
@@ -35,6 +36,8 @@ pub struct SourceForm {
     /// out when the text changes, not every frame.
     detected: Option<(usize, String)>,
     pub error: Option<String>,
+    /// The article's path as typed, where no file dialog can appear (no desktop portal).
+    pub typed_path: Option<String>,
     /// The source that already holds the text being imported: the form offers to show it.
     pub held_by: Option<String>,
     fresh: bool,
@@ -57,6 +60,7 @@ impl SourceForm {
             language: None,
             detected: None,
             error: None,
+            typed_path: None,
             held_by: None,
             fresh: true,
         }
@@ -78,6 +82,7 @@ impl SourceForm {
             language: draft.language,
             detected: None,
             error: None,
+            typed_path: None,
             held_by: None,
             fresh: true,
         }
@@ -109,16 +114,20 @@ impl SourceForm {
         })
     }
 
-    /// Reads an article file into the form (its name as the title if none is given yet).
+    /// Picks an article file in the desktop's dialog, or, where none can appear, opens a
+    /// field to type its path in.
     fn open_file(&mut self) {
-        let Some(path) = rfd::FileDialog::new()
-            .add_filter("Articles", &["txt", "md", "html", "htm"])
-            .pick_file()
-        else {
-            return;
-        };
+        match crate::ui::file_menu::article_dialog() {
+            Picked::Path(path) => self.read_file(&path),
+            Picked::NoDialog => self.typed_path = Some(String::new()),
+            Picked::Cancelled => {}
+        }
+    }
+
+    /// Reads an article file into the form (its name as the title if none is given yet).
+    fn read_file(&mut self, path: &std::path::Path) {
         // Through the session, the one way to files: the bounded reader.
-        match crate::session::read_article(&path) {
+        match crate::session::read_article(path) {
             Ok(article) => {
                 self.text = article.raw;
                 self.html = article.html;
@@ -253,6 +262,32 @@ impl SourceForm {
                 egui::RichText::new(format!("{} characters", self.text.chars().count())).weak(),
             );
         });
+        let mut read = None;
+        if let Some(typed) = &mut self.typed_path {
+            ui.horizontal(|ui| {
+                let label = ui.label("Path of the article:");
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(typed)
+                            .hint_text("saves/report.txt")
+                            .desired_width(300.0),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text("No file dialog can open here: type the file's path");
+                let enter = shortcuts::entered(ui, &field);
+                if (ui.button("Read").clicked() || enter) && !typed.trim().is_empty() {
+                    read = Some(std::path::PathBuf::from(typed.trim()));
+                }
+            });
+        }
+        if let Some(path) = read {
+            self.typed_path = None;
+            self.read_file(&path);
+            if self.error.is_some() {
+                // A path mistyped stays in its field, with the reason above.
+                self.typed_path = Some(path.display().to_string());
+            }
+        }
         let text_label = ui.label(
             egui::RichText::new(
                 "Paste the article here. It is stored with whitespace tidied; \
