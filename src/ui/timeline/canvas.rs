@@ -156,11 +156,15 @@ impl TimelinePanel {
                 pointer,
             ));
             // Dated status claims: a small notch at the lane's top, derived from the claims.
-            for status in lane.visible_statuses(view.t0, view.t1) {
-                let tip = egui::pos2(
-                    view.x_of((status.start + status.end) / 2.0),
-                    row.top() + 7.0,
-                );
+            // Notches landing on the same pixels (a list of signatories on one day, in a lane
+            // by kind or by source) are one, with their number beside it.
+            let statuses: Vec<_> = lane.visible_statuses(view.t0, view.t1).collect();
+            let xs: Vec<f32> = statuses
+                .iter()
+                .map(|m| view.x_of((m.start + m.end) / 2.0))
+                .collect();
+            for (first, count) in same_spot(&xs) {
+                let tip = egui::pos2(xs[first], row.top() + 7.0);
                 mark_painter.add(egui::Shape::convex_polygon(
                     vec![
                         tip + egui::vec2(-4.0, -5.0),
@@ -170,9 +174,18 @@ impl TimelinePanel {
                     visuals.hyperlink_color,
                     egui::Stroke::NONE,
                 ));
+                if count > 1 {
+                    mark_painter.text(
+                        egui::pos2(tip.x + 5.0, row.top() + 1.0),
+                        egui::Align2::LEFT_TOP,
+                        count.to_string(),
+                        egui::FontId::proportional(9.0),
+                        visuals.hyperlink_color,
+                    );
+                }
                 let area = egui::Rect::from_center_size(tip, egui::vec2(10.0, 10.0));
                 if hovered.is_empty() && pointer.is_some_and(|p| area.contains(p)) {
-                    hovered_status = Some(*status);
+                    hovered_status = Some(*statuses[first]);
                 }
             }
         }
@@ -535,4 +548,31 @@ fn group_tooltip(ui: &mut egui::Ui, cx: &ViewCtx<'_>, events: &[usize]) {
         ui.weak(format!("and {} more: see the list", events.len() - SHOWN));
     }
     ui.weak("Click for the first; the list on the right has each.");
+}
+
+/// Runs of marks at `xs` (in order) that land within a few pixels of the run's first: each as
+/// (index of its first, how many), so that marks on one spot are drawn once and counted.
+fn same_spot(xs: &[f32]) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, &x) in xs.iter().enumerate() {
+        match runs.last_mut() {
+            Some((first, n)) if (x - xs[*first]).abs() < 6.0 => *n += 1,
+            _ => runs.push((i, 1)),
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_spot;
+
+    #[test]
+    fn marks_on_one_spot_are_one_with_their_count() {
+        assert_eq!(same_spot(&[]), vec![]);
+        assert_eq!(
+            same_spot(&[10.0, 12.0, 14.0, 40.0, 41.0, 90.0]),
+            vec![(0, 3), (3, 2), (5, 1)]
+        );
+    }
 }
