@@ -620,7 +620,11 @@ fn the_inbox_counts_every_sources_waiting_suggestions() {
 /// name, so neither is cut; in a wide one they share the first line.
 #[test]
 fn the_review_list_shows_actor_and_value_at_every_size() {
-    for (size, own_line) in [([800.0, 600.0], true), ([1600.0, 1000.0], false)] {
+    for (size, own_line) in [
+        ([800.0, 600.0], true),
+        ([1024.0, 700.0], true),
+        ([1600.0, 1000.0], false),
+    ] {
         let mut h = common::app_on(Tab::Sources, size);
         import(&mut h, REPORT);
         settle(&mut h);

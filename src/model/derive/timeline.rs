@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::index::Index;
-use crate::model::data::dataset::{ActorKind, Dataset, Event, Status};
+use crate::model::data::dataset::{ActorKind, Dataset, Event, Fact, Rank, Status};
 use crate::model::data::date::PartialDate;
 
 /// Days since 1970-01-01 (fractions are hours).
@@ -267,6 +267,8 @@ impl Lane {
 fn status_marks(d: &Dataset, index: &Index, mode: LaneMode) -> BTreeMap<String, Vec<StatusMark>> {
     let mut by_key: BTreeMap<String, Vec<StatusMark>> = BTreeMap::new();
     for actor in 0..d.actors.len() {
+        // The dated status steps, and each mark's claims (for lanes by source).
+        let mut dated: Vec<(StatusMark, Vec<usize>)> = Vec::new();
         for step in super::history::status_path(d, index, actor, None) {
             let Some(date) = step.date else { continue };
             let (start, end) = span(date);
@@ -277,12 +279,37 @@ fn status_marks(d: &Dataset, index: &Index, mode: LaneMode) -> BTreeMap<String, 
                 actor,
                 claim: step.claims[0],
             };
+            dated.push((mark, step.claims.clone()));
+        }
+        // The day a source says the actor joined, where no status step stands that day: a
+        // member from then (a report that gives only "joined on 22 January" shows there too).
+        for &c in index.claims_by_actor.get(actor).into_iter().flatten() {
+            let claim = &d.claims[c];
+            let Fact::Joined(day) = claim.fact else {
+                continue;
+            };
+            if claim.negated || claim.body.is_some() || claim.rank == Rank::Deprecated {
+                continue;
+            }
+            let (start, end) = span(day);
+            if dated.iter().any(|(m, _)| m.start == start) {
+                continue;
+            }
+            let mark = StatusMark {
+                start,
+                end,
+                status: Status::Member,
+                actor,
+                claim: c,
+            };
+            dated.push((mark, vec![c]));
+        }
+        for (mark, claims) in dated {
             let keys: Vec<String> = match mode {
                 LaneMode::Actor => vec![d.actors[actor].name.clone()],
                 LaneMode::Kind => vec![d.actors[actor].kind.label().to_string()],
                 LaneMode::Source => {
-                    let mut outlets: Vec<String> = step
-                        .claims
+                    let mut outlets: Vec<String> = claims
                         .iter()
                         .map(|&c| {
                             let id = &d.claims[c].source;
@@ -554,5 +581,35 @@ mod tests {
         let by_source = lanes(&d, &index, LaneMode::Source, |_| true);
         let labels: Vec<&str> = by_source.iter().map(|l| l.label.as_str()).collect();
         assert_eq!(labels, ["Outlet A", "Outlet B"]);
+    }
+
+    #[test]
+    fn a_joining_day_is_a_mark_where_no_status_stands_that_day() {
+        use crate::model::data::builder::DatasetBuilder;
+        use crate::model::{Fact, Status};
+        let d = DatasetBuilder::new("Board")
+            .actor("armenia", "Armenia", ActorKind::State)
+            .source("a", "Outlet A", Some("2026-01-19"), "text")
+            .source("b", "Outlet B", Some("2026-01-22"), "text")
+            .claim("armenia", Fact::Status(Status::Invited), "a", None, None)
+            .claim(
+                "armenia",
+                Fact::Joined("2026-01-22".parse().unwrap()),
+                "b",
+                None,
+                None,
+            )
+            .build();
+        let index = Index::build(&d);
+        let lane = &lanes(&d, &index, LaneMode::Actor, |_| true)[0];
+        let marks: Vec<(Time, Status)> =
+            lane.statuses.iter().map(|m| (m.start, m.status)).collect();
+        assert_eq!(
+            marks,
+            [
+                (t("2026-01-19"), Status::Invited),
+                (t("2026-01-22"), Status::Member)
+            ]
+        );
     }
 }

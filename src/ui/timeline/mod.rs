@@ -34,7 +34,8 @@ const MAX_SPAN: f64 = 500.0 * 365.25;
 /// What the marks on the canvas mean, shown under the list while no event is picked.
 pub const MARKS_LEGEND: &str = "On the timeline: a dot is an event on a day; a faint box, one \
      known only to the month or year; a bar, a range; a number, events on the same spot. A \
-     small ⏷ at a lane's top is a dated status claim (invited, accepted…). Hover any of them.";
+     small ⏷ at a lane's top is a dated status claim (invited, accepted, signed, declined…) or a \
+     joining day, with a number when several fall on one spot. Hover any of them.";
 
 pub const KINDS: [EventKind; 9] = [
     EventKind::Invitation,
