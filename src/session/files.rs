@@ -69,11 +69,11 @@ impl Session {
         if !self.doc.changed_on_disk(&path) {
             return self.save_locked(path);
         }
-        let conflicts_before = self.doc.dataset().merge_conflicts.len();
-        let came_in = self.take_in_disk_changes().unwrap_or_default();
+        self.watch.last_conflicts = 0;
+        let came_in = self.take_in_disk_changes();
         if self.doc.changed_on_disk(&path) {
             let why = came_in
-                .notice
+                .and_then(|o| o.notice)
                 .map_or_else(String::new, |n| format!(" ({})", n.text));
             return Outcome {
                 confirm: Some(Confirm::ChangedOnDisk { path: path.clone() }),
@@ -84,8 +84,14 @@ impl Session {
                 ))
             };
         }
-        if self.doc.dataset().merge_conflicts.len() > conflicts_before {
-            let merged = came_in.notice.map_or_else(String::new, |n| n.text);
+        // Only touched (the same bytes): nothing came in, a plain save.
+        let Some(came_in) = came_in else {
+            return self.save_locked(path);
+        };
+        // Fields changed on both sides in this merge (not counted from the list, which also
+        // holds earlier conflicts and loses those the other side settled).
+        if self.watch.last_conflicts > 0 {
+            let merged = came_in.notice.clone().map_or_else(String::new, |n| n.text);
             return Outcome {
                 notice: Some(super::Notice::error(format!(
                     "{merged}. Nothing was saved yet: pick the values, then save again"

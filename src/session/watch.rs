@@ -26,6 +26,9 @@ pub(super) struct Watch {
     /// A change that could not be read (a half-written file): not read again until the file
     /// changes again.
     unreadable: Option<(u64, Option<SystemTime>)>,
+    /// How many fields the last merge of the file's changes found changed on both sides (a
+    /// save stops before writing when there are any).
+    pub(super) last_conflicts: usize,
 }
 
 impl Session {
@@ -106,6 +109,7 @@ impl Session {
         };
         let (words, list) = changes(self.doc.dataset(), &merged.dataset);
         let conflicts = merged.conflicts.len();
+        self.watch.last_conflicts = conflicts;
         let mut outcome = self.take_in(
             &merged.dataset,
             "Merge changes from disk",

@@ -75,10 +75,14 @@ impl<S: SerializeStruct> SerializeStruct for InlineStruct<S> {
             return Err(S::Error::custom("a record's unknown fields are not a map"));
         };
         for (name, text) in fields {
-            let text = text
-                .as_str()
-                .ok_or_else(|| S::Error::custom("an unknown field's value is not text"))?;
-            let raw = RawValue::from_ron(text).map_err(S::Error::custom)?;
+            // Only what reads back: a load keeps nothing else, but a merge conflict's side is
+            // JSON a hand (or a hostile file) may have written. A write never fails on it.
+            let Some(raw) = text.as_str().and_then(|t| RawValue::from_ron(t).ok()) else {
+                continue;
+            };
+            if !is_field_name(name) {
+                continue;
+            }
             self.0.serialize_field(field_name(name), raw)?;
         }
         Ok(())
@@ -89,6 +93,13 @@ impl<S: SerializeStruct> SerializeStruct for InlineStruct<S> {
     fn end(self) -> Result<S::Ok, S::Error> {
         self.0.end()
     }
+}
+
+/// A name RON writes as a field name as it is: letters, digits and `_`, not starting with a
+/// digit.
+fn is_field_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// RON's serialiser takes field names that live for the whole program: each unknown field's

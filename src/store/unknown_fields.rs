@@ -191,6 +191,15 @@ pub(super) fn keep(text: &str, paths: &[String], dataset: &mut Dataset) -> Vec<b
     kept
 }
 
+/// A value's text as it will be written back: trimmed, unless that cuts the line break that
+/// closes a trailing `// comment`; `None` when it would not read back as one value.
+fn value_text(raw: &str) -> Option<String> {
+    [raw.trim(), raw.trim_start()]
+        .into_iter()
+        .find(|t| RawValue::from_ron(t).is_ok())
+        .map(str::to_string)
+}
+
 /// The parts of the file to go into: fields by name, list items by position; a leaf is a
 /// value to keep, numbered by its path.
 #[derive(Default)]
@@ -248,7 +257,9 @@ impl<'de> Visitor<'de> for Walk<'_> {
                     leaf: Some(path), ..
                 }) => {
                     let raw: Box<RawValue> = map.next_value()?;
-                    found.push((*path, raw.get_ron().trim().to_string()));
+                    if let Some(text) = value_text(raw.get_ron()) {
+                        found.push((*path, text));
+                    }
                 }
                 Some(want) => map.next_value_seed(Walk {
                     want,
@@ -327,6 +338,14 @@ fn is_ident(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trailing_comment_keeps_the_line_break_that_closes_it() {
+        assert_eq!(value_text(" \"a\" ").as_deref(), Some("\"a\""));
+        let kept = value_text(" \"Bibi\" // by hand\n").unwrap();
+        assert!(RawValue::from_ron(&kept).is_ok(), "{kept:?}");
+        assert_eq!(value_text("((("), None);
+    }
 
     #[test]
     fn keys_are_found_outside_strings_only() {

@@ -215,6 +215,47 @@ fn a_save_stops_when_both_sides_changed_one_field() {
     assert_eq!(load_file(&path).unwrap().dataset.merge_conflicts.len(), 1);
 }
 
+/// A save stops on a field changed on both sides even when the file's list of conflicts
+/// keeps its length: here the other side settled an earlier conflict while both renamed one
+/// actor differently (counting the list would miss the new one and write).
+#[test]
+fn a_save_stops_on_a_new_conflict_when_another_was_settled_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.ron");
+    let base = embedded();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.actors[0].country = "Ourland".into();
+    theirs.actors[0].country = "Theirland".into();
+    let conflicted = board_explorer::model::merge::merge(base, ours, theirs)
+        .unwrap()
+        .dataset;
+    assert_eq!(conflicted.merge_conflicts.len(), 1);
+    save_file(&path, &conflicted).unwrap();
+    let (mut app, _) = Session::open(&path).unwrap();
+    app.merge_on_save();
+    let mut mine = app.dataset().actors[1].clone();
+    mine.name = "Renamed Here".into();
+    app.perform(Command::edit(
+        board_explorer::model::Edit::ReplaceActor { at: 1, actor: mine },
+        "Rename",
+    ));
+    // The teammate settled the old conflict and renamed the same actor otherwise.
+    let mut teammate = conflicted.clone();
+    teammate.merge_conflicts.clear();
+    teammate.actors[0].country = "Theirland".into();
+    teammate.actors[1].name = "Renamed There".into();
+    std::fs::write(&path, to_ron(&teammate)).unwrap();
+
+    let outcome = app.perform(Command::Save);
+    assert!(outcome.written.is_none(), "{outcome:?}");
+    let notice = outcome.notice.unwrap().text;
+    assert!(notice.contains("Nothing was saved"), "{notice}");
+    assert_eq!(
+        load_file(&path).unwrap().dataset.actors[1].name,
+        "Renamed There"
+    );
+}
+
 #[test]
 fn a_file_that_cannot_be_merged_from_is_not_overwritten_silently() {
     let dir = tempfile::tempdir().unwrap();

@@ -286,3 +286,35 @@ fn only_so_many_different_names_are_kept_from_one_file() {
         loaded.warnings.last()
     );
 }
+
+/// An unknown last field followed by a `// comment` keeps the line break that closes the
+/// comment, so the file saves (it once failed to, and the app stopped).
+#[test]
+fn an_unknown_field_with_a_trailing_comment_saves() {
+    let text = to_ron(&embedded());
+    let text = add_field(
+        &text,
+        "        actors: [\n            (\n",
+        0,
+        "                nickname: \"Bibi\" // added by hand\n                ,",
+    );
+    let loaded = store::parse_bytes(text.as_bytes(), None).unwrap();
+    let saved = to_ron(&loaded.dataset);
+    assert!(saved.contains("nickname: \"Bibi\""), "kept");
+    let again = store::parse_bytes(saved.as_bytes(), None).unwrap().dataset;
+    assert_eq!(again.actors[0].extra, loaded.dataset.actors[0].extra);
+}
+
+/// Unknown fields that would not read back (a merge conflict's side written by hand: a name
+/// with a space, a value that is no RON) are left out of a write, which never fails on them.
+#[test]
+fn unknown_fields_that_would_not_read_back_are_left_out_of_a_write() {
+    let mut d = embedded();
+    d.actors[0].extra.keep("odd key", "1");
+    d.actors[0].extra.keep("broken_value", "(((");
+    d.actors[0].extra.keep("fine", "Some(2)");
+    let text = to_ron(&d);
+    assert!(text.contains("fine: Some(2)"));
+    assert!(!text.contains("broken_value") && !text.contains("odd key"));
+    store::parse_bytes(text.as_bytes(), None).expect("what is written reads back");
+}

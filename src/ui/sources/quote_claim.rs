@@ -3,7 +3,7 @@
 //! Words that name several actors (a list: "signed by Armenia, Bahrain and Kosovo") offer one
 //! claim per actor from the one quote, each checkable, new actors included.
 
-use crate::model::extract::SuggestedActor;
+use crate::model::extract::{NewActor, SuggestedActor};
 use crate::model::{Dataset, Fact};
 use crate::ui::actor_search::ActorSearch;
 use crate::ui::fact_input::FactInput;
@@ -26,17 +26,35 @@ pub struct QuoteClaimForm {
     pub guessed: Option<String>,
     /// When the selected words name several actors (or one the dataset lacks): each, in
     /// words, and whether it is ticked.
-    pub listed: Vec<(SuggestedActor, String, bool)>,
+    pub listed: Vec<(Listed, String, bool)>,
     /// The name typed in About as a new actor (kind and country from the country data), and
     /// the text it was worked out for.
-    pub typed_new: Option<(String, SuggestedActor)>,
+    pub typed_new: Option<(String, Option<Listed>)>,
+}
+
+/// An actor of a list: a dataset actor by id (an id, not a position, so that an edit made
+/// while the form is open cannot shift the claims onto a neighbour), or a new one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Listed {
+    Known(String),
+    New(NewActor),
+}
+
+impl Listed {
+    /// From the extractor's answer about the dataset as it is now.
+    pub fn of(d: &Dataset, actor: SuggestedActor) -> Self {
+        match actor {
+            SuggestedActor::Known(k) => Listed::Known(d.actors[k].id.clone()),
+            SuggestedActor::New(n) => Listed::New(n),
+        }
+    }
 }
 
 /// An actor of a list, in words: its name, or "new: Armenia (state)".
-fn in_words(d: &Dataset, actor: &SuggestedActor) -> String {
+fn in_words(d: &Dataset, actor: &Listed) -> String {
     match actor {
-        SuggestedActor::Known(k) => d.actors[*k].name.clone(),
-        SuggestedActor::New(n) => format!("new: {} ({})", n.name, n.kind.label()),
+        Listed::Known(id) => d.actor(id).map_or_else(|| id.clone(), |a| a.name.clone()),
+        Listed::New(n) => format!("new: {} ({})", n.name, n.kind.label()),
     }
 }
 
@@ -44,7 +62,7 @@ fn in_words(d: &Dataset, actor: &SuggestedActor) -> String {
 #[derive(Debug)]
 pub enum FormAdd {
     One(String, Fact),
-    Many(Vec<SuggestedActor>, Fact),
+    Many(Vec<Listed>, Fact),
 }
 
 impl QuoteClaimForm {
@@ -89,6 +107,7 @@ impl QuoteClaimForm {
         self.listed = if named.len() >= 2 || new_one {
             named
                 .into_iter()
+                .map(|a| Listed::of(d, a))
                 .map(|a| (in_words(d, &a), a))
                 .map(|(words, a)| (a, words, true))
                 .collect()
@@ -163,7 +182,7 @@ impl QuoteClaimForm {
                         self.search.text = d.actors[i].name.clone();
                     }
                     // A name the dataset lacks: made with the claim.
-                    if let Some((typed, new)) = &self.typed_new
+                    if let Some((typed, Some(new))) = &self.typed_new
                         && *typed == self.search.text
                         && ui
                             .button(in_words(d, new))
@@ -230,7 +249,7 @@ impl QuoteClaimForm {
     ) -> Option<FormAdd> {
         let d = cx.dataset;
         match self.listed.as_slice() {
-            [(SuggestedActor::New(n), _, _)] => ui.label(format!(
+            [(Listed::New(n), _, _)] => ui.label(format!(
                 "About {}, not in the dataset yet: added with the claim.",
                 n.name
             )),
@@ -255,7 +274,7 @@ impl QuoteClaimForm {
         if let Some(e) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
-        let ticked: Vec<SuggestedActor> = self
+        let ticked: Vec<Listed> = self
             .listed
             .iter()
             .filter(|(_, _, t)| *t)

@@ -6,10 +6,11 @@ use super::{SourcesPanel, SourcesView};
 use crate::model::Subject;
 use crate::model::data::source_ops::quoted_claim;
 use crate::model::derive::compare::{ClaimMatrix, subject_name};
+use crate::model::extract::SuggestedActor;
 use crate::model::extract::claims_for_list;
 use crate::session::Command;
 use crate::ui::shortcuts::{self, Action};
-use crate::ui::sources::quote_claim::FormAdd;
+use crate::ui::sources::quote_claim::{FormAdd, Listed};
 use crate::ui::sources::texts::verdict_colour;
 use crate::ui::view::ViewCtx;
 
@@ -50,8 +51,10 @@ impl SourcesPanel {
                 .extractor(d)
                 .actors_named(&typed, 0..typed.len(), "en")
                 .into_iter()
-                .find(|a| matches!(a, crate::model::extract::SuggestedActor::New(_)));
-            self.claim_form.typed_new = new.map(|n| (typed, n));
+                .find(|a| matches!(a, SuggestedActor::New(_)))
+                .map(|a| Listed::of(d, a));
+            // "Nothing new" is an answer too: not worked out again every frame.
+            self.claim_form.typed_new = Some((typed, new));
         }
         let words = selection.map(|(s, (a, b))| &d.sources[s].text[a..b]);
         if self.view == SourcesView::Texts
@@ -76,7 +79,19 @@ impl SourcesPanel {
                         },
                     )
                 }
-                FormAdd::Many(actors, fact) => {
+                FormAdd::Many(listed, fact) => {
+                    // By id: an actor deleted meanwhile is left out (and not counted).
+                    let actors: Vec<SuggestedActor> = listed
+                        .into_iter()
+                        .filter_map(|a| match a {
+                            Listed::Known(id) => derived
+                                .index
+                                .actor_by_id
+                                .get(&id)
+                                .map(|&at| SuggestedActor::Known(at)),
+                            Listed::New(n) => Some(SuggestedActor::New(n)),
+                        })
+                        .collect();
                     let edit =
                         claims_for_list(d, &d.sources[source].id, &actors, &fact, span.0..span.1);
                     let n = actors.len();
