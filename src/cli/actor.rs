@@ -4,12 +4,28 @@ use std::path::PathBuf;
 
 use super::escape::terminal_cell;
 use crate::model::data::actor_draft::{ActorDraft, add_actor_with_id};
+use crate::model::rules::validate_values::wikidata_problem;
 use crate::model::{ActorKind, Id};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum ActorCommand {
     /// Add an actor (a person, a state or an organisation).
     Add(ActorAddArgs),
+    /// Set an actor's Wikidata id (Q and digits, like Q7747; checked), kept in exports
+    /// (Popolo `identifiers`, FollowTheMoney `wikidataId`).
+    Set(ActorSetArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ActorSetArgs {
+    /// The dataset file (RON), written in place (its old version kept as DATASET.bak).
+    pub dataset: PathBuf,
+    /// The actor, by id.
+    #[arg(long)]
+    pub id: Id,
+    /// Its Wikidata id ("Q7747"); an empty value clears it.
+    #[arg(long)]
+    pub wikidata: String,
 }
 
 #[derive(clap::Args, Debug)]
@@ -55,7 +71,49 @@ fn parse_kind(s: &str) -> Result<ActorKind, String> {
 pub fn run(command: ActorCommand) -> Result<String, String> {
     match command {
         ActorCommand::Add(args) => add(args),
+        ActorCommand::Set(args) => set(args),
     }
+}
+
+fn set(args: ActorSetArgs) -> Result<String, String> {
+    let wikidata = args.wikidata.trim();
+    if let Some(why) = (!wikidata.is_empty())
+        .then(|| wikidata_problem(wikidata))
+        .flatten()
+    {
+        return Err(super::error_line(format!("{why}; nothing was written")));
+    }
+    let _lock = super::lock_dataset(&args.dataset)?;
+    let mut session = super::load(Some(&args.dataset))?.0;
+    let d = session.dataset();
+    let Some(at) = d.actors.iter().position(|a| a.id == args.id) else {
+        return Err(super::error_line(format!(
+            "no actor \"{}\" in the dataset; nothing was written",
+            args.id
+        )));
+    };
+    let mut actor = d.actors[at].clone();
+    actor.wikidata = (!wikidata.is_empty()).then(|| wikidata.to_string());
+    let edit = crate::model::Edit::ReplaceActor { at, actor };
+    super::claim::perform_checked(&mut session, edit, "Set Wikidata id")?;
+    let d = session.dataset();
+    let mut report = format!(
+        "set the Wikidata id of \"{}\" to {}\n",
+        terminal_cell(&args.id),
+        if wikidata.is_empty() {
+            "nothing"
+        } else {
+            wikidata
+        }
+    );
+    report.push_str(&super::write_dataset(
+        &session,
+        &args.dataset,
+        &crate::session::dataset_text(d),
+        true,
+        false,
+    )?);
+    Ok(report)
 }
 
 fn add(args: ActorAddArgs) -> Result<String, String> {

@@ -20,7 +20,7 @@ mod sources;
 mod suggest;
 mod table;
 
-pub use actor::{ActorAddArgs, ActorCommand};
+pub use actor::{ActorAddArgs, ActorCommand, ActorSetArgs};
 pub use body::BodyCommand;
 pub use claim::{ClaimAddArgs, ClaimCommand};
 pub use import::ImportSourceArgs;

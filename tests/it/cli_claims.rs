@@ -469,3 +469,62 @@ fn import_source_accept_adds_confident_suggestions_as_extracted_claims() {
     let (ok, _, err) = import("1.5", &none);
     assert!(!ok && err.contains("from 0 to 1"), "{err}");
 }
+
+/// A Wikidata id is set from the command line, checked (Q and digits), kept in the Popolo and
+/// FollowTheMoney exports; a bad one is refused with a message, on the command line and in a
+/// file.
+#[test]
+fn a_wikidata_id_is_set_checked_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dataset_file(dir.path());
+    let (ok, out, err) = run(&[
+        "actor",
+        "set",
+        s(&file),
+        "--id",
+        "putin",
+        "--wikidata",
+        "Q7747",
+    ]);
+    assert!(ok, "{out}{err}");
+    let d = load_file(&file).unwrap().dataset;
+    assert_eq!(d.actor("putin").unwrap().wikidata.as_deref(), Some("Q7747"));
+    let (ok, popolo, err) = run(&["export", s(&file), "--format", "popolo"]);
+    assert!(ok, "{err}");
+    assert!(
+        popolo.contains("\"Q7747\"") && popolo.contains("wikidata"),
+        "in Popolo"
+    );
+    let (ok, ftm, err) = run(&["export", s(&file), "--format", "ftm"]);
+    assert!(ok, "{err}");
+    assert!(
+        ftm.contains("wikidataId") && ftm.contains("Q7747"),
+        "in FtM"
+    );
+
+    let before = std::fs::read_to_string(&file).unwrap();
+    let (ok, _, err) = run(&[
+        "actor",
+        "set",
+        s(&file),
+        "--id",
+        "putin",
+        "--wikidata",
+        "not a qid",
+    ]);
+    assert!(!ok && err.contains("is not a Wikidata id"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        before,
+        "nothing written"
+    );
+
+    let bad = before.replace("\"Q7747\"", "\"not a qid\"");
+    std::fs::write(&file, bad).unwrap();
+    let (ok, _, err) = run(&["check", s(&file)]);
+    assert!(
+        !ok && err.contains("\"not a qid\" is not a Wikidata id"),
+        "{err}"
+    );
+    assert!(err.contains("putin"), "{err}");
+}

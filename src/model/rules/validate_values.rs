@@ -1,5 +1,6 @@
 //! Checks of values a file may hold that the structure cannot rule out: currencies that are
-//! not in ISO 4217 and exchange rates that would make totals overflow or vanish. Kept apart
+//! not in ISO 4217, exchange rates that would make totals overflow or vanish, and Wikidata ids
+//! that are not ("not a qid" would go out in every export, and FollowTheMoney refuses it). Kept apart
 //! from `validate.rs` (integrity of ids and references), which calls it.
 
 use iso_currency::Currency;
@@ -41,7 +42,20 @@ pub fn currency_problem(code: &str) -> Option<String> {
     Some(format!("\"{code}\" is not a currency code{hint}"))
 }
 
-/// Every problem with currencies and exchange rates, as errors.
+/// Whether `id` is a Wikidata item id: "Q" and digits, not starting with 0 ("Q7747").
+pub fn is_wikidata_id(id: &str) -> bool {
+    id.strip_prefix('Q').is_some_and(|digits| {
+        !digits.is_empty() && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// Why `id` is not accepted as a Wikidata id.
+pub fn wikidata_problem(id: &str) -> Option<String> {
+    (!is_wikidata_id(id))
+        .then(|| format!("\"{id}\" is not a Wikidata id: write Q and its digits, like Q7747"))
+}
+
+/// Every problem with currencies, exchange rates and Wikidata ids, as errors.
 pub fn value_problems(d: &Dataset) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut error = |id: &str, message: String| {
@@ -51,6 +65,11 @@ pub fn value_problems(d: &Dataset) -> Vec<Problem> {
             message,
         })
     };
+    for a in &d.actors {
+        if let Some(why) = a.wikidata.as_deref().and_then(wikidata_problem) {
+            error(&a.id, format!("actor \"{}\": {why}", a.id));
+        }
+    }
     for b in std::iter::once(&d.body).chain(&d.sub_bodies) {
         let rules = &b.seat_rules;
         if let Some(why) = currency_problem(&rules.threshold.currency) {
