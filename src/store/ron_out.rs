@@ -97,7 +97,7 @@ impl<S: SerializeStruct> SerializeStruct for InlineStruct<S> {
 
 /// A name RON writes as a field name as it is: letters, digits and `_`, not starting with a
 /// digit.
-fn is_field_name(name: &str) -> bool {
+pub(super) fn is_field_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }

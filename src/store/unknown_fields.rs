@@ -13,6 +13,7 @@ use serde::de::{
     self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor,
 };
 
+use super::ron_out::is_field_name;
 use crate::model::Dataset;
 
 use crate::model::rules::validate::{Problem, Severity};
@@ -110,9 +111,7 @@ fn record_field(path: &str) -> Option<(Holder<'_>, &str)> {
         }
         _ => return None,
     };
-    let identifier =
-        key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && key.bytes().all(is_ident);
-    (identifier && key.len() <= MAX_NAME_BYTES).then_some((record, key))
+    (is_field_name(key) && key.len() <= MAX_NAME_BYTES).then_some((record, key))
 }
 
 /// `text` as `T` (a snapshot, the recovery file), with the unknown fields of the records of

@@ -93,3 +93,29 @@ pub fn seat_states(h: &mut Harness<'_, BoardExplorerApp>, states: &[&str]) {
     }
     h.run();
 }
+
+/// Adds a report as a source, as an import through the form leaves it (one undoable edit);
+/// returns its id. The title is "News"; `published` a day, or none.
+pub fn add_report(
+    h: &mut Harness<'_, BoardExplorerApp>,
+    outlet: &str,
+    published: Option<&str>,
+    text: &str,
+) -> String {
+    use board_explorer::model::data::source_ops::{SourceDraft, add_source};
+    let app = h.state_mut();
+    let draft = SourceDraft {
+        outlet: outlet.into(),
+        title: "News".into(),
+        published: published.map(|d| d.parse().unwrap()),
+        text: text.into(),
+        ..Default::default()
+    };
+    let today = published.unwrap_or("2026-01-22").parse().unwrap();
+    let (edit, id) = add_source(app.session.dataset(), draft, today).unwrap();
+    app.perform(board_explorer::session::Command::edit(
+        edit,
+        "Import source",
+    ));
+    id
+}

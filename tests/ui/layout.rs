@@ -396,30 +396,20 @@ fn the_matrix_verdicts_and_values_fit_the_window() {
 /// right after the property, and the sources share what is left.
 #[test]
 fn the_matrix_keeps_its_verdict_with_four_sources_at_800() {
-    use board_explorer::model::data::source_ops::{SourceDraft, add_source};
     let size = [800.0, 600.0];
     let mut h = common::app_on(Tab::Sources, size);
-    for (outlet, text) in [
-        (
-            "Wire",
-            "Tony Blair has accepted the invitation to join the board.",
-        ),
-        ("Daily", "Marco Rubio has been invited to join the board."),
-    ] {
-        let app = h.state_mut();
-        let draft = SourceDraft {
-            outlet: outlet.into(),
-            title: "News".into(),
-            text: text.into(),
-            ..Default::default()
-        };
-        let (edit, _) =
-            add_source(app.session.dataset(), draft, "2026-01-22".parse().unwrap()).unwrap();
-        app.perform(board_explorer::session::Command::edit(
-            edit,
-            "Import source",
-        ));
-    }
+    common::add_report(
+        &mut h,
+        "Wire",
+        None,
+        "Tony Blair has accepted the invitation to join the board.",
+    );
+    common::add_report(
+        &mut h,
+        "Daily",
+        None,
+        "Marco Rubio has been invited to join the board.",
+    );
     let all: Vec<String> = h
         .state()
         .session

@@ -428,7 +428,6 @@ fn e_edits_a_suggestion_before_it_is_accepted() {
 /// where it took about 220 one actor at a time; one undo takes them all back.
 #[test]
 fn a_list_of_twenty_five_signatories_is_entered_in_a_few_actions() {
-    use board_explorer::model::data::source_ops::{SourceDraft, add_source};
     const LIST: &str = "Armenia, Azerbaijan, Bahrain, Bulgaria, Hungary, Indonesia, Jordan, \
                         Kazakhstan, Kosovo, Mongolia, Morocco, Pakistan, Paraguay, Qatar, Saudi \
                         Arabia, Turkey, the United Arab Emirates, Uzbekistan, Albania, Belarus, \
@@ -440,21 +439,8 @@ fn a_list_of_twenty_five_signatories_is_entered_in_a_few_actions() {
         (d.claims.len(), d.actors.len())
     };
     // The report, as an import leaves it (not counted: the list is what is entered).
-    let id = {
-        let app = h.state_mut();
-        let draft = SourceDraft {
-            outlet: "Wire".into(),
-            title: "Charter signed".into(),
-            published: Some("2026-01-22".parse().unwrap()),
-            text: text.clone(),
-            ..Default::default()
-        };
-        let (edit, id) =
-            add_source(app.session.dataset(), draft, "2026-01-22".parse().unwrap()).unwrap();
-        app.perform(Command::edit(edit, "Import source"));
-        app.panels.sources.chosen = vec![id.clone()];
-        id
-    };
+    let id = common::add_report(&mut h, "Wire", Some("2026-01-22"), &text);
+    h.state_mut().panels.sources.chosen = vec![id.clone()];
     h.run_steps(30);
     let mut actions = 0;
     // 1: drag across the list.
@@ -504,24 +490,11 @@ fn a_list_of_twenty_five_signatories_is_entered_in_a_few_actions() {
 /// one undo step.
 #[test]
 fn about_takes_a_new_actor_by_the_selected_words_or_by_name() {
-    use board_explorer::model::data::source_ops::{SourceDraft, add_source};
     let text = "Charter signed\n\nThe charter was signed on Thursday by Armenia.";
     let mut h = common::app_on(Tab::Sources, [1600.0, 1000.0]);
     let actors = h.state().session.dataset().actors.len();
-    let id = {
-        let app = h.state_mut();
-        let draft = SourceDraft {
-            outlet: "Wire".into(),
-            title: "Charter signed".into(),
-            text: text.into(),
-            ..Default::default()
-        };
-        let (edit, id) =
-            add_source(app.session.dataset(), draft, "2026-01-22".parse().unwrap()).unwrap();
-        app.perform(Command::edit(edit, "Import source"));
-        app.panels.sources.chosen = vec![id.clone()];
-        id
-    };
+    let id = common::add_report(&mut h, "Wire", None, text);
+    h.state_mut().panels.sources.chosen = vec![id.clone()];
     h.run_steps(30);
     let from = pos_in(&h, &id, "Armenia", 0);
     let to = pos_in(&h, &id, "Armenia", 6);
@@ -562,27 +535,18 @@ fn about_takes_a_new_actor_by_the_selected_words_or_by_name() {
 /// one's, and accepting one counts one less.
 #[test]
 fn the_inbox_counts_every_sources_waiting_suggestions() {
-    use board_explorer::model::data::source_ops::{SourceDraft, add_source};
     let mut h = common::app_on(Tab::Sources, [1600.0, 1000.0]);
     let first = import(&mut h, REPORT);
     settle(&mut h);
     let first_waiting = listed(&h).len();
     assert!(first_waiting >= 2);
-    let second = {
-        let app = h.state_mut();
-        let draft = SourceDraft {
-            outlet: "Other Wire".into(),
-            title: "More news".into(),
-            published: Some("2026-01-26".parse().unwrap()),
-            text: "Egypt has accepted the invitation to join the board.".into(),
-            ..Default::default()
-        };
-        let (edit, id) =
-            add_source(app.session.dataset(), draft, "2026-01-26".parse().unwrap()).unwrap();
-        app.perform(Command::edit(edit, "Import source"));
-        app.panels.sources.focused = Some(id.clone());
-        id
-    };
+    let second = common::add_report(
+        &mut h,
+        "Other Wire",
+        Some("2026-01-26"),
+        "Egypt has accepted the invitation to join the board.",
+    );
+    h.state_mut().panels.sources.focused = Some(second.clone());
     h.run_steps(60);
     let review = &h.state().panels.sources.review;
     let d = h.state().session.dataset();
