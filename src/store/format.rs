@@ -55,11 +55,11 @@ struct FileOut<'a> {
     dataset: &'a Dataset,
 }
 
-#[derive(Deserialize)]
-struct FileIn {
+#[derive(Deserialize, Debug, PartialEq)]
+pub(super) struct FileIn {
     format: String,
     version: u32,
-    dataset: Dataset,
+    pub(super) dataset: Dataset,
 }
 
 impl WithClaims for FileIn {

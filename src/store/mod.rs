@@ -5,6 +5,7 @@ mod atomic;
 mod bounded;
 mod error;
 mod export;
+mod fast_ron;
 mod format;
 mod ftm;
 mod html;

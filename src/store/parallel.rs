@@ -70,6 +70,13 @@ pub fn parse_split<T: DeserializeOwned + WithClaims>(
         while !failed.load(Ordering::Relaxed) {
             let next = receive.lock().unwrap_or_else(|e| e.into_inner()).recv();
             let Ok((at, piece)) = next else { return };
+            if let Some((claims, paths)) = super::fast_ron::items_with_ignored::<Claim>(piece) {
+                parsed
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((at, claims, paths));
+                continue;
+            }
             let mut list = String::with_capacity(piece.len() + 2);
             list.push('[');
             list.push_str(piece);

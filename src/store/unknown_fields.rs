@@ -29,6 +29,10 @@ pub(super) fn from_str_with_ignored<T: DeserializeOwned>(
     options: &ron::Options,
     text: &str,
 ) -> Result<(T, Vec<String>), ron::error::SpannedError> {
+    // The fast reader reads what this program writes; anything else, the ron crate decides.
+    if let Some(read) = super::fast_ron::from_str_with_ignored(text) {
+        return Ok(read);
+    }
     let mut deserializer = ron::Deserializer::from_str_with_options(text, options)?;
     let mut paths: Vec<String> = Vec::new();
     let value: T =
