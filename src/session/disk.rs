@@ -80,13 +80,24 @@ pub fn merge_files(
     out: &Path,
 ) -> Result<Merged, MergeFilesError> {
     let _lock = lock_unless_git_temp(out)?;
-    let ours_d = store::load_file(ours)?.dataset;
-    let theirs_d = store::load_file(theirs)?.dataset;
     // Git passes an empty BASE when both sides added the file: no common ancestor then.
-    let merged = if file_len(base).is_ok_and(|len| len == 0) {
-        merge_added_on_both_sides(ours_d, theirs_d)?
-    } else {
-        merge(store::load_file(base)?.dataset, ours_d, theirs_d)?
+    let no_base = file_len(base).is_ok_and(|len| len == 0);
+    // Two files are read at once: each read has steps that use one core (reading,
+    // checking), which the other's fill. The third waits: three read at once would hold three
+    // texts besides three datasets (2.9 GB for two sides of a million claims, against 2.2).
+    let (ours_d, theirs_d) = std::thread::scope(|scope| {
+        let theirs_d = scope.spawn(|| store::load_file(theirs));
+        let ours_d = store::load_file(ours);
+        let theirs_d = theirs_d
+            .join()
+            .unwrap_or_else(|_| Err(store::LoadError::new("the reading thread failed")));
+        (ours_d, theirs_d)
+    });
+    let (ours_d, theirs_d) = (ours_d?.dataset, theirs_d?.dataset);
+    let base_d = (!no_base).then(|| store::load_file(base));
+    let merged = match base_d {
+        None => merge_added_on_both_sides(ours_d, theirs_d)?,
+        Some(base_d) => merge(base_d?.dataset, ours_d, theirs_d)?,
     };
     SaveError::check(&merged.dataset).map_err(MergeFilesError::WouldNotLoad)?;
     store::replace_atomic(out, store::to_ron(&merged.dataset).as_bytes()).map_err(|source| {
