@@ -10,6 +10,7 @@
 
 mod actor;
 mod body;
+mod change;
 mod claim;
 mod claim_list;
 mod escape;
@@ -21,7 +22,7 @@ mod sources;
 mod suggest;
 mod table;
 
-pub use actor::{ActorAddArgs, ActorCommand, ActorSetArgs};
+pub use actor::{ActorAddArgs, ActorCommand, ActorEditArgs};
 pub use body::BodyCommand;
 pub use claim::{ClaimAddArgs, ClaimCommand};
 pub use import::ImportSourceArgs;
