@@ -100,12 +100,7 @@ pub fn add_actor(d: &Dataset, mut actor: Actor) -> Result<Edit, NameError> {
 pub fn update_actor(d: &Dataset, at: usize, mut actor: Actor) -> Result<Edit, NameError> {
     check_name(d, &actor.name, Some(at))?;
     actor.name = actor.name.trim().to_string();
-    actor.wikidata = actor
-        .wikidata
-        .as_deref()
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-        .map(str::to_string);
+    actor.wikidata = actor.wikidata.as_deref().and_then(wikidata_field);
     if let Some(why) = actor.wikidata.as_deref().and_then(wikidata_problem) {
         return Err(NameError::Wikidata(why));
     }
@@ -113,6 +108,11 @@ pub fn update_actor(d: &Dataset, at: usize, mut actor: Actor) -> Result<Edit, Na
     // The form knows only this version's fields; the file's others stay as they were.
     actor.extra = d.actors[at].extra.clone();
     Ok(Edit::ReplaceActor { at, actor })
+}
+
+/// A Wikidata id as typed, as an actor holds it: trimmed, and none when empty.
+pub fn wikidata_field(typed: &str) -> Option<String> {
+    Some(typed.trim().to_string()).filter(|w| !w.is_empty())
 }
 
 /// Deletes the actor at `at` with the claims about it, the claims that someone represents it,
