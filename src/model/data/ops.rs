@@ -30,12 +30,17 @@ pub struct DeleteSummary {
 }
 
 impl DeleteSummary {
+    /// "3 claims about it, 1 claim that someone represents it, its place in 2 events"; the
+    /// claims about it are counted when there are any, or when nothing else goes.
     pub fn words(&self) -> String {
-        let mut parts = vec![plural(
-            self.claims_about,
-            "claim about it",
-            "claims about it",
-        )];
+        let mut parts = Vec::new();
+        if self.claims_about > 0 || (self.claims_pointing == 0 && self.events == 0) {
+            parts.push(plural(
+                self.claims_about,
+                "claim about it",
+                "claims about it",
+            ));
+        }
         if self.claims_pointing > 0 {
             parts.push(plural(
                 self.claims_pointing,
