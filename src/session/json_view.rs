@@ -21,7 +21,7 @@ pub fn json_text(shape: &impl Serialize) -> String {
 }
 
 #[derive(Serialize)]
-pub struct BodyRef<'a> {
+pub struct BodyJson<'a> {
     pub id: &'a str,
     pub name: &'a str,
 }
@@ -29,7 +29,7 @@ pub struct BodyRef<'a> {
 /// `roster --format json`.
 #[derive(Serialize)]
 pub struct RosterJson<'a> {
-    pub body: BodyRef<'a>,
+    pub body: BodyJson<'a>,
     pub as_of: Option<String>,
     pub actors: Vec<RosterActorJson<'a>>,
     /// The bodies' own properties in conflict, and actors' places on sub-bodies.
@@ -63,8 +63,8 @@ pub struct BodyConflictJson<'a> {
     pub property: &'static str,
 }
 
-fn body_ref(d: &Dataset) -> BodyRef<'_> {
-    BodyRef {
+fn body_ref(d: &Dataset) -> BodyJson<'_> {
+    BodyJson {
         id: &d.body.id,
         name: &d.body.name,
     }
@@ -134,7 +134,7 @@ pub fn roster<'a>(report: &Report<'a>) -> RosterJson<'a> {
 /// `seats --format json`.
 #[derive(Serialize)]
 pub struct SeatsJson<'a> {
-    pub body: BodyRef<'a>,
+    pub body: BodyJson<'a>,
     pub as_of: Option<String>,
     pub members: Vec<SeatJson<'a>>,
     pub totals: TotalsJson,
