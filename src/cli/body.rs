@@ -3,10 +3,11 @@
 
 use std::path::PathBuf;
 
+use super::change::{Out, change};
 use crate::model::data::body::{
     add_body, all, claims_naming, milestone_claim, remove_body, rename_body, set_parent,
 };
-use crate::model::{EDITORS_NOTE, Edit, Fact, Id, PartialDate};
+use crate::model::{EDITORS_NOTE, Fact, Id, PartialDate};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum BodyCommand {
@@ -85,16 +86,6 @@ pub enum BodyCommand {
         #[command(flatten)]
         out: Out,
     },
-}
-
-#[derive(clap::Args, Debug)]
-pub struct Out {
-    /// Write the dataset here instead of in place (DATASET keeps its old version as .bak).
-    #[arg(short = 'o', long)]
-    pub out: Option<PathBuf>,
-    /// Overwrite OUT if it exists.
-    #[arg(long)]
-    pub force: bool,
 }
 
 pub fn run(command: BodyCommand) -> Result<String, String> {
@@ -182,30 +173,4 @@ fn list(dataset: Option<PathBuf>) -> Result<String, String> {
         })
         .collect();
     Ok(super::table::align(&header, &rows))
-}
-
-/// Loads the dataset, applies the edit `make` gives, checks it, writes the result.
-fn change(
-    dataset: &PathBuf,
-    out: &Out,
-    label: &str,
-    make: impl FnOnce(&crate::model::Dataset, &crate::model::Index) -> Result<Edit, String>,
-) -> Result<String, String> {
-    let target = out.out.clone().unwrap_or_else(|| dataset.clone());
-    if out.out.is_some() {
-        super::refuse_overwrite(&target, out.force)?;
-    }
-    let _lock = super::lock_dataset(&target)?;
-    let mut session = super::load(Some(dataset))?.0;
-    let edit = make(session.dataset(), &session.derived().index).map_err(super::error_line)?;
-    super::claim::perform_checked(&mut session, edit, label)?;
-    let mut report = format!("{label}: done\n");
-    report.push_str(&super::write_dataset(
-        &session,
-        &target,
-        &crate::session::dataset_text(session.dataset()),
-        out.out.is_none(),
-        out.force,
-    )?);
-    Ok(report)
 }

@@ -4,15 +4,33 @@ use std::path::PathBuf;
 
 use super::escape::terminal_cell;
 use crate::model::data::claim_draft::{ClaimDraft, add_claim};
+use crate::model::data::ops::set_rank;
 use crate::model::text::fact_text::{StatedFact, parse_stated_fact};
 use crate::model::text::line_col;
-use crate::model::{Edit, Id, PartialDate};
+use crate::model::{Edit, Id, PartialDate, Rank};
 use crate::session::{self, Command, Session};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum ClaimCommand {
     /// Add a claim: an actor, a fact, the source that states it and its exact words.
     Add(ClaimAddArgs),
+    /// Rank a claim preferred: it wins over normal claims on its property (settles a conflict).
+    Prefer(ClaimRankArgs),
+    /// Rank a claim deprecated: it is kept, and never counts.
+    Deprecate(ClaimRankArgs),
+    /// Rank a claim normal again.
+    Normal(ClaimRankArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ClaimRankArgs {
+    /// The dataset file (RON), written in place (its old version kept as DATASET.bak) unless -o.
+    pub dataset: PathBuf,
+    /// The claim, by id.
+    #[arg(long)]
+    pub id: Id,
+    #[command(flatten)]
+    pub out: super::change::Out,
 }
 
 #[derive(clap::Args, Debug)]
@@ -56,7 +74,37 @@ pub struct ClaimAddArgs {
 pub fn run(command: ClaimCommand) -> Result<String, String> {
     match command {
         ClaimCommand::Add(args) => add(args),
+        ClaimCommand::Prefer(args) => rank(args, Rank::Preferred),
+        ClaimCommand::Deprecate(args) => rank(args, Rank::Deprecated),
+        ClaimCommand::Normal(args) => rank(args, Rank::Normal),
     }
+}
+
+/// `claim prefer|deprecate|normal`: the claim's rank, as the detail pane sets it.
+fn rank(args: ClaimRankArgs, rank: Rank) -> Result<String, String> {
+    super::change::change_saying(&args.dataset, &args.out, "Rank claim", |d, _| {
+        let at = d
+            .claims
+            .iter()
+            .position(|c| c.id == args.id)
+            .ok_or_else(|| {
+                format!(
+                    "no claim \"{}\" in the dataset; nothing was written",
+                    args.id
+                )
+            })?;
+        let c = &d.claims[at];
+        let did = format!(
+            "ranked claim \"{}\" ({} {} = {}) {} (was {})",
+            terminal_cell(&c.id),
+            terminal_cell(c.subject.id()),
+            c.fact.property().label(),
+            terminal_cell(&c.value_label(d)),
+            rank.label(),
+            c.rank.label()
+        );
+        Ok((set_rank(d, at, rank), did))
+    })
 }
 
 fn add(args: ClaimAddArgs) -> Result<String, String> {

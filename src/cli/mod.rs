@@ -10,7 +10,9 @@
 
 mod actor;
 mod body;
+mod change;
 mod claim;
+mod claim_list;
 mod escape;
 mod git_setup;
 mod import;
@@ -20,13 +22,12 @@ mod sources;
 mod suggest;
 mod table;
 
-pub use actor::{ActorAddArgs, ActorCommand, ActorSetArgs};
+pub use actor::{ActorAddArgs, ActorCommand, ActorEditArgs};
 pub use body::BodyCommand;
 pub use claim::{ClaimAddArgs, ClaimCommand};
 pub use import::ImportSourceArgs;
 pub use resolve::ResolveArgs;
 pub use sources::compare_table;
-pub use suggest::SuggestFormat;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -39,7 +40,16 @@ use crate::model::data::money::{format_money, parse_money};
 use crate::model::derive::report::Report;
 use crate::model::derive::seats::{amount_words, quick_in_force};
 use crate::model::merge::diff::{Side, diff, report_with};
-use crate::session::{self, Opened, Session};
+use crate::session::{self, Opened, Session, json_view};
+
+/// What a command that reads prints: an aligned table for people (default), or JSON for
+/// programs (exact, never escaped; its shapes are in `session::json_view` and the README).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    #[default]
+    Table,
+    Json,
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -64,6 +74,9 @@ pub enum Verb {
     Check {
         /// The dataset file (RON); the embedded Board of Peace dataset when left out.
         file: Option<PathBuf>,
+        /// table (for people) or json (for programs; see "JSON output" in the README).
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutputFormat,
     },
     /// Print the roster derived from a dataset as an aligned text table.
     Roster {
@@ -72,6 +85,9 @@ pub enum Verb {
         /// Show the roster as it stood on this day (YYYY-MM-DD).
         #[arg(long, value_parser = parse_day)]
         as_of: Option<chrono::NaiveDate>,
+        /// table (for people) or json (for programs; see "JSON output" in the README).
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutputFormat,
     },
     /// Apply the seat rules: to every member (a table), or to one amount (--amount).
     Seats {
@@ -89,6 +105,9 @@ pub enum Verb {
         /// The joining (and paying) date for --amount.
         #[arg(long, requires = "amount")]
         joined: Option<PartialDate>,
+        /// The table's format (--amount answers in words).
+        #[arg(long, value_enum, default_value = "table", conflicts_with = "amount")]
+        format: OutputFormat,
     },
     /// Freeze the dataset as of a day, with a note, into a snapshot file.
     Snapshot {
@@ -117,6 +136,9 @@ pub enum Verb {
         /// View NEW as of this day (a snapshot's own date otherwise).
         #[arg(long, value_parser = parse_day)]
         new_as_of: Option<chrono::NaiveDate>,
+        /// table (for people) or json (for programs; see "JSON output" in the README).
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutputFormat,
     },
     /// Export the roster as CSV, or the report as Markdown, HTML, Popolo JSON or FollowTheMoney
     /// JSON lines (to standard output without -o).
@@ -149,7 +171,14 @@ pub enum Verb {
         /// Show only the rows where sources conflict.
         #[arg(long)]
         conflicts_only: bool,
+        /// table (at most eight source columns unless --sources names them) or json (every
+        /// chosen source).
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutputFormat,
     },
+    /// List claims, each with its subject, property, value, source, quote, date and rank;
+    /// filtered by actor, source, property, and what was known on a day.
+    Claims(claim_list::ClaimsArgs),
     /// Add articles (.txt, .md or .html) as sources, list the known actors each names, and
     /// write the dataset once (to OUT, or in place of FILE). An article whose text is already
     /// a source is refused, naming it, unless --force.
@@ -165,32 +194,7 @@ pub enum Verb {
     Body(BodyCommand),
     /// Suggest the claims a report supports (actor, status or role, body, day, quote,
     /// confidence), from a source of the dataset or an article file. Changes nothing.
-    #[command(group(clap::ArgGroup::new("report").required(true).args(["source", "text"])))]
-    Suggest {
-        /// The dataset file (RON); the embedded Board of Peace dataset when left out.
-        file: Option<PathBuf>,
-        /// A source of the dataset, by id.
-        #[arg(long)]
-        source: Option<String>,
-        /// An article's text file (.txt, .md or .html).
-        #[arg(long, requires = "date")]
-        text: Option<PathBuf>,
-        /// When the article was published (YYYY-MM-DD): relative days are counted from it.
-        #[arg(long)]
-        date: Option<PartialDate>,
-        /// Who published the article (shown, not used for matching).
-        #[arg(long)]
-        outlet: Option<String>,
-        /// The report's language (ISO 639-1: en, ru, es, de, fr, tr); detected when left out.
-        #[arg(long)]
-        language: Option<String>,
-        /// A rule table of your own (RON, see "Adding an extraction rule" in the README), added
-        /// to the built-in ones and to the `*.rules.ron` files beside the dataset; repeatable.
-        #[arg(long = "rules")]
-        rules: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: SuggestFormat,
-    },
+    Suggest(suggest::SuggestArgs),
     /// Three-way merge of two editions of a dataset by id, not by line (git's merge driver:
     /// `merge %O %A %B`). Writes the result over OURS (or to OUT) and exits 1 when fields were
     /// changed differently on both sides: those conflicts are kept in the file, for the app.
@@ -264,14 +268,18 @@ pub fn run(command: Verb) -> Result<String, String> {
 
 /// Whether the command's output on standard output is data, not words for people.
 fn writes_data(command: &Verb) -> bool {
-    matches!(
-        command,
-        Verb::Export { out: None, .. }
-            | Verb::Suggest {
-                format: SuggestFormat::Json,
-                ..
-            }
-    )
+    let json = OutputFormat::Json;
+    match command {
+        Verb::Export { out, .. } => out.is_none(),
+        Verb::Check { format, .. }
+        | Verb::Roster { format, .. }
+        | Verb::Seats { format, .. }
+        | Verb::Diff { format, .. }
+        | Verb::Compare { format, .. } => *format == json,
+        Verb::Claims(args) => args.format == json,
+        Verb::Suggest(args) => args.format == json,
+        _ => false,
+    }
 }
 
 /// The arguments as clap should read them: `board-explorer FILE`, for a file that exists
@@ -304,7 +312,7 @@ fn no_window(file: &std::path::Path) -> String {
 fn perform(command: Verb) -> Result<String, String> {
     match command {
         Verb::Open { file } => Err(no_window(&file)),
-        Verb::Check { file } => check(file),
+        Verb::Check { file, format } => check(file, format),
         Verb::Merge {
             base,
             ours,
@@ -316,19 +324,22 @@ fn perform(command: Verb) -> Result<String, String> {
         Verb::GitSetup { dir, absolute } => {
             git_setup::git_setup(dir.as_deref().unwrap_or(".".as_ref()), absolute)
         }
-        Verb::Roster { file, as_of } => {
-            let session = load_as_of(file.as_ref(), as_of)?;
-            Ok(roster_table(&session.report()))
-        }
+        Verb::Roster {
+            file,
+            as_of,
+            format,
+        } => show_report(file.as_ref(), as_of, format, roster_table, |r| {
+            json_view::json_text(&json_view::roster(r))
+        }),
         Verb::Seats {
             file,
             as_of,
             amount: None,
+            format,
             ..
-        } => {
-            let session = load_as_of(file.as_ref(), as_of)?;
-            Ok(seats_table(&session.report()))
-        }
+        } => show_report(file.as_ref(), as_of, format, seats_table, |r| {
+            json_view::json_text(&json_view::seats(r))
+        }),
         Verb::Seats {
             file,
             amount: Some(amount),
@@ -348,7 +359,8 @@ fn perform(command: Verb) -> Result<String, String> {
             new,
             old_as_of,
             new_as_of,
-        } => diff_files(old, new, old_as_of, new_as_of),
+            format,
+        } => diff_files(old, new, old_as_of, new_as_of, format),
         Verb::Export {
             file,
             format,
@@ -374,51 +386,56 @@ fn perform(command: Verb) -> Result<String, String> {
             out,
             force,
         } => {
-            refuse_overwrite(&out, force)?;
-            let d = crate::model::data::generate::generate(crate::model::data::generate::Spec {
+            use crate::model::data::generate::Spec;
+            let spec = Spec {
                 actors,
                 claims_per_actor,
                 sources,
                 events,
                 seed,
-            });
-            write_out(&out, &session::dataset_text(&d), force)
-        }
-        Verb::Suggest {
-            file,
-            source,
-            text,
-            date,
-            outlet: _,
-            language,
-            rules,
-            format,
-        } => {
-            let session = load_any(file.as_ref())?;
-            let d = session.dataset();
-            let report = match (&source, &text) {
-                (Some(id), _) => suggest::SuggestInput::Source(id),
-                (None, Some(path)) => suggest::SuggestInput::File { path, date },
-                (None, None) => return Err("error: give --source ID or --text FILE".into()),
             };
-            let tables = session::disk::rule_tables(file.as_deref(), &rules)
-                .map_err(|e| format!("error: {e}"))?;
-            let how = suggest::Reading {
-                language: language.as_deref(),
-                tables,
-            };
-            suggest::suggest(d, report, &how, format)
+            generate(spec, &out, force)
         }
+        Verb::Suggest(args) => suggest::run(args),
         Verb::Compare {
             file,
             sources,
             conflicts_only,
-        } => compare_table(&load_any(file.as_ref())?, &sources, conflicts_only),
+            format,
+        } => compare_table(&load_any(file.as_ref())?, &sources, conflicts_only, format),
+        Verb::Claims(args) => claim_list::run(args),
         Verb::ImportSource(args) => import::run(args),
         Verb::Claim(command) => claim::run(command),
         Verb::Actor(command) => actor::run(command),
         Verb::Body(command) => body::run(command),
     }
+}
+
+/// `generate`: a dataset of the size asked, to OUT.
+fn generate(
+    spec: crate::model::data::generate::Spec,
+    out: &std::path::Path,
+    force: bool,
+) -> Result<String, String> {
+    refuse_overwrite(out, force)?;
+    let d = crate::model::data::generate::generate(spec);
+    write_out(out, &session::dataset_text(&d), force)
+}
+
+/// A command that shows the report as of a day: its table, or its JSON.
+fn show_report(
+    file: Option<&PathBuf>,
+    as_of: Option<chrono::NaiveDate>,
+    format: OutputFormat,
+    table: fn(&Report) -> String,
+    json: fn(&Report) -> String,
+) -> Result<String, String> {
+    let session = load_as_of(file, as_of)?;
+    let report = session.report();
+    Ok(match format {
+        OutputFormat::Table => table(&report),
+        OutputFormat::Json => json(&report),
+    })
 }
 
 /// `seats --amount`: what an amount, in a currency, joining on a day, buys.
@@ -479,6 +496,7 @@ fn diff_files(
     new: PathBuf,
     old_as_of: Option<chrono::NaiveDate>,
     new_as_of: Option<chrono::NaiveDate>,
+    format: OutputFormat,
 ) -> Result<String, String> {
     let old = load_any(Some(&old))?;
     let new = load_any(Some(&new))?;
@@ -492,7 +510,10 @@ fn diff_files(
             as_of: new_as_of.or(new.as_of()),
         },
     );
-    Ok(report_with(&changes, escape::terminal_cell))
+    Ok(match format {
+        OutputFormat::Table => report_with(&changes, escape::terminal_cell),
+        OutputFormat::Json => json_view::json_text(&json_view::diff(&changes)),
+    })
 }
 
 /// Refuses to replace an existing file unless `force`. Commands that do long work call it
@@ -686,7 +707,7 @@ fn unresolved_check(name: &str, d: &crate::model::Dataset, counts: &str) -> Stri
     out
 }
 
-fn check(file: Option<PathBuf>) -> Result<String, String> {
+fn check(file: Option<PathBuf>, format: OutputFormat) -> Result<String, String> {
     let Opened {
         session,
         warnings,
@@ -694,7 +715,9 @@ fn check(file: Option<PathBuf>) -> Result<String, String> {
     } = read_any(file.as_ref(), None)?;
     let d = session.dataset();
     let conflicts = session.derived().conflicts;
-    let name = file.map_or_else(|| "embedded dataset".to_string(), |p| shown(&p));
+    let name = file
+        .as_ref()
+        .map_or_else(|| "embedded dataset".to_string(), |p| shown(p));
     let counts = format!(
         "{} actors, {} sources, {} claims, {} events, {} conflicts",
         d.actors.len(),
@@ -706,6 +729,38 @@ fn check(file: Option<PathBuf>) -> Result<String, String> {
     if !d.merge_conflicts.is_empty() {
         return Err(unresolved_check(&name, d, &counts));
     }
+    let out = match format {
+        OutputFormat::Json => json_view::json_text(&json_view::CheckJson {
+            file: file.map(|p| p.display().to_string()),
+            actors: d.actors.len(),
+            sources: d.sources.len(),
+            claims: d.claims.len(),
+            events: d.events.len(),
+            conflicts,
+            warnings: &warnings,
+            snapshot: snapshot.as_ref().map(|s| json_view::SnapshotJson {
+                as_of: s.as_of.map(|d| d.to_string()),
+                taken: &s.taken,
+                note: &s.note,
+            }),
+        }),
+        OutputFormat::Table => check_text(&name, &counts, &warnings, snapshot.as_ref()),
+    };
+    // Freeing a million claims one string at a time takes a tenth of a second that nobody
+    // waits for: a large session is dropped on a thread of its own (or with the process).
+    if session.dataset().claims.len() >= LARGE_DROP_CLAIMS {
+        std::thread::spawn(move || drop(session));
+    }
+    Ok(out)
+}
+
+/// `check`'s words for a file that is ok: the counts, the snapshot's day and note, warnings.
+fn check_text(
+    name: &str,
+    counts: &str,
+    warnings: &[String],
+    snapshot: Option<&session::SnapshotHead>,
+) -> String {
     let mut out = format!("{name}: ok: {counts}");
     if !warnings.is_empty() {
         out.push_str(&format!(", {} warnings", warnings.len()));
@@ -720,15 +775,10 @@ fn check(file: Option<PathBuf>) -> Result<String, String> {
         }
     }
     out.push('\n');
-    for w in &warnings {
+    for w in warnings {
         out.push_str(&format!("  warning: {}\n", escape::terminal_cell(w)));
     }
-    // Freeing a million claims one string at a time takes a tenth of a second that nobody
-    // waits for: a large session is dropped on a thread of its own (or with the process).
-    if session.dataset().claims.len() >= LARGE_DROP_CLAIMS {
-        std::thread::spawn(move || drop(session));
-    }
-    Ok(out)
+    out
 }
 
 /// From this many claims on, `check` frees the session on another thread.

@@ -1,10 +1,10 @@
 //! The `compare` command: the Sources tab's claim matrix, in text. (`import-source` is in
 //! `import.rs`.)
 
-use super::table;
+use super::{OutputFormat, table};
 use crate::model::derive::compare::{ClaimMatrix, MatrixRow, Verdict, compare, row_name};
 use crate::model::{Dataset, EDITORS_NOTE};
-use crate::session::Session;
+use crate::session::{Session, json_view};
 
 /// The claim matrix of the chosen sources (all of them when none are named, with the editor's
 /// hand edits as a column of their own when there are any, so that the conflicts counted are
@@ -14,6 +14,7 @@ pub fn compare_table(
     session: &Session,
     sources: &[String],
     conflicts_only: bool,
+    format: OutputFormat,
 ) -> Result<String, String> {
     let d = session.dataset();
     let index = &session.derived().index;
@@ -38,6 +39,10 @@ pub fn compare_table(
         ));
     }
     let m = compare(d, index, &chosen);
+    if format == OutputFormat::Json {
+        let shape = json_view::compare(d, index, &m, conflicts_only);
+        return Ok(json_view::json_text(&shape));
+    }
     // The matrix's columns: each source once, however often it was named; when none were
     // named and there are many, the most-cited ones, the others counted in one column.
     let shown = shown_columns(&m, !sources.is_empty());
@@ -60,7 +65,7 @@ pub fn compare_table(
                 row_name(d, index, r).into_owned(),
                 r.property.label().to_string(),
             ];
-            cells.extend(shown.iter().map(|&column| cell_text(d, &r.cells[column])));
+            cells.extend(shown.iter().map(|&column| cell_text(d, r, column)));
             if !others.is_empty() {
                 cells.push(others_text(r, &others));
             }
@@ -104,17 +109,8 @@ fn shown_columns(m: &ClaimMatrix, named: bool) -> Vec<usize> {
 }
 
 /// What a source says in a row: its distinct values, or a dash.
-fn cell_text(d: &Dataset, claims: &[usize]) -> String {
-    let values: Vec<String> =
-        claims
-            .iter()
-            .map(|&c| d.claims[c].value_label(d))
-            .fold(Vec::new(), |mut seen, v| {
-                if !seen.contains(&v) {
-                    seen.push(v);
-                }
-                seen
-            });
+fn cell_text(d: &Dataset, row: &MatrixRow, column: usize) -> String {
+    let values = row.value_labels(d, column);
     if values.is_empty() {
         "—".into()
     } else {

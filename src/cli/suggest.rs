@@ -1,16 +1,66 @@
 //! The `suggest` command: the claims a report seems to support, as a table or JSON. Changes
 //! nothing.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::table;
+use super::{OutputFormat, table};
 use crate::model::extract::{Extractor, RuleSet, SuggestedActor, Suggestion, Table};
 use crate::model::{Dataset, PartialDate};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum SuggestFormat {
-    Table,
-    Json,
+#[derive(clap::Args, Debug)]
+#[command(group(clap::ArgGroup::new("report").required(true).args(["source", "text"])))]
+pub struct SuggestArgs {
+    /// The dataset file (RON); the embedded Board of Peace dataset when left out.
+    pub file: Option<PathBuf>,
+    /// A source of the dataset, by id.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// An article's text file (.txt, .md or .html).
+    #[arg(long, requires = "date")]
+    pub text: Option<PathBuf>,
+    /// When the article was published (YYYY-MM-DD): relative days are counted from it.
+    #[arg(long)]
+    pub date: Option<PartialDate>,
+    /// Who published the article (shown, not used for matching).
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// The report's language (ISO 639-1: en, ru, es, de, fr, tr); detected when left out.
+    #[arg(long)]
+    pub language: Option<String>,
+    /// A rule table of your own (RON, see "Adding an extraction rule" in the README), added
+    /// to the built-in ones and to the `*.rules.ron` files beside the dataset; repeatable.
+    #[arg(long = "rules")]
+    pub rules: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: OutputFormat,
+}
+
+/// `suggest`: the dataset (or the embedded one), the report, the rule tables, the format.
+pub fn run(args: SuggestArgs) -> Result<String, String> {
+    let SuggestArgs {
+        file,
+        source,
+        text,
+        date,
+        outlet: _,
+        language,
+        rules,
+        format,
+    } = args;
+    let session = super::load_any(file.as_ref())?;
+    let d = session.dataset();
+    let report = match (&source, &text) {
+        (Some(id), _) => SuggestInput::Source(id),
+        (None, Some(path)) => SuggestInput::File { path, date },
+        (None, None) => return Err("error: give --source ID or --text FILE".into()),
+    };
+    let tables = crate::session::disk::rule_tables(file.as_deref(), &rules)
+        .map_err(|e| format!("error: {e}"))?;
+    let how = Reading {
+        language: language.as_deref(),
+        tables,
+    };
+    suggest(d, report, &how, format)
 }
 
 /// Where the report comes from.
@@ -42,7 +92,7 @@ pub fn suggest(
     d: &Dataset,
     report: SuggestInput,
     how: &Reading,
-    format: SuggestFormat,
+    format: OutputFormat,
 ) -> Result<String, String> {
     let (text, published) = match report {
         SuggestInput::Source(id) => {
@@ -71,14 +121,11 @@ pub fn suggest(
     };
     let found = extractor.suggest_in(&text, day, &language);
     match format {
-        SuggestFormat::Json => {
+        OutputFormat::Json => {
             let rows: Vec<_> = found.iter().map(|s| extractor.row(&text, s)).collect();
-            let mut out = serde_json::to_string_pretty(&rows)
-                .map_err(|e| format!("error: cannot write JSON: {e}"))?;
-            out.push('\n');
-            Ok(out)
+            Ok(crate::session::json_view::json_text(&rows))
         }
-        SuggestFormat::Table => Ok(format!(
+        OutputFormat::Table => Ok(format!(
             "Read as {}\n{}",
             super::escape::terminal_cell(&language),
             suggestion_table(d, &extractor, &text, &found)

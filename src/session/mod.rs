@@ -10,6 +10,7 @@ pub mod disk;
 pub mod document;
 mod edit_log;
 mod files;
+pub mod json_view;
 mod snapshots;
 mod watch;
 

@@ -29,3 +29,21 @@ pub fn run_in(dir: &std::path::Path, args: &[&str]) -> (bool, String, String) {
         String::from_utf8(out.stderr).unwrap(),
     )
 }
+
+/// The embedded dataset in a file of its own, `board.ron` in `dir`, for a command to change.
+#[allow(dead_code)] // The window tests do not run commands on files.
+pub fn dataset_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("board.ron");
+    std::fs::write(
+        &path,
+        board_explorer::store::to_ron(&board_explorer::store::embedded()),
+    )
+    .unwrap();
+    path
+}
+
+/// A path as a command-line argument.
+#[allow(dead_code)]
+pub fn s(p: &std::path::Path) -> &str {
+    p.to_str().unwrap()
+}

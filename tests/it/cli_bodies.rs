@@ -1,23 +1,11 @@
 //! `body add|rename|parent|date|list` and `seats` after a body's entry into force, run as the
 //! real binary on a copy of the embedded dataset.
 
-use std::path::{Path, PathBuf};
-
 use board_explorer::model::Fact;
-use board_explorer::store::{embedded, load_file, to_ron};
+use board_explorer::store::{embedded, load_file};
 
 use crate::bin;
-use bin::run;
-
-fn dataset_file(dir: &Path) -> PathBuf {
-    let path = dir.join("board.ron");
-    std::fs::write(&path, to_ron(&embedded())).unwrap();
-    path
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use bin::{dataset_file, run, s};
 
 #[test]
 fn bodies_are_added_renamed_reparented_and_dated_from_the_command_line() {

@@ -4,21 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use board_explorer::model::{Fact, Status};
-use board_explorer::store::{backup_path, embedded, load_file, to_ron};
+use board_explorer::store::{backup_path, embedded, load_file};
 
 use crate::bin;
-use bin::run;
-
-/// The embedded dataset in a file of its own.
-fn dataset_file(dir: &Path) -> PathBuf {
-    let path = dir.join("board.ron");
-    std::fs::write(&path, to_ron(&embedded())).unwrap();
-    path
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use bin::{dataset_file, run, s};
 
 #[test]
 fn claim_add_finds_the_quote_by_its_words_and_writes_in_place() {

@@ -3,7 +3,7 @@
 
 use board_explorer::document::Document;
 use board_explorer::model::data::ops::{
-    add_actor, delete_actor, hand_claim, merge_actors, set_rank, update_actor,
+    add_actor, delete_actor, hand_claim, merge_actors, rename_actor, set_rank, update_actor,
 };
 use board_explorer::model::*;
 use board_explorer::store::{embedded, parse, to_ron};
@@ -11,6 +11,59 @@ use proptest::prelude::*;
 
 fn actor_named(d: &Dataset, name: &str) -> usize {
     d.actors.iter().position(|a| a.name == name).unwrap()
+}
+
+#[test]
+fn a_new_id_moves_claims_mentions_and_rejected_suggestions_and_undo_moves_them_back() {
+    let mut doc = Document::embedded();
+    let original = to_ron(doc.dataset());
+    let putin = actor_named(doc.dataset(), "Vladimir Putin");
+    // A suggestion about Putin rejected on the first source: its key names him by id.
+    let mut source = doc.dataset().sources[0].clone();
+    source
+        .rejected
+        .push("putin|status|accepted|putin has accepted".into());
+    source.rejected.push("putinesque|status|accepted|x".into());
+    doc.apply(Edit::ReplaceSource { at: 0, source }, "Reject")
+        .unwrap();
+    let claims_before = doc
+        .dataset()
+        .claims
+        .iter()
+        .filter(|c| c.subject == Subject::Actor("putin".into()))
+        .count();
+    let edit = rename_actor(doc.dataset(), putin, "vladimir-putin").unwrap();
+    doc.apply(edit, "New id").unwrap();
+    let d = doc.dataset();
+    assert_eq!(d.actors[putin].id, "vladimir-putin");
+    assert_eq!(
+        d.claims
+            .iter()
+            .filter(|c| c.subject == Subject::Actor("vladimir-putin".into()))
+            .count(),
+        claims_before
+    );
+    assert!(
+        d.events
+            .iter()
+            .all(|e| !e.actors.iter().any(|a| a == "putin"))
+    );
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.actors.iter().any(|a| a == "vladimir-putin"))
+    );
+    assert_eq!(
+        d.sources[0].rejected[d.sources[0].rejected.len() - 2..],
+        [
+            "vladimir-putin|status|accepted|putin has accepted",
+            "putinesque|status|accepted|x"
+        ]
+    );
+    assert!(rename_actor(d, putin, "trump").is_err(), "taken");
+    doc.undo().unwrap();
+    doc.undo().unwrap();
+    assert_eq!(to_ron(doc.dataset()), original);
 }
 
 #[test]
@@ -161,6 +214,7 @@ enum Action {
     Claim(usize, usize),
     Rank(usize, u8),
     Rename(usize, String),
+    NewId(usize, String),
     Rules(u64),
 }
 
@@ -172,6 +226,7 @@ fn action() -> impl Strategy<Value = Action> {
         (any::<usize>(), any::<usize>()).prop_map(|(a, s)| Action::Claim(a, s)),
         (any::<usize>(), 0u8..3).prop_map(|(c, r)| Action::Rank(c, r)),
         (any::<usize>(), "[A-Za-z]{1,8}").prop_map(|(a, n)| Action::Rename(a, n)),
+        (any::<usize>(), "[a-z]{1,3}").prop_map(|(a, id)| Action::NewId(a, id)),
         // The seat form refuses absurd amounts (over MAX_AMOUNT) as validation does.
         (0..=board_explorer::model::data::money::MAX_AMOUNT).prop_map(Action::Rules),
     ]
@@ -221,6 +276,8 @@ fn to_edit(d: &Dataset, action: &Action) -> Option<Edit> {
             actor.name = name.clone();
             update_actor(d, a % n, actor).unwrap()
         }
+        // A taken id is refused (the dataset is left as it was).
+        Action::NewId(a, id) if n > 0 => rename_actor(d, a % n, id).ok()?,
         Action::Rules(amount) => {
             let mut rules = d.body.seat_rules.clone();
             rules.threshold.amount = *amount;

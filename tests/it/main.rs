@@ -20,6 +20,8 @@ mod cli;
 mod cli_attacks;
 mod cli_bodies;
 mod cli_claims;
+mod cli_edits;
+mod cli_json;
 mod cli_merge_conflicts;
 mod cli_suggest;
 mod compare;

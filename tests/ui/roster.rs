@@ -5,7 +5,7 @@ use board_explorer::ui::{BoardExplorerApp, Tab};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::common;
 use common::status_of;
@@ -534,4 +534,50 @@ fn the_joined_column_shows_the_day_the_reports_give() {
             "{name}: the roster does not show {day}"
         );
     }
+}
+
+#[test]
+fn a_wikidata_id_is_edited_in_the_detail_pane_and_a_bad_one_is_refused() {
+    let mut h = app();
+    let wikidata = |h: &Harness<'_, BoardExplorerApp>| {
+        h.state()
+            .session
+            .document()
+            .dataset()
+            .actor("putin")
+            .unwrap()
+            .wikidata
+            .clone()
+    };
+    select(&mut h, "Vladimir Putin");
+    press(&mut h, "Details");
+    common::type_into(&mut h, "Wikidata", "Q7747");
+    assert!(h.query_by_label_contains("is not a Wikidata id").is_none());
+    assert!(
+        !h.get_by_label("Apply changes")
+            .accesskit_node()
+            .is_disabled()
+    );
+    press(&mut h, "Apply changes");
+    assert_eq!(wikidata(&h).as_deref(), Some("Q7747"));
+    h.get_by_label_contains("Wikidata Q7747");
+
+    // A bad id: said beside the field, and Apply does nothing while it stands.
+    common::type_into(&mut h, "Wikidata", "7747");
+    h.get_by_label("\"7747\" is not a Wikidata id: write Q and its digits, like Q7747");
+    assert!(
+        h.get_by_label("Apply changes")
+            .accesskit_node()
+            .is_disabled()
+    );
+    press(&mut h, "Apply changes");
+    assert_eq!(wikidata(&h).as_deref(), Some("Q7747"), "refused");
+
+    // The good one was one undoable edit.
+    h.state_mut()
+        .session
+        .perform(board_explorer::session::Command::Undo);
+    h.run();
+    assert_eq!(wikidata(&h), None);
+    assert!(!h.state().session.document().is_dirty());
 }

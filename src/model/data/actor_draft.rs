@@ -35,6 +35,31 @@ pub enum ActorDraftError {
     UnknownRepresented(String),
     #[error("an actor cannot represent itself")]
     RepresentsItself,
+    #[error(
+        "{0} merge conflict(s) wait: settle them first (`resolve FILE --list`), as they name records by id"
+    )]
+    MergeConflictsWait(usize),
+}
+
+/// `id` as an actor's new id, trimmed: refused when empty, spaced or taken.
+pub fn free_actor_id(d: &Dataset, id: &str) -> Result<Id, ActorDraftError> {
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(ActorDraftError::EmptyId);
+    }
+    if id.chars().any(char::is_whitespace) {
+        return Err(ActorDraftError::SpacedId {
+            id: id.to_string(),
+            like: unique_id(id, &HashSet::new()),
+        });
+    }
+    if let Some(taken) = d.actor(id) {
+        return Err(ActorDraftError::IdTaken {
+            id: id.to_string(),
+            name: taken.name.clone(),
+        });
+    }
+    Ok(id.to_string())
 }
 
 /// The actor appended to the list, and, if it represents someone, that claim (one undo step).
@@ -46,23 +71,17 @@ pub fn add_actor_with_id(
 ) -> Result<(Edit, Vec<String>), ActorDraftError> {
     let name = draft.name.trim();
     let notes: Vec<String> = check_name(d, name, None)?.into_iter().collect();
-    let id = match draft.id.as_deref().map(str::trim) {
-        Some("") => return Err(ActorDraftError::EmptyId),
-        Some(id) if id.chars().any(char::is_whitespace) => {
-            return Err(ActorDraftError::SpacedId {
-                id: id.to_string(),
-                like: unique_id(id, &HashSet::new()),
-            });
-        }
-        Some(id) => id.to_string(),
-        None => unique_id(name, &HashSet::new()),
-    };
-    if let Some(taken) = d.actor(&id) {
-        return Err(ActorDraftError::IdTaken {
-            id,
-            name: taken.name.clone(),
-        });
-    }
+    let made;
+    let id = free_actor_id(
+        d,
+        match draft.id.as_deref() {
+            Some(id) => id,
+            None => {
+                made = unique_id(name, &HashSet::new());
+                &made
+            }
+        },
+    )?;
     if let Some(whom) = &draft.represents {
         if d.actor(whom).is_none() {
             return Err(ActorDraftError::UnknownRepresented(whom.clone()));

@@ -4,16 +4,21 @@
 
 use std::collections::HashSet;
 
+use super::actor_draft::{ActorDraftError, free_actor_id};
 use super::dataset::{Actor, Claim, Dataset, EDITORS_NOTE, Fact, Rank, Subject};
 use super::date::PartialDate;
 use super::edit::Edit;
 use crate::model::derive::index::Index;
+use crate::model::rules::validate_values::wikidata_problem;
 
-/// Why an actor's name cannot be used.
+/// Why an actor's fields cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum NameError {
     #[error("A name cannot be empty.")]
     Empty,
+    /// The Wikidata id is not Q and digits (the message says so, with the id).
+    #[error("{0}")]
+    Wikidata(String),
 }
 
 /// What deleting an actor takes with it, for the confirmation message.
@@ -25,12 +30,17 @@ pub struct DeleteSummary {
 }
 
 impl DeleteSummary {
+    /// "3 claims about it, 1 claim that someone represents it, its place in 2 events"; the
+    /// claims about it are counted when there are any, or when nothing else goes.
     pub fn words(&self) -> String {
-        let mut parts = vec![plural(
-            self.claims_about,
-            "claim about it",
-            "claims about it",
-        )];
+        let mut parts = Vec::new();
+        if self.claims_about > 0 || (self.claims_pointing == 0 && self.events == 0) {
+            parts.push(plural(
+                self.claims_about,
+                "claim about it",
+                "claims about it",
+            ));
+        }
         if self.claims_pointing > 0 {
             parts.push(plural(
                 self.claims_pointing,
@@ -91,14 +101,23 @@ pub fn add_actor(d: &Dataset, mut actor: Actor) -> Result<Edit, NameError> {
 }
 
 /// Replaces the actor at `at` (its id and fields unknown to this version are kept). Refuses an
-/// empty name.
+/// empty name and a Wikidata id that is not one (an empty one clears it).
 pub fn update_actor(d: &Dataset, at: usize, mut actor: Actor) -> Result<Edit, NameError> {
     check_name(d, &actor.name, Some(at))?;
     actor.name = actor.name.trim().to_string();
+    actor.wikidata = actor.wikidata.as_deref().and_then(wikidata_field);
+    if let Some(why) = actor.wikidata.as_deref().and_then(wikidata_problem) {
+        return Err(NameError::Wikidata(why));
+    }
     actor.id = d.actors[at].id.clone();
     // The form knows only this version's fields; the file's others stay as they were.
     actor.extra = d.actors[at].extra.clone();
     Ok(Edit::ReplaceActor { at, actor })
+}
+
+/// A Wikidata id as typed, as an actor holds it: trimmed, and none when empty.
+pub fn wikidata_field(typed: &str) -> Option<String> {
+    Some(typed.trim().to_string()).filter(|w| !w.is_empty())
 }
 
 /// Deletes the actor at `at` with the claims about it, the claims that someone represents it,
@@ -158,32 +177,74 @@ pub fn merge_actors(d: &Dataset, keep: usize, absorb: usize) -> Edit {
         at: keep,
         actor: merged,
     }];
+    edits.extend(move_references(d, &gone.id, &kept.id));
+    edits.push(Edit::RemoveActor { at: absorb });
+    Edit::Batch(edits)
+}
+
+/// Gives the actor at `at` the id `to`, and every reference to it with it: the claims about
+/// it, the claims that someone represents it, its mentions in events, the suggestions rejected
+/// about it. One edit. Refused when `to` is no id (empty, spaced) or is taken, and while merge
+/// conflicts wait (they name records by id).
+pub fn rename_actor(d: &Dataset, at: usize, to: &str) -> Result<Edit, ActorDraftError> {
+    let to = free_actor_id(d, to)?;
+    if !d.merge_conflicts.is_empty() {
+        return Err(ActorDraftError::MergeConflictsWait(d.merge_conflicts.len()));
+    }
+    let from = &d.actors[at].id;
+    let mut actor = d.actors[at].clone();
+    actor.id.clone_from(&to);
+    let mut edits = vec![Edit::ReplaceActor { at, actor }];
+    edits.extend(move_references(d, from, &to));
+    Ok(Edit::Batch(edits))
+}
+
+/// The edits that point every reference to the actor `from` at the actor `to` instead: the
+/// claims about it and that someone represents it, its mentions in events (in place; once
+/// where both were named), and the keys of suggestions rejected about it.
+fn move_references(d: &Dataset, from: &str, to: &str) -> Vec<Edit> {
+    let mut edits = Vec::new();
     for (i, claim) in d.claims.iter().enumerate() {
-        let about = claim.subject == Subject::Actor(gone.id.clone());
-        let pointing = matches!(&claim.fact, Fact::Represents(r) if *r == gone.id);
+        let about = matches!(&claim.subject, Subject::Actor(a) if a == from);
+        let pointing = matches!(&claim.fact, Fact::Represents(r) if r == from);
         if about || pointing {
             let mut claim = claim.clone();
             if about {
-                claim.subject = Subject::Actor(kept.id.clone());
+                claim.subject = Subject::Actor(to.to_string());
             }
             if pointing {
-                claim.fact = Fact::Represents(kept.id.clone());
+                claim.fact = Fact::Represents(to.to_string());
             }
             edits.push(Edit::ReplaceClaim { at: i, claim });
         }
     }
     for (i, event) in d.events.iter().enumerate() {
-        if event.actors.contains(&gone.id) {
+        if event.actors.iter().any(|a| a == from) {
             let mut event = event.clone();
-            event.actors.retain(|a| *a != gone.id);
-            if !event.actors.contains(&kept.id) {
-                event.actors.push(kept.id.clone());
-            }
+            let had_to = event.actors.iter().any(|a| a == to);
+            event.actors = event
+                .actors
+                .iter()
+                .filter(|a| !(had_to && *a == from))
+                .map(|a| if a == from { to.to_string() } else { a.clone() })
+                .collect();
             edits.push(Edit::ReplaceEvent { at: i, event });
         }
     }
-    edits.push(Edit::RemoveActor { at: absorb });
-    Edit::Batch(edits)
+    // A rejected suggestion's key starts with its actor's id (see `review::review_key`).
+    let prefix = format!("{from}|");
+    for (i, source) in d.sources.iter().enumerate() {
+        if source.rejected.iter().any(|k| k.starts_with(&prefix)) {
+            let mut source = source.clone();
+            for key in &mut source.rejected {
+                if let Some(rest) = key.strip_prefix(&prefix) {
+                    *key = format!("{to}|{rest}");
+                }
+            }
+            edits.push(Edit::ReplaceSource { at: i, source });
+        }
+    }
+    edits
 }
 
 /// A hand edit: a new claim about an actor, citing `source` (or [`EDITORS_NOTE`]). `index` is

@@ -76,6 +76,19 @@ impl MatrixRow {
         }
         values
     }
+
+    /// The distinct values a cell holds in words ("not member" for a negative claim), in
+    /// claim order: what the `compare` table and its JSON show.
+    pub fn value_labels(&self, d: &Dataset, column: usize) -> Vec<String> {
+        let mut labels: Vec<String> = Vec::new();
+        for &c in &self.cells[column] {
+            let label = d.claims[c].value_label(d);
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        labels
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

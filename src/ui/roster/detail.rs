@@ -1,8 +1,9 @@
 //! The detail pane for one actor: its identity (editable), every claim for every property with
 //! source, quote and rank (conflicts plain to see), a form to add a claim, merge and delete.
 
-use crate::model::data::ops::{hand_claim, merge_actors, set_rank, update_actor};
+use crate::model::data::ops::{hand_claim, merge_actors, set_rank, update_actor, wikidata_field};
 use crate::model::derive::body_roster::{ActorBodies, BodyGroup, actor_bodies};
+use crate::model::rules::validate_values::wikidata_problem;
 use crate::model::{Actor, ActorKind, Claim, Property, Rank};
 use crate::session::Command;
 use crate::ui::actor_search::ActorSearch;
@@ -28,6 +29,8 @@ pub struct ActorDetail {
     kind: ActorKind,
     country: String,
     aliases: String,
+    /// The Wikidata id as typed ("Q7747"; empty for none).
+    wikidata: String,
     note: String,
     fact: FactInput,
     merge_search: ActorSearch,
@@ -72,6 +75,9 @@ impl ActorDetail {
             facts.push(actor.country.clone());
         }
         facts.push(format!("id {}", actor.id));
+        if let Some(q) = &actor.wikidata {
+            facts.push(format!("Wikidata {q}"));
+        }
         ui.label(egui::RichText::new(facts.join(" · ")).weak());
         ui.separator();
         egui::ScrollArea::vertical()
@@ -149,6 +155,7 @@ impl ActorDetail {
         self.kind = actor.kind;
         self.country = actor.country.clone();
         self.aliases = actor.aliases.join(", ");
+        self.wikidata = actor.wikidata.clone().unwrap_or_default();
         self.note = actor.note.clone();
     }
 
@@ -177,6 +184,18 @@ impl ActorDetail {
             .labelled_by(label.id)
             .on_hover_text("Other names the sources use; search finds them too");
             ui.end_row();
+            let label = ui.label("Wikidata");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.wikidata)
+                    .desired_width(240.0)
+                    .hint_text("Q7747"),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(
+                "The actor's Wikidata id (Q and its digits), kept in the Popolo and \
+                 FollowTheMoney exports; empty for none",
+            );
+            ui.end_row();
             let label = ui.label("Note");
             ui.add(
                 egui::TextEdit::multiline(&mut self.note)
@@ -187,7 +206,15 @@ impl ActorDetail {
             ui.end_row();
         });
         name_feedback(ui, cx, &self.name, Some(at), &mut self.name_check);
-        if ui.button("Apply changes").clicked() {
+        let wikidata = wikidata_field(&self.wikidata);
+        let wikidata_wrong = wikidata.as_deref().and_then(wikidata_problem);
+        if let Some(why) = &wikidata_wrong {
+            ui.colored_label(ui.visuals().error_fg_color, why);
+        }
+        let apply = ui
+            .add_enabled(wikidata_wrong.is_none(), egui::Button::new("Apply changes"))
+            .on_disabled_hover_text("Correct the Wikidata id first (Q and its digits)");
+        if apply.clicked() {
             let mut actor = d.actors[at].clone();
             actor.name = self.name.clone();
             actor.kind = self.kind;
@@ -200,6 +227,7 @@ impl ActorDetail {
                 .map(String::from)
                 .collect();
             actor.note = self.note.clone();
+            actor.wikidata = wikidata;
             if actor == d.actors[at] {
                 return;
             }
