@@ -55,8 +55,11 @@ impl Entity {
 
 /// Entity ids: prefixed, so that the body, an actor and a membership never share one.
 pub(super) fn body_id(id: &str) -> String {
-    format!("be-body-{id}")
+    format!("{BODY_PREFIX}{id}")
 }
+
+/// What a body's entity id starts with (an import takes it off again).
+pub(super) const BODY_PREFIX: &str = "be-body-";
 
 pub(super) fn actor_id(id: &str) -> String {
     format!("{ACTOR_PREFIX}{id}")

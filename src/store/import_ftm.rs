@@ -16,7 +16,7 @@ use crate::model::rules::validate_values::wikidata_problem;
 use crate::model::text::fact_text::parse_fact;
 use crate::model::{ActorKind, Fact, Status};
 
-use super::ftm::{ACTOR_PREFIX, CountryCodes};
+use super::ftm::{ACTOR_PREFIX, BODY_PREFIX, CountryCodes};
 use super::import::ImportError;
 use super::import_popolo::is_plain_member;
 
@@ -76,7 +76,8 @@ pub fn read_ftm(text: &str) -> Result<ImportData, ImportError> {
         let place = format!("line {line}");
         let kind = match e.schema.as_str() {
             _ if Some(e.id.as_str()) == body => {
-                data.body = e.first("name").map(str::to_string);
+                let id = e.id.strip_prefix(BODY_PREFIX).unwrap_or(&e.id).to_string();
+                data.body = Some((id, e.first("name").unwrap_or_default().to_string()));
                 continue;
             }
             "Person" => ActorKind::Person,

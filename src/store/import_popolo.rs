@@ -110,7 +110,7 @@ pub fn read_popolo(text: &str) -> Result<ImportData, ImportError> {
     for (i, o) in organizations.iter().enumerate() {
         let place = format!("organizations[{i}]");
         if Some(o.id.as_str()) == body {
-            data.body = Some(o.name.clone());
+            data.body = Some((o.id.clone(), o.name.clone()));
             continue;
         }
         let kind = match o.classification.as_str() {

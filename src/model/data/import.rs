@@ -17,9 +17,9 @@ use crate::model::derive::search::fold;
 /// What a file says, read by one of the store's parsers.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportData {
-    /// The body the file is about, when it names one (a Popolo organization, a
+    /// The body the file is about (id, name), when it names one (a Popolo organization, a
     /// FollowTheMoney PublicBody): names a dataset made by the import.
-    pub body: Option<String>,
+    pub body: Option<(String, String)>,
     pub rows: Vec<ImportRow>,
     /// What was read but cannot be imported, and why.
     pub skipped: Vec<Skipped>,
@@ -369,19 +369,24 @@ pub fn import_edit(
         return (None, summary);
     }
     let mut edits = vec![source_edit];
-    // A dataset that has nothing yet takes the name of the body the file is about.
-    if let Some(name) = data
-        .body
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
+    // A dataset that has nothing yet takes the id and name of the body the file is about.
+    if let Some((id, name)) = &data.body
         && d.actors.is_empty()
         && d.sources.is_empty()
-        && name != d.body.name
+        && d.sub_bodies.is_empty()
+        && d.claims.is_empty()
     {
         let mut body = d.body.clone();
-        body.name = name.to_string();
-        edits.push(Edit::ReplaceBody { at: 0, body });
+        let id = id.trim();
+        if !id.is_empty() && !id.chars().any(char::is_whitespace) {
+            body.id = id.to_string();
+        }
+        if !name.trim().is_empty() {
+            body.name = name.trim().to_string();
+        }
+        if body != d.body {
+            edits.push(Edit::ReplaceBody { at: 0, body });
+        }
     }
     let mut replaced: Vec<(usize, Actor)> = actors.replaced.into_iter().collect();
     replaced.sort_unstable_by_key(|(at, _)| *at);
