@@ -65,7 +65,7 @@ pub fn run(args: ImportArgs) -> Result<String, String> {
         let why = outcome.notice.map(|n| n.text).unwrap_or_default();
         return Err(super::error_line(why));
     }
-    let mut report = outcome.detail.unwrap_or_default();
+    let mut report = outcome.report.unwrap_or_default();
     if !session.document().is_dirty() {
         report.push_str("nothing was written\n");
         return Ok(report);

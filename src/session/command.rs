@@ -196,6 +196,9 @@ pub struct Outcome {
     pub quit: bool,
     /// The file the command wrote (a save, an export, a snapshot).
     pub written: Option<PathBuf>,
+    /// What the command did, line by line (an import: each new actor, each skipped row with
+    /// its place and why), for the command line to print; the window shows the notice.
+    pub report: Option<String>,
 }
 
 impl Outcome {

@@ -12,7 +12,7 @@ use crate::store::{self, ImportFormat};
 
 impl Session {
     /// Imports `path` read as `format`: the counts as the notice, each new actor and each
-    /// skipped row with its place as the detail. A file that cannot be read changes nothing.
+    /// skipped row with its place as the report. A file that cannot be read changes nothing.
     pub(super) fn import(&mut self, format: ImportFormat, path: &Path) -> Outcome {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -51,7 +51,7 @@ impl Session {
             "Imported {name}: {}",
             summary.counts()
         )));
-        outcome.detail = Some(summary.lines());
+        outcome.report = Some(summary.lines());
         outcome
     }
 }

@@ -284,7 +284,7 @@ fn rows_that_cannot_be_read_are_skipped_with_their_line() {
                c,Bad Kind,planet,,\n\
                d,Bad Role,person,,emperor\n";
     let (s, outcome) = imported(Dataset::new_body("x"), ImportFormat::Csv, csv, "s.csv");
-    let detail = outcome.detail.unwrap();
+    let detail = outcome.report.unwrap();
     assert!(outcome.notice.unwrap().text.contains("skipped 3"));
     assert!(
         detail.contains("line 3: \"not a qid\" is not a Wikidata id"),
