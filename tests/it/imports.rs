@@ -397,3 +397,60 @@ fn what_the_cli_prints_from_a_file_shows_control_characters_as_escapes() {
     assert!(!out.contains('\u{1b}'), "{out:?}");
     assert!(out.contains("\\u{1b}"), "{out}");
 }
+
+/// Entities the `followthemoney` package itself makes (where it is installed, as for the
+/// export's check) import as actors, a membership of the body and the body's name.
+#[test]
+fn entities_made_by_followthemoney_itself_import() {
+    let Some(python) = crate::open_data_exports::ftm_python() else {
+        return;
+    };
+    const MAKE: &str = r#"
+import json
+from followthemoney import model
+def make(schema, id, **props):
+    e = model.make_entity(schema)
+    e.id = id
+    for k, v in props.items():
+        e.add(k, v)
+    print(json.dumps(e.to_dict()))
+make("PublicBody", "body-x", name="Test Board")
+make("Person", "p1", name="Ada Lovelace", nationality="gb", wikidataId="Q7259", position="Envoy")
+make("PublicBody", "s1", name="Norway", country="no")
+make("Membership", "m1", member="p1", organization="body-x", role="chair", status="member",
+     startDate="2026-01-22")
+"#;
+    let out = std::process::Command::new(&python)
+        .args(["-c", MAKE])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (s, outcome) = imported(
+        Dataset::new_body("x"),
+        ImportFormat::Ftm,
+        &text,
+        "made.jsonl",
+    );
+    assert!(!outcome.is_error(), "{:?}", outcome.notice);
+    let d = s.dataset();
+    assert_eq!(d.body.name, "Test Board");
+    let ada = d.actor("p1").unwrap();
+    assert_eq!(ada.wikidata.as_deref(), Some("Q7259"));
+    assert!(ada.country.contains("United Kingdom"), "{}", ada.country);
+    assert_eq!(
+        d.actor("s1").unwrap().kind,
+        board_explorer::model::ActorKind::State
+    );
+    let report = s.report();
+    let row = report.rows.iter().find(|r| r.actor.id == "p1").unwrap();
+    assert_eq!(row.row.status(d), Some(Status::Member));
+    assert_eq!(
+        report.joined(row.row, row.seat).unwrap().to_string(),
+        "2026-01-22"
+    );
+}
