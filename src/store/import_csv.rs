@@ -10,7 +10,7 @@ use crate::model::{ActorKind, Fact};
 
 use super::export::csv_uncell;
 use super::import::ImportError;
-use super::roster_columns::{self, Column, Read};
+use super::roster_columns::{self, CsvColumn, OnImport};
 
 /// The rows of a roster CSV.
 pub fn read_csv(text: &str) -> Result<ImportData, ImportError> {
@@ -23,7 +23,7 @@ pub fn read_csv(text: &str) -> Result<ImportData, ImportError> {
         .iter()
         .map(str::to_string)
         .collect::<Vec<_>>();
-    let mut columns: Vec<&'static Column> = Vec::with_capacity(headers.len());
+    let mut columns: Vec<&'static CsvColumn> = Vec::with_capacity(headers.len());
     for h in &headers {
         let Some(c) = roster_columns::column(h) else {
             return Err(ImportError::at(
@@ -36,7 +36,7 @@ pub fn read_csv(text: &str) -> Result<ImportData, ImportError> {
         };
         columns.push(c);
     }
-    if !columns.iter().any(|c| c.read == Read::Name) {
+    if !columns.iter().any(|c| c.read == OnImport::Name) {
         return Err(ImportError::at(
             1,
             format!(
@@ -64,7 +64,7 @@ pub fn read_csv(text: &str) -> Result<ImportData, ImportError> {
 /// One row read by its columns, or why it is skipped.
 fn row<'a>(
     place: &str,
-    cells: impl Iterator<Item = (&'a &'static Column, &'a str)>,
+    cells: impl Iterator<Item = (&'a &'static CsvColumn, &'a str)>,
 ) -> Result<ImportRow, String> {
     let mut row = ImportRow {
         place: place.to_string(),
@@ -76,17 +76,17 @@ fn row<'a>(
             continue;
         }
         match column.read {
-            Read::Id => row.id = cell.to_string(),
-            Read::Name => row.name = cell.to_string(),
-            Read::Kind => row.kind = ActorKind::parse(cell)?,
-            Read::Country => row.country = cell.to_string(),
-            Read::Wikidata => {
+            OnImport::Id => row.id = cell.to_string(),
+            OnImport::Name => row.name = cell.to_string(),
+            OnImport::Kind => row.kind = ActorKind::parse(cell)?,
+            OnImport::Country => row.country = cell.to_string(),
+            OnImport::Wikidata => {
                 if let Some(why) = wikidata_problem(cell) {
                     return Err(why);
                 }
                 row.wikidata = Some(cell.to_string());
             }
-            Read::Fact(property) => {
+            OnImport::Fact(property) => {
                 let fact: Fact = parse_fact(&format!("{property}={cell}"))
                     .map_err(|e| format!("{}: {e}", column.name))?;
                 row.facts.push(ImportFact {
@@ -95,7 +95,7 @@ fn row<'a>(
                     fact,
                 });
             }
-            Read::Derived => {}
+            OnImport::Derived => {}
         }
     }
     Ok(row)

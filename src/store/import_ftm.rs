@@ -21,14 +21,14 @@ use super::import::ImportError;
 use super::import_popolo::is_plain_member;
 
 #[derive(Deserialize)]
-struct Entity {
+struct ReadEntity {
     id: String,
     schema: String,
     #[serde(default)]
     properties: BTreeMap<String, Vec<String>>,
 }
 
-impl Entity {
+impl ReadEntity {
     fn first(&self, property: &str) -> Option<&str> {
         self.properties
             .get(property)
@@ -54,7 +54,7 @@ pub fn read_ftm(text: &str) -> Result<ImportData, ImportError> {
         if line.trim().is_empty() {
             continue;
         }
-        let e: Entity = serde_json::from_str(line).map_err(|e| {
+        let e: ReadEntity = serde_json::from_str(line).map_err(|e| {
             ImportError::at(
                 n + 1,
                 format!(
@@ -131,7 +131,7 @@ pub fn read_ftm(text: &str) -> Result<ImportData, ImportError> {
 
 /// The body's entity id: the organization most memberships name, else the first PublicBody
 /// with neither parent nor country.
-fn body_of(entities: &[(usize, Entity)]) -> Option<&str> {
+fn body_of(entities: &[(usize, ReadEntity)]) -> Option<&str> {
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     for (line, e) in entities.iter().filter(|(_, e)| e.schema == "Membership") {
         if let Some(o) = e.first("organization") {
@@ -157,7 +157,7 @@ fn body_of(entities: &[(usize, Entity)]) -> Option<&str> {
 }
 
 /// A person, organization or state as a row, or why it is skipped.
-fn actor(e: &Entity, kind: ActorKind, place: &str) -> Result<ImportRow, String> {
+fn actor(e: &ReadEntity, kind: ActorKind, place: &str) -> Result<ImportRow, String> {
     let wikidata = e.first("wikidataId").map(|q| q.trim().to_string());
     if let Some(why) = wikidata.as_deref().and_then(wikidata_problem) {
         return Err(why);
@@ -193,7 +193,7 @@ fn actor(e: &Entity, kind: ActorKind, place: &str) -> Result<ImportRow, String> 
 /// A membership of the body or a representation: the entity id of the actor it is about and
 /// the facts it states, or why it is skipped.
 fn link<'e>(
-    e: &'e Entity,
+    e: &'e ReadEntity,
     body: Option<&str>,
     place: &str,
 ) -> Result<(&'e str, Vec<ImportFact>), String> {

@@ -18,38 +18,38 @@ use crate::model::{ActorKind, Fact, Status};
 use super::import::ImportError;
 
 #[derive(Deserialize)]
-struct Popolo {
-    organizations: Option<Vec<Organization>>,
-    persons: Option<Vec<Person>>,
-    memberships: Option<Vec<Membership>>,
+struct PopoloFile {
+    organizations: Option<Vec<ReadOrganization>>,
+    persons: Option<Vec<ReadPerson>>,
+    memberships: Option<Vec<ReadMembership>>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct Organization {
+struct ReadOrganization {
     id: String,
     name: String,
     classification: String,
-    other_names: Vec<OtherName>,
-    identifiers: Vec<Identifier>,
+    other_names: Vec<ReadOtherName>,
+    identifiers: Vec<ReadIdentifier>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct Person {
+struct ReadPerson {
     id: String,
     name: String,
-    other_names: Vec<OtherName>,
-    identifiers: Vec<Identifier>,
+    other_names: Vec<ReadOtherName>,
+    identifiers: Vec<ReadIdentifier>,
     national_identity: Option<String>,
     summary: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct Membership {
+struct ReadMembership {
     person_id: Option<String>,
-    member: Option<MemberRef>,
+    member: Option<ReadMemberRef>,
     organization_id: Option<String>,
     role: Option<String>,
     on_behalf_of_id: Option<String>,
@@ -58,19 +58,19 @@ struct Membership {
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct MemberRef {
+struct ReadMemberRef {
     id: String,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct OtherName {
+struct ReadOtherName {
     name: String,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct Identifier {
+struct ReadIdentifier {
     scheme: String,
     identifier: String,
 }
@@ -80,7 +80,7 @@ const BODY: &str = "international body";
 
 /// The actors and memberships of a Popolo document.
 pub fn read_popolo(text: &str) -> Result<ImportData, ImportError> {
-    let doc: Popolo = serde_json::from_str(text).map_err(|e| {
+    let doc: PopoloFile = serde_json::from_str(text).map_err(|e| {
         ImportError::at(
             e.line(),
             format!("not Popolo JSON: {e} (column {})", e.column()),
@@ -183,8 +183,8 @@ pub fn read_popolo(text: &str) -> Result<ImportData, ImportError> {
 /// The body's id: the organization classified as the body tracked, else the one most
 /// memberships name.
 fn body_of<'a>(
-    organizations: &'a [Organization],
-    memberships: &'a [Membership],
+    organizations: &'a [ReadOrganization],
+    memberships: &'a [ReadMembership],
 ) -> Option<&'a str> {
     if let Some(o) = organizations.iter().find(|o| o.classification == BODY) {
         return Some(&o.id);
@@ -209,8 +209,8 @@ fn actor<'d>(
     id: &str,
     name: &str,
     kind: ActorKind,
-    other_names: &[OtherName],
-    identifiers: &[Identifier],
+    other_names: &[ReadOtherName],
+    identifiers: &[ReadIdentifier],
 ) -> Option<&'d mut ImportRow> {
     let wikidata = identifiers
         .iter()
@@ -234,7 +234,7 @@ fn actor<'d>(
 
 /// A membership of the body: its member's id and the facts it states; why not otherwise.
 fn membership<'m>(
-    m: &'m Membership,
+    m: &'m ReadMembership,
     body: Option<&str>,
     place: &str,
 ) -> Result<(&'m str, Vec<ImportFact>), String> {

@@ -43,7 +43,7 @@ pub use recovery::{
     Recovery, clear_orphan, clear_recovery, orphan_recoveries, read_recovery, recovery_path,
     release_recovery, write_recovery,
 };
-pub use roster_columns::{COLUMNS as ROSTER_COLUMNS, Column, Read};
+pub use roster_columns::{COLUMNS as ROSTER_COLUMNS, CsvColumn, OnImport};
 pub use rule_tables::{RuleTableError, rule_tables};
 pub use snapshot::{
     AnyFile, SNAPSHOT_SUFFIX, Snapshot, SnapshotInfo, list_snapshots, load_any, parse_snapshot,

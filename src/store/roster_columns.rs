@@ -3,7 +3,7 @@
 
 /// How an import takes a column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Read {
+pub enum OnImport {
     /// The actor's id: matched first.
     Id,
     /// Its name: matched when neither the id nor the Wikidata id is.
@@ -23,73 +23,73 @@ pub enum Read {
 
 /// One column: its header, what it means, how it is read back.
 #[derive(Clone, Copy, Debug)]
-pub struct Column {
+pub struct CsvColumn {
     pub name: &'static str,
     pub meaning: &'static str,
-    pub read: Read,
+    pub read: OnImport,
 }
 
 /// The roster CSV's columns, in order. An empty cell is no value (no claim on import).
-pub const COLUMNS: [Column; 11] = [
-    Column {
+pub const COLUMNS: [CsvColumn; 11] = [
+    CsvColumn {
         name: "id",
         meaning: "the actor's id in the dataset",
-        read: Read::Id,
+        read: OnImport::Id,
     },
-    Column {
+    CsvColumn {
         name: "name",
         meaning: "its name",
-        read: Read::Name,
+        read: OnImport::Name,
     },
-    Column {
+    CsvColumn {
         name: "kind",
         meaning: "person, state or organisation",
-        read: Read::Kind,
+        read: OnImport::Kind,
     },
-    Column {
+    CsvColumn {
         name: "country",
         meaning: "its country, as written in the dataset",
-        read: Read::Country,
+        read: OnImport::Country,
     },
-    Column {
+    CsvColumn {
         name: "wikidata",
         meaning: "its Wikidata id (Q7747)",
-        read: Read::Wikidata,
+        read: OnImport::Wikidata,
     },
-    Column {
+    CsvColumn {
         name: "role",
         meaning: "its role on the body (chair, founding member, member…), best claim",
-        read: Read::Fact("role"),
+        read: OnImport::Fact("role"),
     },
-    Column {
+    CsvColumn {
         name: "status",
         meaning: "invited, accepted, member, declined…, best claim",
-        read: Read::Fact("status"),
+        read: OnImport::Fact("status"),
     },
-    Column {
+    CsvColumn {
         name: "seat",
         meaning: "the seat the rules give it (permanent, term, chair…): derived",
-        read: Read::Derived,
+        read: OnImport::Derived,
     },
-    Column {
+    CsvColumn {
         name: "joined",
         meaning: "the day it joined (the sources', else its term's start): derived",
-        read: Read::Derived,
+        read: OnImport::Derived,
     },
-    Column {
+    CsvColumn {
         name: "pledge",
         meaning: "its pledge ($1 billion, CHF 12,000), best claim",
-        read: Read::Fact("pledge"),
+        read: OnImport::Fact("pledge"),
     },
-    Column {
+    CsvColumn {
         name: "sources",
         meaning: "how many sources speak of it: derived",
-        read: Read::Derived,
+        read: OnImport::Derived,
     },
 ];
 
 /// The column called `name` (any case, spaces around ignored).
-pub fn column(name: &str) -> Option<&'static Column> {
+pub fn column(name: &str) -> Option<&'static CsvColumn> {
     let name = name.trim().to_lowercase();
     COLUMNS.iter().find(|c| c.name == name)
 }

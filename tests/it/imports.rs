@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use board_explorer::model::data::generate::{Spec, generate};
 use board_explorer::model::{Dataset, Status};
 use board_explorer::session::{Command, Document, ExportFormat, ImportFormat, Outcome, Session};
-use board_explorer::store::{ROSTER_COLUMNS, Read, embedded};
+use board_explorer::store::{OnImport, ROSTER_COLUMNS, embedded};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -34,7 +34,7 @@ fn kept_columns(csv_text: &str) -> BTreeMap<String, Vec<String>> {
     let kept: Vec<usize> = ROSTER_COLUMNS
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.read != Read::Derived)
+        .filter(|(_, c)| c.read != OnImport::Derived)
         .map(|(i, _)| i)
         .collect();
     reader
