@@ -305,6 +305,13 @@ impl FileMenu {
         }
     }
 
+    /// Opens the typed-path window again on a path that needs more (the format of a file to
+    /// import that its name does not say).
+    pub fn retype_path(&mut self, purpose: PathPurpose, path: &std::path::Path) {
+        self.typed = Some((purpose, path.display().to_string()));
+        self.select_typed = false;
+    }
+
     /// Opens the typed-path window, its field filled with a suggestion (all selected, so
     /// that typing replaces it).
     pub fn type_path(&mut self, purpose: PathPurpose, doc: &Document) {

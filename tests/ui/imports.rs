@@ -37,14 +37,16 @@ fn import_data_brings_a_roster_csv_in_as_one_undo_step() {
     child::run(command);
 }
 
-/// File ▸ Import data…, the path typed, the format picked, Import.
-fn import_from(h: &mut H, path: &str, format: ImportFormat) {
+/// File ▸ Import data…, the path typed, the format picked (`None`: from the name), Import.
+fn import_from(h: &mut H, path: &str, format: Option<ImportFormat>) {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Import data…").click();
     h.run();
-    h.get_by_label(format.choice()).click();
-    h.run();
+    if let Some(format) = format {
+        h.get_by_label(format.choice()).click();
+        h.run();
+    }
     let field = h.get_by_role_and_label(Role::TextInput, "Path of the file:");
     field.focus();
     h.run();
@@ -64,7 +66,20 @@ fn import_by_typed_path(path: &std::path::Path) {
     let embedded = Session::embedded();
     let actors = embedded.dataset().actors.len();
 
-    import_from(&mut h, &path.display().to_string(), ImportFormat::Csv);
+    // The name says no format: the window asks, keeping the path typed.
+    import_from(&mut h, &path.display().to_string(), None);
+    h.get_by_label_contains("Which format is");
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Path of the file:")
+            .value()
+            .as_deref(),
+        Some(path.display().to_string().as_str())
+    );
+    assert!(h.state().session.dataset().actors.is_empty());
+    h.get_by_label(ImportFormat::Csv.choice()).click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Import").click();
+    h.run();
     h.get_by_label_contains(&format!("Imported roster.data: created {actors} actors"));
     let session = &h.state().session;
     assert_eq!(session.dataset().actors.len(), actors);
@@ -78,7 +93,7 @@ fn import_by_typed_path(path: &std::path::Path) {
 
     // Again: matched, nothing new, nothing changed.
     let claims = h.state().session.dataset().claims.len();
-    import_from(&mut h, &path.display().to_string(), ImportFormat::Csv);
+    import_from(&mut h, &path.display().to_string(), Some(ImportFormat::Csv));
     h.get_by_label_contains(&format!("matched {actors}, nothing new"));
     assert_eq!(h.state().session.dataset().claims.len(), claims);
     assert_eq!(
@@ -96,7 +111,7 @@ fn import_by_typed_path(path: &std::path::Path) {
     // A file that is not a roster CSV: its line in the status bar, nothing changed.
     let bad = path.with_file_name("bad.csv");
     std::fs::write(&bad, "id,name,colour\na,A,red\n").unwrap();
-    import_from(&mut h, &bad.display().to_string(), ImportFormat::Csv);
+    import_from(&mut h, &bad.display().to_string(), None);
     h.get_by_label_contains("line 1: \"colour\" is not a column");
     assert!(h.state().session.dataset().actors.is_empty());
 }

@@ -425,7 +425,8 @@ impl BoardExplorerApp {
                             "Which format is {}? Pick it in the Import data window.",
                             path.display()
                         )));
-                        self.act(UiAction::TypePath(PathPurpose::Import(None)), ctx);
+                        let retype = PathPurpose::Import(None);
+                        self.window.file_menu.retype_path(retype, &path);
                     }
                 }
             }
