@@ -27,7 +27,7 @@ mod unknown_fields;
 pub use atomic::{backup_path, process_alive, replace_atomic, write_atomic, write_new};
 pub use bounded::{check_parse_cost, open_regular, read_bounded, read_text_bounded, text_of};
 pub use error::{LoadError, SaveError};
-pub use export::{ExportFormat, csv_uncell, markdown_report, roster_csv};
+pub use export::{ExportFormat, markdown_report, roster_csv};
 pub use format::{
     FORMAT, Loaded, MAX_FILE_BYTES, VERSION, embedded, load_file, load_file_identified, parse,
     parse_bytes, save_file, save_file_identified, to_ron,
@@ -35,7 +35,7 @@ pub use format::{
 pub use ftm::ftm_entities;
 pub use html::html_report;
 pub use identity::{FileIdentity, read_identified};
-pub use import::{ImportError, ImportFormat, MAX_IMPORT_BYTES, read_import};
+pub use import::{ImportError, ImportFormat, read_import};
 pub use line_files::add_line_once;
 pub use lock::{FileLock, LOCK_WAIT, LockError, lock_path};
 pub use popolo::popolo_json;
