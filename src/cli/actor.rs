@@ -100,15 +100,7 @@ pub struct ActorAddArgs {
 }
 
 fn parse_kind(s: &str) -> Result<ActorKind, String> {
-    let s = s.trim().to_lowercase();
-    ActorKind::ALL
-        .iter()
-        .copied()
-        .find(|k| k.label() == s || (s == "organization" && *k == ActorKind::Organisation))
-        .ok_or_else(|| {
-            let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.label()).collect();
-            format!("\"{s}\" is not a kind; the kinds are {}", kinds.join(", "))
-        })
+    ActorKind::parse(s)
 }
 
 pub fn run(command: ActorCommand) -> Result<String, String> {

@@ -16,6 +16,7 @@ mod claim_list;
 mod escape;
 mod git_setup;
 mod import;
+mod import_data;
 mod merge;
 mod resolve;
 mod sources;
@@ -26,6 +27,7 @@ pub use actor::{ActorAddArgs, ActorCommand, ActorEditArgs};
 pub use body::BodyCommand;
 pub use claim::{ClaimAddArgs, ClaimCommand};
 pub use import::ImportSourceArgs;
+pub use import_data::ImportArgs;
 pub use resolve::ResolveArgs;
 pub use sources::compare_table;
 
@@ -183,6 +185,11 @@ pub enum Verb {
     /// write the dataset once (to OUT, or in place of FILE). An article whose text is already
     /// a source is refused, naming it, unless --force.
     ImportSource(ImportSourceArgs),
+    /// Bring in another tool's file: a roster CSV (the columns `export --format csv` writes),
+    /// Popolo JSON or FollowTheMoney entities. Actors are matched by id, Wikidata id, then
+    /// name, or made; each value the dataset does not already derive becomes a claim citing
+    /// the file. Prints what was created, matched and skipped (with each row's place and why).
+    Import(ImportArgs),
     /// Add claims: `claim add DATASET --actor ID --fact status=accepted --source ID --quote WORDS`.
     #[command(subcommand)]
     Claim(ClaimCommand),
@@ -405,6 +412,7 @@ fn perform(command: Verb) -> Result<String, String> {
         } => compare_table(&load_any(file.as_ref())?, &sources, conflicts_only, format),
         Verb::Claims(args) => claim_list::run(args),
         Verb::ImportSource(args) => import::run(args),
+        Verb::Import(args) => import_data::run(args),
         Verb::Claim(command) => claim::run(command),
         Verb::Actor(command) => actor::run(command),
         Verb::Body(command) => body::run(command),

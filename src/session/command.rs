@@ -10,6 +10,8 @@ use crate::model::merge::{Pick, resolve};
 use crate::model::{Dataset, Edit};
 /// The one list of export formats, the session's as well as the command line's and the window's.
 pub use crate::store::ExportFormat;
+/// The one list of import formats.
+pub use crate::store::ImportFormat;
 
 /// Every change to the open dataset, its file, its snapshots and the view date.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +38,12 @@ pub enum Command {
     /// of the session's date.
     Export {
         format: ExportFormat,
+        path: PathBuf,
+    },
+    /// Bring in another tool's file (a roster CSV, Popolo JSON, FollowTheMoney entities) as
+    /// one undoable step: actors matched or made, each new value a claim citing the file.
+    Import {
+        format: ImportFormat,
         path: PathBuf,
     },
     /// Write a picture of the window (RGBA pixels, row by row) as a PNG.
@@ -188,6 +196,9 @@ pub struct Outcome {
     pub quit: bool,
     /// The file the command wrote (a save, an export, a snapshot).
     pub written: Option<PathBuf>,
+    /// What the command did, line by line (an import: each new actor, each skipped row with
+    /// its place and why), for the command line to print; the window shows the notice.
+    pub report: Option<String>,
 }
 
 impl Outcome {

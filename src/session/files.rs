@@ -15,9 +15,7 @@ impl Session {
                 ..Outcome::default()
             },
             Command::New => {
-                let mut dataset = crate::model::Dataset::default();
-                dataset.body.id = "body".into();
-                dataset.body.name = "New body".into();
+                let dataset = crate::model::Dataset::new_body("New body");
                 self.doc = Document::new(dataset, None);
                 self.doc.origin = Some("new dataset".into());
                 self.autosave.clear();

@@ -10,6 +10,7 @@ pub mod disk;
 pub mod document;
 mod edit_log;
 mod files;
+mod import;
 pub mod json_view;
 mod snapshots;
 mod watch;
@@ -20,7 +21,7 @@ use chrono::NaiveDate;
 
 pub use self::autosave::{AUTOSAVE_AFTER_SECONDS, Tick};
 pub use self::command::{
-    Command, Confirm, ExportFormat, Focus, Notice, Outcome, Select, Selection,
+    Command, Confirm, ExportFormat, Focus, ImportFormat, Notice, Outcome, Select, Selection,
 };
 pub use self::document::{Document, saves_dir};
 pub use self::edit_log::EditLog;
@@ -378,7 +379,7 @@ impl Session {
     pub fn check(&self, command: &Command) -> Check {
         let read_only = self.read_only.is_some();
         match command {
-            Command::Edit { .. } if read_only => Check::Refused(READ_ONLY),
+            Command::Edit { .. } | Command::Import { .. } if read_only => Check::Refused(READ_ONLY),
             // Undo and redo have nothing to act on in a snapshot: they do nothing.
             Command::Undo | Command::Redo if read_only => Check::Nothing,
             Command::Save | Command::SaveAs(_) if read_only => Check::Refused(READ_ONLY),
@@ -485,6 +486,7 @@ impl Session {
             Command::RestoreRecovery => self.restore_recovery(),
             Command::DiscardRecovery => self.discard_recovery(),
             Command::Export { format, path } => self.export(format, &path),
+            Command::Import { format, path } => self.import(format, &path),
             Command::ExportImage { path, size, rgba } => self.export_image(&path, size, rgba),
             Command::Confirmed(command) => self.confirmed(*command),
             Command::New

@@ -10,6 +10,8 @@ use crate::model::data::money::format_money;
 use crate::model::derive::report::{Report, ReportClaim};
 use crate::model::{Fact, Property};
 
+use super::roster_columns::COLUMNS;
+
 /// What can be written for people who do not run the app, from the report: the one list of
 /// formats for the command line (`export --format`), the window's Export menu and the session.
 /// A new format is a variant here, its arms below and its writer (a file of `src/store/`).
@@ -86,26 +88,14 @@ impl ExportFormat {
     }
 }
 
-const COLUMNS: [&str; 12] = [
-    "name",
-    "kind",
-    "country",
-    "role",
-    "status",
-    "seat",
-    "term_end",
-    "pledge",
-    "pledge_amount",
-    "pledge_currency",
-    "sources",
-    "conflicts",
-];
-
-/// One row per actor with the Roster table's columns; dates in ISO 8601; quoting by the csv crate.
+/// One row per actor with the columns of [`super::roster_columns::COLUMNS`] (id, name, kind,
+/// country, wikidata, role, status, seat, joined, pledge, sources); dates in ISO 8601; quoting
+/// by the csv crate. What the import reads back (`store::import_csv`).
 pub fn roster_csv(report: &Report) -> String {
     let d = report.dataset;
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(COLUMNS).expect("writing to memory");
+    w.write_record(COLUMNS.map(|c| c.name))
+        .expect("writing to memory");
     for r in &report.rows {
         let (actor, row, seat) = (r.actor, r.row, r.seat);
         let value = |p: Property| row.fact(d, p).map(|f| d.fact_label(f)).unwrap_or_default();
@@ -113,10 +103,13 @@ pub fn roster_csv(report: &Report) -> String {
             Some(Fact::Pledge(m)) => Some(m),
             _ => None,
         };
-        let record: [String; 12] = [
+        // In the order of COLUMNS.
+        let record: [String; COLUMNS.len()] = [
+            actor.id.clone(),
             actor.name.clone(),
             actor.kind.label().to_string(),
             actor.country.clone(),
+            actor.wikidata.clone().unwrap_or_default(),
             value(Property::Role),
             row.status(d)
                 .map(|s| s.label().to_string())
@@ -126,18 +119,27 @@ pub fn roster_csv(report: &Report) -> String {
             } else {
                 seat.kind.label().to_string()
             },
-            seat.term_end.map(|e| e.to_string()).unwrap_or_default(),
+            report
+                .joined(row, seat)
+                .map(super::popolo::iso_date)
+                .unwrap_or_default(),
             pledge.map(format_money).unwrap_or_default(),
-            pledge.map(|m| m.amount.to_string()).unwrap_or_default(),
-            pledge.map(|m| m.currency.clone()).unwrap_or_default(),
             row.sources.to_string(),
-            row.conflicts().to_string(),
         ];
         w.write_record(record.iter().map(|c| csv_cell(c).into_owned()))
             .expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("flushing memory"))
         .expect("csv of UTF-8 strings is UTF-8")
+}
+
+/// A cell as [`csv_cell`] wrote it, read back: the quote that kept a formula from running is
+/// taken off again (a `\u{..}` escape stays as written).
+pub fn csv_uncell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if csv_cell(rest).starts_with('\'') => rest,
+        _ => cell,
+    }
 }
 
 /// A CSV cell a spreadsheet will not run as a formula, and a terminal or editor showing the
@@ -442,6 +444,9 @@ mod tests {
         assert_eq!(csv_cell("  =1+1"), "'  =1+1");
         assert_eq!(csv_cell("\tx"), "'\tx");
         assert_eq!(csv_cell("Trump"), "Trump");
+        for cell in ["  =1+1", "\tx", "-5", "'quoted'", "Trump", "'"] {
+            assert_eq!(csv_uncell(&csv_cell(cell)), cell);
+        }
         // A terminal sequence and a right-to-left override are shown, not obeyed.
         assert_eq!(csv_cell("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(csv_cell("x\u{202e}gpj.exe"), "x\\u{202e}gpj.exe");

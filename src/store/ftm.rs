@@ -54,13 +54,19 @@ impl Entity {
 }
 
 /// Entity ids: prefixed, so that the body, an actor and a membership never share one.
-fn body_id(id: &str) -> String {
-    format!("be-body-{id}")
+pub(super) fn body_id(id: &str) -> String {
+    format!("{BODY_PREFIX}{id}")
 }
 
-fn actor_id(id: &str) -> String {
-    format!("be-actor-{id}")
+/// What a body's entity id starts with (an import takes it off again).
+pub(super) const BODY_PREFIX: &str = "be-body-";
+
+pub(super) fn actor_id(id: &str) -> String {
+    format!("{ACTOR_PREFIX}{id}")
 }
+
+/// What an actor's entity id starts with (an import takes it off again).
+pub(super) const ACTOR_PREFIX: &str = "be-actor-";
 
 /// The report as FollowTheMoney entities, one JSON object a line.
 pub fn ftm_entities(report: &Report) -> String {
@@ -214,12 +220,12 @@ fn representation(report: &Report, body: &Body, row: &RosterRow) -> Option<Entit
 
 /// Country names (ISO short names, unofficial names, codes) to lower-case ISO 3166-1 alpha-2
 /// codes, from keshvar.
-struct CountryCodes {
+pub(super) struct CountryCodes {
     by_name: HashMap<String, String>,
 }
 
 impl CountryCodes {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         let mut by_name = HashMap::new();
         for c in keshvar::CountryIterator::new() {
             let code = c.alpha2().to_string().to_ascii_lowercase();
@@ -231,6 +237,14 @@ impl CountryCodes {
             }
         }
         CountryCodes { by_name }
+    }
+
+    /// The ISO short name of a country code ("us" → "United States of America"), as an import
+    /// reads FollowTheMoney's `country` and `nationality` back.
+    pub(super) fn name_of(code: &str) -> Option<String> {
+        keshvar::Alpha2::try_from(code.trim().to_uppercase().as_str())
+            .ok()
+            .map(|a| a.to_country().iso_short_name().to_string())
     }
 
     fn code(&self, name: &str) -> Option<&str> {
@@ -255,5 +269,9 @@ mod tests {
         assert_eq!(c.code("United Kingdom"), Some("gb"));
         assert_eq!(c.code("Atlantis"), None);
         assert_eq!(c.code(""), None);
+        // Back from the code, and to the same code again.
+        let name = CountryCodes::name_of("tr").unwrap();
+        assert_eq!(c.code(&name), Some("tr"));
+        assert_eq!(CountryCodes::name_of("xx"), None);
     }
 }

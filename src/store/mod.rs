@@ -10,12 +10,17 @@ mod format;
 mod ftm;
 mod html;
 mod identity;
+mod import;
+mod import_csv;
+mod import_ftm;
+mod import_popolo;
 mod line_files;
 mod lock;
 mod parallel;
 mod popolo;
 mod recovery;
 mod ron_out;
+mod roster_columns;
 mod rule_tables;
 mod snapshot;
 mod unknown_fields;
@@ -31,6 +36,7 @@ pub use format::{
 pub use ftm::ftm_entities;
 pub use html::html_report;
 pub use identity::{FileIdentity, read_identified};
+pub use import::{ImportError, ImportFormat, read_import};
 pub use line_files::add_line_once;
 pub use lock::{FileLock, LOCK_WAIT, LockError, lock_path};
 pub use popolo::popolo_json;
@@ -38,6 +44,7 @@ pub use recovery::{
     Recovery, clear_orphan, clear_recovery, orphan_recoveries, read_recovery, recovery_path,
     release_recovery, write_recovery,
 };
+pub use roster_columns::{COLUMNS as ROSTER_COLUMNS, CsvColumn, OnImport};
 pub use rule_tables::{RuleTableError, rule_tables};
 pub use snapshot::{
     AnyFile, SNAPSHOT_SUFFIX, Snapshot, SnapshotInfo, list_snapshots, load_any, parse_snapshot,

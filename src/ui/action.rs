@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::session::{Command, ExportFormat};
+use crate::session::{Command, ExportFormat, ImportFormat};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum UiAction {
@@ -25,6 +25,10 @@ pub enum UiAction {
     /// one export only the window makes.
     ChooseImage,
     ImageTo(PathBuf),
+    /// Ask for another tool's file with the native dialog, then import it.
+    ChooseImport,
+    /// Import this file, in this format (`None`: the one its name says).
+    ImportFrom(Option<ImportFormat>, PathBuf),
     /// Ask for a note, then take a snapshot.
     TakeSnapshot,
     /// Show or hide the list of snapshots.
@@ -43,4 +47,6 @@ pub enum PathPurpose {
     SaveAs,
     Export(ExportFormat),
     Image,
+    /// Another tool's file to import, in this format (`None`: the one its name says).
+    Import(Option<ImportFormat>),
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use super::action::{PathPurpose, UiAction};
 use super::shortcuts::{self, Action};
 use crate::session::{
-    Command, Document, ExportFormat, default_file_name, export_file_name, saves_dir,
+    Command, Document, ExportFormat, ImportFormat, default_file_name, export_file_name, saves_dir,
 };
 
 /// The picture of the window, the one export only the window makes: its menu item and title,
@@ -30,6 +30,19 @@ pub struct FileMenu {
     suggested: Vec<(PathPurpose, String)>,
     /// The format last exported to, offered first next time.
     last_export: Option<PathPurpose>,
+}
+
+/// What the Import window offers: the format the file's name says, or one picked.
+fn import_choices() -> impl Iterator<Item = (PathPurpose, &'static str)> {
+    std::iter::once((
+        PathPurpose::Import(None),
+        "From the file's name (.csv, .json, .ftm.json, .jsonl)",
+    ))
+    .chain(
+        ImportFormat::ALL
+            .iter()
+            .map(|&f| (PathPurpose::Import(Some(f)), f.choice())),
+    )
 }
 
 /// What the Export window offers, in its order: every format, then a picture of the panel.
@@ -124,6 +137,16 @@ impl FileMenu {
                 action = Some(UiAction::ToggleSnapshots);
             }
             if ui
+                .button("Import data…")
+                .on_hover_text(
+                    "Bring in a roster CSV, Popolo JSON or FollowTheMoney entities: actors \
+                     matched or added, each new value a claim citing the file (one undo step)",
+                )
+                .clicked()
+            {
+                action = Some(UiAction::ChooseImport);
+            }
+            if ui
                 .button("Export…")
                 .on_hover_text(
                     "The roster as CSV, the report as Markdown or HTML, Popolo or \
@@ -150,15 +173,19 @@ impl FileMenu {
         if let Some((purpose, text)) = &mut self.typed {
             let select = &mut self.select_typed;
             let exporting = matches!(purpose, PathPurpose::Export(_) | PathPurpose::Image);
+            let importing = matches!(purpose, PathPurpose::Import(_));
             let title = match purpose {
                 PathPurpose::Open => "Open dataset",
                 PathPurpose::SaveAs => "Save dataset as",
                 PathPurpose::Export(_) | PathPurpose::Image => "Export",
+                PathPurpose::Import(_) => "Import data",
             };
             let suggested = &self.suggested;
             let last_export = &mut self.last_export;
             let prompt = match purpose {
-                PathPurpose::Export(_) | PathPurpose::Image => "Path of the file:",
+                PathPurpose::Export(_) | PathPurpose::Image | PathPurpose::Import(_) => {
+                    "Path of the file:"
+                }
                 _ => "Path of the RON file:",
             };
             let mut open = true;
@@ -181,6 +208,15 @@ impl FileMenu {
                                 {
                                     *text = next.clone();
                                 }
+                                *purpose = choice;
+                            }
+                        }
+                        ui.add_space(4.0);
+                    }
+                    if importing {
+                        ui.label("Format:");
+                        for (choice, name) in import_choices() {
+                            if ui.radio(*purpose == choice, name).clicked() {
                                 *purpose = choice;
                             }
                         }
@@ -211,6 +247,7 @@ impl FileMenu {
                                 PathPurpose::SaveAs => UiAction::Run(Command::SaveAs(path)),
                                 PathPurpose::Export(format) => UiAction::ExportTo(*format, path),
                                 PathPurpose::Image => UiAction::ImageTo(path),
+                                PathPurpose::Import(format) => UiAction::ImportFrom(*format, path),
                             });
                             done = true;
                         }
@@ -238,6 +275,12 @@ impl FileMenu {
                 self.typed = None;
             }
         }
+        self.error_window(ui);
+        action
+    }
+
+    /// The window showing a load error in full, until dismissed.
+    fn error_window(&mut self, ui: &mut egui::Ui) {
         if let Some(error) = &self.error {
             let mut open = true;
             let mut dismissed = false;
@@ -260,7 +303,13 @@ impl FileMenu {
                 self.error = None;
             }
         }
-        action
+    }
+
+    /// Opens the typed-path window again on a path that needs more (the format of a file to
+    /// import that its name does not say).
+    pub fn retype_path(&mut self, purpose: PathPurpose, path: &std::path::Path) {
+        self.typed = Some((purpose, path.display().to_string()));
+        self.select_typed = false;
     }
 
     /// Opens the typed-path window, its field filled with a suggestion (all selected, so
@@ -356,6 +405,19 @@ pub fn article_dialog() -> Picked {
     })
 }
 
+/// The native open dialog for a file to import (CSV, JSON, JSON lines).
+pub fn import_dialog() -> Picked {
+    run(|| {
+        rfd::FileDialog::new()
+            .add_filter(
+                "Roster CSV, Popolo or FollowTheMoney",
+                &["csv", "json", "jsonl"],
+            )
+            .add_filter("All files", &["*"])
+            .pick_file()
+    })
+}
+
 /// The native save dialog, suggesting the dataset's file name.
 pub fn save_dialog(doc: &Document) -> Picked {
     run(|| {
@@ -389,7 +451,7 @@ fn export_as(doc: &Document, title: &str, stem: &str, extension: &str) -> Picked
 /// a save; for an export, a name after the dataset's and the format's in `saves/`.
 fn suggested_path(purpose: PathPurpose, doc: &Document) -> String {
     let name = match purpose {
-        PathPurpose::Open => return String::new(),
+        PathPurpose::Open | PathPurpose::Import(_) => return String::new(),
         PathPurpose::SaveAs => default_file_name(doc),
         PathPurpose::Export(format) => {
             export_file_name(doc, format.file_stem(), format.extension())

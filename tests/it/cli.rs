@@ -184,23 +184,44 @@ fn the_csv_export_parses_back_to_the_roster() {
     assert!(ok);
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let headers = reader.headers().unwrap().clone();
-    assert_eq!(&headers[0], "name");
-    assert_eq!(&headers[4], "status");
+    // The one column table, export and import alike.
+    let names: Vec<&str> = board_explorer::store::ROSTER_COLUMNS
+        .iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(headers.iter().collect::<Vec<_>>(), names);
+    assert_eq!(
+        names,
+        [
+            "id", "name", "kind", "country", "wikidata", "role", "status", "seat", "joined",
+            "pledge", "sources"
+        ]
+    );
+    let at = |name: &str| names.iter().position(|n| *n == name).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let d = embedded();
     assert_eq!(rows.len(), d.actors.len());
     let index = board_explorer::model::Index::build(&d);
     let roster = board_explorer::model::roster(&d, &index, None);
     for (record, row) in rows.iter().zip(&roster.rows) {
-        assert_eq!(&record[0], d.actors[row.actor].name);
-        assert_eq!(&record[4], row.status(&d).map_or("", |s| s.label()));
-        assert_eq!(record[11].parse::<usize>().unwrap(), row.conflicts());
+        let actor = &d.actors[row.actor];
+        assert_eq!(&record[at("id")], actor.id);
+        assert_eq!(&record[at("name")], actor.name);
+        assert_eq!(
+            &record[at("status")],
+            row.status(&d).map_or("", |s| s.label())
+        );
+        assert_eq!(record[at("sources")].parse::<usize>().unwrap(), row.sources);
     }
-    // Blair represents no member: no seat, so no term end (terms in ISO 8601 are checked
-    // in the files tests of the report).
-    let blair = rows.iter().find(|r| &r[0] == "Tony Blair").unwrap();
-    assert_eq!(&blair[5], "no seat");
-    assert_eq!(&blair[6], "", "no term without a seat");
+    // Blair represents no member: no seat, so no joining day from a term.
+    let blair = rows
+        .iter()
+        .find(|r| &r[at("name")] == "Tony Blair")
+        .unwrap();
+    assert_eq!(&blair[at("seat")], "no seat");
+    let trump = rows.iter().find(|r| &r[at("id")] == "trump").unwrap();
+    assert_eq!(&trump[at("role")], "chair");
+    assert!(trump[at("joined")].starts_with("2026-"), "{trump:?}");
 }
 
 #[test]

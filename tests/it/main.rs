@@ -36,6 +36,7 @@ mod extract_tables;
 mod files;
 mod hostile_input;
 mod html_report;
+mod imports;
 mod layers;
 mod merge_props;
 mod merge_rules;

@@ -500,26 +500,33 @@ print("\n".join(errors) if errors else "ok %d" % len(ents))
 sys.exit(1 if errors else 0)
 "#;
 
-#[test]
-fn followthemoney_itself_accepts_the_entities() {
-    // FTM_PYTHON names a Python with the package (e.g. a virtual environment's); else python3.
+/// The Python that has the `followthemoney` package: `FTM_PYTHON` (a virtual environment's,
+/// say), else python3; `None` (and the reason printed) where it has none.
+pub(crate) fn ftm_python() -> Option<String> {
     let python = std::env::var("FTM_PYTHON").unwrap_or_else(|_| "python3".into());
     let probe = Command::new(&python)
         .args(["-c", "import followthemoney"])
         .output();
     match probe {
-        Ok(out) if out.status.success() => {}
+        Ok(out) if out.status.success() => Some(python),
         Ok(_) => {
             println!(
                 "skipped: {python} has no followthemoney package (pip install followthemoney, set FTM_PYTHON)"
             );
-            return;
+            None
         }
         Err(e) => {
             println!("skipped: cannot run {python}: {e}");
-            return;
+            None
         }
     }
+}
+
+#[test]
+fn followthemoney_itself_accepts_the_entities() {
+    let Some(python) = ftm_python() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("entities.json");
     std::fs::write(&path, with_report(&dataset(), ftm_entities)).unwrap();

@@ -17,6 +17,7 @@ mod app;
 mod bodies;
 mod conflicts;
 mod git_merge;
+mod imports;
 mod keys;
 mod layout;
 mod look;

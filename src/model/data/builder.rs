@@ -13,10 +13,9 @@ pub struct DatasetBuilder {
 
 impl DatasetBuilder {
     pub fn new(body_name: &str) -> Self {
-        let mut dataset = Dataset::default();
-        dataset.body.id = "body".into();
-        dataset.body.name = body_name.into();
-        DatasetBuilder { dataset }
+        DatasetBuilder {
+            dataset: Dataset::new_body(body_name),
+        }
     }
 
     pub fn actor(mut self, id: &str, name: &str, kind: ActorKind) -> Self {

@@ -119,6 +119,19 @@ impl ActorKind {
     pub fn label(self) -> &'static str {
         self.into()
     }
+
+    /// The kind a label names, in any case ("organization" too); the message lists the kinds.
+    pub fn parse(text: &str) -> Result<ActorKind, String> {
+        let s = text.trim().to_lowercase();
+        ActorKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.label() == s || (s == "organization" && *k == ActorKind::Organisation))
+            .ok_or_else(|| {
+                let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.label()).collect();
+                format!("\"{s}\" is not a kind; the kinds are {}", kinds.join(", "))
+            })
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -618,6 +631,15 @@ impl Source {
 }
 
 impl Dataset {
+    /// An empty dataset about one body, called `name` (id `body`): what File ▸ New starts and
+    /// what an import into a file that does not exist yet fills.
+    pub fn new_body(name: &str) -> Dataset {
+        let mut dataset = Dataset::default();
+        dataset.body.id = "body".into();
+        dataset.body.name = name.into();
+        dataset
+    }
+
     /// Marks the dataset changed: caches of derived data will rebuild.
     pub fn touch(&mut self) {
         self.revision = Revision(REVISIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed));

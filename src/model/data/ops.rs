@@ -265,8 +265,22 @@ pub fn hand_claim(
     };
     let base = format!("c {actor} {} {who}", fact.property().label());
     let id = free_id(&base, |id| index.claim_id_taken(id));
+    new_claim(d.claims.len(), id, actor, fact, source, as_of, note)
+}
+
+/// A claim `id` about `actor` citing `source`, inserted at `at`, unranked and unsigned (the
+/// session signs what its user makes).
+pub fn new_claim(
+    at: usize,
+    id: String,
+    actor: &str,
+    fact: Fact,
+    source: &str,
+    as_of: Option<PartialDate>,
+    note: &str,
+) -> Edit {
     Edit::InsertClaim {
-        at: d.claims.len(),
+        at,
         claim: Claim {
             extra: Default::default(),
             author: String::new(),

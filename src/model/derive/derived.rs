@@ -157,6 +157,10 @@ struct Rebuild;
 /// Beyond this many claim positions moved per claim in the dataset, rebuilding is cheaper.
 const MAX_MOVES_PER_CLAIM: usize = 8;
 
+/// Beyond this many actors appended by one edit, rebuilding is cheaper (each one looks through
+/// every claim for its own).
+const MAX_APPENDED_ACTORS: usize = 8;
+
 /// What the leaves of an edit left to do once the whole edit is known.
 #[derive(Default)]
 struct Followed {
@@ -642,9 +646,18 @@ impl Derived {
         let mut actors = self.roster.rows.len();
         let mut claims = self.index.claims();
         let mut moves = 0usize;
+        let mut appended = 0usize;
         for leaf in leaves {
             match leaf {
-                Edit::InsertActor { at, .. } if *at == actors => actors += 1,
+                // Each appended actor looks through every claim for its own: beyond a few
+                // (an import of thousands), deriving again is cheaper.
+                Edit::InsertActor { at, .. } if *at == actors => {
+                    actors += 1;
+                    appended += 1;
+                    if appended > MAX_APPENDED_ACTORS {
+                        return Err(Rebuild);
+                    }
+                }
                 Edit::RemoveActor { at } if leaves.len() == 1 && *at + 1 == actors => actors -= 1,
                 Edit::InsertActor { .. } | Edit::RemoveActor { .. } => return Err(Rebuild),
                 Edit::InsertClaim { at, .. } => {

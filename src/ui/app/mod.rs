@@ -22,11 +22,12 @@ use self::menus::{edit_menu, help_menu};
 use self::persist::{ChosenByFile, Persisted, STORAGE_KEY};
 use self::status::readable_small_text;
 use crate::session::{
-    Check, Command, Confirm, Document, Focus, Notice, Outcome, Session, recovery_path, saves_dir,
+    Check, Command, Confirm, Document, Focus, ImportFormat, Notice, Outcome, Session,
+    recovery_path, saves_dir,
 };
 use crate::ui::action::{PathPurpose, UiAction};
 use crate::ui::file_menu::{
-    FileMenu, Picked, export_dialog, image_dialog, open_dialog, save_dialog,
+    FileMenu, Picked, export_dialog, image_dialog, import_dialog, open_dialog, save_dialog,
 };
 use crate::ui::keys::Keys;
 use crate::ui::roster::RosterPanel;
@@ -411,6 +412,24 @@ impl BoardExplorerApp {
                 }
             }
             UiAction::ExportTo(format, path) => self.perform(Command::Export { format, path }),
+            UiAction::ChooseImport => match import_dialog() {
+                Picked::Path(path) => self.act(UiAction::ImportFrom(None, path), ctx),
+                Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Import(None)), ctx),
+                Picked::Cancelled => {}
+            },
+            UiAction::ImportFrom(format, path) => {
+                match format.or_else(|| ImportFormat::from_name(&path)) {
+                    Some(format) => self.perform(Command::Import { format, path }),
+                    None => {
+                        self.show(Outcome::error(format!(
+                            "Which format is {}? Pick it in the Import data window.",
+                            path.display()
+                        )));
+                        let retype = PathPurpose::Import(None);
+                        self.window.file_menu.retype_path(retype, &path);
+                    }
+                }
+            }
             UiAction::ChooseImage => match image_dialog(self.session.document()) {
                 Picked::Path(path) => self.act(UiAction::ImageTo(path), ctx),
                 Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Image), ctx),
