@@ -97,7 +97,7 @@ pub fn records_text(mut d: Dataset) -> Result<String, String> {
 }
 
 /// The lines of one of the dataset's large lists, a record at a time, a share of a long list
-/// on each core (joined in order); always `true`.
+/// on each core; always `true`.
 fn lines<T: serde::Serialize + Sync>(
     out: &mut String,
     key: &str,
@@ -111,20 +111,8 @@ fn lines<T: serde::Serialize + Sync>(
         }
         Ok(text)
     };
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if cores == 1 || list.len() < PARALLEL_RECORDS {
-        out.push_str(&some_lines(list)?);
-        return Ok(true);
-    }
-    let shares: Vec<Result<String, String>> = std::thread::scope(|scope| {
-        let running: Vec<_> = list
-            .chunks(list.len().div_ceil(cores))
-            .map(|share| scope.spawn(move || some_lines(share)))
-            .collect();
-        running
-            .into_iter()
-            .map(|t| t.join().unwrap_or_else(|_| Err("a thread failed".into())))
-            .collect()
+    let shares = crate::model::derive::shares::in_shares(list.len(), PARALLEL_RECORDS, |range| {
+        some_lines(&list[range])
     });
     for share in shares {
         out.push_str(&share?);

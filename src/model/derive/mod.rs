@@ -3,7 +3,7 @@
 //! [`speakers`], [`conflict`], [`body_conflicts`]), kept up to date together in [`derived`];
 //! the status life cycle and paths ([`lifecycle`], [`history`]), the timeline's arithmetic
 //! ([`timeline`]), search ([`search`]), the comparison of sources ([`compare`]) and the
-//! report ([`report`]).
+//! report ([`report`]); long lists split over the cores ([`shares`]).
 
 pub mod body_conflicts;
 pub mod body_roster;
@@ -17,5 +17,6 @@ pub mod report;
 pub mod roster;
 pub mod search;
 pub mod seats;
+pub mod shares;
 pub mod speakers;
 pub mod timeline;

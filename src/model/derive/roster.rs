@@ -113,12 +113,20 @@ impl Roster {
 /// Derives one row per actor, in dataset order, from the claims known by `as_of`
 /// (all claims when `None`).
 pub fn roster(dataset: &Dataset, index: &Index, as_of: Option<NaiveDate>) -> Roster {
-    let mut scratch = Vec::new();
-    let rows = (0..dataset.actors.len())
-        .map(|a| row_in(&mut scratch, dataset, index, a, as_of))
-        .collect();
-    Roster { as_of, rows }
+    let shares = super::shares::in_shares(dataset.actors.len(), PARALLEL_ACTORS, |actors| {
+        let mut scratch = Vec::new();
+        actors
+            .map(|a| row_in(&mut scratch, dataset, index, a, as_of))
+            .collect::<Vec<_>>()
+    });
+    Roster {
+        as_of,
+        rows: shares.into_iter().flatten().collect(),
+    }
 }
+
+/// From this many actors on, the rows are derived a share on each core.
+const PARALLEL_ACTORS: usize = 20_000;
 
 /// The row of the actor at `actor`, from the claims known by `as_of`.
 pub fn row(dataset: &Dataset, index: &Index, actor: usize, as_of: Option<NaiveDate>) -> RosterRow {
