@@ -37,6 +37,9 @@ pub enum Command {
     Export {
         format: ExportFormat,
         path: PathBuf,
+        /// The sources' full texts in the HTML report (left out otherwise: wire copy may not
+        /// be republishable).
+        with_texts: bool,
     },
     /// Write a picture of the window (RGBA pixels, row by row) as a PNG.
     ExportImage {
