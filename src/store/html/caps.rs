@@ -16,8 +16,9 @@ pub const CONFLICTS: usize = 100;
 pub const MATRIX_ROWS: usize = 100;
 
 /// Source columns of the claim matrix: the most-cited sources, the others' claims gathered in
-/// one last column. Eight columns still fit a laptop's width.
-pub const MATRIX_SOURCES: usize = 8;
+/// one last column. Five, with subject, property, the others and the verdict, fit a laptop's
+/// width (1280 px) without scrolling sideways.
+pub const MATRIX_SOURCES: usize = 5;
 
 /// Rows of the claims table: the most recent claims (by the day they speak for), which are
 /// the news; the conflicts above already show the claims that disagree.
