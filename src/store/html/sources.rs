@@ -20,6 +20,7 @@ pub(super) fn sources(h: &mut Html, page: &Page) {
              <code>board-explorer export --with-texts</code> puts the texts in.</p>\n",
         );
     }
+    h.raw("<div class=\"box\">\n");
     for (s, source) in report.sources.iter().enumerate() {
         let id = format!("src-{s}");
         h.open("article", &[("class", "source"), ("id", &id)])
@@ -70,7 +71,7 @@ pub(super) fn sources(h: &mut Html, page: &Page) {
         }
         h.raw("</article>\n");
     }
-    h.raw("</section>\n");
+    h.raw("</div>\n</section>\n");
 }
 
 /// The quoted words of the claims on the page, in the order they stand in the source, each
