@@ -45,13 +45,11 @@ pub(super) fn sources(h: &mut Html, page: &Page) {
             facts.push(format!("relays {}", source.relays.trim()));
         }
         let (quoted, on_page) = (detail.quotes[s].len(), page.shown.quotes[s].len());
-        facts.push(match (page.options.with_texts, quoted - on_page) {
+        facts.push(match (page.options.with_texts, on_page) {
             (true, _) => format!("{quoted} quotes highlighted"),
-            (false, 0) => format!("{quoted} quotes"),
-            (false, more) => format!(
-                "{quoted} quotes, {on_page} of them from claims on this page ({more} more in \
-                 the full data)"
-            ),
+            (false, _) if on_page == quoted => format!("{quoted} quotes"),
+            (false, 0) => format!("{quoted} quotes, none from the claims on this page"),
+            (false, _) => format!("{quoted} quotes, {on_page} from the claims on this page"),
         });
         h.text(&facts.join(" · "));
         if let Some(url) = &source.url {
