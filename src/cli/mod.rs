@@ -161,6 +161,11 @@ pub enum Verb {
         /// Markdown and HTML reports then list them above everything else.
         #[arg(long)]
         allow_conflicts: bool,
+        /// Put each source's full text in the HTML report, its quotes highlighted (left out by
+        /// default: wire copy may not be republishable; the report then gives each source's
+        /// title, outlet, date, address and the words its claims quote).
+        #[arg(long)]
+        with_texts: bool,
     },
     /// Print the claim matrix: what each source says about each subject and property, and
     /// whether the sources agree, conflict, or only one says it.
@@ -375,15 +380,16 @@ fn perform(command: Verb) -> Result<String, String> {
             out,
             force,
             allow_conflicts,
-        } => {
-            let session = load_as_of(file.as_ref(), as_of)?;
-            unresolved_export(&session, file.as_deref(), format, allow_conflicts)?;
-            let text = session.export_text(format);
-            match out {
-                Some(out) => write_out(&out, &text, force),
-                None => Ok(text),
-            }
-        }
+            with_texts,
+        } => export(
+            file.as_ref(),
+            format,
+            as_of,
+            out.as_deref(),
+            force,
+            allow_conflicts,
+            with_texts,
+        ),
         Verb::Generate {
             actors,
             claims_per_actor,
@@ -652,6 +658,38 @@ fn load_any(file: Option<&PathBuf>) -> Result<Session, String> {
 /// [`read_any`] viewed as of a day, the session alone.
 fn load_as_of(file: Option<&PathBuf>, as_of: Option<chrono::NaiveDate>) -> Result<Session, String> {
     Ok(read_any(file, as_of)?.session)
+}
+
+/// `export`: the roster or the report of FILE (the embedded dataset without one) as of a day,
+/// to OUT or standard output; the HTML report with the sources' texts only `with_texts`.
+fn export(
+    file: Option<&PathBuf>,
+    format: session::ExportFormat,
+    as_of: Option<chrono::NaiveDate>,
+    out: Option<&std::path::Path>,
+    force: bool,
+    allow_conflicts: bool,
+    with_texts: bool,
+) -> Result<String, String> {
+    if with_texts && format != session::ExportFormat::Html {
+        return Err(
+            "error: --with-texts is for the HTML report (--format html); the other formats \
+             hold no source texts"
+                .into(),
+        );
+    }
+    let session = load_as_of(file, as_of)?;
+    unresolved_export(
+        &session,
+        file.map(PathBuf::as_path),
+        format,
+        allow_conflicts,
+    )?;
+    let text = session.export_text_with(format, with_texts);
+    match out {
+        Some(out) => write_out(out, &text, force),
+        None => Ok(text),
+    }
 }
 
 /// A file whose merge left fields changed on both sides is not published by accident: the

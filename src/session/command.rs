@@ -39,6 +39,9 @@ pub enum Command {
     Export {
         format: ExportFormat,
         path: PathBuf,
+        /// The sources' full texts in the HTML report (left out otherwise: wire copy may not
+        /// be republishable).
+        with_texts: bool,
     },
     /// Bring in another tool's file (a roster CSV, Popolo JSON, FollowTheMoney entities) as
     /// one undoable step: actors matched or made, each new value a claim citing the file.

@@ -144,10 +144,10 @@ impl Session {
         }
     }
 
-    /// Writes the roster (CSV) or the report (Markdown) of what is shown, from the data
-    /// already derived.
-    pub(super) fn export(&self, format: ExportFormat, path: &Path) -> Outcome {
-        let text = self.export_text(format);
+    /// Writes the roster (CSV) or the report (Markdown, HTML…) of what is shown, from the data
+    /// already derived; the HTML report with the sources' full texts only when `with_texts`.
+    pub(super) fn export(&self, format: ExportFormat, path: &Path, with_texts: bool) -> Outcome {
+        let text = self.export_text_with(format, with_texts);
         match store::write_atomic(path, text.as_bytes()) {
             Ok(()) => Outcome {
                 written: Some(path.to_path_buf()),
@@ -158,9 +158,19 @@ impl Session {
     }
 
     /// The roster as CSV, or the report (Markdown, HTML, Popolo, FollowTheMoney), of what is
-    /// shown.
+    /// shown, without the sources' full texts.
     pub fn export_text(&self, format: ExportFormat) -> String {
-        format.write(&self.report())
+        self.export_text_with(format, false)
+    }
+
+    /// The same, with the sources' full texts in the HTML report when `with_texts`; written
+    /// today (the day an as-of-less report says it is as of).
+    pub fn export_text_with(&self, format: ExportFormat, with_texts: bool) -> String {
+        let options = store::ExportOptions {
+            with_texts,
+            ..store::ExportOptions::new(chrono::Local::now().date_naive())
+        };
+        format.write(&self.report(), &options)
     }
 
     pub(super) fn export_image(&self, path: &Path, size: [usize; 2], rgba: Vec<u8>) -> Outcome {

@@ -485,7 +485,11 @@ impl Session {
             Command::CompareSnapshot(path) => self.compare_snapshot(&path),
             Command::RestoreRecovery => self.restore_recovery(),
             Command::DiscardRecovery => self.discard_recovery(),
-            Command::Export { format, path } => self.export(format, &path),
+            Command::Export {
+                format,
+                path,
+                with_texts,
+            } => self.export(format, &path, with_texts),
             Command::Import { format, path } => self.import(format, &path),
             Command::ExportImage { path, size, rgba } => self.export_image(&path, size, rgba),
             Command::Confirmed(command) => self.confirmed(*command),

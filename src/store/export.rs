@@ -76,12 +76,12 @@ impl ExportFormat {
         }
     }
 
-    /// The text of `report` in this format.
-    pub fn write(self, report: &Report) -> String {
+    /// The text of `report` in this format, written with `options` (see [`super::ExportOptions`]).
+    pub fn write(self, report: &Report, options: &super::ExportOptions) -> String {
         match self {
             ExportFormat::Csv => roster_csv(report),
             ExportFormat::Markdown => markdown_report(report),
-            ExportFormat::Html => super::html_report(report),
+            ExportFormat::Html => super::html_report(report, options),
             ExportFormat::Popolo => super::popolo_json(report),
             ExportFormat::Ftm => super::ftm_entities(report),
         }

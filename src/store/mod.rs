@@ -5,6 +5,7 @@ mod atomic;
 mod bounded;
 mod error;
 mod export;
+mod export_options;
 mod fast_ron;
 mod format;
 mod ftm;
@@ -29,6 +30,7 @@ pub use atomic::{backup_path, process_alive, replace_atomic, write_atomic, write
 pub use bounded::{check_parse_cost, open_regular, read_bounded, read_text_bounded, text_of};
 pub use error::{LoadError, SaveError};
 pub use export::{ExportFormat, markdown_report, roster_csv};
+pub use export_options::ExportOptions;
 pub use format::{
     FORMAT, Loaded, MAX_FILE_BYTES, VERSION, embedded, load_file, load_file_identified, parse,
     parse_bytes, save_file, save_file_identified, to_ron,

@@ -18,9 +18,17 @@ pub enum UiAction {
     Save,
     /// Show the window where a path can be typed.
     TypePath(PathPurpose),
-    /// Ask where with the native dialog, then export there.
-    ChooseExport(ExportFormat),
-    ExportTo(ExportFormat, PathBuf),
+    /// Ask where with the native dialog, then export there (the HTML report with the
+    /// sources' full texts when `with_texts`).
+    ChooseExport {
+        format: ExportFormat,
+        with_texts: bool,
+    },
+    ExportTo {
+        format: ExportFormat,
+        path: PathBuf,
+        with_texts: bool,
+    },
     /// Ask where with the native dialog, then save a picture of the window there (PNG): the
     /// one export only the window makes.
     ChooseImage,

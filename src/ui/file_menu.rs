@@ -30,6 +30,9 @@ pub struct FileMenu {
     suggested: Vec<(PathPurpose, String)>,
     /// The format last exported to, offered first next time.
     last_export: Option<PathPurpose>,
+    /// "Include full source texts" in the HTML report: off until ticked (wire copy may not be
+    /// republishable), kept while the window runs.
+    with_texts: bool,
 }
 
 /// What the Import window offers: the format the file's name says, or one picked.
@@ -45,12 +48,46 @@ fn import_choices() -> impl Iterator<Item = (PathPurpose, &'static str)> {
     )
 }
 
+/// The Export window's checkbox for the HTML report's source texts, and why it starts off.
+pub const WITH_TEXTS: &str = "Include full source texts";
+const WITH_TEXTS_HOVER: &str = "Each source's whole text, its quotes highlighted. Left out, \
+    a source shows its title, outlet, date, address and the words its claims quote: wire \
+    copy (Reuters, AP, AFP…) may not be republishable.";
+
 /// What the Export window offers, in its order: every format, then a picture of the panel.
 fn export_choices() -> impl Iterator<Item = (PathPurpose, &'static str)> {
     ExportFormat::ALL
         .iter()
         .map(|&f| (PathPurpose::Export(f), f.choice()))
         .chain([(PathPurpose::Image, "Image of this panel (PNG)")])
+}
+
+/// The Export window's formats (a suggested path left as it was follows the format picked),
+/// and for the HTML report whether it takes the sources' full texts.
+fn format_choice(
+    ui: &mut egui::Ui,
+    purpose: &mut PathPurpose,
+    text: &mut String,
+    suggested: &[(PathPurpose, String)],
+    with_texts: &mut bool,
+) {
+    ui.label("Format:");
+    for (choice, name) in export_choices() {
+        if ui.radio(*purpose == choice, name).clicked() && *purpose != choice {
+            let was = suggested.iter().find(|(p, _)| p == purpose);
+            if was.is_some_and(|(_, t)| t == text)
+                && let Some((_, next)) = suggested.iter().find(|(p, _)| *p == choice)
+            {
+                *text = next.clone();
+            }
+            *purpose = choice;
+        }
+    }
+    if *purpose == PathPurpose::Export(ExportFormat::Html) {
+        ui.checkbox(with_texts, WITH_TEXTS)
+            .on_hover_text(WITH_TEXTS_HOVER);
+    }
+    ui.add_space(4.0);
 }
 
 impl FileMenu {
@@ -182,6 +219,7 @@ impl FileMenu {
             };
             let suggested = &self.suggested;
             let last_export = &mut self.last_export;
+            let with_texts = &mut self.with_texts;
             let prompt = match purpose {
                 PathPurpose::Export(_) | PathPurpose::Image | PathPurpose::Import(_) => {
                     "Path of the file:"
@@ -197,21 +235,7 @@ impl FileMenu {
                 .open(&mut open)
                 .show(ui.ctx(), |ui| {
                     if exporting {
-                        ui.label("Format:");
-                        for (choice, name) in export_choices() {
-                            if ui.radio(*purpose == choice, name).clicked() && *purpose != choice {
-                                // A suggestion left as it was follows the format.
-                                let was = suggested.iter().find(|(p, _)| p == purpose);
-                                if was.is_some_and(|(_, t)| t == text)
-                                    && let Some((_, next)) =
-                                        suggested.iter().find(|(p, _)| *p == choice)
-                                {
-                                    *text = next.clone();
-                                }
-                                *purpose = choice;
-                            }
-                        }
-                        ui.add_space(4.0);
+                        format_choice(ui, purpose, text, suggested, with_texts);
                     }
                     if importing {
                         ui.label("Format:");
@@ -245,7 +269,11 @@ impl FileMenu {
                             action = Some(match purpose {
                                 PathPurpose::Open => UiAction::Run(Command::Open(path)),
                                 PathPurpose::SaveAs => UiAction::Run(Command::SaveAs(path)),
-                                PathPurpose::Export(format) => UiAction::ExportTo(*format, path),
+                                PathPurpose::Export(format) => UiAction::ExportTo {
+                                    format: *format,
+                                    path,
+                                    with_texts: *with_texts,
+                                },
                                 PathPurpose::Image => UiAction::ImageTo(path),
                                 PathPurpose::Import(format) => UiAction::ImportFrom(*format, path),
                             });
@@ -258,7 +286,10 @@ impl FileMenu {
                                 .clicked()
                         {
                             action = Some(match purpose {
-                                PathPurpose::Export(format) => UiAction::ChooseExport(*format),
+                                PathPurpose::Export(format) => UiAction::ChooseExport {
+                                    format: *format,
+                                    with_texts: *with_texts,
+                                },
                                 _ => UiAction::ChooseImage,
                             });
                             done = true;

@@ -9,7 +9,7 @@ use board_explorer::model::derive::report::Report;
 use board_explorer::model::{
     Claim, Dataset, Derived, Fact, Quote, Rank, Reliability, Role, Status, Subject,
 };
-use board_explorer::store::{embedded, html_report, to_ron};
+use board_explorer::store::{ExportOptions, embedded, html_report, to_ron};
 use chrono::NaiveDate;
 use scraper::{Html, Selector};
 
@@ -101,10 +101,19 @@ fn hostile() -> Dataset {
 
 const HOSTILE_RELAYS: &str = "<script>alert('relay')</script> & \"Bloomberg\"";
 
+/// The day the test pages are written.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
+}
+
 fn render(d: &Dataset, as_of: Option<NaiveDate>) -> String {
+    render_with(d, as_of, &ExportOptions::new(today()))
+}
+
+fn render_with(d: &Dataset, as_of: Option<NaiveDate>, options: &ExportOptions) -> String {
     let mut derived = Derived::default();
     derived.refresh(d, as_of);
-    html_report(&Report::new(d, &derived))
+    html_report(&Report::new(d, &derived), options)
 }
 
 fn sel(s: &str) -> Selector {
@@ -285,6 +294,15 @@ fn the_embedded_report_is_whole_and_self_contained() {
 #[test]
 fn a_hostile_dataset_stays_text() {
     let d = hostile();
+    // With the sources' texts too: the hostile source's text, control character and all.
+    let with_texts = ExportOptions {
+        with_texts: true,
+        ..ExportOptions::new(today())
+    };
+    let full = render_with(&d, None, &with_texts);
+    check_page(&d, &full);
+    assert!(!full.contains('\u{1b}'));
+    assert!(full.contains(" then left. Others said 3 &lt; 4."));
     let html = render(&d, None);
     let page = check_page(&d, &html);
     let text: String = page.root_element().text().collect();
@@ -389,6 +407,7 @@ fn file_export_writes_the_page_the_session_renders() {
         let outcome = s.perform(SessionCommand::Export {
             format,
             path: path.clone(),
+            with_texts: false,
         });
         assert_eq!(outcome.written.as_deref(), Some(path.as_path()), "{name}");
         assert_eq!(
@@ -466,4 +485,218 @@ fn each_sub_body_has_its_roster() {
     let target = link.value().attr("href").unwrap();
     let row: String = page.select(&sel(target)).next().unwrap().text().collect();
     assert!(row.contains("Tony Blair"));
+}
+
+/// A line of source `s`'s text that no claim quotes (nor a part of it), nor its title.
+fn unquoted_line(d: &Dataset, s: usize) -> Option<String> {
+    let source = &d.sources[s];
+    let quotes: Vec<&str> = d
+        .claims
+        .iter()
+        .filter(|c| c.source == source.id)
+        .filter_map(|c| c.quote.as_ref().map(|q| q.exact.as_str()))
+        .collect();
+    source
+        .text
+        .lines()
+        .map(str::trim)
+        .find(|line| {
+            line.len() > 30
+                && !source.title.contains(line)
+                && !quotes.iter().any(|q| line.contains(q) || q.contains(line))
+        })
+        .map(str::to_string)
+}
+
+/// "1,011 more conflicts" below a section: the number it gives.
+fn more_than_shown(section: &scraper::ElementRef) -> Option<usize> {
+    let more: String = section.select(&sel(".more b")).next()?.text().collect();
+    more.split(' ').next()?.parse().ok()
+}
+
+#[test]
+fn a_large_dataset_keeps_every_actor_and_caps_the_rest() {
+    use board_explorer::model::data::generate::{Spec, generate};
+    let d = generate(Spec {
+        actors: 1500,
+        claims_per_actor: 10,
+        sources: 50,
+        events: 20,
+        seed: 7,
+    });
+    let mut derived = Derived::default();
+    derived.refresh(&d, None);
+    let report = Report::new(&d, &derived);
+    let html = html_report(&report, &ExportOptions::new(today()));
+    let page = check_page(&d, &html);
+    let section = |id: &str| page.select(&sel(&format!("section#{id}"))).next().unwrap();
+
+    // Every actor has a row of the roster, searchable: the one script finds in it.
+    let roster = section("roster");
+    let names: HashSet<String> = roster
+        .select(&sel("table.searchable tbody tr td.name"))
+        .map(|td| td.text().collect())
+        .collect();
+    assert_eq!(roster.select(&sel("tbody tr")).count(), d.actors.len());
+    for a in &d.actors {
+        assert!(names.contains(&a.name), "{} is missing", a.name);
+    }
+
+    // Each capped section shows fewer than there are and counts the rest.
+    let conflicts = section("conflicts");
+    let listed = conflicts.select(&sel("article.conflict")).count();
+    assert!(listed > 0 && listed < report.conflict_count(), "{listed}");
+    assert_eq!(
+        more_than_shown(&conflicts),
+        Some(report.conflict_count() - listed)
+    );
+    let claims = section("claims");
+    let rows = claims.select(&sel("tbody tr")).count();
+    let known = report.detail().claims.len();
+    assert!(rows > 0 && rows < known);
+    assert_eq!(more_than_shown(&claims), Some(known - rows));
+    let matrix = section("matrix");
+    let matrix_rows = matrix.select(&sel("tbody tr")).count();
+    let all_rows = report.detail().matrix.rows.len();
+    assert!(matrix_rows < all_rows);
+    assert_eq!(more_than_shown(&matrix), Some(all_rows - matrix_rows));
+    // Its conflicts first, its most-cited sources a column each, the others gathered.
+    let first: String = matrix
+        .select(&sel("tbody tr td:last-child"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert_eq!(first, "conflict");
+    let heads: Vec<String> = matrix
+        .select(&sel("thead th"))
+        .map(|th| th.text().collect())
+        .collect();
+    assert!(heads.len() < d.sources.len() + 3, "{heads:?}");
+    assert!(heads.contains(&"Other sources".to_string()), "{heads:?}");
+    let seats = section("seats");
+    let listed = seats.select(&sel("li")).count();
+    assert_eq!(more_than_shown(&seats), Some(report.members.len() - listed));
+    // The most recent claims: no claim left out is later than one shown.
+    let shown_dates: Vec<String> = claims
+        .select(&sel("td[data-label=Date]"))
+        .map(|td| td.text().collect())
+        .collect();
+    let oldest_shown = shown_dates.iter().min().unwrap();
+    let newest = report
+        .detail()
+        .claims
+        .iter()
+        .filter_map(|rc| rc.date)
+        .max()
+        .unwrap();
+    assert_eq!(shown_dates[0], newest.to_string());
+    assert!(shown_dates.iter().all(|day| day >= oldest_shown));
+
+    // No source's full text: a line no claim quotes is nowhere on the page.
+    assert_eq!(page.select(&sel(".source-text")).count(), 0);
+    let text: String = page.root_element().text().collect();
+    let lines: Vec<String> = (0..d.sources.len())
+        .filter_map(|s| unquoted_line(&d, s))
+        .collect();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        assert!(!text.contains(line.as_str()), "{line}");
+    }
+    // The words the claims on the page quote are there, each linking back.
+    assert!(check_claims_and_quotes(&page) > 0);
+}
+
+#[test]
+fn the_sources_texts_only_with_texts() {
+    let d = embedded();
+    let lines: Vec<String> = (0..d.sources.len())
+        .map(|s| unquoted_line(&d, s).expect("a line no claim quotes"))
+        .collect();
+    let without = render(&d, None);
+    let page = check_page(&d, &without);
+    let text: String = page.root_element().text().collect();
+    for line in &lines {
+        assert!(!text.contains(line.as_str()), "{line}");
+    }
+    assert!(text.contains("The sources' full texts are left out"));
+    // Title, outlet, date and the quoted words stay.
+    for source in page.select(&sel("#sources article.source")) {
+        let said: String = source.text().collect();
+        assert!(said.contains("published 2026-01"), "{said}");
+        assert!(source.select(&sel("ol.quotes mark")).count() > 0, "{said}");
+    }
+    assert_eq!(
+        check_claims_and_quotes(&page),
+        d.claims.iter().filter(|c| c.quote.is_some()).count()
+    );
+
+    let options = ExportOptions {
+        with_texts: true,
+        ..ExportOptions::new(today())
+    };
+    let with = render_with(&d, None, &options);
+    let page = check_page(&d, &with);
+    let text: String = page.root_element().text().collect();
+    for line in &lines {
+        assert!(text.contains(line.as_str()), "{line}");
+    }
+    assert_eq!(page.select(&sel(".source-text")).count(), d.sources.len());
+    assert!(!text.contains("full texts are left out"));
+    check_claims_and_quotes(&page);
+}
+
+#[test]
+fn the_as_of_day_is_always_a_date() {
+    let d = embedded();
+    for (as_of, day) in [
+        (None, "2026-12-07"),
+        (NaiveDate::from_ymd_opt(2026, 1, 31), "2026-01-31"),
+    ] {
+        let html = render(&d, as_of);
+        let page = check_page(&d, &html);
+        let time = page
+            .select(&sel("header .facts dd time"))
+            .next()
+            .expect("the as-of day");
+        assert_eq!(time.value().attr("datetime"), Some(day));
+        assert_eq!(time.text().collect::<String>(), day);
+        let title: String = page.select(&sel("title")).next().unwrap().text().collect();
+        assert!(title.ends_with(&format!("as of {day}")), "{title}");
+        assert!(!html.contains("today"), "no day without its date");
+    }
+}
+
+#[test]
+fn the_cli_puts_the_texts_in_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = embedded();
+    let line = unquoted_line(&d, 0).unwrap();
+    let export = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_board-explorer"))
+            .arg("export")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = dir.path().join("with.html");
+    let done = export(&[
+        "--format",
+        "html",
+        "--with-texts",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(done.status.success(), "{done:?}");
+    let page = Html::parse_document(&std::fs::read_to_string(&out).unwrap());
+    let text: String = page.root_element().text().collect();
+    assert!(text.contains(&line));
+    let done = export(&["--format", "html"]);
+    let page = Html::parse_document(&String::from_utf8(done.stdout).unwrap());
+    let text: String = page.root_element().text().collect();
+    assert!(!text.contains(&line));
+    // The other formats hold no texts: the flag is refused, not ignored.
+    let refused = export(&["--format", "csv", "--with-texts"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--with-texts is for the HTML"));
 }

@@ -108,6 +108,7 @@ fn save_export_and_snapshots_go_through_commands() {
     s.perform(Command::Export {
         format: ExportFormat::Csv,
         path: csv.clone(),
+        with_texts: false,
     });
     assert_eq!(
         std::fs::read_to_string(&csv).unwrap(),

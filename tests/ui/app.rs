@@ -463,3 +463,52 @@ fn the_window_opens_on_the_file_it_is_given() {
         "{notice}"
     );
 }
+
+/// The HTML report leaves the sources' full texts out unless "Include full source texts" is
+/// ticked in the Export window (offered for the HTML report only, off at first, saying why).
+#[test]
+fn the_html_export_takes_the_source_texts_only_when_ticked() {
+    use board_explorer::session::ExportFormat;
+    use egui::accesskit::{Role, Toggled};
+    use egui_kittest::kittest::NodeT;
+    const TEXTS: &str = "Include full source texts";
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app();
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    assert!(h.query_by_label(TEXTS).is_none(), "not for the CSV");
+    h.get_by_label(ExportFormat::Html.choice()).click();
+    h.run();
+    assert_eq!(
+        h.get_by_label(TEXTS).accesskit_node().toggled(),
+        Some(Toggled::False)
+    );
+    h.get_by_label(TEXTS).hover();
+    h.run();
+    h.get_by_label_contains("may not be republishable");
+    h.get_by_label(TEXTS).click();
+    h.run();
+    assert_eq!(
+        h.get_by_label(TEXTS).accesskit_node().toggled(),
+        Some(Toggled::True)
+    );
+    let path = dir.path().join("with-texts.html");
+    let field = h.get_by_role_and_label(Role::TextInput, "Path of the file:");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path of the file:")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let written = std::fs::read_to_string(&path).unwrap();
+    let session = &h.state().session;
+    assert_eq!(written, session.export_text_with(ExportFormat::Html, true));
+    assert_ne!(written, session.export_text(ExportFormat::Html));
+    assert!(written.contains("class=\"source-text\""));
+}

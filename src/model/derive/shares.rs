@@ -6,7 +6,11 @@ use std::ops::Range;
 
 /// `work` over `0..len`, in one share per core when `len` is at least `min`; the shares'
 /// results in order. A panic in a share is the caller's, as if `work` had run here.
-pub fn in_shares<T: Send>(len: usize, min: usize, work: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
+pub fn in_shares<T: Send>(
+    len: usize,
+    min: usize,
+    work: impl Fn(Range<usize>) -> T + Sync,
+) -> Vec<T> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if cores == 1 || len < min {
         return vec![work(0..len)];

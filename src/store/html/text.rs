@@ -1,14 +1,37 @@
-//! A source's text with its quotes highlighted: each quote starts with an anchor its claim
-//! links to (`quote-N`) and ends with a link back to the claim (`claim-N`). Quotes may overlap;
-//! the text is cut at every quote's start and end, and each piece is marked when any quote
-//! covers it (more strongly when several do).
+//! A source's text with its quotes highlighted: each quote of a claim on the page starts with
+//! an anchor its claim links to (`quote-N`) and ends with a link back to where the claim is
+//! (its row, `claim-N`, or its conflict). Quotes may overlap; the text is cut at every
+//! quote's start and end, and each piece is marked when any quote covers it (more strongly
+//! when several do).
 
 use crate::model::derive::report::QuoteMark;
 
 use super::writer::Html;
 
-/// Writes `text` with `marks` (sorted by start, on char boundaries, within the text).
-pub fn marked_text(h: &mut Html, text: &str, marks: &[QuoteMark]) {
+/// The anchor a claim's "in the source" links to, just before its quoted words.
+pub fn anchor(h: &mut Html, claim: usize) {
+    let id = format!("quote-{claim}");
+    h.open("span", &[("class", "anchor"), ("id", &id)])
+        .close("span");
+}
+
+/// "[12]" after quoted words, linking back to where claim 12 is on the page.
+pub fn back_link(h: &mut Html, claim: usize, href: &str) {
+    let label = format!("[{claim}]");
+    let title = format!("claim {claim}");
+    h.raw("<sup class=\"back\">")
+        .elem("a", &[("href", href), ("title", &title)], &label)
+        .raw("</sup>");
+}
+
+/// Writes `text` with `marks` (sorted by start, on char boundaries, within the text); a mark
+/// whose claim `home` places on the page gets its anchor and its link back.
+pub fn marked_text(
+    h: &mut Html,
+    text: &str,
+    marks: &[QuoteMark],
+    home: impl Fn(usize) -> Option<String>,
+) {
     // Every place a piece starts or ends, in order.
     let mut cuts: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).collect();
     cuts.extend([0, text.len()]);
@@ -19,9 +42,9 @@ pub fn marked_text(h: &mut Html, text: &str, marks: &[QuoteMark]) {
     for pair in cuts.windows(2) {
         let (from, to) = (pair[0], pair[1]);
         while next < marks.len() && marks[next].start == from {
-            let id = format!("quote-{}", marks[next].claim);
-            h.open("span", &[("class", "anchor"), ("id", &id)])
-                .close("span");
+            if home(marks[next].claim).is_some() {
+                anchor(h, marks[next].claim);
+            }
             open.push(marks[next]);
             next += 1;
         }
@@ -45,12 +68,9 @@ pub fn marked_text(h: &mut Html, text: &str, marks: &[QuoteMark]) {
             .collect();
         ended.sort_unstable();
         for claim in ended {
-            let href = format!("#claim-{claim}");
-            let label = format!("[{claim}]");
-            let title = format!("claim {claim}");
-            h.raw("<sup class=\"back\">")
-                .elem("a", &[("href", &href), ("title", &title)], &label)
-                .raw("</sup>");
+            if let Some(href) = home(claim) {
+                back_link(h, claim, &href);
+            }
         }
         open.retain(|m| m.end > to);
     }
@@ -67,7 +87,9 @@ mod tests {
     #[test]
     fn overlapping_quotes_each_get_their_anchor_and_link_back() {
         let mut h = Html::default();
-        marked_text(&mut h, "a <b> c d", &[mark(2, 5, 1), mark(2, 7, 2)]);
+        marked_text(&mut h, "a <b> c d", &[mark(2, 5, 1), mark(2, 7, 2)], |c| {
+            Some(format!("#claim-{c}"))
+        });
         assert_eq!(
             h.finish(),
             "a <span class=\"anchor\" id=\"quote-1\"></span><span class=\"anchor\" \
@@ -76,7 +98,17 @@ mod tests {
              class=\"back\"><a href=\"#claim-2\" title=\"claim 2\">[2]</a></sup> d"
         );
         let mut h = Html::default();
-        marked_text(&mut h, "plain", &[]);
+        marked_text(&mut h, "plain", &[], |_| None);
         assert_eq!(h.finish(), "plain");
+        // A quote whose claim is not on the page is highlighted, with no anchor or link.
+        let mut h = Html::default();
+        marked_text(&mut h, "a b c", &[mark(0, 1, 1), mark(4, 5, 2)], |c| {
+            (c == 2).then(|| "#conflict-0".to_string())
+        });
+        assert_eq!(
+            h.finish(),
+            "<mark>a</mark> b <span class=\"anchor\" id=\"quote-2\"></span><mark>c</mark><sup \
+             class=\"back\"><a href=\"#conflict-0\" title=\"claim 2\">[2]</a></sup>"
+        );
     }
 }

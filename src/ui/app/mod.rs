@@ -402,16 +402,31 @@ impl BoardExplorerApp {
                 .window
                 .file_menu
                 .type_path(purpose, self.session.document()),
-            UiAction::ChooseExport(format) => {
+            UiAction::ChooseExport { format, with_texts } => {
                 match export_dialog(self.session.document(), format) {
-                    Picked::Path(path) => self.act(UiAction::ExportTo(format, path), ctx),
+                    Picked::Path(path) => self.act(
+                        UiAction::ExportTo {
+                            format,
+                            path,
+                            with_texts,
+                        },
+                        ctx,
+                    ),
                     Picked::NoDialog => {
                         self.act(UiAction::TypePath(PathPurpose::Export(format)), ctx)
                     }
                     Picked::Cancelled => {}
                 }
             }
-            UiAction::ExportTo(format, path) => self.perform(Command::Export { format, path }),
+            UiAction::ExportTo {
+                format,
+                path,
+                with_texts,
+            } => self.perform(Command::Export {
+                format,
+                path,
+                with_texts,
+            }),
             UiAction::ChooseImport => match import_dialog() {
                 Picked::Path(path) => self.act(UiAction::ImportFrom(None, path), ctx),
                 Picked::NoDialog => self.act(UiAction::TypePath(PathPurpose::Import(None)), ctx),
