@@ -80,7 +80,7 @@ impl ExportFormat {
     pub fn write(self, report: &Report, options: &super::ExportOptions) -> String {
         match self {
             ExportFormat::Csv => roster_csv(report),
-            ExportFormat::Markdown => markdown_report(report),
+            ExportFormat::Markdown => markdown_report(report, options),
             ExportFormat::Html => super::html_report(report, options),
             ExportFormat::Popolo => super::popolo_json(report),
             ExportFormat::Ftm => super::ftm_entities(report),
@@ -288,14 +288,18 @@ fn conflict_claims(out: &mut String, d: &crate::model::Dataset, claims: &[Report
 
 /// The whole report as Markdown: roster, seats and totals, conflicts with their sources and
 /// quotes, timeline, sources.
-pub fn markdown_report(report: &Report) -> String {
+/// The day is always a date: without one, the day it was written (`options.today`).
+pub fn markdown_report(report: &Report, options: &super::ExportOptions) -> String {
     let d = report.dataset;
     let mut out = format!("# {}\n\n", md_text(&d.body.name));
     match report.as_of {
         Some(day) => out.push_str(&format!(
             "As of **{day}**: what the sources had said by that day.\n\n"
         )),
-        None => out.push_str("As of today: everything the sources say.\n\n"),
+        None => out.push_str(&format!(
+            "As of **{}**, the day it was written: everything the sources say.\n\n",
+            options.today
+        )),
     }
     if !d.body.description.is_empty() {
         out.push_str(&format!("{}\n\n", md_text(&d.body.description)));

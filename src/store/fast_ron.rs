@@ -274,7 +274,7 @@ impl<'de> Reader<'de> {
             return Err(StepAside);
         }
         // A leading zero before more digits ("007") is the ron crate's to judge.
-        let unsigned = self.text[digits_from..end].as_bytes();
+        let unsigned = &bytes[digits_from..end];
         if unsigned.len() > 1 && unsigned[0] == b'0' && unsigned[1].is_ascii_digit() {
             return Err(StepAside);
         }

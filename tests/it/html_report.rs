@@ -9,7 +9,7 @@ use board_explorer::model::derive::report::Report;
 use board_explorer::model::{
     Claim, Dataset, Derived, Fact, Quote, Rank, Reliability, Role, Status, Subject,
 };
-use board_explorer::store::{ExportOptions, embedded, html_report, to_ron};
+use board_explorer::store::{ExportOptions, embedded, html_report, markdown_report, to_ron};
 use chrono::NaiveDate;
 use scraper::{Html, Selector};
 
@@ -664,6 +664,12 @@ fn the_as_of_day_is_always_a_date() {
         let title: String = page.select(&sel("title")).next().unwrap().text().collect();
         assert!(title.ends_with(&format!("as of {day}")), "{title}");
         assert!(!html.contains("today"), "no day without its date");
+        let mut derived = Derived::default();
+        derived.refresh(&d, as_of);
+        let options = ExportOptions::new(today());
+        let md = markdown_report(&Report::new(&d, &derived), &options);
+        assert!(md.contains(&format!("As of **{day}**")), "{md}");
+        assert!(!md.contains("today"), "no day without its date");
     }
 }
 

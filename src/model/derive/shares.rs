@@ -12,7 +12,7 @@ pub fn in_shares<T: Send>(
     work: impl Fn(Range<usize>) -> T + Sync,
 ) -> Vec<T> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if cores == 1 || len < min {
+    if cores == 1 || len < min.max(2) {
         return vec![work(0..len)];
     }
     let share = len.div_ceil(cores);
