@@ -96,6 +96,24 @@ pub enum Command {
 }
 
 impl Command {
+    /// Whether the command only shows, picks or writes out, and never changes the document:
+    /// the base a later merge needs is not copied for it (a copy of a million claims would
+    /// hold up the window's first frame, which picks what to show).
+    pub fn only_views(&self) -> bool {
+        matches!(
+            self,
+            Command::ShowActor(_)
+                | Command::ShowSource { .. }
+                | Command::ShowEvent(_)
+                | Command::Select(_)
+                | Command::SetAsOf(_)
+                | Command::SetAuthor(_)
+                | Command::Export { .. }
+                | Command::ExportImage { .. }
+                | Command::CompareSnapshot(_)
+        )
+    }
+
     pub fn edit(edit: Edit, label: impl Into<String>) -> Self {
         Command::Edit {
             edit: Box::new(edit),

@@ -364,7 +364,9 @@ impl Session {
     pub fn perform(&mut self, command: Command) -> Outcome {
         // What the file held before this command changes the document: the base a later merge
         // with the file's new content needs (a copy, once per load or save).
-        self.keep_base();
+        if !command.only_views() {
+            self.keep_base();
+        }
         let outcome = self.dispatch(command);
         if outcome.replaced {
             self.selection = Selection::default();

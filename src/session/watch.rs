@@ -39,7 +39,8 @@ impl Session {
         if self.read_only.is_some() {
             return None;
         }
-        self.keep_base();
+        // The base is copied when a command is about to change the document, not here: a copy
+        // of a million claims in the first frame would hold up the window by half a second.
         if now < self.watch.next_check {
             return None;
         }

@@ -250,9 +250,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 /// Loads a dataset file through the bounded reader, with the identity of the bytes read, so
 /// a later save can tell whether someone else changed the file in between.
 pub fn load_file_identified(path: &Path) -> Result<(Loaded, FileIdentity), LoadError> {
-    let (bytes, identity) = read_identified(path, MAX_FILE_BYTES)?;
-    let loaded = parse_bytes(&bytes, Some(path))?;
-    Ok((loaded, identity))
+    read_identified(path, MAX_FILE_BYTES, |bytes| parse_bytes(bytes, Some(path)))
 }
 
 /// Parses a dataset file's bytes, which must be UTF-8 text (a byte-order mark is accepted).
