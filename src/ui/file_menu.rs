@@ -249,7 +249,11 @@ impl FileMenu {
                     let label = ui.label(prompt);
                     let mut output = egui::TextEdit::singleline(text)
                         .desired_width(420.0)
-                        .hint_text("saves/board.ron")
+                        .hint_text(if importing {
+                            "roster.csv, popolo.json, entities.ftm.json"
+                        } else {
+                            "saves/board.ron"
+                        })
                         .show(ui);
                     let edit = output.response.response.clone().labelled_by(label.id);
                     if std::mem::take(select) {

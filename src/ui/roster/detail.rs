@@ -188,7 +188,7 @@ impl ActorDetail {
             ui.add(
                 egui::TextEdit::singleline(&mut self.wikidata)
                     .desired_width(240.0)
-                    .hint_text("Q7747"),
+                    .hint_text("Q and digits, as in Q42"),
             )
             .labelled_by(label.id)
             .on_hover_text(
