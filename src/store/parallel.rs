@@ -28,6 +28,18 @@ pub const CHUNK_BYTES: usize = 8 << 20;
 /// A dataset this program writes nests fewer than ten levels.
 const MAX_SCAN_DEPTH: usize = 12;
 
+/// The bytes the scan stops at inside the claims list (see [`scan`]'s match).
+const CLAIMS_MARKS: [bool; 256] = {
+    let mut marks = [false; 256];
+    let stops = b"\"()[]{},/#'";
+    let mut i = 0;
+    while i < stops.len() {
+        marks[stops[i] as usize] = true;
+        i += 1;
+    }
+    marks
+};
+
 /// Where things stand in a dataset file's text, from [`scan`].
 #[derive(Debug, PartialEq)]
 struct FileLayout {
@@ -248,6 +260,17 @@ fn scan<'t>(
     let mut last_cut = 0usize;
     let mut i = start;
     while i < bytes.len() {
+        if in_claims {
+            // Inside the claims list no name matters: only what opens or closes a string, a
+            // bracket or a comment, and the commas that separate claims.
+            match bytes[i..]
+                .iter()
+                .position(|&b| CLAIMS_MARKS[usize::from(b)])
+            {
+                Some(n) => i += n,
+                None => break,
+            }
+        }
         let b = bytes[i];
         match b {
             b'"' => {

@@ -34,6 +34,7 @@ impl fmt::Display for Problem {
     }
 }
 
+#[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
 }
@@ -72,10 +73,45 @@ impl Checker {
 }
 
 /// Every problem found, errors first.
+///
+/// On a large dataset two passes over the claims that need nothing else (their ids' being
+/// unique, their values) run on other cores while this one does the rest: each takes a tenth
+/// of a second for a million claims. Their problems are put where one thread finds them.
 pub fn validate(d: &Dataset) -> Vec<Problem> {
-    let mut c = Checker {
-        problems: Vec::new(),
+    let claim_ids = || {
+        let mut c = Checker::default();
+        c.ids("claim", d.claims.iter().map(|x| x.id.as_str()));
+        c.problems
     };
+    let values = || super::validate_values::value_problems(d);
+    let (mut problems, claim_ids, rest, values) = if d.claims.len() < PARALLEL_CLAIMS {
+        let (first, rest) = checked(d);
+        (first, claim_ids(), rest, values())
+    } else {
+        std::thread::scope(|scope| {
+            let claim_ids = scope.spawn(claim_ids);
+            let values = scope.spawn(values);
+            let (first, rest) = checked(d);
+            let joined = |t: std::thread::ScopedJoinHandle<'_, Vec<Problem>>| {
+                t.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            };
+            (first, joined(claim_ids), rest, joined(values))
+        })
+    };
+    problems.extend(claim_ids);
+    problems.extend(rest);
+    problems.extend(values);
+    problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    problems
+}
+
+/// From this many claims on, [`validate`] runs its passes over the claims at once.
+const PARALLEL_CLAIMS: usize = 20_000;
+
+/// The problems of the ids of the bodies, actors and sources, and then those of everything
+/// else but the claims' ids and values (see [`validate`]).
+fn checked(d: &Dataset) -> (Vec<Problem>, Vec<Problem>) {
+    let mut c = Checker::default();
     let bodies = c.ids(
         "body",
         std::iter::once(&d.body)
@@ -84,13 +120,13 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     );
     let actors = c.ids("actor", d.actors.iter().map(|a| a.id.as_str()));
     let sources = c.ids("source", d.sources.iter().map(|s| s.id.as_str()));
+    let first = std::mem::take(&mut c.problems);
     // The first source of each id, as `Dataset::source` finds it, without its linear scan.
     let mut source_by_id: FxHashMap<&str, &crate::model::data::dataset::Source> =
         FxHashMap::default();
     for s in &d.sources {
         source_by_id.entry(s.id.as_str()).or_insert(s);
     }
-    c.ids("claim", d.claims.iter().map(|x| x.id.as_str()));
     c.ids("event", d.events.iter().map(|e| e.id.as_str()));
 
     check_bodies_actors_sources(&mut c, d, &bodies);
@@ -169,9 +205,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         }
     }
     check_events(&mut c, d, &actors, &sources);
-    c.problems.extend(super::validate_values::value_problems(d));
-    c.problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
-    c.problems
+    (first, c.problems)
 }
 
 /// Every body's name, rules and parent; every actor's name; every source's title and hash.
@@ -320,4 +354,35 @@ fn rules_problems(rules: &crate::model::rules::SeatRules) -> Vec<String> {
 
 pub fn is_currency_code(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::data::generate::{Spec, generate};
+
+    /// The passes a large dataset runs at once give their problems in the order of one pass:
+    /// the claims' ids, then the claims, then the values.
+    #[test]
+    fn a_large_datasets_problems_come_in_the_order_one_pass_finds_them() {
+        let mut d = generate(Spec {
+            actors: 2_100,
+            claims_per_actor: 10,
+            sources: 5,
+            events: 3,
+            seed: 4,
+        });
+        assert!(d.claims.len() >= super::PARALLEL_CLAIMS);
+        d.claims[7].id = d.claims[3].id.clone();
+        d.claims[9].source = "nowhere".into();
+        d.actors[5].wikidata = Some("not a qid".into());
+        let problems: Vec<String> = super::validate(&d).into_iter().map(|p| p.message).collect();
+        let at = |words: &str| {
+            problems
+                .iter()
+                .position(|m| m.contains(words))
+                .unwrap_or_else(|| panic!("no problem with {words:?} in {problems:?}"))
+        };
+        assert!(at("is used more than once") < at("\"nowhere\""));
+        assert!(at("\"nowhere\"") < at("is not a Wikidata id"));
+    }
 }
