@@ -482,3 +482,36 @@ pub(crate) fn shift_position(c: &mut usize, at: usize, up: bool) {
         *c -= 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Subject;
+    use crate::model::data::generate::{Spec, generate};
+
+    /// Built a share of the claims on each core, the index lists each actor's claims, and the
+    /// body's, in file order, with a date for each claim, as one pass would.
+    #[test]
+    fn a_large_index_lists_each_actors_claims_in_file_order() {
+        let d = generate(Spec {
+            actors: 2_100,
+            claims_per_actor: 10,
+            sources: 5,
+            events: 0,
+            seed: 6,
+        });
+        assert!(d.claims.len() >= super::PARALLEL_CLAIMS);
+        let index = super::Index::build(&d);
+        let mut expected = vec![Vec::new(); d.actors.len()];
+        for (i, c) in d.claims.iter().enumerate() {
+            if let Subject::Actor(id) = &c.subject {
+                expected[index.actor_by_id[id]].push(i);
+            }
+        }
+        assert_eq!(index.claims_by_actor, expected);
+        assert_eq!(index.slots.len(), d.claims.len());
+        let dated = (0..d.claims.len())
+            .filter(|&c| index.claim_date(c).is_some())
+            .count();
+        assert!(dated > d.claims.len() / 2, "{dated} claims dated");
+    }
+}

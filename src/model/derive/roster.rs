@@ -454,3 +454,31 @@ mod tests {
         assert_eq!(derive(&d, None).rows[1].status(&d), None);
     }
 }
+
+#[cfg(test)]
+mod large_roster_tests {
+    use crate::model::Index;
+    use crate::model::data::generate::{Spec, generate};
+
+    /// Derived a share of the actors on each core, the roster has each actor's row in order,
+    /// the row one actor alone derives to.
+    #[test]
+    fn a_large_roster_has_each_actors_own_row_in_order() {
+        let d = generate(Spec {
+            actors: super::PARALLEL_ACTORS + 5,
+            claims_per_actor: 2,
+            sources: 5,
+            events: 0,
+            seed: 8,
+        });
+        let index = Index::build(&d);
+        let roster = super::roster(&d, &index, None);
+        assert_eq!(roster.rows.len(), d.actors.len());
+        for (i, row) in roster.rows.iter().enumerate() {
+            assert_eq!(row.actor, i);
+        }
+        for a in (0..d.actors.len()).step_by(997).chain([d.actors.len() - 1]) {
+            assert_eq!(roster.rows[a], super::row(&d, &index, a, None));
+        }
+    }
+}
