@@ -10,7 +10,7 @@ use crate::model::data::money::Money;
 use crate::model::derive::compare::{ClaimMatrix, Verdict, row_name};
 use crate::model::derive::index::Index;
 use crate::model::derive::report::Report;
-use crate::model::merge::diff::{ChangeKind, DiffChange};
+use crate::model::merge::diff::DiffChange;
 use crate::model::{Claim, Dataset, Fact, PartialDate, Property, Subject};
 
 /// The text of a shape, pretty-printed, with a closing line break.
@@ -322,15 +322,7 @@ pub fn diff(changes: &[DiffChange]) -> DiffJson<'_> {
         changes: changes
             .iter()
             .map(|c| DiffChangeJson {
-                kind: match c.kind {
-                    ChangeKind::Joined => "joined",
-                    ChangeKind::Left => "left",
-                    ChangeKind::Changed => "changed",
-                    ChangeKind::ClaimAdded => "claim_added",
-                    ChangeKind::ClaimRemoved => "claim_removed",
-                    ChangeKind::SourceAdded => "source_added",
-                    ChangeKind::SourceRemoved => "source_removed",
-                },
+                kind: c.kind.into(),
                 subject: &c.subject,
                 text: &c.text,
             })

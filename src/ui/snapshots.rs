@@ -3,7 +3,7 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use crate::model::merge::diff::{ChangeKind, DiffChange};
+use crate::model::merge::diff::DiffChange;
 use crate::session::{Command, Session, SnapshotInfo};
 use crate::ui::shortcuts;
 
@@ -201,7 +201,7 @@ impl SnapshotsPanel {
                         body.rows(row_height, changes.len(), |mut row| {
                             let c = &changes[row.index()];
                             row.col(|ui| {
-                                ui.add(egui::Label::new(kind_label(c.kind)).selectable(false));
+                                ui.add(egui::Label::new(c.kind.label()).selectable(false));
                             });
                             row.col(|ui| {
                                 ui.add(egui::Label::new(&c.subject).truncate());
@@ -215,18 +215,5 @@ impl SnapshotsPanel {
         if !open {
             self.comparison = None;
         }
-    }
-}
-
-/// A change's kind in words, for the table's first column.
-fn kind_label(kind: ChangeKind) -> &'static str {
-    match kind {
-        ChangeKind::Joined => "joined",
-        ChangeKind::Left => "left",
-        ChangeKind::Changed => "changed",
-        ChangeKind::ClaimAdded => "claim added",
-        ChangeKind::ClaimRemoved => "claim removed",
-        ChangeKind::SourceAdded => "source added",
-        ChangeKind::SourceRemoved => "source removed",
     }
 }

@@ -233,6 +233,23 @@ fn the_typed_path_windows_own_the_keys() {
     assert!(csv.is_file(), "Enter exported: the window's own action");
     assert!(!h.state().dialog_open(), "and closed the window");
 
+    // The Import data window: Enter imports (the dataset's own roster: nothing new).
+    let mut h = reviewing(Document::embedded(), dir.path());
+    let own = dir.path().join("own-roster.csv");
+    std::fs::write(&own, h.state().session.export_text(ExportFormat::Csv)).unwrap();
+    nothing_behind_then(
+        &mut h,
+        "the Import data window",
+        dir.path(),
+        |h, _| type_path(h, PathPurpose::Import(None)),
+        |h, _| common::type_into(h, "Path of the file:", own.to_str().unwrap()),
+    );
+    h.get_by_label_contains("nothing new");
+    assert!(
+        !h.state().dialog_open(),
+        "Enter imported and closed the window"
+    );
+
     let mut h = reviewing(Document::embedded(), dir.path());
     let ron = dir.path().join("saved.ron");
     nothing_behind_then(

@@ -573,6 +573,25 @@ fn a_wikidata_id_is_edited_in_the_detail_pane_and_a_bad_one_is_refused() {
     press(&mut h, "Apply changes");
     assert_eq!(wikidata(&h).as_deref(), Some("Q7747"), "refused");
 
+    // Keys typed in the field are the field's: Delete and Enter neither delete the actor
+    // nor apply the bad id, and a letter goes into the text.
+    common::type_into(&mut h, "Wikidata", "7747");
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Wikidata")
+            .is_focused()
+    );
+    for key in [Key::Delete, Key::Enter, Key::E] {
+        h.key_press(key);
+        h.run();
+    }
+    assert!(h.query_by_label_contains("Delete Vladimir Putin").is_none());
+    assert!(h.state().session.dataset().actor("putin").is_some());
+    assert_eq!(
+        wikidata(&h).as_deref(),
+        Some("Q7747"),
+        "Enter applied nothing"
+    );
+
     // The good one was one undoable edit.
     h.state_mut()
         .session

@@ -19,7 +19,10 @@ pub struct Side<'a> {
     pub as_of: Option<NaiveDate>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// Its name for scripts (`claim_added`, as `diff --format json` writes it) comes from
+/// `strum`; [`ChangeKind::label`] gives it in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum ChangeKind {
     Joined,
     Left,
@@ -28,6 +31,21 @@ pub enum ChangeKind {
     ClaimRemoved,
     SourceAdded,
     SourceRemoved,
+}
+
+impl ChangeKind {
+    /// The kind in words ("claim added"), for a table's first column.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangeKind::Joined => "joined",
+            ChangeKind::Left => "left",
+            ChangeKind::Changed => "changed",
+            ChangeKind::ClaimAdded => "claim added",
+            ChangeKind::ClaimRemoved => "claim removed",
+            ChangeKind::SourceAdded => "source added",
+            ChangeKind::SourceRemoved => "source removed",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
