@@ -208,7 +208,9 @@ fn new_with_unsaved_changes_asks_first_and_cancel_keeps_the_work() {
     h.run();
     assert_eq!(h.state().session.document().dataset().body.name, "New body");
     assert!(h.state().session.document().dataset().actors.is_empty());
+    // The empty roster says the three ways to fill it, the import among them.
     h.get_by_label_contains("No actors yet");
+    h.get_by_label_contains("Import data… in the File menu");
 }
 
 #[test]

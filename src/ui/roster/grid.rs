@@ -16,7 +16,10 @@ impl RosterPanel {
         let dataset = cx.dataset;
         if dataset.actors.is_empty() {
             ui.add_space(12.0);
-            ui.label("No actors yet. Add one (Ctrl+N) or open a dataset from the File menu.");
+            ui.label(
+                "No actors yet. Add one (Ctrl+N), open a dataset, or bring in a roster CSV, \
+                 Popolo or FollowTheMoney file: Import data… in the File menu.",
+            );
             return;
         }
         if self.view.rows.is_empty() {
