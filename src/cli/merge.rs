@@ -23,22 +23,19 @@ pub fn merge(
         MergeFilesError::Load(e) => super::load_error(&e),
         other => super::error_line(other),
     })?;
-    let mut report = merged.report();
+    let mut report = merged.report;
+    let [actors, sources, claims, events] = merged.counts;
     report.push_str(&format!(
-        "merged into {}: {} actors, {} sources, {} claims, {} events\n",
+        "merged into {}: {actors} actors, {sources} sources, {claims} claims, {events} events\n",
         out.display(),
-        merged.dataset.actors.len(),
-        merged.dataset.sources.len(),
-        merged.dataset.claims.len(),
-        merged.dataset.events.len()
     ));
-    if merged.conflicts.is_empty() {
+    if merged.conflicts == 0 {
         Ok(report)
     } else {
         report.push_str(&format!(
             "{} conflict(s) are kept in the file: open it in board-explorer to pick ours or \
              theirs, then `git add` it\n",
-            merged.conflicts.len()
+            merged.conflicts
         ));
         Err(report)
     }

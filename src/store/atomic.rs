@@ -69,10 +69,39 @@ pub fn replace_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     write_atomic_inner(path, contents, false)
 }
 
+/// How far a written file must have reached before it replaces the old one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Flushed to the disk: a crash right after the rename finds the new file whole.
+    Disk,
+    /// Handed to the system only. For files another program reads back at once and keeps
+    /// itself (git's temporary merge file): a crash loses the merge, which git redoes, never
+    /// work; and flushing 300 MB would take a second of the merge's five.
+    Handed,
+}
+
+/// As [`replace_atomic`], the contents written by `write` straight into the temporary file,
+/// so that a large file is never built whole in memory first.
+pub fn replace_atomic_with(
+    path: &Path,
+    durability: Durability,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    write_atomic_with(path, false, |tmp| write_temp_with(tmp, durability, write))
+}
+
 fn write_atomic_inner(path: &Path, contents: &[u8], keep_backup: bool) -> io::Result<()> {
+    write_atomic_with(path, keep_backup, |path| write_temp(path, contents))
+}
+
+fn write_atomic_with(
+    path: &Path,
+    keep_backup: bool,
+    write_temp: impl FnOnce(&Path) -> io::Result<PathBuf>,
+) -> io::Result<()> {
     let path = &write_target(path);
     prepare_dir(path)?;
-    let tmp = write_temp(path, contents)?;
+    let tmp = write_temp(path)?;
     let result = (|| {
         if let Ok(meta) = fs::metadata(path) {
             keep_owner(&tmp, &meta);
@@ -148,10 +177,26 @@ fn prepare_dir(path: &Path) -> io::Result<()> {
 /// The complete new content under a temporary name beside `path`, flushed to disk; nothing
 /// of it is left behind if writing fails (a full disk, a file-size limit).
 fn write_temp(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
+    write_temp_with(path, Durability::Disk, |file| file.write_all(contents))
+}
+
+/// As [`write_temp`], the content written by `write` through a buffer.
+fn write_temp_with(
+    path: &Path,
+    durability: Durability,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<PathBuf> {
     let tmp = temp_path(path);
-    let written = File::create(&tmp).and_then(|mut file| {
-        file.write_all(contents)?;
-        file.sync_all()
+    let written = File::create(&tmp).and_then(|file| {
+        let mut buffered = io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut buffered)?;
+        let file = buffered
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        match durability {
+            Durability::Disk => file.sync_all(),
+            Durability::Handed => Ok(()),
+        }
     });
     match written {
         Ok(()) => Ok(tmp),

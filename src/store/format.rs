@@ -43,7 +43,7 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// How deep lists and records may nest. A dataset needs fewer than ten levels; the limit stops
 /// a hostile file from exhausting the stack.
-const MAX_NESTING: usize = 32;
+pub(super) const MAX_NESTING: usize = 32;
 
 /// The dataset the app opens on: the Board of Peace as reported in January 2026.
 const EMBEDDED: &str = include_str!("../../assets/board_of_peace.ron");

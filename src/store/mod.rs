@@ -24,9 +24,13 @@ mod ron_out;
 mod roster_columns;
 mod rule_tables;
 mod snapshot;
+mod text_merge;
 mod unknown_fields;
 
-pub use atomic::{backup_path, process_alive, replace_atomic, write_atomic, write_new};
+pub use atomic::{
+    Durability, backup_path, process_alive, replace_atomic, replace_atomic_with, write_atomic,
+    write_new,
+};
 pub use bounded::{check_parse_cost, open_regular, read_bounded, read_text_bounded, text_of};
 pub use error::{LoadError, SaveError};
 pub use export::{ExportFormat, markdown_report, roster_csv};
@@ -52,3 +56,4 @@ pub use snapshot::{
     AnyFile, SNAPSHOT_SUFFIX, Snapshot, SnapshotInfo, list_snapshots, load_any, parse_snapshot,
     read_snapshot, snapshot_file_name, snapshot_text, take_snapshot,
 };
+pub use text_merge::{TextMerge, merge_texts};

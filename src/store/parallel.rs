@@ -26,19 +26,21 @@ pub const CHUNK_BYTES: usize = 8 << 20;
 
 /// Deeper nesting than this is left to the serial parse, which applies the recursion limit.
 /// A dataset this program writes nests fewer than ten levels.
-const MAX_SCAN_DEPTH: usize = 12;
+pub(super) const MAX_SCAN_DEPTH: usize = 12;
 
 /// The bytes the scan stops at inside the claims list (see [`scan`]'s match).
-const CLAIMS_MARKS: [bool; 256] = {
+const CLAIMS_MARKS: [bool; 256] = marks(b"\"()[]{},/#'");
+
+/// A table of the bytes a scan stops at: `stops` marked, every other byte skipped.
+pub(super) const fn marks(stops: &[u8]) -> [bool; 256] {
     let mut marks = [false; 256];
-    let stops = b"\"()[]{},/#'";
     let mut i = 0;
     while i < stops.len() {
         marks[stops[i] as usize] = true;
         i += 1;
     }
     marks
-};
+}
 
 /// Where things stand in a dataset file's text, from [`scan`].
 #[derive(Debug, PartialEq)]
@@ -369,7 +371,7 @@ fn scan<'t>(
 }
 
 /// The offset just past the string whose body starts at `from`.
-fn end_of_string(bytes: &[u8], mut from: usize) -> Option<usize> {
+pub(super) fn end_of_string(bytes: &[u8], mut from: usize) -> Option<usize> {
     loop {
         let at = from + memchr::memchr2(b'"', b'\\', &bytes[from..])?;
         if bytes[at] == b'"' {
@@ -383,7 +385,7 @@ fn end_of_string(bytes: &[u8], mut from: usize) -> Option<usize> {
 }
 
 /// The first offset from `at` that is neither white space nor in a line comment.
-fn skip_space_and_line_comments(bytes: &[u8], mut at: usize) -> Option<usize> {
+pub(super) fn skip_space_and_line_comments(bytes: &[u8], mut at: usize) -> Option<usize> {
     loop {
         while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
             at += 1;
@@ -400,7 +402,7 @@ fn skip_space_and_line_comments(bytes: &[u8], mut at: usize) -> Option<usize> {
 
 /// A byte of an identifier. Bytes of non-ASCII characters count, so that a key is never
 /// found inside a longer identifier spelled with them.
-fn is_ident(b: u8) -> bool {
+pub(super) fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 

@@ -14,6 +14,8 @@ mod bin;
 mod child;
 #[path = "../common/conflict_cases.rs"]
 mod conflict_cases;
+#[path = "../common/records.rs"]
+mod records;
 
 mod anchors;
 mod cli;
@@ -47,6 +49,7 @@ mod safe_exports;
 mod session;
 mod shared_files;
 mod team_writes;
+mod text_merge;
 mod unknown_fields;
 mod validation_values;
 mod watch;

@@ -12,7 +12,7 @@ use board_explorer::model::{Actor, Claim, Dataset, Fact, Rank, Status, Subject};
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
-enum Step {
+pub(crate) enum Step {
     /// An actor with an id from a small pool, so both sides sometimes pick the same one.
     AddActor(u8, String),
     /// A claim about the actor at this position (modulo), with an id from a small pool.
@@ -25,7 +25,7 @@ enum Step {
     SetTerm(u32),
 }
 
-fn step() -> impl Strategy<Value = Step> {
+pub(crate) fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         (0u8..4, "[A-Z][a-z]{2,6}").prop_map(|(k, n)| Step::AddActor(k, n)),
         (0u8..4, any::<usize>(), 0u8..9).prop_map(|(k, a, s)| Step::AddClaim(k, a, s)),
@@ -38,7 +38,7 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
-fn apply(d: &mut Dataset, step: &Step) {
+pub(crate) fn apply(d: &mut Dataset, step: &Step) {
     let status = |s: u8| Status::ALL[s as usize % Status::ALL.len()];
     match step {
         Step::AddActor(k, name) if d.actor(&format!("new-{k}")).is_none() => {
@@ -94,7 +94,7 @@ fn apply(d: &mut Dataset, step: &Step) {
     }
 }
 
-fn base() -> Dataset {
+pub(crate) fn base() -> Dataset {
     generate(Spec {
         actors: 12,
         claims_per_actor: 3,

@@ -6,9 +6,10 @@ use crate::bin;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::records::{person as actor, status_claim as claim};
 use bin::run;
 use board_explorer::document::Document;
-use board_explorer::model::{Actor, ActorKind, Claim, Dataset, Fact, Rank, Status, Subject};
+use board_explorer::model::{Dataset, Fact, Status, Subject};
 use board_explorer::store::{embedded, load_file, to_ron};
 use board_explorer::ui::BoardExplorerApp;
 use egui_kittest::Harness;
@@ -90,32 +91,6 @@ fn load(dir: &Path) -> Dataset {
 fn save(dir: &Path, d: &Dataset, message: &str) {
     std::fs::write(dir.join("board.ron"), to_ron(d)).unwrap();
     ok(dir, &["commit", "-am", message]);
-}
-
-fn actor(id: &str, name: &str) -> Actor {
-    Actor {
-        id: id.into(),
-        name: name.into(),
-        kind: ActorKind::Person,
-        ..Actor::default()
-    }
-}
-
-fn claim(id: &str, actor: &str, status: Status, source: &str) -> Claim {
-    Claim {
-        extra: Default::default(),
-        author: String::new(),
-        id: id.into(),
-        subject: Subject::Actor(actor.into()),
-        fact: Fact::Status(status),
-        negated: false,
-        body: None,
-        source: source.into(),
-        quote: None,
-        as_of: None,
-        rank: Rank::Normal,
-        note: String::new(),
-    }
 }
 
 fn status_claim_at(d: &Dataset, n: usize) -> usize {

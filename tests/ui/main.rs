@@ -12,6 +12,8 @@ mod child;
 mod common;
 #[path = "../common/conflict_cases.rs"]
 mod conflict_cases;
+#[path = "../common/records.rs"]
+mod records;
 
 mod app;
 mod bodies;
