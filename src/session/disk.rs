@@ -142,10 +142,9 @@ fn merge_by_text(
     theirs: &Path,
     out: &Path,
 ) -> Result<Option<FilesMerged>, MergeFilesError> {
-    // Each file read and checked as UTF-8 text on a core of its own.
-    let read = |path: &Path| {
-        store::read_bounded(path, MAX_DATASET_BYTES).map(|bytes| String::from_utf8(bytes).ok())
-    };
+    // Each file read on a core of its own. Their bytes need not be checked as UTF-8 text: the
+    // merge reads as text only what it takes from theirs, and checks that.
+    let read = |path: &Path| store::read_bounded(path, MAX_DATASET_BYTES);
     let (b, o, t) = std::thread::scope(|scope| {
         let t = scope.spawn(|| read(theirs));
         let b = scope.spawn(|| read(base));
@@ -156,9 +155,7 @@ fn merge_by_text(
         };
         (joined(b), o, joined(t))
     });
-    let (Some(b), Some(o), Some(t)) = (b?, o?, t?) else {
-        return Ok(None);
-    };
+    let (b, o, t) = (b?, o?, t?);
     let Some(merged) = store::merge_texts(&b, &o, &t) else {
         return Ok(None);
     };

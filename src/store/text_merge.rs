@@ -57,8 +57,8 @@ const RECORD_MARKS: [bool; 256] = marks(b"\"()[]{}/#'");
 /// A record of one of the lists: its id and its text, from `(` to `)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Record<'t> {
-    id: &'t str,
-    text: &'t str,
+    id: &'t [u8],
+    text: &'t [u8],
 }
 
 /// A list's brackets and its records.
@@ -72,7 +72,7 @@ struct List<'t> {
 /// A dataset file's text cut into its frame and its four lists.
 #[derive(Debug)]
 struct Scanned<'t> {
-    text: &'t str,
+    text: &'t [u8],
     lists: [List<'t>; 4],
 }
 
@@ -86,9 +86,9 @@ impl<'t> Scanned<'t> {
 
     /// The text around the lists' insides: five pieces, each list's `[` ending one and its `]`
     /// starting the next.
-    fn frame(&self) -> [&'t str; 5] {
+    fn frame(&self) -> [&'t [u8]; 5] {
         let order = self.order();
-        let mut pieces = [""; 5];
+        let mut pieces: [&[u8]; 5] = [b""; 5];
         let mut from = 0;
         for (n, &k) in order.iter().enumerate() {
             pieces[n] = &self.text[from..=self.lists[k].open];
@@ -103,15 +103,15 @@ impl<'t> Scanned<'t> {
 /// none: those are checked before the merge is trusted.
 #[derive(Clone, Copy, Debug)]
 struct Merged<'t> {
-    id: &'t str,
-    text: &'t str,
+    id: &'t [u8],
+    text: &'t [u8],
     theirs: bool,
 }
 
 /// Three files merged: the frame of the side it comes from and the merged lists, ready to be
 /// written.
 pub struct TextMerge<'t> {
-    frame: [&'t str; 5],
+    frame: [&'t [u8]; 5],
     order: [usize; 4],
     lists: [Vec<Merged<'t>>; 4],
 }
@@ -125,29 +125,28 @@ impl TextMerge<'_> {
     /// Writes the merged file: the frame, each list laid out as a save lays it out.
     pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
         for (n, &k) in self.order.iter().enumerate() {
-            out.write_all(self.frame[n].as_bytes())?;
+            out.write_all(self.frame[n])?;
             write_list(out, self.lists[k].iter().map(|r| r.text))?;
         }
-        out.write_all(self.frame[4].as_bytes())
+        out.write_all(self.frame[4])
     }
 
-    /// The merged file as text (a small file's, or a test's).
-    pub fn text(&self) -> String {
+    /// The merged file as text (a small file's, or a test's); `None` when it is not UTF-8.
+    pub fn text(&self) -> Option<String> {
         let mut out = Vec::new();
-        self.write_to(&mut out)
-            .expect("writing to memory does not fail");
-        String::from_utf8(out).expect("pieces of UTF-8 texts cut at ASCII brackets")
+        self.write_to(&mut out).ok()?;
+        String::from_utf8(out).ok()
     }
 }
 
 /// A list's inside: each record on its own line, followed by a comma; nothing for an empty
 /// list (`[]`).
-fn write_list<'a>(out: &mut dyn Write, records: impl Iterator<Item = &'a str>) -> io::Result<()> {
+fn write_list<'a>(out: &mut dyn Write, records: impl Iterator<Item = &'a [u8]>) -> io::Result<()> {
     let mut any = false;
     for text in records {
         any = true;
-        for part in ["\n", RECORD_INDENT, text, ","] {
-            out.write_all(part.as_bytes())?;
+        for part in [b"\n", RECORD_INDENT.as_bytes(), text, b","] {
+            out.write_all(part)?;
         }
     }
     if any {
@@ -159,7 +158,7 @@ fn write_list<'a>(out: &mut dyn Write, records: impl Iterator<Item = &'a str>) -
 
 /// Merges OURS and THEIRS, two editions of BASE, record by record on their text; `None` where
 /// the typed merge must decide (see the module's note).
-pub fn merge_texts<'t>(base: &'t str, ours: &'t str, theirs: &'t str) -> Option<TextMerge<'t>> {
+pub fn merge_texts<'t>(base: &'t [u8], ours: &'t [u8], theirs: &'t [u8]) -> Option<TextMerge<'t>> {
     // The sides' records are written as they are: a side with facts in an old form, which
     // the load rewrites (and so the typed merge's write), is left to the typed merge.
     let side = |text| scan(text).filter(|_| !has_old_form(text));
@@ -213,7 +212,7 @@ fn frame_side<'s, 't>(
             order: s.order(),
             lists: Default::default(),
         };
-        let loaded = parse(&empty.text(), None).ok()?;
+        let loaded = parse(&empty.text()?, None).ok()?;
         let d = loaded.dataset;
         let mut ids: Vec<String> = std::iter::once(d.body.id)
             .chain(d.sub_bodies.into_iter().map(|s| s.id))
@@ -257,7 +256,7 @@ fn merge_list<'t>(
     );
     let (head_part, tail_part) = (&ours[..head], &ours[ours.len() - tail..]);
     // An id in the middle of a side and also among the records alike is given twice there.
-    let middle_ids: FxHashSet<&str> = [base_middle, ours_middle, theirs_middle]
+    let middle_ids: FxHashSet<&[u8]> = [base_middle, ours_middle, theirs_middle]
         .into_iter()
         .flatten()
         .map(|r| r.id)
@@ -350,13 +349,13 @@ fn merge_by_id<'t>(
 
 /// Whether two versions of a source have one article text (its title, notes or rejected
 /// suggestions changed): the claims quoting it then stay where they are.
-fn same_text(one: &str, other: &str) -> bool {
+fn same_text(one: &[u8], other: &[u8]) -> bool {
     let text = |record| read_record::<Source>(record).map(|s| (s.text, s.hash));
     text(one).is_some_and(|t| Some(t) == text(other))
 }
 
 /// Each record's text by its id; `None` when an id is given twice (the load names that).
-fn by_id<'t>(records: &[Record<'t>]) -> Option<FxHashMap<&'t str, &'t str>> {
+fn by_id<'t>(records: &[Record<'t>]) -> Option<FxHashMap<&'t [u8], &'t [u8]>> {
     let mut map = FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
     for r in records {
         if map.insert(r.id, r.text).is_some() {
@@ -371,19 +370,19 @@ fn by_id<'t>(records: &[Record<'t>]) -> Option<FxHashMap<&'t str, &'t str>> {
 /// quotes placed in their sources' texts, every check).
 fn changes_load(merged: &TextMerge) -> bool {
     let changed = |k: usize| merged.lists[k].iter().filter(|r| r.theirs);
-    let mut named: [FxHashSet<String>; 2] = Default::default();
+    let mut named: [FxHashSet<Vec<u8>>; 2] = Default::default();
     for r in changed(CLAIMS) {
         let Some(claim) = read_record::<Claim>(r.text) else {
             return false;
         };
         if let Subject::Actor(a) = &claim.subject {
-            named[ACTORS].insert(a.clone());
+            named[ACTORS].insert(a.clone().into_bytes());
         }
         if let Fact::Represents(a) = &claim.fact {
-            named[ACTORS].insert(a.clone());
+            named[ACTORS].insert(a.clone().into_bytes());
         }
         if claim.source != EDITORS_NOTE {
-            named[SOURCES].insert(claim.source.clone());
+            named[SOURCES].insert(claim.source.clone().into_bytes());
         }
     }
     for r in changed(EVENTS) {
@@ -391,28 +390,29 @@ fn changes_load(merged: &TextMerge) -> bool {
             return false;
         };
         for a in &event.actors {
-            named[ACTORS].insert(a.clone());
+            named[ACTORS].insert(a.clone().into_bytes());
         }
         for s in &event.sources {
-            named[SOURCES].insert(s.clone());
+            named[SOURCES].insert(s.clone().into_bytes());
         }
     }
     let mut small = Vec::new();
     let written = (|| {
         for (n, &k) in merged.order.iter().enumerate() {
-            small.write_all(merged.frame[n].as_bytes())?;
+            small.write_all(merged.frame[n])?;
             let kept = merged.lists[k]
                 .iter()
                 .filter(|r| r.theirs || named.get(k).is_some_and(|ids| ids.contains(r.id)));
             write_list(&mut small, kept.map(|r| r.text))?;
         }
-        small.write_all(merged.frame[4].as_bytes())
+        small.write_all(merged.frame[4])
     })();
     written.is_ok() && String::from_utf8(small).is_ok_and(|small| parse(&small, None).is_ok())
 }
 
 /// One record's text read as `T`, through the reader a load uses.
-fn read_record<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+fn read_record<T: serde::de::DeserializeOwned>(text: &[u8]) -> Option<T> {
+    let text = std::str::from_utf8(text).ok()?;
     let options = ron::Options::default().with_recursion_limit(super::format::MAX_NESTING);
     super::unknown_fields::from_str_with_ignored::<T>(&options, text)
         .ok()
@@ -421,14 +421,14 @@ fn read_record<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
 
 /// Finds the four lists of the dataset in a file's text and the records in them, in one pass
 /// that knows strings, escapes and nesting; `None` for anything else it meets.
-fn scan(text: &str) -> Option<Scanned<'_>> {
-    let bytes = text.as_bytes();
+fn scan(text: &[u8]) -> Option<Scanned<'_>> {
+    let bytes = text;
     let start = skip_space_and_line_comments(bytes, 0)?;
     if bytes.get(start) != Some(&b'(') {
         return None;
     }
     let mut open: Vec<u8> = Vec::with_capacity(MAX_SCAN_DEPTH);
-    let mut keys: [Vec<&str>; 2] = Default::default();
+    let mut keys: [Vec<&[u8]>; 2] = Default::default();
     let mut pending_dataset = false;
     let mut in_dataset = false;
     let mut lists: [Option<List>; 4] = Default::default();
@@ -472,10 +472,10 @@ fn scan(text: &str) -> Option<Scanned<'_>> {
                         return None; // Given twice: the parser names the error.
                     }
                     seen.push(key);
-                    if open.len() == 1 && key == "dataset" {
+                    if open.len() == 1 && key == b"dataset" {
                         pending_dataset = true;
                     }
-                    if let Some(k) = LISTS.iter().position(|&l| l == key)
+                    if let Some(k) = LISTS.iter().position(|&l| l.as_bytes() == key)
                         && open.len() == 2
                     {
                         let at = skip_space_and_line_comments(bytes, colon + 1)?;
@@ -507,10 +507,10 @@ fn scan(text: &str) -> Option<Scanned<'_>> {
 /// anywhere, in a name too, the typed merge decides: a needless step aside costs time only.
 const OLD_FORMS: &[&str] = &["Invited("];
 
-fn has_old_form(text: &str) -> bool {
+fn has_old_form(text: &[u8]) -> bool {
     OLD_FORMS
         .iter()
-        .any(|form| memchr::memmem::find(text.as_bytes(), form.as_bytes()).is_some())
+        .any(|form| memchr::memmem::find(text, form.as_bytes()).is_some())
 }
 
 /// The offset past the string whose quote is at `at`; `None` for a raw or byte string
@@ -534,8 +534,8 @@ fn closes(open: u8, close: u8) -> bool {
 }
 
 /// The list whose `[` is at `at`: records separated by commas and white space only.
-fn scan_list(text: &str, at: usize) -> Option<List<'_>> {
-    let bytes = text.as_bytes();
+fn scan_list(text: &[u8], at: usize) -> Option<List<'_>> {
+    let bytes = text;
     if bytes.get(at) != Some(&b'[') {
         return None;
     }
@@ -573,8 +573,8 @@ fn scan_list(text: &str, at: usize) -> Option<List<'_>> {
 
 /// The record whose `(` is at `at`; its first field must be its id, a string without escapes
 /// (two spellings of one id would not compare equal).
-fn scan_record(text: &str, at: usize) -> Option<Record<'_>> {
-    let bytes = text.as_bytes();
+fn scan_record(text: &[u8], at: usize) -> Option<Record<'_>> {
+    let bytes = text;
     let space = |from: usize| {
         from + bytes[from..]
             .iter()
@@ -643,9 +643,9 @@ mod tests {
             .actor("x", "X", crate::model::ActorKind::Person)
             .claim("x", Fact::Invited(true), "editors-note", None, None)
             .build();
-        assert!(has_old_form(&to_ron(&old)));
+        assert!(has_old_form(to_ron(&old).as_bytes()));
         let mut new = old.clone();
         crate::model::data::one_meaning::one_meaning_per_fact(&mut new);
-        assert!(!has_old_form(&to_ron(&new)));
+        assert!(!has_old_form(to_ron(&new).as_bytes()));
     }
 }

@@ -23,7 +23,7 @@ fn typed(base: &Dataset, ours: &Dataset, theirs: &Dataset) -> String {
 /// The text merge of three datasets' files, as text; `None` where it steps aside.
 fn by_text(base: &Dataset, ours: &Dataset, theirs: &Dataset) -> Option<String> {
     let (b, o, t) = (to_ron(base), to_ron(ours), to_ron(theirs));
-    merge_texts(&b, &o, &t).map(|m| m.text())
+    merge_texts(b.as_bytes(), o.as_bytes(), t.as_bytes()).map(|m| m.text().unwrap())
 }
 
 /// A larger generated dataset than the property's, so that the lists have records alike at
@@ -199,7 +199,7 @@ fn what_theirs_brings_is_checked_as_a_load_checks_it() {
         .push(claim("c-new", &base.actors[1].id, Status::Member, &source));
     let (b, o, t) = (to_ron(&base), to_ron(&base), to_ron(&theirs));
     assert!(
-        merge_texts(&b, &o, &t).is_some(),
+        merge_texts(b.as_bytes(), o.as_bytes(), t.as_bytes()).is_some(),
         "the claim as written merges"
     );
     let actor = format!("Actor(\"{}\")", base.actors[1].id);
@@ -222,8 +222,19 @@ fn what_theirs_brings_is_checked_as_a_load_checks_it() {
         ),
     ];
     for (what, t) in hostile {
-        assert!(merge_texts(&b, &o, &t).is_none(), "{what}");
+        assert!(
+            merge_texts(b.as_bytes(), o.as_bytes(), t.as_bytes()).is_none(),
+            "{what}"
+        );
     }
+    // Bytes that are not UTF-8 text, in the new claim's id.
+    let mut bytes = t.clone().into_bytes();
+    let at = t.find("c-new").unwrap();
+    bytes[at + 2] = 0xFF;
+    assert!(
+        merge_texts(b.as_bytes(), o.as_bytes(), &bytes).is_none(),
+        "not UTF-8"
+    );
 }
 
 #[test]
@@ -258,7 +269,10 @@ fn text_it_does_not_expect_is_left_to_the_typed_merge() {
         ("text after the record", format!("{o}(")),
     ];
     for (what, o) in odd {
-        assert!(merge_texts(&b, &o, &t).is_none(), "{what}");
+        assert!(
+            merge_texts(b.as_bytes(), o.as_bytes(), t.as_bytes()).is_none(),
+            "{what}"
+        );
     }
 }
 
