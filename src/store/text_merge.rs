@@ -111,6 +111,8 @@ struct Merged<'t> {
 /// Three files merged: the frame of the side it comes from and the merged lists, ready to be
 /// written.
 pub struct TextMerge<'t> {
+    /// Ours and theirs, whose records the lists hold.
+    texts: [&'t [u8]; 2],
     frame: [&'t [u8]; 5],
     order: [usize; 4],
     lists: [Vec<Merged<'t>>; 4],
@@ -126,7 +128,7 @@ impl TextMerge<'_> {
     pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
         for (n, &k) in self.order.iter().enumerate() {
             out.write_all(self.frame[n])?;
-            write_list(out, self.lists[k].iter().map(|r| r.text))?;
+            write_list(out, &self.texts, self.lists[k].iter().map(|r| r.text))?;
         }
         out.write_all(self.frame[4])
     }
@@ -140,20 +142,54 @@ impl TextMerge<'_> {
 }
 
 /// A list's inside: each record on its own line, followed by a comma; nothing for an empty
-/// list (`[]`).
-fn write_list<'a>(out: &mut dyn Write, records: impl Iterator<Item = &'a [u8]>) -> io::Result<()> {
-    let mut any = false;
+/// list (`[]`). Records that stand one after another in one of `texts` with the same line
+/// between them are written as one piece: most of a merged file is such runs of OURS.
+fn write_list<'a>(
+    out: &mut dyn Write,
+    texts: &[&[u8]],
+    records: impl Iterator<Item = &'a [u8]>,
+) -> io::Result<()> {
+    let mut run: Option<&[u8]> = None;
     for text in records {
-        any = true;
-        for part in [b"\n", RECORD_INDENT.as_bytes(), text, b","] {
-            out.write_all(part)?;
-        }
+        run = match run.and_then(|run| joined(texts, run, text)) {
+            Some(longer) => Some(longer),
+            None => {
+                if let Some(run) = run {
+                    write_run(out, run)?;
+                }
+                Some(text)
+            }
+        };
     }
-    if any {
+    if let Some(run) = run {
+        write_run(out, run)?;
         out.write_all(b"\n")?;
         out.write_all(LIST_INDENT.as_bytes())?;
     }
     Ok(())
+}
+
+/// Records one after another, as written between two records.
+fn write_run(out: &mut dyn Write, run: &[u8]) -> io::Result<()> {
+    for part in [b"\n", RECORD_INDENT.as_bytes(), run, b","] {
+        out.write_all(part)?;
+    }
+    Ok(())
+}
+
+/// `run` and `next` as one piece of the text they both stand in, when only the line between
+/// records separates them there.
+fn joined<'a>(texts: &[&'a [u8]], run: &[u8], next: &[u8]) -> Option<&'a [u8]> {
+    let start_in = |text: &[u8], part: &[u8]| {
+        let at = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        (at + part.len() <= text.len()).then_some(at)
+    };
+    let text = texts.iter().find(|t| start_in(t, run).is_some())?;
+    let (from, end) = (start_in(text, run)?, start_in(text, run)? + run.len());
+    let next_at = start_in(text, next)?;
+    let between = text.get(end..next_at)?;
+    let line = between.strip_prefix(b",\n")?;
+    (line == RECORD_INDENT.as_bytes()).then(|| &text[from..next_at + next.len()])
 }
 
 /// Merges OURS and THEIRS, two editions of BASE, record by record on their text; `None` where
@@ -179,6 +215,7 @@ pub fn merge_texts<'t>(base: &'t [u8], ours: &'t [u8], theirs: &'t [u8]) -> Opti
         Some([actors?, sources?, claims?, events?])
     })?;
     let merged = TextMerge {
+        texts: [ours, theirs],
         frame: frame_side.frame(),
         order: frame_side.order(),
         lists,
@@ -208,6 +245,7 @@ fn frame_side<'s, 't>(
     };
     let bodies = |s: &Scanned| -> Option<(u32, Vec<String>)> {
         let empty = TextMerge {
+            texts: [s.text, s.text],
             frame: s.frame(),
             order: s.order(),
             lists: Default::default(),
@@ -403,7 +441,7 @@ fn changes_load(merged: &TextMerge) -> bool {
             let kept = merged.lists[k]
                 .iter()
                 .filter(|r| r.theirs || named.get(k).is_some_and(|ids| ids.contains(r.id)));
-            write_list(&mut small, kept.map(|r| r.text))?;
+            write_list(&mut small, &[], kept.map(|r| r.text))?;
         }
         small.write_all(merged.frame[4])
     })();
