@@ -56,24 +56,24 @@ const RECORD_MARKS: [bool; 256] = marks(b"\"()[]{}/#'");
 
 /// A record of one of the lists: its id and its text, from `(` to `)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Record<'t> {
+struct RecordText<'t> {
     id: &'t [u8],
     text: &'t [u8],
 }
 
 /// A list's brackets and its records.
 #[derive(Debug)]
-struct List<'t> {
+struct ListText<'t> {
     open: usize,
     close: usize,
-    records: Vec<Record<'t>>,
+    records: Vec<RecordText<'t>>,
 }
 
 /// A dataset file's text cut into its frame and its four lists.
 #[derive(Debug)]
 struct Scanned<'t> {
     text: &'t [u8],
-    lists: [List<'t>; 4],
+    lists: [ListText<'t>; 4],
 }
 
 impl<'t> Scanned<'t> {
@@ -102,7 +102,7 @@ impl<'t> Scanned<'t> {
 /// A record of a merged list, and whether it is THEIRS' words where OURS had other words or
 /// none: those are checked before the merge is trusted.
 #[derive(Clone, Copy, Debug)]
-struct Merged<'t> {
+struct Taken<'t> {
     id: &'t [u8],
     text: &'t [u8],
     theirs: bool,
@@ -115,7 +115,7 @@ pub struct TextMerge<'t> {
     texts: [&'t [u8]; 2],
     frame: [&'t [u8]; 5],
     order: [usize; 4],
-    lists: [Vec<Merged<'t>>; 4],
+    lists: [Vec<Taken<'t>>; 4],
 }
 
 impl TextMerge<'_> {
@@ -272,18 +272,19 @@ fn merge_list<'t>(
     base: &Scanned<'t>,
     ours: &Scanned<'t>,
     theirs: &Scanned<'t>,
-) -> Option<Vec<Merged<'t>>> {
+) -> Option<Vec<Taken<'t>>> {
     let (base, ours, theirs) = (
         &base.lists[k].records[..],
         &ours.lists[k].records[..],
         &theirs.lists[k].records[..],
     );
-    let alike = |b: &Record, o: &Record, t: &Record| b.text == o.text && o.text == t.text;
+    let alike =
+        |b: &RecordText, o: &RecordText, t: &RecordText| b.text == o.text && o.text == t.text;
     let shortest = base.len().min(ours.len()).min(theirs.len());
     let head = (0..shortest)
         .take_while(|&i| alike(&base[i], &ours[i], &theirs[i]))
         .count();
-    let back = |list: &[Record<'t>], j: usize| list[list.len() - 1 - j];
+    let back = |list: &[RecordText<'t>], j: usize| list[list.len() - 1 - j];
     let tail = (0..shortest - head)
         .take_while(|&j| alike(&back(base, j), &back(ours, j), &back(theirs, j)))
         .count();
@@ -308,7 +309,7 @@ fn merge_list<'t>(
         return None;
     }
     let (ours_middle, theirs_only) = merge_by_id(k, base_middle, ours_middle, theirs_middle)?;
-    let kept = |r: &Record<'t>| Merged {
+    let kept = |r: &RecordText<'t>| Taken {
         id: r.id,
         text: r.text,
         theirs: false,
@@ -326,10 +327,10 @@ fn merge_list<'t>(
 /// all of ours').
 fn merge_by_id<'t>(
     k: usize,
-    base: &[Record<'t>],
-    ours: &[Record<'t>],
-    theirs: &[Record<'t>],
-) -> Option<(Vec<Merged<'t>>, Vec<Merged<'t>>)> {
+    base: &[RecordText<'t>],
+    ours: &[RecordText<'t>],
+    theirs: &[RecordText<'t>],
+) -> Option<(Vec<Taken<'t>>, Vec<Taken<'t>>)> {
     let (b, o, t) = if ours.len() < PARALLEL_RECORDS {
         (by_id(base), by_id(ours), by_id(theirs))
     } else {
@@ -363,7 +364,7 @@ fn merge_by_id<'t>(
             None if was == Some(r.text) && !pointed_at => continue,
             None => return None,
         };
-        merged.push(Merged {
+        merged.push(Taken {
             id: r.id,
             text,
             theirs: text != r.text,
@@ -372,7 +373,7 @@ fn merge_by_id<'t>(
     let mut theirs_only = Vec::new();
     for r in theirs.iter().filter(|r| !o.contains_key(r.id)) {
         match b.get(r.id).copied() {
-            None => theirs_only.push(Merged {
+            None => theirs_only.push(Taken {
                 id: r.id,
                 text: r.text,
                 theirs: true,
@@ -393,7 +394,7 @@ fn same_text(one: &[u8], other: &[u8]) -> bool {
 }
 
 /// Each record's text by its id; `None` when an id is given twice (the load names that).
-fn by_id<'t>(records: &[Record<'t>]) -> Option<FxHashMap<&'t [u8], &'t [u8]>> {
+fn by_id<'t>(records: &[RecordText<'t>]) -> Option<FxHashMap<&'t [u8], &'t [u8]>> {
     let mut map = FxHashMap::with_capacity_and_hasher(records.len(), Default::default());
     for r in records {
         if map.insert(r.id, r.text).is_some() {
@@ -469,7 +470,7 @@ fn scan(text: &[u8]) -> Option<Scanned<'_>> {
     let mut keys: [Vec<&[u8]>; 2] = Default::default();
     let mut pending_dataset = false;
     let mut in_dataset = false;
-    let mut lists: [Option<List>; 4] = Default::default();
+    let mut lists: [Option<ListText>; 4] = Default::default();
     let mut i = start;
     let end = loop {
         let b = *bytes.get(i)?;
@@ -572,7 +573,7 @@ fn closes(open: u8, close: u8) -> bool {
 }
 
 /// The list whose `[` is at `at`: records separated by commas and white space only.
-fn scan_list(text: &[u8], at: usize) -> Option<List<'_>> {
+fn scan_list(text: &[u8], at: usize) -> Option<ListText<'_>> {
     let bytes = text;
     if bytes.get(at) != Some(&b'[') {
         return None;
@@ -588,7 +589,7 @@ fn scan_list(text: &[u8], at: usize) -> Option<List<'_>> {
     loop {
         match bytes.get(i)? {
             b']' => {
-                return Some(List {
+                return Some(ListText {
                     open: at,
                     close: i,
                     records,
@@ -611,7 +612,7 @@ fn scan_list(text: &[u8], at: usize) -> Option<List<'_>> {
 
 /// The record whose `(` is at `at`; its first field must be its id, a string without escapes
 /// (two spellings of one id would not compare equal).
-fn scan_record(text: &[u8], at: usize) -> Option<Record<'_>> {
+fn scan_record(text: &[u8], at: usize) -> Option<RecordText<'_>> {
     let bytes = text;
     let space = |from: usize| {
         from + bytes[from..]
@@ -655,7 +656,7 @@ fn scan_record(text: &[u8], at: usize) -> Option<Record<'_>> {
                     return None;
                 }
                 if open.is_empty() {
-                    return Some(Record {
+                    return Some(RecordText {
                         id,
                         text: &text[at..=i],
                     });
