@@ -224,14 +224,19 @@ pub fn merge_texts<'t>(base: &'t [u8], ours: &'t [u8], theirs: &'t [u8]) -> Opti
 }
 
 /// The side whose frame the merged file takes: the one that changed it, or ours when neither
-/// did or both did alike; `None` when both changed it differently, or when a frame changed on
+/// did or both did alike. `None` when both changed it differently; when a frame changed on
 /// one side names other bodies or another version (the other side's records may name a body
-/// that is gone, or be written for another version).
+/// that is gone, or be written for another version); and when the file is of an older
+/// version, which the typed merge writes anew in this one.
 fn frame_side<'s, 't>(
     b: &'s Scanned<'t>,
     o: &'s Scanned<'t>,
     t: &'s Scanned<'t>,
 ) -> Option<&'s Scanned<'t>> {
+    let ours = frame_facts(o)?;
+    if ours.0 != super::format::VERSION {
+        return None;
+    }
     let (fb, fo, ft) = (b.frame(), o.frame(), t.frame());
     if fo == ft {
         return Some(o);
@@ -243,23 +248,24 @@ fn frame_side<'s, 't>(
     } else {
         return None;
     };
-    let bodies = |s: &Scanned| -> Option<(u32, Vec<String>)> {
-        let empty = TextMerge {
-            texts: [s.text, s.text],
-            frame: s.frame(),
-            order: s.order(),
-            lists: Default::default(),
-        };
-        let loaded = parse(&empty.text()?, None).ok()?;
-        let d = loaded.dataset;
-        let mut ids: Vec<String> = std::iter::once(d.body.id)
-            .chain(d.sub_bodies.into_iter().map(|s| s.id))
-            .collect();
-        ids.sort_unstable();
-        Some((loaded.version, ids))
+    (frame_facts(b)? == ours && frame_facts(t)? == ours).then_some(side)
+}
+
+/// A file's version and its bodies' ids, sorted: its frame read as a dataset with empty lists.
+fn frame_facts(s: &Scanned) -> Option<(u32, Vec<String>)> {
+    let empty = TextMerge {
+        texts: [s.text, s.text],
+        frame: s.frame(),
+        order: s.order(),
+        lists: Default::default(),
     };
-    let (bb, bo, bt) = (bodies(b)?, bodies(o)?, bodies(t)?);
-    (bb == bo && bo == bt).then_some(side)
+    let loaded = parse(&empty.text()?, None).ok()?;
+    let d = loaded.dataset;
+    let mut ids: Vec<String> = std::iter::once(d.body.id)
+        .chain(d.sub_bodies.into_iter().map(|s| s.id))
+        .collect();
+    ids.sort_unstable();
+    Some((loaded.version, ids))
 }
 
 /// One list merged by id on the records' texts, as the typed merge merges it; `None` where

@@ -305,3 +305,24 @@ proptest! {
         }
     }
 }
+
+/// A file of an older version is written anew in this one by the typed merge (its records
+/// migrated): the text merge, which writes records as they are, leaves it to that merge.
+#[test]
+fn files_of_an_older_version_are_left_to_the_typed_merge() {
+    let base = bigger();
+    let mut theirs = base.clone();
+    theirs.actors.push(actor("zed", "Zed Person"));
+    let older = |d: &Dataset| edited(&to_ron(d), "version: 2,", "version: 1,");
+    let (b, t) = (older(&base), older(&theirs));
+    assert!(
+        merge_texts(
+            to_ron(&base).as_bytes(),
+            to_ron(&base).as_bytes(),
+            to_ron(&theirs).as_bytes()
+        )
+        .is_some(),
+        "this version's files merge on the text"
+    );
+    assert!(merge_texts(b.as_bytes(), b.as_bytes(), t.as_bytes()).is_none());
+}
