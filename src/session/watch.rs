@@ -71,7 +71,7 @@ impl Session {
             }
         };
         self.watch.unreadable = None;
-        if disk_identity.hash == identity.hash {
+        if disk_identity.hash() == identity.hash() {
             // Touched, not changed.
             let clean = !self.doc.is_dirty();
             self.doc.reread(disk_identity, clean);
