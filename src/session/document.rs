@@ -82,6 +82,14 @@ impl Document {
         self.identity.as_ref()
     }
 
+    /// Starts taking the hash of the file's bytes as read on another thread (see
+    /// `store::FileIdentity`): the session asks once the work that wants every core is done.
+    pub fn hash_in_background(&self) {
+        if let Some(identity) = &self.identity {
+            identity.hash_in_background();
+        }
+    }
+
     /// The file was read again (a reload, a merge of what came in): later saves compare with
     /// this. `clean`: the dataset now is what the file holds.
     pub fn reread(&mut self, identity: store::FileIdentity, clean: bool) {

@@ -284,6 +284,50 @@ fn a_file_that_cannot_be_merged_from_is_not_overwritten_silently() {
     assert_eq!(load_file(&path).unwrap().dataset, embedded());
 }
 
+/// The hash of a file just opened is taken once the session has derived (so it no longer
+/// delays the window's first frame): a save still tells a change that kept the file's size
+/// and time, and still saves over an unchanged file without asking.
+#[test]
+fn a_save_after_the_deferred_hash_sees_a_change_that_kept_size_and_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.ron");
+    save_file(&path, &embedded()).unwrap();
+    let (mut app, _) = Session::open(&path).unwrap();
+    app.merge_on_save();
+    let identity = format!("{:?}", app.document().identity().unwrap());
+    assert!(
+        !identity.contains("Waiting"),
+        "hashing from open: {identity}"
+    );
+    let outcome = app.perform(Command::Save);
+    assert_eq!(
+        outcome.written.as_deref(),
+        Some(path.as_path()),
+        "{outcome:?}"
+    );
+
+    // Another program renames an actor with as many bytes and puts the time back.
+    let (mut app, _) = Session::open(&path).unwrap();
+    app.merge_on_save();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let name = &embedded().actors[0].name;
+    let theirs = text.replacen(name.as_str(), &"X".repeat(name.len()), 1);
+    assert_ne!(theirs, text);
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::fs::write(&path, &theirs).unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(modified).unwrap();
+    drop(file);
+    assert!(app.document().changed_on_disk(&path));
+    let outcome = app.perform(Command::Save);
+    assert_eq!(
+        outcome.confirm,
+        Some(Confirm::ChangedOnDisk { path: path.clone() }),
+        "{outcome:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+}
+
 #[test]
 fn two_generates_to_one_new_name_cannot_both_succeed() {
     let dir = tempfile::tempdir().unwrap();
