@@ -8,6 +8,7 @@ use crate::model::data::body::{
     add_body, all, claims_naming, milestone_claim, remove_body, rename_body, set_parent,
 };
 use crate::model::{EDITORS_NOTE, Fact, Id, PartialDate};
+use crate::session::json_view::{BodiesJson, BodyListedJson, json_text};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum BodyCommand {
@@ -15,6 +16,9 @@ pub enum BodyCommand {
     List {
         /// The dataset file (RON); the embedded Board of Peace dataset when left out.
         dataset: Option<PathBuf>,
+        /// table (for people) or json (for programs; see "JSON output" in the README).
+        #[arg(long, value_enum, default_value = "table")]
+        format: super::OutputFormat,
     },
     /// Add a sub-body (an executive board, a committee) under PARENT (default: the main body).
     Add {
@@ -90,7 +94,7 @@ pub enum BodyCommand {
 
 pub fn run(command: BodyCommand) -> Result<String, String> {
     match command {
-        BodyCommand::List { dataset } => list(dataset),
+        BodyCommand::List { dataset, format } => list(dataset, format),
         BodyCommand::Add {
             dataset,
             name,
@@ -151,24 +155,37 @@ pub fn run(command: BodyCommand) -> Result<String, String> {
     }
 }
 
-fn list(dataset: Option<PathBuf>) -> Result<String, String> {
+fn list(dataset: Option<PathBuf>, format: super::OutputFormat) -> Result<String, String> {
     let session = super::load(dataset.as_ref())?.0;
     let (d, derived) = (session.dataset(), session.derived());
-    let header = ["Id", "Name", "Parent", "Charter signed", "In force"];
-    let rows: Vec<Vec<String>> = all(d)
+    let listed: Vec<BodyListedJson> = all(d)
         .map(|b| {
             let dates =
                 crate::model::data::body::body_dates(d, &derived.index, &b.id, derived.as_of());
-            let day =
-                |x: Option<(PartialDate, usize)>| x.map_or("—".into(), |(d, _)| d.to_string());
+            BodyListedJson {
+                id: &b.id,
+                name: &b.name,
+                parent: b.parent.as_deref(),
+                charter_signed: dates.charter_signed.map(|(day, _)| day),
+                in_force: dates.in_force.map(|(day, _)| day),
+            }
+        })
+        .collect();
+    if format == super::OutputFormat::Json {
+        return Ok(json_text(&BodiesJson { bodies: listed }));
+    }
+    let header = ["Id", "Name", "Parent", "Charter signed", "In force"];
+    let cell = |s: &str| super::escape::terminal_cell(s).into_owned();
+    let day = |x: Option<PartialDate>| x.map_or("—".into(), |d| d.to_string());
+    let rows: Vec<Vec<String>> = listed
+        .iter()
+        .map(|b| {
             vec![
-                super::escape::terminal_cell(&b.id).into_owned(),
-                super::escape::terminal_cell(&b.name).into_owned(),
-                b.parent.as_deref().map_or("—".into(), |p| {
-                    super::escape::terminal_cell(p).into_owned()
-                }),
-                day(dates.charter_signed),
-                day(dates.in_force),
+                cell(b.id),
+                cell(b.name),
+                b.parent.map_or("—".into(), cell),
+                day(b.charter_signed),
+                day(b.in_force),
             ]
         })
         .collect();

@@ -107,8 +107,8 @@ pub enum Verb {
         /// The joining (and paying) date for --amount.
         #[arg(long, requires = "amount")]
         joined: Option<PartialDate>,
-        /// The table's format (--amount answers in words).
-        #[arg(long, value_enum, default_value = "table", conflicts_with = "amount")]
+        /// table (for people; --amount answers in words) or json (for programs).
+        #[arg(long, value_enum, default_value = "table")]
         format: OutputFormat,
     },
     /// Freeze the dataset as of a day, with a note, into a snapshot file.
@@ -357,8 +357,9 @@ fn perform(command: Verb) -> Result<String, String> {
             amount: Some(amount),
             currency,
             joined,
+            format,
             ..
-        } => quick_seat(file.as_ref(), &amount, currency, joined),
+        } => quick_seat(file.as_ref(), &amount, currency, joined, format),
         Verb::Snapshot {
             file,
             as_of,
@@ -458,6 +459,7 @@ fn quick_seat(
     amount: &str,
     currency: Option<String>,
     joined: Option<PartialDate>,
+    format: OutputFormat,
 ) -> Result<String, String> {
     let session = load_any(file)?;
     let rules = &session.dataset().body.seat_rules;
@@ -467,6 +469,11 @@ fn quick_seat(
     let money = parse_money(&format!("{amount} {currency}")).map_err(|e| format!("error: {e}"))?;
     let in_force = session.derived().body_dates.in_force_date();
     let o = quick_in_force(rules, &money, joined, in_force).map_err(|e| format!("error: {e}"))?;
+    if format == OutputFormat::Json {
+        return Ok(json_view::json_text(&json_view::quick_seat(
+            rules, &money, joined, &o,
+        )));
+    }
     let mut out = format!("seat: {}\n", o.kind.label());
     if let Some(end) = o.term_end {
         out.push_str(&format!("term ends: {end}\n"));

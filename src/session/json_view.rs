@@ -1,7 +1,8 @@
 //! What the command line's `--format json` prints: one serde shape per command (`roster`,
-//! `seats`, `compare`, `diff`, `check`, `claims`), built from the report and the model's own
-//! results. Field names are stable (documented in the README's "JSON output"); dates are ISO
-//! strings (`"2026-01-19"`, `"2026-01"`, `"~2026-01-19"`), money is `{amount, currency}`.
+//! `seats`, `seats --amount`, `body list`, `compare`, `diff`, `check`, `claims`), built from
+//! the report and the model's own results. Field names are stable (documented in the README's
+//! "JSON output"); dates are ISO strings (`"2026-01-19"`, `"2026-01"`, `"~2026-01-19"`), money
+//! is `{amount, currency}`.
 //! The text is exact: the command line never escapes it.
 
 use serde::Serialize;
@@ -175,6 +176,13 @@ pub struct TotalsJson {
     pub terms_ending: std::collections::BTreeMap<String, usize>,
 }
 
+/// What a seat lacks to be permanent, in the threshold's currency, where that applies.
+fn shortfall(o: &crate::model::SeatOutcome, rules: &crate::model::SeatRules) -> Option<Money> {
+    o.shortfall
+        .filter(|_| o.shortfall_applies())
+        .map(|s| money(s, &rules.threshold.currency))
+}
+
 /// An amount counted in a currency, in whole units.
 fn money(amount: f64, currency: &str) -> Money {
     Money {
@@ -186,7 +194,6 @@ fn money(amount: f64, currency: &str) -> Money {
 pub fn seats<'a>(report: &Report<'a>) -> SeatsJson<'a> {
     let d = report.dataset;
     let rules = &d.body.seat_rules;
-    let currency = &rules.threshold.currency;
     let members = report
         .member_rows()
         .map(|r| {
@@ -198,10 +205,7 @@ pub fn seats<'a>(report: &Report<'a>) -> SeatsJson<'a> {
                 term_start: o.term_start,
                 term_end: o.term_end,
                 pledge: o.pledge.as_ref(),
-                shortfall: o
-                    .shortfall
-                    .filter(|_| o.shortfall_applies())
-                    .map(|s| money(s, currency)),
+                shortfall: shortfall(o, rules),
                 reason: o.reason(rules).to_string(),
                 via: o.via.as_ref().map(|(actor, status)| ViaJson {
                     actor,
@@ -229,6 +233,50 @@ pub fn seats<'a>(report: &Report<'a>) -> SeatsJson<'a> {
                 .collect(),
         },
     }
+}
+
+/// `seats --amount … --format json`: what one amount, joining on a day, buys.
+#[derive(Serialize)]
+pub struct QuickSeatJson {
+    pub amount: Money,
+    pub joined: Option<PartialDate>,
+    pub seat: &'static str,
+    pub term_end: Option<PartialDate>,
+    /// What is lacking for a permanent seat, in the threshold's currency; `null` where it
+    /// does not apply.
+    pub shortfall: Option<Money>,
+    pub reason: String,
+}
+
+pub fn quick_seat(
+    rules: &crate::model::SeatRules,
+    amount: &Money,
+    joined: Option<PartialDate>,
+    o: &crate::model::SeatOutcome,
+) -> QuickSeatJson {
+    QuickSeatJson {
+        amount: amount.clone(),
+        joined,
+        seat: o.kind.label(),
+        term_end: o.term_end,
+        shortfall: shortfall(o, rules),
+        reason: o.reason(rules).to_string(),
+    }
+}
+
+/// `body list --format json`: the main body first, then its sub-bodies.
+#[derive(Serialize)]
+pub struct BodiesJson<'a> {
+    pub bodies: Vec<BodyListedJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct BodyListedJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub parent: Option<&'a str>,
+    pub charter_signed: Option<PartialDate>,
+    pub in_force: Option<PartialDate>,
 }
 
 /// `compare --format json`: every chosen source, every row.

@@ -13,9 +13,8 @@ fn json(args: &[&str]) -> Value {
     serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {out}"))
 }
 
-/// The embedded dataset in a file, with Israel accepted and pledging $1 billion (a permanent
-/// seat) and Russia accepted and pledging $10 million (a term seat), on the editor's word.
-fn built() -> (tempfile::TempDir, String) {
+/// The embedded dataset in a file of its own.
+fn embedded_file() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("board.ron");
     std::fs::write(
@@ -24,6 +23,13 @@ fn built() -> (tempfile::TempDir, String) {
     )
     .unwrap();
     let file = path.to_str().unwrap().to_string();
+    (dir, file)
+}
+
+/// The embedded dataset in a file, with Israel accepted and pledging $1 billion (a permanent
+/// seat) and Russia accepted and pledging $10 million (a term seat), on the editor's word.
+fn built() -> (tempfile::TempDir, String) {
+    let (dir, file) = embedded_file();
     for (actor, fact) in [
         ("israel", "status=accepted"),
         ("israel", "pledge=1 billion USD"),
@@ -254,5 +260,77 @@ fn json_output_is_exact_where_the_table_escapes() {
     assert!(
         table.contains("\\u{1b}") && !table.contains('\u{1b}'),
         "{table}"
+    );
+}
+
+#[test]
+fn seats_for_one_amount_in_json_say_what_it_buys() {
+    let v = json(&[
+        "seats",
+        "--amount",
+        "860 million",
+        "--joined",
+        "2026-02-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        v["amount"],
+        serde_json::json!({"amount": 860_000_000u64, "currency": "USD"})
+    );
+    assert_eq!(v["joined"], "2026-02-01");
+    assert_eq!(v["seat"], "term");
+    assert_eq!(v["term_end"], "2029-02-01");
+    assert_eq!(
+        v["shortfall"],
+        serde_json::json!({"amount": 140_000_000u64, "currency": "USD"})
+    );
+    assert!(
+        v["reason"]
+            .as_str()
+            .unwrap()
+            .contains("below the threshold")
+    );
+    let enough = json(&["seats", "--amount", "1 billion", "--format", "json"]);
+    assert_eq!(enough["seat"], "permanent");
+    assert_eq!(
+        enough["shortfall"]["amount"], 0,
+        "nothing lacking, as the table says"
+    );
+}
+
+#[test]
+fn body_list_in_json_gives_each_body_its_parent_and_dates() {
+    let (_dir, file) = embedded_file();
+    let file = file.as_str();
+    let (ok, _, err) = run(&["body", "add", file, "--name", "Executive Board"]);
+    assert!(ok, "{err}");
+    let v = json(&["body", "list", file, "--format", "json"]);
+    let bodies = v["bodies"].as_array().unwrap();
+    let embedded = board_explorer::store::embedded();
+    assert_eq!(bodies.len(), 2 + embedded.sub_bodies.len());
+    assert_eq!(bodies[0]["id"], embedded.body.id.as_str());
+    assert_eq!(bodies[0]["parent"], Value::Null);
+    let added = bodies.last().unwrap();
+    assert_eq!(added["name"], "Executive Board");
+    assert_eq!(added["parent"], embedded.body.id.as_str());
+    assert_eq!(added["in_force"], Value::Null);
+    // A day of entry into force, given on the command line, comes back as an ISO date.
+    let id = added["id"].as_str().unwrap().to_string();
+    let (ok, _, err) = run(&[
+        "body",
+        "date",
+        file,
+        &id,
+        "--in-force",
+        "2026-02-03",
+        "--source",
+        "editors-note",
+    ]);
+    assert!(ok, "{err}");
+    let v = json(&["body", "list", file, "--format", "json"]);
+    assert_eq!(
+        v["bodies"].as_array().unwrap().last().unwrap()["in_force"],
+        "2026-02-03"
     );
 }
