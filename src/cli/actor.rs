@@ -91,6 +91,9 @@ pub struct ActorAddArgs {
     /// The state or organisation it acts for, by id (recorded as a claim on the editor's word).
     #[arg(long)]
     pub represents: Option<Id>,
+    /// Its Wikidata id: Q and its digits (Q7747).
+    #[arg(long)]
+    pub wikidata: Option<String>,
     /// Write the dataset here instead of in place.
     #[arg(short = 'o', long)]
     pub out: Option<PathBuf>,
@@ -226,6 +229,7 @@ fn add(args: ActorAddArgs) -> Result<String, String> {
         country: args.country,
         aliases: args.aliases,
         represents: args.represents,
+        wikidata: args.wikidata,
     };
     let (edit, notes) = add_actor_with_id(session.dataset(), &session.derived().index, draft)
         .map_err(super::error_line)?;

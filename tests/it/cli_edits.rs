@@ -313,3 +313,42 @@ fn claim_rank_commands_set_the_rank_and_the_roster_follows() {
     let err = refused(&file, &["claim", "prefer", s(&file), "--id", "nope"]);
     assert!(err.contains("no claim \"nope\""), "{err}");
 }
+
+#[test]
+fn actor_add_takes_a_wikidata_id_and_refuses_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dataset_file(dir.path());
+    let file = s(&file);
+    let before = std::fs::read(file).unwrap();
+    let (ok, out, err) = run(&[
+        "actor",
+        "add",
+        file,
+        "--name",
+        "Ajay Banga",
+        "--kind",
+        "person",
+        "--wikidata",
+        "banga",
+    ]);
+    assert!(!ok, "{out}");
+    assert!(err.contains("\"banga\" is not a Wikidata id"), "{err}");
+    assert_eq!(std::fs::read(file).unwrap(), before, "nothing written");
+    let (ok, out, err) = run(&[
+        "actor",
+        "add",
+        file,
+        "--name",
+        "Ajay Banga",
+        "--kind",
+        "person",
+        "--wikidata",
+        "Q5285",
+    ]);
+    assert!(ok, "{out}{err}");
+    let d = load_file(Path::new(file)).unwrap().dataset;
+    assert_eq!(
+        d.actor("ajay-banga").unwrap().wikidata.as_deref(),
+        Some("Q5285")
+    );
+}

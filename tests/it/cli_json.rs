@@ -16,13 +16,7 @@ fn json(args: &[&str]) -> Value {
 /// The embedded dataset in a file of its own.
 fn embedded_file() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("board.ron");
-    std::fs::write(
-        &path,
-        board_explorer::store::to_ron(&board_explorer::store::embedded()),
-    )
-    .unwrap();
-    let file = path.to_str().unwrap().to_string();
+    let file = crate::bin::s(&crate::bin::dataset_file(dir.path())).to_string();
     (dir, file)
 }
 

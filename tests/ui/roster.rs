@@ -537,6 +537,38 @@ fn the_joined_column_shows_the_day_the_reports_give() {
 }
 
 #[test]
+fn an_actor_is_added_with_its_wikidata_id_and_a_bad_one_stops_the_add() {
+    let mut h = app();
+    let count = |h: &Harness<'_, BoardExplorerApp>| h.state().session.dataset().actors.len();
+    let before = count(&h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Ajay Banga");
+    h.run();
+    common::type_into(&mut h, "Wikidata", "banga");
+    h.get_by_label("\"banga\" is not a Wikidata id: write Q and its digits, like Q7747");
+    assert!(h.get_by_label("Add").accesskit_node().is_disabled());
+    // Neither the button nor Enter adds while the id is wrong.
+    h.get_by_label("Add").click();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(count(&h), before);
+    h.get_by_label("Add actor");
+
+    common::type_into(&mut h, "Wikidata", " Q5285 ");
+    assert!(h.query_by_label_contains("is not a Wikidata id").is_none());
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(count(&h), before + 1);
+    let added = h.state().session.dataset().actors.last().unwrap().clone();
+    assert_eq!(added.name, "Ajay Banga");
+    assert_eq!(added.wikidata.as_deref(), Some("Q5285"), "kept, trimmed");
+    assert!(h.query_by_label("Add actor").is_none(), "the dialog closed");
+}
+
+#[test]
 fn a_wikidata_id_is_edited_in_the_detail_pane_and_a_bad_one_is_refused() {
     let mut h = app();
     let wikidata = |h: &Harness<'_, BoardExplorerApp>| {

@@ -18,6 +18,8 @@ pub struct ActorDraft {
     pub aliases: Vec<String>,
     /// The actor it acts for: recorded as a claim on the editor's word.
     pub represents: Option<Id>,
+    /// Its Wikidata id (Q and digits), when known.
+    pub wikidata: Option<String>,
 }
 
 /// Why an actor given by id is refused.
@@ -96,14 +98,16 @@ pub fn add_actor_with_id(
         .map(|a| a.trim().to_string())
         .filter(|a| !a.is_empty() && a != name)
         .collect();
-    let actor = Actor {
+    let mut actor = Actor {
         id: id.clone(),
         name: name.to_string(),
         aliases,
         kind: draft.kind,
         country: draft.country.trim().to_string(),
+        wikidata: draft.wikidata,
         ..Default::default()
     };
+    super::ops::check_wikidata(&mut actor)?;
     let mut edits = vec![Edit::InsertActor {
         at: d.actors.len(),
         actor,
@@ -185,5 +189,27 @@ mod tests {
         let mut lost = draft(None, "Kosovo");
         lost.represents = Some("nobody".into());
         assert!(add_actor_with_id(&d, &index, lost).is_err());
+    }
+
+    #[test]
+    fn a_wikidata_id_is_kept_trimmed_and_a_wrong_one_refused() {
+        let mut d = dataset();
+        let index = Index::build(&d);
+        let with = |wikidata: &str| ActorDraft {
+            name: "Kosovo".into(),
+            kind: ActorKind::State,
+            wikidata: Some(wikidata.into()),
+            ..Default::default()
+        };
+        let e = add_actor_with_id(&d, &index, with("kosovo"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("not a Wikidata id"), "{e}");
+        let (edit, _) = add_actor_with_id(&d, &index, with(" Q1246 ")).unwrap();
+        edit.apply(&mut d).unwrap();
+        assert_eq!(
+            d.actor("kosovo").unwrap().wikidata.as_deref(),
+            Some("Q1246")
+        );
     }
 }

@@ -92,6 +92,7 @@ pub fn free_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
 pub fn add_actor(d: &Dataset, mut actor: Actor) -> Result<Edit, NameError> {
     check_name(d, &actor.name, None)?;
     actor.name = actor.name.trim().to_string();
+    check_wikidata(&mut actor)?;
     let taken: HashSet<&str> = d.actors.iter().map(|a| a.id.as_str()).collect();
     actor.id = unique_id(&actor.name, &taken);
     Ok(Edit::InsertActor {
@@ -100,15 +101,21 @@ pub fn add_actor(d: &Dataset, mut actor: Actor) -> Result<Edit, NameError> {
     })
 }
 
+/// The actor's Wikidata id trimmed (an empty one is none), refused when it is not one.
+pub fn check_wikidata(actor: &mut Actor) -> Result<(), NameError> {
+    actor.wikidata = actor.wikidata.as_deref().and_then(wikidata_field);
+    match actor.wikidata.as_deref().and_then(wikidata_problem) {
+        Some(why) => Err(NameError::Wikidata(why)),
+        None => Ok(()),
+    }
+}
+
 /// Replaces the actor at `at` (its id and fields unknown to this version are kept). Refuses an
 /// empty name and a Wikidata id that is not one (an empty one clears it).
 pub fn update_actor(d: &Dataset, at: usize, mut actor: Actor) -> Result<Edit, NameError> {
     check_name(d, &actor.name, Some(at))?;
     actor.name = actor.name.trim().to_string();
-    actor.wikidata = actor.wikidata.as_deref().and_then(wikidata_field);
-    if let Some(why) = actor.wikidata.as_deref().and_then(wikidata_problem) {
-        return Err(NameError::Wikidata(why));
-    }
+    check_wikidata(&mut actor)?;
     actor.id = d.actors[at].id.clone();
     // The form knows only this version's fields; the file's others stay as they were.
     actor.extra = d.actors[at].extra.clone();

@@ -1,8 +1,9 @@
-//! The name, kind and country fields an actor is made of, and what is wrong with a name: shared
-//! by the "Add actor" dialog and the detail pane's form.
+//! The name, kind, country and Wikidata fields an actor is made of, and what is wrong with a
+//! name or a Wikidata id: shared by the "Add actor" dialog and the detail pane's form.
 
 use crate::model::ActorKind;
-use crate::model::data::ops::check_name;
+use crate::model::data::ops::{check_name, wikidata_field};
+use crate::model::rules::validate_values::wikidata_problem;
 use crate::ui::fact_input::enum_combo;
 use crate::ui::view::ViewCtx;
 
@@ -76,5 +77,33 @@ pub fn name_feedback(
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         Ok(None) => {}
+    }
+}
+
+/// The Wikidata row of a two-column grid.
+pub fn wikidata_row(ui: &mut egui::Ui, wikidata: &mut String) {
+    let label = ui.label("Wikidata");
+    ui.add(
+        egui::TextEdit::singleline(wikidata)
+            .desired_width(240.0)
+            .hint_text("Q and digits, as in Q42"),
+    )
+    .labelled_by(label.id)
+    .on_hover_text(
+        "The actor's Wikidata id (Q and its digits), kept in the Popolo and FollowTheMoney \
+         exports; empty for none",
+    );
+    ui.end_row();
+}
+
+/// The Wikidata id as typed (`None` when empty), or what is wrong with it, shown in red.
+pub fn wikidata_feedback(ui: &mut egui::Ui, typed: &str) -> Result<Option<String>, ()> {
+    let wikidata = wikidata_field(typed);
+    match wikidata.as_deref().and_then(wikidata_problem) {
+        Some(why) => {
+            ui.colored_label(ui.visuals().error_fg_color, why);
+            Err(())
+        }
+        None => Ok(wikidata),
     }
 }

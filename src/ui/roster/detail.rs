@@ -1,15 +1,16 @@
 //! The detail pane for one actor: its identity (editable), every claim for every property with
 //! source, quote and rank (conflicts plain to see), a form to add a claim, merge and delete.
 
-use crate::model::data::ops::{hand_claim, merge_actors, set_rank, update_actor, wikidata_field};
+use crate::model::data::ops::{hand_claim, merge_actors, set_rank, update_actor};
 use crate::model::derive::body_roster::{ActorBodies, BodyGroup, actor_bodies};
-use crate::model::rules::validate_values::wikidata_problem;
 use crate::model::{Actor, ActorKind, Claim, Property, Rank};
 use crate::session::Command;
 use crate::ui::actor_search::ActorSearch;
 use crate::ui::citation::{Citation, source_label};
 use crate::ui::fact_input::FactInput;
-use crate::ui::roster::actor_form::{NameCheck, identity_rows, name_feedback};
+use crate::ui::roster::actor_form::{
+    NameCheck, identity_rows, name_feedback, wikidata_feedback, wikidata_row,
+};
 use crate::ui::view::ViewCtx;
 
 /// What the pane asks of the roster panel.
@@ -184,18 +185,7 @@ impl ActorDetail {
             .labelled_by(label.id)
             .on_hover_text("Other names the sources use; search finds them too");
             ui.end_row();
-            let label = ui.label("Wikidata");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.wikidata)
-                    .desired_width(240.0)
-                    .hint_text("Q and digits, as in Q42"),
-            )
-            .labelled_by(label.id)
-            .on_hover_text(
-                "The actor's Wikidata id (Q and its digits), kept in the Popolo and \
-                 FollowTheMoney exports; empty for none",
-            );
-            ui.end_row();
+            wikidata_row(ui, &mut self.wikidata);
             let label = ui.label("Note");
             ui.add(
                 egui::TextEdit::multiline(&mut self.note)
@@ -206,13 +196,9 @@ impl ActorDetail {
             ui.end_row();
         });
         name_feedback(ui, cx, &self.name, Some(at), &mut self.name_check);
-        let wikidata = wikidata_field(&self.wikidata);
-        let wikidata_wrong = wikidata.as_deref().and_then(wikidata_problem);
-        if let Some(why) = &wikidata_wrong {
-            ui.colored_label(ui.visuals().error_fg_color, why);
-        }
+        let wikidata = wikidata_feedback(ui, &self.wikidata);
         let apply = ui
-            .add_enabled(wikidata_wrong.is_none(), egui::Button::new("Apply changes"))
+            .add_enabled(wikidata.is_ok(), egui::Button::new("Apply changes"))
             .on_disabled_hover_text("Correct the Wikidata id first (Q and its digits)");
         if apply.clicked() {
             let mut actor = d.actors[at].clone();
@@ -227,7 +213,7 @@ impl ActorDetail {
                 .map(String::from)
                 .collect();
             actor.note = self.note.clone();
-            actor.wikidata = wikidata;
+            actor.wikidata = wikidata.unwrap_or_default();
             if actor == d.actors[at] {
                 return;
             }

@@ -4,7 +4,9 @@ use super::RosterPanel;
 use crate::model::data::ops::{add_actor, delete_actor};
 use crate::model::{Actor, ActorKind};
 use crate::session::Select;
-use crate::ui::roster::actor_form::{NameCheck, identity_rows, name_feedback};
+use crate::ui::roster::actor_form::{
+    NameCheck, identity_rows, name_feedback, wikidata_feedback, wikidata_row,
+};
 use crate::ui::shortcuts::{self, Action};
 use crate::ui::view::ViewCtx;
 
@@ -24,6 +26,7 @@ impl RosterPanel {
                 .show(ui, |ui| {
                     let name =
                         identity_rows(ui, "add", &mut new.name, &mut new.kind, &mut new.country);
+                    wikidata_row(ui, &mut new.wikidata);
                     if name.ctx.memory(|m| m.focused().is_none()) {
                         name.request_focus();
                     }
@@ -32,16 +35,21 @@ impl RosterPanel {
             if !new.name.is_empty() {
                 name_feedback(ui, cx, &new.name, None, &mut new.check);
             }
+            let wikidata = wikidata_feedback(ui, &new.wikidata);
             if let Some(e) = &new.error {
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
             ui.horizontal(|ui| {
-                let enter = shortcuts::pressed_here(ui, Action::Confirm);
-                if ui.button("Add").clicked() || enter {
+                let enter = shortcuts::pressed_here(ui, Action::Confirm) && wikidata.is_ok();
+                let add = ui
+                    .add_enabled(wikidata.is_ok(), egui::Button::new("Add"))
+                    .on_disabled_hover_text("Correct the Wikidata id first (Q and its digits)");
+                if let (true, Ok(wikidata)) = (add.clicked() || enter, &wikidata) {
                     let actor = Actor {
                         name: new.name.clone(),
                         kind: new.kind,
                         country: new.country.trim().to_string(),
+                        wikidata: wikidata.clone(),
                         ..Default::default()
                     };
                     match add_actor(dataset, actor) {
@@ -124,6 +132,7 @@ pub(super) struct NewActorForm {
     pub(super) name: String,
     pub(super) kind: ActorKind,
     pub(super) country: String,
+    pub(super) wikidata: String,
     pub(super) check: NameCheck,
     /// Why the last Add was refused, shown in the dialog itself.
     pub(super) error: Option<String>,
