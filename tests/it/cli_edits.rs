@@ -320,31 +320,24 @@ fn actor_add_takes_a_wikidata_id_and_refuses_a_bad_one() {
     let file = dataset_file(dir.path());
     let file = s(&file);
     let before = std::fs::read(file).unwrap();
-    let (ok, out, err) = run(&[
-        "actor",
-        "add",
-        file,
-        "--name",
-        "Ajay Banga",
-        "--kind",
-        "person",
-        "--wikidata",
-        "banga",
-    ]);
+    let add = |wikidata: &str| {
+        run(&[
+            "actor",
+            "add",
+            file,
+            "--name",
+            "Ajay Banga",
+            "--kind",
+            "person",
+            "--wikidata",
+            wikidata,
+        ])
+    };
+    let (ok, out, err) = add("banga");
     assert!(!ok, "{out}");
     assert!(err.contains("\"banga\" is not a Wikidata id"), "{err}");
     assert_eq!(std::fs::read(file).unwrap(), before, "nothing written");
-    let (ok, out, err) = run(&[
-        "actor",
-        "add",
-        file,
-        "--name",
-        "Ajay Banga",
-        "--kind",
-        "person",
-        "--wikidata",
-        "Q5285",
-    ]);
+    let (ok, out, err) = add("Q5285");
     assert!(ok, "{out}{err}");
     let d = load_file(Path::new(file)).unwrap().dataset;
     assert_eq!(
