@@ -86,7 +86,7 @@ pub fn wikidata_row(ui: &mut egui::Ui, wikidata: &mut String) {
     ui.add(
         egui::TextEdit::singleline(wikidata)
             .desired_width(240.0)
-            .hint_text("Q and digits, as in Q42"),
+            .hint_text("like Q42"),
     )
     .labelled_by(label.id)
     .on_hover_text(
