@@ -23,11 +23,17 @@ pub fn merge(
         MergeFilesError::Load(e) => super::load_error(&e),
         other => super::error_line(other),
     })?;
-    let mut report = merged.report;
+    // Read in a terminal: the ids and values it quotes (from anyone's file), and the file's
+    // name, show their control characters rather than obey them.
+    let mut report: String = merged
+        .report
+        .iter()
+        .map(|line| format!("{}\n", super::escape::terminal_cell(line)))
+        .collect();
     let [actors, sources, claims, events] = merged.counts;
     report.push_str(&format!(
         "merged into {}: {actors} actors, {sources} sources, {claims} claims, {events} events\n",
-        out.display(),
+        super::shown(out),
     ));
     if merged.conflicts == 0 {
         Ok(report)

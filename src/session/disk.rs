@@ -75,7 +75,8 @@ pub enum MergeFilesError {
 /// quotes, conflicts, one line each) and the merged file's counts.
 #[derive(Debug)]
 pub struct FilesMerged {
-    pub report: String,
+    /// One line each (see [`crate::model::merge::Merged::report_lines`]).
+    pub report: Vec<String>,
     pub conflicts: usize,
     /// Actors, sources, claims and events.
     pub counts: [usize; 4],
@@ -122,7 +123,7 @@ pub fn merge_files(
         .map_err(|source| write_error(out, source))?;
     let d = &merged.dataset;
     Ok(FilesMerged {
-        report: merged.report(),
+        report: merged.report_lines(),
         conflicts: merged.conflicts.len(),
         counts: [
             d.actors.len(),
@@ -168,7 +169,7 @@ fn merge_by_text(
     store::replace_atomic_with(out, durability, |w| merged.write_to(w))
         .map_err(|source| write_error(out, source))?;
     Ok(Some(FilesMerged {
-        report: String::new(),
+        report: Vec::new(),
         conflicts: 0,
         counts: merged.counts(),
     }))

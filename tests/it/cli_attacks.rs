@@ -236,3 +236,33 @@ fn tables_stay_bounded_for_a_long_name_and_many_sources() {
     assert!(!named.contains("other sources"), "{named}");
     assert!(named.lines().nth(1).unwrap().contains("s9"), "{named}");
 }
+
+/// A merge's report names the file it wrote and the ids it renamed: a line break in either
+/// shows as an escape, never as a line of its own.
+#[test]
+fn a_merges_report_cannot_forge_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = embedded();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    // The same new id on both sides, for two records: the merge renames one and says so.
+    let id = "x\nerror: forged id";
+    let actor = |name: &str| Actor {
+        id: id.into(),
+        name: name.into(),
+        ..Actor::default()
+    };
+    ours.actors.push(actor("One"));
+    theirs.actors.push(actor("Another"));
+    let (b, o, t) = (
+        file_of(dir.path(), "base.ron", &base),
+        file_of(dir.path(), "ours.ron", &ours),
+        file_of(dir.path(), "theirs.ron", &theirs),
+    );
+    let out = dir.path().join("out\nerror: forged name.ron");
+    let (ok, stdout, err) = run(&["merge", s(&b), s(&o), s(&t), "-o", s(&out)]);
+    assert!(ok, "{stdout}{err}");
+    assert!(stdout.contains("renamed: actors"), "{stdout}");
+    assert!(stdout.contains("merged into"), "{stdout}");
+    assert!(!has_line(&stdout, "error: forged"), "{stdout}");
+    assert!(out.is_file());
+}

@@ -387,6 +387,28 @@ fn the_roster_and_timeline_dialogs_own_the_keys() {
             h.run();
         },
     );
+    // In its Wikidata field, holding a wrong id: the keys are the field's, and Enter adds
+    // nothing while the id stands (though a name is given).
+    let mut h = reviewing(Document::embedded(), dir.path());
+    h.state_mut().panels.tab = Tab::Roster;
+    h.run();
+    nothing_behind_then(
+        &mut h,
+        "the Add actor form's Wikidata field",
+        dir.path(),
+        |h, _| {
+            h.get_by_label("➕ Add actor").click();
+            h.run();
+            common::type_into(h, "Name", "Someone New");
+            common::type_into(h, "Wikidata", "not-an-id");
+        },
+        |h, _| {
+            assert!(
+                h.get_by_role_and_label(Role::TextInput, "Wikidata")
+                    .is_focused()
+            );
+        },
+    );
     type Open = fn(&mut H, &Path);
     let dialogs: [(&str, Tab, Open); 3] = [
         ("the Bodies window", Tab::Roster, |h, _| {

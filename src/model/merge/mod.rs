@@ -139,26 +139,35 @@ impl Merged {
     /// The merge in words, one line each: renamed ids, re-anchored and orphaned quotes,
     /// conflicts.
     pub fn report(&self) -> String {
-        let mut out = String::new();
+        self.report_lines()
+            .into_iter()
+            .map(|line| line + "\n")
+            .collect()
+    }
+
+    /// The report's lines, each whole though what it quotes (an id, a value) may hold a line
+    /// break: a terminal escapes each line where it lands.
+    pub fn report_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
         for r in &self.renamed {
-            out.push_str(&format!(
-                "renamed: {} {} was given to two different records; one of them is now {}\n",
+            out.push(format!(
+                "renamed: {} {} was given to two different records; one of them is now {}",
                 r.collection, r.from, r.to
             ));
         }
         if self.reanchored > 0 {
-            out.push_str(&format!(
-                "re-anchored: {} quote(s) in merged source texts\n",
+            out.push(format!(
+                "re-anchored: {} quote(s) in merged source texts",
                 self.reanchored
             ));
         }
         for id in &self.orphaned {
-            out.push_str(&format!(
-                "orphaned: claim {id}: its quoted words are not in the merged source text\n"
+            out.push(format!(
+                "orphaned: claim {id}: its quoted words are not in the merged source text"
             ));
         }
         for c in &self.conflicts {
-            out.push_str(&format!("conflict: {}\n", c.describe()));
+            out.push(format!("conflict: {}", c.describe()));
         }
         out
     }
