@@ -276,10 +276,7 @@ fn scan<'t>(
         let b = bytes[i];
         match b {
             b'"' => {
-                if i > 0 && is_ident(bytes[i - 1]) {
-                    return None; // A raw or byte string.
-                }
-                i = end_of_string(bytes, i + 1)?;
+                i = past_string(bytes, i)?;
                 continue;
             }
             b'(' | b'[' | b'{' => {
@@ -368,6 +365,15 @@ fn scan<'t>(
         file_keys,
         dataset_keys,
     })
+}
+
+/// The offset past the string whose quote is at `at`; `None` for a raw or byte string
+/// (`r"…"`, `b"…"`), which the parser reads.
+pub(super) fn past_string(bytes: &[u8], at: usize) -> Option<usize> {
+    if at > 0 && is_ident(bytes[at - 1]) {
+        return None;
+    }
+    end_of_string(bytes, at + 1)
 }
 
 /// The offset just past the string whose body starts at `from`.

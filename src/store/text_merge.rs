@@ -30,9 +30,7 @@ use std::io::{self, Write};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::format::parse;
-use super::parallel::{
-    MAX_SCAN_DEPTH, end_of_string, is_ident, marks, skip_space_and_line_comments,
-};
+use super::parallel::{MAX_SCAN_DEPTH, is_ident, marks, past_string, skip_space_and_line_comments};
 use crate::model::{Claim, EDITORS_NOTE, Event, Fact, Source, Subject};
 
 /// The dataset's lists of records, merged by id. Their order here is their index below.
@@ -556,15 +554,6 @@ fn has_old_form(text: &[u8]) -> bool {
     OLD_FORMS
         .iter()
         .any(|form| memchr::memmem::find(text, form.as_bytes()).is_some())
-}
-
-/// The offset past the string whose quote is at `at`; `None` for a raw or byte string
-/// (`r"…"`, `b"…"`), which the parser reads.
-fn past_string(bytes: &[u8], at: usize) -> Option<usize> {
-    if at > 0 && is_ident(bytes[at - 1]) {
-        return None;
-    }
-    end_of_string(bytes, at + 1)
 }
 
 /// One more bracket open; `None` past the depth the parser's limit leaves to it.
