@@ -485,14 +485,12 @@ mod tests {
         format!("{}{field}{}", &text[..at], &text[at..])
     }
 
-    /// Inserts `field` as a line of its own before the `n`-th claim's `fact`.
+    /// Inserts `field` before the `n`-th claim's `fact`, ending its line (so that a `//`
+    /// comment ends there).
     fn in_claim(text: &str, n: usize, field: &str) -> String {
-        let (at, _) = text
-            .match_indices("\n                fact: ")
-            .nth(n)
-            .unwrap();
+        let (at, _) = text.match_indices(" fact: ").nth(n).unwrap();
         let at = at + 1;
-        format!("{}                {field}\n{}", &text[..at], &text[at..])
+        format!("{}{field}\n{}", &text[..at], &text[at..])
     }
 
     #[test]
@@ -544,10 +542,10 @@ mod tests {
 
     #[test]
     fn an_error_in_a_large_files_claims_gives_the_serial_message() {
-        let text = generated(1500);
+        let text = generated(3000);
         assert!(text.len() > THRESHOLD_BYTES);
         let ok = crate::store::format::parse(&text, None).unwrap();
-        assert_eq!(ok.dataset.claims.len(), 15_000);
+        assert_eq!(ok.dataset.claims.len(), 30_000);
         let (at, _) = text.match_indices("source: \"").nth(9000).unwrap();
         let after = &text[at + "source: ".len()..];
         let broken = format!("{}source: 5, x: {after}", &text[..at]);

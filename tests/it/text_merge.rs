@@ -212,8 +212,8 @@ fn what_theirs_brings_is_checked_as_a_load_checks_it() {
             "a source nobody has",
             edited(
                 &t,
-                &format!("source: \"{source}\",\n                rank"),
-                "source: \"nowhere\",\n                rank",
+                &format!("source: \"{source}\", rank"),
+                "source: \"nowhere\", rank",
             ),
         ),
         (
@@ -243,7 +243,7 @@ fn text_it_does_not_expect_is_left_to_the_typed_merge() {
     let mut theirs = base.clone();
     theirs.actors.push(actor("zed", "Zed Person"));
     let (b, o, t) = (to_ron(&base), to_ron(&base), to_ron(&theirs));
-    let first_actor = format!("(\n                id: \"{}\",", base.actors[0].id);
+    let first_actor = format!("(id: \"{}\",", base.actors[0].id);
     let odd = [
         (
             "a line comment",
@@ -255,15 +255,11 @@ fn text_it_does_not_expect_is_left_to_the_typed_merge() {
         ),
         (
             "an id with an escape",
-            edited(&o, &first_actor, "(\n                id: \"a\\u{30}\","),
+            edited(&o, &first_actor, "(id: \"a\\u{30}\","),
         ),
         (
             "a record whose id is not first",
-            edited(
-                &o,
-                &first_actor,
-                "(\n                kind: Person,\n                id: \"x\",",
-            ),
+            edited(&o, &first_actor, "(kind: Person, id: \"x\","),
         ),
         ("a file cut short", o[..o.len() / 2].to_string()),
         ("text after the record", format!("{o}(")),

@@ -14,13 +14,9 @@ fn load(text: &str) -> Result<store::Loaded, LoadError> {
 
 /// The embedded dataset with the main body's exchange rates replaced.
 fn with_rates(rates: &str) -> String {
-    let first = "                exchange_rates: [],";
+    let first = "exchange_rates: []";
     assert!(EMBEDDED.contains(first));
-    EMBEDDED.replacen(
-        first,
-        &format!("                exchange_rates: [{rates}],"),
-        1,
-    )
+    EMBEDDED.replacen(first, &format!("exchange_rates: [{rates}]"), 1)
 }
 
 #[test]
