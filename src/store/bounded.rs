@@ -272,4 +272,36 @@ mod tests {
         let quoted = "(a:\"".to_string() + &"(,".repeat(30 << 20) + "\")";
         assert!(check_parse_cost(&quoted).is_ok());
     }
+
+    /// The densest lines this program writes, claims of bare ids a line each (no quote, day
+    /// or note), pass the guard however many there are.
+    #[test]
+    fn a_file_of_bare_claims_as_written_is_not_refused() {
+        use crate::model::data::generate::{Spec, generate};
+        let mut d = generate(Spec {
+            actors: 2,
+            claims_per_actor: 2,
+            sources: 1,
+            events: 0,
+            seed: 1,
+        });
+        for claim in &mut d.claims {
+            (claim.quote, claim.as_of, claim.note) = (None, None, String::new());
+        }
+        let text = crate::store::format::to_ron(&d);
+        let line = text
+            .lines()
+            .find(|l| l.contains("fact: "))
+            .expect("a claim's line");
+        assert!(
+            line.trim_start().starts_with("(id: "),
+            "a claim a line: {line}"
+        );
+        let copies = (MEMORY_FLOOR as usize).div_ceil(line.len()) + 1;
+        let dense = format!("(a: [\n{}])", format!("{line}\n").repeat(copies));
+        assert!(dense.len() as u64 > MEMORY_FLOOR);
+        if let Err(e) = check_parse_cost(&dense) {
+            panic!("{e}");
+        }
+    }
 }

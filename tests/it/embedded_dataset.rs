@@ -77,6 +77,27 @@ fn loads_without_warnings_and_round_trips_unchanged() {
     assert_eq!(again, loaded.dataset);
 }
 
+/// A record a line: git's diff and line merge see a changed record as a changed line, and a
+/// large file is half the bytes of a field a line.
+#[test]
+fn each_record_stands_on_a_line_of_its_own() {
+    let d = embedded();
+    let text = to_ron(&d);
+    let records =
+        d.sub_bodies.len() + d.actors.len() + d.sources.len() + d.claims.len() + d.events.len();
+    let lines = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("(id: "))
+        .count();
+    assert_eq!(lines, records);
+    // The frame around them keeps a line per field.
+    assert!(
+        text.contains("\n    dataset: (\n        body: (\n"),
+        "{}",
+        &text[..200]
+    );
+}
+
 #[test]
 fn the_file_is_in_canonical_form_so_saves_diff_cleanly() {
     // Saving the embedded dataset must reproduce the file byte for byte; if this fails after
