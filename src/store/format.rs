@@ -223,27 +223,31 @@ fn place_of_id(text: &str, id: &str) -> Option<(usize, usize)> {
     text.find(&needle).map(|at| line_col(text, at))
 }
 
-/// How deep the file is laid out over lines: the file, its dataset and their lists. Each
+/// How deep a file is laid out over lines: the file, its dataset and their lists. Each
 /// record of a list (an actor, a claim with its quote) stands on one line of its own, so a
 /// line is a record in `git diff` and in git's own line merge, and a file of a million claims
 /// is half the bytes it would be with a line per field: half the bytes for git to compress,
 /// hash and write at every commit and merge, and for every load to read.
 const LINES_DEPTH: usize = 3;
 
-/// The file text for a dataset.
-pub fn to_ron(dataset: &Dataset) -> String {
-    let config = PrettyConfig::new()
+/// How every file holding a dataset is laid out: datasets, snapshots and the recovery file.
+pub(super) fn layout() -> PrettyConfig {
+    PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
         .depth_limit(LINES_DEPTH)
         .struct_names(false)
-        .extensions(Extensions::empty());
+        .extensions(Extensions::empty())
+}
+
+/// The file text for a dataset.
+pub fn to_ron(dataset: &Dataset) -> String {
     let file = FileOut {
         format: FORMAT,
         version: VERSION,
         dataset,
     };
-    pretty(&file, config)
+    pretty(&file, layout())
 }
 
 /// Loads a dataset file through the bounded reader (without the identity of its bytes, whose

@@ -44,7 +44,7 @@ pub fn write_recovery(
         dataset,
         chosen,
     };
-    let text = super::ron_out::pretty(&recovery, ron::ser::PrettyConfig::new().new_line("\n"));
+    let text = super::ron_out::pretty(&recovery, super::format::layout());
     write_atomic(path, text.as_bytes())
 }
 

@@ -69,7 +69,7 @@ pub fn snapshot_text(
         as_of,
         dataset,
     };
-    super::ron_out::pretty(&out, ron::ser::PrettyConfig::new().new_line("\n"))
+    super::ron_out::pretty(&out, super::format::layout())
 }
 
 /// "board-of-peace-2026-01-22-after-davos.snapshot.ron": the body, the day the snapshot views

@@ -78,11 +78,19 @@ fn loads_without_warnings_and_round_trips_unchanged() {
 }
 
 /// A record a line: git's diff and line merge see a changed record as a changed line, and a
-/// large file is half the bytes of a field a line.
+/// large file is half the bytes of a field a line. A snapshot is laid out alike.
 #[test]
 fn each_record_stands_on_a_line_of_its_own() {
     let d = embedded();
-    let text = to_ron(&d);
+    for text in [
+        to_ron(&d),
+        store::snapshot_text(&d, None, "a note", "2026-01-22 10:00"),
+    ] {
+        assert_one_record_a_line(&d, &text);
+    }
+}
+
+fn assert_one_record_a_line(d: &Dataset, text: &str) {
     let records =
         d.sub_bodies.len() + d.actors.len() + d.sources.len() + d.claims.len() + d.events.len();
     let lines = text
