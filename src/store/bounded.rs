@@ -147,7 +147,7 @@ const ITEM_COST: u64 = 24;
 /// Parsed data may take this many times the text's size before the load is refused. A dataset
 /// this program writes has a record a line; its densest lines, claims of bare ids
 /// (`(id: "c1", subject: Actor("a1"), fact: Status(Signed), source: "s1", rank: Normal),`), are
-/// estimated at about seven times their length, and take less than half that.
+/// estimated at about seven times their length (the estimate is an upper bound).
 const MEMORY_FACTOR: u64 = 8;
 /// Below this, any text is parsed: the estimate is only an upper bound, and small files are
 /// cheap whatever their shape.
