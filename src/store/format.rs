@@ -11,8 +11,8 @@
 //! `reliability` and what it `relays`, outlets' default reliability, and approximate dates
 //! ("~2026-01-19"). A version-1 file still opens: it is migrated on load ([`migrate`]) and
 //! written as version 2 only when the user saves it.
-//! Saving is pretty-printed with a fixed layout and the dataset's own order, so two saves
-//! diff cleanly. Loading checks the version before anything else, then the syntax (errors
+//! Saving uses a fixed layout, a record a line (see [`layout`]), and the dataset's own order,
+//! so two saves diff cleanly. Loading checks the version before anything else, then the syntax (errors
 //! carry line and column), then the references (errors point at the offending record's id).
 
 use std::path::Path;
